@@ -1,0 +1,70 @@
+package org.oostkit.wrt.api.campaign;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.oostkit.wrt.api.organisation.OrganisationId;
+import org.oostkit.wrt.api.round.RoundId;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Commands on the Campaign aggregate. Every command names the organisation it is sent for. */
+public final class CampaignCommands {
+
+    private CampaignCommands() {
+    }
+
+    public record CreateCampaign(@TargetAggregateIdentifier CampaignId campaignId,
+                                 OrganisationId organisationId,
+                                 CampaignSettings settings) {
+    }
+
+    public record ChangeCampaignDetails(@TargetAggregateIdentifier CampaignId campaignId,
+                                        OrganisationId organisationId,
+                                        CampaignSettings settings) {
+    }
+
+    /** Ends the campaign: no more rounds. Starts the retention clock. */
+    public record CompleteCampaign(@TargetAggregateIdentifier CampaignId campaignId,
+                                   OrganisationId organisationId) {
+    }
+
+    /** Adds one seed person; answers with the person's id. */
+    public record AddSeedPerson(@TargetAggregateIdentifier CampaignId campaignId,
+                                OrganisationId organisationId,
+                                String name,
+                                String email) {
+    }
+
+    /** Adds many seed people at once; answers with a {@link SeedBatchResult}. */
+    public record AddSeedPeople(@TargetAggregateIdentifier CampaignId campaignId,
+                                OrganisationId organisationId,
+                                List<SeedRow> rows) {
+    }
+
+    /** Removes a seed person who has not been contacted yet. */
+    public record RemoveSeedPerson(@TargetAggregateIdentifier CampaignId campaignId,
+                                   OrganisationId organisationId,
+                                   PersonId personId) {
+    }
+
+    /**
+     * Starts the next round: contacts everyone in the roster never contacted before. Answers with the
+     * round's number.
+     *
+     * @param reminderDaysBefore ignored unless {@code reminderEnabled}
+     */
+    public record StartRound(@TargetAggregateIdentifier CampaignId campaignId,
+                             OrganisationId organisationId,
+                             RoundId roundId,
+                             Instant deadline,
+                             boolean reminderEnabled,
+                             int reminderDaysBefore) {
+    }
+
+    /** Brings the people named in a nomination into the roster (sent by the nomination policy). */
+    public record AddNominees(@TargetAggregateIdentifier CampaignId campaignId,
+                              OrganisationId organisationId,
+                              int roundNumber,
+                              List<NomineeEntry> nominees) {
+    }
+}

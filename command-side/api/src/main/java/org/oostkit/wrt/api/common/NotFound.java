@@ -1,0 +1,12 @@
+package org.oostkit.wrt.api.common;
+
+/**
+ * The command names something that does not exist, or that exists in another organisation. Both answer
+ * the same, so a tenant can never learn about another tenant's identifiers.
+ */
+public class NotFound extends RuleViolation {
+
+    public NotFound(String what) {
+        super("not-found", what + " not found");
+    }
+}

@@ -1,0 +1,67 @@
+package org.oostkit.wrt.api.invitation;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.oostkit.wrt.api.organisation.OrganisationId;
+
+import java.time.Instant;
+
+/** Commands on the Invitation aggregate. Invitations are created when a round starts. */
+public final class InvitationCommands {
+
+    private InvitationCommands() {
+    }
+
+    /** Records the keyed hash of a new magic-link token; an earlier token stops working. */
+    public record IssueInvitationToken(@TargetAggregateIdentifier InvitationId invitationId,
+                                       OrganisationId organisationId,
+                                       String tokenHash) {
+    }
+
+    /** The nominator's page was opened through the link (consumes nothing). */
+    public record RecordLinkOpened(@TargetAggregateIdentifier InvitationId invitationId,
+                                   OrganisationId organisationId) {
+    }
+
+    /**
+     * Asks for a verification code for the given address, which must be the invited one. Answers with an
+     * {@link IssuedCode} to mail.
+     */
+    public record RequestVerificationCode(@TargetAggregateIdentifier InvitationId invitationId,
+                                          OrganisationId organisationId,
+                                          String email) {
+    }
+
+    /** Checks a code entered by the nominator. Answers with a {@link VerificationOutcome}. */
+    public record VerifyCode(@TargetAggregateIdentifier InvitationId invitationId,
+                             OrganisationId organisationId,
+                             String code) {
+        @Override
+        public String toString() {
+            return "VerifyCode[invitationId=" + invitationId + ", code=******]";
+        }
+    }
+
+    /** The mail of a purpose was handed to the mail server. */
+    public record RecordMailSent(@TargetAggregateIdentifier InvitationId invitationId,
+                                 OrganisationId organisationId,
+                                 MailPurpose purpose,
+                                 String providerMessageId) {
+    }
+
+    /** The mail of a purpose could not be sent. */
+    public record RecordMailFailed(@TargetAggregateIdentifier InvitationId invitationId,
+                                   OrganisationId organisationId,
+                                   MailPurpose purpose,
+                                   String reason,
+                                   boolean permanent) {
+    }
+
+    /** An email provider reported on the invitation mail. */
+    public record RecordDelivery(@TargetAggregateIdentifier InvitationId invitationId,
+                                 OrganisationId organisationId,
+                                 DeliveryKind kind,
+                                 String provider,
+                                 String providerEventKey,
+                                 Instant occurredAt) {
+    }
+}

@@ -1,0 +1,2 @@
+/** Nominations: the list of people one nominator names in one round, editable while the round is open. */
+package org.oostkit.wrt.api.nomination;

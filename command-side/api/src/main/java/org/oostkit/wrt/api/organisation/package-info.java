@@ -1,0 +1,2 @@
+/** Organisations (tenants): registration, access lists and status. */
+package org.oostkit.wrt.api.organisation;

@@ -1,0 +1,14 @@
+package org.oostkit.wrt.api.round;
+
+import org.axonframework.serialization.Revision;
+
+/**
+ * The round's auto-close (and reminder, if any) were scheduled under these ids; extending or closing the
+ * round cancels exactly these schedules. {@code reminderId} is null without a reminder.
+ */
+@Revision("1")
+public record RoundDeadlinesScheduled(
+    RoundId roundId,
+    String autoCloseId,
+    String reminderId) {
+}

@@ -1,0 +1,339 @@
+package org.oostkit.wrt.domain.campaign;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.oostkit.wrt.api.campaign.CampaignCommands.AddNominees;
+import org.oostkit.wrt.api.campaign.CampaignCommands.AddSeedPeople;
+import org.oostkit.wrt.api.campaign.CampaignCommands.AddSeedPerson;
+import org.oostkit.wrt.api.campaign.CampaignCommands.ChangeCampaignDetails;
+import org.oostkit.wrt.api.campaign.CampaignCommands.CompleteCampaign;
+import org.oostkit.wrt.api.campaign.CampaignCommands.CreateCampaign;
+import org.oostkit.wrt.api.campaign.CampaignCommands.RemoveSeedPerson;
+import org.oostkit.wrt.api.campaign.CampaignCommands.StartRound;
+import org.oostkit.wrt.api.campaign.CampaignCompleted;
+import org.oostkit.wrt.api.campaign.CampaignCreated;
+import org.oostkit.wrt.api.campaign.CampaignDetailsChanged;
+import org.oostkit.wrt.api.campaign.CampaignId;
+import org.oostkit.wrt.api.campaign.CampaignSettings;
+import org.oostkit.wrt.api.campaign.NomineeEntry;
+import org.oostkit.wrt.api.campaign.PeopleContacted;
+import org.oostkit.wrt.api.campaign.PersonId;
+import org.oostkit.wrt.api.campaign.PersonNominatedIntoCampaign;
+import org.oostkit.wrt.api.campaign.SeedBatchResult;
+import org.oostkit.wrt.api.campaign.SeedPersonAdded;
+import org.oostkit.wrt.api.campaign.SeedPersonRemoved;
+import org.oostkit.wrt.api.campaign.SeedRow;
+import org.oostkit.wrt.api.campaign.SeedRowOutcome;
+import org.oostkit.wrt.api.campaign.SeedRowOutcome.Result;
+import org.oostkit.wrt.api.common.Emails;
+import org.oostkit.wrt.api.common.NotFound;
+import org.oostkit.wrt.api.common.RuleViolation;
+import org.oostkit.wrt.api.invitation.ContactInvited;
+import org.oostkit.wrt.api.invitation.InvitationId;
+import org.oostkit.wrt.api.organisation.OrganisationId;
+import org.oostkit.wrt.api.round.RoundId;
+import org.oostkit.wrt.api.round.RoundStarted;
+import org.oostkit.wrt.domain.invitation.Invitation;
+import org.oostkit.wrt.domain.organisation.OrganisationDirectory;
+import org.oostkit.wrt.domain.round.Round;
+import org.oostkit.wrt.domain.round.RoundDirectory;
+import org.oostkit.wrt.domain.security.PersonIdentities;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
+
+/**
+ * A campaign and its roster. Invariants: a person (normalised email) is in the roster once and is asked at
+ * most once per campaign; a seed person can be removed only before being asked; one round is open at a
+ * time; a completed campaign changes no more.
+ */
+@Aggregate(cache = "aggregateCache")
+public class Campaign {
+
+    public static final int NAME_MAX = 200;
+    public static final int BATCH_MAX = 10_000;
+
+    @AggregateIdentifier
+    private CampaignId id;
+    private OrganisationId organisationId;
+    private boolean completed;
+    private int roundCount;
+    private RoundId lastRound;
+    private final Map<PersonId, Person> roster = new LinkedHashMap<>();
+
+    Campaign() {
+    }
+
+    @CommandHandler
+    Campaign(CreateCampaign command, OrganisationDirectory organisations) {
+        requireActive(organisations, command.organisationId());
+        apply(new CampaignCreated(command.organisationId(), command.campaignId(), validated(command.settings())));
+    }
+
+    @CommandHandler
+    void handle(ChangeCampaignDetails command) {
+        requireTenantAndNotCompleted(command.organisationId());
+        apply(new CampaignDetailsChanged(organisationId, id, validated(command.settings())));
+    }
+
+    @CommandHandler
+    void handle(CompleteCampaign command, RoundDirectory rounds) {
+        requireTenantAndNotCompleted(command.organisationId());
+        if (lastRound != null && rounds.isOpen(lastRound)) {
+            throw new RuleViolation("round-open", "Round " + roundCount + " is still open; close it first.");
+        }
+        apply(new CampaignCompleted(organisationId, id));
+    }
+
+    @CommandHandler
+    PersonId handle(AddSeedPerson command, PersonIdentities identities) {
+        requireTenantAndNotCompleted(command.organisationId());
+        String email = Emails.normalise(command.email());
+        String problem = problemWith(command.name(), email);
+        if (problem != null) {
+            throw new RuleViolation("person-invalid", problem);
+        }
+        PersonId personId = identities.personId(id, email);
+        if (roster.containsKey(personId)) {
+            throw new RuleViolation("already-in-campaign", email + " is already in this campaign.");
+        }
+        apply(new SeedPersonAdded(organisationId, id, personId, clean(command.name()), email));
+        return personId;
+    }
+
+    @CommandHandler
+    SeedBatchResult handle(AddSeedPeople command, PersonIdentities identities) {
+        requireTenantAndNotCompleted(command.organisationId());
+        List<SeedRow> rows = command.rows() == null ? List.of() : command.rows();
+        if (rows.size() > BATCH_MAX) {
+            throw new RuleViolation("batch-too-large", "At most " + BATCH_MAX + " people at once.");
+        }
+        Map<PersonId, Integer> firstLineInBatch = new HashMap<>();
+        List<SeedRowOutcome> outcomes = new ArrayList<>(rows.size());
+        List<SeedPersonAdded> toAdd = new ArrayList<>();
+        for (SeedRow row : rows) {
+            String email = Emails.normalise(row.email());
+            String problem = problemWith(row.name(), email);
+            if (problem != null) {
+                outcomes.add(new SeedRowOutcome(row.line(), email, Result.INVALID, null, problem));
+                continue;
+            }
+            PersonId personId = identities.personId(id, email);
+            if (roster.containsKey(personId)) {
+                outcomes.add(new SeedRowOutcome(row.line(), email, Result.ALREADY_IN_CAMPAIGN, null,
+                        "already in this campaign"));
+            } else if (firstLineInBatch.containsKey(personId)) {
+                outcomes.add(new SeedRowOutcome(row.line(), email, Result.DUPLICATE_IN_BATCH, null,
+                        "same address as line " + firstLineInBatch.get(personId)));
+            } else {
+                firstLineInBatch.put(personId, row.line());
+                outcomes.add(new SeedRowOutcome(row.line(), email, Result.ADDED, personId, null));
+                toAdd.add(new SeedPersonAdded(organisationId, id, personId, clean(row.name()), email));
+            }
+        }
+        toAdd.forEach(event -> apply(event));
+        return new SeedBatchResult(outcomes);
+    }
+
+    @CommandHandler
+    void handle(RemoveSeedPerson command) {
+        requireTenantAndNotCompleted(command.organisationId());
+        Person person = roster.get(command.personId());
+        if (person == null || !person.seed()) {
+            throw new NotFound("Seed person");
+        }
+        if (person.contactedInRound() != null) {
+            throw new RuleViolation("already-contacted",
+                    "This person was asked in round " + person.contactedInRound() + " and can no longer be removed.");
+        }
+        apply(new SeedPersonRemoved(organisationId, id, command.personId()));
+    }
+
+    @CommandHandler
+    int handle(StartRound command, OrganisationDirectory organisations, RoundDirectory rounds,
+               DeadlineManager deadlines, Clock clock) throws Exception {
+        requireTenantAndNotCompleted(command.organisationId());
+        requireActive(organisations, organisationId);
+        if (lastRound != null && rounds.isOpen(lastRound)) {
+            throw new RuleViolation("round-open", "Round " + roundCount + " is still open; only one round can be "
+                    + "open at a time.");
+        }
+        Instant now = clock.instant();
+        Instant deadline = command.deadline();
+        if (deadline == null || !deadline.isAfter(now)) {
+            throw new RuleViolation("deadline-in-past", "The deadline must be in the future.");
+        }
+        if (deadline.isAfter(now.plus(Round.MAX_LENGTH))) {
+            throw new RuleViolation("deadline-too-far", "A deadline can be at most a year ahead.");
+        }
+        Instant reminderAt = null;
+        if (command.reminderEnabled()) {
+            int days = command.reminderDaysBefore();
+            if (days < CampaignSettings.REMINDER_DAYS_MIN || days > CampaignSettings.REMINDER_DAYS_MAX) {
+                throw new RuleViolation("reminder-invalid", "The reminder must be 1 to 30 days before the deadline.");
+            }
+            reminderAt = deadline.minus(Duration.ofDays(days));
+            if (!reminderAt.isAfter(now)) {
+                throw new RuleViolation("reminder-in-past", "A reminder " + days + " day(s) before this deadline "
+                        + "would be due before the round starts: choose fewer days, a later deadline, or no reminder.");
+            }
+        }
+        List<Person> toContact = roster.values().stream().filter(p -> p.contactedInRound() == null).toList();
+        if (toContact.isEmpty()) {
+            throw new RuleViolation("nobody-to-contact", roster.isEmpty()
+                    ? "The campaign has nobody to ask yet: add seed people first."
+                    : "Everyone in this campaign has already been asked; a new round needs newly nominated people.");
+        }
+        int number = roundCount + 1;
+        RoundId roundId = command.roundId();
+        apply(new PeopleContacted(organisationId, id, roundId, number,
+                toContact.stream().map(Person::id).toList()));
+        RoundStarted started = new RoundStarted(organisationId, id, roundId, number, deadline, reminderAt,
+                toContact.size());
+        createNew(Round.class, () -> new Round(started, deadlines));
+        for (Person person : toContact) {
+            ContactInvited invited = new ContactInvited(organisationId, id, roundId, number, InvitationId.random(),
+                    person.id(), person.name(), person.email());
+            createNew(Invitation.class, () -> new Invitation(invited));
+        }
+        return number;
+    }
+
+    @CommandHandler
+    void handle(AddNominees command) {
+        if (!organisationId.equals(command.organisationId())) {
+            throw new NotFound("Campaign");
+        }
+        for (NomineeEntry nominee : command.nominees()) {
+            if (!roster.containsKey(nominee.personId())) {
+                apply(new PersonNominatedIntoCampaign(organisationId, id, nominee.personId(), command.roundNumber(),
+                        nominee.name(), nominee.email()));
+            }
+        }
+    }
+
+    private void requireTenantAndNotCompleted(OrganisationId tenant) {
+        if (!organisationId.equals(tenant)) {
+            throw new NotFound("Campaign");
+        }
+        if (completed) {
+            throw new RuleViolation("campaign-completed", "The campaign is completed; it can no longer change.");
+        }
+    }
+
+    private static void requireActive(OrganisationDirectory organisations, OrganisationId organisationId) {
+        switch (organisations.status(organisationId).orElseThrow(() -> new NotFound("Organisation"))) {
+            case ACTIVE -> { }
+            case SUSPENDED -> throw new RuleViolation("organisation-suspended",
+                    "The organisation is suspended: no rounds can start and no mail is sent.");
+            case INACTIVE -> throw new RuleViolation("organisation-inactive", "The organisation is not active.");
+        }
+    }
+
+    private static CampaignSettings validated(CampaignSettings settings) {
+        if (settings == null) {
+            throw new RuleViolation("settings-missing", "The campaign settings are missing.");
+        }
+        String name = clean(settings.name());
+        if (name.isEmpty() || name.length() > CampaignSettings.NAME_MAX) {
+            throw new RuleViolation("name-invalid", "The name must have 1 to " + CampaignSettings.NAME_MAX
+                    + " characters.");
+        }
+        String description = clean(settings.description());
+        if (description.length() > CampaignSettings.DESCRIPTION_MAX) {
+            throw new RuleViolation("description-too-long", "The description can have at most "
+                    + CampaignSettings.DESCRIPTION_MAX + " characters.");
+        }
+        String text = clean(settings.invitationText());
+        if (text.length() > CampaignSettings.INVITATION_TEXT_MAX) {
+            throw new RuleViolation("invitation-text-too-long", "The invitation text can have at most "
+                    + CampaignSettings.INVITATION_TEXT_MAX + " characters.");
+        }
+        within(settings.convergenceThreshold(), CampaignSettings.THRESHOLD_MIN, CampaignSettings.THRESHOLD_MAX,
+                "threshold-invalid", "The convergence threshold");
+        within(settings.defaultRoundDays(), CampaignSettings.ROUND_DAYS_MIN, CampaignSettings.ROUND_DAYS_MAX,
+                "round-days-invalid", "The default round length (days)");
+        within(settings.reminderDaysBefore(), CampaignSettings.REMINDER_DAYS_MIN, CampaignSettings.REMINDER_DAYS_MAX,
+                "reminder-invalid", "The reminder (days before the deadline)");
+        return new CampaignSettings(name, description, settings.convergenceThreshold(), settings.defaultRoundDays(),
+                settings.reminderEnabled(), settings.reminderDaysBefore(), text);
+    }
+
+    private static void within(int value, int min, int max, String rule, String what) {
+        if (value < min || value > max) {
+            throw new RuleViolation(rule, what + " must be between " + min + " and " + max + ".");
+        }
+    }
+
+    /** Why this name and (normalised) email cannot be added, or null. Seed names are optional. */
+    private static String problemWith(String name, String email) {
+        if (email == null || email.isEmpty()) {
+            return "the email address is missing";
+        }
+        if (!Emails.isValid(email)) {
+            return "'" + email + "' is not a valid email address";
+        }
+        if (clean(name).length() > NAME_MAX) {
+            return "the name is longer than " + NAME_MAX + " characters";
+        }
+        return null;
+    }
+
+    private static String clean(String text) {
+        return text == null ? "" : text.strip();
+    }
+
+    @EventSourcingHandler
+    void on(CampaignCreated event) {
+        id = event.campaignId();
+        organisationId = event.organisationId();
+    }
+
+    @EventSourcingHandler
+    void on(CampaignCompleted event) {
+        completed = true;
+    }
+
+    @EventSourcingHandler
+    void on(SeedPersonAdded event) {
+        roster.put(event.personId(), new Person(event.personId(), true, event.name(), event.email(), null));
+    }
+
+    @EventSourcingHandler
+    void on(SeedPersonRemoved event) {
+        roster.remove(event.personId());
+    }
+
+    @EventSourcingHandler
+    void on(PersonNominatedIntoCampaign event) {
+        roster.put(event.personId(), new Person(event.personId(), false, event.name(), event.email(), null));
+    }
+
+    @EventSourcingHandler
+    void on(PeopleContacted event) {
+        roundCount = event.roundNumber();
+        lastRound = event.roundId();
+        for (PersonId personId : event.personIds()) {
+            roster.computeIfPresent(personId, (key, person) -> person.contactedIn(event.roundNumber()));
+        }
+    }
+
+    /** A person in the roster; the name and email are kept only in memory, decrypted from the events. */
+    private record Person(PersonId id, boolean seed, String name, String email, Integer contactedInRound) {
+        Person contactedIn(int round) {
+            return new Person(id, seed, name, email, round);
+        }
+    }
+}

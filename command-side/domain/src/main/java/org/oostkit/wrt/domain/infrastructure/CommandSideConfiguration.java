@@ -1,0 +1,185 @@
+package org.oostkit.wrt.domain.infrastructure;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.oostkit.wrt.domain.dataprotection.CryptoShreddingSerializer;
+import org.oostkit.wrt.domain.dataprotection.DataKeyStore;
+import org.oostkit.wrt.domain.dataprotection.PersonalDataCipher;
+import org.oostkit.wrt.domain.invitation.VerificationPolicy;
+import org.oostkit.wrt.domain.security.KeyedHasher;
+import org.oostkit.wrt.domain.security.PersonIdentities;
+import org.oostkit.wrt.domain.security.SecretGenerator;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+
+/**
+ * The command side's Axon wiring. Axon's own Spring Boot auto-configuration supplies the JDBC event
+ * storage engine, token store and dead-letter queues on the application's PostgreSQL; the tables are
+ * Flyway's ({@code db/migration}). The db-scheduler starter supplies the persistent deadline manager.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(WrtSecurityProperties.class)
+public class CommandSideConfiguration {
+
+    /** Jackson as Axon uses it for every message: ISO instants, tolerant of fields added later. */
+    public static ObjectMapper messageObjectMapper() {
+        return JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
+    }
+
+    @Bean
+    @Primary
+    Serializer serializer() {
+        return JacksonSerializer.builder().objectMapper(messageObjectMapper()).build();
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    Serializer messageSerializer(Serializer serializer) {
+        return serializer;
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer(PersonalDataCipher cipher) {
+        return new CryptoShreddingSerializer(
+                JacksonSerializer.builder().objectMapper(messageObjectMapper()).build(), cipher);
+    }
+
+    @Bean
+    DataKeyStore dataKeyStore(JdbcTemplate jdbc, WrtSecurityProperties properties) {
+        return new DataKeyStore(jdbc, properties.masterKeyBytes());
+    }
+
+    @Bean
+    PersonalDataCipher personalDataCipher(DataKeyStore keys) {
+        return new PersonalDataCipher(keys);
+    }
+
+    @Bean
+    KeyedHasher keyedHasher(WrtSecurityProperties properties) {
+        return new KeyedHasher(properties.hmacKeyBytes());
+    }
+
+    @Bean
+    PersonIdentities personIdentities(KeyedHasher hasher) {
+        return new PersonIdentities(hasher);
+    }
+
+    @Bean
+    SecretGenerator secretGenerator() {
+        return new SecretGenerator();
+    }
+
+    @Bean
+    VerificationPolicy verificationPolicy(WrtSecurityProperties properties) {
+        WrtSecurityProperties.Verification v = properties.verification();
+        VerificationPolicy defaults = VerificationPolicy.DEFAULT;
+        Duration validity = v.codeValidity() == null ? defaults.codeValidity() : v.codeValidity();
+        if (validity.compareTo(Duration.ofMinutes(10)) > 0) {
+            throw new IllegalStateException("wrt.security.verification.code-validity may be at most 10 minutes "
+                    + "(OWASP ASVS for emailed one-time codes)");
+        }
+        return new VerificationPolicy(validity,
+                v.maxAttempts() > 0 ? v.maxAttempts() : defaults.maxAttempts(),
+                v.maxCodesPerHour() > 0 ? v.maxCodesPerHour() : defaults.maxCodesPerHour());
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** Loaded aggregates (the campaign's roster above all) stay in memory while they are in use. */
+    @Bean
+    Cache aggregateCache() {
+        return new WeakReferenceCache();
+    }
+
+    @Bean
+    CorrelationDataProvider messageOriginProvider() {
+        return new MessageOriginProvider();
+    }
+
+    @Bean
+    CorrelationDataProvider actorCorrelationDataProvider() {
+        return new ActorCorrelationDataProvider();
+    }
+
+    /**
+     * Commands are stamped with tenant and actor, and retried when they lost a race for an aggregate
+     * (another node appended first) or for a row lock; a broken rule is never retried.
+     */
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus) {
+        IntervalRetryScheduler retries = IntervalRetryScheduler.builder()
+                .retryExecutor(Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread thread = new Thread(r, "command-retry");
+                    thread.setDaemon(true);
+                    return thread;
+                }))
+                .retryInterval(50)
+                .maxRetryCount(8)
+                .nonTransientFailurePredicate(failure -> !isRaceLost(failure))
+                .build();
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .retryScheduler(retries)
+                .dispatchInterceptors(new TenantAndActorInterceptor())
+                .build();
+    }
+
+    static boolean isRaceLost(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ConcurrencyException || t instanceof PessimisticLockingFailureException
+                    || t instanceof TransientDataAccessException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The command-side lookups and the roster policy run in the publishing transaction, and a failure
+     * there fails the command (the default error handler would only log it).
+     */
+    @Bean
+    ConfigurerModule commandSideProcessors() {
+        return configurer -> configurer.eventProcessing()
+                .registerSubscribingEventProcessor(ProcessingGroups.COMMAND_LOOKUPS)
+                .registerSubscribingEventProcessor(ProcessingGroups.ROSTER_POLICY)
+                .registerListenerInvocationErrorHandler(ProcessingGroups.COMMAND_LOOKUPS,
+                        c -> PropagatingErrorHandler.instance())
+                .registerListenerInvocationErrorHandler(ProcessingGroups.ROSTER_POLICY,
+                        c -> PropagatingErrorHandler.instance());
+    }
+}

@@ -1,0 +1,270 @@
+package org.oostkit.wrt.domain.invitation;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.oostkit.wrt.api.campaign.CampaignId;
+import org.oostkit.wrt.api.campaign.PersonId;
+import org.oostkit.wrt.api.common.NotFound;
+import org.oostkit.wrt.api.common.RuleViolation;
+import org.oostkit.wrt.api.invitation.ContactInvited;
+import org.oostkit.wrt.api.invitation.DeliveryKind;
+import org.oostkit.wrt.api.invitation.DeliveryRecorded;
+import org.oostkit.wrt.api.invitation.DeliveryStatus;
+import org.oostkit.wrt.api.invitation.InvitationCommands.IssueInvitationToken;
+import org.oostkit.wrt.api.invitation.InvitationCommands.RecordDelivery;
+import org.oostkit.wrt.api.invitation.InvitationCommands.RecordLinkOpened;
+import org.oostkit.wrt.api.invitation.InvitationCommands.RecordMailFailed;
+import org.oostkit.wrt.api.invitation.InvitationCommands.RecordMailSent;
+import org.oostkit.wrt.api.invitation.InvitationCommands.RequestVerificationCode;
+import org.oostkit.wrt.api.invitation.InvitationCommands.VerifyCode;
+import org.oostkit.wrt.api.invitation.InvitationId;
+import org.oostkit.wrt.api.invitation.InvitationLinkOpened;
+import org.oostkit.wrt.api.invitation.InvitationTokenIssued;
+import org.oostkit.wrt.api.invitation.IssuedCode;
+import org.oostkit.wrt.api.invitation.MailFailed;
+import org.oostkit.wrt.api.invitation.MailPurpose;
+import org.oostkit.wrt.api.invitation.MailSent;
+import org.oostkit.wrt.api.invitation.NominatorVerified;
+import org.oostkit.wrt.api.invitation.VerificationCodeIssued;
+import org.oostkit.wrt.api.invitation.VerificationFailed;
+import org.oostkit.wrt.api.invitation.VerificationOutcome;
+import org.oostkit.wrt.api.organisation.OrganisationId;
+import org.oostkit.wrt.api.round.RoundId;
+import org.oostkit.wrt.domain.round.RoundDirectory;
+import org.oostkit.wrt.domain.security.KeyedHasher;
+import org.oostkit.wrt.domain.security.PersonIdentities;
+import org.oostkit.wrt.domain.security.SecretGenerator;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * One person asked in one round. The link alone proves nothing (mails are forwarded, scanners open links):
+ * the nominator must name the invited address and enter the code mailed to it. Codes expire, are single
+ * use and lock after too many wrong attempts. The delivery status only moves forward; a bounce or spam
+ * complaint is final; a provider event seen before changes nothing.
+ */
+@Aggregate
+public class Invitation {
+
+    static final String TOKEN_PURPOSE = "invitation-token";
+    private static final Duration CODE_WINDOW = Duration.ofHours(1);
+    private static final Pattern HASH = Pattern.compile("^[0-9a-f]{64}$");
+
+    @AggregateIdentifier
+    private InvitationId id;
+    private OrganisationId organisationId;
+    private CampaignId campaignId;
+    private RoundId roundId;
+    private PersonId personId;
+    private boolean linkOpened;
+    private String codeHash;
+    private Instant codeExpiresAt;
+    private int attemptsLeft;
+    private final Deque<Instant> codeRequests = new ArrayDeque<>();
+    private DeliveryStatus deliveryStatus = DeliveryStatus.PENDING;
+    private final Set<String> providerEvents = new HashSet<>();
+    private final Set<MailPurpose> mailsSent = EnumSet.noneOf(MailPurpose.class);
+
+    Invitation() {
+    }
+
+    /** Called by the campaign when a round starts. */
+    public Invitation(ContactInvited invited) {
+        apply(invited);
+    }
+
+    /** The hash under which a raw token is recorded. */
+    public static String tokenHash(KeyedHasher hasher, String token) {
+        return hasher.hash(TOKEN_PURPOSE, token);
+    }
+
+    @CommandHandler
+    void handle(IssueInvitationToken command) {
+        requireTenant(command.organisationId());
+        if (command.tokenHash() == null || !HASH.matcher(command.tokenHash()).matches()) {
+            throw new RuleViolation("token-hash-invalid", "A token hash is 64 lower-case hex digits.");
+        }
+        apply(new InvitationTokenIssued(organisationId, campaignId, id, command.tokenHash()));
+    }
+
+    @CommandHandler
+    void handle(RecordLinkOpened command) {
+        requireTenant(command.organisationId());
+        if (!linkOpened) {
+            apply(new InvitationLinkOpened(organisationId, campaignId, id));
+        }
+    }
+
+    @CommandHandler
+    IssuedCode handle(RequestVerificationCode command, PersonIdentities identities, RoundDirectory rounds,
+                      SecretGenerator secrets, KeyedHasher hasher, VerificationPolicy policy, Clock clock) {
+        requireTenant(command.organisationId());
+        if (!rounds.isOpen(roundId)) {
+            throw new RuleViolation("round-closed", "This round is closed.");
+        }
+        if (command.email() == null || !identities.personId(campaignId, command.email()).equals(personId)) {
+            throw new RuleViolation("email-mismatch", "That is not the address this invitation was sent to.");
+        }
+        Instant now = clock.instant();
+        long recent = codeRequests.stream().filter(t -> t.isAfter(now.minus(CODE_WINDOW))).count();
+        if (recent >= policy.maxCodesPerHour()) {
+            throw new RuleViolation("too-many-codes", "Too many codes were requested; try again in an hour.");
+        }
+        String code = secrets.sixDigitCode();
+        Instant expiresAt = now.plus(policy.codeValidity());
+        apply(new VerificationCodeIssued(organisationId, campaignId, id, codeHash(hasher, code), expiresAt,
+                policy.maxAttempts()));
+        return new IssuedCode(code, expiresAt);
+    }
+
+    @CommandHandler
+    VerificationOutcome handle(VerifyCode command, KeyedHasher hasher, VerificationPolicy policy, Clock clock) {
+        requireTenant(command.organisationId());
+        if (codeHash == null) {
+            return VerificationOutcome.NO_CODE;
+        }
+        if (attemptsLeft <= 0) {
+            return VerificationOutcome.LOCKED;
+        }
+        if (!clock.instant().isBefore(codeExpiresAt)) {
+            return VerificationOutcome.EXPIRED;
+        }
+        String entered = command.code() == null ? "" : command.code().strip();
+        if (KeyedHasher.same(codeHash, codeHash(hasher, entered))) {
+            apply(new NominatorVerified(organisationId, campaignId, id));
+            return VerificationOutcome.VERIFIED;
+        }
+        apply(new VerificationFailed(organisationId, campaignId, id, attemptsLeft - 1));
+        return attemptsLeft > 0 ? VerificationOutcome.WRONG_CODE : VerificationOutcome.LOCKED;
+    }
+
+    @CommandHandler
+    void handle(RecordMailSent command) {
+        requireTenant(command.organisationId());
+        if (!mailsSent.contains(command.purpose())) {
+            apply(new MailSent(organisationId, campaignId, id, command.purpose(), command.providerMessageId()));
+        }
+    }
+
+    @CommandHandler
+    void handle(RecordMailFailed command) {
+        requireTenant(command.organisationId());
+        if (!mailsSent.contains(command.purpose())) {
+            apply(new MailFailed(organisationId, campaignId, id, command.purpose(), command.reason(),
+                    command.permanent()));
+        }
+    }
+
+    /** Answers whether the report changed anything (false for a duplicate). */
+    @CommandHandler
+    boolean handle(RecordDelivery command) {
+        requireTenant(command.organisationId());
+        if (command.kind() == null || command.providerEventKey() == null || command.providerEventKey().isBlank()) {
+            throw new RuleViolation("delivery-invalid", "A delivery report needs a kind and a provider event key.");
+        }
+        String key = command.provider() + ":" + command.providerEventKey();
+        if (providerEvents.contains(key)) {
+            return false;
+        }
+        apply(new DeliveryRecorded(organisationId, campaignId, id, command.kind(), statusAfter(command.kind()),
+                command.provider(), command.providerEventKey(), command.occurredAt()));
+        return true;
+    }
+
+    private DeliveryStatus statusAfter(DeliveryKind kind) {
+        if (deliveryStatus.terminal()) {
+            return deliveryStatus;
+        }
+        DeliveryStatus reported = DeliveryStatus.of(kind);
+        if (kind.terminal()) {
+            return reported;
+        }
+        int current = switch (deliveryStatus) {
+            case DELIVERED -> DeliveryKind.DELIVERED.rank();
+            case OPENED -> DeliveryKind.OPENED.rank();
+            case CLICKED -> DeliveryKind.CLICKED.rank();
+            default -> 0;
+        };
+        return kind.rank() > current ? reported : deliveryStatus;
+    }
+
+    private String codeHash(KeyedHasher hasher, String code) {
+        return hasher.hash("verification-code:" + id, code);
+    }
+
+    private void requireTenant(OrganisationId tenant) {
+        if (!organisationId.equals(tenant)) {
+            throw new NotFound("Invitation");
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ContactInvited event) {
+        id = event.invitationId();
+        organisationId = event.organisationId();
+        campaignId = event.campaignId();
+        roundId = event.roundId();
+        personId = event.personId();
+    }
+
+    @EventSourcingHandler
+    void on(InvitationLinkOpened event) {
+        linkOpened = true;
+    }
+
+    @EventSourcingHandler
+    void on(VerificationCodeIssued event, @Timestamp Instant issuedAt) {
+        codeHash = event.codeHash();
+        codeExpiresAt = event.expiresAt();
+        attemptsLeft = event.attemptsAllowed();
+        codeRequests.addLast(issuedAt);
+        while (codeRequests.peekFirst().isBefore(issuedAt.minus(CODE_WINDOW))) {
+            codeRequests.removeFirst();
+        }
+    }
+
+    @EventSourcingHandler
+    void on(VerificationFailed event) {
+        attemptsLeft = event.attemptsLeft();
+    }
+
+    @EventSourcingHandler
+    void on(NominatorVerified event) {
+        codeHash = null; // single use
+        codeExpiresAt = null;
+    }
+
+    @EventSourcingHandler
+    void on(MailSent event) {
+        mailsSent.add(event.purpose());
+        if (deliveryStatus == DeliveryStatus.PENDING || deliveryStatus == DeliveryStatus.FAILED) {
+            deliveryStatus = DeliveryStatus.SENT;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(MailFailed event) {
+        if (deliveryStatus == DeliveryStatus.PENDING) {
+            deliveryStatus = DeliveryStatus.FAILED;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(DeliveryRecorded event) {
+        providerEvents.add(event.provider() + ":" + event.providerEventKey());
+        deliveryStatus = event.status();
+    }
+}

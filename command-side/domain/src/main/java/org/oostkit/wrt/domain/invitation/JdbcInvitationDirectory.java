@@ -1,0 +1,67 @@
+package org.oostkit.wrt.domain.invitation;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.oostkit.wrt.api.campaign.CampaignId;
+import org.oostkit.wrt.api.campaign.PersonId;
+import org.oostkit.wrt.api.invitation.ContactInvited;
+import org.oostkit.wrt.api.invitation.InvitationId;
+import org.oostkit.wrt.api.invitation.InvitationTokenIssued;
+import org.oostkit.wrt.api.invitation.NominatorVerified;
+import org.oostkit.wrt.api.organisation.OrganisationId;
+import org.oostkit.wrt.api.round.RoundId;
+import org.oostkit.wrt.domain.infrastructure.ProcessingGroups;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+import java.util.UUID;
+
+@Component
+@ProcessingGroup(ProcessingGroups.COMMAND_LOOKUPS)
+class JdbcInvitationDirectory implements InvitationDirectory {
+
+    private static final String SELECT = "SELECT invitation_id, organisation_id, campaign_id, round_id, person_id, "
+            + "verified FROM invitation_directory ";
+    private static final RowMapper<Entry> ENTRY = (rs, n) -> new Entry(
+            new InvitationId(rs.getObject(1, UUID.class)), new OrganisationId(rs.getObject(2, UUID.class)),
+            new CampaignId(rs.getObject(3, UUID.class)), new RoundId(rs.getObject(4, UUID.class)),
+            new PersonId(rs.getObject(5, UUID.class)), rs.getBoolean(6));
+
+    private final JdbcTemplate jdbc;
+
+    JdbcInvitationDirectory(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<Entry> find(InvitationId invitationId) {
+        return jdbc.query(SELECT + "WHERE invitation_id = ?", ENTRY, invitationId.value()).stream().findFirst();
+    }
+
+    @Override
+    public Optional<Entry> findByTokenHash(String tokenHash) {
+        return jdbc.query(SELECT + "WHERE token_hash = ?", ENTRY, tokenHash).stream().findFirst();
+    }
+
+    @EventHandler
+    void on(ContactInvited event) {
+        jdbc.update("INSERT INTO invitation_directory (invitation_id, organisation_id, campaign_id, round_id, "
+                        + "person_id) VALUES (?, ?, ?, ?, ?)", event.invitationId().value(),
+                event.organisationId().value(), event.campaignId().value(), event.roundId().value(),
+                event.personId().value());
+    }
+
+    @EventHandler
+    void on(InvitationTokenIssued event) {
+        jdbc.update("UPDATE invitation_directory SET token_hash = ? WHERE invitation_id = ?", event.tokenHash(),
+                event.invitationId().value());
+    }
+
+    @EventHandler
+    void on(NominatorVerified event) {
+        jdbc.update("UPDATE invitation_directory SET verified = TRUE WHERE invitation_id = ?",
+                event.invitationId().value());
+    }
+}

@@ -1,0 +1,129 @@
+package org.oostkit.wrt.domain.nomination;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.oostkit.wrt.api.campaign.PersonId;
+import org.oostkit.wrt.api.common.Emails;
+import org.oostkit.wrt.api.common.NotFound;
+import org.oostkit.wrt.api.common.RuleViolation;
+import org.oostkit.wrt.api.nomination.NominationCommands;
+import org.oostkit.wrt.api.nomination.NominationCommands.SubmitNominations;
+import org.oostkit.wrt.api.nomination.NominationId;
+import org.oostkit.wrt.api.nomination.NominationRevised;
+import org.oostkit.wrt.api.nomination.NominationSubmitted;
+import org.oostkit.wrt.api.nomination.Nominee;
+import org.oostkit.wrt.api.nomination.NomineeInput;
+import org.oostkit.wrt.domain.invitation.InvitationDirectory;
+import org.oostkit.wrt.domain.round.RoundDirectory;
+import org.oostkit.wrt.domain.security.PersonIdentities;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * The people one verified nominator names in one round. The first submission creates it, later ones
+ * replace the whole list, as long as the round is open. Nobody can name themselves; the same address twice
+ * counts once.
+ */
+@Aggregate
+class Nomination {
+
+    @AggregateIdentifier
+    private NominationId id;
+    private List<Nominee> nominees = List.of();
+
+    Nomination() {
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(SubmitNominations command, InvitationDirectory invitations, RoundDirectory rounds,
+                PersonIdentities identities) {
+        InvitationDirectory.Entry invitation = invitations.find(command.invitationId())
+                .filter(entry -> entry.organisationId().equals(command.organisationId()))
+                .orElseThrow(() -> new NotFound("Invitation"));
+        if (!NominationId.forInvitation(command.invitationId()).equals(command.nominationId())) {
+            throw new RuleViolation("nomination-id-invalid", "The nomination id does not belong to the invitation.");
+        }
+        if (!invitation.verified()) {
+            throw new RuleViolation("not-verified", "Confirm your email address with the code first.");
+        }
+        if (!rounds.lockIfOpen(invitation.roundId())) {
+            throw new RuleViolation("round-closed", "This round is closed; nominations can no longer be changed.");
+        }
+        List<Nominee> list = validated(command.nominees(), invitation, identities);
+        if (id != null && list.equals(nominees)) {
+            return; // the same list again (a double submit): nothing happened
+        }
+        int roundNumber = rounds.roundNumber(invitation.roundId());
+        if (id == null) {
+            apply(new NominationSubmitted(invitation.organisationId(), invitation.campaignId(), invitation.roundId(),
+                    roundNumber, command.nominationId(), invitation.invitationId(), invitation.personId(), list));
+        } else {
+            apply(new NominationRevised(invitation.organisationId(), invitation.campaignId(), invitation.roundId(),
+                    roundNumber, command.nominationId(), invitation.invitationId(), invitation.personId(), list));
+        }
+    }
+
+    private static List<Nominee> validated(List<NomineeInput> input, InvitationDirectory.Entry invitation,
+                                           PersonIdentities identities) {
+        List<NomineeInput> rows = input == null ? List.of() : input;
+        Map<PersonId, Nominee> merged = new LinkedHashMap<>();
+        int position = 0;
+        for (NomineeInput row : rows) {
+            position++;
+            String name = row.name() == null ? "" : row.name().strip();
+            String email = Emails.normalise(row.email());
+            String reason = row.reason() == null ? "" : row.reason().strip();
+            if (name.isEmpty() && (email == null || email.isEmpty()) && reason.isEmpty()) {
+                continue; // an empty row of the form
+            }
+            if (name.isEmpty()) {
+                throw new RuleViolation("nominee-invalid", "Person " + position + ": the name is missing.");
+            }
+            if (name.length() > NomineeInput.NAME_MAX) {
+                throw new RuleViolation("nominee-invalid", "Person " + position + ": the name is longer than "
+                        + NomineeInput.NAME_MAX + " characters.");
+            }
+            if (email == null || !Emails.isValid(email)) {
+                throw new RuleViolation("nominee-invalid", "Person " + position + " (" + name
+                        + "): the email address is not valid.");
+            }
+            if (reason.length() > NomineeInput.REASON_MAX) {
+                throw new RuleViolation("nominee-invalid", "Person " + position + " (" + name
+                        + "): the reason is longer than " + NomineeInput.REASON_MAX + " characters.");
+            }
+            PersonId personId = identities.personId(invitation.campaignId(), email);
+            if (personId.equals(invitation.personId())) {
+                throw new RuleViolation("self-nomination", "You cannot nominate yourself.");
+            }
+            merged.merge(personId, new Nominee(personId, name, email, reason),
+                    (first, again) -> first.reason().isEmpty() ? new Nominee(personId, first.name(), email,
+                            again.reason()) : first);
+        }
+        if (merged.size() > NominationCommands.MAX_NOMINEES) {
+            throw new RuleViolation("too-many-nominees", "You can name at most " + NominationCommands.MAX_NOMINEES
+                    + " people.");
+        }
+        return new ArrayList<>(merged.values());
+    }
+
+    @EventSourcingHandler
+    void on(NominationSubmitted event) {
+        id = event.nominationId();
+        nominees = event.nominees();
+    }
+
+    @EventSourcingHandler
+    void on(NominationRevised event) {
+        nominees = event.nominees();
+    }
+}

@@ -1,0 +1,138 @@
+package org.oostkit.wrt.domain.organisation;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.oostkit.wrt.api.common.Emails;
+import org.oostkit.wrt.api.common.RuleViolation;
+import org.oostkit.wrt.api.organisation.OrganisationActivated;
+import org.oostkit.wrt.api.organisation.OrganisationCommands.ActivateOrganisation;
+import org.oostkit.wrt.api.organisation.OrganisationCommands.ChangeOrganisationMembers;
+import org.oostkit.wrt.api.organisation.OrganisationCommands.DeactivateOrganisation;
+import org.oostkit.wrt.api.organisation.OrganisationCommands.RegisterOrganisation;
+import org.oostkit.wrt.api.organisation.OrganisationCommands.SuspendOrganisation;
+import org.oostkit.wrt.api.organisation.OrganisationDeactivated;
+import org.oostkit.wrt.api.organisation.OrganisationId;
+import org.oostkit.wrt.api.organisation.OrganisationMembersChanged;
+import org.oostkit.wrt.api.organisation.OrganisationRegistered;
+import org.oostkit.wrt.api.organisation.OrganisationStatus;
+import org.oostkit.wrt.api.organisation.OrganisationSuspended;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/** An organisation (tenant): its slug, name, status and who administers and audits it. */
+@Aggregate
+class Organisation {
+
+    static final Pattern SLUG = Pattern.compile("^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$");
+    static final int NAME_MAX = 200;
+    static final int MEMBERS_MAX = 100;
+
+    @AggregateIdentifier
+    private OrganisationId id;
+    private OrganisationStatus status;
+
+    Organisation() {
+    }
+
+    @CommandHandler
+    Organisation(RegisterOrganisation command, OrganisationDirectory directory) {
+        String slug = command.slug() == null ? "" : command.slug().strip();
+        if (!SLUG.matcher(slug).matches()) {
+            throw new RuleViolation("slug-invalid", "The slug must be 1 to 63 lower-case letters, digits or "
+                    + "hyphens, starting and ending with a letter or digit.");
+        }
+        String name = command.name() == null ? "" : command.name().strip();
+        if (name.isEmpty() || name.length() > NAME_MAX) {
+            throw new RuleViolation("name-invalid", "The name must have 1 to " + NAME_MAX + " characters.");
+        }
+        List<String> admins = members(command.adminEmails(), "admin");
+        if (admins.isEmpty()) {
+            throw new RuleViolation("admin-required", "An organisation needs at least one admin email.");
+        }
+        List<String> auditors = members(command.auditorEmails(), "auditor");
+        if (directory.slugTaken(slug)) {
+            throw new RuleViolation("slug-taken", "The slug '" + slug + "' is already taken.");
+        }
+        apply(new OrganisationRegistered(command.organisationId(), slug, name, admins, auditors));
+    }
+
+    @CommandHandler
+    void handle(ChangeOrganisationMembers command) {
+        List<String> admins = members(command.adminEmails(), "admin");
+        if (admins.isEmpty()) {
+            throw new RuleViolation("admin-required", "An organisation needs at least one admin email.");
+        }
+        apply(new OrganisationMembersChanged(id, admins, members(command.auditorEmails(), "auditor")));
+    }
+
+    @CommandHandler
+    void handle(SuspendOrganisation command) {
+        if (status != OrganisationStatus.SUSPENDED) {
+            apply(new OrganisationSuspended(id, command.reason() == null ? "" : command.reason().strip()));
+        }
+    }
+
+    @CommandHandler
+    void handle(ActivateOrganisation command) {
+        if (status != OrganisationStatus.ACTIVE) {
+            apply(new OrganisationActivated(id));
+        }
+    }
+
+    @CommandHandler
+    void handle(DeactivateOrganisation command) {
+        if (status != OrganisationStatus.INACTIVE) {
+            apply(new OrganisationDeactivated(id));
+        }
+    }
+
+    private static List<String> members(List<String> emails, String role) {
+        if (emails == null) {
+            return List.of();
+        }
+        Set<String> normalised = new LinkedHashSet<>();
+        for (String email : emails) {
+            String candidate = Emails.normalise(email);
+            if (candidate == null || candidate.isEmpty()) {
+                continue;
+            }
+            if (!Emails.isValid(candidate)) {
+                throw new RuleViolation("email-invalid", "'" + email.strip() + "' is not a valid " + role + " email.");
+            }
+            normalised.add(candidate);
+        }
+        if (normalised.size() > MEMBERS_MAX) {
+            throw new RuleViolation("too-many-members", "At most " + MEMBERS_MAX + " " + role + "s.");
+        }
+        return new ArrayList<>(normalised);
+    }
+
+    @EventSourcingHandler
+    void on(OrganisationRegistered event) {
+        id = event.organisationId();
+        status = OrganisationStatus.ACTIVE;
+    }
+
+    @EventSourcingHandler
+    void on(OrganisationSuspended event) {
+        status = OrganisationStatus.SUSPENDED;
+    }
+
+    @EventSourcingHandler
+    void on(OrganisationActivated event) {
+        status = OrganisationStatus.ACTIVE;
+    }
+
+    @EventSourcingHandler
+    void on(OrganisationDeactivated event) {
+        status = OrganisationStatus.INACTIVE;
+    }
+}

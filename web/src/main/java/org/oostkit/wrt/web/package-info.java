@@ -1,0 +1,2 @@
+/** The web application: entry point, controllers, templates, security and configuration. */
+package org.oostkit.wrt.web;
