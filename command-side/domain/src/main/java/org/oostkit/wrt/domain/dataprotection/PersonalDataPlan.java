@@ -29,7 +29,12 @@ record PersonalDataPlan(String scope, String subject, List<String> personal, Map
     }
 
     static PersonalDataPlan of(Class<?> type) {
-        return PLANS.computeIfAbsent(type, PersonalDataPlan::build);
+        PersonalDataPlan plan = PLANS.get(type);
+        if (plan == null) {
+            plan = build(type); // not inside computeIfAbsent: building recurses into nested types
+            PLANS.putIfAbsent(type, plan);
+        }
+        return plan;
     }
 
     private static PersonalDataPlan build(Class<?> type) {

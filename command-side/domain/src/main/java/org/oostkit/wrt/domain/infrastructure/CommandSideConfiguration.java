@@ -13,6 +13,8 @@ import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -25,6 +27,7 @@ import org.oostkit.wrt.domain.invitation.VerificationPolicy;
 import org.oostkit.wrt.domain.security.KeyedHasher;
 import org.oostkit.wrt.domain.security.PersonIdentities;
 import org.oostkit.wrt.domain.security.SecretGenerator;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -36,6 +39,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 
 /**
@@ -133,6 +137,16 @@ public class CommandSideConfiguration {
     @Bean
     CorrelationDataProvider actorCorrelationDataProvider() {
         return new ActorCorrelationDataProvider();
+    }
+
+    /**
+     * Axon does not give deadline handlers the correlation data providers: without this, whatever a
+     * deadline causes would be recorded with no actor and no tenant.
+     */
+    @Bean
+    SmartInitializingSingleton deadlineCorrelation(DeadlineManager deadlineManager,
+                                                   List<CorrelationDataProvider> providers) {
+        return () -> deadlineManager.registerHandlerInterceptor(new CorrelationDataInterceptor<>(providers));
     }
 
     /**
