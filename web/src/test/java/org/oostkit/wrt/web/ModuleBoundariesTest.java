@@ -1,0 +1,69 @@
+package org.oostkit.wrt.web;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * The module boundaries of DESIGN.md: the query side and the web use the command side's published language
+ * (its api package) only; the command side knows nothing of them; the api depends on no framework but
+ * Axon's message annotations and Jackson's.
+ */
+class ModuleBoundariesTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.oostkit.wrt");
+    }
+
+    @Test
+    @DisplayName("the query side uses the command side's api only")
+    void querySideUsesApiOnly() {
+        noClasses().that().resideInAPackage("org.oostkit.wrt.query..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.oostkit.wrt.domain..", "org.oostkit.wrt.web..")
+                .check(classes);
+    }
+
+    @Test
+    @DisplayName("the web uses the command side's api only")
+    void webUsesApiOnly() {
+        noClasses().that().resideInAPackage("org.oostkit.wrt.web..")
+                .should().dependOnClassesThat().resideInAPackage("org.oostkit.wrt.domain..")
+                .check(classes);
+    }
+
+    @Test
+    @DisplayName("the command side never uses the query side or the web")
+    void commandSideIsIndependent() {
+        noClasses().that().resideInAnyPackage("org.oostkit.wrt.domain..", "org.oostkit.wrt.api..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.oostkit.wrt.query..", "org.oostkit.wrt.web..")
+                .check(classes);
+    }
+
+    @Test
+    @DisplayName("the api is plain: no Spring, no JPA, no domain")
+    void apiIsPlain() {
+        noClasses().that().resideInAPackage("org.oostkit.wrt.api..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.persistence..",
+                        "org.oostkit.wrt.domain..")
+                .check(classes);
+    }
+
+    @Test
+    @DisplayName("the domain reaches no other feature's internals: lookups and aggregates are its public surface")
+    void domainHasNoCycles() {
+        com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
+                .matching("org.oostkit.wrt.domain.(*)..")
+                .should().beFreeOfCycles()
+                .check(classes);
+    }
+}
