@@ -10,6 +10,7 @@ import org.oostkit.wrt.api.organisation.OrganisationMembersChanged;
 import org.oostkit.wrt.api.organisation.OrganisationRegistered;
 import org.oostkit.wrt.api.organisation.OrganisationStatus;
 import org.oostkit.wrt.api.organisation.OrganisationSuspended;
+import org.oostkit.wrt.query.config.ReadModels;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,10 +25,8 @@ import java.util.List;
  * At start-up every known tenant schema is brought to the latest migration.
  */
 @Component
-@ProcessingGroup(TenantRegistryProjection.GROUP)
+@ProcessingGroup(ReadModels.TENANT_REGISTRY)
 class TenantRegistryProjection {
-
-    static final String GROUP = "tenant-registry";
 
     private final JdbcTemplate jdbc;
     private final TenantSchemas schemas;

@@ -59,7 +59,8 @@ public class Round {
      */
     public Round(RoundStarted started, DeadlineManager deadlines) {
         apply(started);
-        scheduleDeadlines(deadlines, started.deadline(), started.reminderAt());
+        // apply() in a constructor is deferred: the id field is not set yet, so the id is passed on
+        scheduleDeadlines(deadlines, started.roundId(), started.deadline(), started.reminderAt());
     }
 
     @CommandHandler
@@ -90,7 +91,7 @@ public class Round {
                 ? null : newDeadline.minus(reminderBeforeDeadline);
         cancelDeadlines(deadlines);
         apply(new RoundExtended(organisationId, campaignId, id, number, deadline, newDeadline, newReminder));
-        scheduleDeadlines(deadlines, newDeadline, newReminder);
+        scheduleDeadlines(deadlines, id, newDeadline, newReminder);
     }
 
     @DeadlineHandler(deadlineName = AUTO_CLOSE)
@@ -107,10 +108,11 @@ public class Round {
         }
     }
 
-    private void scheduleDeadlines(DeadlineManager deadlines, Instant closeAt, Instant remindAt) {
+    private static void scheduleDeadlines(DeadlineManager deadlines, RoundId roundId, Instant closeAt,
+                                          Instant remindAt) {
         String closeId = deadlines.schedule(closeAt, AUTO_CLOSE, new RoundDeadline(closeAt));
         String remindId = remindAt == null ? null : deadlines.schedule(remindAt, REMINDER, new RoundDeadline(remindAt));
-        apply(new RoundDeadlinesScheduled(id, closeId, remindId));
+        apply(new RoundDeadlinesScheduled(roundId, closeId, remindId));
     }
 
     private void cancelDeadlines(DeadlineManager deadlines) {

@@ -1,0 +1,63 @@
+package org.oostkit.wrt.query.api;
+
+import org.oostkit.wrt.api.campaign.CampaignId;
+import org.oostkit.wrt.api.organisation.OrganisationId;
+
+import java.time.Instant;
+
+/** Queries about campaigns: lists, detail, roster, convergence, statistics and the referral graph. */
+public final class CampaignQueries {
+
+    private CampaignQueries() {
+    }
+
+    /** The organisation's campaigns, newest first. Answers a list of {@link CampaignView}. */
+    public record FindCampaigns(OrganisationId organisationId) {
+    }
+
+    /** One campaign; answers a {@link CampaignView} or null. Subscribable for live updates. */
+    public record FindCampaign(OrganisationId organisationId, CampaignId campaignId) {
+    }
+
+    /** Everyone in the roster, and who the next round would contact. Answers a {@link RosterView}. */
+    public record FindRoster(OrganisationId organisationId, CampaignId campaignId) {
+    }
+
+    /**
+     * People ranked by distinct nominators (ties by name), a page at a time. Answers a
+     * {@link ConvergenceView}.
+     */
+    public record FindConvergence(OrganisationId organisationId, CampaignId campaignId, CandidateFilter filter,
+                                  int offset, int limit) {
+
+        public static final int MAX_LIMIT = 1_000;
+
+        public static FindConvergence firstPage(OrganisationId organisationId, CampaignId campaignId,
+                                                CandidateFilter filter) {
+            return new FindConvergence(organisationId, campaignId, filter, 0, 100);
+        }
+    }
+
+    /** The campaign's statistics. Answers a {@link StatisticsView}. */
+    public record FindStatistics(OrganisationId organisationId, CampaignId campaignId) {
+    }
+
+    /** Who nominated whom. Answers a {@link ReferralGraphView}. */
+    public record FindReferralGraph(OrganisationId organisationId, CampaignId campaignId) {
+    }
+
+    /**
+     * Which candidates to show or export.
+     *
+     * @param aboveThresholdOnly only people named by at least the campaign's threshold of nominators
+     * @param nominatedOnly      only people named at least once (seeds never named are left out)
+     * @param round              only people named in this round (null: any)
+     * @param from               only people named at or after this moment (null: any)
+     * @param to                 only people named before this moment (null: any)
+     */
+    public record CandidateFilter(boolean aboveThresholdOnly, boolean nominatedOnly, Integer round, Instant from,
+                                  Instant to) {
+
+        public static final CandidateFilter ALL = new CandidateFilter(false, false, null, null, null);
+    }
+}

@@ -1,0 +1,22 @@
+package org.oostkit.wrt.query.api;
+
+import org.oostkit.wrt.api.campaign.PersonId;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A ranked person: {@code nominations} is the number of distinct nominators; {@code rounds} the rounds in
+ * which they were named; {@code contactedRound} null when never asked.
+ */
+public record CandidateView(int rank,
+                            PersonId personId,
+                            String name,
+                            String email,
+                            int nominations,
+                            boolean aboveThreshold,
+                            String source,
+                            List<Integer> rounds,
+                            Integer contactedRound,
+                            Instant firstNominatedAt) {
+}

@@ -1,0 +1,204 @@
+package org.oostkit.wrt.query.campaign;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.oostkit.wrt.api.campaign.CampaignCompleted;
+import org.oostkit.wrt.api.campaign.CampaignCreated;
+import org.oostkit.wrt.api.campaign.CampaignDetailsChanged;
+import org.oostkit.wrt.api.campaign.CampaignId;
+import org.oostkit.wrt.api.campaign.CampaignSettings;
+import org.oostkit.wrt.api.campaign.PeopleContacted;
+import org.oostkit.wrt.api.campaign.PersonId;
+import org.oostkit.wrt.api.campaign.PersonNominatedIntoCampaign;
+import org.oostkit.wrt.api.campaign.SeedPersonAdded;
+import org.oostkit.wrt.api.campaign.SeedPersonRemoved;
+import org.oostkit.wrt.api.common.Actor;
+import org.oostkit.wrt.api.invitation.InvitationId;
+import org.oostkit.wrt.api.nomination.NominationRevised;
+import org.oostkit.wrt.api.nomination.NominationSubmitted;
+import org.oostkit.wrt.api.nomination.Nominee;
+import org.oostkit.wrt.api.organisation.OrganisationId;
+import org.oostkit.wrt.api.round.RoundId;
+import org.oostkit.wrt.query.config.ReadModels;
+import org.oostkit.wrt.query.round.LiveRounds;
+import org.oostkit.wrt.query.tenant.TenantDirectory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Campaign summary, roster with convergence counts, and the nomination edges. Tables are addressed with
+ * their tenant schema in every statement (never a session {@code search_path}), so a pooled connection
+ * carries nothing from one tenant to the next. Every handler can run again on the same event without
+ * changing the result.
+ */
+@Component
+@ProcessingGroup(ReadModels.GROUP)
+class CampaignProjection {
+
+    private final JdbcTemplate jdbc;
+    private final TenantDirectory tenants;
+    private final LiveCampaigns live;
+    private final LiveRounds liveRounds;
+
+    CampaignProjection(JdbcTemplate jdbc, TenantDirectory tenants, LiveCampaigns live, LiveRounds liveRounds) {
+        this.jdbc = jdbc;
+        this.tenants = tenants;
+        this.live = live;
+        this.liveRounds = liveRounds;
+    }
+
+    @EventHandler
+    void on(CampaignCreated event, @Timestamp Instant at, @MetaDataValue(Actor.TENANT_KEY) String tenant) {
+        String s = tenants.schemaForEvent(tenant, event.organisationId());
+        CampaignSettings c = event.settings();
+        jdbc.update("INSERT INTO " + s + ".campaign (campaign_id, name, description, invitation_text, "
+                        + "convergence_threshold, default_round_days, reminder_enabled, reminder_days_before, status, "
+                        + "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?) "
+                        + "ON CONFLICT (campaign_id) DO NOTHING",
+                event.campaignId().value(), c.name(), c.description(), c.invitationText(), c.convergenceThreshold(),
+                c.defaultRoundDays(), c.reminderEnabled(), c.reminderDaysBefore(), ts(at), ts(at));
+        changed(event.organisationId(), event.campaignId());
+    }
+
+    @EventHandler
+    void on(CampaignDetailsChanged event, @Timestamp Instant at, @MetaDataValue(Actor.TENANT_KEY) String tenant) {
+        String s = tenants.schemaForEvent(tenant, event.organisationId());
+        CampaignSettings c = event.settings();
+        jdbc.update("UPDATE " + s + ".campaign SET name = ?, description = ?, invitation_text = ?, "
+                        + "convergence_threshold = ?, default_round_days = ?, reminder_enabled = ?, "
+                        + "reminder_days_before = ?, updated_at = ? WHERE campaign_id = ?",
+                c.name(), c.description(), c.invitationText(), c.convergenceThreshold(), c.defaultRoundDays(),
+                c.reminderEnabled(), c.reminderDaysBefore(), ts(at), event.campaignId().value());
+        changed(event.organisationId(), event.campaignId());
+    }
+
+    @EventHandler
+    void on(CampaignCompleted event, @Timestamp Instant at, @MetaDataValue(Actor.TENANT_KEY) String tenant) {
+        String s = tenants.schemaForEvent(tenant, event.organisationId());
+        jdbc.update("UPDATE " + s + ".campaign SET status = 'COMPLETED', completed_at = ?, updated_at = ? "
+                + "WHERE campaign_id = ?", ts(at), ts(at), event.campaignId().value());
+        changed(event.organisationId(), event.campaignId());
+    }
+
+    @EventHandler
+    void on(SeedPersonAdded event, @Timestamp Instant at, @MetaDataValue(Actor.TENANT_KEY) String tenant) {
+        String s = tenants.schemaForEvent(tenant, event.organisationId());
+        jdbc.update("INSERT INTO " + s + ".person (campaign_id, person_id, name, email, source, in_roster, added_at) "
+                        + "VALUES (?, ?, ?, ?, 'SEED', TRUE, ?) ON CONFLICT (campaign_id, person_id) DO UPDATE "
+                        + "SET name = EXCLUDED.name, email = EXCLUDED.email, source = 'SEED', in_roster = TRUE",
+                event.campaignId().value(), event.personId().value(), event.name(), event.email(), ts(at));
+        changed(event.organisationId(), event.campaignId());
+    }
+
+    @EventHandler
+    void on(SeedPersonRemoved event, @MetaDataValue(Actor.TENANT_KEY) String tenant) {
+        String s = tenants.schemaForEvent(tenant, event.organisationId());
+        jdbc.update("DELETE FROM " + s + ".person WHERE campaign_id = ? AND person_id = ? AND nominator_count = 0",
+                event.campaignId().value(), event.personId().value());
+        jdbc.update("UPDATE " + s + ".person SET in_roster = FALSE, source = 'NOMINATED' "
+                + "WHERE campaign_id = ? AND person_id = ?", event.campaignId().value(), event.personId().value());
+        changed(event.organisationId(), event.campaignId());
+    }
+
+    @EventHandler
+    void on(PersonNominatedIntoCampaign event, @Timestamp Instant at, @MetaDataValue(Actor.TENANT_KEY) String tenant) {
+        String s = tenants.schemaForEvent(tenant, event.organisationId());
+        jdbc.update("INSERT INTO " + s + ".person (campaign_id, person_id, name, email, source, in_roster, added_at, "
+                        + "entered_round) VALUES (?, ?, ?, ?, 'NOMINATED', TRUE, ?, ?) "
+                        + "ON CONFLICT (campaign_id, person_id) DO UPDATE SET in_roster = TRUE, "
+                        + "entered_round = EXCLUDED.entered_round, name = EXCLUDED.name, email = EXCLUDED.email, "
+                        + "added_at = EXCLUDED.added_at",
+                event.campaignId().value(), event.personId().value(), event.name(), event.email(), ts(at),
+                event.roundNumber());
+        changed(event.organisationId(), event.campaignId());
+    }
+
+    @EventHandler
+    void on(PeopleContacted event, @MetaDataValue(Actor.TENANT_KEY) String tenant) {
+        String s = tenants.schemaForEvent(tenant, event.organisationId());
+        UUID[] ids = event.personIds().stream().map(PersonId::value).toArray(UUID[]::new);
+        jdbc.update("UPDATE " + s + ".person SET contacted_round = ? WHERE campaign_id = ? AND person_id = ANY (?)",
+                event.roundNumber(), event.campaignId().value(), ids);
+        changed(event.organisationId(), event.campaignId());
+    }
+
+    @EventHandler
+    void on(NominationSubmitted event, @Timestamp Instant at, @MetaDataValue(Actor.TENANT_KEY) String tenant) {
+        String s = tenants.schemaForEvent(tenant, event.organisationId());
+        replaceNominations(s, event.campaignId(), event.roundId(), event.roundNumber(), event.invitationId(),
+                event.nominatorId(), event.nominees(), at);
+        changed(event.organisationId(), event.campaignId());
+        liveRounds.roundChanged(event.organisationId(), event.campaignId(), event.roundNumber());
+    }
+
+    @EventHandler
+    void on(NominationRevised event, @Timestamp Instant at, @MetaDataValue(Actor.TENANT_KEY) String tenant) {
+        String s = tenants.schemaForEvent(tenant, event.organisationId());
+        replaceNominations(s, event.campaignId(), event.roundId(), event.roundNumber(), event.invitationId(),
+                event.nominatorId(), event.nominees(), at);
+        changed(event.organisationId(), event.campaignId());
+        liveRounds.roundChanged(event.organisationId(), event.campaignId(), event.roundNumber());
+    }
+
+    /**
+     * A nominator's list replaces their earlier one, so nobody is counted twice by the same nominator; a
+     * person kept on the list keeps the moment they were first named. Counts are recomputed from the edges
+     * for everyone the change touched.
+     */
+    private void replaceNominations(String s, CampaignId campaign, RoundId round, int roundNumber,
+                                    InvitationId invitation, PersonId nominator, List<Nominee> nominees, Instant at) {
+        Map<UUID, java.sql.Timestamp> earlier = new HashMap<>();
+        jdbc.query("DELETE FROM " + s + ".nomination WHERE campaign_id = ? AND nominator_id = ? "
+                        + "RETURNING nominee_id, nominated_at",
+                rs -> {
+                    earlier.put(rs.getObject(1, UUID.class), rs.getTimestamp(2));
+                }, campaign.value(), nominator.value());
+        List<Object[]> edges = new ArrayList<>(nominees.size());
+        List<Object[]> people = new ArrayList<>(nominees.size());
+        for (Nominee nominee : nominees) {
+            java.sql.Timestamp when = earlier.getOrDefault(nominee.personId().value(), ts(at));
+            edges.add(new Object[]{campaign.value(), nominator.value(), nominee.personId().value(), round.value(),
+                    roundNumber, invitation.value(), nominee.name(), nominee.email(), nominee.reason(), when});
+            people.add(new Object[]{campaign.value(), nominee.personId().value(), nominee.name(), nominee.email(),
+                    ts(at)});
+        }
+        jdbc.batchUpdate("INSERT INTO " + s + ".nomination (campaign_id, nominator_id, nominee_id, round_id, "
+                + "round_number, invitation_id, nominee_name, nominee_email, reason, nominated_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", edges);
+        jdbc.batchUpdate("INSERT INTO " + s + ".person (campaign_id, person_id, name, email, source, in_roster, "
+                + "added_at) VALUES (?, ?, ?, ?, 'NOMINATED', FALSE, ?) ON CONFLICT (campaign_id, person_id) "
+                + "DO NOTHING", people);
+        Set<UUID> touched = new LinkedHashSet<>(earlier.keySet());
+        nominees.forEach(n -> touched.add(n.personId().value()));
+        jdbc.update("UPDATE " + s + ".person p SET nominator_count = coalesce(c.n, 0), "
+                        + "first_nominated_round = c.first_round, first_nominated_at = c.first_at "
+                        + "FROM (SELECT t.id, count(e.nominator_id) AS n, min(e.round_number) AS first_round, "
+                        + "min(e.nominated_at) AS first_at FROM unnest(?::uuid[]) AS t(id) LEFT JOIN " + s
+                        + ".nomination e ON e.campaign_id = ? AND e.nominee_id = t.id GROUP BY t.id) c "
+                        + "WHERE p.campaign_id = ? AND p.person_id = c.id",
+                touched.toArray(UUID[]::new), campaign.value(), campaign.value());
+        jdbc.update("UPDATE " + s + ".contact SET responded_at = coalesce(responded_at, ?), "
+                        + "revised_at = CASE WHEN responded_at IS NULL THEN NULL ELSE ?::timestamptz END, nominee_count = ? "
+                        + "WHERE invitation_id = ?",
+                ts(at), ts(at), nominees.size(), invitation.value());
+    }
+
+    private void changed(OrganisationId organisation, CampaignId campaign) {
+        live.campaignChanged(organisation, campaign);
+    }
+
+    private static java.sql.Timestamp ts(Instant instant) {
+        return instant == null ? null : java.sql.Timestamp.from(instant);
+    }
+}

@@ -1,0 +1,278 @@
+package org.oostkit.wrt.query.campaign;
+
+import org.oostkit.wrt.api.campaign.CampaignId;
+import org.oostkit.wrt.api.campaign.PersonId;
+import org.oostkit.wrt.api.organisation.OrganisationId;
+import org.oostkit.wrt.query.api.CampaignQueries.CandidateFilter;
+import org.oostkit.wrt.query.api.CampaignQueries.FindConvergence;
+import org.oostkit.wrt.query.api.CampaignView;
+import org.oostkit.wrt.query.api.CandidateView;
+import org.oostkit.wrt.query.api.ConvergenceView;
+import org.oostkit.wrt.query.api.PersonView;
+import org.oostkit.wrt.query.api.ReferralGraphView;
+import org.oostkit.wrt.query.api.RosterView;
+import org.oostkit.wrt.query.api.StatisticsView;
+import org.oostkit.wrt.query.api.StatisticsView.Bucket;
+import org.oostkit.wrt.query.api.StatisticsView.Ranked;
+import org.oostkit.wrt.query.api.StatisticsView.RoundCount;
+import org.oostkit.wrt.query.tenant.TenantDirectory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Reads campaigns, rosters, convergence, statistics and the referral graph of one tenant. */
+@Component
+public class CampaignReadModel {
+
+    static final int TOP = 10;
+
+    private final JdbcTemplate jdbc;
+    private final TenantDirectory tenants;
+
+    CampaignReadModel(JdbcTemplate jdbc, TenantDirectory tenants) {
+        this.jdbc = jdbc;
+        this.tenants = tenants;
+    }
+
+    public List<CampaignView> campaigns(OrganisationId organisation) {
+        return tenants.schemaFor(organisation)
+                .map(s -> jdbc.query(campaignSql(s) + " ORDER BY c.created_at DESC, c.campaign_id", CAMPAIGN))
+                .orElse(List.of());
+    }
+
+    public Optional<CampaignView> campaign(OrganisationId organisation, CampaignId campaign) {
+        return tenants.schemaFor(organisation)
+                .flatMap(s -> jdbc.query(campaignSql(s) + " WHERE c.campaign_id = ?", CAMPAIGN, campaign.value())
+                        .stream().findFirst());
+    }
+
+    public RosterView roster(OrganisationId organisation, CampaignId campaign) {
+        Optional<String> schema = tenants.schemaFor(organisation);
+        if (schema.isEmpty()) {
+            return new RosterView(List.of(), List.of());
+        }
+        List<PersonView> people = jdbc.query("SELECT * FROM " + schema.get() + ".person WHERE campaign_id = ? "
+                + "AND in_roster ORDER BY source DESC, lower(name), email", PERSON, campaign.value());
+        return new RosterView(people, people.stream().filter(p -> p.contactedRound() == null).toList());
+    }
+
+    public ConvergenceView convergence(FindConvergence query) {
+        Optional<String> schema = tenants.schemaFor(query.organisationId());
+        Optional<CampaignView> campaign = campaign(query.organisationId(), query.campaignId());
+        if (schema.isEmpty() || campaign.isEmpty()) {
+            return new ConvergenceView(2, 0, 0, List.of());
+        }
+        int threshold = campaign.get().convergenceThreshold();
+        int limit = Math.max(1, Math.min(query.limit(), FindConvergence.MAX_LIMIT));
+        int offset = Math.max(0, query.offset());
+        Where where = where(schema.get(), query.campaignId(), threshold, query.filter());
+        Integer total = jdbc.queryForObject("SELECT count(*) FROM " + schema.get() + ".person p " + where.sql,
+                Integer.class, where.args.toArray());
+        List<Object> args = new ArrayList<>(where.args);
+        args.add(offset);
+        args.add(limit);
+        List<CandidateView> page = jdbc.query("SELECT r.*, (SELECT array_agg(DISTINCT e.round_number ORDER BY "
+                        + "e.round_number) FROM " + schema.get() + ".nomination e WHERE e.campaign_id = r.campaign_id "
+                        + "AND e.nominee_id = r.person_id) AS rounds FROM (SELECT p.*, rank() OVER (ORDER BY "
+                        + "p.nominator_count DESC) AS rank FROM " + schema.get() + ".person p " + where.sql
+                        + " ORDER BY p.nominator_count DESC, p.name, p.person_id OFFSET ? LIMIT ?) r "
+                        + "ORDER BY r.nominator_count DESC, r.name, r.person_id",
+                (rs, n) -> candidate(rs, threshold), args.toArray());
+        return new ConvergenceView(threshold, total == null ? 0 : total, offset, page);
+    }
+
+    /** Every candidate passing the filter, in rank order, streamed to the callback (exports). */
+    public void eachCandidate(OrganisationId organisation, CampaignId campaignId, CandidateFilter filter,
+                              java.util.function.Consumer<CandidateView> consumer) {
+        Optional<String> schema = tenants.schemaFor(organisation);
+        Optional<CampaignView> campaign = campaign(organisation, campaignId);
+        if (schema.isEmpty() || campaign.isEmpty()) {
+            return;
+        }
+        int threshold = campaign.get().convergenceThreshold();
+        Where where = where(schema.get(), campaignId, threshold, filter);
+        RowCallbackHandler handler = rs -> consumer.accept(candidate(rs, threshold));
+        jdbc.query("SELECT p.*, rank() OVER (ORDER BY p.nominator_count DESC) AS rank, r.rounds FROM "
+                + schema.get() + ".person p LEFT JOIN (SELECT nominee_id, array_agg(DISTINCT round_number ORDER BY "
+                + "round_number) AS rounds FROM " + schema.get() + ".nomination WHERE campaign_id = ? GROUP BY "
+                + "nominee_id) r ON r.nominee_id = p.person_id " + where.sql
+                + " ORDER BY p.nominator_count DESC, p.name, p.person_id", handler,
+                prepend(campaignId.value(), where.args));
+    }
+
+    public StatisticsView statistics(OrganisationId organisation, CampaignId campaign) {
+        Optional<String> schema = tenants.schemaFor(organisation);
+        if (schema.isEmpty()) {
+            return new StatisticsView(0, 0, 0, 0, 0, 0, 0, List.of(), List.of(), List.of(), List.of(), 0, 0, 0, 0);
+        }
+        String s = schema.get();
+        Object id = campaign.value();
+        int[] contacts = jdbc.queryForObject("SELECT count(*), count(responded_at) FROM " + s + ".contact "
+                + "WHERE campaign_id = ?", (rs, n) -> new int[]{rs.getInt(1), rs.getInt(2)}, id);
+        int nominations = count("SELECT count(*) FROM " + s + ".nomination WHERE campaign_id = ?", id);
+        int[] rounds = jdbc.queryForObject("SELECT count(*), count(*) FILTER (WHERE status = 'CLOSED') FROM " + s
+                + ".round WHERE campaign_id = ?", (rs, n) -> new int[]{rs.getInt(1), rs.getInt(2)}, id);
+        List<RoundCount> newNames = jdbc.query("SELECT r.round_number, count(p.person_id) FROM " + s + ".round r "
+                        + "LEFT JOIN " + s + ".person p ON p.campaign_id = r.campaign_id AND p.entered_round = r.round_number "
+                        + "WHERE r.campaign_id = ? GROUP BY r.round_number ORDER BY r.round_number",
+                (rs, n) -> new RoundCount(rs.getInt(1), rs.getInt(2)), id);
+        List<Bucket> distribution = jdbc.query("SELECT nominator_count, count(*) FROM " + s + ".person "
+                        + "WHERE campaign_id = ? AND nominator_count > 0 GROUP BY nominator_count ORDER BY nominator_count",
+                (rs, n) -> new Bucket(rs.getInt(1), rs.getInt(2)), id);
+        List<Ranked> topNominees = jdbc.query("SELECT name, email, nominator_count FROM " + s + ".person "
+                        + "WHERE campaign_id = ? AND nominator_count > 0 ORDER BY nominator_count DESC, name, person_id "
+                        + "LIMIT " + TOP, (rs, n) -> new Ranked(rs.getString(1), rs.getString(2), rs.getInt(3)), id);
+        List<Ranked> topNominators = jdbc.query("SELECT name, email, nominee_count FROM " + s + ".contact "
+                        + "WHERE campaign_id = ? AND nominee_count > 0 ORDER BY nominee_count DESC, name, invitation_id "
+                        + "LIMIT " + TOP, (rs, n) -> new Ranked(rs.getString(1), rs.getString(2), rs.getInt(3)), id);
+        int distinct = distribution.stream().mapToInt(Bucket::people).sum();
+        int once = distribution.stream().filter(b -> b.nominators() == 1).mapToInt(Bucket::people).sum();
+        int twice = distribution.stream().filter(b -> b.nominators() == 2).mapToInt(Bucket::people).sum();
+        double chao1 = chao1(distinct, once, twice);
+        return new StatisticsView(contacts[0], contacts[1], contacts[0] == 0 ? 0 : (double) contacts[1] / contacts[0],
+                nominations, distinct, rounds[0], rounds[1], newNames, distribution, topNominees, topNominators, once,
+                twice, chao1, (int) Math.round(chao1 - distinct));
+    }
+
+    /**
+     * Chao1 species-richness estimate: observed + f1²/(2·f2); with no doubletons the bias-corrected form
+     * observed + f1·(f1−1)/2.
+     */
+    static double chao1(int observed, int once, int twice) {
+        if (twice > 0) {
+            return observed + (double) once * once / (2.0 * twice);
+        }
+        return observed + once * (once - 1) / 2.0;
+    }
+
+    public ReferralGraphView graph(OrganisationId organisation, CampaignId campaign) {
+        Optional<String> schema = tenants.schemaFor(organisation);
+        if (schema.isEmpty()) {
+            return new ReferralGraphView(List.of(), List.of());
+        }
+        String s = schema.get();
+        List<ReferralGraphView.Node> nodes = jdbc.query("SELECT person_id, name, source, nominator_count, "
+                        + "contacted_round FROM " + s + ".person WHERE campaign_id = ? AND (in_roster OR nominator_count > 0) "
+                        + "ORDER BY nominator_count DESC, name",
+                (rs, n) -> new ReferralGraphView.Node(new PersonId(rs.getObject(1, UUID.class)), rs.getString(2),
+                        rs.getString(3), rs.getInt(4), (Integer) rs.getObject(5)), campaign.value());
+        List<ReferralGraphView.Edge> edges = jdbc.query("SELECT nominator_id, nominee_id, round_number FROM " + s
+                        + ".nomination WHERE campaign_id = ? ORDER BY round_number, nominator_id, nominee_id",
+                (rs, n) -> new ReferralGraphView.Edge(new PersonId(rs.getObject(1, UUID.class)),
+                        new PersonId(rs.getObject(2, UUID.class)), rs.getInt(3)), campaign.value());
+        return new ReferralGraphView(nodes, edges);
+    }
+
+    private int count(String sql, Object... args) {
+        Integer n = jdbc.queryForObject(sql, Integer.class, args);
+        return n == null ? 0 : n;
+    }
+
+    private record Where(String sql, List<Object> args) {
+    }
+
+    private static Where where(String s, CampaignId campaign, int threshold, CandidateFilter filter) {
+        CandidateFilter f = filter == null ? CandidateFilter.ALL : filter;
+        StringBuilder sql = new StringBuilder("WHERE p.campaign_id = ? AND (p.in_roster OR p.nominator_count > 0)");
+        List<Object> args = new ArrayList<>(List.of(campaign.value()));
+        if (f.aboveThresholdOnly()) {
+            sql.append(" AND p.nominator_count >= ?");
+            args.add(threshold);
+        }
+        if (f.nominatedOnly()) {
+            sql.append(" AND p.nominator_count > 0");
+        }
+        if (f.round() != null || f.from() != null || f.to() != null) {
+            sql.append(" AND EXISTS (SELECT 1 FROM ").append(s).append(".nomination e WHERE e.campaign_id = p.campaign_id "
+                    + "AND e.nominee_id = p.person_id");
+            if (f.round() != null) {
+                sql.append(" AND e.round_number = ?");
+                args.add(f.round());
+            }
+            if (f.from() != null) {
+                sql.append(" AND e.nominated_at >= ?");
+                args.add(Timestamp.from(f.from()));
+            }
+            if (f.to() != null) {
+                sql.append(" AND e.nominated_at < ?");
+                args.add(Timestamp.from(f.to()));
+            }
+            sql.append(")");
+        }
+        return new Where(sql.toString(), args);
+    }
+
+    private static Object[] prepend(Object first, List<Object> rest) {
+        Object[] all = new Object[rest.size() + 1];
+        all[0] = first;
+        for (int i = 0; i < rest.size(); i++) {
+            all[i + 1] = rest.get(i);
+        }
+        return all;
+    }
+
+    private static CandidateView candidate(ResultSet rs, int threshold) throws SQLException {
+        Array rounds = rs.getArray("rounds");
+        List<Integer> roundList = rounds == null ? List.of()
+                : Arrays.stream((Integer[]) rounds.getArray()).toList();
+        int nominations = rs.getInt("nominator_count");
+        return new CandidateView(rs.getInt("rank"), new PersonId(rs.getObject("person_id", UUID.class)),
+                rs.getString("name"), rs.getString("email"), nominations, nominations >= threshold,
+                rs.getString("source"), roundList, (Integer) rs.getObject("contacted_round"),
+                instant(rs, "first_nominated_at"));
+    }
+
+    private static String campaignSql(String s) {
+        return "SELECT c.*, "
+                + "(SELECT count(*) FROM " + s + ".person p WHERE p.campaign_id = c.campaign_id AND p.in_roster) AS people, "
+                + "(SELECT count(*) FROM " + s + ".person p WHERE p.campaign_id = c.campaign_id AND p.in_roster "
+                + "AND p.source = 'SEED') AS seed_people, "
+                + "(SELECT count(*) FROM " + s + ".person p WHERE p.campaign_id = c.campaign_id AND p.in_roster "
+                + "AND p.contacted_round IS NULL) AS not_contacted, "
+                + "(SELECT count(*) FROM " + s + ".person p WHERE p.campaign_id = c.campaign_id "
+                + "AND p.nominator_count >= c.convergence_threshold) AS above_threshold, "
+                + "(SELECT count(*) FROM " + s + ".round r WHERE r.campaign_id = c.campaign_id) AS rounds, "
+                + "(SELECT max(r.round_number) FROM " + s + ".round r WHERE r.campaign_id = c.campaign_id "
+                + "AND r.status = 'OPEN') AS open_round, "
+                + "(SELECT count(*) FROM " + s + ".contact k WHERE k.campaign_id = c.campaign_id) AS contacted, "
+                + "(SELECT count(k.responded_at) FROM " + s + ".contact k WHERE k.campaign_id = c.campaign_id) AS responded, "
+                + "(SELECT count(*) FROM " + s + ".nomination e WHERE e.campaign_id = c.campaign_id) AS nominations "
+                + "FROM " + s + ".campaign c";
+    }
+
+    private static final RowMapper<CampaignView> CAMPAIGN = (rs, n) -> {
+        int contacted = rs.getInt("contacted");
+        int responded = rs.getInt("responded");
+        int people = rs.getInt("people");
+        int seeds = rs.getInt("seed_people");
+        return new CampaignView(new CampaignId(rs.getObject("campaign_id", UUID.class)), rs.getString("name"),
+                rs.getString("description"), rs.getString("invitation_text"), rs.getInt("convergence_threshold"),
+                rs.getInt("default_round_days"), rs.getBoolean("reminder_enabled"), rs.getInt("reminder_days_before"),
+                rs.getString("status"), instant(rs, "created_at"), instant(rs, "completed_at"), people, seeds,
+                people - seeds, rs.getInt("not_contacted"), rs.getInt("rounds"), (Integer) rs.getObject("open_round"),
+                contacted, responded, contacted == 0 ? 0 : (double) responded / contacted, rs.getInt("nominations"),
+                rs.getInt("above_threshold"));
+    };
+
+    private static final RowMapper<PersonView> PERSON = (rs, n) -> new PersonView(
+            new PersonId(rs.getObject("person_id", UUID.class)), rs.getString("name"), rs.getString("email"),
+            rs.getString("source"), (Integer) rs.getObject("entered_round"), (Integer) rs.getObject("contacted_round"),
+            rs.getInt("nominator_count"));
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp timestamp = rs.getTimestamp(column);
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

@@ -1,0 +1,14 @@
+package org.oostkit.wrt.query.config;
+
+/** The processing groups of the read side. */
+public final class ReadModels {
+
+    /** The tenant read models: campaigns, rounds, people, contacts, nominations. */
+    public static final String GROUP = "read-models";
+
+    /** The registry of tenants and the creation of their schemas. */
+    public static final String TENANT_REGISTRY = "tenant-registry";
+
+    private ReadModels() {
+    }
+}

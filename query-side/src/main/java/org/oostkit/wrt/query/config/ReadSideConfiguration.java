@@ -1,0 +1,85 @@
+package org.oostkit.wrt.query.config;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
+import org.axonframework.messaging.deadletter.Decisions;
+import org.axonframework.messaging.deadletter.EnqueuePolicy;
+import org.axonframework.serialization.Serializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The read models are built by a pooled streaming processor: events in batches (one transaction per
+ * batch, the token committed with the rows), sequenced per campaign, spread over segments. A failing
+ * event goes to the JDBC dead-letter queue (logged and counted) and the rest keep flowing; events of the
+ * same campaign that follow it wait in the queue behind it, so order is kept.
+ */
+@Configuration(proxyBeanMethods = false)
+class ReadSideConfiguration {
+
+    static final String DEAD_LETTERS_METRIC = "wrt.projection.dead.letters";
+    private static final Logger log = LoggerFactory.getLogger(ReadSideConfiguration.class);
+
+    @Bean
+    ConfigurerModule readSideProcessors(ConnectionProvider connections, TransactionManager transactions,
+                                        @Qualifier("eventSerializer") Serializer eventSerializer,
+                                        Serializer serializer,
+                                        ObjectProvider<MeterRegistry> meters,
+                                        @Value("${wrt.read-models.batch-size:200}") int batchSize,
+                                        @Value("${wrt.read-models.segments:4}") int segments,
+                                        @Value("${wrt.read-models.threads:2}") int threads) {
+        Counter deadLetters = Counter.builder(DEAD_LETTERS_METRIC)
+                .description("events of the read models that failed and were dead-lettered")
+                .register(meters.getIfAvailable(SimpleMeterRegistry::new));
+        EnqueuePolicy<EventMessage<?>> policy = (letter, cause) -> {
+            deadLetters.increment();
+            log.error("Read model event {} ({}) dead-lettered: {}", letter.message().getIdentifier(),
+                    letter.message().getPayloadType().getSimpleName(), cause.toString());
+            return Decisions.enqueue(cause);
+        };
+        return configurer -> configurer.eventProcessing()
+                .registerPooledStreamingEventProcessor(ReadModels.GROUP,
+                        org.axonframework.config.Configuration::eventStore,
+                        (config, builder) -> builder.batchSize(batchSize)
+                                .initialSegmentCount(segments)
+                                .maxClaimedSegments(segments)
+                                .workerExecutor(java.util.concurrent.Executors.newScheduledThreadPool(threads,
+                                        daemon("read-models-worker")))
+                                .coordinatorExecutor(java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+                                        daemon("read-models-coordinator"))))
+                .registerSequencingPolicy(ReadModels.GROUP, config -> new CampaignSequencingPolicy())
+                .registerDeadLetterQueue(ReadModels.GROUP, config -> JdbcSequencedDeadLetterQueue.builder()
+                        .processingGroup(ReadModels.GROUP)
+                        .connectionProvider(connections)
+                        .transactionManager(transactions)
+                        .schema(DeadLetterSchema.defaultSchema())
+                        .genericSerializer(serializer)
+                        .eventSerializer(eventSerializer)
+                        .build())
+                .registerDeadLetterPolicy(ReadModels.GROUP, config -> policy)
+                .registerPooledStreamingEventProcessor(ReadModels.TENANT_REGISTRY,
+                        org.axonframework.config.Configuration::eventStore,
+                        (config, builder) -> builder.batchSize(50).initialSegmentCount(1));
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + n.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,41 @@
+package org.oostkit.wrt.query.round;
+
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.oostkit.wrt.api.campaign.CampaignId;
+import org.oostkit.wrt.api.organisation.OrganisationId;
+import org.oostkit.wrt.query.api.RoundQueries.FindRound;
+import org.springframework.stereotype.Component;
+
+/**
+ * Pushes the new state of a round to subscription queries watching it. The view is read only when someone
+ * watches that round, and Axon emits it after the projection's transaction commits.
+ */
+@Component
+public class LiveRounds {
+
+    private final QueryUpdateEmitter emitter;
+    private final RoundReadModel model;
+
+    LiveRounds(QueryUpdateEmitter emitter, RoundReadModel model) {
+        this.emitter = emitter;
+        this.model = model;
+    }
+
+    public boolean anyoneWatching() {
+        return emitter.activeSubscriptions().stream().anyMatch(s -> s.getPayload() instanceof FindRound);
+    }
+
+    public void roundChanged(OrganisationId organisation, CampaignId campaign, int number) {
+        boolean watched = emitter.activeSubscriptions().stream()
+                .anyMatch(s -> s.getPayload() instanceof FindRound q && matches(q, organisation, campaign, number));
+        if (watched) {
+            model.round(organisation, campaign, number).ifPresent(view ->
+                    emitter.emit(FindRound.class, q -> matches(q, organisation, campaign, number), view));
+        }
+    }
+
+    private static boolean matches(FindRound query, OrganisationId organisation, CampaignId campaign, int number) {
+        return query.organisationId().equals(organisation) && query.campaignId().equals(campaign)
+                && query.roundNumber() == number;
+    }
+}

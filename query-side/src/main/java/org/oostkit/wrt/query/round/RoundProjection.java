@@ -1,0 +1,170 @@
+package org.oostkit.wrt.query.round;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.oostkit.wrt.api.campaign.CampaignId;
+import org.oostkit.wrt.api.common.Actor;
+import org.oostkit.wrt.api.invitation.ContactInvited;
+import org.oostkit.wrt.api.invitation.DeliveryRecorded;
+import org.oostkit.wrt.api.invitation.InvitationLinkOpened;
+import org.oostkit.wrt.api.invitation.MailFailed;
+import org.oostkit.wrt.api.invitation.MailPurpose;
+import org.oostkit.wrt.api.invitation.MailSent;
+import org.oostkit.wrt.api.invitation.NominatorVerified;
+import org.oostkit.wrt.api.invitation.VerificationCodeIssued;
+import org.oostkit.wrt.api.organisation.OrganisationId;
+import org.oostkit.wrt.api.round.ReminderDue;
+import org.oostkit.wrt.api.round.RoundClosed;
+import org.oostkit.wrt.api.round.RoundExtended;
+import org.oostkit.wrt.api.round.RoundStarted;
+import org.oostkit.wrt.query.config.ReadModels;
+import org.oostkit.wrt.query.tenant.TenantDirectory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** Round status and contact tracking. Timeline columns keep the first moment of each step. */
+@Component
+@ProcessingGroup(ReadModels.GROUP)
+class RoundProjection {
+
+    private final JdbcTemplate jdbc;
+    private final TenantDirectory tenants;
+    private final LiveRounds live;
+
+    RoundProjection(JdbcTemplate jdbc, TenantDirectory tenants, LiveRounds live) {
+        this.jdbc = jdbc;
+        this.tenants = tenants;
+        this.live = live;
+    }
+
+    @EventHandler
+    void on(RoundStarted event, @Timestamp Instant at, @MetaDataValue(Actor.TENANT_KEY) String tenant) {
+        String s = tenants.schemaForEvent(tenant, event.organisationId());
+        jdbc.update("INSERT INTO " + s + ".round (round_id, campaign_id, round_number, status, started_at, deadline, "
+                        + "reminder_at, invitation_count) VALUES (?, ?, ?, 'OPEN', ?, ?, ?, ?) "
+                        + "ON CONFLICT (round_id) DO NOTHING",
+                event.roundId().value(), event.campaignId().value(), event.roundNumber(), ts(at),
+                ts(event.deadline()), ts(event.reminderAt()), event.invitationCount());
+        live.roundChanged(event.organisationId(), event.campaignId(), event.roundNumber());
+    }
+
+    @EventHandler
+    void on(RoundExtended event, @MetaDataValue(Actor.TENANT_KEY) String tenant) {
+        String s = tenants.schemaForEvent(tenant, event.organisationId());
+        jdbc.update("UPDATE " + s + ".round SET deadline = ?, reminder_at = ? WHERE round_id = ?",
+                ts(event.deadline()), ts(event.reminderAt()), event.roundId().value());
+        live.roundChanged(event.organisationId(), event.campaignId(), event.roundNumber());
+    }
+
+    @EventHandler
+    void on(ReminderDue event, @Timestamp Instant at, @MetaDataValue(Actor.TENANT_KEY) String tenant) {
+        String s = tenants.schemaForEvent(tenant, event.organisationId());
+        jdbc.update("UPDATE " + s + ".round SET reminder_sent_at = coalesce(reminder_sent_at, ?) WHERE round_id = ?",
+                ts(at), event.roundId().value());
+        live.roundChanged(event.organisationId(), event.campaignId(), event.roundNumber());
+    }
+
+    @EventHandler
+    void on(RoundClosed event, @Timestamp Instant at, @MetaDataValue(Actor.TENANT_KEY) String tenant) {
+        String s = tenants.schemaForEvent(tenant, event.organisationId());
+        jdbc.update("UPDATE " + s + ".round SET status = 'CLOSED', closed_at = coalesce(closed_at, ?), "
+                + "close_reason = ? WHERE round_id = ?", ts(at), event.reason().name(), event.roundId().value());
+        live.roundChanged(event.organisationId(), event.campaignId(), event.roundNumber());
+    }
+
+    @EventHandler
+    void on(ContactInvited event, @Timestamp Instant at, @MetaDataValue(Actor.TENANT_KEY) String tenant) {
+        String s = tenants.schemaForEvent(tenant, event.organisationId());
+        jdbc.update("INSERT INTO " + s + ".contact (invitation_id, campaign_id, round_id, round_number, person_id, "
+                        + "name, email, delivery_status, invited_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?) "
+                        + "ON CONFLICT (invitation_id) DO NOTHING",
+                event.invitationId().value(), event.campaignId().value(), event.roundId().value(),
+                event.roundNumber(), event.personId().value(), event.name(), event.email(), ts(at));
+        live.roundChanged(event.organisationId(), event.campaignId(), event.roundNumber());
+    }
+
+    @EventHandler
+    void on(MailSent event, @Timestamp Instant at, @MetaDataValue(Actor.TENANT_KEY) String tenant) {
+        String s = tenants.schemaForEvent(tenant, event.organisationId());
+        if (event.purpose() == MailPurpose.REMINDER) {
+            touch(s, "reminded_at", at, event.invitationId().value());
+        } else {
+            jdbc.update("UPDATE " + s + ".contact SET sent_at = coalesce(sent_at, ?), failure_reason = NULL, "
+                            + "delivery_status = CASE WHEN delivery_status IN ('PENDING', 'FAILED') THEN 'SENT' "
+                            + "ELSE delivery_status END WHERE invitation_id = ?",
+                    ts(at), event.invitationId().value());
+        }
+        contactChanged(s, event.organisationId(), event.campaignId(), event.invitationId().value());
+    }
+
+    @EventHandler
+    void on(MailFailed event, @Timestamp Instant at, @MetaDataValue(Actor.TENANT_KEY) String tenant) {
+        String s = tenants.schemaForEvent(tenant, event.organisationId());
+        if (event.purpose() == MailPurpose.INVITATION) {
+            jdbc.update("UPDATE " + s + ".contact SET failed_at = ?, failure_reason = ?, delivery_status = "
+                            + "CASE WHEN delivery_status = 'PENDING' THEN 'FAILED' ELSE delivery_status END "
+                            + "WHERE invitation_id = ?",
+                    ts(at), event.reason(), event.invitationId().value());
+            contactChanged(s, event.organisationId(), event.campaignId(), event.invitationId().value());
+        }
+    }
+
+    @EventHandler
+    void on(DeliveryRecorded event, @MetaDataValue(Actor.TENANT_KEY) String tenant) {
+        String s = tenants.schemaForEvent(tenant, event.organisationId());
+        String column = switch (event.kind()) {
+            case DELIVERED -> "delivered_at";
+            case OPENED -> "opened_at";
+            case CLICKED -> "clicked_at";
+            case BOUNCED -> "bounced_at";
+            case SPAM_COMPLAINT -> "spam_at";
+        };
+        jdbc.update("UPDATE " + s + ".contact SET " + column + " = coalesce(" + column + ", ?), delivery_status = ? "
+                + "WHERE invitation_id = ?", ts(event.occurredAt()), event.status().name(), event.invitationId().value());
+        contactChanged(s, event.organisationId(), event.campaignId(), event.invitationId().value());
+    }
+
+    @EventHandler
+    void on(InvitationLinkOpened event, @Timestamp Instant at, @MetaDataValue(Actor.TENANT_KEY) String tenant) {
+        String s = tenants.schemaForEvent(tenant, event.organisationId());
+        touch(s, "link_opened_at", at, event.invitationId().value());
+        contactChanged(s, event.organisationId(), event.campaignId(), event.invitationId().value());
+    }
+
+    @EventHandler
+    void on(VerificationCodeIssued event, @Timestamp Instant at, @MetaDataValue(Actor.TENANT_KEY) String tenant) {
+        String s = tenants.schemaForEvent(tenant, event.organisationId());
+        touch(s, "code_sent_at", at, event.invitationId().value());
+    }
+
+    @EventHandler
+    void on(NominatorVerified event, @Timestamp Instant at, @MetaDataValue(Actor.TENANT_KEY) String tenant) {
+        String s = tenants.schemaForEvent(tenant, event.organisationId());
+        touch(s, "verified_at", at, event.invitationId().value());
+        contactChanged(s, event.organisationId(), event.campaignId(), event.invitationId().value());
+    }
+
+    private void touch(String schema, String column, Instant at, UUID invitation) {
+        jdbc.update("UPDATE " + schema + ".contact SET " + column + " = coalesce(" + column + ", ?) "
+                + "WHERE invitation_id = ?", ts(at), invitation);
+    }
+
+    private void contactChanged(String schema, OrganisationId organisation, CampaignId campaign, UUID invitation) {
+        if (live.anyoneWatching()) {
+            Integer round = jdbc.query("SELECT round_number FROM " + schema + ".contact WHERE invitation_id = ?",
+                    rs -> rs.next() ? rs.getInt(1) : null, invitation);
+            if (round != null) {
+                live.roundChanged(organisation, campaign, round);
+            }
+        }
+    }
+
+    private static java.sql.Timestamp ts(Instant instant) {
+        return instant == null ? null : java.sql.Timestamp.from(instant);
+    }
+}

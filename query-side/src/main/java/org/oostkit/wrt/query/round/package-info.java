@@ -1,0 +1,2 @@
+/** Round read models: round status and contact tracking (one row per invitation with its timeline). */
+package org.oostkit.wrt.query.round;

@@ -1,0 +1,78 @@
+package org.oostkit.wrt.query.tenant;
+
+import org.oostkit.wrt.api.organisation.OrganisationId;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Where a tenant's read models are. Queries ask it with the organisation of the request; projections with
+ * the tenant of the event's metadata, and have the schema created on first sight (the registry's own
+ * processor may not have seen the organisation yet).
+ */
+@Component
+public class TenantDirectory {
+
+    private final JdbcTemplate jdbc;
+    private final TenantSchemas schemas;
+    private final Set<String> migrated = ConcurrentHashMap.newKeySet();
+
+    TenantDirectory(JdbcTemplate jdbc, TenantSchemas schemas) {
+        this.jdbc = jdbc;
+        this.schemas = schemas;
+    }
+
+    /** The schema of a registered tenant, for queries. */
+    public Optional<String> schemaFor(OrganisationId organisationId) {
+        String schema = TenantSchemas.schemaOf(organisationId);
+        if (migrated.contains(schema)) {
+            return Optional.of(schema);
+        }
+        Boolean exists = jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM tenant WHERE organisation_id = ?)",
+                Boolean.class, organisationId.value());
+        return Boolean.TRUE.equals(exists) ? Optional.of(schema) : Optional.empty();
+    }
+
+    /** The organisation with this slug, if registered. */
+    public Optional<OrganisationId> bySlug(String slug) {
+        return jdbc.query("SELECT organisation_id FROM tenant WHERE slug = ?",
+                        (rs, n) -> new OrganisationId(rs.getObject(1, UUID.class)), slug)
+                .stream().findFirst();
+    }
+
+    /**
+     * The schema for the tenant named in an event's metadata, migrated if this instance has not done so
+     * yet. The tenant must match the organisation the event itself names.
+     */
+    public String schemaForEvent(String tenant, OrganisationId organisationId) {
+        if (tenant == null || !tenant.equals(organisationId.toString())) {
+            throw new IllegalStateException("event of organisation " + organisationId
+                    + " carries tenant metadata " + tenant);
+        }
+        String schema = TenantSchemas.schemaOf(organisationId);
+        if (migrated.add(schema)) {
+            try {
+                schemas.migrate(schema);
+            } catch (RuntimeException e) {
+                migrated.remove(schema);
+                throw e;
+            }
+        }
+        return schema;
+    }
+
+    /** Forgets which schemas were migrated (after a reset dropped them). */
+    void forget() {
+        migrated.clear();
+    }
+
+    /** Every tenant schema that exists. */
+    public java.util.List<String> allSchemas() {
+        return jdbc.queryForList("SELECT nspname FROM pg_namespace WHERE nspname LIKE 'tenant\\_%' ORDER BY 1",
+                String.class).stream().filter(s -> s.matches("^tenant_[0-9a-f]{32}$")).toList();
+    }
+}

@@ -1,0 +1,54 @@
+package org.oostkit.wrt.query.support;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.oostkit.wrt.query.config.ReadModels;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/** Waits for the read models to catch up with the event store. */
+public final class Projections {
+
+    private final EventProcessingConfiguration processing;
+    private final EventStore eventStore;
+
+    public Projections(EventProcessingConfiguration processing, EventStore eventStore) {
+        this.processing = processing;
+        this.eventStore = eventStore;
+    }
+
+    public StreamingEventProcessor readModels() {
+        return processing.eventProcessor(ReadModels.GROUP, StreamingEventProcessor.class).orElseThrow();
+    }
+
+    /** Blocks until every segment of the read models has processed the current head of the store. */
+    public void awaitCaughtUp() {
+        awaitCaughtUp(readModels());
+        awaitCaughtUp(processing.eventProcessor(ReadModels.TENANT_REGISTRY, StreamingEventProcessor.class)
+                .orElseThrow());
+    }
+
+    public void awaitCaughtUp(StreamingEventProcessor processor) {
+        long head = eventStore.createHeadToken().position().orElse(0);
+        Instant until = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(until)) {
+            Map<Integer, EventTrackerStatus> status = processor.processingStatus();
+            boolean done = !status.isEmpty() && status.values().stream().allMatch(s -> !s.isReplaying()
+                    && s.getCurrentPosition().orElse(-1) >= head);
+            if (done) {
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("read models did not reach position " + head + ": " + processor.processingStatus());
+    }
+}
