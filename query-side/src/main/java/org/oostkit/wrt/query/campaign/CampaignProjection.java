@@ -2,6 +2,7 @@ package org.oostkit.wrt.query.campaign;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.oostkit.wrt.api.campaign.CampaignCompleted;
@@ -23,6 +24,7 @@ import org.oostkit.wrt.api.organisation.OrganisationId;
 import org.oostkit.wrt.api.round.RoundId;
 import org.oostkit.wrt.query.config.ReadModels;
 import org.oostkit.wrt.query.round.LiveRounds;
+import org.oostkit.wrt.query.tenant.ReadModelReset;
 import org.oostkit.wrt.query.tenant.TenantDirectory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -50,12 +52,21 @@ class CampaignProjection {
     private final TenantDirectory tenants;
     private final LiveCampaigns live;
     private final LiveRounds liveRounds;
+    private final ReadModelReset reset;
 
-    CampaignProjection(JdbcTemplate jdbc, TenantDirectory tenants, LiveCampaigns live, LiveRounds liveRounds) {
+    CampaignProjection(JdbcTemplate jdbc, TenantDirectory tenants, LiveCampaigns live, LiveRounds liveRounds,
+                       ReadModelReset reset) {
         this.jdbc = jdbc;
         this.tenants = tenants;
         this.live = live;
         this.liveRounds = liveRounds;
+        this.reset = reset;
+    }
+
+    /** A replay starts from empty tables, for every tenant of the processing group (rounds included). */
+    @ResetHandler
+    void reset() {
+        reset.truncateAll();
     }
 
     @EventHandler

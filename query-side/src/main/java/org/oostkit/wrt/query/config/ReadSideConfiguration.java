@@ -1,8 +1,5 @@
 package org.oostkit.wrt.query.config;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
@@ -14,7 +11,6 @@ import org.axonframework.messaging.deadletter.EnqueuePolicy;
 import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -29,22 +25,18 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ReadSideConfiguration {
 
-    static final String DEAD_LETTERS_METRIC = "wrt.projection.dead.letters";
     private static final Logger log = LoggerFactory.getLogger(ReadSideConfiguration.class);
 
     @Bean
     ConfigurerModule readSideProcessors(ConnectionProvider connections, TransactionManager transactions,
                                         @Qualifier("eventSerializer") Serializer eventSerializer,
                                         Serializer serializer,
-                                        ObjectProvider<MeterRegistry> meters,
+                                        DeadLetterMetrics metrics,
                                         @Value("${wrt.read-models.batch-size:200}") int batchSize,
                                         @Value("${wrt.read-models.segments:4}") int segments,
                                         @Value("${wrt.read-models.threads:2}") int threads) {
-        Counter deadLetters = Counter.builder(DEAD_LETTERS_METRIC)
-                .description("events of the read models that failed and were dead-lettered")
-                .register(meters.getIfAvailable(SimpleMeterRegistry::new));
         EnqueuePolicy<EventMessage<?>> policy = (letter, cause) -> {
-            deadLetters.increment();
+            metrics.deadLettered();
             log.error("Read model event {} ({}) dead-lettered: {}", letter.message().getIdentifier(),
                     letter.message().getPayloadType().getSimpleName(), cause.toString());
             return Decisions.enqueue(cause);

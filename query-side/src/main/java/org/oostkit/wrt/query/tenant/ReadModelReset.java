@@ -1,15 +1,11 @@
 package org.oostkit.wrt.query.tenant;
 
-import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.ResetHandler;
-import org.oostkit.wrt.query.config.ReadModels;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Before a replay of the read models, every tenant's read-model tables are emptied. */
+/** Empties every tenant's read-model tables, before a replay of the read models. */
 @Component
-@ProcessingGroup(ReadModels.GROUP)
-class ReadModelReset {
+public class ReadModelReset {
 
     static final String[] TABLES = {"campaign", "round", "person", "contact", "nomination"};
 
@@ -21,8 +17,7 @@ class ReadModelReset {
         this.tenants = tenants;
     }
 
-    @ResetHandler
-    void reset() {
+    public void truncateAll() {
         for (String schema : tenants.allSchemas()) {
             String s = TenantSchemas.checked(schema);
             StringBuilder sql = new StringBuilder("TRUNCATE ");

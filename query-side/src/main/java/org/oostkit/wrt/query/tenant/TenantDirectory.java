@@ -21,7 +21,7 @@ public class TenantDirectory {
     private final TenantSchemas schemas;
     private final Set<String> migrated = ConcurrentHashMap.newKeySet();
 
-    TenantDirectory(JdbcTemplate jdbc, TenantSchemas schemas) {
+    public TenantDirectory(JdbcTemplate jdbc, TenantSchemas schemas) {
         this.jdbc = jdbc;
         this.schemas = schemas;
     }

@@ -22,7 +22,7 @@ public class TenantSchemas {
 
     private final DataSource dataSource;
 
-    TenantSchemas(DataSource dataSource) {
+    public TenantSchemas(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 

@@ -3,6 +3,7 @@ package org.oostkit.wrt.query.support;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.oostkit.wrt.query.config.ReadModels;
 
@@ -15,10 +16,12 @@ public final class Projections {
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
+    private final TokenStore tokens;
 
-    public Projections(EventProcessingConfiguration processing, EventStore eventStore) {
+    public Projections(EventProcessingConfiguration processing, EventStore eventStore, TokenStore tokens) {
         this.processing = processing;
         this.eventStore = eventStore;
+        this.tokens = tokens;
     }
 
     public StreamingEventProcessor readModels() {
@@ -37,8 +40,11 @@ public final class Projections {
         Instant until = Instant.now().plus(Duration.ofSeconds(60));
         while (Instant.now().isBefore(until)) {
             Map<Integer, EventTrackerStatus> status = processor.processingStatus();
-            boolean done = !status.isEmpty() && status.values().stream().allMatch(s -> !s.isReplaying()
-                    && s.getCurrentPosition().orElse(-1) >= head);
+            // every segment must be claimed and at the head: unclaimed segments are not in the status.
+            // (A segment stays flagged "replaying" until an event past its reset position arrives.)
+            int segments = tokens.fetchSegments(processor.getName()).length;
+            boolean done = segments > 0 && status.size() == segments && status.values().stream()
+                    .allMatch(s -> s.getCurrentPosition().orElse(-1) >= head);
             if (done) {
                 return;
             }

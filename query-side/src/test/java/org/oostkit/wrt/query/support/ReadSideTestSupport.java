@@ -1,6 +1,7 @@
 package org.oostkit.wrt.query.support;
 
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryGateway;
 import org.oostkit.wrt.testing.IntegrationTestSupport;
@@ -15,9 +16,11 @@ public abstract class ReadSideTestSupport extends IntegrationTestSupport {
     protected EventProcessingConfiguration processing;
     @Autowired
     protected EventStore eventStore;
+    @Autowired
+    protected TokenStore tokenStore;
 
     protected Projections projections() {
-        return new Projections(processing, eventStore);
+        return new Projections(processing, eventStore, tokenStore);
     }
 
     protected ScriptedCampaign scriptedCampaign(String admin) {

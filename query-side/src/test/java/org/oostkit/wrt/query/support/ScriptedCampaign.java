@@ -105,7 +105,8 @@ public final class ScriptedCampaign {
                 .collect(Collectors.toMap(ContactInvited::name, Function.identity()));
     }
 
-    private void nominate(ContactInvited invitation, String email, NomineeInput... nominees) {
+    /** The nominator of the invitation verifies their address and submits these people. */
+    public void nominate(ContactInvited invitation, String email, NomineeInput... nominees) {
         Actor nominator = Actor.nominator(invitation.invitationId());
         wrt.send(new RecordLinkOpened(invitation.invitationId(), organisation), nominator);
         IssuedCode code = wrt.send(new RequestVerificationCode(invitation.invitationId(), organisation, email), nominator);
