@@ -192,13 +192,11 @@ class CampaignProjection {
                 + "DO NOTHING", people);
         Set<UUID> touched = new LinkedHashSet<>(earlier.keySet());
         nominees.forEach(n -> touched.add(n.personId().value()));
-        jdbc.update("UPDATE " + s + ".person p SET nominator_count = coalesce(c.n, 0), "
-                        + "first_nominated_round = c.first_round, first_nominated_at = c.first_at "
-                        + "FROM (SELECT t.id, count(e.nominator_id) AS n, min(e.round_number) AS first_round, "
-                        + "min(e.nominated_at) AS first_at FROM unnest(?::uuid[]) AS t(id) LEFT JOIN " + s
-                        + ".nomination e ON e.campaign_id = ? AND e.nominee_id = t.id GROUP BY t.id) c "
-                        + "WHERE p.campaign_id = ? AND p.person_id = c.id",
-                touched.toArray(UUID[]::new), campaign.value(), campaign.value());
+        jdbc.update("UPDATE " + s + ".person p SET (nominator_count, first_nominated_round, first_nominated_at) = "
+                        + "(SELECT count(*), min(e.round_number), min(e.nominated_at) FROM " + s + ".nomination e "
+                        + "WHERE e.campaign_id = p.campaign_id AND e.nominee_id = p.person_id) "
+                        + "WHERE p.campaign_id = ? AND p.person_id = ANY (?)",
+                campaign.value(), touched.toArray(UUID[]::new));
         jdbc.update("UPDATE " + s + ".contact SET responded_at = coalesce(responded_at, ?), "
                         + "revised_at = CASE WHEN responded_at IS NULL THEN NULL ELSE ?::timestamptz END, nominee_count = ? "
                         + "WHERE invitation_id = ?",

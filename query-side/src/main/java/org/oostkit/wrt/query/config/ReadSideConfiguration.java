@@ -32,6 +32,8 @@ class ReadSideConfiguration {
                                         @Qualifier("eventSerializer") Serializer eventSerializer,
                                         Serializer serializer,
                                         DeadLetterMetrics metrics,
+                                        ProjectionLag lag,
+                                        AsynchronousCommit asynchronousCommit,
                                         @Value("${wrt.read-models.batch-size:200}") int batchSize,
                                         @Value("${wrt.read-models.segments:4}") int segments,
                                         @Value("${wrt.read-models.threads:2}") int threads) {
@@ -61,6 +63,11 @@ class ReadSideConfiguration {
                         .eventSerializer(eventSerializer)
                         .build())
                 .registerDeadLetterPolicy(ReadModels.GROUP, config -> policy)
+                // remembers which sequences have no dead letters, instead of asking the queue for every event
+                .registerDeadLetteringEventHandlerInvokerConfiguration(ReadModels.GROUP,
+                        (config, builder) -> builder.enableSequenceIdentifierCache())
+                .registerHandlerInterceptor(ReadModels.GROUP, config -> asynchronousCommit)
+                .registerHandlerInterceptor(ReadModels.GROUP, config -> lag)
                 .registerPooledStreamingEventProcessor(ReadModels.TENANT_REGISTRY,
                         org.axonframework.config.Configuration::eventStore,
                         (config, builder) -> builder.batchSize(50).initialSegmentCount(1));

@@ -1,0 +1,296 @@
+package org.oostkit.wrt.query.rebuild;
+
+import org.oostkit.wrt.api.campaign.CampaignCompleted;
+import org.oostkit.wrt.api.campaign.CampaignCreated;
+import org.oostkit.wrt.api.campaign.CampaignDetailsChanged;
+import org.oostkit.wrt.api.campaign.CampaignSettings;
+import org.oostkit.wrt.api.campaign.PeopleContacted;
+import org.oostkit.wrt.api.campaign.PersonId;
+import org.oostkit.wrt.api.campaign.PersonNominatedIntoCampaign;
+import org.oostkit.wrt.api.campaign.SeedPersonAdded;
+import org.oostkit.wrt.api.campaign.SeedPersonRemoved;
+import org.oostkit.wrt.api.invitation.ContactInvited;
+import org.oostkit.wrt.api.invitation.DeliveryRecorded;
+import org.oostkit.wrt.api.invitation.InvitationLinkOpened;
+import org.oostkit.wrt.api.invitation.MailFailed;
+import org.oostkit.wrt.api.invitation.MailPurpose;
+import org.oostkit.wrt.api.invitation.MailSent;
+import org.oostkit.wrt.api.invitation.NominatorVerified;
+import org.oostkit.wrt.api.invitation.VerificationCodeIssued;
+import org.oostkit.wrt.api.nomination.NominationRevised;
+import org.oostkit.wrt.api.nomination.NominationSubmitted;
+import org.oostkit.wrt.api.nomination.Nominee;
+import org.oostkit.wrt.api.round.ReminderDue;
+import org.oostkit.wrt.api.round.RoundClosed;
+import org.oostkit.wrt.api.round.RoundExtended;
+import org.oostkit.wrt.api.round.RoundStarted;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The tenant read-model tables as plain objects, built by applying events in order. Each rule mirrors the
+ * live projection's SQL (CampaignProjection, RoundProjection); {@code RebuildIntegrationTest} proves both
+ * produce identical tables.
+ */
+final class InMemoryReadModels {
+
+    /** One tenant's tables. Rows are mutable; maps keep insertion order for stable output. */
+    static final class Tenant {
+        final Map<UUID, Object[]> campaigns = new LinkedHashMap<>();
+        final Map<UUID, Object[]> rounds = new LinkedHashMap<>();
+        final Map<PersonKey, Object[]> people = new LinkedHashMap<>();
+        final Map<UUID, Object[]> contacts = new LinkedHashMap<>();
+        final Map<EdgeKey, Object[]> edges = new LinkedHashMap<>();
+        final Map<PersonKey, Set<EdgeKey>> edgesByNominee = new HashMap<>();
+        final Map<PersonKey, Set<EdgeKey>> edgesByNominator = new HashMap<>();
+    }
+
+    record PersonKey(UUID campaign, UUID person) {
+    }
+
+    record EdgeKey(UUID campaign, UUID nominator, UUID nominee) {
+    }
+
+    // column positions, in table order (see db/tenant/V2__read_models.sql)
+    static final int C_NAME = 1, C_DESCRIPTION = 2, C_TEXT = 3, C_THRESHOLD = 4, C_DAYS = 5, C_REMINDER = 6,
+            C_REMINDER_DAYS = 7, C_STATUS = 8, C_CREATED = 9, C_COMPLETED = 10, C_UPDATED = 11;
+    static final int R_STATUS = 3, R_STARTED = 4, R_DEADLINE = 5, R_REMINDER_AT = 6, R_REMINDER_SENT = 7,
+            R_CLOSED = 8, R_REASON = 9, R_COUNT = 10;
+    static final int P_NAME = 2, P_EMAIL = 3, P_SOURCE = 4, P_IN_ROSTER = 5, P_ADDED = 6, P_ENTERED = 7,
+            P_CONTACTED = 8, P_COUNT = 9, P_FIRST_ROUND = 10, P_FIRST_AT = 11;
+    static final int K_STATUS = 7, K_INVITED = 8, K_SENT = 9, K_FAILED = 10, K_REASON = 11, K_DELIVERED = 12,
+            K_OPENED = 13, K_CLICKED = 14, K_BOUNCED = 15, K_SPAM = 16, K_LINK = 17, K_CODE = 18, K_VERIFIED = 19,
+            K_RESPONDED = 20, K_REVISED = 21, K_REMINDED = 22, K_NOMINEES = 23;
+    static final int E_NOMINATED_AT = 9;
+
+    private final Map<UUID, Tenant> tenants = new LinkedHashMap<>();
+
+    Map<UUID, Tenant> tenants() {
+        return tenants;
+    }
+
+    /** Applies one event of the given tenant; events of other types are ignored. */
+    void apply(UUID tenant, Object event, Instant at) {
+        Tenant t = tenants.computeIfAbsent(tenant, k -> new Tenant());
+        if (event instanceof CampaignCreated e) {
+            CampaignSettings c = e.settings();
+            t.campaigns.putIfAbsent(e.campaignId().value(), new Object[]{e.campaignId().value(), c.name(),
+                    c.description(), c.invitationText(), c.convergenceThreshold(), c.defaultRoundDays(),
+                    c.reminderEnabled(), c.reminderDaysBefore(), "ACTIVE", at, null, at});
+        } else if (event instanceof CampaignDetailsChanged e) {
+            with(t.campaigns, e.campaignId().value(), row -> {
+                CampaignSettings c = e.settings();
+                row[C_NAME] = c.name();
+                row[C_DESCRIPTION] = c.description();
+                row[C_TEXT] = c.invitationText();
+                row[C_THRESHOLD] = c.convergenceThreshold();
+                row[C_DAYS] = c.defaultRoundDays();
+                row[C_REMINDER] = c.reminderEnabled();
+                row[C_REMINDER_DAYS] = c.reminderDaysBefore();
+                row[C_UPDATED] = at;
+            });
+        } else if (event instanceof CampaignCompleted e) {
+            with(t.campaigns, e.campaignId().value(), row -> {
+                row[C_STATUS] = "COMPLETED";
+                row[C_COMPLETED] = at;
+                row[C_UPDATED] = at;
+            });
+        } else if (event instanceof SeedPersonAdded e) {
+            PersonKey key = new PersonKey(e.campaignId().value(), e.personId().value());
+            Object[] row = t.people.get(key);
+            if (row == null) {
+                t.people.put(key, person(key, e.name(), e.email(), "SEED", true, at, null));
+            } else {
+                row[P_NAME] = e.name();
+                row[P_EMAIL] = e.email();
+                row[P_SOURCE] = "SEED";
+                row[P_IN_ROSTER] = true;
+            }
+        } else if (event instanceof SeedPersonRemoved e) {
+            PersonKey key = new PersonKey(e.campaignId().value(), e.personId().value());
+            Object[] row = t.people.get(key);
+            if (row != null && (int) row[P_COUNT] == 0) {
+                t.people.remove(key);
+            } else if (row != null) {
+                row[P_IN_ROSTER] = false;
+                row[P_SOURCE] = "NOMINATED";
+            }
+        } else if (event instanceof PersonNominatedIntoCampaign e) {
+            PersonKey key = new PersonKey(e.campaignId().value(), e.personId().value());
+            Object[] row = t.people.get(key);
+            if (row == null) {
+                t.people.put(key, person(key, e.name(), e.email(), "NOMINATED", true, at, e.roundNumber()));
+            } else {
+                row[P_IN_ROSTER] = true;
+                row[P_ENTERED] = e.roundNumber();
+                row[P_NAME] = e.name();
+                row[P_EMAIL] = e.email();
+                row[P_ADDED] = at;
+            }
+        } else if (event instanceof PeopleContacted e) {
+            for (PersonId id : e.personIds()) {
+                Object[] row = t.people.get(new PersonKey(e.campaignId().value(), id.value()));
+                if (row != null) {
+                    row[P_CONTACTED] = e.roundNumber();
+                }
+            }
+        } else if (event instanceof NominationSubmitted e) {
+            nominations(t, e.campaignId().value(), e.roundId().value(), e.roundNumber(),
+                e.invitationId().value(), e.nominatorId().value(), e.nominees(), at);
+        } else if (event instanceof NominationRevised e) {
+            nominations(t, e.campaignId().value(), e.roundId().value(), e.roundNumber(),
+                e.invitationId().value(), e.nominatorId().value(), e.nominees(), at);
+        } else if (event instanceof RoundStarted e) {
+            t.rounds.putIfAbsent(e.roundId().value(), new Object[]{e.roundId().value(),
+                e.campaignId().value(), e.roundNumber(), "OPEN", at, e.deadline(), e.reminderAt(), null, null, null,
+                e.invitationCount()});
+        } else if (event instanceof RoundExtended e) {
+            with(t.rounds, e.roundId().value(), row -> {
+                row[R_DEADLINE] = e.deadline();
+                row[R_REMINDER_AT] = e.reminderAt();
+            });
+        } else if (event instanceof ReminderDue e) {
+            with(t.rounds, e.roundId().value(), row -> first(row, R_REMINDER_SENT, at));
+        } else if (event instanceof RoundClosed e) {
+            with(t.rounds, e.roundId().value(), row -> {
+                row[R_STATUS] = "CLOSED";
+                first(row, R_CLOSED, at);
+                row[R_REASON] = e.reason().name();
+            });
+        } else if (event instanceof ContactInvited e) {
+            Object[] row = new Object[24];
+            row[0] = e.invitationId().value();
+            row[1] = e.campaignId().value();
+            row[2] = e.roundId().value();
+            row[3] = e.roundNumber();
+            row[4] = e.personId().value();
+            row[5] = e.name();
+            row[6] = e.email();
+            row[K_STATUS] = "PENDING";
+            row[K_INVITED] = at;
+            row[K_NOMINEES] = 0;
+            t.contacts.putIfAbsent(e.invitationId().value(), row);
+        } else if (event instanceof MailSent e) {
+            with(t.contacts, e.invitationId().value(), row -> {
+                if (e.purpose() == MailPurpose.REMINDER) {
+                    first(row, K_REMINDED, at);
+                } else {
+                    first(row, K_SENT, at);
+                    row[K_REASON] = null;
+                    if ("PENDING".equals(row[K_STATUS]) || "FAILED".equals(row[K_STATUS])) {
+                        row[K_STATUS] = "SENT";
+                    }
+                }
+            });
+        } else if (event instanceof MailFailed e) {
+            if (e.purpose() == MailPurpose.INVITATION) {
+                with(t.contacts, e.invitationId().value(), row -> {
+                    row[K_FAILED] = at;
+                    row[K_REASON] = e.reason();
+                    if ("PENDING".equals(row[K_STATUS])) {
+                        row[K_STATUS] = "FAILED";
+                    }
+                });
+            }
+        } else if (event instanceof DeliveryRecorded e) {
+            with(t.contacts, e.invitationId().value(), row -> {
+                int column = switch (e.kind()) {
+                    case DELIVERED -> K_DELIVERED;
+                    case OPENED -> K_OPENED;
+                    case CLICKED -> K_CLICKED;
+                    case BOUNCED -> K_BOUNCED;
+                    case SPAM_COMPLAINT -> K_SPAM;
+                };
+                first(row, column, e.occurredAt());
+                row[K_STATUS] = e.status().name();
+            });
+        } else if (event instanceof InvitationLinkOpened e) {
+            with(t.contacts, e.invitationId().value(), row -> first(row, K_LINK, at));
+        } else if (event instanceof VerificationCodeIssued e) {
+            with(t.contacts, e.invitationId().value(), row -> first(row, K_CODE, at));
+        } else if (event instanceof NominatorVerified e) {
+            with(t.contacts, e.invitationId().value(), row -> first(row, K_VERIFIED, at));
+        }
+    }
+
+    private static Object[] person(PersonKey key, String name, String email, String source, boolean inRoster,
+                                   Instant at, Integer enteredRound) {
+        return new Object[]{key.campaign(), key.person(), name, email, source, inRoster, at, enteredRound, null, 0,
+                null, null};
+    }
+
+    /** A nominator's list replaces the earlier one; counts are recomputed for everyone it touched. */
+    private static void nominations(Tenant t, UUID campaign, UUID round, int roundNumber, UUID invitation,
+                                    UUID nominator, List<Nominee> nominees, Instant at) {
+        Map<UUID, Instant> earlier = new HashMap<>();
+        Set<EdgeKey> previous = t.edgesByNominator.remove(new PersonKey(campaign, nominator));
+        if (previous != null) {
+            for (EdgeKey key : previous) {
+                Object[] edge = t.edges.remove(key);
+                earlier.put(key.nominee(), (Instant) edge[E_NOMINATED_AT]);
+                t.edgesByNominee.get(new PersonKey(campaign, key.nominee())).remove(key);
+            }
+        }
+        Set<EdgeKey> current = new HashSet<>();
+        for (Nominee nominee : nominees) {
+            UUID id = nominee.personId().value();
+            EdgeKey key = new EdgeKey(campaign, nominator, id);
+            t.edges.put(key, new Object[]{campaign, nominator, id, round, roundNumber, invitation, nominee.name(),
+                    nominee.email(), nominee.reason(), earlier.getOrDefault(id, at)});
+            current.add(key);
+            t.edgesByNominee.computeIfAbsent(new PersonKey(campaign, id), k -> new HashSet<>()).add(key);
+            t.people.putIfAbsent(new PersonKey(campaign, id),
+                    person(new PersonKey(campaign, id), nominee.name(), nominee.email(), "NOMINATED", false, at, null));
+        }
+        t.edgesByNominator.put(new PersonKey(campaign, nominator), current);
+        Set<UUID> touched = new HashSet<>(earlier.keySet());
+        nominees.forEach(n -> touched.add(n.personId().value()));
+        for (UUID id : touched) {
+            PersonKey key = new PersonKey(campaign, id);
+            Object[] row = t.people.get(key);
+            if (row == null) {
+                continue;
+            }
+            Set<EdgeKey> in = t.edgesByNominee.getOrDefault(key, Set.of());
+            Integer firstRound = null;
+            Instant firstAt = null;
+            for (EdgeKey edgeKey : in) {
+                Object[] edge = t.edges.get(edgeKey);
+                int r = (int) edge[4];
+                Instant when = (Instant) edge[E_NOMINATED_AT];
+                firstRound = firstRound == null ? r : Math.min(firstRound, r);
+                firstAt = firstAt == null || when.isBefore(firstAt) ? when : firstAt;
+            }
+            row[P_COUNT] = in.size();
+            row[P_FIRST_ROUND] = firstRound;
+            row[P_FIRST_AT] = firstAt;
+        }
+        Object[] contact = t.contacts.get(invitation);
+        if (contact != null) {
+            boolean answeredBefore = contact[K_RESPONDED] != null;
+            first(contact, K_RESPONDED, at);
+            contact[K_REVISED] = answeredBefore ? at : null;
+            contact[K_NOMINEES] = nominees.size();
+        }
+    }
+
+    private static void first(Object[] row, int column, Instant at) {
+        if (row[column] == null) {
+            row[column] = at;
+        }
+    }
+
+    private static void with(Map<UUID, Object[]> table, UUID id, java.util.function.Consumer<Object[]> change) {
+        Object[] row = table.get(id);
+        if (row != null) {
+            change.accept(row);
+        }
+    }
+}
