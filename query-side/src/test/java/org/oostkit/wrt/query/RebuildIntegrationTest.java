@@ -12,7 +12,6 @@ import org.oostkit.wrt.query.tenant.TenantDirectory;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -51,14 +50,6 @@ class RebuildIntegrationTest extends ReadSideTestSupport {
     }
 
     private Map<String, String> checksums() {
-        Map<String, String> sums = new LinkedHashMap<>();
-        for (String schema : tenants.allSchemas()) {
-            for (String table : ReplayIntegrationTest.TABLES) {
-                sums.put(schema + "." + table, jdbc.queryForObject("SELECT count(*) || ':' || "
-                        + "coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '-') FROM " + schema + "." + table
-                        + " t", String.class));
-            }
-        }
-        return sums;
+        return checksums(tenants.allSchemas());
     }
 }

@@ -7,15 +7,12 @@ import org.oostkit.wrt.query.support.ReadSideTestSupport;
 import org.oostkit.wrt.query.support.ScriptedCampaign;
 import org.oostkit.wrt.query.tenant.TenantSchemas;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Resetting the read models rebuilds them from the event store, identical to the live state. */
 class ReplayIntegrationTest extends ReadSideTestSupport {
-
-    static final String[] TABLES = {"campaign", "round", "person", "contact", "nomination"};
 
     @Test
     @DisplayName("a replay of the read models gives the same rows, table by table")
@@ -39,17 +36,7 @@ class ReplayIntegrationTest extends ReadSideTestSupport {
         assertThat(checksums(first, second)).isEqualTo(live);
     }
 
-    /** An order-independent digest of every row of every read-model table of the given tenants. */
     private Map<String, String> checksums(ScriptedCampaign... tenants) {
-        Map<String, String> sums = new LinkedHashMap<>();
-        for (ScriptedCampaign tenant : tenants) {
-            String schema = TenantSchemas.schemaOf(tenant.organisation);
-            for (String table : TABLES) {
-                sums.put(schema + "." + table, jdbc.queryForObject("SELECT count(*) || ':' || "
-                        + "coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '-') FROM " + schema + "." + table
-                        + " t", String.class));
-            }
-        }
-        return sums;
+        return checksums(java.util.Arrays.stream(tenants).map(t -> TenantSchemas.schemaOf(t.organisation)).toList());
     }
 }

@@ -2,7 +2,6 @@ package org.oostkit.wrt.query.api;
 
 import org.oostkit.wrt.api.campaign.CampaignId;
 import org.oostkit.wrt.api.organisation.OrganisationId;
-import org.oostkit.wrt.api.round.RoundId;
 
 /** Queries about rounds and their contacts. */
 public final class RoundQueries {

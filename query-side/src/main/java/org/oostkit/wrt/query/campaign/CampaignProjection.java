@@ -192,9 +192,10 @@ class CampaignProjection {
                 + "DO NOTHING", people);
         Set<UUID> touched = new LinkedHashSet<>(earlier.keySet());
         nominees.forEach(n -> touched.add(n.personId().value()));
-        jdbc.update("UPDATE " + s + ".person p SET (nominator_count, first_nominated_round, first_nominated_at) = "
-                        + "(SELECT count(*), min(e.round_number), min(e.nominated_at) FROM " + s + ".nomination e "
-                        + "WHERE e.campaign_id = p.campaign_id AND e.nominee_id = p.person_id) "
+        jdbc.update("UPDATE " + s + ".person p SET (nominator_count, first_nominated_round, first_nominated_at, "
+                        + "rounds_named) = (SELECT count(*), min(e.round_number), min(e.nominated_at), "
+                        + "coalesce(array_agg(DISTINCT e.round_number ORDER BY e.round_number), '{}') FROM " + s
+                        + ".nomination e WHERE e.campaign_id = p.campaign_id AND e.nominee_id = p.person_id) "
                         + "WHERE p.campaign_id = ? AND p.person_id = ANY (?)",
                 campaign.value(), touched.toArray(UUID[]::new));
         jdbc.update("UPDATE " + s + ".contact SET responded_at = coalesce(responded_at, ?), "

@@ -20,6 +20,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -29,6 +31,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.Map;
+import java.util.HashMap;
+import java.util.Comparator;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -39,11 +47,18 @@ public class CampaignReadModel {
     static final int TOP = 10;
 
     private final JdbcTemplate jdbc;
+    private final JdbcTemplate streaming;
+    private final TransactionTemplate readOnly;
     private final TenantDirectory tenants;
 
-    CampaignReadModel(JdbcTemplate jdbc, TenantDirectory tenants) {
+    CampaignReadModel(JdbcTemplate jdbc, TenantDirectory tenants, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.tenants = tenants;
+        // PostgreSQL streams a result through a cursor only with a fetch size and outside autocommit
+        this.streaming = new JdbcTemplate(jdbc.getDataSource());
+        this.streaming.setFetchSize(1_000);
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
     }
 
     public List<CampaignView> campaigns(OrganisationId organisation) {
@@ -78,24 +93,29 @@ public class CampaignReadModel {
         int limit = Math.max(1, Math.min(query.limit(), FindConvergence.MAX_LIMIT));
         int offset = Math.max(0, query.offset());
         Where where = where(schema.get(), query.campaignId(), threshold, query.filter());
-        Integer total = jdbc.queryForObject("SELECT count(*) FROM " + schema.get() + ".person p " + where.sql,
-                Integer.class, where.args.toArray());
+        // ranks from a histogram of counts (a few rows) instead of a window over every candidate
+        NavigableMap<Integer, Integer> histogram = new TreeMap<>(Comparator.reverseOrder());
+        jdbc.query("SELECT p.nominator_count, count(*) FROM " + schema.get() + ".person p " + where.sql
+                        + " GROUP BY p.nominator_count",
+                (RowCallbackHandler) rs -> histogram.put(rs.getInt(1), rs.getInt(2)), where.args.toArray());
+        Map<Integer, Integer> rankOf = new HashMap<>();
+        int total = 0;
+        for (var bucket : histogram.entrySet()) {
+            rankOf.put(bucket.getKey(), total + 1);
+            total += bucket.getValue();
+        }
         List<Object> args = new ArrayList<>(where.args);
         args.add(offset);
         args.add(limit);
-        List<CandidateView> page = jdbc.query("SELECT r.*, (SELECT array_agg(DISTINCT e.round_number ORDER BY "
-                        + "e.round_number) FROM " + schema.get() + ".nomination e WHERE e.campaign_id = r.campaign_id "
-                        + "AND e.nominee_id = r.person_id) AS rounds FROM (SELECT p.*, rank() OVER (ORDER BY "
-                        + "p.nominator_count DESC) AS rank FROM " + schema.get() + ".person p " + where.sql
-                        + " ORDER BY p.nominator_count DESC, p.name, p.person_id OFFSET ? LIMIT ?) r "
-                        + "ORDER BY r.nominator_count DESC, r.name, r.person_id",
-                (rs, n) -> candidate(rs, threshold), args.toArray());
-        return new ConvergenceView(threshold, total == null ? 0 : total, offset, page);
+        List<CandidateView> page = jdbc.query("SELECT p.* FROM " + schema.get() + ".person p " + where.sql
+                        + " ORDER BY p.nominator_count DESC, p.name, p.person_id OFFSET ? LIMIT ?",
+                (rs, n) -> candidate(rs, threshold, rankOf.get(rs.getInt("nominator_count"))), args.toArray());
+        return new ConvergenceView(threshold, total, offset, page);
     }
 
     /** Every candidate passing the filter, in rank order, streamed to the callback (exports). */
     public void eachCandidate(OrganisationId organisation, CampaignId campaignId, CandidateFilter filter,
-                              java.util.function.Consumer<CandidateView> consumer) {
+                              Consumer<CandidateView> consumer) {
         Optional<String> schema = tenants.schemaFor(organisation);
         Optional<CampaignView> campaign = campaign(organisation, campaignId);
         if (schema.isEmpty() || campaign.isEmpty()) {
@@ -103,13 +123,10 @@ public class CampaignReadModel {
         }
         int threshold = campaign.get().convergenceThreshold();
         Where where = where(schema.get(), campaignId, threshold, filter);
-        RowCallbackHandler handler = rs -> consumer.accept(candidate(rs, threshold));
-        jdbc.query("SELECT p.*, rank() OVER (ORDER BY p.nominator_count DESC) AS rank, r.rounds FROM "
-                + schema.get() + ".person p LEFT JOIN (SELECT nominee_id, array_agg(DISTINCT round_number ORDER BY "
-                + "round_number) AS rounds FROM " + schema.get() + ".nomination WHERE campaign_id = ? GROUP BY "
-                + "nominee_id) r ON r.nominee_id = p.person_id " + where.sql
-                + " ORDER BY p.nominator_count DESC, p.name, p.person_id", handler,
-                prepend(campaignId.value(), where.args));
+        RowCallbackHandler handler = rs -> consumer.accept(candidate(rs, threshold, rs.getInt("rank")));
+        readOnly.executeWithoutResult(status -> streaming.query("SELECT p.*, rank() OVER (ORDER BY "
+                + "p.nominator_count DESC) AS rank FROM " + schema.get() + ".person p " + where.sql
+                + " ORDER BY p.nominator_count DESC, p.name, p.person_id", handler, where.args.toArray()));
     }
 
     public StatisticsView statistics(OrganisationId organisation, CampaignId campaign) {
@@ -121,16 +138,31 @@ public class CampaignReadModel {
         Object id = campaign.value();
         int[] contacts = jdbc.queryForObject("SELECT count(*), count(responded_at) FROM " + s + ".contact "
                 + "WHERE campaign_id = ?", (rs, n) -> new int[]{rs.getInt(1), rs.getInt(2)}, id);
-        int nominations = count("SELECT count(*) FROM " + s + ".nomination WHERE campaign_id = ?", id);
         int[] rounds = jdbc.queryForObject("SELECT count(*), count(*) FILTER (WHERE status = 'CLOSED') FROM " + s
                 + ".round WHERE campaign_id = ?", (rs, n) -> new int[]{rs.getInt(1), rs.getInt(2)}, id);
-        List<RoundCount> newNames = jdbc.query("SELECT r.round_number, count(p.person_id) FROM " + s + ".round r "
-                        + "LEFT JOIN " + s + ".person p ON p.campaign_id = r.campaign_id AND p.entered_round = r.round_number "
-                        + "WHERE r.campaign_id = ? GROUP BY r.round_number ORDER BY r.round_number",
-                (rs, n) -> new RoundCount(rs.getInt(1), rs.getInt(2)), id);
-        List<Bucket> distribution = jdbc.query("SELECT nominator_count, count(*) FROM " + s + ".person "
-                        + "WHERE campaign_id = ? AND nominator_count > 0 GROUP BY nominator_count ORDER BY nominator_count",
-                (rs, n) -> new Bucket(rs.getInt(1), rs.getInt(2)), id);
+        // one pass over the people gives both the distribution and the new names per round
+        TreeMap<Integer, Integer> byCount = new TreeMap<>();
+        TreeMap<Integer, Integer> byRound = new TreeMap<>();
+        for (int r = 1; r <= rounds[0]; r++) {
+            byRound.put(r, 0);
+        }
+        jdbc.query("SELECT nominator_count, entered_round, count(*) FROM " + s + ".person WHERE campaign_id = ? "
+                + "GROUP BY nominator_count, entered_round", (RowCallbackHandler) rs -> {
+                    int people = rs.getInt(3);
+                    if (rs.getInt(1) > 0) {
+                        byCount.merge(rs.getInt(1), people, Integer::sum);
+                    }
+                    Integer entered = (Integer) rs.getObject(2);
+                    if (entered != null) {
+                        byRound.merge(entered, people, Integer::sum);
+                    }
+                }, id);
+        List<RoundCount> newNames = byRound.entrySet().stream()
+                .map(e -> new RoundCount(e.getKey(), e.getValue())).toList();
+        List<Bucket> distribution = byCount.entrySet().stream()
+                .map(e -> new Bucket(e.getKey(), e.getValue())).toList();
+        // every nomination is one nominator counted at one person
+        int nominations = distribution.stream().mapToInt(b -> b.nominators() * b.people()).sum();
         List<Ranked> topNominees = jdbc.query("SELECT name, email, nominator_count FROM " + s + ".person "
                         + "WHERE campaign_id = ? AND nominator_count > 0 ORDER BY nominator_count DESC, name, person_id "
                         + "LIMIT " + TOP, (rs, n) -> new Ranked(rs.getString(1), rs.getString(2), rs.getInt(3)), id);
@@ -175,11 +207,6 @@ public class CampaignReadModel {
         return new ReferralGraphView(nodes, edges);
     }
 
-    private int count(String sql, Object... args) {
-        Integer n = jdbc.queryForObject(sql, Integer.class, args);
-        return n == null ? 0 : n;
-    }
-
     private record Where(String sql, List<Object> args) {
     }
 
@@ -214,21 +241,12 @@ public class CampaignReadModel {
         return new Where(sql.toString(), args);
     }
 
-    private static Object[] prepend(Object first, List<Object> rest) {
-        Object[] all = new Object[rest.size() + 1];
-        all[0] = first;
-        for (int i = 0; i < rest.size(); i++) {
-            all[i + 1] = rest.get(i);
-        }
-        return all;
-    }
-
-    private static CandidateView candidate(ResultSet rs, int threshold) throws SQLException {
-        Array rounds = rs.getArray("rounds");
+    private static CandidateView candidate(ResultSet rs, int threshold, int rank) throws SQLException {
+        Array rounds = rs.getArray("rounds_named");
         List<Integer> roundList = rounds == null ? List.of()
                 : Arrays.stream((Integer[]) rounds.getArray()).toList();
         int nominations = rs.getInt("nominator_count");
-        return new CandidateView(rs.getInt("rank"), new PersonId(rs.getObject("person_id", UUID.class)),
+        return new CandidateView(rank, new PersonId(rs.getObject("person_id", UUID.class)),
                 rs.getString("name"), rs.getString("email"), nominations, nominations >= threshold,
                 rs.getString("source"), roundList, (Integer) rs.getObject("contacted_round"),
                 instant(rs, "first_nominated_at"));

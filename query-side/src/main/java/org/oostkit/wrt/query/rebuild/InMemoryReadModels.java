@@ -55,6 +55,18 @@ final class InMemoryReadModels {
     record PersonKey(UUID campaign, UUID person) {
     }
 
+    /** A PostgreSQL {@code INT[]} value, written in its text form. */
+    record RoundsNamed(int[] rounds) {
+        @Override
+        public String toString() {
+            StringBuilder text = new StringBuilder("{");
+            for (int i = 0; i < rounds.length; i++) {
+                text.append(i == 0 ? "" : ",").append(rounds[i]);
+            }
+            return text.append('}').toString();
+        }
+    }
+
     record EdgeKey(UUID campaign, UUID nominator, UUID nominee) {
     }
 
@@ -64,7 +76,7 @@ final class InMemoryReadModels {
     static final int R_STATUS = 3, R_STARTED = 4, R_DEADLINE = 5, R_REMINDER_AT = 6, R_REMINDER_SENT = 7,
             R_CLOSED = 8, R_REASON = 9, R_COUNT = 10;
     static final int P_NAME = 2, P_EMAIL = 3, P_SOURCE = 4, P_IN_ROSTER = 5, P_ADDED = 6, P_ENTERED = 7,
-            P_CONTACTED = 8, P_COUNT = 9, P_FIRST_ROUND = 10, P_FIRST_AT = 11;
+            P_CONTACTED = 8, P_COUNT = 9, P_FIRST_ROUND = 10, P_FIRST_AT = 11, P_ROUNDS = 12;
     static final int K_STATUS = 7, K_INVITED = 8, K_SENT = 9, K_FAILED = 10, K_REASON = 11, K_DELIVERED = 12,
             K_OPENED = 13, K_CLICKED = 14, K_BOUNCED = 15, K_SPAM = 16, K_LINK = 17, K_CODE = 18, K_VERIFIED = 19,
             K_RESPONDED = 20, K_REVISED = 21, K_REMINDED = 22, K_NOMINEES = 23;
@@ -223,7 +235,7 @@ final class InMemoryReadModels {
     private static Object[] person(PersonKey key, String name, String email, String source, boolean inRoster,
                                    Instant at, Integer enteredRound) {
         return new Object[]{key.campaign(), key.person(), name, email, source, inRoster, at, enteredRound, null, 0,
-                null, null};
+                null, null, new RoundsNamed(new int[0])};
     }
 
     /** A nominator's list replaces the earlier one; counts are recomputed for everyone it touched. */
@@ -261,9 +273,11 @@ final class InMemoryReadModels {
             Set<EdgeKey> in = t.edgesByNominee.getOrDefault(key, Set.of());
             Integer firstRound = null;
             Instant firstAt = null;
+            java.util.TreeSet<Integer> rounds = new java.util.TreeSet<>();
             for (EdgeKey edgeKey : in) {
                 Object[] edge = t.edges.get(edgeKey);
                 int r = (int) edge[4];
+                rounds.add(r);
                 Instant when = (Instant) edge[E_NOMINATED_AT];
                 firstRound = firstRound == null ? r : Math.min(firstRound, r);
                 firstAt = firstAt == null || when.isBefore(firstAt) ? when : firstAt;
@@ -271,6 +285,7 @@ final class InMemoryReadModels {
             row[P_COUNT] = in.size();
             row[P_FIRST_ROUND] = firstRound;
             row[P_FIRST_AT] = firstAt;
+            row[P_ROUNDS] = new RoundsNamed(rounds.stream().mapToInt(Integer::intValue).toArray());
         }
         Object[] contact = t.contacts.get(invitation);
         if (contact != null) {

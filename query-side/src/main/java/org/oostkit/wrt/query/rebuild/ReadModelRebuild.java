@@ -54,6 +54,7 @@ public class ReadModelRebuild {
     private final TransactionTemplate transaction;
     private final TenantDirectory tenants;
     private final ReadModelReset reset;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     ReadModelRebuild(EventStorageEngine events, EventProcessingConfiguration processing, TokenStore tokens,
                      DataSource dataSource, PlatformTransactionManager transactions, TenantDirectory tenants,
@@ -65,6 +66,7 @@ public class ReadModelRebuild {
         this.transaction = new TransactionTemplate(transactions);
         this.tenants = tenants;
         this.reset = reset;
+        this.jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
     }
 
     /** How a rebuild went. */
@@ -108,6 +110,8 @@ public class ReadModelRebuild {
             transaction.executeWithoutResult(status -> {
                 reset.truncateAll();
                 model.tenants().forEach(this::write);
+                // fresh statistics after a bulk load, or the planner keeps believing the tables are empty
+                model.tenants().keySet().forEach(this::analyze);
                 if (position != null) {
                     for (int segment : tokens.fetchSegments(ReadModels.GROUP)) {
                         tokens.storeToken(position, ReadModels.GROUP, segment);
@@ -143,13 +147,21 @@ public class ReadModelRebuild {
         copy(s + ".round (round_id, campaign_id, round_number, status, started_at, deadline, reminder_at, "
                 + "reminder_sent_at, closed_at, close_reason, invitation_count)", tables.rounds.values());
         copy(s + ".person (campaign_id, person_id, name, email, source, in_roster, added_at, entered_round, "
-                + "contacted_round, nominator_count, first_nominated_round, first_nominated_at)", tables.people.values());
+                + "contacted_round, nominator_count, first_nominated_round, first_nominated_at, rounds_named)",
+                tables.people.values());
         copy(s + ".contact (invitation_id, campaign_id, round_id, round_number, person_id, name, email, "
                 + "delivery_status, invited_at, sent_at, failed_at, failure_reason, delivered_at, opened_at, "
                 + "clicked_at, bounced_at, spam_at, link_opened_at, code_sent_at, verified_at, responded_at, "
                 + "revised_at, reminded_at, nominee_count)", tables.contacts.values());
         copy(s + ".nomination (campaign_id, nominator_id, nominee_id, round_id, round_number, invitation_id, "
                 + "nominee_name, nominee_email, reason, nominated_at)", tables.edges.values());
+    }
+
+    private void analyze(UUID tenant) {
+        String s = tenants.schemaForEvent(tenant.toString(), new OrganisationId(tenant));
+        for (String table : ReadModelReset.TABLES) {
+            jdbc.execute("ANALYZE " + s + "." + table);
+        }
     }
 
     private void copy(String target, Collection<Object[]> rows) {
@@ -192,8 +204,8 @@ public class ReadModelRebuild {
         if (value == null) {
             return;
         }
-        if (value instanceof String text) {
-            out.append('"').append(text.replace("\"", "\"\"")).append('"');
+        if (value instanceof String || value instanceof InMemoryReadModels.RoundsNamed) {
+            out.append('"').append(value.toString().replace("\"", "\"\"")).append('"');
         } else {
             out.append(value); // UUID, numbers, booleans and ISO-8601 instants as PostgreSQL reads them
         }

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReadModelReset {
 
-    static final String[] TABLES = {"campaign", "round", "person", "contact", "nomination"};
+    public static final String[] TABLES = {"campaign", "round", "person", "contact", "nomination"};
 
     private final JdbcTemplate jdbc;
     private final TenantDirectory tenants;

@@ -37,6 +37,13 @@ public class TenantDirectory {
         return Boolean.TRUE.equals(exists) ? Optional.of(schema) : Optional.empty();
     }
 
+    /** The registered name of the organisation, for reports. */
+    public Optional<String> organisationName(OrganisationId organisationId) {
+        return jdbc.query("SELECT name FROM tenant WHERE organisation_id = ?", (rs, n) -> rs.getString(1),
+                        organisationId.value())
+                .stream().findFirst();
+    }
+
     /** The organisation with this slug, if registered. */
     public Optional<OrganisationId> bySlug(String slug) {
         return jdbc.query("SELECT organisation_id FROM tenant WHERE slug = ?",

@@ -10,6 +10,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** Integration tests of the read side: the whole application on PostgreSQL, plus the query gateway. */
 public abstract class ReadSideTestSupport extends IntegrationTestSupport {
 
+    /** Every read-model table of a tenant schema. */
+    protected static final String[] TABLES = {"campaign", "round", "person", "contact", "nomination"};
+
     @Autowired
     protected QueryGateway queries;
     @Autowired
@@ -27,6 +30,19 @@ public abstract class ReadSideTestSupport extends IntegrationTestSupport {
         ScriptedCampaign script = ScriptedCampaign.run(wrt(), events(), admin);
         projections().awaitCaughtUp();
         return script;
+    }
+
+    /** The read-model tables, one digest each: row count and an order-independent hash of every row. */
+    protected java.util.Map<String, String> checksums(java.util.Collection<String> schemas) {
+        java.util.Map<String, String> sums = new java.util.LinkedHashMap<>();
+        for (String schema : schemas) {
+            for (String table : TABLES) {
+                sums.put(schema + "." + table, jdbc.queryForObject("SELECT count(*) || ':' || "
+                        + "coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '-') FROM " + schema + "." + table
+                        + " t", String.class));
+            }
+        }
+        return sums;
     }
 
     protected <R> R ask(Object query, Class<R> type) {
