@@ -148,7 +148,7 @@ class CampaignProjection {
     void on(NominationSubmitted event, @Timestamp Instant at, @MetaDataValue(Actor.TENANT_KEY) String tenant) {
         String s = tenants.schemaForEvent(tenant, event.organisationId());
         replaceNominations(s, event.campaignId(), event.roundId(), event.roundNumber(), event.invitationId(),
-                event.nominatorId(), event.nominees(), at);
+                event.nominatorId(), event.nominees(), at, false);
         changed(event.organisationId(), event.campaignId());
         liveRounds.roundChanged(event.organisationId(), event.campaignId(), event.roundNumber());
     }
@@ -157,7 +157,7 @@ class CampaignProjection {
     void on(NominationRevised event, @Timestamp Instant at, @MetaDataValue(Actor.TENANT_KEY) String tenant) {
         String s = tenants.schemaForEvent(tenant, event.organisationId());
         replaceNominations(s, event.campaignId(), event.roundId(), event.roundNumber(), event.invitationId(),
-                event.nominatorId(), event.nominees(), at);
+                event.nominatorId(), event.nominees(), at, true);
         changed(event.organisationId(), event.campaignId());
         liveRounds.roundChanged(event.organisationId(), event.campaignId(), event.roundNumber());
     }
@@ -168,7 +168,8 @@ class CampaignProjection {
      * for everyone the change touched.
      */
     private void replaceNominations(String s, CampaignId campaign, RoundId round, int roundNumber,
-                                    InvitationId invitation, PersonId nominator, List<Nominee> nominees, Instant at) {
+                                    InvitationId invitation, PersonId nominator, List<Nominee> nominees, Instant at,
+                                    boolean revision) {
         Map<UUID, java.sql.Timestamp> earlier = new HashMap<>();
         jdbc.query("DELETE FROM " + s + ".nomination WHERE campaign_id = ? AND nominator_id = ? "
                         + "RETURNING nominee_id, nominated_at",
@@ -199,9 +200,9 @@ class CampaignProjection {
                         + "WHERE p.campaign_id = ? AND p.person_id = ANY (?)",
                 campaign.value(), touched.toArray(UUID[]::new));
         jdbc.update("UPDATE " + s + ".contact SET responded_at = coalesce(responded_at, ?), "
-                        + "revised_at = CASE WHEN responded_at IS NULL THEN NULL ELSE ?::timestamptz END, nominee_count = ? "
-                        + "WHERE invitation_id = ?",
-                ts(at), ts(at), nominees.size(), invitation.value());
+                        + "revised_at = " + (revision ? "?" : "revised_at") + ", nominee_count = ? WHERE invitation_id = ?",
+                revision ? new Object[]{ts(at), ts(at), nominees.size(), invitation.value()}
+                        : new Object[]{ts(at), nominees.size(), invitation.value()});
     }
 
     private void changed(OrganisationId organisation, CampaignId campaign) {

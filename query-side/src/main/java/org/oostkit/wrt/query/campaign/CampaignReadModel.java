@@ -49,6 +49,7 @@ public class CampaignReadModel {
     private final JdbcTemplate jdbc;
     private final JdbcTemplate streaming;
     private final TransactionTemplate readOnly;
+    private final TransactionTemplate snapshot;
     private final TenantDirectory tenants;
 
     CampaignReadModel(JdbcTemplate jdbc, TenantDirectory tenants, PlatformTransactionManager transactions) {
@@ -59,6 +60,9 @@ public class CampaignReadModel {
         this.streaming.setFetchSize(1_000);
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
+        this.snapshot = new TransactionTemplate(transactions);
+        this.snapshot.setReadOnly(true);
+        this.snapshot.setIsolationLevel(TransactionTemplate.ISOLATION_REPEATABLE_READ);
     }
 
     public List<CampaignView> campaigns(OrganisationId organisation) {
@@ -83,13 +87,18 @@ public class CampaignReadModel {
         return new RosterView(people, people.stream().filter(p -> p.contactedRound() == null).toList());
     }
 
+    /** The histogram and the page are read from one snapshot, so every row's count has its rank. */
     public ConvergenceView convergence(FindConvergence query) {
+        return snapshot.execute(status -> convergenceInSnapshot(query));
+    }
+
+    private ConvergenceView convergenceInSnapshot(FindConvergence query) {
         Optional<String> schema = tenants.schemaFor(query.organisationId());
-        Optional<CampaignView> campaign = campaign(query.organisationId(), query.campaignId());
-        if (schema.isEmpty() || campaign.isEmpty()) {
+        Optional<Integer> known = schema.flatMap(s -> threshold(s, query.campaignId()));
+        if (known.isEmpty()) {
             return new ConvergenceView(2, 0, 0, List.of());
         }
-        int threshold = campaign.get().convergenceThreshold();
+        int threshold = known.get();
         int limit = Math.max(1, Math.min(query.limit(), FindConvergence.MAX_LIMIT));
         int offset = Math.max(0, query.offset());
         Where where = where(schema.get(), query.campaignId(), threshold, query.filter());
@@ -117,16 +126,21 @@ public class CampaignReadModel {
     public void eachCandidate(OrganisationId organisation, CampaignId campaignId, CandidateFilter filter,
                               Consumer<CandidateView> consumer) {
         Optional<String> schema = tenants.schemaFor(organisation);
-        Optional<CampaignView> campaign = campaign(organisation, campaignId);
-        if (schema.isEmpty() || campaign.isEmpty()) {
+        Optional<Integer> known = schema.flatMap(s -> threshold(s, campaignId));
+        if (known.isEmpty()) {
             return;
         }
-        int threshold = campaign.get().convergenceThreshold();
+        int threshold = known.get();
         Where where = where(schema.get(), campaignId, threshold, filter);
         RowCallbackHandler handler = rs -> consumer.accept(candidate(rs, threshold, rs.getInt("rank")));
         readOnly.executeWithoutResult(status -> streaming.query("SELECT p.*, rank() OVER (ORDER BY "
                 + "p.nominator_count DESC) AS rank FROM " + schema.get() + ".person p " + where.sql
                 + " ORDER BY p.nominator_count DESC, p.name, p.person_id", handler, where.args.toArray()));
+    }
+
+    private Optional<Integer> threshold(String schema, CampaignId campaign) {
+        return jdbc.queryForList("SELECT convergence_threshold FROM " + schema + ".campaign WHERE campaign_id = ?",
+                Integer.class, campaign.value()).stream().findFirst();
     }
 
     public StatisticsView statistics(OrganisationId organisation, CampaignId campaign) {
@@ -266,7 +280,8 @@ public class CampaignReadModel {
                 + "AND r.status = 'OPEN') AS open_round, "
                 + "(SELECT count(*) FROM " + s + ".contact k WHERE k.campaign_id = c.campaign_id) AS contacted, "
                 + "(SELECT count(k.responded_at) FROM " + s + ".contact k WHERE k.campaign_id = c.campaign_id) AS responded, "
-                + "(SELECT count(*) FROM " + s + ".nomination e WHERE e.campaign_id = c.campaign_id) AS nominations "
+                + "(SELECT coalesce(sum(p.nominator_count), 0) FROM " + s + ".person p "
+                + "WHERE p.campaign_id = c.campaign_id) AS nominations "
                 + "FROM " + s + ".campaign c";
     }
 

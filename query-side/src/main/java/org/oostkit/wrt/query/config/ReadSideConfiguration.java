@@ -4,6 +4,7 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.messaging.deadletter.Decisions;
@@ -15,6 +16,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * The read models are built by a pooled streaming processor: events in batches (one transaction per
@@ -23,6 +25,7 @@ import org.springframework.context.annotation.Configuration;
  * same campaign that follow it wait in the queue behind it, so order is kept.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 class ReadSideConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(ReadSideConfiguration.class);
@@ -65,12 +68,15 @@ class ReadSideConfiguration {
                 .registerDeadLetterPolicy(ReadModels.GROUP, config -> policy)
                 // remembers which sequences have no dead letters, instead of asking the queue for every event
                 .registerDeadLetteringEventHandlerInvokerConfiguration(ReadModels.GROUP,
-                        (config, builder) -> builder.enableSequenceIdentifierCache())
+                        (config, builder) -> builder.enableSequenceIdentifierCache().allowReset(true))
                 .registerHandlerInterceptor(ReadModels.GROUP, config -> asynchronousCommit)
                 .registerHandlerInterceptor(ReadModels.GROUP, config -> lag)
                 .registerPooledStreamingEventProcessor(ReadModels.TENANT_REGISTRY,
                         org.axonframework.config.Configuration::eventStore,
-                        (config, builder) -> builder.batchSize(50).initialSegmentCount(1));
+                        (config, builder) -> builder.batchSize(50).initialSegmentCount(1))
+                // a tenant whose schema could not be made must not be skipped: retry until it works
+                .registerListenerInvocationErrorHandler(ReadModels.TENANT_REGISTRY,
+                        config -> PropagatingErrorHandler.instance());
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

@@ -155,10 +155,10 @@ final class InMemoryReadModels {
             }
         } else if (event instanceof NominationSubmitted e) {
             nominations(t, e.campaignId().value(), e.roundId().value(), e.roundNumber(),
-                e.invitationId().value(), e.nominatorId().value(), e.nominees(), at);
+                    e.invitationId().value(), e.nominatorId().value(), e.nominees(), at, false);
         } else if (event instanceof NominationRevised e) {
             nominations(t, e.campaignId().value(), e.roundId().value(), e.roundNumber(),
-                e.invitationId().value(), e.nominatorId().value(), e.nominees(), at);
+                    e.invitationId().value(), e.nominatorId().value(), e.nominees(), at, true);
         } else if (event instanceof RoundStarted e) {
             t.rounds.putIfAbsent(e.roundId().value(), new Object[]{e.roundId().value(),
                 e.campaignId().value(), e.roundNumber(), "OPEN", at, e.deadline(), e.reminderAt(), null, null, null,
@@ -240,7 +240,7 @@ final class InMemoryReadModels {
 
     /** A nominator's list replaces the earlier one; counts are recomputed for everyone it touched. */
     private static void nominations(Tenant t, UUID campaign, UUID round, int roundNumber, UUID invitation,
-                                    UUID nominator, List<Nominee> nominees, Instant at) {
+                                    UUID nominator, List<Nominee> nominees, Instant at, boolean revision) {
         Map<UUID, Instant> earlier = new HashMap<>();
         Set<EdgeKey> previous = t.edgesByNominator.remove(new PersonKey(campaign, nominator));
         if (previous != null) {
@@ -289,9 +289,10 @@ final class InMemoryReadModels {
         }
         Object[] contact = t.contacts.get(invitation);
         if (contact != null) {
-            boolean answeredBefore = contact[K_RESPONDED] != null;
             first(contact, K_RESPONDED, at);
-            contact[K_REVISED] = answeredBefore ? at : null;
+            if (revision) {
+                contact[K_REVISED] = at;
+            }
             contact[K_NOMINEES] = nominees.size();
         }
     }

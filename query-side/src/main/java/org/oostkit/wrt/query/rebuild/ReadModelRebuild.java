@@ -5,7 +5,12 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.oostkit.wrt.api.common.Actor;
 import org.oostkit.wrt.api.organisation.OrganisationId;
 import org.oostkit.wrt.query.config.ReadModels;
@@ -30,6 +35,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -46,6 +58,9 @@ public class ReadModelRebuild {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelRebuild.class);
     private static final int CHUNK = 4_096;
+    private static final int READ_BATCH = 10_000;
+    private static final int AHEAD = 4;
+    private static final int DESERIALIZERS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
     private final EventStorageEngine events;
     private final EventProcessingConfiguration processing;
@@ -56,10 +71,20 @@ public class ReadModelRebuild {
     private final ReadModelReset reset;
     private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
-    ReadModelRebuild(EventStorageEngine events, EventProcessingConfiguration processing, TokenStore tokens,
+    ReadModelRebuild(ConnectionProvider connections, @Qualifier("eventSerializer") Serializer eventSerializer,
+                     Serializer serializer, org.axonframework.config.Configuration axon,
+                     TransactionManager axonTransactions, EventProcessingConfiguration processing, TokenStore tokens,
                      DataSource dataSource, PlatformTransactionManager transactions, TenantDirectory tenants,
                      ReadModelReset reset) {
-        this.events = events;
+        // the application's engine reads 100 events per query; a rebuild reads the store in large batches
+        this.events = JdbcEventStorageEngine.builder()
+                .connectionProvider(connections)
+                .transactionManager(axonTransactions)
+                .eventSerializer(eventSerializer)
+                .snapshotSerializer(serializer)
+                .upcasterChain(axon.upcasterChain())
+                .batchSize(READ_BATCH)
+                .build();
         this.processing = processing;
         this.tokens = tokens;
         this.dataSource = dataSource;
@@ -91,24 +116,51 @@ public class ReadModelRebuild {
             InMemoryReadModels model = new InMemoryReadModels();
             long count = 0;
             TrackingToken last = null;
+            ExecutorService reader = Executors.newSingleThreadExecutor(r -> new Thread(r, "rebuild-reader"));
+            // its own threads: on a two-core machine the common pool has a single worker
+            ExecutorService workers = Executors.newFixedThreadPool(DESERIALIZERS, r -> new Thread(r, "rebuild-worker"));
             try (Stream<? extends TrackedEventMessage<?>> stream = events.readEvents(null, false)) {
+                // one thread reads the store ahead while the chunks are deserialized in parallel and applied
+                // here in order; at most AHEAD chunks wait, so memory stays bounded
                 Iterator<? extends TrackedEventMessage<?>> iterator = stream.iterator();
-                List<TrackedEventMessage<?>> chunk = new ArrayList<>(CHUNK);
-                while (iterator.hasNext()) {
-                    chunk.add(iterator.next());
-                    if (chunk.size() == CHUNK || !iterator.hasNext()) {
-                        apply(model, chunk);
-                        count += chunk.size();
-                        last = chunk.get(chunk.size() - 1).trackingToken();
-                        chunk.clear();
-                        progress.accept(count);
+                BlockingQueue<Future<List<TrackedEventMessage<?>>>> ready = new ArrayBlockingQueue<>(AHEAD);
+                Future<?> reading = reader.submit(() -> {
+                    while (iterator.hasNext()) {
+                        List<TrackedEventMessage<?>> chunk = new ArrayList<>(CHUNK);
+                        while (iterator.hasNext() && chunk.size() < CHUNK) {
+                            chunk.add(iterator.next());
+                        }
+                        ready.put(CompletableFuture.supplyAsync(() -> deserialized(chunk), workers));
                     }
+                    ready.put(CompletableFuture.completedFuture(List.of()));
+                    return null;
+                });
+                while (true) {
+                    List<TrackedEventMessage<?>> chunk = ready.take().get();
+                    if (chunk.isEmpty()) {
+                        break;
+                    }
+                    apply(model, chunk);
+                    count += chunk.size();
+                    last = chunk.get(chunk.size() - 1).trackingToken();
+                    progress.accept(count);
                 }
+                reading.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("rebuild interrupted", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("rebuild failed reading the event store", e.getCause());
+            } finally {
+                reader.shutdownNow();
+                workers.shutdownNow();
             }
             Instant read = Instant.now();
             TrackingToken position = last;
             transaction.executeWithoutResult(status -> {
                 reset.truncateAll();
+                // every event is in the rebuilt tables now, including any that had been dead-lettered
+                jdbc.update("DELETE FROM deadletterentry WHERE processinggroup = ?", ReadModels.GROUP);
                 model.tenants().forEach(this::write);
                 // fresh statistics after a bulk load, or the planner keeps believing the tables are empty
                 model.tenants().keySet().forEach(this::analyze);
@@ -120,22 +172,62 @@ public class ReadModelRebuild {
             });
             Result result = new Result(count, model.tenants().size(), Duration.between(start, read),
                     Duration.between(read, Instant.now()));
-            log.info("Rebuilt the read models of {} tenant(s) from {} events in {} ({} events/s)", result.tenants(),
-                    count, result.total(), Math.round(result.eventsPerSecond()));
+            log.info("Rebuilt the read models of {} tenant(s) from {} events in {} (reading {}, writing {}): {} events/s",
+                    result.tenants(), count, result.total(), result.reading(), result.writing(),
+                    Math.round(result.eventsPerSecond()));
             return result;
         } finally {
             processor.start();
         }
     }
 
-    /** Deserializes (and decrypts) the chunk in parallel, then applies it in order. */
+    /** Deserializes (and decrypts) payload and metadata of a chunk; chunks are deserialized in parallel. */
+    private static List<TrackedEventMessage<?>> deserialized(List<TrackedEventMessage<?>> chunk) {
+        chunk.forEach(event -> {
+            event.getPayload();
+            event.getMetaData();
+            event.getTimestamp();
+        });
+        return chunk;
+    }
+
+    /** Applies a deserialized chunk in order. */
     private static void apply(InMemoryReadModels model, List<TrackedEventMessage<?>> chunk) {
-        chunk.parallelStream().forEach(TrackedEventMessage::getPayload);
         for (TrackedEventMessage<?> event : chunk) {
-            Object tenant = event.getMetaData().get(Actor.TENANT_KEY);
-            if (tenant != null) {
-                model.apply(UUID.fromString(tenant.toString()), event.getPayload(), event.getTimestamp());
+            OrganisationId organisation = organisationOf(event.getPayload());
+            if (organisation == null) {
+                continue; // not an organisation's event (none of the read models use it)
             }
+            Object tenant = event.getMetaData().get(Actor.TENANT_KEY);
+            if (tenant == null || !tenant.toString().equals(organisation.toString())) {
+                // as the live projections do: an event whose metadata names another tenant is not applied
+                throw new IllegalStateException("event " + event.getIdentifier() + " of organisation "
+                        + organisation + " carries tenant metadata " + tenant);
+            }
+            model.apply(organisation.value(), event.getPayload(), event.getTimestamp());
+        }
+    }
+
+    private static final java.util.Map<Class<?>, java.util.Optional<java.lang.reflect.Method>> ORGANISATION =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static OrganisationId organisationOf(Object payload) {
+        java.util.Optional<java.lang.reflect.Method> accessor = ORGANISATION.computeIfAbsent(payload.getClass(), type -> {
+            try {
+                java.lang.reflect.Method method = type.getMethod("organisationId");
+                return method.getReturnType() == OrganisationId.class ? java.util.Optional.of(method)
+                        : java.util.Optional.empty();
+            } catch (NoSuchMethodException e) {
+                return java.util.Optional.empty();
+            }
+        });
+        if (accessor.isEmpty()) {
+            return null;
+        }
+        try {
+            return (OrganisationId) accessor.get().invoke(payload);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -16,9 +16,7 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.oostkit.wrt.api.common.Actor;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.UUID;
 
@@ -31,7 +29,6 @@ import java.util.UUID;
  */
 public class CryptoShreddingSerializer implements Serializer {
 
-    private static final byte[] MARKER = PersonalDataCipher.PREFIX.getBytes(StandardCharsets.US_ASCII);
     private static final String ADMIN = "admin:";
 
     private final JacksonSerializer delegate;
@@ -71,20 +68,20 @@ public class CryptoShreddingSerializer implements Serializer {
     @Override
     @SuppressWarnings("unchecked")
     public <S, T> T deserialize(SerializedObject<S> serializedObject) {
-        SerializedObject<byte[]> bytes = getConverter().convert(serializedObject, byte[].class);
-        if (!contains(bytes.getData(), MARKER)) {
-            Object plain = delegate.deserialize(bytes);
-            return plain instanceof MetaData metaData ? (T) openActor(metaData) : (T) plain;
+        Class<?> type = classForType(serializedObject.getType());
+        if (MetaData.class.equals(type)) {
+            return (T) openActor(delegate.deserialize(serializedObject));
         }
-        try {
-            JsonNode tree = mapper.readTree(bytes.getData());
-            open(tree);
-            Object result = delegate.deserialize(
-                    new SimpleSerializedObject<>(tree, JsonNode.class, serializedObject.getType()));
-            return result instanceof MetaData metaData ? (T) openActor(metaData) : (T) result;
-        } catch (IOException e) {
-            throw new SerializationException("could not read " + serializedObject.getType(), e);
+        // only the components the type declares personal are opened: any other text, whatever it looks
+        // like (an invitation text that happens to start with the prefix), is left as it is
+        PersonalDataPlan plan = PersonalDataPlan.of(type);
+        if (plan.isEmpty()) {
+            return delegate.deserialize(serializedObject);
         }
+        SerializedObject<JsonNode> tree = getConverter().convert(serializedObject, JsonNode.class);
+        JsonNode copy = tree.getData().deepCopy();
+        open(copy, plan);
+        return delegate.deserialize(new SimpleSerializedObject<>(copy, JsonNode.class, serializedObject.getType()));
     }
 
     private void seal(JsonNode node, PersonalDataPlan plan, UUID scope, UUID subject) {
@@ -127,25 +124,31 @@ public class CryptoShreddingSerializer implements Serializer {
         }
     }
 
-    /** Replaces every sealed text in the tree by its plaintext (or the erased marker). */
-    private void open(JsonNode node) {
-        if (node instanceof ObjectNode object) {
-            Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                if (PersonalDataCipher.isSealed(field.getValue().textValue())) {
-                    field.setValue(TextNode.valueOf(cipher.decrypt(field.getValue().textValue())));
-                } else {
-                    open(field.getValue());
+    /** Replaces the sealed personal values of the tree by their plaintext (or the erased marker). */
+    private void open(JsonNode node, PersonalDataPlan plan) {
+        if (!(node instanceof ObjectNode object)) {
+            return;
+        }
+        for (String field : plan.personal()) {
+            JsonNode value = object.get(field);
+            if (value != null && value.isTextual()) {
+                object.put(field, cipher.decrypt(value.asText()));
+            } else if (value instanceof ArrayNode array) {
+                for (int i = 0; i < array.size(); i++) {
+                    if (array.get(i).isTextual()) {
+                        array.set(i, TextNode.valueOf(cipher.decrypt(array.get(i).asText())));
+                    }
                 }
             }
-        } else if (node instanceof ArrayNode array) {
-            for (int i = 0; i < array.size(); i++) {
-                if (PersonalDataCipher.isSealed(array.get(i).textValue())) {
-                    array.set(i, TextNode.valueOf(cipher.decrypt(array.get(i).textValue())));
-                } else {
-                    open(array.get(i));
+        }
+        for (Map.Entry<String, PersonalDataPlan> entry : plan.nested().entrySet()) {
+            JsonNode value = object.get(entry.getKey());
+            if (value instanceof ArrayNode array) {
+                for (JsonNode element : array) {
+                    open(element, entry.getValue());
                 }
+            } else if (value != null) {
+                open(value, entry.getValue());
             }
         }
     }
@@ -172,18 +175,6 @@ public class CryptoShreddingSerializer implements Serializer {
         return metaData;
     }
 
-    private static boolean contains(byte[] data, byte[] marker) {
-        outer:
-        for (int i = 0; i <= data.length - marker.length; i++) {
-            for (int j = 0; j < marker.length; j++) {
-                if (data[i + j] != marker[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
-    }
 
     @Override
     public <T> boolean canSerializeTo(Class<T> expectedRepresentation) {

@@ -21,6 +21,8 @@ import java.util.UUID;
  */
 public class PersonalDataCipher {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PersonalDataCipher.class);
+
     static final String PREFIX = "wrt:v1:";
     private static final int IV_BYTES = 12;
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
@@ -28,6 +30,14 @@ public class PersonalDataCipher {
 
     private final DataKeyStore keys;
     private final SecureRandom random = new SecureRandom();
+    /** Looking a cipher up costs more than using it; each thread keeps one (a Cipher is not thread-safe). */
+    private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available", e);
+        }
+    });
 
     public PersonalDataCipher(DataKeyStore keys) {
         this.keys = keys;
@@ -45,7 +55,7 @@ public class PersonalDataCipher {
         try {
             byte[] iv = new byte[IV_BYTES];
             random.nextBytes(iv);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.ENCRYPT_MODE, key.get(), new GCMParameterSpec(128, iv));
             cipher.updateAAD(aad(scope, effectiveSubject));
             byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
@@ -67,24 +77,37 @@ public class PersonalDataCipher {
             return text;
         }
         String[] parts = text.substring(PREFIX.length()).split(":", 3);
-        if (parts.length != 3) {
-            return PersonalData.ERASED;
+        UUID scope;
+        UUID subject;
+        try {
+            scope = UUID.fromString(parts[0]);
+            subject = UUID.fromString(parts[1]);
+        } catch (RuntimeException e) {
+            return unreadable(null);
         }
-        UUID scope = UUID.fromString(parts[0]);
-        UUID subject = UUID.fromString(parts[1]);
         Optional<SecretKey> key = keys.keyForDecryption(scope, subject);
         if (key.isEmpty()) {
             return PersonalData.ERASED;
         }
         try {
             byte[] in = B64D.decode(parts[2]);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.DECRYPT_MODE, key.get(), new GCMParameterSpec(128, in, 0, IV_BYTES));
             cipher.updateAAD(aad(scope, subject));
             return new String(cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("personal data failed its integrity check (scope " + scope + ")", e);
+            return unreadable(scope);
         }
+    }
+
+    /**
+     * A sealed value that cannot be opened (malformed, or its authentication tag does not match: altered).
+     * It reads as erased rather than stopping every reader of the event; the integrity check of the stored
+     * history is where an alteration is reported.
+     */
+    private static String unreadable(UUID scope) {
+        log.warn("A sealed personal value could not be opened (scope {}); it reads as erased", scope);
+        return PersonalData.ERASED;
     }
 
     private static byte[] aad(UUID scope, UUID subject) {

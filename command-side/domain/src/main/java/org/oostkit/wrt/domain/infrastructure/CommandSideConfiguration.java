@@ -10,6 +10,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.NoCache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -20,6 +21,7 @@ import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.oostkit.wrt.api.common.Actor;
 import org.oostkit.wrt.domain.dataprotection.CryptoShreddingSerializer;
 import org.oostkit.wrt.domain.dataprotection.DataKeyStore;
 import org.oostkit.wrt.domain.dataprotection.PersonalDataCipher;
@@ -29,6 +31,7 @@ import org.oostkit.wrt.domain.security.PersonIdentities;
 import org.oostkit.wrt.domain.security.SecretGenerator;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,6 +43,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executors;
 
 /**
@@ -123,10 +127,15 @@ public class CommandSideConfiguration {
         return Clock.systemUTC();
     }
 
-    /** Loaded aggregates (the campaign's roster above all) stay in memory while they are in use. */
+    /**
+     * Loaded aggregates (the campaign's roster above all) stay in memory while they are in use. With several
+     * instances and no consistent command routing (Axon Server routes by aggregate), turn it off
+     * ({@code wrt.aggregate-cache.enabled=false}): a decision that appends nothing could be taken on an
+     * entry another instance has since made stale.
+     */
     @Bean
-    Cache aggregateCache() {
-        return new WeakReferenceCache();
+    Cache aggregateCache(@Value("${wrt.aggregate-cache.enabled:true}") boolean enabled) {
+        return enabled ? new WeakReferenceCache() : NoCache.INSTANCE;
     }
 
     @Bean
@@ -146,7 +155,15 @@ public class CommandSideConfiguration {
     @Bean
     SmartInitializingSingleton deadlineCorrelation(DeadlineManager deadlineManager,
                                                    List<CorrelationDataProvider> providers) {
-        return () -> deadlineManager.registerHandlerInterceptor(new CorrelationDataInterceptor<>(providers));
+        return () -> {
+            deadlineManager.registerHandlerInterceptor(new CorrelationDataInterceptor<>(providers));
+            // the deadline acts as itself when it fires; the scheduling admin's address must not wait in
+            // the scheduler's table (plaintext, outside crypto-shredding) until then
+            deadlineManager.registerDispatchInterceptor(messages -> (index, message) ->
+                    message.getMetaData().containsKey(Actor.METADATA_KEY)
+                            ? message.withMetaData(message.getMetaData().withoutKeys(Set.of(Actor.METADATA_KEY)))
+                            : message);
+        };
     }
 
     /**

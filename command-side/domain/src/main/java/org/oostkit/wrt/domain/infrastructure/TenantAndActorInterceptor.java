@@ -14,8 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 
 /**
- * Stamps every command with its tenant (the {@code organisationId} the command names) and an actor
- * ({@code system} unless the sender said who). From there, correlation carries both onto every event.
+ * Stamps every command with its tenant (always the {@code organisationId} the command names, whatever the
+ * sender put in the metadata) and an actor ({@code system} unless the sender said who). From there,
+ * correlation carries both onto every event.
  */
 class TenantAndActorInterceptor implements MessageDispatchInterceptor<CommandMessage<?>> {
 
@@ -29,9 +30,7 @@ class TenantAndActorInterceptor implements MessageDispatchInterceptor<CommandMes
             if (!command.getMetaData().containsKey(Actor.METADATA_KEY)) {
                 additions.put(Actor.METADATA_KEY, Actor.SYSTEM.value());
             }
-            if (!command.getMetaData().containsKey(Actor.TENANT_KEY)) {
-                organisationOf(command.getPayload()).ifPresent(tenant -> additions.put(Actor.TENANT_KEY, tenant));
-            }
+            organisationOf(command.getPayload()).ifPresent(tenant -> additions.put(Actor.TENANT_KEY, tenant));
             return additions.isEmpty() ? command : command.andMetaData(MetaData.from(additions));
         };
     }

@@ -73,6 +73,23 @@ class CryptoShreddingIntegrationTest extends IntegrationTestSupport {
     }
 
     @Test
+    @DisplayName("text that merely looks sealed, outside personal data, is kept as it was typed")
+    void lookalikeTextIsNotDecrypted() {
+        OrganisationId org = wrt().organisation("keys@shred.test");
+        CampaignId campaign = wrt().campaign(org, admin, "Wil", "wil@shred.test");
+        String lookalike = "wrt:v1:not-a-uuid:x:y";
+        wrt().send(new ChangeCampaignDetails(campaign, org, new CampaignSettings("Looks sealed", lookalike, 2, 14,
+                true, 3, "wrt:v1:" + campaign + ":" + campaign + ":AAAA")), admin);
+        assertThat(events().payloads(org.oostkit.wrt.api.campaign.CampaignDetailsChanged.class,
+                e -> e.campaignId().equals(campaign))).singleElement().satisfies(e -> {
+                    assertThat(e.settings().description()).isEqualTo(lookalike);
+                    assertThat(e.settings().invitationText()).startsWith("wrt:v1:").endsWith(":AAAA");
+                });
+        // and the aggregate still loads
+        wrt().send(new ChangeCampaignDetails(campaign, org, CampaignSettings.named("Fine")), admin);
+    }
+
+    @Test
     @DisplayName("the keys are stored wrapped: no key table row holds a usable raw key")
     void keysAreWrapped() {
         OrganisationId org = wrt().organisation("keys@shred.test");
