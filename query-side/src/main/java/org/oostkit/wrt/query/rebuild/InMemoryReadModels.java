@@ -55,8 +55,22 @@ final class InMemoryReadModels {
     record PersonKey(UUID campaign, UUID person) {
     }
 
-    /** A PostgreSQL {@code INT[]} value, written in its text form. */
+    /** A PostgreSQL {@code INT[]} value (sorted, distinct), written in its text form. */
     record RoundsNamed(int[] rounds) {
+
+        RoundsNamed with(int round) {
+            int at = java.util.Arrays.binarySearch(rounds, round);
+            if (at >= 0) {
+                return this;
+            }
+            int insert = -at - 1;
+            int[] more = new int[rounds.length + 1];
+            System.arraycopy(rounds, 0, more, 0, insert);
+            more[insert] = round;
+            System.arraycopy(rounds, insert, more, insert + 1, rounds.length - insert);
+            return new RoundsNamed(more);
+        }
+
         @Override
         public String toString() {
             StringBuilder text = new StringBuilder("{");
@@ -262,30 +276,30 @@ final class InMemoryReadModels {
                     person(new PersonKey(campaign, id), nominee.name(), nominee.email(), "NOMINATED", false, at, null));
         }
         t.edgesByNominator.put(new PersonKey(campaign, nominator), current);
+        Set<UUID> named = new HashSet<>();
+        nominees.forEach(n -> named.add(n.personId().value()));
         Set<UUID> touched = new HashSet<>(earlier.keySet());
-        nominees.forEach(n -> touched.add(n.personId().value()));
+        touched.addAll(named);
         for (UUID id : touched) {
             PersonKey key = new PersonKey(campaign, id);
             Object[] row = t.people.get(key);
             if (row == null) {
                 continue;
             }
-            Set<EdgeKey> in = t.edgesByNominee.getOrDefault(key, Set.of());
-            Integer firstRound = null;
-            Instant firstAt = null;
-            java.util.TreeSet<Integer> rounds = new java.util.TreeSet<>();
-            for (EdgeKey edgeKey : in) {
-                Object[] edge = t.edges.get(edgeKey);
-                int r = (int) edge[4];
-                rounds.add(r);
-                Instant when = (Instant) edge[E_NOMINATED_AT];
-                firstRound = firstRound == null ? r : Math.min(firstRound, r);
-                firstAt = firstAt == null || when.isBefore(firstAt) ? when : firstAt;
+            boolean dropped = earlier.containsKey(id) && !named.contains(id);
+            boolean added = !earlier.containsKey(id) && named.contains(id);
+            if (dropped) {
+                recount(t, key, row); // rare (a revision): from the remaining edges
+            } else if (added) {
+                // the common case, in constant time: a popular person has hundreds of edges
+                row[P_COUNT] = t.edgesByNominee.get(key).size();
+                row[P_FIRST_ROUND] = row[P_FIRST_ROUND] == null ? roundNumber
+                        : Math.min((int) row[P_FIRST_ROUND], roundNumber);
+                row[P_FIRST_AT] = row[P_FIRST_AT] == null || at.isBefore((Instant) row[P_FIRST_AT])
+                        ? at : row[P_FIRST_AT];
+                row[P_ROUNDS] = ((RoundsNamed) row[P_ROUNDS]).with(roundNumber);
             }
-            row[P_COUNT] = in.size();
-            row[P_FIRST_ROUND] = firstRound;
-            row[P_FIRST_AT] = firstAt;
-            row[P_ROUNDS] = new RoundsNamed(rounds.stream().mapToInt(Integer::intValue).toArray());
+            // kept on the list: same nominator, same round, same moment first named: nothing changes
         }
         Object[] contact = t.contacts.get(invitation);
         if (contact != null) {
@@ -295,6 +309,26 @@ final class InMemoryReadModels {
             }
             contact[K_NOMINEES] = nominees.size();
         }
+    }
+
+    /** Count, first round, first moment and rounds of a person, from all the edges naming them. */
+    private static void recount(Tenant t, PersonKey key, Object[] row) {
+        Set<EdgeKey> in = t.edgesByNominee.getOrDefault(key, Set.of());
+        Integer firstRound = null;
+        Instant firstAt = null;
+        java.util.TreeSet<Integer> rounds = new java.util.TreeSet<>();
+        for (EdgeKey edgeKey : in) {
+            Object[] edge = t.edges.get(edgeKey);
+            int r = (int) edge[4];
+            Instant when = (Instant) edge[E_NOMINATED_AT];
+            rounds.add(r);
+            firstRound = firstRound == null ? r : Math.min(firstRound, r);
+            firstAt = firstAt == null || when.isBefore(firstAt) ? when : firstAt;
+        }
+        row[P_COUNT] = in.size();
+        row[P_FIRST_ROUND] = firstRound;
+        row[P_FIRST_AT] = firstAt;
+        row[P_ROUNDS] = new RoundsNamed(rounds.stream().mapToInt(Integer::intValue).toArray());
     }
 
     private static void first(Object[] row, int column, Instant at) {
