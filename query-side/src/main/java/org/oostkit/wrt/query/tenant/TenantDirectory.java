@@ -72,11 +72,6 @@ public class TenantDirectory {
         return schema;
     }
 
-    /** Forgets which schemas were migrated (after a reset dropped them). */
-    void forget() {
-        migrated.clear();
-    }
-
     /** Every tenant schema that exists. */
     public java.util.List<String> allSchemas() {
         return jdbc.queryForList("SELECT nspname FROM pg_namespace WHERE nspname LIKE 'tenant\\_%' ORDER BY 1",

@@ -1,6 +1,7 @@
 package org.oostkit.wrt.api.round;
 
 import org.axonframework.serialization.Revision;
+import org.oostkit.wrt.api.organisation.OrganisationId;
 
 /**
  * The round's auto-close (and reminder, if any) were scheduled under these ids; extending or closing the
@@ -8,6 +9,7 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("1")
 public record RoundDeadlinesScheduled(
+    OrganisationId organisationId,
     RoundId roundId,
     String autoCloseId,
     String reminderId) {

@@ -60,7 +60,8 @@ public class Round {
     public Round(RoundStarted started, DeadlineManager deadlines) {
         apply(started);
         // apply() in a constructor is deferred: the id field is not set yet, so the id is passed on
-        scheduleDeadlines(deadlines, started.roundId(), started.deadline(), started.reminderAt());
+        scheduleDeadlines(deadlines, started.organisationId(), started.roundId(), started.deadline(),
+                started.reminderAt());
     }
 
     @CommandHandler
@@ -91,7 +92,7 @@ public class Round {
                 ? null : newDeadline.minus(reminderBeforeDeadline);
         cancelDeadlines(deadlines);
         apply(new RoundExtended(organisationId, campaignId, id, number, deadline, newDeadline, newReminder));
-        scheduleDeadlines(deadlines, id, newDeadline, newReminder);
+        scheduleDeadlines(deadlines, organisationId, id, newDeadline, newReminder);
     }
 
     @DeadlineHandler(deadlineName = AUTO_CLOSE)
@@ -108,11 +109,11 @@ public class Round {
         }
     }
 
-    private static void scheduleDeadlines(DeadlineManager deadlines, RoundId roundId, Instant closeAt,
-                                          Instant remindAt) {
+    private static void scheduleDeadlines(DeadlineManager deadlines, OrganisationId organisationId, RoundId roundId,
+                                          Instant closeAt, Instant remindAt) {
         String closeId = deadlines.schedule(closeAt, AUTO_CLOSE, new RoundDeadline(closeAt));
         String remindId = remindAt == null ? null : deadlines.schedule(remindAt, REMINDER, new RoundDeadline(remindAt));
-        apply(new RoundDeadlinesScheduled(roundId, closeId, remindId));
+        apply(new RoundDeadlinesScheduled(organisationId, roundId, closeId, remindId));
     }
 
     private void cancelDeadlines(DeadlineManager deadlines) {

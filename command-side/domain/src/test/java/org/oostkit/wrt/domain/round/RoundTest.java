@@ -72,7 +72,7 @@ class RoundTest {
         String closeId = deadlines.schedule(closeAt, Round.AUTO_CLOSE, new RoundDeadline(closeAt), round);
         String remindId = remindAt == null ? null
                 : deadlines.schedule(remindAt, Round.REMINDER, new RoundDeadline(remindAt), round);
-        return new RoundDeadlinesScheduled(ROUND, closeId, remindId);
+        return new RoundDeadlinesScheduled(ORG, ROUND, closeId, remindId);
     }
 
     private static RoundClosed closed(RoundCloseReason reason) {
