@@ -5,6 +5,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.oostkit.wrt.api.campaign.CampaignCommands.StartRound;
 import org.oostkit.wrt.api.campaign.CampaignId;
+import org.oostkit.wrt.api.campaign.PersonDroppedFromRoster;
 import org.oostkit.wrt.api.campaign.PersonNominatedIntoCampaign;
 import org.oostkit.wrt.api.common.Actor;
 import org.oostkit.wrt.api.common.RuleViolation;
@@ -63,10 +64,14 @@ class ReferralFlowIntegrationTest extends IntegrationTestSupport {
                 nominator);
         VerificationOutcome outcome = wrt().send(new VerifyCode(alice.invitationId(), org, code.code()), nominator);
         assertThat(outcome).isEqualTo(VerificationOutcome.VERIFIED);
+        // first with a mistyped address, then corrected: the mistyped person leaves the roster again
+        wrt().send(SubmitNominations.of(org, alice.invitationId(),
+                List.of(new NomineeInput("Carol", "karol@example.org", "knows the shop floor"))), nominator);
         wrt().send(SubmitNominations.of(org, alice.invitationId(),
                 List.of(new NomineeInput("Carol", "carol@example.org", "knows the shop floor"))), nominator);
         assertThat(events().payloads(PersonNominatedIntoCampaign.class, e -> e.campaignId().equals(campaign)))
-                .extracting(PersonNominatedIntoCampaign::email).containsExactly("carol@example.org");
+                .extracting(PersonNominatedIntoCampaign::email).containsExactly("karol@example.org", "carol@example.org");
+        assertThat(events().payloads(PersonDroppedFromRoster.class, e -> e.campaignId().equals(campaign))).hasSize(1);
 
         wrt().send(new CloseRound(round1, org), admin);
         assertThatThrownBy(() -> wrt().send(SubmitNominations.of(org, alice.invitationId(),
@@ -88,7 +93,8 @@ class ReferralFlowIntegrationTest extends IntegrationTestSupport {
         assertThat(store).contains("wrt:v1:") // personal data is there, encrypted
                 .doesNotContain(token)
                 .doesNotContain("alice@example.org").doesNotContain("bob@example.org")
-                .doesNotContain("carol@example.org").doesNotContain("admin@flow.test")
+                .doesNotContain("carol@example.org").doesNotContain("karol@example.org")
+                .doesNotContain("admin@flow.test")
                 .doesNotContain("knows the shop floor").doesNotContain("\"Alice\"").doesNotContain("\"Carol\"");
         assertThat(store).doesNotContain("\"" + code.code() + "\"");
     }

@@ -11,6 +11,7 @@ import org.oostkit.wrt.api.campaign.CampaignDetailsChanged;
 import org.oostkit.wrt.api.campaign.CampaignId;
 import org.oostkit.wrt.api.campaign.CampaignSettings;
 import org.oostkit.wrt.api.campaign.PeopleContacted;
+import org.oostkit.wrt.api.campaign.PersonDroppedFromRoster;
 import org.oostkit.wrt.api.campaign.PersonId;
 import org.oostkit.wrt.api.campaign.PersonNominatedIntoCampaign;
 import org.oostkit.wrt.api.campaign.SeedPersonAdded;
@@ -119,6 +120,16 @@ class CampaignProjection {
                 event.campaignId().value(), event.personId().value());
         jdbc.update("UPDATE " + s + ".person SET in_roster = FALSE, source = 'NOMINATED' "
                 + "WHERE campaign_id = ? AND person_id = ?", event.campaignId().value(), event.personId().value());
+        changed(event.organisationId(), event.campaignId());
+    }
+
+    @EventHandler
+    void on(PersonDroppedFromRoster event, @MetaDataValue(Actor.TENANT_KEY) String tenant) {
+        String s = tenants.schemaForEvent(tenant, event.organisationId());
+        jdbc.update("DELETE FROM " + s + ".person WHERE campaign_id = ? AND person_id = ? AND nominator_count = 0",
+                event.campaignId().value(), event.personId().value());
+        jdbc.update("UPDATE " + s + ".person SET in_roster = FALSE WHERE campaign_id = ? AND person_id = ?",
+                event.campaignId().value(), event.personId().value());
         changed(event.organisationId(), event.campaignId());
     }
 

@@ -154,14 +154,15 @@ public class CampaignReadModel {
                 + "WHERE campaign_id = ?", (rs, n) -> new int[]{rs.getInt(1), rs.getInt(2)}, id);
         int[] rounds = jdbc.queryForObject("SELECT count(*), count(*) FILTER (WHERE status = 'CLOSED') FROM " + s
                 + ".round WHERE campaign_id = ?", (rs, n) -> new int[]{rs.getInt(1), rs.getInt(2)}, id);
-        // one pass over the people gives both the distribution and the new names per round
+        // one pass over the people gives both the distribution and the new names per round (a person who
+        // left the roster again, a mistyped address, was no new name)
         TreeMap<Integer, Integer> byCount = new TreeMap<>();
         TreeMap<Integer, Integer> byRound = new TreeMap<>();
         for (int r = 1; r <= rounds[0]; r++) {
             byRound.put(r, 0);
         }
-        jdbc.query("SELECT nominator_count, entered_round, count(*) FROM " + s + ".person WHERE campaign_id = ? "
-                + "GROUP BY nominator_count, entered_round", (RowCallbackHandler) rs -> {
+        jdbc.query("SELECT nominator_count, CASE WHEN in_roster THEN entered_round END, count(*) FROM " + s
+                + ".person WHERE campaign_id = ? GROUP BY 1, 2", (RowCallbackHandler) rs -> {
                     int people = rs.getInt(3);
                     if (rs.getInt(1) > 0) {
                         byCount.merge(rs.getInt(1), people, Integer::sum);

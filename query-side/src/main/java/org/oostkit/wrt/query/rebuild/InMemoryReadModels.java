@@ -5,6 +5,7 @@ import org.oostkit.wrt.api.campaign.CampaignCreated;
 import org.oostkit.wrt.api.campaign.CampaignDetailsChanged;
 import org.oostkit.wrt.api.campaign.CampaignSettings;
 import org.oostkit.wrt.api.campaign.PeopleContacted;
+import org.oostkit.wrt.api.campaign.PersonDroppedFromRoster;
 import org.oostkit.wrt.api.campaign.PersonId;
 import org.oostkit.wrt.api.campaign.PersonNominatedIntoCampaign;
 import org.oostkit.wrt.api.campaign.SeedPersonAdded;
@@ -147,6 +148,14 @@ final class InMemoryReadModels {
             } else if (row != null) {
                 row[P_IN_ROSTER] = false;
                 row[P_SOURCE] = "NOMINATED";
+            }
+        } else if (event instanceof PersonDroppedFromRoster e) {
+            PersonKey key = new PersonKey(e.campaignId().value(), e.personId().value());
+            Object[] row = t.people.get(key);
+            if (row != null && (int) row[P_COUNT] == 0) {
+                t.people.remove(key);
+            } else if (row != null) {
+                row[P_IN_ROSTER] = false;
             }
         } else if (event instanceof PersonNominatedIntoCampaign e) {
             PersonKey key = new PersonKey(e.campaignId().value(), e.personId().value());

@@ -37,7 +37,7 @@ import java.util.stream.Collectors;
  *          Carol names Erin, Frank, Alice
  *          Dan   does not answer; his mail bounced
  * round 1 closes. Round 2 asks Erin, Frank, Gina:
- *          Erin  names Hank, Gina
+ *          Erin  names Ziggy, Gina, then corrects Ziggy to Hank (Ziggy leaves the roster)
  *          Frank names Hank
  * round 2 stays open.
  * </pre>
@@ -92,6 +92,8 @@ public final class ScriptedCampaign {
         wrt.send(new org.oostkit.wrt.api.campaign.CampaignCommands.StartRound(campaign, organisation, round2,
                 Instant.now().plus(Duration.ofDays(10)), false, 0), admin);
         Map<String, ContactInvited> r2 = invited(round2);
+        // Erin first mistypes Hank's address as a person "Ziggy", then corrects it: Ziggy leaves the roster
+        nominate(r2.get("Erin"), "erin@acme.test", person("Ziggy"), person("Gina"));
         nominate(r2.get("Erin"), "erin@acme.test", person("Hank"), person("Gina"));
         nominate(r2.get("Frank"), "frank@acme.test", person("Hank"));
     }

@@ -61,9 +61,14 @@ public final class CampaignCommands {
                              int reminderDaysBefore) {
     }
 
-    /** Brings the people named in a nomination into the roster (sent by the nomination policy). */
+    /**
+     * A nominator's whole current list, sent by the nomination policy on every submission: new people join
+     * the roster; a nominated person not asked yet whom no nominator names any more (an address corrected,
+     * a name withdrawn) leaves it.
+     */
     public record AddNominees(@TargetAggregateIdentifier CampaignId campaignId,
                               OrganisationId organisationId,
+                              PersonId nominatorId,
                               int roundNumber,
                               List<NomineeEntry> nominees) {
     }

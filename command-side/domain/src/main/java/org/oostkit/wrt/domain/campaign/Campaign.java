@@ -18,8 +18,10 @@ import org.oostkit.wrt.api.campaign.CampaignCreated;
 import org.oostkit.wrt.api.campaign.CampaignDetailsChanged;
 import org.oostkit.wrt.api.campaign.CampaignId;
 import org.oostkit.wrt.api.campaign.CampaignSettings;
+import org.oostkit.wrt.api.campaign.NominationsRecorded;
 import org.oostkit.wrt.api.campaign.NomineeEntry;
 import org.oostkit.wrt.api.campaign.PeopleContacted;
+import org.oostkit.wrt.api.campaign.PersonDroppedFromRoster;
 import org.oostkit.wrt.api.campaign.PersonId;
 import org.oostkit.wrt.api.campaign.PersonNominatedIntoCampaign;
 import org.oostkit.wrt.api.campaign.SeedBatchResult;
@@ -47,17 +49,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
 
 /**
  * A campaign and its roster. Invariants: a person (normalised email) is in the roster once and is asked at
- * most once per campaign; a seed person can be removed only before being asked; one round is open at a
- * time; a completed campaign changes no more.
+ * most once per campaign; a seed person can be removed only before being asked; a nominated person not asked
+ * yet stays only while someone names them; one round is open at a time; a completed campaign changes no more.
  */
 @Aggregate(cache = "aggregateCache")
 public class Campaign {
@@ -72,6 +77,9 @@ public class Campaign {
     private int roundCount;
     private RoundId lastRound;
     private final Map<PersonId, Person> roster = new LinkedHashMap<>();
+    /** Whom each nominator names now, and who names each person: the roster keeps whoever is named. */
+    private final Map<PersonId, Set<PersonId>> listOf = new HashMap<>();
+    private final Map<PersonId, Set<PersonId>> namedBy = new HashMap<>();
 
     Campaign() {
     }
@@ -216,10 +224,24 @@ public class Campaign {
         if (!organisationId.equals(command.organisationId())) {
             throw new NotFound("Campaign");
         }
+        Set<PersonId> previous = listOf.getOrDefault(command.nominatorId(), Set.of());
+        Set<PersonId> current = new LinkedHashSet<>();
+        command.nominees().forEach(nominee -> current.add(nominee.personId()));
+        if (!previous.equals(current)) {
+            apply(new NominationsRecorded(organisationId, id, command.nominatorId(), command.roundNumber(),
+                    new ArrayList<>(current)));
+        }
         for (NomineeEntry nominee : command.nominees()) {
             if (!roster.containsKey(nominee.personId())) {
                 apply(new PersonNominatedIntoCampaign(organisationId, id, nominee.personId(), command.roundNumber(),
                         nominee.name(), nominee.email()));
+            }
+        }
+        for (PersonId withdrawn : previous) {
+            Person person = roster.get(withdrawn);
+            boolean stillNamed = !namedBy.getOrDefault(withdrawn, Set.of()).isEmpty();
+            if (person != null && !person.seed() && person.contactedInRound() == null && !stillNamed) {
+                apply(new PersonDroppedFromRoster(organisationId, id, withdrawn));
             }
         }
     }
@@ -319,6 +341,25 @@ public class Campaign {
     @EventSourcingHandler
     void on(PersonNominatedIntoCampaign event) {
         roster.put(event.personId(), new Person(event.personId(), false, event.name(), event.email(), null));
+    }
+
+    @EventSourcingHandler
+    void on(NominationsRecorded event) {
+        Set<PersonId> previous = listOf.remove(event.nominatorId());
+        if (previous != null) {
+            previous.forEach(p -> namedBy.computeIfPresent(p, (k, nominators) -> {
+                nominators.remove(event.nominatorId());
+                return nominators.isEmpty() ? null : nominators;
+            }));
+        }
+        Set<PersonId> current = new LinkedHashSet<>(event.nominees());
+        listOf.put(event.nominatorId(), current);
+        current.forEach(p -> namedBy.computeIfAbsent(p, k -> new HashSet<>()).add(event.nominatorId()));
+    }
+
+    @EventSourcingHandler
+    void on(PersonDroppedFromRoster event) {
+        roster.remove(event.personId());
     }
 
     @EventSourcingHandler

@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.oostkit.wrt.api.campaign.CampaignCommands.AddNominees;
 import org.oostkit.wrt.api.campaign.CampaignId;
 import org.oostkit.wrt.api.campaign.NomineeEntry;
+import org.oostkit.wrt.api.campaign.PersonId;
 import org.oostkit.wrt.api.nomination.NominationRevised;
 import org.oostkit.wrt.api.nomination.NominationSubmitted;
 import org.oostkit.wrt.api.nomination.Nominee;
@@ -17,7 +18,8 @@ import java.util.List;
 
 /**
  * Every nominee joins the campaign roster in the transaction of the nomination (a subscribing processor),
- * so a round started right after a nomination contacts the nominee, and a failure undoes both.
+ * so a round started right after a nomination contacts the nominee, and a failure undoes both; a person
+ * taken off every list before being asked leaves it the same way.
  */
 @Component
 @ProcessingGroup(ProcessingGroups.ROSTER_POLICY)
@@ -31,22 +33,22 @@ class NomineeRosterPolicy {
 
     @EventHandler
     void on(NominationSubmitted event) {
-        addToRoster(event.campaignId(), event.organisationId(), event.roundNumber(), event.nominees());
+        updateRoster(event.campaignId(), event.organisationId(), event.nominatorId(), event.roundNumber(),
+                event.nominees());
     }
 
     @EventHandler
     void on(NominationRevised event) {
-        addToRoster(event.campaignId(), event.organisationId(), event.roundNumber(), event.nominees());
+        updateRoster(event.campaignId(), event.organisationId(), event.nominatorId(), event.roundNumber(),
+                event.nominees());
     }
 
-    private void addToRoster(CampaignId campaignId, OrganisationId organisationId, int roundNumber,
-                             List<Nominee> nominees) {
-        if (nominees.isEmpty()) {
-            return;
-        }
+    /** The whole list goes to the campaign, even when empty: a withdrawn name may leave the roster. */
+    private void updateRoster(CampaignId campaignId, OrganisationId organisationId, PersonId nominator,
+                              int roundNumber, List<Nominee> nominees) {
         List<NomineeEntry> entries = nominees.stream()
                 .map(n -> new NomineeEntry(n.personId(), n.name(), n.email()))
                 .toList();
-        commands.sendAndWait(new AddNominees(campaignId, organisationId, roundNumber, entries));
+        commands.sendAndWait(new AddNominees(campaignId, organisationId, nominator, roundNumber, entries));
     }
 }

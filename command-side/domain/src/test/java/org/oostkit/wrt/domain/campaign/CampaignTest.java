@@ -22,7 +22,9 @@ import org.oostkit.wrt.api.campaign.CampaignCreated;
 import org.oostkit.wrt.api.campaign.CampaignDetailsChanged;
 import org.oostkit.wrt.api.campaign.CampaignId;
 import org.oostkit.wrt.api.campaign.CampaignSettings;
+import org.oostkit.wrt.api.campaign.NominationsRecorded;
 import org.oostkit.wrt.api.campaign.NomineeEntry;
+import org.oostkit.wrt.api.campaign.PersonDroppedFromRoster;
 import org.oostkit.wrt.api.campaign.PeopleContacted;
 import org.oostkit.wrt.api.campaign.PersonId;
 import org.oostkit.wrt.api.campaign.PersonNominatedIntoCampaign;
@@ -245,7 +247,7 @@ class CampaignTest {
                     Arguments.of(new AddSeedPeople(CAMPAIGN, OTHER_ORG, List.of(new SeedRow(1, "Zoe", "zoe@example.org")))),
                     Arguments.of(new RemoveSeedPerson(CAMPAIGN, OTHER_ORG, person("alice@example.org"))),
                     Arguments.of(new StartRound(CAMPAIGN, OTHER_ORG, ROUND_1, DEADLINE, false, 0)),
-                    Arguments.of(new AddNominees(CAMPAIGN, OTHER_ORG, 1,
+                    Arguments.of(new AddNominees(CAMPAIGN, OTHER_ORG, PersonId.random(), 1,
                             List.of(new NomineeEntry(person("zoe@example.org"), "Zoe", "zoe@example.org")))));
         }
 
@@ -748,34 +750,52 @@ class CampaignTest {
     @DisplayName("adding nominees")
     class Nominees {
 
+        private final PersonId nominator = PersonId.random();
+        private final PersonId otherNominator = PersonId.random();
+
         private NomineeEntry entry(String name, String email) {
             return new NomineeEntry(person(email), name, email);
         }
 
+        private NominationsRecorded recorded(PersonId who, int round, String... emails) {
+            return new NominationsRecorded(ORG, CAMPAIGN, who, round,
+                    java.util.Arrays.stream(emails).map(CampaignTest::person).toList());
+        }
+
         @Test
-        @DisplayName("brings in only people not yet in the roster")
+        @DisplayName("records the list and brings in only people not yet in the roster")
         void onlyNewPeople() {
             fixture.given(created(), seed("Alice", "alice@example.org"), nominated("Bob", "bob@example.org", 1))
-                    .when(new AddNominees(CAMPAIGN, ORG, 1, List.of(entry("Alice", "alice@example.org"),
+                    .when(new AddNominees(CAMPAIGN, ORG, nominator, 1, List.of(entry("Alice", "alice@example.org"),
                             entry("Carol", "carol@example.org"), entry("Bob B.", "bob@example.org"),
                             entry("Dave", "dave@example.org"))))
-                    .expectEvents(nominated("Carol", "carol@example.org", 1), nominated("Dave", "dave@example.org", 1));
+                    .expectEvents(recorded(nominator, 1, "alice@example.org", "carol@example.org", "bob@example.org",
+                                    "dave@example.org"),
+                            nominated("Carol", "carol@example.org", 1), nominated("Dave", "dave@example.org", 1));
         }
 
         @Test
         @DisplayName("brings in a person named twice in one batch once")
         void twiceInOneBatch() {
             fixture.given(created())
-                    .when(new AddNominees(CAMPAIGN, ORG, 2, List.of(entry("Carol", "carol@example.org"),
+                    .when(new AddNominees(CAMPAIGN, ORG, nominator, 2, List.of(entry("Carol", "carol@example.org"),
                             entry("Carol", "carol@example.org"))))
-                    .expectEvents(nominated("Carol", "carol@example.org", 2));
+                    .expectEvents(recorded(nominator, 2, "carol@example.org"), nominated("Carol", "carol@example.org", 2));
         }
 
         @Test
-        @DisplayName("changes nothing when everyone is already in the roster")
+        @DisplayName("brings nobody in when everyone named is already in the roster")
         void nobodyNew() {
             fixture.given(created(), seed("Alice", "alice@example.org"))
-                    .when(new AddNominees(CAMPAIGN, ORG, 1, List.of(entry("Alice", "alice@example.org"))))
+                    .when(new AddNominees(CAMPAIGN, ORG, nominator, 1, List.of(entry("Alice", "alice@example.org"))))
+                    .expectEvents(recorded(nominator, 1, "alice@example.org"));
+        }
+
+        @Test
+        @DisplayName("the same list again records nothing")
+        void sameListAgain() {
+            fixture.given(created(), seed("Alice", "alice@example.org"), recorded(nominator, 1, "alice@example.org"))
+                    .when(new AddNominees(CAMPAIGN, ORG, nominator, 1, List.of(entry("Alice", "alice@example.org"))))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
         }
@@ -786,8 +806,45 @@ class CampaignTest {
             rounds.closed(ROUND_1, 1);
 
             fixture.given(created(), seed("Alice", "alice@example.org"), contacted(ROUND_1, 1, "alice@example.org"))
-                    .when(new AddNominees(CAMPAIGN, ORG, 1, List.of(entry("Alice", "alice@example.org"))))
-                    .expectNoEvents();
+                    .when(new AddNominees(CAMPAIGN, ORG, nominator, 1, List.of(entry("Alice", "alice@example.org"))))
+                    .expectEvents(recorded(nominator, 1, "alice@example.org"));
+        }
+
+        @Test
+        @DisplayName("a corrected address: the mistyped person, named by nobody else and not asked yet, leaves the roster")
+        void withdrawnNameLeaves() {
+            fixture.given(created(), recorded(nominator, 1, "karol@example.org"),
+                            nominated("Carol", "karol@example.org", 1))
+                    .when(new AddNominees(CAMPAIGN, ORG, nominator, 1, List.of(entry("Carol", "carol@example.org"))))
+                    .expectEvents(recorded(nominator, 1, "carol@example.org"), nominated("Carol", "carol@example.org", 1),
+                            new PersonDroppedFromRoster(ORG, CAMPAIGN, person("karol@example.org")));
+        }
+
+        @Test
+        @DisplayName("a person still named by another nominator stays")
+        void stillNamedStays() {
+            fixture.given(created(), recorded(nominator, 1, "dan@example.org"),
+                            recorded(otherNominator, 1, "dan@example.org"), nominated("Dan", "dan@example.org", 1))
+                    .when(new AddNominees(CAMPAIGN, ORG, nominator, 1, List.of()))
+                    .expectEvents(recorded(nominator, 1));
+        }
+
+        @Test
+        @DisplayName("a person already asked stays, even when nobody names them any more")
+        void askedStays() {
+            rounds.closed(ROUND_1, 1);
+            fixture.given(created(), recorded(nominator, 1, "dan@example.org"), nominated("Dan", "dan@example.org", 1),
+                            contacted(ROUND_1, 1, "dan@example.org"))
+                    .when(new AddNominees(CAMPAIGN, ORG, nominator, 1, List.of()))
+                    .expectEvents(recorded(nominator, 1));
+        }
+
+        @Test
+        @DisplayName("a seed person stays, even when their nominator withdraws them")
+        void seedStays() {
+            fixture.given(created(), seed("Alice", "alice@example.org"), recorded(nominator, 1, "alice@example.org"))
+                    .when(new AddNominees(CAMPAIGN, ORG, nominator, 1, List.of()))
+                    .expectEvents(recorded(nominator, 1));
         }
     }
 }
