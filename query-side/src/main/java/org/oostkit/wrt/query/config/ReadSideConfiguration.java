@@ -17,6 +17,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The read models are built by a pooled streaming processor: events in batches (one transaction per
@@ -52,9 +55,9 @@ class ReadSideConfiguration {
                         (config, builder) -> builder.batchSize(batchSize)
                                 .initialSegmentCount(segments)
                                 .maxClaimedSegments(segments)
-                                .workerExecutor(java.util.concurrent.Executors.newScheduledThreadPool(threads,
+                                .workerExecutor(Executors.newScheduledThreadPool(threads,
                                         daemon("read-models-worker")))
-                                .coordinatorExecutor(java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+                                .coordinatorExecutor(Executors.newSingleThreadScheduledExecutor(
                                         daemon("read-models-coordinator"))))
                 .registerSequencingPolicy(ReadModels.GROUP, config -> new CampaignSequencingPolicy())
                 .registerDeadLetterQueue(ReadModels.GROUP, config -> JdbcSequencedDeadLetterQueue.builder()
@@ -79,8 +82,8 @@ class ReadSideConfiguration {
                         config -> PropagatingErrorHandler.instance());
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger n = new AtomicInteger();
         return runnable -> {
             Thread thread = new Thread(runnable, name + "-" + n.incrementAndGet());
             thread.setDaemon(true);

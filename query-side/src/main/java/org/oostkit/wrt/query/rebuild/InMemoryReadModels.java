@@ -27,13 +27,16 @@ import org.oostkit.wrt.api.round.RoundExtended;
 import org.oostkit.wrt.api.round.RoundStarted;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * The tenant read-model tables as plain objects, built by applying events in order. Each rule mirrors the
@@ -60,7 +63,7 @@ final class InMemoryReadModels {
     record RoundsNamed(int[] rounds) {
 
         RoundsNamed with(int round) {
-            int at = java.util.Arrays.binarySearch(rounds, round);
+            int at = Arrays.binarySearch(rounds, round);
             if (at >= 0) {
                 return this;
             }
@@ -325,7 +328,7 @@ final class InMemoryReadModels {
         Set<EdgeKey> in = t.edgesByNominee.getOrDefault(key, Set.of());
         Integer firstRound = null;
         Instant firstAt = null;
-        java.util.TreeSet<Integer> rounds = new java.util.TreeSet<>();
+        TreeSet<Integer> rounds = new TreeSet<>();
         for (EdgeKey edgeKey : in) {
             Object[] edge = t.edges.get(edgeKey);
             int r = (int) edge[4];
@@ -346,7 +349,7 @@ final class InMemoryReadModels {
         }
     }
 
-    private static void with(Map<UUID, Object[]> table, UUID id, java.util.function.Consumer<Object[]> change) {
+    private static void with(Map<UUID, Object[]> table, UUID id, Consumer<Object[]> change) {
         Object[] row = table.get(id);
         if (row != null) {
             change.accept(row);

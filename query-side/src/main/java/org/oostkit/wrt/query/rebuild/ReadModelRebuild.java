@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import javax.sql.DataSource;
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -35,16 +35,20 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 
 /**
  * Rebuilds every tenant's read models from the event store in bulk. Per-event SQL is bounded by database
@@ -208,17 +212,17 @@ public class ReadModelRebuild {
         }
     }
 
-    private static final java.util.Map<Class<?>, java.util.Optional<java.lang.reflect.Method>> ORGANISATION =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<Class<?>, Optional<Method>> ORGANISATION =
+            new ConcurrentHashMap<>();
 
     private static OrganisationId organisationOf(Object payload) {
-        java.util.Optional<java.lang.reflect.Method> accessor = ORGANISATION.computeIfAbsent(payload.getClass(), type -> {
+        Optional<Method> accessor = ORGANISATION.computeIfAbsent(payload.getClass(), type -> {
             try {
-                java.lang.reflect.Method method = type.getMethod("organisationId");
-                return method.getReturnType() == OrganisationId.class ? java.util.Optional.of(method)
-                        : java.util.Optional.empty();
+                Method method = type.getMethod("organisationId");
+                return method.getReturnType() == OrganisationId.class ? Optional.of(method)
+                        : Optional.empty();
             } catch (NoSuchMethodException e) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
         });
         if (accessor.isEmpty()) {

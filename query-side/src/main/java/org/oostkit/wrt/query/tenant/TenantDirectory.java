@@ -4,6 +4,7 @@ import org.oostkit.wrt.api.organisation.OrganisationId;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -73,7 +74,7 @@ public class TenantDirectory {
     }
 
     /** Every tenant schema that exists. */
-    public java.util.List<String> allSchemas() {
+    public List<String> allSchemas() {
         return jdbc.queryForList("SELECT nspname FROM pg_namespace WHERE nspname LIKE 'tenant\\_%' ORDER BY 1",
                 String.class).stream().filter(s -> s.matches("^tenant_[0-9a-f]{32}$")).toList();
     }

@@ -175,7 +175,6 @@ public class CryptoShreddingSerializer implements Serializer {
         return metaData;
     }
 
-
     @Override
     public <T> boolean canSerializeTo(Class<T> expectedRepresentation) {
         return delegate.canSerializeTo(expectedRepresentation);
