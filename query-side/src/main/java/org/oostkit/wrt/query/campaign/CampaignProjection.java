@@ -115,22 +115,23 @@ class CampaignProjection {
 
     @EventHandler
     void on(SeedPersonRemoved event, @MetaDataValue(Actor.TENANT_KEY) String tenant) {
-        String s = tenants.schemaForEvent(tenant, event.organisationId());
-        jdbc.update("DELETE FROM " + s + ".person WHERE campaign_id = ? AND person_id = ? AND nominator_count = 0",
-                event.campaignId().value(), event.personId().value());
-        jdbc.update("UPDATE " + s + ".person SET in_roster = FALSE, source = 'NOMINATED' "
-                + "WHERE campaign_id = ? AND person_id = ?", event.campaignId().value(), event.personId().value());
+        leaveRoster(tenants.schemaForEvent(tenant, event.organisationId()), event.campaignId(), event.personId(),
+                ", source = 'NOMINATED'");
         changed(event.organisationId(), event.campaignId());
     }
 
     @EventHandler
     void on(PersonDroppedFromRoster event, @MetaDataValue(Actor.TENANT_KEY) String tenant) {
-        String s = tenants.schemaForEvent(tenant, event.organisationId());
-        jdbc.update("DELETE FROM " + s + ".person WHERE campaign_id = ? AND person_id = ? AND nominator_count = 0",
-                event.campaignId().value(), event.personId().value());
-        jdbc.update("UPDATE " + s + ".person SET in_roster = FALSE WHERE campaign_id = ? AND person_id = ?",
-                event.campaignId().value(), event.personId().value());
+        leaveRoster(tenants.schemaForEvent(tenant, event.organisationId()), event.campaignId(), event.personId(), "");
         changed(event.organisationId(), event.campaignId());
+    }
+
+    /** Gone if nobody names them; otherwise kept (out of the roster) for convergence. */
+    private void leaveRoster(String s, CampaignId campaign, PersonId person, String alsoSet) {
+        jdbc.update("DELETE FROM " + s + ".person WHERE campaign_id = ? AND person_id = ? AND nominator_count = 0",
+                campaign.value(), person.value());
+        jdbc.update("UPDATE " + s + ".person SET in_roster = FALSE" + alsoSet + " WHERE campaign_id = ? AND person_id = ?",
+                campaign.value(), person.value());
     }
 
     @EventHandler

@@ -144,22 +144,9 @@ final class InMemoryReadModels {
                 row[P_IN_ROSTER] = true;
             }
         } else if (event instanceof SeedPersonRemoved e) {
-            PersonKey key = new PersonKey(e.campaignId().value(), e.personId().value());
-            Object[] row = t.people.get(key);
-            if (row != null && (int) row[P_COUNT] == 0) {
-                t.people.remove(key);
-            } else if (row != null) {
-                row[P_IN_ROSTER] = false;
-                row[P_SOURCE] = "NOMINATED";
-            }
+            leaveRoster(t, new PersonKey(e.campaignId().value(), e.personId().value()), "NOMINATED");
         } else if (event instanceof PersonDroppedFromRoster e) {
-            PersonKey key = new PersonKey(e.campaignId().value(), e.personId().value());
-            Object[] row = t.people.get(key);
-            if (row != null && (int) row[P_COUNT] == 0) {
-                t.people.remove(key);
-            } else if (row != null) {
-                row[P_IN_ROSTER] = false;
-            }
+            leaveRoster(t, new PersonKey(e.campaignId().value(), e.personId().value()), null);
         } else if (event instanceof PersonNominatedIntoCampaign e) {
             PersonKey key = new PersonKey(e.campaignId().value(), e.personId().value());
             Object[] row = t.people.get(key);
@@ -320,6 +307,22 @@ final class InMemoryReadModels {
                 contact[K_REVISED] = at;
             }
             contact[K_NOMINEES] = nominees.size();
+        }
+    }
+
+    /**
+     * A person leaves the roster: gone if nobody names them, otherwise kept for convergence (with the source
+     * it then has, if it changes).
+     */
+    private static void leaveRoster(Tenant t, PersonKey key, String sourceAfter) {
+        Object[] row = t.people.get(key);
+        if (row != null && (int) row[P_COUNT] == 0) {
+            t.people.remove(key);
+        } else if (row != null) {
+            row[P_IN_ROSTER] = false;
+            if (sourceAfter != null) {
+                row[P_SOURCE] = sourceAfter;
+            }
         }
     }
 
