@@ -1,6 +1,7 @@
 package org.oostkit.wrt.web.health;
 
 import org.junit.jupiter.api.Test;
+import org.oostkit.wrt.web.security.SecurityConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Import;
@@ -19,7 +20,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest(HealthController.class)
-@Import(HealthControllerTest.FixedClock.class)
+@Import({HealthControllerTest.FixedClock.class, SecurityConfiguration.class})
 class HealthControllerTest {
 
     @Autowired
