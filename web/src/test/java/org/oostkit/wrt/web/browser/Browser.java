@@ -1,0 +1,116 @@
+package org.oostkit.wrt.web.browser;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Debian's headless Chromium driven through Debian's ChromeDriver (nothing is downloaded). Every page the
+ * journey visits can be saved as a screenshot under {@code target/screenshots} for people to look at.
+ */
+final class Browser implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private final ChromeDriver driver;
+    private final String baseUrl;
+    private final String name;
+    private final AtomicInteger shots = new AtomicInteger();
+
+    private Browser(ChromeDriver driver, String baseUrl, String name) {
+        this.driver = driver;
+        this.baseUrl = baseUrl;
+        this.name = name;
+    }
+
+    /** A fresh browser (own profile, no cookies) for one person of the journey; {@code width} in CSS pixels. */
+    static Browser open(String baseUrl, String name, int width, Path downloads) throws IOException {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            throw new IllegalStateException("Browser tests need Debian's chromium and chromium-driver "
+                    + "(apt-get install chromium chromium-driver; .ci/run installs them)");
+        }
+        Path profile = Files.createTempDirectory("wrt-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--disable-extensions",
+                "--user-data-dir=" + profile, "--window-size=" + width + ",900", "--lang=en-GB");
+        options.setExperimentalOption("prefs", java.util.Map.of(
+                "download.default_directory", downloads.toAbsolutePath().toString(),
+                "download.prompt_for_download", false));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        return new Browser(driver, baseUrl, name);
+    }
+
+    WebDriver driver() {
+        return driver;
+    }
+
+    void go(String path) {
+        driver.get(path.startsWith("http") ? path : baseUrl + path);
+    }
+
+    WebElement find(By by) {
+        return waitUntil(Duration.ofSeconds(10)).until(d -> d.findElement(by));
+    }
+
+    void type(By field, String text) {
+        WebElement element = find(field);
+        element.clear();
+        element.sendKeys(text);
+    }
+
+    void click(By by) {
+        find(by).click();
+    }
+
+    String text() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    String title() {
+        return driver.getTitle();
+    }
+
+    WebDriverWait waitUntil(Duration timeout) {
+        return new WebDriverWait(driver, timeout);
+    }
+
+    /** Saves the current page as {@code target/screenshots/<person>-<nn>-<step>.png}. */
+    Path screenshot(String step) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        Path target = SCREENSHOTS.resolve(String.format(Locale.ROOT, "%s-%02d-%s.png", name,
+                shots.incrementAndGet(), step));
+        Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+        return target;
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
