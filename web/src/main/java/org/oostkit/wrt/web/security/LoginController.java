@@ -65,6 +65,7 @@ class LoginController {
             return "redirect:/";
         }
         model.addAttribute("title", "Sign in");
+        model.addAttribute("email", "");
         model.addAttribute("signedOut", request.getParameter("signed-out") != null);
         return FORM;
     }
