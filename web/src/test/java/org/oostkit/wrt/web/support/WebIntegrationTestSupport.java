@@ -7,6 +7,7 @@ import org.oostkit.wrt.api.organisation.OrganisationCommands.RegisterOrganisatio
 import org.oostkit.wrt.api.organisation.OrganisationId;
 import org.oostkit.wrt.web.WrtApplication;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -25,6 +26,7 @@ import java.util.UUID;
         "wrt.operator.api-key=" + WebIntegrationTestSupport.OPERATOR_KEY,
         "wrt.rate-limits.enabled=false"})
 @AutoConfigureMockMvc
+@AutoConfigureObservability
 @Import({RecordingMail.class, ProbeRoutes.class})
 public abstract class WebIntegrationTestSupport {
 
