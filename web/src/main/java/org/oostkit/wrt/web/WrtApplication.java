@@ -1,9 +1,13 @@
 package org.oostkit.wrt.web;
 
+import org.oostkit.wrt.web.operator.OperatorCli;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
-/** The Workshop Referral Tool: command side, query side and web in one Spring Boot application. */
+/**
+ * The Workshop Referral Tool: command side, query side and web in one Spring Boot application. With
+ * {@code org …} arguments it runs one operator command instead of the server (see {@link OperatorCli}).
+ */
 @SpringBootApplication(scanBasePackages = "org.oostkit.wrt")
 public class WrtApplication {
 
@@ -11,6 +15,9 @@ public class WrtApplication {
         // Axon's update checker phones home; WRT's machines have no business doing that.
         System.setProperty("axoniq.update-checker.disabled",
                 System.getProperty("axoniq.update-checker.disabled", "true"));
+        if (OperatorCli.wanted(args)) {
+            System.exit(OperatorCli.run(args, WrtApplication.class, System.out, System.err));
+        }
         SpringApplication.run(WrtApplication.class, args);
     }
 }

@@ -1,28 +1,125 @@
 package org.oostkit.wrt.web.security;
 
+import jakarta.servlet.DispatcherType;
+import org.oostkit.wrt.web.operator.OperatorKeyFilter;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.savedrequest.NullRequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Baseline web security: public routes (health, assets, sign-in, nominator flow, webhooks, operator API with
- * its own bearer check) and signed-in routes for everything else. Organisation routes are authorised per
- * slug with {@link OrganisationRoles}.
+ * Web security, in three filter chains:
+ * <ul>
+ *   <li>{@code /api/operator/**}: the operator's bearer key ({@link OperatorKeyFilter}), stateless, no CSRF;</li>
+ *   <li>{@code /webhooks/**}: open here (each provider's endpoint verifies its own signature), stateless, no CSRF;</li>
+ *   <li>everything else: public pages (health, assets, sign-in, the nominator flow), organisation pages
+ *       authorised per slug ({@link OrganisationAccess}), other pages for anyone signed in; CSRF on every form.</li>
+ * </ul>
+ * Every answer carries the security headers: a strict Content-Security-Policy (no inline script or style),
+ * {@code X-Content-Type-Options}, frame denial, a Referrer-Policy ({@code no-referrer} on the nominator pages,
+ * whose addresses carry the invitation token) and HSTS when the request came over TLS.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(AuthProperties.class)
 public class SecurityConfiguration {
 
+    static final String NOMINATOR_PAGES = "/org/{slug}/nominate/**";
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
+
     @Bean
-    SecurityFilterChain web(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/health", "/health/**", "/css/**", "/js/**", "/favicon.ico", "/error").permitAll()
-                        .requestMatchers("/login", "/login/**").permitAll()
-                        .requestMatchers("/org/*/nominate/**").permitAll()
-                        .requestMatchers("/webhooks/**", "/api/operator/**", "/dev/mail/**").permitAll()
-                        .requestMatchers("/actuator/health", "/actuator/prometheus").permitAll()
-                        .anyRequest().authenticated())
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/webhooks/**", "/api/operator/**"));
+    @Order(1)
+    SecurityFilterChain operatorApi(HttpSecurity http, @Value("${wrt.operator.api-key:}") String apiKey)
+            throws Exception {
+        http.securityMatcher("/api/operator/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority(OperatorKeyFilter.AUTHORITY))
+                .addFilterBefore(new OperatorKeyFilter(apiKey), AnonymousAuthenticationFilter.class)
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.requestCache(new NullRequestCache()))
+                .exceptionHandling(errors -> errors.accessDeniedHandler(SecurityErrorHandlers.accessDenied()));
+        headers(http);
         return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain webhooks(HttpSecurity http) throws Exception {
+        http.securityMatcher("/webhooks/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.requestCache(new NullRequestCache()));
+        headers(http);
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain web(HttpSecurity http, AuthProperties properties,
+                            @Value("${wrt.base-url:http://localhost:8080}") String baseUrl,
+                            ObjectProvider<PortalAuthenticator> portal) throws Exception {
+        PortalLogin portalLogin = properties.portalMode() ? new PortalLogin(properties, baseUrl) : null;
+        http.authorizeHttpRequests(requests -> requests
+                        .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
+                        .requestMatchers("/health", "/health/**", "/css/**", "/js/**", "/images/**", "/favicon.ico",
+                                "/error").permitAll()
+                        .requestMatchers("/login", "/login/**").permitAll()
+                        .requestMatchers("/org/{slug}/nominate", NOMINATOR_PAGES).permitAll()
+                        .requestMatchers("/org/{slug}", "/org/{slug}/**").access(new OrganisationAccess())
+                        .requestMatchers("/dev/mail", "/dev/mail/**").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
+                        .anyRequest().authenticated())
+                .csrf(Customizer.withDefaults())
+                .requestCache(cache -> cache.requestCache(new NullRequestCache()))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(SecurityErrorHandlers.entryPoint(properties, portalLogin))
+                        .accessDeniedHandler(SecurityErrorHandlers.accessDenied()))
+                .logout(logout -> logout.logoutUrl("/logout")
+                        .logoutSuccessHandler((request, response, authentication) -> {
+                            if (properties.portalMode()) {
+                                portal.ifAvailable(p -> p.forget(PortalAuthenticationFilter.token(request)));
+                                response.sendRedirect(properties.portal().loginUrl());
+                            } else {
+                                response.sendRedirect(request.getContextPath() + "/login?signed-out");
+                            }
+                        }));
+        if (properties.portalMode()) {
+            PortalAuthenticator authenticator = portal.getIfAvailable();
+            if (authenticator == null) {
+                throw new IllegalStateException("AUTH_MODE=portal but no Portal authenticator is configured");
+            }
+            http.addFilterBefore(new PortalAuthenticationFilter(authenticator), AnonymousAuthenticationFilter.class);
+        }
+        headers(http);
+        return http.build();
+    }
+
+    private static void headers(HttpSecurity http) throws Exception {
+        RequestMatcher nominatorPages = PathPatternRequestMatcher.withDefaults().matcher(NOMINATOR_PAGES);
+        http.headers(headers -> headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+                .frameOptions(HeadersConfigurer.FrameOptionsConfig::deny)
+                .contentTypeOptions(Customizer.withDefaults())
+                .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000))
+                // nominator addresses carry the invitation token: they must never leave in a Referer header
+                .addHeaderWriter((request, response) -> response.setHeader("Referrer-Policy",
+                        nominatorPages.matches(request) ? "no-referrer" : "strict-origin-when-cross-origin"))
+                .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy",
+                        "camera=(), microphone=(), geolocation=(), payment=()")));
     }
 }

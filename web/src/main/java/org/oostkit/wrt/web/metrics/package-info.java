@@ -1,0 +1,2 @@
+/** Business counters for Prometheus ({@code /actuator/prometheus}), shared by every web feature. */
+package org.oostkit.wrt.web.metrics;

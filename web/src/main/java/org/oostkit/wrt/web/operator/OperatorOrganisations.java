@@ -1,0 +1,201 @@
+package org.oostkit.wrt.web.operator;
+
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.oostkit.wrt.api.common.Actor;
+import org.oostkit.wrt.api.common.Emails;
+import org.oostkit.wrt.api.common.RuleViolation;
+import org.oostkit.wrt.api.organisation.OrganisationCommands.ActivateOrganisation;
+import org.oostkit.wrt.api.organisation.OrganisationCommands.RegisterOrganisation;
+import org.oostkit.wrt.api.organisation.OrganisationCommands.SuspendOrganisation;
+import org.oostkit.wrt.api.organisation.OrganisationId;
+import org.oostkit.wrt.query.api.OrganisationQueries.FindOrganisationBySlug;
+import org.oostkit.wrt.query.api.OrganisationQueries.FindOrganisations;
+import org.oostkit.wrt.query.api.OrganisationView;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The operator's organisation operations, shared by the operator API and the command line: register, list,
+ * suspend, activate. Input is checked field by field first (so both can say exactly what is wrong); the
+ * Organisation aggregate then enforces the same rules and the unique slug. Commands carry the actor
+ * {@code operator}.
+ */
+@Component
+class OperatorOrganisations {
+
+    static final Pattern SLUG = Pattern.compile("^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$");
+    static final int NAME_MAX = 200;
+    private static final Duration READ_MODEL_WAIT = Duration.ofSeconds(5);
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+
+    OperatorOrganisations(CommandGateway commands, QueryGateway queries) {
+        this.commands = commands;
+        this.queries = queries;
+    }
+
+    /** Registers the organisation; throws {@link Invalid} for bad input, {@link SlugTaken} for a taken slug. */
+    OrganisationId register(NewOrganisation input) {
+        Map<String, String> errors = validate(input);
+        if (!errors.isEmpty()) {
+            throw new Invalid(errors);
+        }
+        OrganisationId id = OrganisationId.random();
+        RegisterOrganisation command = new RegisterOrganisation(id, input.slug().strip(), input.name().strip(),
+                normalised(input.adminEmails()), normalised(input.auditorEmails()));
+        try {
+            commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(Actor.OPERATOR.asMetaData()));
+        } catch (RuleViolation e) {
+            if ("slug-taken".equals(e.rule())) {
+                throw new SlugTaken(input.slug().strip());
+            }
+            throw new Invalid(Map.of(field(e.rule()), e.getMessage()));
+        }
+        return id;
+    }
+
+    List<OrganisationView> list() {
+        return queries.query(new FindOrganisations(), ResponseTypes.multipleInstancesOf(OrganisationView.class)).join();
+    }
+
+    /** Suspends the organisation; throws {@link UnknownOrganisation} if no organisation has this slug. */
+    OrganisationView suspend(String slug, String reason) {
+        OrganisationView organisation = find(slug);
+        send(new SuspendOrganisation(organisation.organisationId(), reason == null ? "" : reason.strip()));
+        return organisation;
+    }
+
+    OrganisationView activate(String slug) {
+        OrganisationView organisation = find(slug);
+        send(new ActivateOrganisation(organisation.organisationId()));
+        return organisation;
+    }
+
+    /**
+     * The organisation by slug. The registry is a read model: an organisation registered a moment ago may not
+     * be in it yet, so an unknown slug is asked again for a few seconds before it counts as unknown.
+     */
+    OrganisationView find(String slug) {
+        String wanted = slug == null ? "" : slug.strip();
+        if (!SLUG.matcher(wanted).matches()) {
+            throw new UnknownOrganisation(wanted);
+        }
+        long deadline = System.nanoTime() + READ_MODEL_WAIT.toNanos();
+        while (true) {
+            OrganisationView found = queries.query(new FindOrganisationBySlug(wanted),
+                    ResponseTypes.instanceOf(OrganisationView.class)).join();
+            if (found != null) {
+                return found;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new UnknownOrganisation(wanted);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new UnknownOrganisation(wanted);
+            }
+        }
+    }
+
+    private void send(Object command) {
+        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(Actor.OPERATOR.asMetaData()));
+    }
+
+    static Map<String, String> validate(NewOrganisation input) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        String slug = input.slug() == null ? "" : input.slug().strip();
+        if (slug.isEmpty()) {
+            errors.put("slug", "A slug is required.");
+        } else if (!SLUG.matcher(slug).matches()) {
+            errors.put("slug", "1 to 63 lower-case letters, digits or hyphens, starting and ending with a letter or digit.");
+        }
+        String name = input.name() == null ? "" : input.name().strip();
+        if (name.isEmpty()) {
+            errors.put("name", "A name is required.");
+        } else if (name.length() > NAME_MAX) {
+            errors.put("name", "At most " + NAME_MAX + " characters.");
+        }
+        List<String> admins = input.adminEmails() == null ? List.of() : input.adminEmails();
+        if (admins.stream().allMatch(e -> e == null || e.isBlank())) {
+            errors.put("adminEmails", "At least one admin email is required.");
+        }
+        emails(admins, "adminEmails", errors);
+        emails(input.auditorEmails() == null ? List.of() : input.auditorEmails(), "auditorEmails", errors);
+        return errors;
+    }
+
+    private static void emails(List<String> emails, String field, Map<String, String> errors) {
+        for (String email : emails) {
+            String candidate = Emails.normalise(email);
+            if (candidate != null && !candidate.isEmpty() && !Emails.isValid(candidate)) {
+                errors.putIfAbsent(field, "'" + email.strip() + "' is not a valid email address.");
+            }
+        }
+    }
+
+    private static List<String> normalised(List<String> emails) {
+        List<String> result = new ArrayList<>();
+        if (emails != null) {
+            for (String email : emails) {
+                String candidate = Emails.normalise(email);
+                if (candidate != null && !candidate.isEmpty() && !result.contains(candidate)) {
+                    result.add(candidate);
+                }
+            }
+        }
+        return result;
+    }
+
+    private static String field(String rule) {
+        switch (rule) {
+            case "slug-invalid":
+                return "slug";
+            case "name-invalid":
+                return "name";
+            default:
+                return "adminEmails";
+        }
+    }
+
+    /** What the operator asks to register. */
+    record NewOrganisation(String slug, String name, List<String> adminEmails, List<String> auditorEmails) {
+    }
+
+    /** Input with field errors (field → message). */
+    static final class Invalid extends RuntimeException {
+        private final Map<String, String> errors;
+
+        Invalid(Map<String, String> errors) {
+            super("invalid organisation: " + errors, null, false, false);
+            this.errors = Map.copyOf(errors);
+        }
+
+        Map<String, String> errors() {
+            return errors;
+        }
+    }
+
+    static final class SlugTaken extends RuntimeException {
+        SlugTaken(String slug) {
+            super("The slug '" + slug + "' is already taken.", null, false, false);
+        }
+    }
+
+    static final class UnknownOrganisation extends RuntimeException {
+        UnknownOrganisation(String slug) {
+            super("No organisation with the slug '" + slug + "'.", null, false, false);
+        }
+    }
+}

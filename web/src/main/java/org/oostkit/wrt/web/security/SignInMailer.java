@@ -1,0 +1,74 @@
+package org.oostkit.wrt.web.security;
+
+import jakarta.annotation.PreDestroy;
+import org.oostkit.wrt.web.mail.OutgoingMail;
+import org.oostkit.wrt.web.metrics.WrtMetrics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import java.net.URI;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Sends a sign-in link to an address if, and only if, it belongs to an admin or auditor. The work happens
+ * off the request thread, so the answer to {@code POST /login} is the same page after the same time whether
+ * the address is known or not (no account enumeration by content or timing).
+ */
+@Component
+class SignInMailer {
+
+    private static final Logger log = LoggerFactory.getLogger(SignInMailer.class);
+
+    private final Members members;
+    private final SignInLinks links;
+    private final OutgoingMail mail;
+    private final WrtMetrics metrics;
+    private final String baseUrl;
+    // bounded: the sign-in rate limit keeps it short; a flood beyond it is dropped, never queued without end
+    private final ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 2, 60, TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(500), runnable -> {
+                Thread thread = new Thread(runnable, "sign-in-mail");
+                thread.setDaemon(true);
+                return thread;
+            }, (runnable, pool) -> log.warn("Sign-in link request dropped: too many waiting"));
+
+    SignInMailer(Members members, SignInLinks links, OutgoingMail mail, WrtMetrics metrics,
+                 @Value("${wrt.base-url}") String baseUrl) {
+        this.members = members;
+        this.links = links;
+        this.mail = mail;
+        this.metrics = metrics;
+        this.baseUrl = baseUrl;
+    }
+
+    /** Queues the request; the caller learns nothing about the address. */
+    void requestLink(String normalisedEmail) {
+        executor.execute(() -> sendIfMember(normalisedEmail));
+    }
+
+    void sendIfMember(String email) {
+        try {
+            if (members.organisationsOf(email).isEmpty()) {
+                return;
+            }
+            SignInLinks.Issued issued = links.issue(email);
+            URI link = UriComponentsBuilder.fromUriString(baseUrl).path("/login/{token}").build(issued.token());
+            mail.sendSignInLink(email, link, issued.expiresAt());
+            metrics.signInLinkIssued();
+        } catch (RuntimeException e) {
+            // no address in the log: it is personal data, and the log is not the place to learn who asked
+            log.error("Could not send a sign-in link: {}", e.toString());
+        }
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        executor.shutdown();
+        executor.awaitTermination(5, TimeUnit.SECONDS);
+    }
+}
