@@ -1,7 +1,7 @@
 package org.oostkit.wrt.web.mail;
 
 import com.sanctionco.jmail.JMail;
-import jakarta.mail.SendFailedException;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
 import org.simplejavamail.api.email.Email;
 import org.simplejavamail.api.email.EmailPopulatingBuilder;
@@ -16,6 +16,10 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 
@@ -77,8 +81,9 @@ class SmtpTransport implements MailTransport, AutoCloseable {
     }
 
     static MailDeliveryException classify(Throwable failure) {
-        boolean unavailable = false;
-        for (Throwable t = failure; t != null; t = t.getCause()) {
+        List<Throwable> chain = chain(failure);
+        // the server's own reply code decides first; it may sit below a generic SendFailedException
+        for (Throwable t : chain) {
             Integer code = returnCode(t);
             if (code != null && code >= 500) {
                 return new MailDeliveryException("refused by the mail server: " + firstLine(t), true, false, failure);
@@ -86,30 +91,48 @@ class SmtpTransport implements MailTransport, AutoCloseable {
             if (code != null && code >= 400) {
                 return new MailDeliveryException("deferred by the mail server: " + firstLine(t), false, false, failure);
             }
+        }
+        boolean unavailable = false;
+        for (Throwable t : chain) {
             if (t instanceof MailInvalidAddressException || t instanceof AddressException) {
                 return new MailDeliveryException("invalid address", true, false, failure);
-            }
-            if (t instanceof SendFailedException sendFailed && sendFailed.getInvalidAddresses() != null
-                    && sendFailed.getInvalidAddresses().length > 0 && sendFailed.getValidSentAddresses() == null) {
-                return new MailDeliveryException("address refused by the mail server: " + firstLine(t), true, false,
-                        failure);
             }
             if (t instanceof ConnectException || t instanceof UnknownHostException
                     || t instanceof NoRouteToHostException
                     || t.getClass().getSimpleName().equals("MailConnectException")) {
                 unavailable = true;
             }
-            if (t.getCause() == t) {
-                break;
-            }
         }
         if (unavailable) {
             return new MailDeliveryException("mail server unavailable", false, true, failure);
         }
-        if (hasCause(failure, SocketTimeoutException.class)) {
-            return new MailDeliveryException("mail server timed out", false, false, failure);
+        for (Throwable t : chain) {
+            if (t instanceof SocketTimeoutException) {
+                return new MailDeliveryException("mail server timed out", false, false, failure);
+            }
         }
         return new MailDeliveryException("mail not accepted: " + firstLine(failure), false, false, failure);
+    }
+
+    /** Causes and, for mail exceptions, their chained "next" exceptions (where the SMTP replies are). */
+    private static List<Throwable> chain(Throwable failure) {
+        List<Throwable> chain = new ArrayList<>();
+        Deque<Throwable> todo = new ArrayDeque<>();
+        todo.add(failure);
+        while (!todo.isEmpty() && chain.size() < 20) {
+            Throwable t = todo.removeFirst();
+            if (chain.contains(t)) {
+                continue;
+            }
+            chain.add(t);
+            if (t.getCause() != null) {
+                todo.add(t.getCause());
+            }
+            if (t instanceof MessagingException messaging && messaging.getNextException() != null) {
+                todo.add(messaging.getNextException());
+            }
+        }
+        return chain;
     }
 
     /** SMTP reply code of Angus Mail's SMTP exceptions (SMTPSendFailedException and friends), if any. */
@@ -121,15 +144,6 @@ class SmtpTransport implements MailTransport, AutoCloseable {
         } catch (ReflectiveOperationException | RuntimeException e) {
             return null;
         }
-    }
-
-    private static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String firstLine(Throwable t) {
