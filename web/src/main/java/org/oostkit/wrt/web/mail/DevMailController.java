@@ -1,0 +1,59 @@
+package org.oostkit.wrt.web.mail;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code /dev/mail}: the mails of the embedded run (no SMTP host), newest first, with both bodies. Not there
+ * at all once {@code SMTP_HOST} is set.
+ */
+@Controller
+@ConditionalOnExpression("'${wrt.mail.smtp.host:}'.trim().isEmpty()")
+class DevMailController {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    private final MailTransport transport;
+
+    DevMailController(MailTransport transport) {
+        this.transport = transport;
+    }
+
+    @GetMapping({"/dev/mail", "/dev/mail/"})
+    String mailbox(Model model) {
+        List<Map<String, Object>> mails = new ArrayList<>();
+        if (transport instanceof DevMailbox mailbox) {
+            int n = 0;
+            for (MailMessage mail : mailbox.newestFirst()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("anchor", "mail-" + (++n));
+                row.put("kind", mail.kind());
+                row.put("to", mail.toName() == null || mail.toName().isBlank() ? mail.to()
+                        : mail.toName() + " <" + mail.to() + ">");
+                row.put("subject", mail.subject());
+                row.put("at", TIME.format(mail.createdAt()));
+                row.put("messageId", mail.messageId());
+                row.put("headers", mail.headers().entrySet().stream()
+                        .map(h -> Map.of("name", h.getKey(), "value", h.getValue())).toList());
+                row.put("text", mail.text());
+                row.put("html", mail.html());
+                mails.add(row);
+            }
+        }
+        model.addAttribute("title", "Dev mailbox");
+        model.addAttribute("mails", mails);
+        model.addAttribute("count", mails.size());
+        model.addAttribute("capacity", DevMailbox.CAPACITY);
+        return "mail/dev-mailbox";
+    }
+}

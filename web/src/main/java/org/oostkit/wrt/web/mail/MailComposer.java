@@ -1,0 +1,131 @@
+package org.oostkit.wrt.web.mail;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/** Turns what a mail is about into a {@link MailMessage}: template, absolute links, provider headers. */
+class MailComposer {
+
+    static final String FOOTER = "Sent by the Workshop Referral Tool on behalf of the organisation named above.";
+
+    private final MailTemplates templates;
+    private final ProviderHeaders providerHeaders;
+    private final String baseUrl;
+    private final DateTimeFormatter shortDate;
+
+    MailComposer(MailTemplates templates, ProviderHeaders providerHeaders, String baseUrl, java.time.ZoneId zone) {
+        this.templates = templates;
+        this.providerHeaders = providerHeaders;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.shortDate = DateTimeFormatter.ofPattern("d MMMM", Locale.ENGLISH).withZone(zone);
+    }
+
+    /** The nominator's personal link: {@code {base}/org/{slug}/nominate/{token}}. */
+    URI nominationLink(String slug, String token) {
+        return URI.create(baseUrl + "/org/" + encode(slug) + "/nominate/" + encode(token));
+    }
+
+    /** An absolute address of this application. */
+    URI absolute(String path) {
+        return URI.create(baseUrl + (path.startsWith("/") ? path : "/" + path));
+    }
+
+    /** The invitation or reminder of an outbox row, with the raw token in its link. */
+    MailMessage invitationMail(OutboxRow row, String token) {
+        boolean reminder = "REMINDER".equals(row.purpose());
+        Map<String, Object> model = base(row.organisationName());
+        model.put("name", row.name());
+        model.put("campaignName", row.campaignName());
+        model.put("invitationText", row.invitationText() == null || row.invitationText().isBlank()
+                ? null : row.invitationText().strip());
+        model.put("invitationParagraphs", paragraphs(row.invitationText()));
+        model.put("deadline", templates.moment(row.deadline()));
+        model.put("deadlineShort", shortDate.format(row.deadline()));
+        model.put("link", nominationLink(row.slug(), token).toString());
+        model.put("buttonLabel", "Name the people");
+        model.put("preheader", reminder
+                ? "The round closes on " + templates.moment(row.deadline()) + "."
+                : "Please answer by " + templates.moment(row.deadline()) + ".");
+        MailTemplates.Rendered rendered = templates.render(
+                reminder ? MailTemplates.Kind.REMINDER : MailTemplates.Kind.INVITATION, model);
+        return message(reminder ? "reminder" : "invitation", row.email(), row.name(), rendered,
+                providerHeaders.headers(row.organisationId(), row.invitationId(), true));
+    }
+
+    MailMessage verificationCode(UUID organisationId, UUID invitationId, String organisationName, String campaignName,
+                                 String email, String code, Instant expiresAt, Instant now) {
+        Map<String, Object> model = base(organisationName);
+        model.put("campaignName", campaignName);
+        model.put("code", code);
+        model.put("expiresAt", templates.moment(expiresAt));
+        long minutes = Math.max(1, Math.round(Duration.between(now, expiresAt).getSeconds() / 60.0));
+        model.put("validMinutes", minutes);
+        model.put("preheader", "Valid for " + minutes + " minutes.");
+        return message("verification-code", email, null,
+                templates.render(MailTemplates.Kind.VERIFICATION_CODE, model),
+                providerHeaders.headers(organisationId, invitationId, false));
+    }
+
+    MailMessage signInLink(String email, URI link, Instant expiresAt) {
+        Map<String, Object> model = base("Workshop Referral Tool");
+        model.put("link", link.toString());
+        model.put("buttonLabel", "Sign in");
+        model.put("expiresAt", templates.moment(expiresAt));
+        model.put("preheader", "The link works once and expires at " + templates.moment(expiresAt) + ".");
+        return message("sign-in-link", email, null, templates.render(MailTemplates.Kind.SIGN_IN_LINK, model),
+                providerHeaders.headers(null, null, false));
+    }
+
+    MailMessage retentionWarning(UUID organisationId, String organisationName, String campaignName, String email,
+                                 Instant erasedOn, String exportPath) {
+        Map<String, Object> model = base(organisationName);
+        model.put("campaignName", campaignName);
+        model.put("erasedOn", templates.moment(erasedOn));
+        model.put("erasedOnShort", shortDate.format(erasedOn));
+        model.put("link", absolute(exportPath).toString());
+        model.put("buttonLabel", "Open the campaign");
+        model.put("preheader", "Export what you still need before " + templates.moment(erasedOn) + ".");
+        return message("retention-warning", email, null, templates.render(MailTemplates.Kind.RETENTION_WARNING, model),
+                providerHeaders.headers(organisationId, null, false));
+    }
+
+    private Map<String, Object> base(String organisationName) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("organisationName", organisationName);
+        model.put("footer", FOOTER);
+        return model;
+    }
+
+    private MailMessage message(String kind, String to, String toName, MailTemplates.Rendered rendered,
+                                Map<String, String> headers) {
+        return new MailMessage(kind, "<" + UUID.randomUUID() + "@wrt.mail>", to, toName, rendered.subject(),
+                rendered.text(), rendered.html(), headers, Instant.now());
+    }
+
+    private static List<String> paragraphs(String text) {
+        List<String> paragraphs = new ArrayList<>();
+        if (text != null) {
+            for (String paragraph : text.strip().split("\\R\\s*\\R")) {
+                if (!paragraph.isBlank()) {
+                    paragraphs.add(paragraph.strip());
+                }
+            }
+        }
+        return paragraphs;
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+}

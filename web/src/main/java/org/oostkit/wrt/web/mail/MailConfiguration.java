@@ -1,0 +1,98 @@
+package org.oostkit.wrt.web.mail;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.oostkit.wrt.api.common.Secrets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+
+/** Wiring of mail out: transport (SMTP or the dev mailbox), templates, the mail policy's processor, the sender. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(MailProperties.class)
+class MailConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(MailConfiguration.class);
+
+    @Bean
+    MailTransport mailTransport(MailProperties properties) {
+        if (properties.smtpConfigured()) {
+            log.info("Mail goes out through SMTP at {}:{} (provider headers: {})", properties.smtp().host(),
+                    properties.smtp().port(), properties.provider());
+            return new SmtpTransport(properties);
+        }
+        log.warn("No SMTP_HOST set: mails are kept in the dev mailbox at /dev/mail, nothing leaves this machine");
+        return new DevMailbox();
+    }
+
+    @Bean
+    MailTemplates mailTemplates(MailProperties properties) {
+        return new MailTemplates(properties.timeZone());
+    }
+
+    @Bean
+    MailComposer mailComposer(MailTemplates templates, MailProperties properties,
+                              @Value("${wrt.base-url}") String baseUrl) {
+        return new MailComposer(templates, new ProviderHeaders(properties.provider()), baseUrl, properties.timeZone());
+    }
+
+    @Bean
+    OutgoingMail outgoingMail(MailComposer composer, MailTransport transport, JdbcTemplate jdbc, Clock clock) {
+        return new RequestMail(composer, transport, jdbc, clock);
+    }
+
+    @Bean
+    OutboxSender outboxSender(MailOutbox outbox, MailComposer composer, MailTransport transport, Secrets secrets,
+                              CommandGateway commands, PlatformTransactionManager transactionManager,
+                              MailProperties properties, MeterRegistry meters) {
+        return new OutboxSender(outbox, composer, transport, secrets, commands,
+                new TransactionTemplate(transactionManager), properties.sender(), meters);
+    }
+
+    /**
+     * The mail policy runs in its own pooled streaming processor, one segment (events in their stored order),
+     * batches in one transaction with the token. A failing event is retried, never skipped: skipping would
+     * lose a mail.
+     */
+    @Bean
+    ConfigurerModule mailPolicyProcessor(@Value("${wrt.mail.policy.batch-size:200}") int batchSize) {
+        return configurer -> configurer.eventProcessing()
+                .registerPooledStreamingEventProcessor(MailPolicy.GROUP,
+                        org.axonframework.config.Configuration::eventStore,
+                        (config, builder) -> builder.batchSize(batchSize)
+                                .initialSegmentCount(1)
+                                .workerExecutor(Executors.newScheduledThreadPool(1, r -> daemon(r, "mail-policy-worker")))
+                                .coordinatorExecutor(Executors.newSingleThreadScheduledExecutor(
+                                        r -> daemon(r, "mail-policy-coordinator"))))
+                .registerListenerInvocationErrorHandler(MailPolicy.GROUP, config -> PropagatingErrorHandler.instance());
+    }
+
+    /** Cluster-safe cleanup (db-scheduler runs a recurring task on one instance at a time). */
+    @Bean
+    RecurringTask<Void> mailCleanupTask(MailCleanup cleanup,
+                                        @Value("${wrt.mail.cleanup-interval:PT10M}") Duration interval) {
+        return Tasks.recurring("wrt-mail-cleanup", FixedDelay.of(interval))
+                .execute((instance, context) -> cleanup.run());
+    }
+
+    private static Thread daemon(Runnable runnable, String name) {
+        Thread thread = new Thread(runnable, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+}

@@ -1,0 +1,202 @@
+package org.oostkit.wrt.web.mail;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.oostkit.wrt.api.campaign.CampaignCreated;
+import org.oostkit.wrt.api.campaign.CampaignDetailsChanged;
+import org.oostkit.wrt.api.campaign.CampaignSettings;
+import org.oostkit.wrt.api.common.Emails;
+import org.oostkit.wrt.api.invitation.ContactInvited;
+import org.oostkit.wrt.api.invitation.DeliveryKind;
+import org.oostkit.wrt.api.invitation.DeliveryRecorded;
+import org.oostkit.wrt.api.invitation.MailPurpose;
+import org.oostkit.wrt.api.nomination.NominationRevised;
+import org.oostkit.wrt.api.nomination.NominationSubmitted;
+import org.oostkit.wrt.api.organisation.OrganisationRegistered;
+import org.oostkit.wrt.api.round.ReminderDue;
+import org.oostkit.wrt.api.round.RoundClosed;
+import org.oostkit.wrt.api.round.RoundExtended;
+import org.oostkit.wrt.api.round.RoundStarted;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The mail policy: turns events into outbox rows (one per invitation and purpose, inserted once) and keeps
+ * what the mails need to say, the recipients and the organisation's suppression list. It only writes
+ * tables, in the processor's transaction together with its token, so an event is turned into rows exactly
+ * once; the {@link OutboxSender} does the sending. Never replayed: a reset must not mail anyone again.
+ */
+@Component
+@ProcessingGroup(MailPolicy.GROUP)
+@DisallowReplay
+class MailPolicy {
+
+    static final String GROUP = "mail-policy";
+
+    private final JdbcTemplate jdbc;
+
+    MailPolicy(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(OrganisationRegistered event) {
+        jdbc.update("""
+                INSERT INTO mail_organisation (organisation_id, slug, name) VALUES (?, ?, ?)
+                ON CONFLICT (organisation_id) DO UPDATE SET slug = EXCLUDED.slug, name = EXCLUDED.name
+                """, event.organisationId().value(), event.slug(), event.name());
+    }
+
+    @EventHandler
+    void on(CampaignCreated event) {
+        campaign(event.organisationId().value(), event.campaignId().value(), event.settings());
+    }
+
+    @EventHandler
+    void on(CampaignDetailsChanged event) {
+        campaign(event.organisationId().value(), event.campaignId().value(), event.settings());
+    }
+
+    private void campaign(UUID organisation, UUID campaign, CampaignSettings settings) {
+        jdbc.update("""
+                INSERT INTO mail_campaign (campaign_id, organisation_id, name, invitation_text) VALUES (?, ?, ?, ?)
+                ON CONFLICT (campaign_id) DO UPDATE SET name = EXCLUDED.name, invitation_text = EXCLUDED.invitation_text
+                """, campaign, organisation, settings.name(),
+                settings.invitationText() == null ? "" : settings.invitationText());
+    }
+
+    @EventHandler
+    void on(RoundStarted event) {
+        jdbc.update("""
+                INSERT INTO mail_round (round_id, organisation_id, campaign_id, round_number, deadline)
+                VALUES (?, ?, ?, ?, ?) ON CONFLICT (round_id) DO NOTHING
+                """, event.roundId().value(), event.organisationId().value(), event.campaignId().value(),
+                event.roundNumber(), java.sql.Timestamp.from(event.deadline()));
+    }
+
+    @EventHandler
+    void on(RoundExtended event) {
+        jdbc.update("UPDATE mail_round SET deadline = ? WHERE round_id = ?", java.sql.Timestamp.from(event.deadline()),
+                event.roundId().value());
+    }
+
+    /** Mail about a closed round would only lead to a "round closed" page: what has not gone out stays in. */
+    @EventHandler
+    void on(RoundClosed event, @Timestamp Instant at) {
+        jdbc.update("UPDATE mail_round SET closed_at = ? WHERE round_id = ?", java.sql.Timestamp.from(at),
+                event.roundId().value());
+        jdbc.update("""
+                UPDATE mail_outbox SET status = 'cancelled', finished_at = now(), recorded = TRUE,
+                    last_error = 'the round closed before this mail could go out'
+                WHERE round_id = ? AND status = 'pending'
+                """, event.roundId().value());
+    }
+
+    @EventHandler
+    void on(ContactInvited event) {
+        String email = Emails.normalise(event.email());
+        jdbc.update("""
+                INSERT INTO mail_recipient (invitation_id, organisation_id, campaign_id, round_id, email, name)
+                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (invitation_id) DO NOTHING
+                """, event.invitationId().value(), event.organisationId().value(), event.campaignId().value(),
+                event.roundId().value(), email, event.name() == null ? "" : event.name());
+        String suppressed = suppression(event.organisationId().value(), email);
+        if (suppressed != null) {
+            jdbc.update("""
+                    INSERT INTO mail_outbox (invitation_id, purpose, organisation_id, campaign_id, round_id, status,
+                        finished_at, last_error)
+                    VALUES (?, ?, ?, ?, ?, 'suppressed', now(), ?) ON CONFLICT DO NOTHING
+                    """, event.invitationId().value(), MailPurpose.INVITATION.name(), event.organisationId().value(),
+                    event.campaignId().value(), event.roundId().value(), suppressedReason(suppressed));
+        } else if (!Emails.isValid(email)) {
+            // e.g. erased ("[erased]") before this policy saw it
+            jdbc.update("""
+                    INSERT INTO mail_outbox (invitation_id, purpose, organisation_id, campaign_id, round_id, status,
+                        finished_at, last_error)
+                    VALUES (?, ?, ?, ?, ?, 'failed', now(), 'no valid address') ON CONFLICT DO NOTHING
+                    """, event.invitationId().value(), MailPurpose.INVITATION.name(), event.organisationId().value(),
+                    event.campaignId().value(), event.roundId().value());
+        } else {
+            jdbc.update("""
+                    INSERT INTO mail_outbox (invitation_id, purpose, organisation_id, campaign_id, round_id)
+                    VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+                    """, event.invitationId().value(), MailPurpose.INVITATION.name(), event.organisationId().value(),
+                    event.campaignId().value(), event.roundId().value());
+        }
+    }
+
+    @EventHandler
+    void on(NominationSubmitted event) {
+        responded(event.invitationId().value());
+    }
+
+    @EventHandler
+    void on(NominationRevised event) {
+        responded(event.invitationId().value());
+    }
+
+    private void responded(UUID invitation) {
+        jdbc.update("UPDATE mail_recipient SET responded = TRUE WHERE invitation_id = ?", invitation);
+    }
+
+    /**
+     * Reminders go to the invitations of the round that have not answered, whose address has not failed for
+     * good (bounce, complaint, a permanent SMTP refusal) and is not suppressed in the organisation.
+     */
+    @EventHandler
+    void on(ReminderDue event) {
+        jdbc.update("""
+                INSERT INTO mail_outbox (invitation_id, purpose, organisation_id, campaign_id, round_id)
+                SELECT p.invitation_id, 'REMINDER', p.organisation_id, p.campaign_id, p.round_id
+                FROM mail_recipient p
+                WHERE p.round_id = ? AND NOT p.responded AND p.undeliverable IS NULL
+                  AND NOT EXISTS (SELECT 1 FROM mail_suppression s
+                                  WHERE s.organisation_id = p.organisation_id AND s.email = p.email)
+                  AND NOT EXISTS (SELECT 1 FROM mail_outbox i
+                                  WHERE i.invitation_id = p.invitation_id AND i.purpose = 'INVITATION'
+                                    AND i.status IN ('failed', 'suppressed', 'cancelled'))
+                ON CONFLICT DO NOTHING
+                """, event.roundId().value());
+    }
+
+    /** A hard bounce or a spam complaint: this organisation does not mail the address again. */
+    @EventHandler
+    void on(DeliveryRecorded event) {
+        if (event.kind() != DeliveryKind.BOUNCED && event.kind() != DeliveryKind.SPAM_COMPLAINT) {
+            return;
+        }
+        UUID invitation = event.invitationId().value();
+        jdbc.update("UPDATE mail_recipient SET undeliverable = ? WHERE invitation_id = ?", event.kind().name(),
+                invitation);
+        jdbc.update("""
+                INSERT INTO mail_suppression (organisation_id, email, reason, invitation_id, occurred_at)
+                SELECT p.organisation_id, p.email, ?, p.invitation_id, ?
+                FROM mail_recipient p WHERE p.invitation_id = ?
+                ON CONFLICT (organisation_id, email) DO NOTHING
+                """, event.kind().name(),
+                java.sql.Timestamp.from(event.occurredAt() == null ? Instant.now() : event.occurredAt()), invitation);
+        jdbc.update("""
+                UPDATE mail_outbox o SET status = 'suppressed', finished_at = now(), recorded = FALSE, last_error = ?
+                FROM mail_recipient p, mail_recipient q
+                WHERE q.invitation_id = ? AND p.organisation_id = q.organisation_id AND p.email = q.email
+                  AND o.invitation_id = p.invitation_id AND o.status = 'pending'
+                """, suppressedReason(event.kind().name()), invitation);
+    }
+
+    private String suppression(UUID organisation, String email) {
+        var reasons = jdbc.queryForList("SELECT reason FROM mail_suppression WHERE organisation_id = ? AND email = ?",
+                String.class, organisation, email);
+        return reasons.isEmpty() ? null : reasons.get(0);
+    }
+
+    static String suppressedReason(String kind) {
+        return "SPAM_COMPLAINT".equals(kind)
+                ? "not sent: this address reported an earlier mail as spam"
+                : "not sent: mail to this address bounced before";
+    }
+}

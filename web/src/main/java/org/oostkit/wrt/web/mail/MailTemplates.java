@@ -1,0 +1,90 @@
+package org.oostkit.wrt.web.mail;
+
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.Template;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Renders the mails from Mustache templates: {@code templates/mail/messages/<kind>.subject|txt|html.mustache}.
+ * The HTML body is escaped; the text body and the subject are not (they are not HTML).
+ */
+class MailTemplates {
+
+    enum Kind {
+        INVITATION("invitation"), REMINDER("reminder"), VERIFICATION_CODE("verification-code"),
+        SIGN_IN_LINK("sign-in-link"), RETENTION_WARNING("retention-warning");
+
+        final String file;
+
+        Kind(String file) {
+            this.file = file;
+        }
+    }
+
+    /** A rendered mail's three parts. */
+    record Rendered(String subject, String text, String html) {
+    }
+
+    private static final String ROOT = "templates/mail/messages/";
+
+    private final Mustache.Compiler html;
+    private final Mustache.Compiler plain;
+    private final Map<String, Template> cache = new ConcurrentHashMap<>();
+    private final DateTimeFormatter dateTime;
+
+    MailTemplates(ZoneId zone) {
+        Mustache.TemplateLoader loader = name -> reader(ROOT + name + ".mustache");
+        this.html = Mustache.compiler().withLoader(loader).defaultValue("");
+        this.plain = Mustache.compiler().withLoader(loader).escapeHTML(false).defaultValue("");
+        this.dateTime = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm '(" + zoneLabel(zone) + ")'",
+                Locale.ENGLISH).withZone(zone);
+    }
+
+    Rendered render(Kind kind, Map<String, Object> model) {
+        Map<String, Object> context = new HashMap<>(model);
+        String subject = template(plain, kind.file + ".subject").execute(context).strip().replaceAll("\\s+", " ");
+        context.put("subject", subject);
+        return new Rendered(subject,
+                template(plain, kind.file + ".txt").execute(context),
+                template(html, kind.file + ".html").execute(context));
+    }
+
+    /** A moment as the mails state it: "Friday 4 December 2026, 17:00 (UTC)". */
+    String moment(Instant instant) {
+        return dateTime.format(instant);
+    }
+
+    private Template template(Mustache.Compiler compiler, String name) {
+        return cache.computeIfAbsent((compiler == html ? "h:" : "p:") + name, key -> {
+            try (Reader reader = reader(ROOT + name + ".mustache")) {
+                return compiler.compile(reader);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private static Reader reader(String path) {
+        var stream = MailTemplates.class.getClassLoader().getResourceAsStream(path);
+        if (stream == null) {
+            throw new IllegalStateException("mail template missing: " + path);
+        }
+        return new InputStreamReader(stream, StandardCharsets.UTF_8);
+    }
+
+    private static String zoneLabel(ZoneId zone) {
+        return zone.getId().equals("Z") ? "UTC" : zone.getId();
+    }
+}

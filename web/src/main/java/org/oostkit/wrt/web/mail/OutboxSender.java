@@ -1,0 +1,274 @@
+package org.oostkit.wrt.web.mail;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.oostkit.wrt.api.common.Secrets;
+import org.oostkit.wrt.api.invitation.InvitationCommands.IssueInvitationToken;
+import org.oostkit.wrt.api.invitation.InvitationCommands.RecordMailFailed;
+import org.oostkit.wrt.api.invitation.InvitationCommands.RecordMailSent;
+import org.oostkit.wrt.api.invitation.InvitationId;
+import org.oostkit.wrt.api.invitation.MailPurpose;
+import org.oostkit.wrt.api.organisation.OrganisationId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Drains the outbox: worker threads claim due rows, and for each one move it to {@code sending} (only the
+ * claim's holder can), issue a fresh link token (only its hash goes into the command; the raw token lives
+ * in memory until the mail is handed over), hand the mail to SMTP and record the outcome on the invitation.
+ *
+ * <p>Exactly once per purpose: a row is handed to SMTP only from {@code sending}, and a row is moved to
+ * {@code sending} once. After a crash, rows still {@code claimed} go back to the queue (nothing left this
+ * instance); rows still {@code sending} become {@code uncertain}: the server may have accepted the mail, so it
+ * is never sent again, and the invitation records it as failed with that reason (visible to the admin).
+ * Temporary failures go back to the queue with exponential backoff, up to a bounded number of attempts; when
+ * no server can be reached, the instance pauses for the backoff instead of failing every queued mail.
+ */
+class OutboxSender implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
+
+    private final MailOutbox outbox;
+    private final MailComposer composer;
+    private final MailTransport transport;
+    private final Secrets secrets;
+    private final CommandGateway commands;
+    private final TransactionTemplate transactions;
+    private final MailProperties.Sender settings;
+    private final MeterRegistry meters;
+    private final String instance = "sender-" + UUID.randomUUID();
+    private final AtomicLong pausedUntil = new AtomicLong();
+    private final AtomicLong nextHousekeeping = new AtomicLong();
+    private volatile boolean running;
+    private ExecutorService workers;
+
+    OutboxSender(MailOutbox outbox, MailComposer composer, MailTransport transport, Secrets secrets,
+                 CommandGateway commands, TransactionTemplate transactions, MailProperties.Sender settings,
+                 MeterRegistry meters) {
+        this.outbox = outbox;
+        this.composer = composer;
+        this.transport = transport;
+        this.secrets = secrets;
+        this.commands = commands;
+        this.transactions = transactions;
+        this.settings = settings;
+        this.meters = meters;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        AtomicInteger n = new AtomicInteger();
+        workers = Executors.newFixedThreadPool(settings.threads(), r -> {
+            Thread thread = new Thread(r, "mail-sender-" + n.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        for (int i = 0; i < settings.threads(); i++) {
+            workers.submit(this::work);
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(settings.lease().toMillis(), TimeUnit.MILLISECONDS)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            outbox.releaseAll(instance);
+        } catch (RuntimeException e) {
+            log.warn("Could not release this instance's claimed mails ({}); they return after the lease", e.toString());
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Starts after the event processors and stops before them (and before the database goes). */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 100;
+    }
+
+    private void work() {
+        while (running) {
+            try {
+                housekeeping();
+                long pause = pausedUntil.get() - System.currentTimeMillis();
+                if (pause > 0) {
+                    sleep(Math.min(pause, settings.pollInterval().toMillis()));
+                    continue;
+                }
+                List<OutboxRow> rows = outbox.claim(instance, settings.batchSize());
+                if (rows.isEmpty()) {
+                    sleep(settings.pollInterval().toMillis());
+                    continue;
+                }
+                for (OutboxRow row : rows) {
+                    if (!running || pausedUntil.get() > System.currentTimeMillis()) {
+                        outbox.release(row, instance);
+                    } else {
+                        send(row);
+                    }
+                }
+            } catch (RuntimeException e) {
+                log.error("Mail sender: {}", e.toString());
+                sleep(settings.pollInterval().toMillis());
+            }
+        }
+    }
+
+    void send(OutboxRow row) {
+        String suppressed = outbox.suppressionReason(row.organisationId(), row.email());
+        if (suppressed != null) {
+            outbox.suppressed(row, MailPolicy.suppressedReason(suppressed));
+            recordFailure(row.invitationId(), row.purpose(), row.organisationId(),
+                    MailPolicy.suppressedReason(suppressed), true);
+            return;
+        }
+        if (!outbox.startSending(row, instance)) {
+            return; // the claim was taken for dead and someone else has the row now
+        }
+        int attempt = row.attempts() + 1;
+        String token = secrets.newToken();
+        try {
+            commands.sendAndWait(new IssueInvitationToken(new InvitationId(row.invitationId()),
+                    new OrganisationId(row.organisationId()), secrets.invitationTokenHash(token)));
+        } catch (RuntimeException e) {
+            // nothing went out: try again later like a temporary mail failure
+            log.warn("Token for {} mail of invitation {} not issued: {}", row.purpose(), row.invitationId(), e.toString());
+            temporaryFailure(row, attempt, "could not issue the link: " + e.getClass().getSimpleName(), false);
+            return;
+        }
+        MailMessage message = composer.invitationMail(row, token);
+        try {
+            transport.send(message);
+        } catch (MailDeliveryException e) {
+            if (e.permanent()) {
+                log.warn("{} mail of invitation {} refused for good ({})", row.purpose(), row.invitationId(),
+                        e.getCause() == null ? "invalid" : e.getCause().getClass().getSimpleName());
+                outbox.failed(row, e.getMessage());
+                meters.counter("wrt.mail.failed", "kind", message.kind(), "permanent", "true").increment();
+                recordFailure(row.invitationId(), row.purpose(), row.organisationId(), e.getMessage(), true);
+            } else {
+                temporaryFailure(row, attempt, e.getMessage(), e.serverUnavailable());
+            }
+            return;
+        } catch (RuntimeException e) {
+            // not a classified failure: the transport itself broke; treat it as temporary
+            temporaryFailure(row, attempt, "mail not accepted: " + e.getClass().getSimpleName(), false);
+            return;
+        }
+        meters.counter("wrt.mail.sent", "kind", message.kind()).increment();
+        boolean recorded = false;
+        try {
+            commands.sendAndWait(new RecordMailSent(new InvitationId(row.invitationId()),
+                    new OrganisationId(row.organisationId()), MailPurpose.valueOf(row.purpose()), message.messageId()));
+            recorded = true;
+        } catch (RuntimeException e) {
+            log.warn("{} mail of invitation {} sent but not recorded yet: {}", row.purpose(), row.invitationId(),
+                    e.toString());
+        }
+        outbox.sent(row, message.messageId(), recorded);
+        log.debug("{} mail of invitation {} sent as {}", row.purpose(), row.invitationId(), message.messageId());
+    }
+
+    private void temporaryFailure(OutboxRow row, int attempt, String reason, boolean serverUnavailable) {
+        if (attempt >= settings.maxAttempts()) {
+            log.warn("{} mail of invitation {} given up after {} attempts", row.purpose(), row.invitationId(), attempt);
+            outbox.failed(row, "gave up after " + attempt + " attempts: " + reason);
+            meters.counter("wrt.mail.failed", "kind", row.purpose().toLowerCase(), "permanent", "false").increment();
+            recordFailure(row.invitationId(), row.purpose(), row.organisationId(),
+                    "gave up after " + attempt + " attempts: " + reason, false);
+            return;
+        }
+        Duration wait = settings.backoff(attempt);
+        outbox.retryLater(row, reason, wait);
+        meters.counter("wrt.mail.retried", "kind", row.purpose().toLowerCase()).increment();
+        if (serverUnavailable) {
+            long until = System.currentTimeMillis() + wait.toMillis();
+            if (pausedUntil.getAndUpdate(current -> Math.max(current, until)) < until) {
+                log.warn("Mail server unavailable; sending paused for {} ms", wait.toMillis());
+            }
+        } else {
+            log.info("{} mail of invitation {} deferred (attempt {}), next try in {} ms", row.purpose(),
+                    row.invitationId(), attempt, wait.toMillis());
+        }
+    }
+
+    private boolean recordFailure(UUID invitation, String purpose, UUID organisation, String reason, boolean permanent) {
+        try {
+            commands.sendAndWait(new RecordMailFailed(new InvitationId(invitation), new OrganisationId(organisation),
+                    MailPurpose.valueOf(purpose), reason, permanent));
+            outbox.markRecorded(invitation, purpose);
+            return true;
+        } catch (RuntimeException e) {
+            log.warn("Failure of {} mail of invitation {} not recorded yet: {}", purpose, invitation, e.toString());
+            return false;
+        }
+    }
+
+    /**
+     * Every so often, on one thread of one instance at a time: rows of dead instances are recovered, and
+     * outcomes not yet recorded on their invitation (the command failed, or an instance stopped in between)
+     * are recorded.
+     */
+    private void housekeeping() {
+        long now = System.currentTimeMillis();
+        long due = nextHousekeeping.get();
+        long interval = Math.max(1_000, Math.min(10_000, settings.lease().toMillis() / 4));
+        if (now < due || !nextHousekeeping.compareAndSet(due, now + interval)) {
+            return;
+        }
+        int uncertain = outbox.recoverAbandoned(settings.lease());
+        if (uncertain > 0) {
+            log.warn("{} mails were being handed to the server when their instance stopped; marked uncertain, "
+                    + "not sent again", uncertain);
+        }
+        transactions.executeWithoutResult(status -> {
+            for (MailOutbox.Unrecorded row : outbox.lockUnrecorded(Duration.ofMillis(interval), 100)) {
+                if ("sent".equals(row.status())) {
+                    try {
+                        commands.sendAndWait(new RecordMailSent(new InvitationId(row.invitationId()),
+                                new OrganisationId(row.organisationId()), MailPurpose.valueOf(row.purpose()),
+                                row.providerMessageId()));
+                        outbox.markRecorded(row.invitationId(), row.purpose());
+                    } catch (RuntimeException e) {
+                        log.warn("Sent {} mail of invitation {} still not recorded: {}", row.purpose(),
+                                row.invitationId(), e.toString());
+                    }
+                } else {
+                    recordFailure(row.invitationId(), row.purpose(), row.organisationId(), row.lastError(),
+                            !"uncertain".equals(row.status()));
+                }
+            }
+        });
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(Math.max(1, millis));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package org.oostkit.wrt.web.mail;
+
+import com.sanctionco.jmail.JMail;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.AddressException;
+import org.simplejavamail.api.email.Email;
+import org.simplejavamail.api.email.EmailPopulatingBuilder;
+import org.simplejavamail.api.mailer.Mailer;
+import org.simplejavamail.api.mailer.config.TransportStrategy;
+import org.simplejavamail.email.EmailBuilder;
+import org.simplejavamail.mailer.MailInvalidAddressException;
+import org.simplejavamail.mailer.MailerBuilder;
+
+import java.lang.reflect.Method;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Real SMTP through Simple Java Mail. Failures are sorted into permanent (a 5xx answer, an invalid
+ * address) and temporary (4xx, no connection, time-outs) for the outbox's retry decisions.
+ */
+class SmtpTransport implements MailTransport, AutoCloseable {
+
+    private final Mailer mailer;
+    private final String from;
+
+    SmtpTransport(MailProperties properties) {
+        MailProperties.Smtp smtp = properties.smtp();
+        this.from = properties.from();
+        int timeout = (int) smtp.timeout().toMillis();
+        this.mailer = MailerBuilder
+                .withSMTPServer(smtp.host(), smtp.port(), blankToNull(smtp.username()), blankToNull(smtp.password()))
+                .withTransportStrategy(strategy(smtp.port()))
+                .withSessionTimeout(timeout)
+                .withProperty("mail.smtp.connectiontimeout", String.valueOf(timeout))
+                .withProperty("mail.smtp.timeout", String.valueOf(timeout))
+                .withProperty("mail.smtp.writetimeout", String.valueOf(timeout))
+                .withEmailValidator(JMail.strictValidator())
+                // bodies carry links with tokens and codes: never let the mail library print them
+                .withDebugLogging(false)
+                .buildMailer();
+    }
+
+    /** 465 is implicit TLS; 587 (and any other port but 25) must upgrade with STARTTLS; 25 and test ports as offered. */
+    private static TransportStrategy strategy(int port) {
+        if (port == 465) {
+            return TransportStrategy.SMTPS;
+        }
+        if (port == 587) {
+            return TransportStrategy.SMTP_TLS;
+        }
+        return TransportStrategy.SMTP;
+    }
+
+    @Override
+    public void send(MailMessage message) {
+        EmailPopulatingBuilder builder = EmailBuilder.startingBlank()
+                .from(from)
+                .to(message.toName() == null || message.toName().isBlank() ? null : message.toName(), message.to())
+                .withSubject(message.subject())
+                .withPlainText(message.text())
+                .withHTMLText(message.html())
+                .fixingMessageId(message.messageId());
+        for (Map.Entry<String, String> header : message.headers().entrySet()) {
+            builder.withHeader(header.getKey(), header.getValue());
+        }
+        Email email = builder.buildEmail();
+        try {
+            mailer.sendMail(email).join();
+        } catch (RuntimeException e) {
+            throw classify(e instanceof CompletionException && e.getCause() != null ? e.getCause() : e);
+        }
+    }
+
+    static MailDeliveryException classify(Throwable failure) {
+        List<Throwable> chain = chain(failure);
+        // the server's own reply code decides first; it may sit below a generic SendFailedException
+        for (Throwable t : chain) {
+            Integer code = returnCode(t);
+            if (code != null && code >= 500) {
+                return new MailDeliveryException("refused by the mail server: " + firstLine(t), true, false, failure);
+            }
+            if (code != null && code >= 400) {
+                return new MailDeliveryException("deferred by the mail server: " + firstLine(t), false, false, failure);
+            }
+        }
+        boolean unavailable = false;
+        for (Throwable t : chain) {
+            if (t instanceof MailInvalidAddressException || t instanceof AddressException) {
+                return new MailDeliveryException("invalid address", true, false, failure);
+            }
+            if (t instanceof ConnectException || t instanceof UnknownHostException
+                    || t instanceof NoRouteToHostException
+                    || t.getClass().getSimpleName().equals("MailConnectException")) {
+                unavailable = true;
+            }
+        }
+        if (unavailable) {
+            return new MailDeliveryException("mail server unavailable", false, true, failure);
+        }
+        for (Throwable t : chain) {
+            if (t instanceof SocketTimeoutException) {
+                return new MailDeliveryException("mail server timed out", false, false, failure);
+            }
+        }
+        return new MailDeliveryException("mail not accepted: " + firstLine(failure), false, false, failure);
+    }
+
+    /** Causes and, for mail exceptions, their chained "next" exceptions (where the SMTP replies are). */
+    private static List<Throwable> chain(Throwable failure) {
+        List<Throwable> chain = new ArrayList<>();
+        Deque<Throwable> todo = new ArrayDeque<>();
+        todo.add(failure);
+        while (!todo.isEmpty() && chain.size() < 20) {
+            Throwable t = todo.removeFirst();
+            if (chain.contains(t)) {
+                continue;
+            }
+            chain.add(t);
+            if (t.getCause() != null) {
+                todo.add(t.getCause());
+            }
+            if (t instanceof MessagingException messaging && messaging.getNextException() != null) {
+                todo.add(messaging.getNextException());
+            }
+        }
+        return chain;
+    }
+
+    /** SMTP reply code of Angus Mail's SMTP exceptions (SMTPSendFailedException and friends), if any. */
+    private static Integer returnCode(Throwable t) {
+        try {
+            Method method = t.getClass().getMethod("getReturnCode");
+            Object code = method.invoke(t);
+            return code instanceof Integer i && i > 0 ? i : null;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static String firstLine(Throwable t) {
+        String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().strip();
+        int newline = message.indexOf('\n');
+        message = newline < 0 ? message : message.substring(0, newline);
+        return message.length() > 300 ? message.substring(0, 300) : message;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    @Override
+    public void close() throws Exception {
+        mailer.close();
+    }
+}
