@@ -227,13 +227,16 @@ final class InMemoryReadModels {
         } else if (event instanceof DeliveryRecorded e) {
             with(t.contacts, e.invitationId().value(), row -> {
                 int column = switch (e.kind()) {
+                    case SOFT_BOUNCED -> -1; // status only, as in the live projection
                     case DELIVERED -> K_DELIVERED;
                     case OPENED -> K_OPENED;
                     case CLICKED -> K_CLICKED;
                     case BOUNCED -> K_BOUNCED;
                     case SPAM_COMPLAINT -> K_SPAM;
                 };
-                first(row, column, e.occurredAt());
+                if (column >= 0) {
+                    first(row, column, e.occurredAt());
+                }
                 row[K_STATUS] = e.status().name();
             });
         } else if (event instanceof InvitationLinkOpened e) {

@@ -118,14 +118,21 @@ class RoundProjection {
     void on(DeliveryRecorded event, @MetaDataValue(Actor.TENANT_KEY) String tenant) {
         String s = tenants.schemaForEvent(tenant, event.organisationId());
         String column = switch (event.kind()) {
+            // a soft bounce is passing news (the provider tries again): it shows in the status only
+            case SOFT_BOUNCED -> null;
             case DELIVERED -> "delivered_at";
             case OPENED -> "opened_at";
             case CLICKED -> "clicked_at";
             case BOUNCED -> "bounced_at";
             case SPAM_COMPLAINT -> "spam_at";
         };
-        jdbc.update("UPDATE " + s + ".contact SET " + column + " = coalesce(" + column + ", ?), delivery_status = ? "
-                + "WHERE invitation_id = ?", ts(event.occurredAt()), event.status().name(), event.invitationId().value());
+        if (column == null) {
+            jdbc.update("UPDATE " + s + ".contact SET delivery_status = ? WHERE invitation_id = ?",
+                    event.status().name(), event.invitationId().value());
+        } else {
+            jdbc.update("UPDATE " + s + ".contact SET " + column + " = coalesce(" + column + ", ?), delivery_status = ? "
+                    + "WHERE invitation_id = ?", ts(event.occurredAt()), event.status().name(), event.invitationId().value());
+        }
         contactChanged(s, event.organisationId(), event.campaignId(), event.invitationId().value());
     }
 

@@ -2,12 +2,16 @@ package org.oostkit.wrt.api.invitation;
 
 /**
  * What an email provider reported about an invitation mail. Ordinary kinds only move the status forward
- * ({@link #rank()}); bounces and spam complaints are final.
+ * ({@link #rank()}); bounces and spam complaints are final. A soft bounce (the receiving server refused the
+ * mail for now: mailbox full, greylisting, a block by reputation) is not final: the provider tries again
+ * and a later delivery moves the status on. Ranks are not stored (events keep the kind's name), so they may
+ * be renumbered.
  */
 public enum DeliveryKind {
-    DELIVERED(1, false),
-    OPENED(2, false),
-    CLICKED(3, false),
+    SOFT_BOUNCED(1, false),
+    DELIVERED(2, false),
+    OPENED(3, false),
+    CLICKED(4, false),
     BOUNCED(10, true),
     SPAM_COMPLAINT(11, true);
 

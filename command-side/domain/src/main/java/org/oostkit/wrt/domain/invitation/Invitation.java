@@ -193,6 +193,7 @@ public class Invitation {
             return reported;
         }
         int current = switch (deliveryStatus) {
+            case SOFT_BOUNCED -> DeliveryKind.SOFT_BOUNCED.rank();
             case DELIVERED -> DeliveryKind.DELIVERED.rank();
             case OPENED -> DeliveryKind.OPENED.rank();
             case CLICKED -> DeliveryKind.CLICKED.rank();
@@ -206,7 +207,8 @@ public class Invitation {
     }
 
     private void requireTenant(OrganisationId tenant) {
-        if (!organisationId.equals(tenant)) {
+        // no organisation: the id names some other aggregate's stream, which is no invitation either
+        if (organisationId == null || !organisationId.equals(tenant)) {
             throw new NotFound("Invitation");
         }
     }

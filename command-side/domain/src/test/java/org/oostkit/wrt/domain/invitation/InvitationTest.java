@@ -502,6 +502,39 @@ class InvitationTest {
         }
 
         @Test
+        @DisplayName("a soft bounce shows until the provider delivers on a later attempt")
+        void softBounceThenDelivered() {
+            fixture.given(invited(), mailSent(MailPurpose.INVITATION),
+                            delivery(DeliveryKind.SOFT_BOUNCED, DeliveryStatus.SOFT_BOUNCED, "k6"))
+                    .when(report(DeliveryKind.DELIVERED, "k1"))
+                    .expectEvents(delivery(DeliveryKind.DELIVERED, DeliveryStatus.DELIVERED, "k1"));
+        }
+
+        @Test
+        @DisplayName("a soft bounce of a sent mail shows as soft bounced")
+        void softBounce() {
+            fixture.given(invited(), mailSent(MailPurpose.INVITATION))
+                    .when(report(DeliveryKind.SOFT_BOUNCED, "k6"))
+                    .expectEvents(delivery(DeliveryKind.SOFT_BOUNCED, DeliveryStatus.SOFT_BOUNCED, "k6"));
+        }
+
+        @Test
+        @DisplayName("a soft bounce after a delivery keeps the status delivered")
+        void softBounceIsNotFinal() {
+            fixture.given(invited(), delivery(DeliveryKind.DELIVERED, DeliveryStatus.DELIVERED, "k1"))
+                    .when(report(DeliveryKind.SOFT_BOUNCED, "k6"))
+                    .expectEvents(delivery(DeliveryKind.SOFT_BOUNCED, DeliveryStatus.DELIVERED, "k6"));
+        }
+
+        @Test
+        @DisplayName("a hard bounce after a soft one is final")
+        void hardAfterSoft() {
+            fixture.given(invited(), delivery(DeliveryKind.SOFT_BOUNCED, DeliveryStatus.SOFT_BOUNCED, "k6"))
+                    .when(report(DeliveryKind.BOUNCED, "k4"))
+                    .expectEvents(delivery(DeliveryKind.BOUNCED, DeliveryStatus.BOUNCED, "k4"));
+        }
+
+        @Test
         @DisplayName("a spam complaint overrides any ordinary status")
         void spam() {
             fixture.given(invited(), delivery(DeliveryKind.DELIVERED, DeliveryStatus.DELIVERED, "k1"))

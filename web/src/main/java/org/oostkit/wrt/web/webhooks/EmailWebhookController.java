@@ -1,0 +1,148 @@
+package org.oostkit.wrt.web.webhooks;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.http.HttpServletRequest;
+import org.oostkit.wrt.web.webhooks.DeliveryReports.Summary;
+import org.oostkit.wrt.web.webhooks.SendGridSignature.Verdict;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * {@code POST /webhooks/email/postmark} and {@code /webhooks/email/sendgrid}. The body is taken as raw bytes
+ * and authenticated before it is parsed. Failed authentication is 401, never 403 (Postmark stops retrying on
+ * 403, so a passing misconfiguration would lose events for good); records that cannot apply are answered
+ * 200 and ignored; a failure that may pass is 503, so the provider retries.
+ */
+@RestController
+@RequestMapping("/webhooks/email")
+class EmailWebhookController {
+
+    static final String SIGNATURE_HEADER = "X-Twilio-Email-Event-Webhook-Signature";
+    static final String TIMESTAMP_HEADER = "X-Twilio-Email-Event-Webhook-Timestamp";
+
+    private static final Logger log = LoggerFactory.getLogger(EmailWebhookController.class);
+
+    private final PostmarkCredentials postmark;
+    private final SendGridSignature sendgrid;
+    private final WebhookRateLimiter limiter;
+    private final DeliveryReports reports;
+    private final ObjectMapper json;
+    private final MeterRegistry meters;
+    private final Clock clock;
+
+    EmailWebhookController(WebhookProperties properties, DeliveryReports reports, ObjectMapper json,
+                           MeterRegistry meters, Clock clock) {
+        this.postmark = new PostmarkCredentials(properties.postmark().username(), properties.postmark().password());
+        this.sendgrid = new SendGridSignature(properties.sendgrid().publicKey(), properties.sendgrid().maxAge(), clock);
+        this.limiter = new WebhookRateLimiter(properties.rateLimit().unauthenticatedPerMinute());
+        this.reports = reports;
+        this.json = json;
+        this.meters = meters;
+        this.clock = clock;
+        if (!postmark.configured()) {
+            log.warn("POSTMARK_WEBHOOK_USERNAME/PASSWORD unset: /webhooks/email/postmark refuses every request");
+        }
+        if (!sendgrid.configured()) {
+            log.warn("SENDGRID_WEBHOOK_PUBLIC_KEY unset: /webhooks/email/sendgrid refuses every request");
+        }
+    }
+
+    @PostMapping("/postmark")
+    ResponseEntity<?> postmark(@RequestBody(required = false) byte[] body, HttpServletRequest request) {
+        if (!postmark.accept(request.getHeader(HttpHeaders.AUTHORIZATION))) {
+            return unauthenticated(PostmarkPayload.PROVIDER, request, postmark.configured()
+                    ? "The webhook credentials are missing or wrong."
+                    : "This endpoint is not configured.");
+        }
+        return handle(PostmarkPayload.PROVIDER,
+                () -> List.of(PostmarkPayload.read(json, body, clock.instant())));
+    }
+
+    @PostMapping("/sendgrid")
+    ResponseEntity<?> sendgrid(@RequestBody(required = false) byte[] body, HttpServletRequest request) {
+        Verdict verdict = sendgrid.verify(request.getHeader(SIGNATURE_HEADER), request.getHeader(TIMESTAMP_HEADER), body);
+        if (verdict != Verdict.VALID) {
+            return unauthenticated(SendGridPayload.PROVIDER, request, switch (verdict) {
+                case NOT_CONFIGURED -> "This endpoint is not configured.";
+                case MISSING -> "The event webhook signature or timestamp is missing.";
+                case STALE -> "The signed timestamp is too far from now.";
+                default -> "The event webhook signature does not match the request.";
+            });
+        }
+        return handle(SendGridPayload.PROVIDER, () -> SendGridPayload.read(json, body, clock.instant()));
+    }
+
+    private ResponseEntity<?> handle(String provider, Supplier<List<ProviderReport>> parse) {
+        List<ProviderReport> parsed;
+        try {
+            parsed = parse.get();
+        } catch (MalformedPayload e) {
+            count(provider, "malformed");
+            return problem(HttpStatus.BAD_REQUEST, "Malformed webhook body", e.getMessage());
+        }
+        try {
+            Summary summary = reports.recordAll(parsed);
+            count(provider, "accepted");
+            return ResponseEntity.ok(summary);
+        } catch (RuntimeException e) {
+            // everything recorded so far is deduplicated when the provider sends the request again
+            log.error("{} webhook could not be recorded; the provider will retry", provider, e);
+            count(provider, "failed");
+            ResponseEntity<ProblemDetail> unavailable = problem(HttpStatus.SERVICE_UNAVAILABLE, "Try again later",
+                    "The events could not be recorded just now.");
+            return ResponseEntity.status(unavailable.getStatusCode()).headers(unavailable.getHeaders())
+                    .header(HttpHeaders.RETRY_AFTER, "60").body(unavailable.getBody());
+        }
+    }
+
+    private ResponseEntity<ProblemDetail> unauthenticated(String provider, HttpServletRequest request, String detail) {
+        Optional<Duration> wait = limiter.unauthenticated(request.getRemoteAddr());
+        if (wait.isPresent()) {
+            count(provider, "rate-limited");
+            long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+            ResponseEntity<ProblemDetail> tooMany = problem(HttpStatus.TOO_MANY_REQUESTS, "Too many requests",
+                    "Too many unauthenticated webhook requests from this address.");
+            return ResponseEntity.status(tooMany.getStatusCode()).headers(tooMany.getHeaders())
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds)).body(tooMany.getBody());
+        }
+        count(provider, "unauthorized");
+        ResponseEntity<ProblemDetail> unauthorized = problem(HttpStatus.UNAUTHORIZED, "Unauthorized", detail);
+        if (PostmarkPayload.PROVIDER.equals(provider)) {
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).headers(unauthorized.getHeaders())
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"wrt-webhooks\"").body(unauthorized.getBody());
+        }
+        return unauthorized;
+    }
+
+    private void count(String provider, String outcome) {
+        Counter.builder("wrt.webhooks.requests")
+                .description("Email provider webhook requests, by answer")
+                .tag("provider", provider)
+                .tag("outcome", outcome)
+                .register(meters)
+                .increment();
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+}

@@ -1,0 +1,31 @@
+package org.oostkit.wrt.web.webhooks;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * Webhook credentials and limits ({@code wrt.webhooks.*}). An endpoint whose credentials are unset refuses
+ * every request: a webhook anyone can post to would let anyone mark mails bounced.
+ */
+@ConfigurationProperties("wrt.webhooks")
+record WebhookProperties(@DefaultValue Postmark postmark,
+                         @DefaultValue SendGrid sendgrid,
+                         @DefaultValue RateLimit rateLimit) {
+
+    /** The HTTP basic credentials Postmark is configured to send (Postmark webhook settings). */
+    record Postmark(String username, String password) {
+    }
+
+    /**
+     * The signed event webhook's verification key (base64 DER, as SendGrid shows it) and how old a signed
+     * timestamp may be.
+     */
+    record SendGrid(String publicKey, @DefaultValue("PT5M") Duration maxAge) {
+    }
+
+    /** Requests per minute and client IP that fail authentication before they are answered with 429. */
+    record RateLimit(@DefaultValue("100") int unauthenticatedPerMinute) {
+    }
+}
