@@ -62,6 +62,7 @@ class InvitationQueriesIntegrationTest extends ReadSideTestSupport {
         assertThat(view.name()).isEqualTo("Alice");
         assertThat(view.email()).isEqualTo("alice@tokens.test");
         assertThat(view.verifiedAt()).isNull();
+        assertThat(view.listChangedAt()).isNull();
         assertThat(ask(new FindInvitation(org, alice.invitationId()), InvitationView.class)).isEqualTo(view);
 
         wrt().send(new CloseRound(round, org), ADMIN);
@@ -121,7 +122,13 @@ class InvitationQueriesIntegrationTest extends ReadSideTestSupport {
         assertThat(list).extracting(NominationView::email).containsExactly("frank@tokens.test", "hank@tokens.test");
         assertThat(list).extracting(NominationView::reason).containsExactly("knows the suppliers", "");
         assertThat(list).extracting(NominationView::roundNumber).containsOnly(1);
-        assertThat(ask(new FindInvitation(org, alice.invitationId()), InvitationView.class).responded()).isTrue();
+        InvitationView invitation = ask(new FindInvitation(org, alice.invitationId()), InvitationView.class);
+        assertThat(invitation.responded()).isTrue();
+        assertThat(invitation.revisedAt()).isAfter(invitation.respondedAt());
+        assertThat(invitation.listChangedAt()).isEqualTo(invitation.revisedAt());
+        assertThat(ask(new FindInvitation(org, bob.invitationId()), InvitationView.class).listChangedAt())
+                .isEqualTo(ask(new FindInvitation(org, bob.invitationId()), InvitationView.class).respondedAt())
+                .isNotNull();
         assertThat(queries.query(new FindNominationsOf(wrt().organisation("admin@tokens.test"), campaign,
                 alice.personId()), ResponseTypes.multipleInstancesOf(NominationView.class)).join()).isEmpty();
     }

@@ -24,7 +24,8 @@ public record InvitationView(InvitationId invitationId,
                              String name,
                              String email,
                              Instant verifiedAt,
-                             Instant respondedAt) {
+                             Instant respondedAt,
+                             Instant revisedAt) {
 
     public boolean roundOpen() {
         return "OPEN".equals(roundStatus);
@@ -32,5 +33,10 @@ public record InvitationView(InvitationId invitationId,
 
     public boolean responded() {
         return respondedAt != null;
+    }
+
+    /** When the nominator's list last changed in the read model (null: never submitted). */
+    public Instant listChangedAt() {
+        return revisedAt != null ? revisedAt : respondedAt;
     }
 }

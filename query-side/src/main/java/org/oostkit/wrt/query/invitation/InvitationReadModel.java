@@ -61,8 +61,8 @@ class InvitationReadModel {
 
     private static String invitationSql(String s) {
         return "SELECT c.invitation_id, c.campaign_id, c.round_id, c.round_number, c.person_id, c.name, c.email, "
-                + "c.verified_at, c.responded_at, r.status AS round_status, r.deadline, k.name AS campaign_name, "
-                + "k.description, k.invitation_text FROM " + s + ".contact c "
+                + "c.verified_at, c.responded_at, c.revised_at, r.status AS round_status, r.deadline, "
+                + "k.name AS campaign_name, k.description, k.invitation_text FROM " + s + ".contact c "
                 + "JOIN " + s + ".round r ON r.round_id = c.round_id "
                 + "JOIN " + s + ".campaign k ON k.campaign_id = c.campaign_id WHERE ";
     }
@@ -72,7 +72,7 @@ class InvitationReadModel {
             rs.getString("campaign_name"), rs.getString("description"), rs.getString("invitation_text"),
             new RoundId(uuid(rs, "round_id")), rs.getInt("round_number"), rs.getString("round_status"),
             instant(rs, "deadline"), new PersonId(uuid(rs, "person_id")), rs.getString("name"), rs.getString("email"),
-            instant(rs, "verified_at"), instant(rs, "responded_at"));
+            instant(rs, "verified_at"), instant(rs, "responded_at"), instant(rs, "revised_at"));
 
     private static final RowMapper<NominationView> NOMINATION = (rs, n) -> new NominationView(
             new PersonId(uuid(rs, "nominee_id")), rs.getString("nominee_name"), rs.getString("nominee_email"),

@@ -41,6 +41,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -168,6 +169,7 @@ class NominationController {
         }
         HttpSession session = request.getSession(true);
         session.removeAttribute(NominatorSession.VERIFIED);
+        session.removeAttribute(NominatorSession.SAVED);
         session.setAttribute(NominatorSession.PENDING,
                 new NominatorSession.Pending(org, slug, found.invitationId(), token));
         return "redirect:/org/" + slug + "/nominate/verify";
@@ -239,6 +241,7 @@ class NominationController {
         request.changeSessionId();
         HttpSession session = request.getSession();
         session.removeAttribute(NominatorSession.PENDING);
+        session.removeAttribute(NominatorSession.SAVED);
         session.setAttribute(NominatorSession.VERIFIED, new NominatorSession.Verified(asked.organisationId(), slug,
                 invitation.invitationId(), invitation.campaignId(), invitation.roundId(), invitation.personId(),
                 invitation.email()));
@@ -260,8 +263,14 @@ class NominationController {
         if (!invitation.get().roundOpen()) {
             return roundClosed(model, response, invitation.get(), nominator.organisationId());
         }
+        NominatorSession.Saved saved = (NominatorSession.Saved) session.getAttribute(NominatorSession.SAVED);
+        Instant changed = invitation.get().listChangedAt();
+        if (saved != null && (changed == null || changed.isBefore(saved.savedAt()))) {
+            // the read model has not caught up with this session's last save yet: show what was saved
+            return form(model, slug, invitation.get(), nominator, NomineeRows.of(saved), true);
+        }
         List<NominationView> current = nominationsOf(nominator);
-        return form(model, slug, invitation.get(), nominator, NomineeRows.of(current), !current.isEmpty());
+        return form(model, slug, invitation.get(), nominator, NomineeRows.of(current), invitation.get().responded());
     }
 
     @PostMapping("/submit")
@@ -298,6 +307,7 @@ class NominationController {
             rows.addBlank(1);
             return form(model, slug, invitation.get(), nominator, rows, responded);
         }
+        Instant savedAt = Instant.now();
         try {
             send(SubmitNominations.of(nominator.organisationId(), nominator.invitationId(), rows.inputs()),
                     nominator.invitationId());
@@ -317,6 +327,7 @@ class NominationController {
             }
         }
         recordNominationSubmitted();
+        session.setAttribute(NominatorSession.SAVED, rows.saved(savedAt));
         redirect.addFlashAttribute("named", rows.named());
         return "redirect:/org/" + slug + "/nominate/done";
     }

@@ -7,6 +7,8 @@ import org.oostkit.wrt.api.organisation.OrganisationId;
 import org.oostkit.wrt.api.round.RoundId;
 
 import java.io.Serializable;
+import java.time.Instant;
+import java.util.List;
 
 /**
  * What the HTTP session holds for a nominator. Before the code: the invitation whose code was asked for
@@ -17,6 +19,7 @@ final class NominatorSession {
 
     static final String PENDING = NominatorSession.class.getName() + ".pending";
     static final String VERIFIED = NominatorSession.class.getName() + ".verified";
+    static final String SAVED = NominatorSession.class.getName() + ".saved";
 
     private NominatorSession() {
     }
@@ -29,5 +32,15 @@ final class NominatorSession {
     /** The nominator proved the invited address with the code. {@code email} is the invited address. */
     record Verified(OrganisationId organisationId, String slug, InvitationId invitationId, CampaignId campaignId,
                     RoundId roundId, PersonId personId, String email) implements Serializable {
+    }
+
+    /**
+     * The list this session saved last, and when (just before the command). The read model follows a moment
+     * later; until it has, the form shows this list rather than an older one.
+     */
+    record Saved(List<Person> people, Instant savedAt) implements Serializable {
+
+        record Person(String name, String email, String reason) implements Serializable {
+        }
     }
 }

@@ -69,6 +69,17 @@ final class NomineeRows {
         return form;
     }
 
+    /** The list this session saved last (see {@link NominatorSession.Saved}). */
+    static NomineeRows of(NominatorSession.Saved saved) {
+        List<Row> rows = new ArrayList<>();
+        for (NominatorSession.Saved.Person person : saved.people()) {
+            rows.add(new Row(rows.size(), person.name(), person.email(), person.reason()));
+        }
+        NomineeRows form = new NomineeRows(rows);
+        form.addBlank(rows.isEmpty() ? MORE_ROWS : BLANK_ROWS);
+        return form;
+    }
+
     /** The rows as posted (parallel arrays), without the ones ticked for removal. */
     static NomineeRows posted(String[] names, String[] emails, String[] reasons, Set<Integer> removed) {
         int count = Math.max(length(names), Math.max(length(emails), length(reasons)));
@@ -124,6 +135,13 @@ final class NomineeRows {
         return rows.stream().filter(row -> !row.blank())
                 .map(row -> new NomineeInput(row.name.strip(), row.email.strip(), row.reason.strip()))
                 .toList();
+    }
+
+    /** The list as saved, for the session. */
+    NominatorSession.Saved saved(java.time.Instant at) {
+        return new NominatorSession.Saved(inputs().stream()
+                .map(input -> new NominatorSession.Saved.Person(input.name(), input.email(), input.reason()))
+                .toList(), at);
     }
 
     /** Whom the list names: one entry per address, as the aggregate merges them. */

@@ -390,6 +390,24 @@ class NominationControllerTest {
         }
 
         @Test
+        void rightAfterSavingTheFormShowsTheSavedListUntilTheReadModelHasIt() throws Exception {
+            MockHttpSession session = verifiedSession();
+            mvc.perform(post("/org/acme/nominate/submit").with(csrf()).session(session)
+                            .param("name", "Erin").param("email", "erin@acme.test").param("reason", "night shift"))
+                    .andExpect(status().is3xxRedirection());
+            // the read model still has nothing
+            assertThat(mvc.perform(get("/org/acme/nominate/form").session(session))
+                    .andReturn().getResponse().getContentAsString())
+                    .contains("value=\"Erin\"").contains(">night shift</textarea>");
+            // once it has caught up, it is the source again (here: a later change from another device)
+            invitation = responded(invitation, Instant.now().plusSeconds(1));
+            saved.add(new NominationView(PersonId.random(), "Gina", "gina@acme.test", "", 1, Instant.now()));
+            assertThat(mvc.perform(get("/org/acme/nominate/form").session(session))
+                    .andReturn().getResponse().getContentAsString())
+                    .contains("value=\"Gina\"").doesNotContain("value=\"Erin\"");
+        }
+
+        @Test
         void addingRowsKeepsTheInputAndSendsNothing() throws Exception {
             String page = mvc.perform(post("/org/acme/nominate/submit").with(csrf()).session(verifiedSession())
                             .param("action", "more")
@@ -440,6 +458,12 @@ class NominationControllerTest {
         return session;
     }
 
+    private static InvitationView responded(InvitationView v, Instant at) {
+        return new InvitationView(v.invitationId(), v.campaignId(), v.campaignName(), v.campaignDescription(),
+                v.invitationText(), v.roundId(), v.roundNumber(), v.roundStatus(), v.deadline(), v.personId(),
+                v.name(), v.email(), v.verifiedAt(), at, at);
+    }
+
     private InvitationView invitation(String roundStatus) {
         InvitationView earlier = invitation;
         return new InvitationView(earlier == null ? InvitationId.random() : earlier.invitationId(),
@@ -447,7 +471,7 @@ class NominationControllerTest {
                 "Who should shape the new site?", "Tell us who should be in the room.",
                 earlier == null ? RoundId.random() : earlier.roundId(), 1, roundStatus,
                 Instant.parse("2026-12-01T17:00:00Z"), earlier == null ? PersonId.random() : earlier.personId(),
-                "Alice", ALICE, null, null);
+                "Alice", ALICE, null, null, null);
     }
 
     @TestConfiguration
