@@ -13,6 +13,7 @@ import org.oostkit.wrt.api.campaign.SeedPersonRemoved;
 import org.oostkit.wrt.api.invitation.ContactInvited;
 import org.oostkit.wrt.api.invitation.DeliveryRecorded;
 import org.oostkit.wrt.api.invitation.InvitationLinkOpened;
+import org.oostkit.wrt.api.invitation.InvitationTokenIssued;
 import org.oostkit.wrt.api.invitation.MailFailed;
 import org.oostkit.wrt.api.invitation.MailPurpose;
 import org.oostkit.wrt.api.invitation.MailSent;
@@ -88,7 +89,7 @@ final class InMemoryReadModels {
     record EdgeKey(UUID campaign, UUID nominator, UUID nominee) {
     }
 
-    // column positions, in table order (see db/tenant/V2__read_models.sql)
+    // column positions, in table order (see db/tenant/V2__read_models.sql; token_hash from V4)
     static final int C_NAME = 1, C_DESCRIPTION = 2, C_TEXT = 3, C_THRESHOLD = 4, C_DAYS = 5, C_REMINDER = 6,
             C_REMINDER_DAYS = 7, C_STATUS = 8, C_CREATED = 9, C_COMPLETED = 10, C_UPDATED = 11;
     static final int R_STATUS = 3, R_STARTED = 4, R_DEADLINE = 5, R_REMINDER_AT = 6, R_REMINDER_SENT = 7,
@@ -97,7 +98,7 @@ final class InMemoryReadModels {
             P_CONTACTED = 8, P_COUNT = 9, P_FIRST_ROUND = 10, P_FIRST_AT = 11, P_ROUNDS = 12;
     static final int K_STATUS = 7, K_INVITED = 8, K_SENT = 9, K_FAILED = 10, K_REASON = 11, K_DELIVERED = 12,
             K_OPENED = 13, K_CLICKED = 14, K_BOUNCED = 15, K_SPAM = 16, K_LINK = 17, K_CODE = 18, K_VERIFIED = 19,
-            K_RESPONDED = 20, K_REVISED = 21, K_REMINDED = 22, K_NOMINEES = 23;
+            K_RESPONDED = 20, K_REVISED = 21, K_REMINDED = 22, K_NOMINEES = 23, K_TOKEN = 24;
     static final int E_NOMINATED_AT = 9;
 
     private final Map<UUID, Tenant> tenants = new LinkedHashMap<>();
@@ -190,7 +191,7 @@ final class InMemoryReadModels {
                 row[R_REASON] = e.reason().name();
             });
         } else if (event instanceof ContactInvited e) {
-            Object[] row = new Object[24];
+            Object[] row = new Object[25];
             row[0] = e.invitationId().value();
             row[1] = e.campaignId().value();
             row[2] = e.roundId().value();
@@ -239,6 +240,8 @@ final class InMemoryReadModels {
                 }
                 row[K_STATUS] = e.status().name();
             });
+        } else if (event instanceof InvitationTokenIssued e) {
+            with(t.contacts, e.invitationId().value(), row -> row[K_TOKEN] = e.tokenHash());
         } else if (event instanceof InvitationLinkOpened e) {
             with(t.contacts, e.invitationId().value(), row -> first(row, K_LINK, at));
         } else if (event instanceof VerificationCodeIssued e) {

@@ -248,7 +248,7 @@ public class ReadModelRebuild {
         copy(s + ".contact (invitation_id, campaign_id, round_id, round_number, person_id, name, email, "
                 + "delivery_status, invited_at, sent_at, failed_at, failure_reason, delivered_at, opened_at, "
                 + "clicked_at, bounced_at, spam_at, link_opened_at, code_sent_at, verified_at, responded_at, "
-                + "revised_at, reminded_at, nominee_count)", tables.contacts.values());
+                + "revised_at, reminded_at, nominee_count, token_hash)", tables.contacts.values());
         copy(s + ".nomination (campaign_id, nominator_id, nominee_id, round_id, round_number, invitation_id, "
                 + "nominee_name, nominee_email, reason, nominated_at)", tables.edges.values());
     }

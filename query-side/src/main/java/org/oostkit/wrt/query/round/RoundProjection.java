@@ -9,6 +9,7 @@ import org.oostkit.wrt.api.common.Actor;
 import org.oostkit.wrt.api.invitation.ContactInvited;
 import org.oostkit.wrt.api.invitation.DeliveryRecorded;
 import org.oostkit.wrt.api.invitation.InvitationLinkOpened;
+import org.oostkit.wrt.api.invitation.InvitationTokenIssued;
 import org.oostkit.wrt.api.invitation.MailFailed;
 import org.oostkit.wrt.api.invitation.MailPurpose;
 import org.oostkit.wrt.api.invitation.MailSent;
@@ -134,6 +135,14 @@ class RoundProjection {
                     + "WHERE invitation_id = ?", ts(event.occurredAt()), event.status().name(), event.invitationId().value());
         }
         contactChanged(s, event.organisationId(), event.campaignId(), event.invitationId().value());
+    }
+
+    /** Only the current token is kept: a newer link replaces the older one, which then finds nothing. */
+    @EventHandler
+    void on(InvitationTokenIssued event, @MetaDataValue(Actor.TENANT_KEY) String tenant) {
+        String s = tenants.schemaForEvent(tenant, event.organisationId());
+        jdbc.update("UPDATE " + s + ".contact SET token_hash = ? WHERE invitation_id = ?", event.tokenHash(),
+                event.invitationId().value());
     }
 
     @EventHandler

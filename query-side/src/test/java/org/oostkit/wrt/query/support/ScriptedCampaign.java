@@ -6,6 +6,7 @@ import org.oostkit.wrt.api.campaign.CampaignSettings;
 import org.oostkit.wrt.api.common.Actor;
 import org.oostkit.wrt.api.invitation.ContactInvited;
 import org.oostkit.wrt.api.invitation.DeliveryKind;
+import org.oostkit.wrt.api.invitation.InvitationCommands.IssueInvitationToken;
 import org.oostkit.wrt.api.invitation.InvitationCommands.RecordDelivery;
 import org.oostkit.wrt.api.invitation.InvitationCommands.RecordLinkOpened;
 import org.oostkit.wrt.api.invitation.InvitationCommands.RecordMailSent;
@@ -21,8 +22,12 @@ import org.oostkit.wrt.api.round.RoundId;
 import org.oostkit.wrt.testing.EventLog;
 import org.oostkit.wrt.testing.Wrt;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -74,6 +79,11 @@ public final class ScriptedCampaign {
         wrt.send(new org.oostkit.wrt.api.campaign.CampaignCommands.StartRound(campaign, organisation, round1,
                 Instant.now().plus(Duration.ofDays(10)), true, 3), admin);
         Map<String, ContactInvited> r1 = invited(round1);
+        // every invitation gets its link; Alice's is issued again (the read model keeps the current one only)
+        r1.values().forEach(c -> wrt.send(new IssueInvitationToken(c.invitationId(), organisation,
+                tokenHash("first-" + c.invitationId()))));
+        wrt.send(new IssueInvitationToken(r1.get("Alice").invitationId(), organisation,
+                tokenHash("again-" + r1.get("Alice").invitationId())));
         r1.values().forEach(c -> wrt.send(new RecordMailSent(c.invitationId(), organisation, MailPurpose.INVITATION,
                 "msg-" + c.invitationId())));
         wrt.send(new RecordDelivery(r1.get("Alice").invitationId(), organisation, DeliveryKind.DELIVERED, "postmark",
@@ -96,6 +106,16 @@ public final class ScriptedCampaign {
         nominate(r2.get("Erin"), "erin@acme.test", person("Ziggy"), person("Gina"));
         nominate(r2.get("Erin"), "erin@acme.test", person("Hank"), person("Gina"));
         nominate(r2.get("Frank"), "frank@acme.test", person("Hank"));
+    }
+
+    /** A stand-in for a token's keyed hash: 64 lower-case hex digits. */
+    public static String tokenHash(String seed) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(seed.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static NomineeInput person(String name) {

@@ -1,0 +1,89 @@
+package org.oostkit.wrt.query.invitation;
+
+import org.oostkit.wrt.api.campaign.CampaignId;
+import org.oostkit.wrt.api.campaign.PersonId;
+import org.oostkit.wrt.api.invitation.InvitationId;
+import org.oostkit.wrt.api.organisation.OrganisationId;
+import org.oostkit.wrt.api.round.RoundId;
+import org.oostkit.wrt.query.api.InvitationView;
+import org.oostkit.wrt.query.api.NominationView;
+import org.oostkit.wrt.query.tenant.TenantDirectory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** Reads invitations and nominators' lists of one tenant; the tenant always comes from the caller. */
+@Component
+class InvitationReadModel {
+
+    private static final Pattern HASH = Pattern.compile("^[0-9a-f]{64}$");
+
+    private final JdbcTemplate jdbc;
+    private final TenantDirectory tenants;
+
+    InvitationReadModel(JdbcTemplate jdbc, TenantDirectory tenants) {
+        this.jdbc = jdbc;
+        this.tenants = tenants;
+    }
+
+    Optional<InvitationView> byTokenHash(OrganisationId organisation, String tokenHash) {
+        if (tokenHash == null || !HASH.matcher(tokenHash).matches()) {
+            return Optional.empty();
+        }
+        return tenants.schemaFor(organisation)
+                .flatMap(s -> jdbc.query(invitationSql(s) + "c.token_hash = ?", INVITATION, tokenHash)
+                        .stream().findFirst());
+    }
+
+    Optional<InvitationView> byId(OrganisationId organisation, InvitationId invitation) {
+        return tenants.schemaFor(organisation)
+                .flatMap(s -> jdbc.query(invitationSql(s) + "c.invitation_id = ?", INVITATION, invitation.value())
+                        .stream().findFirst());
+    }
+
+    List<NominationView> nominationsOf(OrganisationId organisation, CampaignId campaign, PersonId nominator) {
+        return tenants.schemaFor(organisation)
+                .map(s -> jdbc.query("SELECT nominee_id, nominee_name, nominee_email, reason, round_number, "
+                                + "nominated_at FROM " + s + ".nomination WHERE campaign_id = ? AND nominator_id = ? "
+                                + "ORDER BY nominated_at, lower(nominee_name), nominee_email",
+                        NOMINATION, campaign.value(), nominator.value()))
+                .orElse(List.of());
+    }
+
+    private static String invitationSql(String s) {
+        return "SELECT c.invitation_id, c.campaign_id, c.round_id, c.round_number, c.person_id, c.name, c.email, "
+                + "c.verified_at, c.responded_at, c.revised_at, r.status AS round_status, r.deadline, "
+                + "k.name AS campaign_name, k.description, k.invitation_text FROM " + s + ".contact c "
+                + "JOIN " + s + ".round r ON r.round_id = c.round_id "
+                + "JOIN " + s + ".campaign k ON k.campaign_id = c.campaign_id WHERE ";
+    }
+
+    private static final RowMapper<InvitationView> INVITATION = (rs, n) -> new InvitationView(
+            new InvitationId(uuid(rs, "invitation_id")), new CampaignId(uuid(rs, "campaign_id")),
+            rs.getString("campaign_name"), rs.getString("description"), rs.getString("invitation_text"),
+            new RoundId(uuid(rs, "round_id")), rs.getInt("round_number"), rs.getString("round_status"),
+            instant(rs, "deadline"), new PersonId(uuid(rs, "person_id")), rs.getString("name"), rs.getString("email"),
+            instant(rs, "verified_at"), instant(rs, "responded_at"), instant(rs, "revised_at"));
+
+    private static final RowMapper<NominationView> NOMINATION = (rs, n) -> new NominationView(
+            new PersonId(uuid(rs, "nominee_id")), rs.getString("nominee_name"), rs.getString("nominee_email"),
+            rs.getString("reason"), rs.getInt("round_number"), instant(rs, "nominated_at"));
+
+    private static UUID uuid(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, UUID.class);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp timestamp = rs.getTimestamp(column);
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

@@ -1,0 +1,186 @@
+package org.oostkit.wrt.web.nomination;
+
+import org.oostkit.wrt.api.common.Emails;
+import org.oostkit.wrt.api.nomination.NominationCommands;
+import org.oostkit.wrt.api.nomination.NomineeInput;
+import org.oostkit.wrt.query.api.NominationView;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The rows of the nomination form as typed, with a message per field. The checks are the Nomination
+ * aggregate's (which stays the judge), repeated here so every row gets its own message and the input is
+ * kept, instead of one refusal for the first bad row.
+ */
+final class NomineeRows {
+
+    /** Blank rows offered below the filled ones, and added by "add more rows". */
+    static final int BLANK_ROWS = 3;
+    static final int MORE_ROWS = 5;
+    /** More rows than this in one request is not a person typing. */
+    static final int MAX_ROWS = 200;
+
+    private final List<Row> rows;
+    private String formError;
+
+    private NomineeRows(List<Row> rows) {
+        this.rows = rows;
+    }
+
+    /** One row of the form; {@code number} counts from 1, for labels. */
+    static final class Row {
+        final int index;
+        final int number;
+        final String name;
+        final String email;
+        final String reason;
+        String nameError;
+        String emailError;
+        String reasonError;
+
+        Row(int index, String name, String email, String reason) {
+            this.index = index;
+            this.number = index + 1;
+            this.name = name == null ? "" : name;
+            this.email = email == null ? "" : email;
+            this.reason = reason == null ? "" : reason;
+        }
+
+        boolean blank() {
+            return name.isBlank() && email.isBlank() && reason.isBlank();
+        }
+
+        boolean hasError() {
+            return nameError != null || emailError != null || reasonError != null;
+        }
+    }
+
+    static NomineeRows of(List<NominationView> current) {
+        List<Row> rows = new ArrayList<>();
+        for (NominationView nominee : current) {
+            rows.add(new Row(rows.size(), nominee.name(), nominee.email(), nominee.reason()));
+        }
+        NomineeRows form = new NomineeRows(rows);
+        form.addBlank(current.isEmpty() ? MORE_ROWS : BLANK_ROWS);
+        return form;
+    }
+
+    /** The list this session saved last (see {@link NominatorSession.Saved}). */
+    static NomineeRows of(NominatorSession.Saved saved) {
+        List<Row> rows = new ArrayList<>();
+        for (NominatorSession.Saved.Person person : saved.people()) {
+            rows.add(new Row(rows.size(), person.name(), person.email(), person.reason()));
+        }
+        NomineeRows form = new NomineeRows(rows);
+        form.addBlank(rows.isEmpty() ? MORE_ROWS : BLANK_ROWS);
+        return form;
+    }
+
+    /** The rows as posted (parallel arrays), without the ones ticked for removal. */
+    static NomineeRows posted(String[] names, String[] emails, String[] reasons, Set<Integer> removed) {
+        int count = Math.max(length(names), Math.max(length(emails), length(reasons)));
+        if (count > MAX_ROWS) {
+            throw new IllegalArgumentException("too many rows");
+        }
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            if (!removed.contains(i)) {
+                rows.add(new Row(rows.size(), at(names, i), at(emails, i), at(reasons, i)));
+            }
+        }
+        return new NomineeRows(rows);
+    }
+
+    /** Checks every filled row; answers whether all are fine. */
+    boolean validate(String nominatorEmail) {
+        String self = Emails.normalise(nominatorEmail);
+        Map<String, Row> distinct = new LinkedHashMap<>();
+        for (Row row : rows) {
+            if (row.blank()) {
+                continue;
+            }
+            String name = row.name.strip();
+            String email = Emails.normalise(row.email);
+            if (name.isEmpty()) {
+                row.nameError = "Enter the person's name.";
+            } else if (name.length() > NomineeInput.NAME_MAX) {
+                row.nameError = "Use at most " + NomineeInput.NAME_MAX + " characters for the name.";
+            }
+            if (email.isEmpty()) {
+                row.emailError = "Enter the person's email address.";
+            } else if (!Emails.isValid(email)) {
+                row.emailError = "Enter an email address like name@example.org.";
+            } else if (email.equals(self)) {
+                row.emailError = "You cannot nominate yourself.";
+            }
+            if (row.reason.strip().length() > NomineeInput.REASON_MAX) {
+                row.reasonError = "Use at most " + NomineeInput.REASON_MAX + " characters for the reason.";
+            }
+            if (!row.hasError()) {
+                distinct.putIfAbsent(email, row);
+            }
+        }
+        if (distinct.size() > NominationCommands.MAX_NOMINEES) {
+            formError = "You can name at most " + NominationCommands.MAX_NOMINEES + " people.";
+        }
+        return formError == null && rows.stream().noneMatch(Row::hasError);
+    }
+
+    /** The filled rows as the command takes them (the aggregate merges duplicate addresses). */
+    List<NomineeInput> inputs() {
+        return rows.stream().filter(row -> !row.blank())
+                .map(row -> new NomineeInput(row.name.strip(), row.email.strip(), row.reason.strip()))
+                .toList();
+    }
+
+    /** The list as saved, for the session. */
+    NominatorSession.Saved saved(java.time.Instant at) {
+        return new NominatorSession.Saved(inputs().stream()
+                .map(input -> new NominatorSession.Saved.Person(input.name(), input.email(), input.reason()))
+                .toList(), at);
+    }
+
+    /** Whom the list names: one entry per address, as the aggregate merges them. */
+    List<Map<String, String>> named() {
+        Map<String, Map<String, String>> people = new LinkedHashMap<>();
+        for (NomineeInput input : inputs()) {
+            people.putIfAbsent(Emails.normalise(input.email()), Map.of("name", input.name(),
+                    "email", Emails.normalise(input.email())));
+        }
+        return new ArrayList<>(people.values());
+    }
+
+    void addBlank(int count) {
+        for (int i = 0; i < count; i++) {
+            rows.add(new Row(rows.size(), "", "", ""));
+        }
+    }
+
+    void formError(String message) {
+        formError = message;
+    }
+
+    String formError() {
+        return formError;
+    }
+
+    List<Row> rows() {
+        return rows;
+    }
+
+    List<Row> rowsWithErrors() {
+        return rows.stream().filter(Row::hasError).toList();
+    }
+
+    private static int length(String[] values) {
+        return values == null ? 0 : values.length;
+    }
+
+    private static String at(String[] values, int i) {
+        return values == null || i >= values.length ? "" : values[i];
+    }
+}

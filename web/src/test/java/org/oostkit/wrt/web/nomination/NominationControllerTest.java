@@ -1,0 +1,521 @@
+package org.oostkit.wrt.web.nomination;
+
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseType;
+import org.axonframework.queryhandling.QueryGateway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.oostkit.wrt.api.campaign.CampaignId;
+import org.oostkit.wrt.api.campaign.PersonId;
+import org.oostkit.wrt.api.common.Actor;
+import org.oostkit.wrt.api.common.RuleViolation;
+import org.oostkit.wrt.api.common.Secrets;
+import org.oostkit.wrt.api.invitation.InvitationCommands.RecordLinkOpened;
+import org.oostkit.wrt.api.invitation.InvitationCommands.RequestVerificationCode;
+import org.oostkit.wrt.api.invitation.InvitationCommands.VerifyCode;
+import org.oostkit.wrt.api.invitation.InvitationId;
+import org.oostkit.wrt.api.invitation.IssuedCode;
+import org.oostkit.wrt.api.invitation.VerificationOutcome;
+import org.oostkit.wrt.api.nomination.NominationCommands.SubmitNominations;
+import org.oostkit.wrt.api.nomination.NomineeInput;
+import org.oostkit.wrt.api.organisation.OrganisationId;
+import org.oostkit.wrt.api.organisation.OrganisationStatus;
+import org.oostkit.wrt.api.round.RoundId;
+import org.oostkit.wrt.query.api.InvitationQueries.FindInvitation;
+import org.oostkit.wrt.query.api.InvitationQueries.FindInvitationByTokenHash;
+import org.oostkit.wrt.query.api.InvitationQueries.FindNominationsOf;
+import org.oostkit.wrt.query.api.InvitationView;
+import org.oostkit.wrt.query.api.NominationView;
+import org.oostkit.wrt.query.api.OrganisationQueries.FindOrganisationBySlug;
+import org.oostkit.wrt.query.api.OrganisationView;
+import org.oostkit.wrt.web.security.SecurityConfiguration;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The nominator's pages over the web layer alone: the command and query gateways answer as the command
+ * side and read models would; the mail is recorded. The whole flow against the real application is in
+ * {@code NominatorFlowIntegrationTest}.
+ */
+@WebMvcTest(NominationController.class)
+@Import({SecurityConfiguration.class, NominationControllerTest.Fakes.class})
+class NominationControllerTest {
+
+    static final String SLUG = "acme";
+    static final OrganisationId ORG = OrganisationId.random();
+    static final String TOKEN = "Zk9hX1VjZ2xpbmstdG9rZW4tZm9yLXRoZS10ZXN0czAx";
+    static final String ALICE = "alice@acme.test";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    RecordingMail mail;
+    @Autowired
+    Secrets secrets;
+    @MockitoBean
+    CommandGateway commands;
+    @MockitoBean
+    QueryGateway queries;
+
+    final List<Object> sent = new ArrayList<>();
+    final List<String> actors = new ArrayList<>();
+    final Map<Class<?>, Function<Object, Object>> commandSide = new HashMap<>();
+    final List<NominationView> saved = new ArrayList<>();
+    InvitationView invitation;
+
+    @BeforeEach
+    void readModelsAndCommandSide() {
+        mail.codes.clear();
+        invitation = invitation("OPEN");
+        doAnswer(call -> CompletableFuture.completedFuture(answer(call.getArgument(0))))
+                .when(queries).query(any(), any(Class.class));
+        doAnswer(call -> CompletableFuture.completedFuture(answer(call.getArgument(0))))
+                .when(queries).query(any(), any(ResponseType.class));
+        doAnswer(call -> {
+            CommandMessage<?> message = call.getArgument(0);
+            sent.add(message.getPayload());
+            actors.add(String.valueOf(message.getMetaData().get(Actor.METADATA_KEY)));
+            return commandSide.getOrDefault(message.getPayloadType(), c -> null).apply(message.getPayload());
+        }).when(commands).sendAndWait(any());
+    }
+
+    private Object answer(Object query) {
+        if (query instanceof FindOrganisationBySlug q) {
+            return q.slug().equals(SLUG) ? new OrganisationView(ORG, SLUG, "Acme", OrganisationStatus.ACTIVE,
+                    List.of("admin@acme.test"), List.of(), Instant.now()) : null;
+        }
+        if (query instanceof FindInvitationByTokenHash q) {
+            return q.organisationId().equals(ORG) && q.tokenHash().equals(secrets.invitationTokenHash(TOKEN))
+                    ? invitation : null;
+        }
+        if (query instanceof FindInvitation q) {
+            return q.invitationId().equals(invitation.invitationId()) ? invitation : null;
+        }
+        if (query instanceof FindNominationsOf q) {
+            return q.nominatorId().equals(invitation.personId()) ? List.copyOf(saved) : List.of();
+        }
+        throw new IllegalArgumentException("unexpected query " + query);
+    }
+
+    @Nested
+    class TheLink {
+
+        @Test
+        void opensTheEmailFormAndRecordsTheOpeningWithoutSigningAnyoneIn() throws Exception {
+            MvcResult result = mvc.perform(get("/org/acme/nominate/" + TOKEN))
+                    .andExpect(status().isOk())
+                    .andExpect(header().string("Referrer-Policy", "no-referrer"))
+                    .andExpect(content().string(org.hamcrest.Matchers.containsString(
+                            "<title>Confirm your email — Future of the plant · Workshop Referral Tool</title>")))
+                    .andExpect(content().string(org.hamcrest.Matchers.containsString(
+                            "name=\"token\" value=\"" + TOKEN + "\"")))
+                    .andExpect(content().string(org.hamcrest.Matchers.containsString("Tell us who should be")))
+                    .andReturn();
+            // (the CSRF token of the email form may live in a session; nothing of the nominator does)
+            jakarta.servlet.http.HttpSession session = result.getRequest().getSession(false);
+            if (session != null) {
+                assertThat(session.getAttribute(NominatorSession.PENDING)).isNull();
+                assertThat(session.getAttribute(NominatorSession.VERIFIED)).isNull();
+            }
+            assertThat(sent).containsExactly(new RecordLinkOpened(invitation.invitationId(), ORG));
+            assertThat(actors).containsExactly("nominator:" + invitation.invitationId());
+            // the invited address is not shown to whoever holds the link
+            assertThat(result.getResponse().getContentAsString()).doesNotContain(ALICE);
+        }
+
+        @Test
+        void anUnknownTokenAnUnknownOrganisationOrAMalformedTokenIsAnInvalidLink() throws Exception {
+            for (String path : List.of("/org/acme/nominate/" + TOKEN.replace('Z', 'Y'),
+                    "/org/other/nominate/" + TOKEN, "/org/acme/nominate/short", "/org/acme/nominate/invalid")) {
+                mvc.perform(get(path))
+                        .andExpect(status().isNotFound())
+                        .andExpect(header().string("Referrer-Policy", "no-referrer"))
+                        .andExpect(content().string(org.hamcrest.Matchers.containsString("This link does not work")));
+            }
+            assertThat(sent).isEmpty();
+        }
+
+        @Test
+        void aClosedRoundSaysSo() throws Exception {
+            invitation = invitation("CLOSED");
+            mvc.perform(get("/org/acme/nominate/" + TOKEN))
+                    .andExpect(status().isGone())
+                    .andExpect(content().string(org.hamcrest.Matchers.containsString("This round has closed")));
+        }
+
+        @Test
+        void aVerifiedNominatorComingBackGoesStraightToTheForm() throws Exception {
+            mvc.perform(get("/org/acme/nominate/" + TOKEN).session(verifiedSession()))
+                    .andExpect(status().is3xxRedirection())
+                    .andExpect(redirectedUrl("/org/acme/nominate/form"));
+        }
+    }
+
+    @Nested
+    class TheCode {
+
+        @Test
+        void theInvitedAddressGetsACodeAndTheCodeForm() throws Exception {
+            commandSide.put(RequestVerificationCode.class,
+                    c -> new IssuedCode("123456", Instant.now().plus(Duration.ofMinutes(10))));
+            MvcResult result = mvc.perform(post("/org/acme/nominate/request-link").with(csrf())
+                            .param("token", TOKEN).param("email", " Alice@Acme.test "))
+                    .andExpect(status().is3xxRedirection())
+                    .andExpect(redirectedUrl("/org/acme/nominate/verify"))
+                    .andReturn();
+            assertThat(sent).containsExactly(new RequestVerificationCode(invitation.invitationId(), ORG, ALICE));
+            assertThat(mail.lastCode().email()).isEqualTo(ALICE);
+            assertThat(mail.lastCode().code()).isEqualTo("123456");
+            MockHttpSession session = (MockHttpSession) result.getRequest().getSession(false);
+            mvc.perform(get("/org/acme/nominate/verify").session(session))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(org.hamcrest.Matchers.containsString("<title>Enter your code")))
+                    .andExpect(content().string(org.hamcrest.Matchers.containsString(
+                            "autocomplete=\"one-time-code\"")));
+        }
+
+        @Test
+        void anotherAddressGetsTheSameAnswerAndNoMail() throws Exception {
+            commandSide.put(RequestVerificationCode.class, c -> {
+                throw new RuleViolation("email-mismatch", "That is not the address this invitation was sent to.");
+            });
+            mvc.perform(post("/org/acme/nominate/request-link").with(csrf())
+                            .param("token", TOKEN).param("email", "mallory@evil.test"))
+                    .andExpect(status().is3xxRedirection())
+                    .andExpect(redirectedUrl("/org/acme/nominate/verify"));
+            assertThat(mail.codes).isEmpty();
+        }
+
+        @Test
+        void aMalformedAddressIsAskedAgainWithTheInputKept() throws Exception {
+            mvc.perform(post("/org/acme/nominate/request-link").with(csrf())
+                            .param("token", TOKEN).param("email", "alice-at-acme"))
+                    .andExpect(status().isUnprocessableEntity())
+                    .andExpect(content().string(org.hamcrest.Matchers.containsString("value=\"alice-at-acme\"")))
+                    .andExpect(content().string(org.hamcrest.Matchers.containsString(
+                            "aria-invalid=\"true\" aria-describedby=\"email-error\"")))
+                    .andExpect(content().string(org.hamcrest.Matchers.containsString(
+                            "id=\"email-error\">Enter an email address like")));
+            assertThat(sent).isEmpty();
+        }
+
+        @Test
+        void withoutTheCsrfTokenNothingHappens() throws Exception {
+            mvc.perform(post("/org/acme/nominate/request-link").param("token", TOKEN).param("email", ALICE))
+                    .andExpect(status().isForbidden());
+            assertThat(sent).isEmpty();
+        }
+
+        @Test
+        void theRightCodeOpensASessionForThisInvitationUnderANewSessionId() throws Exception {
+            commandSide.put(VerifyCode.class, c -> VerificationOutcome.VERIFIED);
+            MockHttpSession session = pendingSession();
+            String before = session.getId();
+            MvcResult result = mvc.perform(post("/org/acme/nominate/verify/code").with(csrf()).session(session)
+                            .param("code", "123 456"))
+                    .andExpect(status().is3xxRedirection())
+                    .andExpect(redirectedUrl("/org/acme/nominate/form"))
+                    .andReturn();
+            assertThat(sent).containsExactly(new VerifyCode(invitation.invitationId(), ORG, "123456"));
+            assertThat(result.getRequest().getSession().getId()).isNotEqualTo(before);
+            NominatorSession.Verified verified = (NominatorSession.Verified) result.getRequest().getSession()
+                    .getAttribute(NominatorSession.VERIFIED);
+            assertThat(verified.invitationId()).isEqualTo(invitation.invitationId());
+            assertThat(verified.slug()).isEqualTo(SLUG);
+            assertThat(verified.roundId()).isEqualTo(invitation.roundId());
+            assertThat(result.getRequest().getSession().getAttribute(NominatorSession.PENDING)).isNull();
+        }
+
+        @Test
+        void aWrongCodeIsAskedAgain() throws Exception {
+            commandSide.put(VerifyCode.class, c -> VerificationOutcome.WRONG_CODE);
+            mvc.perform(post("/org/acme/nominate/verify/code").with(csrf()).session(pendingSession())
+                            .param("code", "654321"))
+                    .andExpect(status().isUnprocessableEntity())
+                    .andExpect(content().string(org.hamcrest.Matchers.containsString("That code is not right")))
+                    .andExpect(content().string(org.hamcrest.Matchers.containsString(
+                            "aria-describedby=\"code-hint code-error\"")));
+        }
+
+        @Test
+        void somethingThatIsNotSixDigitsIsNotSent() throws Exception {
+            mvc.perform(post("/org/acme/nominate/verify/code").with(csrf()).session(pendingSession())
+                            .param("code", "12ab"))
+                    .andExpect(status().isUnprocessableEntity())
+                    .andExpect(content().string(org.hamcrest.Matchers.containsString("Enter the 6 digits")));
+            assertThat(sent).isEmpty();
+        }
+
+        @Test
+        void lockedExpiredAndUsedCodesEachHaveTheirPage() throws Exception {
+            commandSide.put(VerifyCode.class, c -> VerificationOutcome.LOCKED);
+            mvc.perform(post("/org/acme/nominate/verify/code").with(csrf()).session(pendingSession())
+                            .param("code", "111111"))
+                    .andExpect(status().isTooManyRequests())
+                    .andExpect(content().string(org.hamcrest.Matchers.containsString("Too many attempts")))
+                    .andExpect(content().string(org.hamcrest.Matchers.containsString(
+                            "href=\"/org/acme/nominate/" + TOKEN + "\"")));
+            commandSide.put(VerifyCode.class, c -> VerificationOutcome.EXPIRED);
+            mvc.perform(post("/org/acme/nominate/verify/code").with(csrf()).session(pendingSession())
+                            .param("code", "111111"))
+                    .andExpect(status().isGone())
+                    .andExpect(content().string(org.hamcrest.Matchers.containsString("Your code has expired")));
+            commandSide.put(VerifyCode.class, c -> VerificationOutcome.NO_CODE);
+            mvc.perform(post("/org/acme/nominate/verify/code").with(csrf()).session(pendingSession())
+                            .param("code", "111111"))
+                    .andExpect(status().isGone())
+                    .andExpect(content().string(org.hamcrest.Matchers.containsString("can no longer be used")));
+        }
+
+        @Test
+        void withoutASessionTheCodePageSaysTheSessionEnded() throws Exception {
+            mvc.perform(post("/org/acme/nominate/verify/code").with(csrf()).param("code", "123456"))
+                    .andExpect(status().isUnauthorized())
+                    .andExpect(content().string(org.hamcrest.Matchers.containsString("Your session has ended")));
+            mvc.perform(get("/org/acme/nominate/verify"))
+                    .andExpect(status().isUnauthorized());
+            assertThat(sent).isEmpty();
+        }
+    }
+
+    @Nested
+    class TheForm {
+
+        @Test
+        void showsTheCampaignAndTheSavedListWithBlankRows() throws Exception {
+            saved.add(new NominationView(PersonId.random(), "Erin Example", "erin@acme.test", "runs the night shift",
+                    1, Instant.now()));
+            String page = mvc.perform(get("/org/acme/nominate/form").session(verifiedSession()))
+                    .andExpect(status().isOk())
+                    .andExpect(header().string("Referrer-Policy", "no-referrer"))
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(page).contains("<title>Your nominations — Future of the plant · Workshop Referral Tool</title>")
+                    .contains("Tell us who should be in the room.")
+                    .contains("value=\"Erin Example\"").contains("value=\"erin@acme.test\"")
+                    .contains(">runs the night shift</textarea>")
+                    .contains("<legend>Person 4</legend>").doesNotContain("<legend>Person 5</legend>")
+                    .contains("Remove person 1 from my list").doesNotContain("Remove person 2")
+                    .contains("Confirmed as " + ALICE);
+        }
+
+        @Test
+        void aSessionOfAnotherOrganisationOrNoneOpensNothing() throws Exception {
+            mvc.perform(get("/org/other/nominate/form").session(verifiedSession()))
+                    .andExpect(status().isUnauthorized());
+            mvc.perform(get("/org/acme/nominate/form"))
+                    .andExpect(status().isUnauthorized())
+                    .andExpect(content().string(org.hamcrest.Matchers.containsString("Your session has ended")));
+        }
+
+        @Test
+        void everyBadRowGetsItsOwnMessageAndNothingIsSent() throws Exception {
+            String page = mvc.perform(post("/org/acme/nominate/submit").with(csrf()).session(verifiedSession())
+                            .param("name", "Erin", "", "Frank", "Me", "")
+                            .param("email", "erin@acme.test", "gina@acme.test", "frank-at-acme", "ALICE@acme.test", "")
+                            .param("reason", "", "", "", "", ""))
+                    .andExpect(status().isUnprocessableEntity())
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(sent).isEmpty();
+            assertThat(page).contains("<title>Error: Your nominations")
+                    .contains("value=\"Erin\"").contains("value=\"gina@acme.test\"").contains("value=\"frank-at-acme\"")
+                    .contains("id=\"row1-name\" name=\"name\" value=\"\" maxlength=\"250\" autocomplete=\"off\"\n"
+                            + "               aria-invalid=\"true\" aria-describedby=\"row1-name-error\"")
+                    .contains("<p class=\"field-error\" id=\"row1-name-error\">Enter the person&#39;s name.</p>")
+                    .contains("id=\"row2-email-error\">Enter an email address like name@example.org.</p>")
+                    .contains("id=\"row3-email-error\">You cannot nominate yourself.</p>")
+                    .contains("<a href=\"#row1-name\">Person 2: Enter the person&#39;s name.</a>")
+                    .doesNotContain("row0-name-error");
+        }
+
+        @Test
+        void aValidListIsSubmittedWithoutRemovedAndBlankRowsAndConfirmed() throws Exception {
+            MockHttpSession session = verifiedSession();
+            MvcResult result = mvc.perform(post("/org/acme/nominate/submit").with(csrf()).session(session)
+                            .param("name", "Erin", "Old Friend", "Frank", "", "Erin again")
+                            .param("email", "erin@acme.test", "old@acme.test", "FRANK@acme.test ", "", "Erin@Acme.test")
+                            .param("reason", "night shift", "", "", "", "")
+                            .param("remove", "1"))
+                    .andExpect(status().is3xxRedirection())
+                    .andExpect(redirectedUrl("/org/acme/nominate/done"))
+                    .andExpect(flash().attributeExists("named"))
+                    .andReturn();
+            assertThat(sent).containsExactly(SubmitNominations.of(ORG, invitation.invitationId(), List.of(
+                    new NomineeInput("Erin", "erin@acme.test", "night shift"),
+                    new NomineeInput("Frank", "FRANK@acme.test", ""),
+                    new NomineeInput("Erin again", "Erin@Acme.test", ""))));
+            assertThat(actors).containsExactly("nominator:" + invitation.invitationId());
+            String done = mvc.perform(get("/org/acme/nominate/done").session(session)
+                            .flashAttrs(result.getFlashMap()))
+                    .andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(done).contains("<title>Thank you — Future of the plant").contains("You named 2 people")
+                    .contains("Erin <span class=\"muted\">(erin@acme.test)</span>")
+                    .contains("Frank <span class=\"muted\">(frank@acme.test)</span>")
+                    .contains("You will not be asked again");
+        }
+
+        @Test
+        void rightAfterSavingTheFormShowsTheSavedListUntilTheReadModelHasIt() throws Exception {
+            MockHttpSession session = verifiedSession();
+            mvc.perform(post("/org/acme/nominate/submit").with(csrf()).session(session)
+                            .param("name", "Erin").param("email", "erin@acme.test").param("reason", "night shift"))
+                    .andExpect(status().is3xxRedirection());
+            // the read model still has nothing
+            assertThat(mvc.perform(get("/org/acme/nominate/form").session(session))
+                    .andReturn().getResponse().getContentAsString())
+                    .contains("value=\"Erin\"").contains(">night shift</textarea>");
+            // once it has caught up, it is the source again (here: a later change from another device)
+            invitation = responded(invitation, Instant.now().plusSeconds(1));
+            saved.add(new NominationView(PersonId.random(), "Gina", "gina@acme.test", "", 1, Instant.now()));
+            assertThat(mvc.perform(get("/org/acme/nominate/form").session(session))
+                    .andReturn().getResponse().getContentAsString())
+                    .contains("value=\"Gina\"").doesNotContain("value=\"Erin\"");
+        }
+
+        @Test
+        void addingRowsKeepsTheInputAndSendsNothing() throws Exception {
+            String page = mvc.perform(post("/org/acme/nominate/submit").with(csrf()).session(verifiedSession())
+                            .param("action", "more")
+                            .param("name", "Erin").param("email", "erin@acme.test").param("reason", "why not"))
+                    .andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(sent).isEmpty();
+            assertThat(page).contains("value=\"Erin\"").contains(">why not</textarea>")
+                    .contains("<legend>Person 6</legend>").doesNotContain("<legend>Person 7</legend>");
+        }
+
+        @Test
+        void aRoundThatClosedMeanwhileShowsTheClosedPage() throws Exception {
+            commandSide.put(SubmitNominations.class, c -> {
+                throw new RuleViolation("round-closed", "This round is closed.");
+            });
+            mvc.perform(post("/org/acme/nominate/submit").with(csrf()).session(verifiedSession())
+                            .param("name", "Erin").param("email", "erin@acme.test").param("reason", ""))
+                    .andExpect(status().isGone())
+                    .andExpect(content().string(org.hamcrest.Matchers.containsString("This round has closed")));
+            invitation = invitation("CLOSED");
+            saved.add(new NominationView(PersonId.random(), "Erin", "erin@acme.test", "", 1, Instant.now()));
+            mvc.perform(get("/org/acme/nominate/form").session(verifiedSession()))
+                    .andExpect(status().isGone())
+                    .andExpect(content().string(org.hamcrest.Matchers.containsString(
+                            "Erin <span class=\"muted\">(erin@acme.test)</span>")));
+        }
+
+        @Test
+        void theConfirmationPageWithoutAFreshSubmissionShowsTheForm() throws Exception {
+            mvc.perform(get("/org/acme/nominate/done").session(verifiedSession()))
+                    .andExpect(redirectedUrl("/org/acme/nominate/form"));
+        }
+    }
+
+    private MockHttpSession pendingSession() {
+        MockHttpSession session = new MockHttpSession();
+        session.setAttribute(NominatorSession.PENDING,
+                new NominatorSession.Pending(ORG, SLUG, invitation.invitationId(), TOKEN));
+        return session;
+    }
+
+    private MockHttpSession verifiedSession() {
+        MockHttpSession session = new MockHttpSession();
+        session.setAttribute(NominatorSession.VERIFIED, new NominatorSession.Verified(ORG, SLUG,
+                invitation.invitationId(), invitation.campaignId(), invitation.roundId(), invitation.personId(),
+                ALICE));
+        return session;
+    }
+
+    private static InvitationView responded(InvitationView v, Instant at) {
+        return new InvitationView(v.invitationId(), v.campaignId(), v.campaignName(), v.campaignDescription(),
+                v.invitationText(), v.roundId(), v.roundNumber(), v.roundStatus(), v.deadline(), v.personId(),
+                v.name(), v.email(), v.verifiedAt(), at, at);
+    }
+
+    private InvitationView invitation(String roundStatus) {
+        InvitationView earlier = invitation;
+        return new InvitationView(earlier == null ? InvitationId.random() : earlier.invitationId(),
+                earlier == null ? CampaignId.random() : earlier.campaignId(), "Future of the plant",
+                "Who should shape the new site?", "Tell us who should be in the room.",
+                earlier == null ? RoundId.random() : earlier.roundId(), 1, roundStatus,
+                Instant.parse("2026-12-01T17:00:00Z"), earlier == null ? PersonId.random() : earlier.personId(),
+                "Alice", ALICE, null, null, null);
+    }
+
+    @TestConfiguration
+    static class Fakes {
+
+        @Bean
+        RecordingMail recordingMail() {
+            return new RecordingMail();
+        }
+
+        /** The real Secrets lives on the command side (it owns the key); a plain digest does for the web slice. */
+        @Bean
+        Secrets secrets() {
+            return new Secrets() {
+                @Override
+                public String newToken() {
+                    return UUID.randomUUID().toString().replace("-", "") + "abcdefghijk";
+                }
+
+                @Override
+                public String invitationTokenHash(String token) {
+                    return sha256("invitation-token:" + token);
+                }
+
+                @Override
+                public String signInTokenHash(String token) {
+                    return sha256("sign-in-token:" + token);
+                }
+
+                @Override
+                public boolean same(String hash, String otherHash) {
+                    return MessageDigest.isEqual(hash.getBytes(StandardCharsets.UTF_8),
+                            otherHash.getBytes(StandardCharsets.UTF_8));
+                }
+            };
+        }
+
+        private static String sha256(String value) {
+            try {
+                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                        .digest(value.getBytes(StandardCharsets.UTF_8)));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}

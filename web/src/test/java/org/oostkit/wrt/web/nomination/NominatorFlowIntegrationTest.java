@@ -1,0 +1,258 @@
+package org.oostkit.wrt.web.nomination;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.junit.jupiter.api.Test;
+import org.oostkit.wrt.api.campaign.CampaignCommands.ChangeCampaignDetails;
+import org.oostkit.wrt.api.campaign.CampaignId;
+import org.oostkit.wrt.api.campaign.CampaignSettings;
+import org.oostkit.wrt.api.common.Actor;
+import org.oostkit.wrt.api.common.Secrets;
+import org.oostkit.wrt.api.invitation.ContactInvited;
+import org.oostkit.wrt.api.invitation.InvitationCommands.IssueInvitationToken;
+import org.oostkit.wrt.api.invitation.InvitationLinkOpened;
+import org.oostkit.wrt.api.invitation.NominatorVerified;
+import org.oostkit.wrt.api.nomination.NominationRevised;
+import org.oostkit.wrt.api.nomination.NominationSubmitted;
+import org.oostkit.wrt.api.organisation.OrganisationCommands.RegisterOrganisation;
+import org.oostkit.wrt.api.organisation.OrganisationId;
+import org.oostkit.wrt.api.round.RoundCommands.CloseRound;
+import org.oostkit.wrt.api.round.RoundId;
+import org.oostkit.wrt.query.api.InvitationQueries.FindNominationsOf;
+import org.oostkit.wrt.query.api.NominationView;
+import org.oostkit.wrt.testing.EventLog;
+import org.oostkit.wrt.testing.Wrt;
+import org.oostkit.wrt.web.WrtApplication;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A nominator's whole way over HTTP, against the real application on PostgreSQL: an invitation link issued
+ * through the command side, the link page, the code (captured from the mail), the form, a submission and a
+ * revision, ending with the list in the read model; then the round closes and the form says so.
+ */
+@SpringBootTest(classes = WrtApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(NominatorFlowIntegrationTest.CapturedMail.class)
+class NominatorFlowIntegrationTest {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final String ADMIN = "admin@flow.test";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    CommandGateway commandGateway;
+    @Autowired
+    QueryGateway queries;
+    @Autowired
+    EventStorageEngine eventStorageEngine;
+    @Autowired
+    Secrets secrets;
+    @Autowired
+    RecordingMail mail;
+
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @Test
+    void fromTheInvitationLinkToNominationsInTheReadModel() throws Exception {
+        Wrt wrt = new Wrt(commandGateway);
+        Actor admin = Actor.admin(ADMIN);
+        OrganisationId org = OrganisationId.random();
+        String slug = "flow-" + UUID.randomUUID().toString().substring(0, 8);
+        wrt.send(new RegisterOrganisation(org, slug, "Flow Works", List.of(ADMIN), List.of()), Actor.OPERATOR);
+        CampaignId campaign = wrt.campaign(org, admin, "Alice", "alice@flow.test", "Bob", "bob@flow.test");
+        wrt.send(new ChangeCampaignDetails(campaign, org, new CampaignSettings("Future of the plant",
+                "Who should shape the new site?", 2, 14, true, 3, "Tell us who should be in the room.")), admin);
+        RoundId round = wrt.startRound(org, campaign, admin, Duration.ofDays(7));
+        ContactInvited alice = events().payloads(ContactInvited.class,
+                e -> e.roundId().equals(round) && e.name().equals("Alice")).get(0);
+        String token = secrets.newToken();
+        wrt.send(new IssueInvitationToken(alice.invitationId(), org, secrets.invitationTokenHash(token)));
+        String base = "/org/" + slug + "/nominate/";
+
+        // the link: the read model follows the token within a moment
+        HttpResponse<String> landing = eventually(() -> get(base + token), r -> r.statusCode() == 200);
+        assertThat(landing.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+        assertThat(landing.body()).contains("Future of the plant").contains("Tell us who should be in the room.")
+                .doesNotContain("alice@flow.test");
+        assertThat(events().payloads(InvitationLinkOpened.class, e -> e.invitationId().equals(alice.invitationId())))
+                .hasSize(1);
+        assertThat(get(base + secrets.newToken()).statusCode()).isEqualTo(404);
+
+        // another address: the same answer, no mail
+        HttpResponse<String> wrong = post(base + "request-link", csrf(landing), "token", token,
+                "email", "mallory@flow.test");
+        assertThat(wrong.statusCode()).isEqualTo(302);
+        assertThat(wrong.headers().firstValue("Location").orElseThrow()).endsWith(base + "verify");
+        assertThat(mail.codes).noneMatch(c -> c.invitationId().equals(alice.invitationId()));
+
+        // the invited address: a code by mail
+        HttpResponse<String> asked = post(base + "request-link", csrf(landing), "token", token,
+                "email", "Alice@Flow.test");
+        assertThat(asked.statusCode()).isEqualTo(302);
+        RecordingMail.Code code = mail.lastCode();
+        assertThat(code.invitationId()).isEqualTo(alice.invitationId());
+        assertThat(code.email()).isEqualTo("alice@flow.test");
+        assertThat(code.code()).matches("[0-9]{6}");
+        HttpResponse<String> codePage = get(base + "verify");
+        assertThat(codePage.statusCode()).isEqualTo(200);
+
+        String wrongCode = code.code().equals("000000") ? "111111" : "000000";
+        assertThat(post(base + "verify/code", csrf(codePage), "code", wrongCode).statusCode()).isEqualTo(422);
+        HttpResponse<String> verified = post(base + "verify/code", csrf(codePage), "code", code.code());
+        assertThat(verified.statusCode()).isEqualTo(302);
+        assertThat(verified.headers().firstValue("Location").orElseThrow()).endsWith(base + "form");
+        // a new session id on verification, in a cookie that scripts cannot read and other sites do not get
+        assertThat(verified.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+                .startsWith("JSESSIONID=").contains("HttpOnly").contains("SameSite=Lax"));
+        assertThat(events().payloads(NominatorVerified.class, e -> e.invitationId().equals(alice.invitationId())))
+                .hasSize(1);
+
+        // the form; a bad row is sent back with its message and nothing is recorded
+        HttpResponse<String> form = get(base + "form");
+        assertThat(form.statusCode()).isEqualTo(200);
+        assertThat(form.body()).contains("Who should be in the room?").contains("Confirmed as alice@flow.test");
+        HttpResponse<String> refused = post(base + "submit", csrf(form), "action", "save",
+                "name", "Carol", "email", "carol@flow.test", "reason", "",
+                "name", "Me", "email", "alice@flow.test", "reason", "");
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("You cannot nominate yourself.").contains("value=\"Carol\"");
+        assertThat(events().payloads(NominationSubmitted.class)).noneMatch(e -> e.invitationId().equals(
+                alice.invitationId()));
+
+        HttpResponse<String> submitted = post(base + "submit", csrf(form), "action", "save",
+                "name", "Carol", "email", "carol@flow.test", "reason", "runs the night shift",
+                "name", "Dan", "email", "dan@flow.test", "reason", "",
+                "name", "", "email", "", "reason", "");
+        assertThat(submitted.statusCode()).isEqualTo(302);
+        assertThat(submitted.headers().firstValue("Location").orElseThrow()).endsWith(base + "done");
+        HttpResponse<String> done = get(base + "done");
+        assertThat(done.statusCode()).isEqualTo(200);
+        assertThat(done.body()).contains("You named 2 people").contains("Carol").contains("Dan")
+                .contains("You will not be asked again");
+        assertThat(eventually(() -> nominationsOf(org, campaign, alice), list -> list.size() == 2))
+                .extracting(NominationView::name).containsExactly("Carol", "Dan");
+
+        // back later: the form shows the saved list; Dan goes, Erin comes
+        HttpResponse<String> again = get(base + "form");
+        assertThat(again.body()).contains("value=\"Carol\"").contains("value=\"dan@flow.test\"")
+                .contains(">runs the night shift</textarea>");
+        assertThat(post(base + "submit", csrf(again), "action", "save",
+                "name", "Carol", "email", "carol@flow.test", "reason", "runs the night shift",
+                "name", "Dan", "email", "dan@flow.test", "reason", "",
+                "name", "Erin", "email", "erin@flow.test", "reason", "",
+                "remove", "1").statusCode()).isEqualTo(302);
+        assertThat(events().payloads(NominationRevised.class, e -> e.invitationId().equals(alice.invitationId())))
+                .hasSize(1);
+        assertThat(eventually(() -> nominationsOf(org, campaign, alice),
+                list -> list.stream().anyMatch(n -> n.name().equals("Erin"))))
+                .extracting(NominationView::email).containsExactlyInAnyOrder("carol@flow.test", "erin@flow.test");
+
+        // the round closes: the link and the form say so
+        wrt.send(new CloseRound(round, org), admin);
+        HttpResponse<String> closed = eventually(() -> get(base + "form"), r -> r.statusCode() == 410);
+        assertThat(closed.body()).contains("This round has closed").contains("Carol").contains("Erin");
+        assertThat(get(base + token).statusCode()).isEqualTo(410);
+    }
+
+    private List<NominationView> nominationsOf(OrganisationId org, CampaignId campaign, ContactInvited nominator) {
+        return queries.query(new FindNominationsOf(org, campaign, nominator.personId()),
+                ResponseTypes.multipleInstancesOf(NominationView.class)).join();
+    }
+
+    private EventLog events() {
+        return new EventLog(eventStorageEngine);
+    }
+
+    private HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET().build());
+    }
+
+    private HttpResponse<String> post(String path, String csrf, String... pairs) {
+        StringBuilder body = new StringBuilder("_csrf=").append(encode(csrf));
+        for (int i = 0; i < pairs.length; i += 2) {
+            body.append('&').append(encode(pairs[i])).append('=').append(encode(pairs[i + 1]));
+        }
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private static String csrf(HttpResponse<String> page) {
+        Matcher matcher = CSRF.matcher(page.body());
+        assertThat(matcher.find()).as("CSRF field in the page").isTrue();
+        return matcher.group(1);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** The read models follow the events within a moment; ask again until the answer is there (10 s at most). */
+    private static <T> T eventually(Supplier<T> ask, java.util.function.Predicate<T> done) {
+        Instant until = Instant.now().plusSeconds(10);
+        T answer = ask.get();
+        while (!done.test(answer) && Instant.now().isBefore(until)) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            answer = ask.get();
+        }
+        return answer;
+    }
+
+    @TestConfiguration
+    static class CapturedMail {
+
+        /** Primary: the application's real mail bean (once present) stays in the context, unused here. */
+        @Bean
+        @Primary
+        RecordingMail recordingMail() {
+            return new RecordingMail();
+        }
+    }
+}

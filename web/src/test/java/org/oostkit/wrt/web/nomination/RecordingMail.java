@@ -1,0 +1,35 @@
+package org.oostkit.wrt.web.nomination;
+
+import org.oostkit.wrt.api.invitation.InvitationId;
+import org.oostkit.wrt.api.organisation.OrganisationId;
+import org.oostkit.wrt.web.mail.OutgoingMail;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Keeps the mails instead of sending them, so tests can read the code a nominator would receive. */
+class RecordingMail implements OutgoingMail {
+
+    record Code(OrganisationId organisationId, InvitationId invitationId, String email, String code,
+                Instant expiresAt) {
+    }
+
+    final List<Code> codes = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void sendSignInLink(String email, URI link, Instant expiresAt) {
+        throw new UnsupportedOperationException("the nominator's pages send no sign-in links");
+    }
+
+    @Override
+    public void sendVerificationCode(OrganisationId organisationId, InvitationId invitationId, String email,
+                                     String code, Instant expiresAt) {
+        codes.add(new Code(organisationId, invitationId, email, code, expiresAt));
+    }
+
+    Code lastCode() {
+        return codes.get(codes.size() - 1);
+    }
+}
