@@ -133,17 +133,21 @@ public class AdminPages {
      * @return whether the change became visible in time
      */
     public <V> boolean caughtUp(Object query, Class<V> type, Predicate<V> done) {
-        SubscriptionQueryResult<V, V> result = queries.subscriptionQuery(query, ResponseTypes.instanceOf(type),
-                ResponseTypes.instanceOf(type));
+        SubscriptionQueryResult<V, V> result = null;
         try {
+            result = queries.subscriptionQuery(query, ResponseTypes.instanceOf(type), ResponseTypes.instanceOf(type));
+            // updates are registered before the initial answer is read, so no change falls in between
             V seen = result.initialResult().filter(done)
                     .switchIfEmpty(result.updates().filter(done).next())
                     .block(CATCH_UP);
             return seen != null;
         } catch (RuntimeException timeoutOrFailure) {
+            // the command succeeded; the page after it says the read side may not show it yet
             return false;
         } finally {
-            result.cancel();
+            if (result != null) {
+                result.cancel();
+            }
         }
     }
 
