@@ -119,6 +119,10 @@ final class SeedCsv {
             }
             records.add(columns == null ? guess(lines.get(i), row) : columns.record(lines.get(i), row));
         }
+        if (records.stream().allMatch(r -> r.email().isEmpty())) {
+            return Parsed.failed("No email address found. The file needs a column of addresses, with a header "
+                    + "such as name,email (or First Name,Last Name,E-mail Address).");
+        }
         if (records.size() > maxRecords) {
             return Parsed.failed("The file has " + records.size() + " people; at most " + maxRecords
                     + " can be imported at once. Split it into smaller files.");
