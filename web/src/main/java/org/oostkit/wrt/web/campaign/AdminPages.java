@@ -1,0 +1,247 @@
+package org.oostkit.wrt.web.campaign;
+
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.HandlerExecutionException;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.oostkit.wrt.api.common.Actor;
+import org.oostkit.wrt.api.common.RuleViolation;
+import org.oostkit.wrt.api.campaign.CampaignId;
+import org.oostkit.wrt.query.api.CampaignQueries.FindCampaign;
+import org.oostkit.wrt.query.api.CampaignView;
+import org.oostkit.wrt.query.api.OrganisationQueries.FindOrganisationBySlug;
+import org.oostkit.wrt.query.api.OrganisationView;
+import org.oostkit.wrt.web.security.OrganisationRoles;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Predicate;
+
+/**
+ * What every admin page needs: the organisation from the slug, the campaign from its id (404 when the
+ * organisation has none), queries and commands, the page frame (title, navigation, breadcrumbs, who is signed
+ * in, whether they may change anything) and times in the organisation's zone.
+ */
+@Component
+public class AdminPages {
+
+    /** How long a POST waits for the read model to show its change before redirecting anyway. */
+    static final Duration CATCH_UP = Duration.ofSeconds(3);
+
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+
+    private final QueryGateway queries;
+    private final CommandGateway commands;
+    private final ZoneId zone;
+
+    AdminPages(QueryGateway queries, CommandGateway commands, @Value("${wrt.time-zone:UTC}") String zone) {
+        this.queries = queries;
+        this.commands = commands;
+        this.zone = ZoneId.of(zone);
+    }
+
+    /** The organisation of the URL, or 404 (the security chain has already checked the role). */
+    public OrganisationView organisation(String slug) {
+        OrganisationView organisation = query(new FindOrganisationBySlug(slug), OrganisationView.class);
+        if (organisation == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such organisation");
+        }
+        return organisation;
+    }
+
+    /** The campaign of this organisation, or 404: another organisation's campaign is simply not found. */
+    public CampaignView campaign(OrganisationView organisation, UUID campaignId) {
+        CampaignView campaign = query(new FindCampaign(organisation.organisationId(), new CampaignId(campaignId)),
+                CampaignView.class);
+        if (campaign == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such campaign");
+        }
+        return campaign;
+    }
+
+    public <R> R query(Object query, Class<R> type) {
+        return await(queries.query(query, ResponseTypes.instanceOf(type)));
+    }
+
+    public <R> List<R> queryList(Object query, Class<R> type) {
+        List<R> answer = await(queries.query(query, ResponseTypes.multipleInstancesOf(type)));
+        return answer == null ? List.of() : answer;
+    }
+
+    private static <R> R await(java.util.concurrent.CompletableFuture<R> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /**
+     * Sends a command as the signed-in admin and answers its result. A refused command throws
+     * {@link RuleViolation} (also when it arrives wrapped, as from Axon Server).
+     */
+    public <R> R send(Object command, Authentication admin) {
+        try {
+            return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                    .andMetaData(Actor.admin(admin.getName()).asMetaData()));
+        } catch (HandlerExecutionException e) {
+            Object details = e.getDetails().orElse(null);
+            if (details instanceof RuleViolation violation) {
+                throw violation;
+            }
+            throw e;
+        }
+    }
+
+    /** Only admins change things; auditors read. The buttons are hidden from auditors, this is the guard. */
+    public void requireAdmin(Authentication authentication, String slug) {
+        if (!OrganisationRoles.isAdmin(authentication, slug)) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only an admin of the organisation may do this");
+        }
+    }
+
+    /**
+     * Waits (briefly) until the subscription query's answer satisfies {@code done}: the read model lags the
+     * command side, and the page after a POST should show the change, not the state before it.
+     *
+     * @return whether the change became visible in time
+     */
+    public <V> boolean caughtUp(Object query, Class<V> type, Predicate<V> done) {
+        SubscriptionQueryResult<V, V> result = null;
+        try {
+            result = queries.subscriptionQuery(query, ResponseTypes.instanceOf(type), ResponseTypes.instanceOf(type));
+            // updates are registered before the initial answer is read, so no change falls in between
+            V seen = result.initialResult().filter(done)
+                    .switchIfEmpty(result.updates().filter(done).next())
+                    .block(CATCH_UP);
+            return seen != null;
+        } catch (RuntimeException timeoutOrFailure) {
+            // the command succeeded; the page after it says the read side may not show it yet
+            return false;
+        } finally {
+            if (result != null) {
+                result.cancel();
+            }
+        }
+    }
+
+    /** The model every admin page starts with. */
+    public Map<String, Object> page(String title, OrganisationView organisation, Authentication authentication,
+                                    String currentNav) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("title", title);
+        model.put("slug", organisation.slug());
+        model.put("organisationName", organisation.name());
+        model.put("isAdmin", OrganisationRoles.isAdmin(authentication, organisation.slug()));
+        if (authentication != null) {
+            model.put("signedInAs", authentication.getName());
+        }
+        List<Map<String, Object>> items = new ArrayList<>();
+        items.add(navItem("/org/" + organisation.slug() + "/manage", "Campaigns", "manage".equals(currentNav)));
+        model.put("nav", Map.of("items", items));
+        model.put("zone", zone.getId());
+        return model;
+    }
+
+    /** Breadcrumbs: organisation › … ; the last crumb is the current page (no link). */
+    public static List<Map<String, Object>> crumbs(String... hrefLabelPairs) {
+        List<Map<String, Object>> crumbs = new ArrayList<>();
+        for (int i = 0; i < hrefLabelPairs.length; i += 2) {
+            Map<String, Object> crumb = new LinkedHashMap<>();
+            crumb.put("label", hrefLabelPairs[i + 1]);
+            boolean last = i + 2 >= hrefLabelPairs.length;
+            if (!last && hrefLabelPairs[i] != null) {
+                crumb.put("href", hrefLabelPairs[i]);
+            }
+            crumb.put("last", last);
+            crumbs.add(crumb);
+        }
+        return crumbs;
+    }
+
+    /** The campaign's section links, the current one marked. */
+    public static List<Map<String, Object>> tabs(String slug, CampaignView campaign, String current) {
+        String base = "/org/" + slug + "/campaigns/" + campaign.campaignId();
+        List<Map<String, Object>> tabs = new ArrayList<>();
+        tabs.add(navItem(base, "Overview", "overview".equals(current)));
+        tabs.add(navItem(base + "/seed", "Seed group", "seed".equals(current)));
+        tabs.add(navItem(base + "/rounds", "Rounds", "rounds".equals(current)));
+        tabs.add(navItem(base + "/results", "Results", "results".equals(current)));
+        tabs.add(navItem(base + "/audit", "Audit trail", "audit".equals(current)));
+        return tabs;
+    }
+
+    private static Map<String, Object> navItem(String href, String label, boolean current) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("href", href);
+        item.put("label", label);
+        item.put("current", current);
+        return item;
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /** A moment as people read it, in the organisation's zone; empty for null. */
+    public String shown(Instant instant) {
+        return instant == null ? "" : SHOWN.format(instant.atZone(zone)) + " " + zone.getId();
+    }
+
+    public String day(Instant instant) {
+        return instant == null ? "" : DAY.format(instant.atZone(zone));
+    }
+
+    /** The value of a {@code datetime-local} input for this moment. */
+    public String inputValue(Instant instant) {
+        return instant == null ? "" : INPUT.format(instant.atZone(zone).truncatedTo(ChronoUnit.MINUTES));
+    }
+
+    /** Reads a {@code datetime-local} value in the organisation's zone; null when it is not one. */
+    public Instant fromInput(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDateTime.parse(value.strip()).atZone(zone).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** A response rate (0..1) as a whole percentage. */
+    public static String percent(double rate) {
+        return Math.round(rate * 100) + "%";
+    }
+
+    /** Null-safe text for Mustache, which refuses to print null. */
+    public static String text(String value) {
+        return value == null ? "" : value;
+    }
+}

@@ -1,0 +1,257 @@
+package org.oostkit.wrt.web.campaign;
+
+import org.oostkit.wrt.api.campaign.CampaignCommands.ChangeCampaignDetails;
+import org.oostkit.wrt.api.campaign.CampaignCommands.CompleteCampaign;
+import org.oostkit.wrt.api.campaign.CampaignCommands.CreateCampaign;
+import org.oostkit.wrt.api.campaign.CampaignId;
+import org.oostkit.wrt.api.campaign.CampaignSettings;
+import org.oostkit.wrt.api.common.RuleViolation;
+import org.oostkit.wrt.query.api.CampaignQueries.FindCampaign;
+import org.oostkit.wrt.query.api.CampaignView;
+import org.oostkit.wrt.query.api.OrganisationView;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/** Create, show, edit and complete a campaign. */
+@Controller
+class CampaignController {
+
+    static final String FORM = "campaign/form";
+    static final String SHOW = "campaign/show";
+    static final String COMPLETE = "campaign/complete";
+
+    private final AdminPages pages;
+
+    CampaignController(AdminPages pages) {
+        this.pages = pages;
+    }
+
+    @GetMapping("/org/{slug}/campaigns/new")
+    String newCampaign(@PathVariable String slug, Authentication authentication, Model model) {
+        pages.requireAdmin(authentication, slug);
+        OrganisationView organisation = pages.organisation(slug);
+        return form(organisation, null, new CampaignForm(), Map.of(), null, authentication, model);
+    }
+
+    @PostMapping("/org/{slug}/campaigns")
+    String create(@PathVariable String slug, @ModelAttribute CampaignForm form, Authentication authentication,
+                  Model model, RedirectAttributes redirect) {
+        pages.requireAdmin(authentication, slug);
+        OrganisationView organisation = pages.organisation(slug);
+        Map<String, String> errors = form.errors();
+        if (!errors.isEmpty()) {
+            return form(organisation, null, form, errors, null, authentication, model);
+        }
+        CampaignId id = CampaignId.random();
+        try {
+            pages.send(new CreateCampaign(id, organisation.organisationId(), form.settings()), authentication);
+        } catch (RuleViolation refused) {
+            return refused(organisation, null, form, refused, authentication, model);
+        }
+        boolean visible = pages.caughtUp(new FindCampaign(organisation.organisationId(), id), CampaignView.class,
+                Objects::nonNull);
+        flash(redirect, visible, "Campaign “" + form.settings().name() + "” created. Next: add the seed group.");
+        // before the read side shows it, the campaign's own pages would answer "not found": go to the list instead
+        return visible ? "redirect:/org/" + slug + "/campaigns/" + id + "/seed" : "redirect:/org/" + slug + "/manage";
+    }
+
+    @GetMapping("/org/{slug}/campaigns/{id}")
+    String show(@PathVariable String slug, @PathVariable UUID id, Authentication authentication, Model model) {
+        OrganisationView organisation = pages.organisation(slug);
+        CampaignView campaign = pages.campaign(organisation, id);
+        model.addAllAttributes(pages.page(campaign.name(), organisation, authentication, "campaign"));
+        model.addAttribute("crumbs", AdminPages.crumbs("/org/" + slug + "/manage", organisation.name(),
+                null, campaign.name()));
+        model.addAttribute("tabs", AdminPages.tabs(slug, campaign, "overview"));
+        model.addAttribute("campaign", summary(campaign));
+        model.addAttribute("base", "/org/" + slug + "/campaigns/" + id);
+        return SHOW;
+    }
+
+    @GetMapping("/org/{slug}/campaigns/{id}/edit")
+    String edit(@PathVariable String slug, @PathVariable UUID id, Authentication authentication, Model model) {
+        pages.requireAdmin(authentication, slug);
+        OrganisationView organisation = pages.organisation(slug);
+        CampaignView campaign = pages.campaign(organisation, id);
+        return form(organisation, campaign, CampaignForm.of(campaign), Map.of(), null, authentication, model);
+    }
+
+    @PostMapping("/org/{slug}/campaigns/{id}/edit")
+    String update(@PathVariable String slug, @PathVariable UUID id, @ModelAttribute CampaignForm form,
+                  Authentication authentication, Model model, RedirectAttributes redirect) {
+        pages.requireAdmin(authentication, slug);
+        OrganisationView organisation = pages.organisation(slug);
+        CampaignView campaign = pages.campaign(organisation, id);
+        Map<String, String> errors = form.errors();
+        if (!errors.isEmpty()) {
+            return form(organisation, campaign, form, errors, null, authentication, model);
+        }
+        CampaignSettings settings = form.settings();
+        try {
+            pages.send(new ChangeCampaignDetails(campaign.campaignId(), organisation.organisationId(), settings),
+                    authentication);
+        } catch (RuleViolation refused) {
+            return refused(organisation, campaign, form, refused, authentication, model);
+        }
+        boolean visible = pages.caughtUp(new FindCampaign(organisation.organisationId(), campaign.campaignId()),
+                CampaignView.class, view -> view != null && shows(view, settings));
+        flash(redirect, visible, "Campaign details saved.");
+        return "redirect:/org/" + slug + "/campaigns/" + id;
+    }
+
+    @GetMapping("/org/{slug}/campaigns/{id}/complete")
+    String confirmComplete(@PathVariable String slug, @PathVariable UUID id, Authentication authentication,
+                           Model model) {
+        pages.requireAdmin(authentication, slug);
+        OrganisationView organisation = pages.organisation(slug);
+        CampaignView campaign = pages.campaign(organisation, id);
+        return completePage(organisation, campaign, null, authentication, model);
+    }
+
+    @PostMapping("/org/{slug}/campaigns/{id}/complete")
+    String complete(@PathVariable String slug, @PathVariable UUID id, Authentication authentication, Model model,
+                    RedirectAttributes redirect) {
+        pages.requireAdmin(authentication, slug);
+        OrganisationView organisation = pages.organisation(slug);
+        CampaignView campaign = pages.campaign(organisation, id);
+        try {
+            pages.send(new CompleteCampaign(campaign.campaignId(), organisation.organisationId()), authentication);
+        } catch (RuleViolation refused) {
+            return completePage(organisation, campaign, refused.getMessage(), authentication, model);
+        }
+        boolean visible = pages.caughtUp(new FindCampaign(organisation.organisationId(), campaign.campaignId()),
+                CampaignView.class, view -> view != null && view.completed());
+        flash(redirect, visible, "Campaign “" + campaign.name() + "” completed. Its results stay readable; "
+                + "personal data is erased 24 months from now.");
+        return "redirect:/org/" + slug + "/campaigns/" + id;
+    }
+
+    private String completePage(OrganisationView organisation, CampaignView campaign, String error,
+                                Authentication authentication, Model model) {
+        String slug = organisation.slug();
+        model.addAllAttributes(pages.page("Complete " + campaign.name(), organisation, authentication, "campaign"));
+        model.addAttribute("crumbs", AdminPages.crumbs("/org/" + slug + "/manage", organisation.name(),
+                "/org/" + slug + "/campaigns/" + campaign.campaignId(), campaign.name(), null, "Complete"));
+        model.addAttribute("campaign", summary(campaign));
+        model.addAttribute("base", "/org/" + slug + "/campaigns/" + campaign.campaignId());
+        if (error != null) {
+            model.addAttribute("error", error);
+        }
+        return COMPLETE;
+    }
+
+    private String refused(OrganisationView organisation, CampaignView campaign, CampaignForm form,
+                           RuleViolation refused, Authentication authentication, Model model) {
+        String field = CampaignForm.fieldOf(refused.rule());
+        Map<String, String> errors = field == null ? Map.of() : Map.of(field, refused.getMessage());
+        return form(organisation, campaign, form, errors, field == null ? refused.getMessage() : null,
+                authentication, model);
+    }
+
+    private String form(OrganisationView organisation, CampaignView campaign, CampaignForm form,
+                        Map<String, String> errors, String error, Authentication authentication, Model model) {
+        String slug = organisation.slug();
+        boolean creating = campaign == null;
+        String title = creating ? "New campaign" : "Edit " + campaign.name();
+        model.addAllAttributes(pages.page(title, organisation, authentication, "campaign"));
+        model.addAttribute("crumbs", creating
+                ? AdminPages.crumbs("/org/" + slug + "/manage", organisation.name(), null, "New campaign")
+                : AdminPages.crumbs("/org/" + slug + "/manage", organisation.name(),
+                "/org/" + slug + "/campaigns/" + campaign.campaignId(), campaign.name(), null, "Edit"));
+        model.addAttribute("form", form.model(errors));
+        model.addAttribute("action", creating ? "/org/" + slug + "/campaigns"
+                : "/org/" + slug + "/campaigns/" + campaign.campaignId() + "/edit");
+        model.addAttribute("cancel", creating ? "/org/" + slug + "/manage"
+                : "/org/" + slug + "/campaigns/" + campaign.campaignId());
+        model.addAttribute("submitLabel", creating ? "Create campaign" : "Save changes");
+        model.addAttribute("creating", creating);
+        if (!errors.isEmpty()) {
+            model.addAttribute("errorSummary", errors.values());
+        }
+        if (error != null) {
+            model.addAttribute("error", error);
+        }
+        model.addAttribute("limits", Map.of("nameMax", CampaignSettings.NAME_MAX,
+                "textMax", CampaignSettings.INVITATION_TEXT_MAX));
+        return FORM;
+    }
+
+    private static boolean shows(CampaignView view, CampaignSettings settings) {
+        return view.name().equals(settings.name()) && AdminPages.text(view.description()).equals(settings.description())
+                && view.convergenceThreshold() == settings.convergenceThreshold()
+                && view.defaultRoundDays() == settings.defaultRoundDays()
+                && view.reminderEnabled() == settings.reminderEnabled()
+                && view.reminderDaysBefore() == settings.reminderDaysBefore()
+                && AdminPages.text(view.invitationText()).equals(settings.invitationText());
+    }
+
+    /** The flash after a change: confirmed when the read side shows it, a note when it is still catching up. */
+    static void flash(RedirectAttributes redirect, boolean visible, String message) {
+        redirect.addFlashAttribute("flash", visible
+                ? Map.of("kind", "ok", "message", message)
+                : Map.of("kind", "warn", "message", message + " The pages show it within a few seconds; reload "
+                + "if it is not there yet."));
+    }
+
+    /** Status label and badge class of a campaign. */
+    static Map<String, Object> status(CampaignView campaign) {
+        Map<String, Object> status = new LinkedHashMap<>();
+        if (campaign.completed()) {
+            status.put("statusLabel", "completed");
+            status.put("statusClass", "");
+        } else if (campaign.openRound() != null) {
+            status.put("statusLabel", "round " + campaign.openRound() + " open");
+            status.put("statusClass", "ok");
+        } else if (campaign.rounds() == 0) {
+            status.put("statusLabel", "draft");
+            status.put("statusClass", "warn");
+        } else {
+            status.put("statusLabel", "between rounds");
+            status.put("statusClass", "warn");
+        }
+        return status;
+    }
+
+    private Map<String, Object> summary(CampaignView campaign) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("id", campaign.campaignId().toString());
+        summary.put("name", campaign.name());
+        summary.put("description", AdminPages.text(campaign.description()));
+        summary.put("hasDescription", !AdminPages.text(campaign.description()).isBlank());
+        summary.put("invitationText", AdminPages.text(campaign.invitationText()));
+        summary.put("hasInvitationText", !AdminPages.text(campaign.invitationText()).isBlank());
+        summary.put("threshold", campaign.convergenceThreshold());
+        summary.put("roundDays", campaign.defaultRoundDays());
+        summary.put("reminderEnabled", campaign.reminderEnabled());
+        summary.put("reminderDays", campaign.reminderDaysBefore());
+        summary.putAll(status(campaign));
+        summary.put("completed", campaign.completed());
+        summary.put("created", pages.shown(campaign.createdAt()));
+        summary.put("completedAt", pages.shown(campaign.completedAt()));
+        summary.put("people", campaign.people());
+        summary.put("seedPeople", campaign.seedPeople());
+        summary.put("nominatedPeople", campaign.nominatedPeople());
+        summary.put("notYetContacted", campaign.notYetContacted());
+        summary.put("rounds", campaign.rounds());
+        summary.put("openRound", campaign.openRound() == null ? "" : campaign.openRound().toString());
+        summary.put("hasOpenRound", campaign.openRound() != null);
+        summary.put("contacted", campaign.contacted());
+        summary.put("responded", campaign.responded());
+        summary.put("responseRate", AdminPages.percent(campaign.responseRate()));
+        summary.put("nominations", campaign.nominations());
+        summary.put("aboveThreshold", campaign.aboveThreshold());
+        summary.put("canComplete", !campaign.completed() && campaign.openRound() == null);
+        return summary;
+    }
+}

@@ -1,0 +1,173 @@
+package org.oostkit.wrt.web.campaign;
+
+import org.oostkit.wrt.api.campaign.CampaignSettings;
+import org.oostkit.wrt.query.api.CampaignView;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The campaign form as typed: text fields stay text, so a wrong number is shown back as typed with a message
+ * instead of failing to bind. {@link #errors()} uses the command side's own limits; the command still checks.
+ */
+class CampaignForm {
+
+    private String name = "";
+    private String description = "";
+    private String threshold = "2";
+    private String roundDays = "14";
+    private boolean reminderEnabled = true;
+    private String reminderDays = "3";
+    private String invitationText = "";
+
+    static CampaignForm of(CampaignView view) {
+        CampaignForm form = new CampaignForm();
+        form.name = AdminPages.text(view.name());
+        form.description = AdminPages.text(view.description());
+        form.threshold = Integer.toString(view.convergenceThreshold());
+        form.roundDays = Integer.toString(view.defaultRoundDays());
+        form.reminderEnabled = view.reminderEnabled();
+        form.reminderDays = Integer.toString(view.reminderDaysBefore());
+        form.invitationText = AdminPages.text(view.invitationText());
+        return form;
+    }
+
+    /** Field name → message, in form order; empty when the form can be sent. */
+    Map<String, String> errors() {
+        Map<String, String> errors = new LinkedHashMap<>();
+        String cleanName = name.strip();
+        if (cleanName.isEmpty()) {
+            errors.put("name", "Enter a name for the campaign.");
+        } else if (cleanName.length() > CampaignSettings.NAME_MAX) {
+            errors.put("name", "The name can have at most " + CampaignSettings.NAME_MAX + " characters (it has "
+                    + cleanName.length() + ").");
+        }
+        if (description.strip().length() > CampaignSettings.DESCRIPTION_MAX) {
+            errors.put("description", "The description can have at most " + CampaignSettings.DESCRIPTION_MAX
+                    + " characters.");
+        }
+        whole(errors, "threshold", threshold, CampaignSettings.THRESHOLD_MIN, CampaignSettings.THRESHOLD_MAX,
+                "The convergence threshold");
+        whole(errors, "roundDays", roundDays, CampaignSettings.ROUND_DAYS_MIN, CampaignSettings.ROUND_DAYS_MAX,
+                "The default round length");
+        whole(errors, "reminderDays", reminderDays, CampaignSettings.REMINDER_DAYS_MIN,
+                CampaignSettings.REMINDER_DAYS_MAX, "The reminder");
+        if (!errors.containsKey("roundDays") && !errors.containsKey("reminderDays") && reminderEnabled
+                && Integer.parseInt(reminderDays.strip()) >= Integer.parseInt(roundDays.strip())) {
+            errors.put("reminderDays", "The reminder must come before the deadline: fewer days than the round "
+                    + "lasts (" + roundDays.strip() + ").");
+        }
+        if (invitationText.strip().length() > CampaignSettings.INVITATION_TEXT_MAX) {
+            errors.put("invitationText", "The invitation text can have at most "
+                    + CampaignSettings.INVITATION_TEXT_MAX + " characters.");
+        }
+        return errors;
+    }
+
+    private static void whole(Map<String, String> errors, String field, String value, int min, int max, String what) {
+        Integer number = parse(value);
+        if (number == null || number < min || number > max) {
+            errors.put(field, what + " must be a whole number from " + min + " to " + max + ".");
+        }
+    }
+
+    private static Integer parse(String value) {
+        try {
+            return Integer.valueOf(value == null ? "" : value.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** Only after {@link #errors()} came back empty. */
+    CampaignSettings settings() {
+        return new CampaignSettings(name.strip(), description.strip(), Integer.parseInt(threshold.strip()),
+                Integer.parseInt(roundDays.strip()), reminderEnabled, Integer.parseInt(reminderDays.strip()),
+                invitationText.strip());
+    }
+
+    /** Which field a refused command is about (its rule code), so the message lands next to it. */
+    static String fieldOf(String rule) {
+        return switch (rule) {
+            case "name-invalid" -> "name";
+            case "description-too-long" -> "description";
+            case "invitation-text-too-long" -> "invitationText";
+            case "threshold-invalid" -> "threshold";
+            case "round-days-invalid" -> "roundDays";
+            case "reminder-invalid" -> "reminderDays";
+            default -> null;
+        };
+    }
+
+    /** The form for the template: every value as typed, and each field's message (if any). */
+    Map<String, Object> model(Map<String, String> errors) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("name", name);
+        model.put("description", description);
+        model.put("threshold", threshold);
+        model.put("roundDays", roundDays);
+        model.put("reminderEnabled", reminderEnabled);
+        model.put("reminderDays", reminderDays);
+        model.put("invitationText", invitationText);
+        Map<String, Object> fieldErrors = new LinkedHashMap<>(errors);
+        model.put("errors", fieldErrors);
+        model.put("hasErrors", !errors.isEmpty());
+        return model;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name == null ? "" : name;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public void setDescription(String description) {
+        this.description = description == null ? "" : description;
+    }
+
+    public String getThreshold() {
+        return threshold;
+    }
+
+    public void setThreshold(String threshold) {
+        this.threshold = threshold == null ? "" : threshold;
+    }
+
+    public String getRoundDays() {
+        return roundDays;
+    }
+
+    public void setRoundDays(String roundDays) {
+        this.roundDays = roundDays == null ? "" : roundDays;
+    }
+
+    public boolean isReminderEnabled() {
+        return reminderEnabled;
+    }
+
+    public void setReminderEnabled(boolean reminderEnabled) {
+        this.reminderEnabled = reminderEnabled;
+    }
+
+    public String getReminderDays() {
+        return reminderDays;
+    }
+
+    public void setReminderDays(String reminderDays) {
+        this.reminderDays = reminderDays == null ? "" : reminderDays;
+    }
+
+    public String getInvitationText() {
+        return invitationText;
+    }
+
+    public void setInvitationText(String invitationText) {
+        this.invitationText = invitationText == null ? "" : invitationText;
+    }
+}

@@ -1,0 +1,291 @@
+package org.oostkit.wrt.web.campaign;
+
+import com.opencsv.CSVReader;
+import com.opencsv.CSVReaderBuilder;
+import com.opencsv.RFC4180ParserBuilder;
+import com.opencsv.exceptions.CsvValidationException;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Reads a seed-group CSV as people export them: UTF-8 with or without a byte order mark (Windows-1252 as a
+ * fallback, as older Outlook exports are), separated by {@code ,} or {@code ;} (or tab), quoted fields
+ * (including line breaks inside quotes), with a header row such as {@code name,email},
+ * {@code First Name,Last Name,E-mail Address} (Outlook) or {@code Name,Given Name,…,E-mail 1 - Value}
+ * (Google Contacts), or without a header when each row holds an address. Answers the records with the line
+ * they start on; it judges nothing (validation and duplicates are {@link SeedImport}'s).
+ */
+final class SeedCsv {
+
+    /** One person as read: line of the file (1-based, where the record starts), name (may be empty), email. */
+    record Record(int line, String name, String email) {
+    }
+
+    /** The records, how the file was understood, and a problem that stops the whole file (or null). */
+    record Parsed(List<Record> records, String understood, String failure) {
+
+        static Parsed failed(String failure) {
+            return new Parsed(List.of(), "", failure);
+        }
+    }
+
+    private static final Set<String> EMAIL = Set.of("email", "emailaddress", "mail", "emailaddr", "email1value",
+            "email1", "primaryemail", "e", "emailadres", "mailadresse", "courriel", "adresseemail");
+    private static final Set<String> NAME = Set.of("name", "fullname", "displayname", "naam", "nom");
+    private static final Set<String> FIRST = Set.of("firstname", "givenname", "first", "voornaam", "vorname",
+            "prenom");
+    private static final Set<String> MIDDLE = Set.of("middlename", "additionalname");
+    private static final Set<String> LAST = Set.of("lastname", "familyname", "surname", "last", "achternaam",
+            "nachname");
+
+    private SeedCsv() {
+    }
+
+    /** Reads at most {@code maxRecords} records; more is a failure (nothing is taken from such a file). */
+    static Parsed parse(byte[] bytes, int maxRecords) {
+        String text;
+        String encoding = "UTF-8";
+        int offset = startsWithBom(bytes) ? 3 : 0;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset)).toString();
+        } catch (CharacterCodingException notUtf8) {
+            text = new String(bytes, Charset.forName("windows-1252"));
+            encoding = "Windows-1252 (not UTF-8: check accented names)";
+        }
+        if (text.isBlank()) {
+            return Parsed.failed("The file is empty.");
+        }
+        char separator = separator(text);
+        List<String[]> rows = new ArrayList<>();
+        List<Integer> lines = new ArrayList<>();
+        try (CSVReader reader = new CSVReaderBuilder(new StringReader(text))
+                .withCSVParser(new RFC4180ParserBuilder().withSeparator(separator).build())
+                .withKeepCarriageReturn(false)
+                .build()) {
+            String[] row;
+            long before = 0;
+            while ((row = reader.readNext()) != null) {
+                lines.add((int) before + 1);
+                before = reader.getLinesRead();
+                rows.add(row);
+                // a header and one record more than allowed are enough to refuse the file
+                if (rows.size() > maxRecords + 1) {
+                    return Parsed.failed("The file has more than " + maxRecords + " rows. Split it into smaller "
+                            + "files and import them one after another.");
+                }
+            }
+        } catch (CsvValidationException | IOException e) {
+            return Parsed.failed("The file cannot be read as CSV near line " + (lines.isEmpty() ? 1
+                    : lines.get(lines.size() - 1)) + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            // OpenCSV reports an unterminated quote this way
+            return Parsed.failed("The file cannot be read as CSV: " + e.getMessage()
+                    + " (is a quote (\") left open?)");
+        }
+
+        int first = firstNonBlank(rows);
+        if (first < 0) {
+            return Parsed.failed("The file has no rows.");
+        }
+        Columns columns = Columns.fromHeader(rows.get(first));
+        int dataStart = first + 1;
+        String how;
+        if (columns == null || containsAddress(rows.get(first))) {
+            // no recognisable header: every row is data, the address is the cell with an @
+            columns = null;
+            dataStart = first;
+            how = "no header row: the address is the cell with an @, the other cells make the name";
+        } else {
+            how = "header row on line " + lines.get(first) + ": " + columns.describe(rows.get(first));
+        }
+        List<Record> records = new ArrayList<>();
+        for (int i = dataStart; i < rows.size(); i++) {
+            String[] row = rows.get(i);
+            if (blank(row)) {
+                continue;
+            }
+            records.add(columns == null ? guess(lines.get(i), row) : columns.record(lines.get(i), row));
+        }
+        if (records.stream().allMatch(r -> r.email().isEmpty())) {
+            return Parsed.failed("No email address found. The file needs a column of addresses, with a header "
+                    + "such as name,email (or First Name,Last Name,E-mail Address).");
+        }
+        if (records.size() > maxRecords) {
+            return Parsed.failed("The file has " + records.size() + " people; at most " + maxRecords
+                    + " can be imported at once. Split it into smaller files.");
+        }
+        String separatorName = separator == ';' ? "semicolons" : separator == '\t' ? "tabs" : "commas";
+        return new Parsed(records, encoding + ", separated by " + separatorName + ", " + how, null);
+    }
+
+    private static boolean startsWithBom(byte[] bytes) {
+        return bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF;
+    }
+
+    /** The separator most used outside quotes on the first non-empty line; a comma when in doubt. */
+    static char separator(String text) {
+        int commas = 0;
+        int semicolons = 0;
+        int tabs = 0;
+        boolean quoted = false;
+        boolean seen = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && (c == '\n' || c == '\r')) {
+                if (seen) {
+                    break;
+                }
+            } else if (!quoted) {
+                seen |= !Character.isWhitespace(c);
+                if (c == ',') {
+                    commas++;
+                } else if (c == ';') {
+                    semicolons++;
+                } else if (c == '\t') {
+                    tabs++;
+                }
+            }
+        }
+        if (semicolons > commas && semicolons >= tabs) {
+            return ';';
+        }
+        if (tabs > commas && tabs > semicolons) {
+            return '\t';
+        }
+        return ',';
+    }
+
+    private static int firstNonBlank(List<String[]> rows) {
+        for (int i = 0; i < rows.size(); i++) {
+            if (!blank(rows.get(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean blank(String[] row) {
+        for (String cell : row) {
+            if (cell != null && !cell.isBlank()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean containsAddress(String[] row) {
+        for (String cell : row) {
+            if (cell != null && cell.contains("@")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Record guess(int line, String[] row) {
+        String email = "";
+        List<String> name = new ArrayList<>();
+        for (String cell : row) {
+            String value = cell == null ? "" : cell.strip();
+            if (email.isEmpty() && value.contains("@")) {
+                email = value;
+            } else if (!value.isEmpty()) {
+                name.add(value);
+            }
+        }
+        return new Record(line, String.join(" ", name), email);
+    }
+
+    /** Lower-case letters and digits only: "E-mail Address" and "email_address" are the same header. */
+    static String key(String header) {
+        return header == null ? "" : header.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
+    }
+
+    /** Where the name and address are, by header. */
+    private record Columns(int email, int name, int first, int middle, int last) {
+
+        static Columns fromHeader(String[] header) {
+            int email = -1;
+            int name = -1;
+            int first = -1;
+            int middle = -1;
+            int last = -1;
+            for (int i = 0; i < header.length; i++) {
+                String key = key(header[i]);
+                if (email < 0 && EMAIL.contains(key)) {
+                    email = i;
+                } else if (name < 0 && NAME.contains(key)) {
+                    name = i;
+                } else if (first < 0 && FIRST.contains(key)) {
+                    first = i;
+                } else if (middle < 0 && MIDDLE.contains(key)) {
+                    middle = i;
+                } else if (last < 0 && LAST.contains(key)) {
+                    last = i;
+                }
+            }
+            if (email < 0) {
+                // "Work email", "E-mail 2 Address"…: any header that says mail, when no plain one exists
+                for (int i = 0; i < header.length && email < 0; i++) {
+                    if (key(header[i]).contains("mail")) {
+                        email = i;
+                    }
+                }
+            }
+            return email < 0 ? null : new Columns(email, name, first, middle, last);
+        }
+
+        Record record(int line, String[] row) {
+            String fullName = cell(row, name);
+            if (fullName.isEmpty()) {
+                List<String> parts = new ArrayList<>();
+                for (int column : new int[]{first, middle, last}) {
+                    String part = cell(row, column);
+                    if (!part.isEmpty()) {
+                        parts.add(part);
+                    }
+                }
+                fullName = String.join(" ", parts);
+            }
+            return new Record(line, fullName, cell(row, email));
+        }
+
+        String describe(String[] header) {
+            StringBuilder text = new StringBuilder("address from “" + header[email].strip() + "”");
+            if (name >= 0) {
+                text.append(", name from “").append(header[name].strip()).append("”");
+            } else if (first >= 0 || last >= 0) {
+                text.append(", name from ");
+                List<String> parts = new ArrayList<>();
+                for (int column : new int[]{first, middle, last}) {
+                    if (column >= 0) {
+                        parts.add("“" + header[column].strip() + "”");
+                    }
+                }
+                text.append(String.join(" + ", parts));
+            } else {
+                text.append(", no name column");
+            }
+            return text.toString();
+        }
+
+        private static String cell(String[] row, int column) {
+            return column >= 0 && column < row.length && row[column] != null ? row[column].strip() : "";
+        }
+    }
+}

@@ -1,0 +1,207 @@
+package org.oostkit.wrt.web.results;
+
+import org.oostkit.wrt.query.api.CampaignQueries.FindConvergence;
+import org.oostkit.wrt.query.api.CampaignQueries.FindReferralGraph;
+import org.oostkit.wrt.query.api.CampaignQueries.FindStatistics;
+import org.oostkit.wrt.query.api.CampaignView;
+import org.oostkit.wrt.query.api.CandidateView;
+import org.oostkit.wrt.query.api.ConvergenceView;
+import org.oostkit.wrt.query.api.OrganisationView;
+import org.oostkit.wrt.query.api.ReferralGraphView;
+import org.oostkit.wrt.query.api.StatisticsView;
+import org.oostkit.wrt.web.campaign.AdminPages;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The results of a campaign: ranked convergence list (filtered, paged), statistics, charts drawn on the
+ * server as SVG, the referral network (with a table alternative) and the export links.
+ */
+@Controller
+class ResultsController {
+
+    static final String VIEW = "results/results";
+    static final int PAGE_SIZE = 50;
+    /** Above this many people the network drawing is left out (the table and exports remain). */
+    static final int NETWORK_MAX = 600;
+
+    private final AdminPages pages;
+
+    ResultsController(AdminPages pages) {
+        this.pages = pages;
+    }
+
+    @GetMapping("/org/{slug}/campaigns/{id}/results")
+    String results(@PathVariable String slug, @PathVariable UUID id,
+                   @RequestParam(required = false) String above, @RequestParam(required = false) String nominated,
+                   @RequestParam(required = false) String round, @RequestParam(required = false) String from,
+                   @RequestParam(required = false) String to, @RequestParam(defaultValue = "1") int page,
+                   Authentication authentication, Model model) {
+        OrganisationView organisation = pages.organisation(slug);
+        CampaignView campaign = pages.campaign(organisation, id);
+        String base = "/org/" + slug + "/campaigns/" + id;
+        ResultsFilter filter = ResultsFilter.of(above, nominated, round, from, to);
+
+        model.addAllAttributes(pages.page("Results of " + campaign.name(), organisation, authentication, "campaign"));
+        model.addAttribute("crumbs", AdminPages.crumbs("/org/" + slug + "/manage", organisation.name(), base,
+                campaign.name(), null, "Results"));
+        model.addAttribute("tabs", AdminPages.tabs(slug, campaign, "results"));
+        model.addAttribute("base", base);
+        model.addAttribute("campaignName", campaign.name());
+        model.addAttribute("threshold", campaign.convergenceThreshold());
+        model.addAttribute("filter", filter.model());
+
+        int current = Math.max(1, page);
+        ConvergenceView convergence = pages.query(new FindConvergence(organisation.organisationId(),
+                campaign.campaignId(), filter.toQuery(pages.zone()), (current - 1) * PAGE_SIZE, PAGE_SIZE),
+                ConvergenceView.class);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        int total = convergence == null ? 0 : convergence.total();
+        if (convergence != null) {
+            for (CandidateView candidate : convergence.candidates()) {
+                rows.add(candidate(candidate));
+            }
+        }
+        int pageCount = Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+        model.addAttribute("candidates", rows);
+        model.addAttribute("hasCandidates", !rows.isEmpty());
+        model.addAttribute("total", total);
+        String query = filter.query();
+        model.addAttribute("paging", paging(base + "/results?" + (query.isEmpty() ? "" : query + "&"),
+                Math.min(current, pageCount), pageCount));
+        model.addAttribute("csvHref", base + "/export/csv" + (query.isEmpty() ? "" : "?" + query));
+        model.addAttribute("pdfHref", base + "/export/pdf");
+        model.addAttribute("csvExcelHref", base + "/export/csv?" + (query.isEmpty() ? "" : query + "&") + "bom=true");
+
+        StatisticsView statistics = pages.query(new FindStatistics(organisation.organisationId(),
+                campaign.campaignId()), StatisticsView.class);
+        if (statistics != null) {
+            model.addAttribute("stats", statistics(statistics));
+            List<BarChart.Bar> newNames = statistics.newNamesPerRound().stream()
+                    .map(r -> new BarChart.Bar(Integer.toString(r.round()), r.count())).toList();
+            model.addAttribute("newNamesChart", BarChart.render("new-names", "New names per round",
+                    "How many people each round's nominations brought in for the first time. A falling curve "
+                            + "means the list is saturating.", "Round", "New names", newNames));
+            model.addAttribute("newNamesTable", statistics.newNamesPerRound().stream()
+                    .map(r -> Map.<String, Object>of("label", "Round " + r.round(), "value", r.count())).toList());
+            List<BarChart.Bar> buckets = statistics.distribution().stream()
+                    .map(b -> new BarChart.Bar(Integer.toString(b.nominators()), b.people())).toList();
+            model.addAttribute("distributionChart", BarChart.render("distribution",
+                    "Distribution of nomination counts",
+                    "How many people were named by 1, 2, 3 or more different nominators; those at or above the "
+                            + "threshold of " + campaign.convergenceThreshold() + " are the strong candidates.",
+                    "Named by (nominators)", "People", buckets));
+            model.addAttribute("distributionTable", statistics.distribution().stream()
+                    .map(b -> Map.<String, Object>of("label", "by " + b.nominators(), "value", b.people(),
+                            "above", b.nominators() >= campaign.convergenceThreshold())).toList());
+        }
+
+        ReferralGraphView graph = pages.query(new FindReferralGraph(organisation.organisationId(),
+                campaign.campaignId()), ReferralGraphView.class);
+        if (graph != null && !graph.edges().isEmpty()) {
+            model.addAttribute("hasNetwork", true);
+            model.addAttribute("networkPeople", graph.nodes().size());
+            model.addAttribute("networkEdges", graph.edges().size());
+            boolean drawable = graph.nodes().size() <= NETWORK_MAX;
+            model.addAttribute("networkDrawn", drawable);
+            if (drawable) {
+                model.addAttribute("networkSvg", ReferralNetwork.render(graph, campaign.convergenceThreshold()));
+            }
+            model.addAttribute("networkTable", networkTable(graph));
+        }
+        return VIEW;
+    }
+
+    private Map<String, Object> candidate(CandidateView candidate) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("rank", candidate.rank());
+        row.put("name", AdminPages.text(candidate.name()));
+        row.put("email", AdminPages.text(candidate.email()));
+        row.put("nominations", candidate.nominations());
+        row.put("above", candidate.aboveThreshold());
+        row.put("source", "SEED".equals(candidate.source()) ? "seed" : "nominated");
+        row.put("rounds", candidate.rounds() == null ? "" : candidate.rounds().stream().map(String::valueOf)
+                .collect(Collectors.joining(", ")));
+        row.put("contacted", candidate.contactedRound() == null ? "" : "round " + candidate.contactedRound());
+        row.put("wasContacted", candidate.contactedRound() != null);
+        row.put("firstNamed", pages.shown(candidate.firstNominatedAt()));
+        return row;
+    }
+
+    private Map<String, Object> statistics(StatisticsView s) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("contacted", s.contacted());
+        model.put("responded", s.responded());
+        model.put("responseRate", AdminPages.percent(s.responseRate()));
+        model.put("nominations", s.nominations());
+        model.put("distinctNominees", s.distinctNominees());
+        model.put("rounds", s.rounds());
+        model.put("roundsCompleted", s.roundsCompleted());
+        model.put("namedOnce", s.namedOnce());
+        model.put("namedTwice", s.namedTwice());
+        model.put("estimatedUnnamed", s.estimatedUnnamed());
+        model.put("chao1", Math.round(s.chao1()));
+        model.put("topNominees", ranked(s.topNominees()));
+        model.put("hasTopNominees", !s.topNominees().isEmpty());
+        model.put("topNominators", ranked(s.topNominators()));
+        model.put("hasTopNominators", !s.topNominators().isEmpty());
+        return model;
+    }
+
+    private static List<Map<String, Object>> ranked(List<StatisticsView.Ranked> ranked) {
+        return ranked.stream().map(r -> Map.<String, Object>of("name", AdminPages.text(r.name()),
+                "email", AdminPages.text(r.email()), "count", r.count())).toList();
+    }
+
+    /** For each person named at least once: who named them, in the order of the drawing's layers. */
+    private static List<Map<String, Object>> networkTable(ReferralGraphView graph) {
+        Map<Object, String> names = new HashMap<>();
+        graph.nodes().forEach(n -> names.put(n.personId(), ReferralNetwork.label(n)));
+        Map<Object, TreeSet<String>> namedBy = new LinkedHashMap<>();
+        Map<Object, Integer> firstRound = new HashMap<>();
+        for (ReferralGraphView.Edge edge : graph.edges()) {
+            namedBy.computeIfAbsent(edge.nominee(), k -> new TreeSet<>(String.CASE_INSENSITIVE_ORDER))
+                    .add(names.getOrDefault(edge.nominator(), "(unknown)") + " (round " + edge.round() + ")");
+            firstRound.merge(edge.nominee(), edge.round(), Math::min);
+        }
+        List<ReferralGraphView.Node> named = graph.nodes().stream()
+                .filter(n -> namedBy.containsKey(n.personId()))
+                .sorted(Comparator.comparingInt((ReferralGraphView.Node n) -> n.nominations()).reversed()
+                        .thenComparing(n -> ReferralNetwork.label(n).toLowerCase()))
+                .toList();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (ReferralGraphView.Node node : named) {
+            rows.add(Map.of("name", ReferralNetwork.label(node), "count", node.nominations(),
+                    "firstRound", firstRound.get(node.personId()),
+                    "source", "SEED".equals(node.source()) ? "seed" : "nominated",
+                    "by", String.join("; ", namedBy.get(node.personId()))));
+        }
+        return rows;
+    }
+
+    private static Map<String, Object> paging(String prefix, int current, int pages) {
+        Map<String, Object> paging = new LinkedHashMap<>();
+        paging.put("current", current);
+        paging.put("pages", pages);
+        paging.put("many", pages > 1);
+        paging.put("hasPrevious", current > 1);
+        paging.put("previous", prefix + "page=" + (current - 1));
+        paging.put("hasNext", current < pages);
+        paging.put("next", prefix + "page=" + (current + 1));
+        return paging;
+    }
+}

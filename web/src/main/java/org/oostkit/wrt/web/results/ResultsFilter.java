@@ -1,0 +1,105 @@
+package org.oostkit.wrt.web.results;
+
+import org.oostkit.wrt.query.api.CampaignQueries.CandidateFilter;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The filters of the results page and the CSV export, as GET parameters: {@code above}, {@code nominated},
+ * {@code round}, {@code from} and {@code to} (dates, inclusive, in the organisation's zone). Unreadable
+ * values are ignored and said so, never an error page.
+ */
+record ResultsFilter(boolean above, boolean nominated, Integer round, LocalDate from, LocalDate to,
+                     List<String> problems) {
+
+    static ResultsFilter of(String above, String nominated, String round, String from, String to) {
+        List<String> problems = new ArrayList<>();
+        Integer number = null;
+        if (round != null && !round.isBlank()) {
+            try {
+                number = Integer.valueOf(round.strip());
+                if (number < 1) {
+                    problems.add("Round must be 1 or more; showing all rounds.");
+                    number = null;
+                }
+            } catch (NumberFormatException e) {
+                problems.add("“" + round.strip() + "” is not a round number; showing all rounds.");
+            }
+        }
+        LocalDate fromDate = date(from, "from", problems);
+        LocalDate toDate = date(to, "to", problems);
+        if (fromDate != null && toDate != null && toDate.isBefore(fromDate)) {
+            problems.add("The “to” date is before the “from” date; nobody can match.");
+        }
+        return new ResultsFilter(on(above), on(nominated), number, fromDate, toDate, List.copyOf(problems));
+    }
+
+    private static boolean on(String value) {
+        return value != null && (value.equals("true") || value.equals("on") || value.equals("1"));
+    }
+
+    private static LocalDate date(String value, String name, List<String> problems) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            problems.add("The “" + name + "” date “" + value.strip() + "” is not a date (yyyy-mm-dd); ignored.");
+            return null;
+        }
+    }
+
+    CandidateFilter toQuery(ZoneId zone) {
+        // "to" is inclusive for people, the query's bound is exclusive: up to the start of the next day
+        return new CandidateFilter(above, nominated, round,
+                from == null ? null : from.atStartOfDay(zone).toInstant(),
+                to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant());
+    }
+
+    boolean any() {
+        return above || nominated || round != null || from != null || to != null;
+    }
+
+    /** The filter as a query string (without "?"), to carry into paging and export links. */
+    String query() {
+        List<String> parts = new ArrayList<>();
+        if (above) {
+            parts.add("above=true");
+        }
+        if (nominated) {
+            parts.add("nominated=true");
+        }
+        if (round != null) {
+            parts.add("round=" + round);
+        }
+        if (from != null) {
+            parts.add("from=" + URLEncoder.encode(from.toString(), StandardCharsets.UTF_8));
+        }
+        if (to != null) {
+            parts.add("to=" + URLEncoder.encode(to.toString(), StandardCharsets.UTF_8));
+        }
+        return String.join("&", parts);
+    }
+
+    Map<String, Object> model() {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("above", above);
+        model.put("nominated", nominated);
+        model.put("round", round == null ? "" : round.toString());
+        model.put("from", from == null ? "" : from.toString());
+        model.put("to", to == null ? "" : to.toString());
+        model.put("any", any());
+        model.put("problems", problems);
+        model.put("hasProblems", !problems.isEmpty());
+        return model;
+    }
+}
