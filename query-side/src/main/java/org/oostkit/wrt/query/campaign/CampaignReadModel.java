@@ -93,7 +93,15 @@ public class CampaignReadModel {
     }
 
     private ConvergenceView convergenceInSnapshot(FindConvergence query) {
-        Optional<String> schema = tenants.schemaFor(query.organisationId());
+        return convergenceIn(tenants.schemaFor(query.organisationId()), query);
+    }
+
+    /**
+     * The convergence list from the tables of the given schema: a tenant's, or a transaction's temporary
+     * tables of the same shape (the as-of views, which replay events into {@code pg_temp}); call it inside
+     * the transaction that sees them.
+     */
+    public ConvergenceView convergenceIn(Optional<String> schema, FindConvergence query) {
         Optional<Integer> known = schema.flatMap(s -> threshold(s, query.campaignId()));
         if (known.isEmpty()) {
             return new ConvergenceView(2, 0, 0, List.of());
@@ -144,7 +152,11 @@ public class CampaignReadModel {
     }
 
     public StatisticsView statistics(OrganisationId organisation, CampaignId campaign) {
-        Optional<String> schema = tenants.schemaFor(organisation);
+        return statisticsIn(tenants.schemaFor(organisation), campaign);
+    }
+
+    /** The statistics from the tables of the given schema (see {@link #convergenceIn}). */
+    public StatisticsView statisticsIn(Optional<String> schema, CampaignId campaign) {
         if (schema.isEmpty()) {
             return new StatisticsView(0, 0, 0, 0, 0, 0, 0, List.of(), List.of(), List.of(), List.of(), 0, 0, 0, 0);
         }

@@ -16,23 +16,16 @@ import org.oostkit.wrt.api.organisation.OrganisationId;
 import org.oostkit.wrt.query.config.ReadModels;
 import org.oostkit.wrt.query.tenant.ReadModelReset;
 import org.oostkit.wrt.query.tenant.TenantDirectory;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.lang.reflect.Method;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -236,74 +229,13 @@ public class ReadModelRebuild {
     }
 
     private void write(UUID tenant, InMemoryReadModels.Tenant tables) {
-        String s = tenants.schemaForEvent(tenant.toString(), new OrganisationId(tenant));
-        copy(s + ".campaign (campaign_id, name, description, invitation_text, convergence_threshold, "
-                + "default_round_days, reminder_enabled, reminder_days_before, status, created_at, completed_at, "
-                + "updated_at)", tables.campaigns.values());
-        copy(s + ".round (round_id, campaign_id, round_number, status, started_at, deadline, reminder_at, "
-                + "reminder_sent_at, closed_at, close_reason, invitation_count)", tables.rounds.values());
-        copy(s + ".person (campaign_id, person_id, name, email, source, in_roster, added_at, entered_round, "
-                + "contacted_round, nominator_count, first_nominated_round, first_nominated_at, rounds_named)",
-                tables.people.values());
-        copy(s + ".contact (invitation_id, campaign_id, round_id, round_number, person_id, name, email, "
-                + "delivery_status, invited_at, sent_at, failed_at, failure_reason, delivered_at, opened_at, "
-                + "clicked_at, bounced_at, spam_at, link_opened_at, code_sent_at, verified_at, responded_at, "
-                + "revised_at, reminded_at, nominee_count, token_hash)", tables.contacts.values());
-        copy(s + ".nomination (campaign_id, nominator_id, nominee_id, round_id, round_number, invitation_id, "
-                + "nominee_name, nominee_email, reason, nominated_at)", tables.edges.values());
+        TableLoader.load(dataSource, tenants.schemaForEvent(tenant.toString(), new OrganisationId(tenant)), tables);
     }
 
     private void analyze(UUID tenant) {
         String s = tenants.schemaForEvent(tenant.toString(), new OrganisationId(tenant));
         for (String table : ReadModelReset.TABLES) {
             jdbc.execute("ANALYZE " + s + "." + table);
-        }
-    }
-
-    private void copy(String target, Collection<Object[]> rows) {
-        if (rows.isEmpty()) {
-            return;
-        }
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try {
-            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("COPY " + target + " FROM STDIN (FORMAT csv)");
-            try {
-                StringBuilder line = new StringBuilder(256);
-                for (Object[] row : rows) {
-                    line.setLength(0);
-                    for (int i = 0; i < row.length; i++) {
-                        if (i > 0) {
-                            line.append(',');
-                        }
-                        csv(line, row[i]);
-                    }
-                    line.append('\n');
-                    byte[] bytes = line.toString().getBytes(StandardCharsets.UTF_8);
-                    copy.writeToCopy(bytes, 0, bytes.length);
-                }
-                copy.endCopy();
-            } finally {
-                if (copy.isActive()) {
-                    copy.cancelCopy();
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not load " + target, e);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
-        }
-    }
-
-    /** A value in PostgreSQL's CSV COPY format: empty for null, strings always quoted. */
-    static void csv(StringBuilder out, Object value) {
-        if (value == null) {
-            return;
-        }
-        if (value instanceof String || value instanceof InMemoryReadModels.RoundsNamed) {
-            out.append('"').append(value.toString().replace("\"", "\"\"")).append('"');
-        } else {
-            out.append(value); // UUID, numbers, booleans and ISO-8601 instants as PostgreSQL reads them
         }
     }
 

@@ -1,0 +1,121 @@
+package org.oostkit.wrt.domain.integrity;
+
+import org.axonframework.common.DateTimeUtils;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.statements.AppendEventsStatementBuilder;
+import org.axonframework.eventsourcing.eventstore.jdbc.statements.TimestampWriter;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The JDBC event store's insert, with the hash chain and the campaign column. The payload is serialized
+ * (and so encrypted) exactly once, here, and the hash covers those very bytes: re-serializing would give
+ * other ciphertext (AES-GCM with random nonces).
+ * <p>
+ * The previous hash of an aggregate comes from the same batch or, for the batch's first event of that
+ * aggregate, from its stored event {@code sequence - 1}, read on the appending transaction's connection
+ * (so it sees events appended earlier in the same transaction). Appends to one aggregate are serialized
+ * by Axon's aggregate lock and the unique {@code (aggregate, sequence)} constraint: a concurrent append
+ * computed from a stale predecessor fails on that constraint and is retried.
+ * <p>
+ * An event published outside an aggregate is stored by Axon as an aggregate of its own (its id, sequence
+ * 0): it starts and ends its own chain. Snapshots are not chained (they are derived, and replaceable).
+ */
+public class ChainingAppendEvents implements AppendEventsStatementBuilder {
+
+    @Override
+    public PreparedStatement build(Connection connection, EventSchema schema, Class<?> dataType,
+                                   List<? extends EventMessage<?>> events, Serializer serializer,
+                                   TimestampWriter timestampWriter) throws SQLException {
+        String sql = "INSERT INTO " + schema.domainEventTable() + " (" + schema.domainEventFields()
+                + ", campaign_id) VALUES (?,?,?,?,?,?,?,?,?,?)";
+        Map<String, Link> last = new HashMap<>();
+        PreparedStatement statement = connection.prepareStatement(sql);
+        try {
+            for (EventMessage<?> message : events) {
+                DomainEventMessage<?> event = asDomainEvent(message);
+                String aggregate = event.getAggregateIdentifier();
+                Link previous = last.containsKey(aggregate) ? last.get(aggregate)
+                        : stored(connection, schema, aggregate, event.getSequenceNumber());
+                SerializedObject<byte[]> payload = event.serializePayload(serializer, byte[].class);
+                SerializedObject<byte[]> serializedMetaData = event.serializeMetaData(serializer, byte[].class);
+                Map<String, Object> metaData = EventHash.parseMetaData(serializedMetaData.getData());
+                String timestamp = DateTimeUtils.formatInstant(event.getTimestamp());
+                UUID named = PayloadIds.campaign(payload.getData());
+                UUID campaign = named != null ? named : previous.campaign();
+                String hash = EventHash.of(new EventHash.Input(previous.hash(), aggregate,
+                        event.getSequenceNumber(), event.getType(), event.getIdentifier(), timestamp,
+                        payload.getType().getName(), payload.getType().getRevision(), payload.getData(),
+                        EventHash.canonical(metaData)));
+                statement.setString(1, event.getIdentifier());
+                statement.setString(2, aggregate);
+                statement.setLong(3, event.getSequenceNumber());
+                statement.setString(4, event.getType());
+                statement.setString(5, timestamp);
+                statement.setString(6, payload.getType().getName());
+                statement.setString(7, payload.getType().getRevision());
+                statement.setBytes(8, payload.getData());
+                statement.setBytes(9, EventHash.withHash(metaData, hash));
+                if (campaign == null) {
+                    statement.setNull(10, Types.OTHER);
+                } else {
+                    statement.setObject(10, campaign);
+                }
+                statement.addBatch();
+                last.put(aggregate, new Link(hash, campaign));
+            }
+            return statement;
+        } catch (SQLException | RuntimeException e) {
+            statement.close();
+            throw e;
+        }
+    }
+
+    /** The hash and campaign of an aggregate's latest event. */
+    private record Link(String hash, UUID campaign) {
+        static final Link NONE = new Link(EventHash.GENESIS, null);
+    }
+
+    private static Link stored(Connection connection, EventSchema schema, String aggregate, long sequence)
+            throws SQLException {
+        if (sequence == 0) {
+            return Link.NONE;
+        }
+        try (PreparedStatement read = connection.prepareStatement("SELECT " + schema.metaDataColumn()
+                + ", campaign_id FROM " + schema.domainEventTable() + " WHERE " + schema.aggregateIdentifierColumn()
+                + " = ? AND " + schema.sequenceNumberColumn() + " = ?")) {
+            read.setString(1, aggregate);
+            read.setLong(2, sequence - 1);
+            try (ResultSet row = read.executeQuery()) {
+                if (!row.next()) {
+                    // nothing to chain to: the check will report the gap rather than the append failing
+                    return Link.NONE;
+                }
+                Object hash = EventHash.parseMetaData(row.getBytes(1)).get(EventHash.METADATA_KEY);
+                return new Link(hash == null ? EventHash.GENESIS : hash.toString(),
+                        row.getObject(2, UUID.class));
+            }
+        }
+    }
+
+    private static DomainEventMessage<?> asDomainEvent(EventMessage<?> event) {
+        if (event instanceof DomainEventMessage<?> domain) {
+            return domain;
+        }
+        // as Axon's own statement stores it: an aggregate of its own, sequence 0, no type
+        return new GenericDomainEventMessage<>(null, event.getIdentifier(), 0L, event, event::getTimestamp);
+    }
+}

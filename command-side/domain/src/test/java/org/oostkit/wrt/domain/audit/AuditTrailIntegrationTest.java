@@ -1,0 +1,167 @@
+package org.oostkit.wrt.domain.audit;
+
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.oostkit.wrt.api.audit.AuditQueries.AuditEntry;
+import org.oostkit.wrt.api.audit.AuditQueries.AuditFilter;
+import org.oostkit.wrt.api.audit.AuditQueries.AuditTrailPage;
+import org.oostkit.wrt.api.audit.AuditQueries.FindAuditEventTypes;
+import org.oostkit.wrt.api.audit.AuditQueries.FindAuditTrail;
+import org.oostkit.wrt.api.campaign.CampaignCommands.AddSeedPeople;
+import org.oostkit.wrt.api.campaign.CampaignCommands.CreateCampaign;
+import org.oostkit.wrt.api.campaign.CampaignId;
+import org.oostkit.wrt.api.campaign.CampaignSettings;
+import org.oostkit.wrt.api.campaign.SeedRow;
+import org.oostkit.wrt.api.common.Actor;
+import org.oostkit.wrt.api.common.PersonalData;
+import org.oostkit.wrt.api.organisation.OrganisationId;
+import org.oostkit.wrt.domain.dataprotection.DataKeyStore;
+import org.oostkit.wrt.testing.IntegrationTestSupport;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AuditTrailIntegrationTest extends IntegrationTestSupport {
+
+    @Autowired
+    QueryGateway queries;
+    @Autowired
+    DataKeyStore keys;
+
+    private final Actor admin = Actor.admin("Auditee@Trail.test");
+
+    private AuditTrailPage page(OrganisationId org, CampaignId campaign, AuditFilter filter, Long after, Long before,
+                                int limit) {
+        return queries.query(new FindAuditTrail(org, campaign, filter, after, before, limit), AuditTrailPage.class).join();
+    }
+
+    private List<AuditEntry> all(OrganisationId org, CampaignId campaign, AuditFilter filter) {
+        return page(org, campaign, filter, null, null, FindAuditTrail.MAX_LIMIT).entries();
+    }
+
+    @Test
+    @DisplayName("the trail lists every event of the campaign, its round and invitations in global order, page by page both ways")
+    void paging() {
+        OrganisationId org = wrt().organisation("auditee@trail.test");
+        CampaignId campaign = wrt().campaign(org, admin, "Ada Lovelace", "ada@trail.test", "Ben", "ben@trail.test",
+                "Cy", "cy@trail.test", "Di", "di@trail.test");
+        CampaignId other = wrt().campaign(org, admin, "Ed", "ed@trail.test");
+        wrt().startRound(org, campaign, admin, Duration.ofDays(3));
+
+        List<AuditEntry> everything = all(org, campaign, AuditFilter.NONE);
+        assertThat(everything).extracting(AuditEntry::globalIndex).isSorted().doesNotHaveDuplicates();
+        assertThat(everything.size()).isEqualTo(jdbc.queryForObject(
+                "SELECT count(*) FROM domainevententry WHERE campaign_id = ?", Integer.class, campaign.value()));
+        assertThat(everything).extracting(AuditEntry::eventType)
+                .contains("CampaignCreated", "SeedPersonAdded", "RoundStarted", "RoundDeadlinesScheduled",
+                        "PeopleContacted", "ContactInvited")
+                .doesNotContain("OrganisationRegistered");
+        assertThat(everything).allSatisfy(e -> assertThat(e.actor()).isEqualTo("admin:auditee@trail.test"));
+        assertThat(everything).filteredOn(e -> e.eventType().equals("SeedPersonAdded")).extracting(AuditEntry::summary)
+                .contains("Seed person added: Ada Lovelace <ada@trail.test>");
+        assertThat(everything).filteredOn(e -> e.eventType().equals("RoundStarted")).singleElement()
+                .satisfies(e -> assertThat(e.summary()).startsWith("Round 1 started with 4 invitations, deadline "));
+
+        List<AuditEntry> forwards = new ArrayList<>();
+        List<Long> cursors = new ArrayList<>();
+        AuditTrailPage current = page(org, campaign, AuditFilter.NONE, null, null, 3);
+        assertThat(current.previousBefore()).isNull();
+        forwards.addAll(current.entries());
+        while (current.nextAfter() != null) {
+            cursors.add(current.nextAfter());
+            current = page(org, campaign, AuditFilter.NONE, current.nextAfter(), null, 3);
+            assertThat(current.entries()).hasSizeBetween(1, 3);
+            forwards.addAll(current.entries());
+        }
+        assertThat(forwards).isEqualTo(everything);
+
+        // back from the last page to the first
+        List<AuditEntry> backwards = new ArrayList<>(current.entries());
+        while (current.previousBefore() != null) {
+            current = page(org, campaign, AuditFilter.NONE, null, current.previousBefore(), 3);
+            backwards.addAll(0, current.entries());
+        }
+        assertThat(backwards).isEqualTo(everything);
+
+        assertThat(all(org, other, AuditFilter.NONE)).extracting(AuditEntry::eventType)
+                .containsExactly("CampaignCreated", "SeedPersonAdded");
+        OrganisationId stranger = wrt().organisation("stranger@trail.test");
+        assertThat(all(stranger, campaign, AuditFilter.NONE)).isEmpty();
+        assertThat(queries.query(new FindAuditEventTypes(org, campaign), ResponseTypes.multipleInstancesOf(String.class))
+                .join()).contains("CampaignCreated", "ContactInvited", "SeedPersonAdded").isSorted();
+    }
+
+    @Test
+    @DisplayName("filters by type, actor (the decrypted admin address too) and time range")
+    void filters() throws Exception {
+        OrganisationId org = wrt().organisation("auditee@trail.test");
+        CampaignId campaign = wrt().campaign(org, admin, "Fay", "fay@trail.test", "Gus", "gus@trail.test");
+        Thread.sleep(5);
+        Instant middle = Instant.now();
+        Thread.sleep(5);
+        wrt().send(new AddSeedPeople(campaign, org, List.of(new SeedRow(1, "Hal", "hal@trail.test"))), Actor.OPERATOR);
+
+        assertThat(all(org, campaign, new AuditFilter("SeedPersonAdded", null, null, null)))
+                .extracting(AuditEntry::eventType).containsExactly("SeedPersonAdded", "SeedPersonAdded", "SeedPersonAdded");
+        assertThat(all(org, campaign, new AuditFilter(null, "AUDITEE@trail", null, null))).hasSize(3);
+        assertThat(all(org, campaign, new AuditFilter(null, "operator", null, null))).singleElement()
+                .satisfies(e -> assertThat(e.summary()).contains("Hal <hal@trail.test>"));
+        assertThat(all(org, campaign, new AuditFilter(null, "nobody", null, null))).isEmpty();
+        assertThat(all(org, campaign, new AuditFilter(null, null, middle, null))).extracting(AuditEntry::actor)
+                .containsExactly("operator");
+        assertThat(all(org, campaign, new AuditFilter(null, null, null, middle))).hasSize(3);
+        assertThat(all(org, campaign, new AuditFilter("Nope'; DROP TABLE x", null, null, null))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("after the campaign's keys are destroyed the trail still lists every event, personal data erased")
+    void erased() {
+        OrganisationId org = wrt().organisation("auditee@trail.test");
+        CampaignId campaign = wrt().campaign(org, admin, "Ivy", "ivy@trail.test");
+        int before = all(org, campaign, AuditFilter.NONE).size();
+        keys.destroyScope(campaign.value());
+        List<AuditEntry> after = all(org, campaign, AuditFilter.NONE);
+        assertThat(after).hasSize(before);
+        assertThat(after).filteredOn(e -> e.eventType().equals("SeedPersonAdded")).singleElement()
+                .satisfies(e -> assertThat(e.summary()).isEqualTo("Seed person added: " + PersonalData.ERASED + " <"
+                        + PersonalData.ERASED + ">").doesNotContain("ivy"));
+    }
+
+    @Test
+    @DisplayName("a page of a long history is one index range scan (measured on a few thousand events)")
+    void longHistory() {
+        OrganisationId org = wrt().organisation("auditee@trail.test");
+        CampaignId campaign = CampaignId.random();
+        wrt().send(new CreateCampaign(campaign, org, CampaignSettings.named("Long")), admin);
+        wrt().send(new AddSeedPeople(campaign, org, IntStream.range(0, 1_000)
+                .mapToObj(i -> new SeedRow(i + 1, "Person " + i, "p" + i + "@long.test")).toList()), admin);
+        wrt().startRound(org, campaign, admin, Duration.ofDays(3));
+        int events = jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE campaign_id = ?", Integer.class,
+                campaign.value());
+        assertThat(events).isGreaterThan(2_000);
+        jdbc.execute("ANALYZE domainevententry");
+
+        AuditTrailPage first = page(org, campaign, AuditFilter.NONE, null, null, 50);
+        long middle = first.nextAfter() + events / 2;
+        long started = System.nanoTime();
+        AuditTrailPage deep = page(org, campaign, AuditFilter.NONE, middle, null, 50);
+        long micros = (System.nanoTime() - started) / 1_000;
+        assertThat(deep.entries()).hasSize(50);
+        String plan = String.join("\n", jdbc.queryForList("EXPLAIN SELECT globalindex FROM domainevententry "
+                + "WHERE campaign_id = '" + campaign.value() + "' AND globalindex > " + middle
+                + " ORDER BY globalindex LIMIT 501", String.class));
+        System.out.printf("audit trail: %d events in the campaign, a page of 50 from the middle in %d µs%n%s%n",
+                events, micros, plan);
+        // which index depends on how much of the store the campaign is; never a scan of the table, never a sort
+        assertThat(plan).contains("Index").doesNotContain("Seq Scan").doesNotContain("Sort");
+        assertThat(micros).isLessThan(2_000_000);
+    }
+}
