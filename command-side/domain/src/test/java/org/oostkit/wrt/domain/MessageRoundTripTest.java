@@ -103,6 +103,9 @@ class MessageRoundTripTest {
         if (type == Duration.class) {
             return Duration.ofMinutes(10);
         }
+        if (type == java.time.Period.class) {
+            return java.time.Period.ofMonths(24);
+        }
         if (type == UUID.class) {
             return UUID.randomUUID();
         }

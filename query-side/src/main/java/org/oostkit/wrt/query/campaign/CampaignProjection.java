@@ -8,15 +8,18 @@ import org.axonframework.messaging.annotation.MetaDataValue;
 import org.oostkit.wrt.api.campaign.CampaignCompleted;
 import org.oostkit.wrt.api.campaign.CampaignCreated;
 import org.oostkit.wrt.api.campaign.CampaignDetailsChanged;
+import org.oostkit.wrt.api.campaign.CampaignErased;
 import org.oostkit.wrt.api.campaign.CampaignId;
 import org.oostkit.wrt.api.campaign.CampaignSettings;
 import org.oostkit.wrt.api.campaign.PeopleContacted;
 import org.oostkit.wrt.api.campaign.PersonDroppedFromRoster;
+import org.oostkit.wrt.api.campaign.PersonErased;
 import org.oostkit.wrt.api.campaign.PersonId;
 import org.oostkit.wrt.api.campaign.PersonNominatedIntoCampaign;
 import org.oostkit.wrt.api.campaign.SeedPersonAdded;
 import org.oostkit.wrt.api.campaign.SeedPersonRemoved;
 import org.oostkit.wrt.api.common.Actor;
+import org.oostkit.wrt.api.common.PersonalData;
 import org.oostkit.wrt.api.invitation.InvitationId;
 import org.oostkit.wrt.api.nomination.NominationRevised;
 import org.oostkit.wrt.api.nomination.NominationSubmitted;
@@ -101,6 +104,43 @@ class CampaignProjection {
         jdbc.update("UPDATE " + s + ".campaign SET status = 'COMPLETED', completed_at = ?, updated_at = ? "
                 + "WHERE campaign_id = ?", ts(at), ts(at), event.campaignId().value());
         changed(event.organisationId(), event.campaignId());
+    }
+
+    /**
+     * An erased campaign leaves no row behind: its names and addresses are unreadable anyway, and its
+     * settings and counts go with it. A replay gives the same (the rebuild model removes it as well).
+     */
+    @EventHandler
+    void on(CampaignErased event, @MetaDataValue(Actor.TENANT_KEY) String tenant) {
+        String s = tenants.schemaForEvent(tenant, event.organisationId());
+        for (String table : new String[]{"nomination", "contact", "person", "round", "campaign"}) {
+            jdbc.update("DELETE FROM " + s + "." + table + " WHERE campaign_id = ?", event.campaignId().value());
+        }
+        changed(event.organisationId(), event.campaignId());
+    }
+
+    /**
+     * One person erased: their name and address, and the reasons given for naming them, read as erased,
+     * exactly as their events now decrypt (a replay gives the same rows); every count stays.
+     */
+    @EventHandler
+    void on(PersonErased event, @MetaDataValue(Actor.TENANT_KEY) String tenant) {
+        String s = tenants.schemaForEvent(tenant, event.organisationId());
+        UUID campaign = event.campaignId().value();
+        UUID person = event.personId().value();
+        jdbc.update("UPDATE " + s + ".person SET name = " + erased("name") + ", email = " + erased("email")
+                + " WHERE campaign_id = ? AND person_id = ?", campaign, person);
+        jdbc.update("UPDATE " + s + ".contact SET name = " + erased("name") + ", email = " + erased("email")
+                + " WHERE campaign_id = ? AND person_id = ?", campaign, person);
+        jdbc.update("UPDATE " + s + ".nomination SET nominee_name = " + erased("nominee_name") + ", nominee_email = "
+                + erased("nominee_email") + ", reason = " + erased("reason")
+                + " WHERE campaign_id = ? AND nominee_id = ?", campaign, person);
+        changed(event.organisationId(), event.campaignId());
+    }
+
+    /** A recorded value reads as erased; a value never given (null) stays null, as on replay. */
+    private static String erased(String column) {
+        return "CASE WHEN " + column + " IS NULL THEN NULL ELSE '" + PersonalData.ERASED + "' END";
     }
 
     @EventHandler

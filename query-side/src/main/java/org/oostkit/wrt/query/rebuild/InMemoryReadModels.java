@@ -3,13 +3,16 @@ package org.oostkit.wrt.query.rebuild;
 import org.oostkit.wrt.api.campaign.CampaignCompleted;
 import org.oostkit.wrt.api.campaign.CampaignCreated;
 import org.oostkit.wrt.api.campaign.CampaignDetailsChanged;
+import org.oostkit.wrt.api.campaign.CampaignErased;
 import org.oostkit.wrt.api.campaign.CampaignSettings;
 import org.oostkit.wrt.api.campaign.PeopleContacted;
 import org.oostkit.wrt.api.campaign.PersonDroppedFromRoster;
+import org.oostkit.wrt.api.campaign.PersonErased;
 import org.oostkit.wrt.api.campaign.PersonId;
 import org.oostkit.wrt.api.campaign.PersonNominatedIntoCampaign;
 import org.oostkit.wrt.api.campaign.SeedPersonAdded;
 import org.oostkit.wrt.api.campaign.SeedPersonRemoved;
+import org.oostkit.wrt.api.common.PersonalData;
 import org.oostkit.wrt.api.invitation.ContactInvited;
 import org.oostkit.wrt.api.invitation.DeliveryRecorded;
 import org.oostkit.wrt.api.invitation.InvitationLinkOpened;
@@ -133,6 +136,33 @@ final class InMemoryReadModels {
                 row[C_COMPLETED] = at;
                 row[C_UPDATED] = at;
             });
+        } else if (event instanceof CampaignErased e) {
+            UUID campaign = e.campaignId().value();
+            t.campaigns.remove(campaign);
+            t.rounds.values().removeIf(row -> campaign.equals(row[1]));
+            t.people.keySet().removeIf(key -> campaign.equals(key.campaign()));
+            t.contacts.values().removeIf(row -> campaign.equals(row[1]));
+            t.edges.keySet().removeIf(key -> campaign.equals(key.campaign()));
+            t.edgesByNominee.keySet().removeIf(key -> campaign.equals(key.campaign()));
+            t.edgesByNominator.keySet().removeIf(key -> campaign.equals(key.campaign()));
+        } else if (event instanceof PersonErased e) {
+            // the events of an erased person already decrypt as erased; this keeps the rule in one place
+            // with the live projection's, for events read before the key was destroyed
+            UUID campaign = e.campaignId().value();
+            UUID person = e.personId().value();
+            PersonKey key = new PersonKey(campaign, person);
+            Object[] row = t.people.get(key);
+            if (row != null) {
+                erase(row, P_NAME, P_EMAIL);
+            }
+            t.contacts.values().forEach(contact -> {
+                if (campaign.equals(contact[1]) && person.equals(contact[4])) {
+                    erase(contact, 5, 6);
+                }
+            });
+            for (EdgeKey edge : t.edgesByNominee.getOrDefault(key, Set.of())) {
+                erase(t.edges.get(edge), 6, 7, 8);
+            }
         } else if (event instanceof SeedPersonAdded e) {
             PersonKey key = new PersonKey(e.campaignId().value(), e.personId().value());
             Object[] row = t.people.get(key);
@@ -350,6 +380,15 @@ final class InMemoryReadModels {
         row[P_FIRST_ROUND] = firstRound;
         row[P_FIRST_AT] = firstAt;
         row[P_ROUNDS] = new RoundsNamed(rounds.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** Recorded values read as erased; values never given stay null (as the live projection does). */
+    private static void erase(Object[] row, int... columns) {
+        for (int column : columns) {
+            if (row[column] != null) {
+                row[column] = PersonalData.ERASED;
+            }
+        }
     }
 
     private static void first(Object[] row, int column, Instant at) {

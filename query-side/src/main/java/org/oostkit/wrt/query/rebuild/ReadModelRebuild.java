@@ -1,7 +1,10 @@
 package org.oostkit.wrt.query.rebuild;
 
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -27,8 +30,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -49,6 +54,10 @@ import javax.sql.DataSource;
  * in-memory model, and loads the tables with COPY. The read-model processor is stopped meanwhile (on this
  * instance; in a cluster, stop it on the others first) and resumes from the last event rebuilt: events
  * stored during the rebuild are handled live afterwards.
+ * <p>
+ * One tenant can be rebuilt alone: then only the events the processor had already handled (each covered
+ * by the token of its segment) are applied, only that tenant's tables are replaced, and the tokens stay
+ * where they were, so the processor carries on for every tenant exactly where it stopped.
  */
 @Component
 public class ReadModelRebuild {
@@ -103,13 +112,36 @@ public class ReadModelRebuild {
         }
     }
 
-    /** Progress as it goes: events read so far. */
-    public synchronized Result rebuild(Consumer<Long> progress) {
+    /** Follows a rebuild: how many events there are to read, how many are read, when writing starts. */
+    public interface Listener {
+
+        /** The number of events in the store when the rebuild started (more may arrive meanwhile). */
+        default void started(long totalEvents) {
+        }
+
+        /** Events read and applied so far. */
+        void progressed(long eventsRead);
+
+        /** Reading is done; the tables are being replaced. */
+        default void writing() {
+        }
+    }
+
+    /** Rebuilds every tenant; progress as it goes: events read so far. */
+    public Result rebuild(Consumer<Long> progress) {
+        return rebuild(null, progress::accept);
+    }
+
+    /** Rebuilds one tenant ({@code organisation}), or every tenant when null. */
+    public synchronized Result rebuild(OrganisationId organisation, Listener listener) {
         StreamingEventProcessor processor = processing
                 .eventProcessor(ReadModels.GROUP, StreamingEventProcessor.class).orElseThrow();
         processor.shutDown();
         try {
             Instant start = Instant.now();
+            Long total = jdbc.queryForObject("SELECT count(*) FROM domainevententry", Long.class);
+            listener.started(total == null ? 0 : total);
+            Handled handled = organisation == null ? null : handledByProcessor();
             InMemoryReadModels model = new InMemoryReadModels();
             long count = 0;
             TrackingToken last = null;
@@ -137,10 +169,10 @@ public class ReadModelRebuild {
                     if (chunk.isEmpty()) {
                         break;
                     }
-                    apply(model, chunk);
+                    apply(model, chunk, organisation, handled);
                     count += chunk.size();
                     last = chunk.get(chunk.size() - 1).trackingToken();
-                    progress.accept(count);
+                    listener.progressed(count);
                 }
                 reading.get();
             } catch (InterruptedException e) {
@@ -153,6 +185,15 @@ public class ReadModelRebuild {
                 workers.shutdownNow();
             }
             Instant read = Instant.now();
+            listener.writing();
+            if (organisation != null) {
+                replaceOne(organisation, model);
+                Result result = new Result(count, 1, Duration.between(start, read),
+                        Duration.between(read, Instant.now()));
+                log.info("Rebuilt the read models of organisation {} ({} events read) in {}", organisation,
+                        count, result.total());
+                return result;
+            }
             TrackingToken position = last;
             transaction.executeWithoutResult(status -> {
                 reset.truncateAll();
@@ -178,6 +219,52 @@ public class ReadModelRebuild {
         }
     }
 
+    /**
+     * Replaces one tenant's tables; the tokens are left alone (the rebuilt tables reflect exactly the events
+     * they cover). The tenant's dead letters are among those events, so they are cleared too.
+     */
+    private void replaceOne(OrganisationId organisation, InMemoryReadModels model) {
+        String schema = tenants.schemaFor(organisation)
+                .orElseThrow(() -> new IllegalArgumentException("unknown organisation " + organisation));
+        InMemoryReadModels.Tenant tables = model.tenants().get(organisation.value());
+        transaction.executeWithoutResult(status -> {
+            reset.truncate(schema);
+            if (tables != null) {
+                String[] sequences = tables.campaigns.keySet().stream().map(UUID::toString).toArray(String[]::new);
+                jdbc.update("DELETE FROM deadletterentry WHERE processinggroup = ? AND (sequenceidentifier = ANY (?) "
+                        + "OR sequenceidentifier = ?)", ReadModels.GROUP, sequences, organisation.toString());
+                write(organisation.value(), tables);
+                analyze(organisation.value());
+            }
+        });
+    }
+
+    /** Which events the (stopped) processor has handled: per segment, its token. */
+    private Handled handledByProcessor() {
+        int[] ids = tokens.fetchSegments(ReadModels.GROUP);
+        Map<Segment, TrackingToken> bySegment = new HashMap<>();
+        for (int id : ids) {
+            bySegment.put(Segment.computeSegment(id, ids), tokens.fetchToken(ReadModels.GROUP, id));
+        }
+        return new Handled(processing.sequencingPolicy(ReadModels.GROUP), bySegment);
+    }
+
+    /** The processor's segments and their tokens, and how it assigns events to segments. */
+    private record Handled(SequencingPolicy<? super EventMessage<?>> policy, Map<Segment, TrackingToken> tokens) {
+
+        boolean covers(TrackedEventMessage<?> event) {
+            // as Axon's handler invoker assigns an event to a segment
+            Object sequence = policy.getSequenceIdentifierFor(event);
+            int hash = Objects.hashCode(sequence == null ? event.getIdentifier() : sequence);
+            for (Map.Entry<Segment, TrackingToken> entry : tokens.entrySet()) {
+                if (entry.getKey().matches(hash)) {
+                    return entry.getValue() != null && entry.getValue().covers(event.trackingToken());
+                }
+            }
+            return false;
+        }
+    }
+
     /** Deserializes (and decrypts) payload and metadata of a chunk; chunks are deserialized in parallel. */
     private static List<TrackedEventMessage<?>> deserialized(List<TrackedEventMessage<?>> chunk) {
         chunk.forEach(event -> {
@@ -189,11 +276,15 @@ public class ReadModelRebuild {
     }
 
     /** Applies a deserialized chunk in order. */
-    private static void apply(InMemoryReadModels model, List<TrackedEventMessage<?>> chunk) {
+    private static void apply(InMemoryReadModels model, List<TrackedEventMessage<?>> chunk, OrganisationId only,
+                              Handled handled) {
         for (TrackedEventMessage<?> event : chunk) {
             OrganisationId organisation = organisationOf(event.getPayload());
             if (organisation == null) {
                 continue; // not an organisation's event (none of the read models use it)
+            }
+            if (only != null && (!only.equals(organisation) || !handled.covers(event))) {
+                continue; // another tenant's, or not handled by the processor yet: it will be, live
             }
             Object tenant = event.getMetaData().get(Actor.TENANT_KEY);
             if (tenant == null || !tenant.toString().equals(organisation.toString())) {

@@ -19,12 +19,17 @@ public class ReadModelReset {
 
     public void truncateAll() {
         for (String schema : tenants.allSchemas()) {
-            String s = TenantSchemas.checked(schema);
-            StringBuilder sql = new StringBuilder("TRUNCATE ");
-            for (int i = 0; i < TABLES.length; i++) {
-                sql.append(i == 0 ? "" : ", ").append(s).append('.').append(TABLES[i]);
-            }
-            jdbc.execute(sql.toString());
+            truncate(schema);
         }
+    }
+
+    /** Empties one tenant's read-model tables. */
+    public void truncate(String schema) {
+        String s = TenantSchemas.checked(schema);
+        StringBuilder sql = new StringBuilder("TRUNCATE ");
+        for (int i = 0; i < TABLES.length; i++) {
+            sql.append(i == 0 ? "" : ", ").append(s).append('.').append(TABLES[i]);
+        }
+        jdbc.execute(sql.toString());
     }
 }

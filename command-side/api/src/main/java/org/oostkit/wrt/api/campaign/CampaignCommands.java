@@ -5,6 +5,7 @@ import org.oostkit.wrt.api.organisation.OrganisationId;
 import org.oostkit.wrt.api.round.RoundId;
 
 import java.time.Instant;
+import java.time.Period;
 import java.util.List;
 
 /** Commands on the Campaign aggregate. Every command names the organisation it is sent for. */
@@ -71,5 +72,33 @@ public final class CampaignCommands {
                               PersonId nominatorId,
                               int roundNumber,
                               List<NomineeEntry> nominees) {
+    }
+
+    /**
+     * Erases the whole campaign on an admin's request: no round may be open (close it first, so no mail
+     * goes out and no nomination comes in for an erased campaign).
+     */
+    public record EraseCampaign(@TargetAggregateIdentifier CampaignId campaignId,
+                                OrganisationId organisationId) {
+    }
+
+    /**
+     * Erases one person's data from the campaign (right to erasure), found by their email address; answers
+     * with the person's id.
+     */
+    public record ErasePerson(@TargetAggregateIdentifier CampaignId campaignId,
+                              OrganisationId organisationId,
+                              String email) {
+    }
+
+    /**
+     * Sent by the retention job: a completed campaign whose retention period (counted from its completion)
+     * runs out within 30 days records the 30-day warning, within 7 days the 7-day warning; once the
+     * period is over and the 7-day warning's announced date has passed, it is erased. Answers with a
+     * {@link RetentionOutcome}.
+     */
+    public record ApplyRetention(@TargetAggregateIdentifier CampaignId campaignId,
+                                 OrganisationId organisationId,
+                                 Period retention) {
     }
 }

@@ -2,12 +2,16 @@ package org.oostkit.wrt.domain.campaign;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.oostkit.wrt.api.campaign.CampaignCommands.AddNominees;
 import org.oostkit.wrt.api.campaign.CampaignCommands.AddSeedPeople;
 import org.oostkit.wrt.api.campaign.CampaignCommands.AddSeedPerson;
+import org.oostkit.wrt.api.campaign.CampaignCommands.ApplyRetention;
+import org.oostkit.wrt.api.campaign.CampaignCommands.EraseCampaign;
+import org.oostkit.wrt.api.campaign.CampaignCommands.ErasePerson;
 import org.oostkit.wrt.api.campaign.CampaignCommands.ChangeCampaignDetails;
 import org.oostkit.wrt.api.campaign.CampaignCommands.CompleteCampaign;
 import org.oostkit.wrt.api.campaign.CampaignCommands.CreateCampaign;
@@ -16,14 +20,20 @@ import org.oostkit.wrt.api.campaign.CampaignCommands.StartRound;
 import org.oostkit.wrt.api.campaign.CampaignCompleted;
 import org.oostkit.wrt.api.campaign.CampaignCreated;
 import org.oostkit.wrt.api.campaign.CampaignDetailsChanged;
+import org.oostkit.wrt.api.campaign.CampaignErased;
+import org.oostkit.wrt.api.campaign.ErasureReason;
 import org.oostkit.wrt.api.campaign.CampaignId;
 import org.oostkit.wrt.api.campaign.CampaignSettings;
 import org.oostkit.wrt.api.campaign.NominationsRecorded;
 import org.oostkit.wrt.api.campaign.NomineeEntry;
 import org.oostkit.wrt.api.campaign.PeopleContacted;
 import org.oostkit.wrt.api.campaign.PersonDroppedFromRoster;
+import org.oostkit.wrt.api.campaign.PersonErased;
 import org.oostkit.wrt.api.campaign.PersonId;
 import org.oostkit.wrt.api.campaign.PersonNominatedIntoCampaign;
+import org.oostkit.wrt.api.campaign.RetentionOutcome;
+import org.oostkit.wrt.api.campaign.RetentionWarning;
+import org.oostkit.wrt.api.campaign.RetentionWarningSent;
 import org.oostkit.wrt.api.campaign.SeedBatchResult;
 import org.oostkit.wrt.api.campaign.SeedPersonAdded;
 import org.oostkit.wrt.api.campaign.SeedPersonRemoved;
@@ -32,6 +42,7 @@ import org.oostkit.wrt.api.campaign.SeedRowOutcome;
 import org.oostkit.wrt.api.campaign.SeedRowOutcome.Result;
 import org.oostkit.wrt.api.common.Emails;
 import org.oostkit.wrt.api.common.NotFound;
+import org.oostkit.wrt.api.common.PersonalData;
 import org.oostkit.wrt.api.common.RuleViolation;
 import org.oostkit.wrt.api.invitation.ContactInvited;
 import org.oostkit.wrt.api.invitation.InvitationId;
@@ -47,6 +58,9 @@ import org.oostkit.wrt.domain.security.PersonIdentities;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.Period;
+import java.time.ZoneOffset;
+import java.util.EnumMap;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -63,6 +77,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
  * A campaign and its roster. Invariants: a person (normalised email) is in the roster once and is asked at
  * most once per campaign; a seed person can be removed only before being asked; a nominated person not asked
  * yet stays only while someone names them; one round is open at a time; a completed campaign changes no more.
+ * Erasure: an erased campaign takes no command at all; it is erased on request only while no round is open,
+ * and by retention only when completed, its retention period is over and its admins were warned (7 days
+ * ahead at least); each warning kind is recorded once; a person is erased once, and only a person the
+ * campaign knows.
  */
 @Aggregate(cache = "aggregateCache")
 public class Campaign {
@@ -74,6 +92,12 @@ public class Campaign {
     private CampaignId id;
     private OrganisationId organisationId;
     private boolean completed;
+    private Instant completedAt;
+    private boolean erased;
+    private final Map<RetentionWarning, Instant> warnings = new EnumMap<>(RetentionWarning.class);
+    /** Everyone the campaign ever recorded (also those who left the roster): whom an erasure can concern. */
+    private final Set<PersonId> known = new HashSet<>();
+    private final Set<PersonId> erasedPeople = new HashSet<>();
     private int roundCount;
     private RoundId lastRound;
     private final Map<PersonId, Person> roster = new LinkedHashMap<>();
@@ -103,6 +127,72 @@ public class Campaign {
             throw new RuleViolation("round-open", "Round " + roundCount + " is still open; close it first.");
         }
         apply(new CampaignCompleted(organisationId, id));
+    }
+
+    @CommandHandler
+    void handle(EraseCampaign command, RoundDirectory rounds) {
+        requireTenantAndNotErased(command.organisationId());
+        if (lastRound != null && rounds.isOpen(lastRound)) {
+            throw new RuleViolation("round-open", "Round " + roundCount + " is still open; close it before "
+                    + "erasing the campaign.");
+        }
+        apply(new CampaignErased(organisationId, id, ErasureReason.ON_REQUEST));
+    }
+
+    @CommandHandler
+    PersonId handle(ErasePerson command, PersonIdentities identities) {
+        requireTenantAndNotErased(command.organisationId());
+        String email = Emails.normalise(command.email());
+        PersonId personId = email == null || email.isEmpty() ? null : identities.personId(id, email);
+        if (personId == null || !known.contains(personId)) {
+            throw new NotFound("Person");
+        }
+        if (erasedPeople.contains(personId)) {
+            throw new RuleViolation("person-erased", "This person's data has already been erased.");
+        }
+        apply(new PersonErased(organisationId, id, personId));
+        return personId;
+    }
+
+    @CommandHandler
+    RetentionOutcome handle(ApplyRetention command, Clock clock) {
+        requireTenantAndNotErased(command.organisationId());
+        if (!completed) {
+            throw new RuleViolation("campaign-not-completed",
+                    "Only a completed campaign has a retention period.");
+        }
+        Period retention = command.retention();
+        if (retention == null || retention.isNegative() || retention.isZero()) {
+            throw new RuleViolation("retention-invalid", "The retention period must be positive.");
+        }
+        Instant now = clock.instant();
+        Instant due = completedAt.atOffset(ZoneOffset.UTC).plus(retention).toInstant();
+        Instant announced = warnings.get(RetentionWarning.SEVEN_DAYS);
+        if (announced != null) {
+            Instant erasureAt = later(due, announced);
+            if (!now.isBefore(erasureAt)) {
+                apply(new CampaignErased(organisationId, id, ErasureReason.RETENTION_EXPIRED));
+                return new RetentionOutcome(RetentionOutcome.Step.ERASED, null, erasureAt);
+            }
+            return new RetentionOutcome(RetentionOutcome.Step.NOTHING_DUE, null, erasureAt);
+        }
+        // the last warning always comes at least 7 days ahead, even when the job first sees the campaign late
+        // (a new installation, a longer outage): the erasure waits for it
+        if (!now.isBefore(due.minus(RetentionWarning.SEVEN_DAYS.ahead()))) {
+            Instant erasureAt = later(due, now.plus(RetentionWarning.SEVEN_DAYS.ahead()));
+            apply(new RetentionWarningSent(organisationId, id, RetentionWarning.SEVEN_DAYS, erasureAt));
+            return new RetentionOutcome(RetentionOutcome.Step.WARNED, RetentionWarning.SEVEN_DAYS, erasureAt);
+        }
+        if (!now.isBefore(due.minus(RetentionWarning.THIRTY_DAYS.ahead()))
+                && !warnings.containsKey(RetentionWarning.THIRTY_DAYS)) {
+            apply(new RetentionWarningSent(organisationId, id, RetentionWarning.THIRTY_DAYS, due));
+            return new RetentionOutcome(RetentionOutcome.Step.WARNED, RetentionWarning.THIRTY_DAYS, due);
+        }
+        return new RetentionOutcome(RetentionOutcome.Step.NOTHING_DUE, null, due);
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     @CommandHandler
@@ -221,9 +311,7 @@ public class Campaign {
 
     @CommandHandler
     void handle(AddNominees command) {
-        if (!organisationId.equals(command.organisationId())) {
-            throw new NotFound("Campaign");
-        }
+        requireTenantAndNotErased(command.organisationId());
         Set<PersonId> previous = listOf.getOrDefault(command.nominatorId(), Set.of());
         Set<PersonId> current = new LinkedHashSet<>();
         command.nominees().forEach(nominee -> current.add(nominee.personId()));
@@ -246,10 +334,17 @@ public class Campaign {
         }
     }
 
-    private void requireTenantAndNotCompleted(OrganisationId tenant) {
+    private void requireTenantAndNotErased(OrganisationId tenant) {
         if (!organisationId.equals(tenant)) {
             throw new NotFound("Campaign");
         }
+        if (erased) {
+            throw new RuleViolation("campaign-erased", "The campaign has been erased.");
+        }
+    }
+
+    private void requireTenantAndNotCompleted(OrganisationId tenant) {
+        requireTenantAndNotErased(tenant);
         if (completed) {
             throw new RuleViolation("campaign-completed", "The campaign is completed; it can no longer change.");
         }
@@ -324,12 +419,31 @@ public class Campaign {
     }
 
     @EventSourcingHandler
-    void on(CampaignCompleted event) {
+    void on(CampaignCompleted event, @Timestamp Instant at) {
         completed = true;
+        completedAt = at;
+    }
+
+    @EventSourcingHandler
+    void on(RetentionWarningSent event) {
+        warnings.put(event.warning(), event.erasureAt());
+    }
+
+    @EventSourcingHandler
+    void on(CampaignErased event) {
+        erased = true;
+        roster.clear(); // nothing readable is kept in memory either
+    }
+
+    @EventSourcingHandler
+    void on(PersonErased event) {
+        erasedPeople.add(event.personId());
+        roster.computeIfPresent(event.personId(), (key, person) -> person.erased());
     }
 
     @EventSourcingHandler
     void on(SeedPersonAdded event) {
+        known.add(event.personId());
         roster.put(event.personId(), new Person(event.personId(), true, event.name(), event.email(), null));
     }
 
@@ -340,6 +454,7 @@ public class Campaign {
 
     @EventSourcingHandler
     void on(PersonNominatedIntoCampaign event) {
+        known.add(event.personId());
         roster.put(event.personId(), new Person(event.personId(), false, event.name(), event.email(), null));
     }
 
@@ -375,6 +490,10 @@ public class Campaign {
     private record Person(PersonId id, boolean seed, String name, String email, Integer contactedInRound) {
         Person contactedIn(int round) {
             return new Person(id, seed, name, email, round);
+        }
+
+        Person erased() {
+            return new Person(id, seed, PersonalData.ERASED, PersonalData.ERASED, contactedInRound);
         }
     }
 }

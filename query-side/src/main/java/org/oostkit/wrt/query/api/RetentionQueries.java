@@ -1,0 +1,29 @@
+package org.oostkit.wrt.query.api;
+
+import org.oostkit.wrt.api.campaign.CampaignId;
+import org.oostkit.wrt.api.organisation.OrganisationId;
+
+import java.time.Instant;
+
+/** What the retention job needs to know. */
+public final class RetentionQueries {
+
+    private RetentionQueries() {
+    }
+
+    /**
+     * Completed campaigns of every organisation, completed before the given moment (erased campaigns are no
+     * longer in the read models); answers a list of {@link CompletedCampaign}, oldest first.
+     */
+    public record FindCampaignsCompletedBefore(Instant before) {
+    }
+
+    /** A completed campaign, with what a retention warning mail names. */
+    public record CompletedCampaign(OrganisationId organisationId,
+                                    String organisationSlug,
+                                    String organisationName,
+                                    CampaignId campaignId,
+                                    String campaignName,
+                                    Instant completedAt) {
+    }
+}

@@ -1,0 +1,185 @@
+package org.oostkit.wrt.web.retention;
+
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.queryhandling.QueryGateway;
+import org.oostkit.wrt.api.campaign.CampaignCommands.EraseCampaign;
+import org.oostkit.wrt.api.campaign.CampaignCommands.ErasePerson;
+import org.oostkit.wrt.api.campaign.CampaignId;
+import org.oostkit.wrt.api.common.Actor;
+import org.oostkit.wrt.api.common.Emails;
+import org.oostkit.wrt.api.common.NotFound;
+import org.oostkit.wrt.api.common.RuleViolation;
+import org.oostkit.wrt.query.api.CampaignQueries.FindCampaign;
+import org.oostkit.wrt.query.api.CampaignView;
+import org.oostkit.wrt.query.api.OrganisationQueries.FindOrganisationBySlug;
+import org.oostkit.wrt.query.api.OrganisationView;
+import org.oostkit.wrt.web.security.OrganisationRoles;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Erasure on request, for organisation admins: the whole campaign (confirmed by typing its name), or one
+ * person's data (right to erasure; confirmed by a tick). Auditors see neither page (403); other people's
+ * organisations and unknown campaigns are not found (404).
+ */
+@Controller
+class ErasureController {
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+
+    ErasureController(CommandGateway commands, QueryGateway queries) {
+        this.commands = commands;
+        this.queries = queries;
+    }
+
+    @GetMapping("/org/{slug}/campaigns/{id}/erase")
+    ModelAndView campaignForm(@PathVariable String slug, @PathVariable String id, Authentication user) {
+        Target target = target(slug, id, user);
+        return campaignPage(target, "", null, user);
+    }
+
+    @PostMapping("/org/{slug}/campaigns/{id}/erase")
+    ModelAndView eraseCampaign(@PathVariable String slug, @PathVariable String id,
+                               @RequestParam(name = "confirmName", defaultValue = "") String confirmName,
+                               Authentication user, RedirectAttributes redirect) {
+        Target target = target(slug, id, user);
+        if (!confirmName.strip().equals(target.campaign.name())) {
+            return withStatus(campaignPage(target, confirmName, "Type the campaign's name exactly as shown to confirm.",
+                    user), HttpStatus.UNPROCESSABLE_ENTITY);
+        }
+        try {
+            commands.sendAndWait(GenericCommandMessage.asCommandMessage(
+                            new EraseCampaign(target.campaign.campaignId(), target.organisation.organisationId()))
+                    .andMetaData(Actor.admin(user.getName()).asMetaData()));
+        } catch (RuleViolation e) {
+            ModelAndView page = withStatus(campaignPage(target, confirmName, null, user), HttpStatus.CONFLICT);
+            page.addObject("flash", flash("error", e.getMessage()));
+            return page;
+        }
+        redirect.addFlashAttribute("flash", flash("ok", "The campaign \"" + target.campaign.name()
+                + "\" was erased: its people's names and addresses can no longer be read anywhere."));
+        return new ModelAndView("redirect:/org/" + slug + "/campaigns");
+    }
+
+    @GetMapping("/org/{slug}/campaigns/{id}/people/erase")
+    ModelAndView personForm(@PathVariable String slug, @PathVariable String id, Authentication user) {
+        return personPage(target(slug, id, user), "", false, Map.of(), user);
+    }
+
+    @PostMapping("/org/{slug}/campaigns/{id}/people/erase")
+    ModelAndView erasePerson(@PathVariable String slug, @PathVariable String id,
+                             @RequestParam(name = "email", defaultValue = "") String email,
+                             @RequestParam(name = "confirm", defaultValue = "false") boolean confirm,
+                             Authentication user, RedirectAttributes redirect) {
+        Target target = target(slug, id, user);
+        Map<String, String> errors = new LinkedHashMap<>();
+        String normalised = Emails.normalise(email);
+        if (normalised == null || normalised.isEmpty()) {
+            errors.put("email", "Enter the person's email address.");
+        } else if (!Emails.isValid(normalised)) {
+            errors.put("email", "This is not a valid email address.");
+        }
+        if (!confirm) {
+            errors.put("confirm", "Tick the box to confirm the erasure.");
+        }
+        if (errors.isEmpty()) {
+            try {
+                commands.sendAndWait(GenericCommandMessage.asCommandMessage(new ErasePerson(
+                                target.campaign.campaignId(), target.organisation.organisationId(), normalised))
+                        .andMetaData(Actor.admin(user.getName()).asMetaData()));
+                redirect.addFlashAttribute("flash", flash("ok", "The person's name and address were erased from "
+                        + "this campaign; they still count as one anonymous person."));
+                return new ModelAndView("redirect:/org/" + slug + "/campaigns/" + id);
+            } catch (NotFound e) {
+                errors.put("email", "Nobody with this address was ever in this campaign.");
+            } catch (RuleViolation e) {
+                errors.put("email", "person-erased".equals(e.rule())
+                        ? "This person's data has already been erased." : e.getMessage());
+            }
+        }
+        return withStatus(personPage(target, email, confirm, errors, user), HttpStatus.UNPROCESSABLE_ENTITY);
+    }
+
+    private record Target(OrganisationView organisation, CampaignView campaign) {
+    }
+
+    /** The organisation and campaign, if the user is an admin of it; otherwise 404 (or 403 for auditors). */
+    private Target target(String slug, String id, Authentication user) {
+        if (!OrganisationRoles.canRead(user, slug)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        if (!OrganisationRoles.isAdmin(user, slug)) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only admins can erase data.");
+        }
+        OrganisationView organisation = queries.query(new FindOrganisationBySlug(slug), OrganisationView.class)
+                .join();
+        CampaignId campaignId;
+        try {
+            campaignId = new CampaignId(UUID.fromString(id));
+        } catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        CampaignView campaign = organisation == null ? null
+                : queries.query(new FindCampaign(organisation.organisationId(), campaignId), CampaignView.class)
+                .join();
+        if (campaign == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return new Target(organisation, campaign);
+    }
+
+    private ModelAndView campaignPage(Target target, String typed, String error, Authentication user) {
+        ModelAndView page = common("retention/erase-campaign", "Erase campaign", target, user);
+        page.addObject("typed", typed);
+        page.addObject("error", error);
+        page.addObject("roundOpen", target.campaign.openRound() != null);
+        return page;
+    }
+
+    private ModelAndView personPage(Target target, String email, boolean confirm, Map<String, String> errors,
+                                    Authentication user) {
+        ModelAndView page = common("retention/erase-person", "Erase a person's data", target, user);
+        page.addObject("email", email);
+        page.addObject("confirm", confirm);
+        page.addObject("emailError", errors.get("email"));
+        page.addObject("confirmError", errors.get("confirm"));
+        page.addObject("errors", errors.isEmpty() ? null : List.copyOf(errors.values()));
+        return page;
+    }
+
+    private static ModelAndView common(String view, String title, Target target, Authentication user) {
+        ModelAndView page = new ModelAndView(view);
+        page.addObject("title", title);
+        page.addObject("signedInAs", user.getName());
+        page.addObject("slug", target.organisation.slug());
+        page.addObject("organisation", target.organisation.name());
+        page.addObject("campaign", target.campaign);
+        page.addObject("campaignLink", "/org/" + target.organisation.slug() + "/campaigns/"
+                + target.campaign.campaignId());
+        return page;
+    }
+
+    private static ModelAndView withStatus(ModelAndView page, HttpStatus status) {
+        page.setStatus(status);
+        return page;
+    }
+
+    private static Map<String, String> flash(String kind, String message) {
+        return Map.of("kind", kind, "message", message);
+    }
+}
