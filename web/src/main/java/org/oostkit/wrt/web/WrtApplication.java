@@ -16,7 +16,7 @@ public class WrtApplication {
         System.setProperty("axoniq.update-checker.disabled",
                 System.getProperty("axoniq.update-checker.disabled", "true"));
         if (OperatorCli.wanted(args)) {
-            System.exit(OperatorCli.run(args, WrtApplication.class, System.out, System.err));
+            System.exit(OperatorCli.run(args, System.out, System.err, WrtApplication.class));
         }
         SpringApplication.run(WrtApplication.class, args);
     }

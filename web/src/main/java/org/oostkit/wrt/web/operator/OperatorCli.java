@@ -40,8 +40,8 @@ public final class OperatorCli {
         return args.length > 0 && "org".equals(args[0]);
     }
 
-    /** Runs one command; {@code applicationClass} is the Spring Boot application to start without web server. */
-    public static int run(String[] args, Class<?> applicationClass, PrintStream out, PrintStream err) {
+    /** Runs one command; {@code sources} are the Spring Boot application's sources, started without web server. */
+    public static int run(String[] args, PrintStream out, PrintStream err, Class<?>... sources) {
         Parsed parsed;
         try {
             parsed = parse(args);
@@ -52,7 +52,7 @@ public final class OperatorCli {
         }
         ConfigurableApplicationContext context;
         try {
-            context = new SpringApplicationBuilder(applicationClass)
+            context = new SpringApplicationBuilder(sources)
                     .web(WebApplicationType.NONE)
                     .bannerMode(Banner.Mode.OFF)
                     .logStartupInfo(false)

@@ -20,6 +20,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /** Security headers on every answer, and errors as pages for people and problem documents for programs. */
 class SecurityHeadersAndErrorsTest extends WebIntegrationTestSupport {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.oostkit.wrt.web.metrics.WrtMetrics metrics;
+
     @Test
     void everyPageCarriesTheSecurityHeaders() throws Exception {
         mvc.perform(get("/login"))
@@ -113,10 +116,12 @@ class SecurityHeadersAndErrorsTest extends WebIntegrationTestSupport {
 
     @Test
     void prometheusIsExposedWithTheBusinessCounters() throws Exception {
+        metrics.signInLinkIssued();
         mvc.perform(get("/actuator/prometheus"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("wrt_projection_lag")))
-                .andExpect(content().string(containsString("wrt_projection_dead_letters")));
+                .andExpect(content().string(containsString("wrt_projection_dead_letters")))
+                .andExpect(content().string(containsString("wrt_sign_in_links_issued_total")));
         mvc.perform(get("/actuator/env")).andExpect(status().is4xxClientError());
     }
 }

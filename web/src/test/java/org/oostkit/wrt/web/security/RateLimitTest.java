@@ -1,0 +1,128 @@
+package org.oostkit.wrt.web.security;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.oostkit.wrt.web.metrics.WrtMetrics;
+import org.oostkit.wrt.web.support.ProbeRoutes;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The per-IP limits in front of everything: counted per limit and address, 429 with Retry-After, metered. */
+@WebMvcTest(controllers = ProbeRoutes.Probe.class, properties = {
+        "wrt.rate-limits.sign-in=3", "wrt.rate-limits.code-request=3", "wrt.rate-limits.code-verify=3",
+        "wrt.rate-limits.submit=10", "wrt.rate-limits.general=20"})
+@Import({SecurityConfiguration.class, RateLimitConfiguration.class, ProbeRoutes.class, RateLimitTest.Metrics.class})
+class RateLimitTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    MeterRegistry registry;
+
+    @Test
+    void theFourthSignInRequestInAMinuteIsRefused() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            int status = mvc.perform(post("/login").param("email", "a@example.org").with(csrf()).with(ip("10.0.0.1")))
+                    .andReturn().getResponse().getStatus();
+            assertThat(status).isNotEqualTo(429);
+        }
+        String retryAfter = mvc.perform(post("/login").param("email", "a@example.org").with(csrf()).with(ip("10.0.0.1")))
+                .andExpect(status().isTooManyRequests())
+                .andReturn().getResponse().getHeader("Retry-After");
+        assertThat(Long.parseLong(retryAfter)).isBetween(1L, 60L);
+        // another address has its own allowance; other routes count against their own limit
+        assertThat(mvc.perform(post("/login").with(csrf()).with(ip("10.0.0.2"))).andReturn().getResponse().getStatus())
+                .isNotEqualTo(429);
+        assertThat(mvc.perform(get("/org/a/nominate/probe").with(ip("10.0.0.1"))).andReturn().getResponse().getStatus())
+                .isNotEqualTo(429);
+        assertThat(registry.counter("wrt.rate.limited", "limit", "sign-in").count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void nominatorCodeRequestsAndVerificationsHaveTheirOwnLimits() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            mvc.perform(post("/org/acme/nominate/request-link").with(csrf()).with(ip("10.0.1.1")));
+            mvc.perform(post("/org/acme/nominate/verify/code").with(csrf()).with(ip("10.0.1.1")));
+        }
+        mvc.perform(post("/org/acme/nominate/request-link").with(csrf()).with(ip("10.0.1.1")))
+                .andExpect(status().isTooManyRequests());
+        mvc.perform(post("/org/other/nominate/verify/code").with(csrf()).with(ip("10.0.1.1")))
+                .andExpect(status().isTooManyRequests());
+        for (int i = 0; i < 10; i++) {
+            assertThat(mvc.perform(post("/org/acme/nominate/submit").with(csrf()).with(ip("10.0.1.1")))
+                    .andReturn().getResponse().getStatus()).isNotEqualTo(429);
+        }
+        mvc.perform(post("/org/acme/nominate/submit").with(csrf()).with(ip("10.0.1.1")))
+                .andExpect(status().isTooManyRequests());
+    }
+
+    @Test
+    void everythingElseSharesTheGeneralLimitButWebhooksHealthAndAssetsAreFree() throws Exception {
+        for (int i = 0; i < 25; i++) {
+            assertThat(mvc.perform(post("/webhooks/email/postmark").with(ip("10.0.2.1"))).andReturn().getResponse()
+                    .getStatus()).isNotEqualTo(429);
+            assertThat(mvc.perform(get("/health").with(ip("10.0.2.1"))).andReturn().getResponse().getStatus())
+                    .isNotEqualTo(429);
+            assertThat(mvc.perform(get("/css/wrt.css").with(ip("10.0.2.1"))).andReturn().getResponse().getStatus())
+                    .isNotEqualTo(429);
+        }
+        for (int i = 0; i < 20; i++) {
+            assertThat(mvc.perform(get("/org/acme/probe").with(ip("10.0.2.1"))).andReturn().getResponse().getStatus())
+                    .isNotEqualTo(429);
+        }
+        mvc.perform(get("/api/operator/organisations").with(ip("10.0.2.1")))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(429))
+                .andExpect(header().exists("Retry-After"));
+        assertThat(registry.counter("wrt.rate.limited", "limit", "general").count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void routesMapToTheirLimits() {
+        assertThat(RateLimitFilter.limitFor("POST", "/login")).isEqualTo("sign-in");
+        assertThat(RateLimitFilter.limitFor("POST", "/login/abc")).isEqualTo("general");
+        assertThat(RateLimitFilter.limitFor("GET", "/login")).isEqualTo("general");
+        assertThat(RateLimitFilter.limitFor("POST", "/org/x/nominate/request-link")).isEqualTo("code-request");
+        assertThat(RateLimitFilter.limitFor("POST", "/org/x/nominate/verify/code")).isEqualTo("code-verify");
+        assertThat(RateLimitFilter.limitFor("POST", "/org/x/nominate/submit")).isEqualTo("submit");
+        assertThat(RateLimitFilter.limitFor("POST", "/webhooks/email/sendgrid")).isNull();
+        assertThat(RateLimitFilter.limitFor("GET", "/health/ready")).isNull();
+        assertThat(RateLimitFilter.limitFor("GET", "/actuator/prometheus")).isEqualTo("general");
+    }
+
+    private static org.springframework.test.web.servlet.request.RequestPostProcessor ip(String address) {
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Metrics {
+        @Bean
+        MeterRegistry meterRegistry() {
+            return new SimpleMeterRegistry();
+        }
+
+        @Bean
+        WrtMetrics wrtMetrics(MeterRegistry registry) {
+            return new WrtMetrics(registry);
+        }
+    }
+}
