@@ -1,6 +1,5 @@
 package org.oostkit.wrt.web.mail;
 
-import com.sanctionco.jmail.JMail;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
 import org.simplejavamail.api.email.Email;
@@ -43,7 +42,9 @@ class SmtpTransport implements MailTransport, AutoCloseable {
                 .withProperty("mail.smtp.connectiontimeout", String.valueOf(timeout))
                 .withProperty("mail.smtp.timeout", String.valueOf(timeout))
                 .withProperty("mail.smtp.writetimeout", String.valueOf(timeout))
-                .withEmailValidator(JMail.strictValidator())
+                // addresses are validated where they enter WRT (Emails.isValid) and finally by the server;
+                // JMail's strict check would also refuse a local sender such as wrt@localhost
+                .clearEmailValidator()
                 // bodies carry links with tokens and codes: never let the mail library print them
                 .withDebugLogging(false)
                 .buildMailer();
