@@ -144,11 +144,9 @@ class NominationController {
             return landing(model, slug, organisation.get(), found, token, email,
                     address.isEmpty() ? "Enter your email address." : "Enter an email address like name@example.org.");
         }
+        IssuedCode code = null;
         try {
-            IssuedCode code = send(new RequestVerificationCode(found.invitationId(), org, address),
-                    found.invitationId());
-            mail.sendVerificationCode(org, found.invitationId(), address, code.code(), code.expiresAt());
-            recordCodeIssued();
+            code = send(new RequestVerificationCode(found.invitationId(), org, address), found.invitationId());
         } catch (RuleViolation refused) {
             switch (refused.rule()) {
                 case "round-closed":
@@ -161,11 +159,17 @@ class NominationController {
                 default:
                     throw refused;
             }
-        } catch (RuntimeException mailFailed) {
-            log.warn("Could not send the verification code of invitation {}", found.invitationId(), mailFailed);
-            return problem(model, response, HttpStatus.SERVICE_UNAVAILABLE, "We could not send the code",
-                    "Our email service did not take the message. Please try again in a few minutes.",
-                    "/org/" + slug + "/nominate/" + token, "Try again");
+        }
+        if (code != null) {
+            try {
+                mail.sendVerificationCode(org, found.invitationId(), address, code.code(), code.expiresAt());
+                recordCodeIssued();
+            } catch (RuntimeException mailFailed) {
+                log.warn("Could not send the verification code of invitation {}", found.invitationId(), mailFailed);
+                return problem(model, response, HttpStatus.SERVICE_UNAVAILABLE, "We could not send the code",
+                        "Our email service did not take the message. Please try again in a few minutes.",
+                        "/org/" + slug + "/nominate/" + token, "Try again");
+            }
         }
         HttpSession session = request.getSession(true);
         session.removeAttribute(NominatorSession.VERIFIED);

@@ -101,6 +101,7 @@ class NominationControllerTest {
     @BeforeEach
     void readModelsAndCommandSide() {
         mail.codes.clear();
+        mail.failure = null;
         invitation = invitation("OPEN");
         doAnswer(call -> CompletableFuture.completedFuture(answer(call.getArgument(0))))
                 .when(queries).query(any(), any(Class.class));
@@ -219,6 +220,30 @@ class NominationControllerTest {
                     .andExpect(status().is3xxRedirection())
                     .andExpect(redirectedUrl("/org/acme/nominate/verify"));
             assertThat(mail.codes).isEmpty();
+        }
+
+        @Test
+        void tooManyCodesGetTheSameAnswerAsAnyOtherAddress() throws Exception {
+            commandSide.put(RequestVerificationCode.class, c -> {
+                throw new RuleViolation("too-many-codes", "Too many codes were requested; try again in an hour.");
+            });
+            mvc.perform(post("/org/acme/nominate/request-link").with(csrf())
+                            .param("token", TOKEN).param("email", ALICE))
+                    .andExpect(redirectedUrl("/org/acme/nominate/verify"));
+            assertThat(mail.codes).isEmpty();
+        }
+
+        @Test
+        void aCodeThatCannotBeMailedSaysSo() throws Exception {
+            commandSide.put(RequestVerificationCode.class,
+                    c -> new IssuedCode("123456", Instant.now().plus(Duration.ofMinutes(10))));
+            mail.failure = new IllegalStateException("SMTP server not answering");
+            mvc.perform(post("/org/acme/nominate/request-link").with(csrf())
+                            .param("token", TOKEN).param("email", ALICE))
+                    .andExpect(status().isServiceUnavailable())
+                    .andExpect(content().string(org.hamcrest.Matchers.containsString("We could not send the code")))
+                    .andExpect(content().string(org.hamcrest.Matchers.not(
+                            org.hamcrest.Matchers.containsString("123456"))));
         }
 
         @Test

@@ -5,6 +5,13 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
 import org.oostkit.wrt.api.campaign.CampaignCommands.ChangeCampaignDetails;
 import org.oostkit.wrt.api.campaign.CampaignId;
 import org.oostkit.wrt.api.campaign.CampaignSettings;
@@ -41,6 +48,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -50,6 +59,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A nominator's whole way over HTTP, against the real application on PostgreSQL: an invitation link issued
@@ -79,8 +89,16 @@ class NominatorFlowIntegrationTest {
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
-    @Test
-    void fromTheInvitationLinkToNominationsInTheReadModel() throws Exception {
+    /** An organisation, a campaign with Alice and Bob, round 1 open, and Alice's invitation link. */
+    private record Invited(OrganisationId org, String slug, CampaignId campaign, RoundId round,
+                           ContactInvited alice, String token) {
+
+        String base() {
+            return "/org/" + slug + "/nominate/";
+        }
+    }
+
+    private Invited invited() {
         Wrt wrt = new Wrt(commandGateway);
         Actor admin = Actor.admin(ADMIN);
         OrganisationId org = OrganisationId.random();
@@ -94,7 +112,20 @@ class NominatorFlowIntegrationTest {
                 e -> e.roundId().equals(round) && e.name().equals("Alice")).get(0);
         String token = secrets.newToken();
         wrt.send(new IssueInvitationToken(alice.invitationId(), org, secrets.invitationTokenHash(token)));
-        String base = "/org/" + slug + "/nominate/";
+        return new Invited(org, slug, campaign, round, alice, token);
+    }
+
+    @Test
+    void fromTheInvitationLinkToNominationsInTheReadModel() throws Exception {
+        Invited invited = invited();
+        Wrt wrt = new Wrt(commandGateway);
+        Actor admin = Actor.admin(ADMIN);
+        OrganisationId org = invited.org();
+        CampaignId campaign = invited.campaign();
+        RoundId round = invited.round();
+        ContactInvited alice = invited.alice();
+        String token = invited.token();
+        String base = invited.base();
 
         // the link: the read model follows the token within a moment
         HttpResponse<String> landing = eventually(() -> get(base + token), r -> r.statusCode() == 200);
@@ -179,6 +210,84 @@ class NominatorFlowIntegrationTest {
         HttpResponse<String> closed = eventually(() -> get(base + "form"), r -> r.statusCode() == 410);
         assertThat(closed.body()).contains("This round has closed").contains("Carol").contains("Erin");
         assertThat(get(base + token).statusCode()).isEqualTo(410);
+    }
+
+    /**
+     * The same way in a real browser the size of a small phone (375 px): no horizontal scrolling, the script
+     * adds rows in place, errors are tied to their fields, and the list is saved. Needs Chromium and its
+     * driver (skipped where they are not installed).
+     */
+    @Test
+    void inAPhoneSizedBrowser() {
+        Path driverBinary = Path.of(System.getenv().getOrDefault("WRT_TEST_CHROMEDRIVER", "/usr/bin/chromedriver"));
+        Path browserBinary = Path.of(System.getenv().getOrDefault("WRT_TEST_CHROMIUM", "/usr/bin/chromium"));
+        assumeTrue(Files.isExecutable(driverBinary) && Files.isExecutable(browserBinary),
+                "Chromium and chromedriver are not installed");
+        Invited invited = invited();
+        String base = "http://localhost:" + port + invited.base();
+        eventually(() -> get(invited.base() + invited.token()), r -> r.statusCode() == 200);
+
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(browserBinary.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                "--window-size=375,812", "--hide-scrollbars");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driverBinary.toFile())
+                .build();
+        WebDriver browser = new ChromeDriver(service, options);
+        try {
+            browser.get(base + invited.token());
+            assertThat(browser.getTitle()).startsWith("Confirm your email — Future of the plant");
+            assertFitsTheScreen(browser);
+            browser.findElement(By.id("email")).sendKeys("alice@flow.test");
+            browser.findElement(By.cssSelector("form button[type=submit]")).click();
+
+            assertThat(browser.getTitle()).startsWith("Enter your code");
+            browser.findElement(By.id("code")).sendKeys(mail.lastCode().code());
+            browser.findElement(By.cssSelector("form button[type=submit]")).click();
+
+            assertThat(browser.getTitle()).startsWith("Your nominations — Future of the plant");
+            assertFitsTheScreen(browser);
+            assertThat(browser.findElements(By.cssSelector("fieldset.nominee"))).hasSize(5);
+            ((JavascriptExecutor) browser).executeScript("window.notReloaded = true;");
+            browser.findElement(By.cssSelector("button[value=more]")).click();
+            assertThat(browser.findElements(By.cssSelector("fieldset.nominee"))).hasSize(8);
+            assertThat(((JavascriptExecutor) browser).executeScript("return window.notReloaded === true;"))
+                    .isEqualTo(true);
+            assertThat(browser.findElement(By.cssSelector("label[for=row7-name]")).getText()).isEqualTo("Name");
+            assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("row5-name");
+
+            browser.findElement(By.id("row0-name")).sendKeys("Carol");
+            browser.findElement(By.id("row0-email")).sendKeys("carol@flow.test");
+            browser.findElement(By.id("row7-name")).sendKeys("Dan");
+            browser.findElement(By.id("row7-email")).sendKeys("dan-at-flow");
+            browser.findElement(By.cssSelector("button[value=save]")).click();
+
+            assertThat(browser.getTitle()).startsWith("Error: Your nominations");
+            WebElement wrongEmail = browser.findElement(By.cssSelector("input[aria-invalid=true]"));
+            assertThat(wrongEmail.getAttribute("value")).isEqualTo("dan-at-flow");
+            assertThat(browser.findElement(By.id(wrongEmail.getAttribute("aria-describedby"))).getText())
+                    .isEqualTo("Enter an email address like name@example.org.");
+            assertFitsTheScreen(browser);
+            wrongEmail.clear();
+            wrongEmail.sendKeys("dan@flow.test");
+            browser.findElement(By.cssSelector("button[value=save]")).click();
+
+            assertThat(browser.getTitle()).startsWith("Thank you — Future of the plant");
+            assertThat(browser.findElement(By.tagName("main")).getText()).contains("You named 2 people")
+                    .contains("Carol (carol@flow.test)").contains("Dan (dan@flow.test)");
+            assertFitsTheScreen(browser);
+        } finally {
+            browser.quit();
+        }
+        assertThat(eventually(() -> nominationsOf(invited.org(), invited.campaign(), invited.alice()),
+                list -> list.size() == 2)).extracting(NominationView::name).containsExactlyInAnyOrder("Carol", "Dan");
+    }
+
+    private static void assertFitsTheScreen(WebDriver browser) {
+        Object overflow = ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth - window.innerWidth;");
+        assertThat(((Number) overflow).intValue()).as("horizontal overflow on " + browser.getTitle())
+                .isLessThanOrEqualTo(0);
     }
 
     private List<NominationView> nominationsOf(OrganisationId org, CampaignId campaign, ContactInvited nominator) {

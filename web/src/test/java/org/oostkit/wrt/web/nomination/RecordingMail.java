@@ -17,6 +17,8 @@ class RecordingMail implements OutgoingMail {
     }
 
     final List<Code> codes = new CopyOnWriteArrayList<>();
+    /** When set, the next mail fails with it (a mail server that does not answer). */
+    volatile RuntimeException failure;
 
     @Override
     public void sendSignInLink(String email, URI link, Instant expiresAt) {
@@ -26,6 +28,11 @@ class RecordingMail implements OutgoingMail {
     @Override
     public void sendVerificationCode(OrganisationId organisationId, InvitationId invitationId, String email,
                                      String code, Instant expiresAt) {
+        RuntimeException fail = failure;
+        if (fail != null) {
+            failure = null;
+            throw fail;
+        }
         codes.add(new Code(organisationId, invitationId, email, code, expiresAt));
     }
 
