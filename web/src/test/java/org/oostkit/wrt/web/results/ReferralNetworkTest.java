@@ -19,7 +19,7 @@ class ReferralNetworkTest {
 
     @Test
     @DisplayName("seeds in the first layer, nominees by the round they were first named; positions never overlap")
-    void layers() {
+    void layers() throws java.io.IOException {
         Random random = new Random(7);
         List<Node> nodes = new ArrayList<>();
         List<Edge> edges = new ArrayList<>();
@@ -45,6 +45,13 @@ class ReferralNetworkTest {
         assertThat(spots).hasSize(300);
         // long layers wrap into columns: the drawing stays at most ROWS people tall
         assertThat(layout.height()).isLessThanOrEqualTo(40 + ReferralNetwork.ROWS * 20 + 16);
+
+        // for a look in a browser: web/target/pages/network.html
+        java.nio.file.Path pages = java.nio.file.Path.of("target", "pages");
+        java.nio.file.Files.createDirectories(pages);
+        java.nio.file.Files.writeString(pages.resolve("network.html"), "<!doctype html><meta charset=utf-8>"
+                + "<link rel=stylesheet href=\"css/wrt.css\"><main><div class=network-wrap>"
+                + ReferralNetwork.render(new ReferralGraphView(nodes, edges), 2) + "</div></main>");
     }
 
     @Test
