@@ -1,0 +1,197 @@
+package org.oostkit.wrt.web.audit;
+
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.oostkit.wrt.api.audit.AuditQueries.AuditEntry;
+import org.oostkit.wrt.api.audit.AuditQueries.AuditFilter;
+import org.oostkit.wrt.api.audit.AuditQueries.AuditTrailPage;
+import org.oostkit.wrt.api.audit.AuditQueries.FindAuditEventTypes;
+import org.oostkit.wrt.api.audit.AuditQueries.FindAuditTrail;
+import org.oostkit.wrt.api.audit.IntegrityReport;
+import org.oostkit.wrt.api.audit.VerifyIntegrity;
+import org.oostkit.wrt.web.audit.CampaignAccess.Scope;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The audit trail of a campaign (admins and auditors): every event of the campaign and of its rounds,
+ * invitations and nominations in global order, filtered, a page at a time (keyset paging: a page costs
+ * the same at the start and the end of a long history), exported as CSV streamed page by page; and the
+ * integrity check of the campaign's hash chains.
+ * <p>
+ * The integrity check is a POST because it is an explicit action that may take a while, but it only reads
+ * (it records nothing, changes nothing), so auditors may run it like any other read; it answers with the
+ * report directly instead of redirecting.
+ */
+@Controller
+class AuditController {
+
+    static final String TRAIL = "audit/trail";
+    static final String INTEGRITY = "audit/integrity";
+    static final int PAGE = 50;
+    private static final int EXPORT_PAGE = FindAuditTrail.MAX_LIMIT;
+
+    private final QueryGateway queries;
+    private final CampaignAccess access;
+
+    AuditController(QueryGateway queries, CampaignAccess access) {
+        this.queries = queries;
+        this.access = access;
+    }
+
+    @GetMapping("/org/{slug}/campaigns/{id}/audit")
+    String trail(@PathVariable String slug, @PathVariable String id,
+                 @RequestParam(required = false) String type, @RequestParam(required = false) String actor,
+                 @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                 @RequestParam(required = false) Long after, @RequestParam(required = false) Long before,
+                 Authentication authentication, Model model) {
+        Scope scope = access.require(slug, id, authentication);
+        CampaignAccess.layout(model, scope, "Audit trail: " + scope.campaign().name(), scope.base() + "/audit",
+                authentication);
+        Map<String, String> errors = new HashMap<>();
+        Instant fromAt = instant(from, "from", errors);
+        Instant toAt = instant(to, "to", errors);
+        AuditFilter filter = new AuditFilter(type, actor, fromAt, toAt);
+        List<String> types = queries.query(new FindAuditEventTypes(scope.organisation().organisationId(),
+                scope.campaign().campaignId()), ResponseTypes.multipleInstancesOf(String.class)).join();
+        model.addAttribute("types", types.stream().map(t -> Map.of("name", t, "selected", t.equals(filter.eventType())))
+                .toList());
+        Map<String, Object> form = new LinkedHashMap<>();
+        form.put("type", filter.eventType() == null ? "" : filter.eventType());
+        form.put("actor", filter.actor() == null ? "" : filter.actor());
+        form.put("from", from == null ? "" : from);
+        form.put("to", to == null ? "" : to);
+        model.addAttribute("filter", form);
+        model.addAttribute("errors", errors);
+        if (!errors.isEmpty()) {
+            model.addAttribute("entries", List.of());
+            return TRAIL;
+        }
+        AuditTrailPage page = queries.query(new FindAuditTrail(scope.organisation().organisationId(),
+                scope.campaign().campaignId(), filter, after, before, PAGE), AuditTrailPage.class).join();
+        model.addAttribute("entries", page.entries().stream().map(AuditController::row).toList());
+        model.addAttribute("empty", page.entries().isEmpty());
+        model.addAttribute("scanLimited", page.scanLimited());
+        UriComponentsBuilder link = UriComponentsBuilder.fromPath(scope.base() + "/audit");
+        addFilter(link, filter, from, to);
+        model.addAttribute("exportHref", addFilter(UriComponentsBuilder.fromPath(scope.base() + "/audit/export"),
+                filter, from, to).build().encode().toUriString());
+        model.addAttribute("firstHref", link.cloneBuilder().build().encode().toUriString());
+        model.addAttribute("previousHref", page.previousBefore() == null ? null
+                : link.cloneBuilder().queryParam("before", page.previousBefore()).build().encode().toUriString());
+        model.addAttribute("nextHref", page.nextAfter() == null ? null
+                : link.cloneBuilder().queryParam("after", page.nextAfter()).build().encode().toUriString());
+        return TRAIL;
+    }
+
+    @GetMapping("/org/{slug}/campaigns/{id}/audit/export")
+    ResponseEntity<StreamingResponseBody> export(@PathVariable String slug, @PathVariable String id,
+                                                 @RequestParam(required = false) String type,
+                                                 @RequestParam(required = false) String actor,
+                                                 @RequestParam(required = false) String from,
+                                                 @RequestParam(required = false) String to,
+                                                 Authentication authentication) {
+        Scope scope = access.require(slug, id, authentication);
+        Map<String, String> errors = new HashMap<>();
+        AuditFilter filter = new AuditFilter(type, actor, instant(from, "from", errors), instant(to, "to", errors));
+        if (!errors.isEmpty()) {
+            return ResponseEntity.badRequest().build();
+        }
+        StreamingResponseBody body = out -> {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            AuditCsv.header(writer);
+            Long after = null;
+            do {
+                AuditTrailPage page = queries.query(new FindAuditTrail(scope.organisation().organisationId(),
+                        scope.campaign().campaignId(), filter, after, null, EXPORT_PAGE), AuditTrailPage.class).join();
+                for (AuditEntry entry : page.entries()) {
+                    AuditCsv.row(writer, entry);
+                }
+                writer.flush();
+                after = page.nextAfter();
+            } while (after != null);
+            writer.flush();
+        };
+        String filename = "audit-" + scope.organisation().slug() + "-" + scope.campaign().campaignId() + ".csv";
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build()
+                        .toString())
+                .body(body);
+    }
+
+    @PostMapping("/org/{slug}/campaigns/{id}/audit/integrity")
+    String integrity(@PathVariable String slug, @PathVariable String id, Authentication authentication, Model model) {
+        Scope scope = access.require(slug, id, authentication);
+        CampaignAccess.layout(model, scope, "Integrity check: " + scope.campaign().name(), scope.base() + "/audit",
+                authentication);
+        IntegrityReport report = queries.query(VerifyIntegrity.campaign(scope.organisation().organisationId(),
+                scope.campaign().campaignId()), IntegrityReport.class).join();
+        model.addAttribute("report", report);
+        model.addAttribute("intact", report.intact());
+        model.addAttribute("checkedAt", AuditFormat.shown(report.checkedAt()));
+        model.addAttribute("problems", report.problems());
+        model.addAttribute("more", report.problemCount() > report.problems().size());
+        model.addAttribute("listed", report.problems().size());
+        return INTEGRITY;
+    }
+
+    private static Map<String, Object> row(AuditEntry entry) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("globalIndex", entry.globalIndex());
+        row.put("time", AuditFormat.shown(entry.timestamp()));
+        row.put("iso", entry.timestamp().toString());
+        row.put("actor", entry.actor());
+        row.put("eventType", entry.eventType());
+        row.put("summary", entry.summary());
+        return row;
+    }
+
+    private static UriComponentsBuilder addFilter(UriComponentsBuilder link, AuditFilter filter, String from, String to) {
+        if (filter.eventType() != null) {
+            link.queryParam("type", filter.eventType());
+        }
+        if (filter.actor() != null) {
+            link.queryParam("actor", filter.actor());
+        }
+        if (from != null && !from.isBlank()) {
+            link.queryParam("from", from.strip());
+        }
+        if (to != null && !to.isBlank()) {
+            link.queryParam("to", to.strip());
+        }
+        return link;
+    }
+
+    private static Instant instant(String text, String field, Map<String, String> errors) {
+        try {
+            return AuditFormat.parse(text);
+        } catch (IllegalArgumentException e) {
+            errors.put(field, "Enter a date and time, e.g. 2026-11-22T14:30");
+            return null;
+        }
+    }
+
+}

@@ -1,0 +1,110 @@
+package org.oostkit.wrt.web.audit;
+
+import org.axonframework.queryhandling.QueryGateway;
+import org.oostkit.wrt.api.audit.IntegrityReport;
+import org.oostkit.wrt.api.audit.VerifyIntegrity;
+import org.oostkit.wrt.api.campaign.CampaignId;
+import org.oostkit.wrt.query.api.OrganisationQueries.FindOrganisationBySlug;
+import org.oostkit.wrt.query.api.OrganisationView;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.io.PrintStream;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+
+/**
+ * {@code java -jar wrt.jar integrity verify [--org SLUG --campaign ID]}: the integrity check from the
+ * command line, against the database the environment names (as the server would use). Exit code 0 when
+ * every chain is intact, 1 when a link is broken, 2 for a usage error or an unknown campaign.
+ */
+public final class IntegrityCommandLine {
+
+    public static final int INTACT = 0;
+    public static final int BROKEN = 1;
+    public static final int USAGE = 2;
+
+    private static final String USAGE_TEXT = "usage: integrity verify [--org SLUG --campaign CAMPAIGN-ID]";
+
+    private IntegrityCommandLine() {
+    }
+
+    /** Whether these are this command's arguments. */
+    public static boolean handles(String[] args) {
+        return args.length > 0 && "integrity".equals(args[0]);
+    }
+
+    /** What was asked for; null slug and campaign: the whole store. */
+    record Request(String slug, UUID campaign) {
+    }
+
+    /** @throws IllegalArgumentException with the usage line when the arguments do not fit */
+    static Request parse(String[] args) {
+        if (args.length < 2 || !"verify".equals(args[1])) {
+            throw new IllegalArgumentException(USAGE_TEXT);
+        }
+        String slug = null;
+        String campaign = null;
+        for (int i = 2; i < args.length; i += 2) {
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(USAGE_TEXT);
+            }
+            switch (args[i]) {
+                case "--org" -> slug = args[i + 1];
+                case "--campaign" -> campaign = args[i + 1];
+                default -> throw new IllegalArgumentException(USAGE_TEXT);
+            }
+        }
+        if ((slug == null) != (campaign == null)) {
+            throw new IllegalArgumentException(USAGE_TEXT + " (--org and --campaign go together)");
+        }
+        try {
+            return new Request(slug, campaign == null ? null : UUID.fromString(campaign));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not a campaign id: " + campaign);
+        }
+    }
+
+    /** Starts the application without its web server, runs the check, prints the report; the exit code. */
+    public static int run(Class<?> application, String[] args, PrintStream out, PrintStream err) {
+        Request request;
+        try {
+            request = parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return USAGE;
+        }
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
+                .web(WebApplicationType.NONE)
+                .properties("wrt.demo=false", "spring.main.banner-mode=off")
+                .run()) {
+            return verify(context.getBean(QueryGateway.class), request, out, err);
+        }
+    }
+
+    static int verify(QueryGateway queries, Request request, PrintStream out, PrintStream err) {
+        VerifyIntegrity query = VerifyIntegrity.wholeStore();
+        if (request.slug() != null) {
+            OrganisationView organisation = queries.query(new FindOrganisationBySlug(request.slug()),
+                    OrganisationView.class).join();
+            if (organisation == null) {
+                err.println("no organisation " + request.slug());
+                return USAGE;
+            }
+            query = VerifyIntegrity.campaign(organisation.organisationId(), new CampaignId(request.campaign()));
+        }
+        IntegrityReport report;
+        try {
+            report = queries.query(query, IntegrityReport.class).join();
+        } catch (CompletionException e) {
+            if (OperatorIntegrityController.isNotFound(e)) {
+                err.println("no campaign " + request.campaign() + " in organisation " + request.slug());
+                return USAGE;
+            }
+            throw e;
+        }
+        out.print(IntegrityResponse.of(report).text());
+        return report.intact() ? INTACT : BROKEN;
+    }
+}
