@@ -1,6 +1,8 @@
 package org.oostkit.wrt.web.security;
 
 import org.junit.jupiter.api.Test;
+import org.oostkit.wrt.api.organisation.OrganisationCommands.ChangeOrganisationMembers;
+import org.oostkit.wrt.api.organisation.OrganisationId;
 import org.oostkit.wrt.web.support.RecordingMail.SignInLink;
 import org.oostkit.wrt.web.support.WebIntegrationTestSupport;
 import org.springframework.mock.web.MockHttpSession;
@@ -79,6 +81,30 @@ class SignInFlowIntegrationTest extends WebIntegrationTestSupport {
         // signing out ends the session
         mvc.perform(post("/logout").session(session).with(csrf())).andExpect(redirectedUrl("/login?signed-out"));
         mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/login"));
+    }
+
+    @Test
+    void aRoleTakenAwayByTheOperatorEndsWithinTheRefreshInterval() throws Exception {
+        String slug = uniqueSlug("revoked");
+        String admin = slug + "-admin@example.org";
+        OrganisationId id = register(slug, List.of(admin, slug + "-other@example.org"), List.of());
+        mvc.perform(post("/login").param("email", admin).with(csrf())).andExpect(status().isOk());
+        String token = mail.awaitSignInLink(admin, 0).link().getPath().substring("/login/".length());
+        MockHttpSession session = (MockHttpSession) mvc.perform(post("/login/" + token).with(csrf()))
+                .andReturn().getRequest().getSession(false);
+        mvc.perform(get("/org/" + slug + "/probe").session(session)).andExpect(status().isOk());
+
+        commands.sendAndWait(new ChangeOrganisationMembers(id, List.of(slug + "-other@example.org"), List.of()));
+        awaitRegistry("SELECT count(*) FROM tenant WHERE slug = ? AND NOT (? = ANY (admin_emails))", slug, admin);
+        // within the interval the session keeps its roles; once it has passed they are looked up again
+        mvc.perform(get("/org/" + slug + "/probe").session(session)).andExpect(status().isOk());
+        SecurityContext context = (SecurityContext) session.getAttribute(
+                HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+        context.setAuthentication(new SignedInMember(admin, context.getAuthentication().getAuthorities(),
+                Instant.now().minus(MembershipRefreshFilter.INTERVAL).minusSeconds(1)));
+
+        mvc.perform(get("/org/" + slug + "/probe").session(session)).andExpect(status().isNotFound());
+        mvc.perform(get("/").session(session)).andExpect(view().name("entry/no-organisation"));
     }
 
     @Test
