@@ -131,6 +131,21 @@ class SignInFlowIntegrationTest extends WebIntegrationTestSupport {
     }
 
     @Test
+    void onePersonGetsAtMostThreeUnusedLinksAtOnce() throws Exception {
+        String slug = uniqueSlug("flood");
+        String admin = slug + "@example.org";
+        register(slug, List.of(admin), List.of());
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(post("/login").param("email", admin).with(csrf())).andExpect(status().isOk());
+        }
+        mail.awaitSignInLink(admin, SignInMailer.MAX_OUTSTANDING - 1);
+        Thread.sleep(500); // the requests are handled off the request thread; give the last ones their chance
+        assertThat(mail.signInLinksTo(admin)).hasSize(SignInMailer.MAX_OUTSTANDING);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM sign_in_link WHERE email = ?", Integer.class, admin))
+                .isEqualTo(SignInMailer.MAX_OUTSTANDING);
+    }
+
+    @Test
     void anAuditorGetsALinkAndTheAuditorRole() throws Exception {
         String slug = uniqueSlug("audit");
         String auditor = slug + "-auditor@example.org";
