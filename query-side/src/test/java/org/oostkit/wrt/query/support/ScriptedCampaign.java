@@ -40,7 +40,7 @@ import java.util.stream.Collectors;
  * round 1: Alice names Erin, Frank        (then revises to Erin, Frank, Gina)
  *          Bob   names Erin, Gina
  *          Carol names Erin, Frank, Alice
- *          Dan   does not answer; his mail bounced
+ *          Dan   does not answer; his mail soft-bounced, then bounced
  * round 1 closes. Round 2 asks Erin, Frank, Gina:
  *          Erin  names Ziggy, Gina, then corrects Ziggy to Hank (Ziggy leaves the roster)
  *          Frank names Hank
@@ -90,6 +90,8 @@ public final class ScriptedCampaign {
                 "d-1", Instant.parse("2026-11-20T10:00:00Z")));
         wrt.send(new RecordDelivery(r1.get("Alice").invitationId(), organisation, DeliveryKind.OPENED, "postmark",
                 "o-1", Instant.parse("2026-11-20T10:05:00Z")));
+        wrt.send(new RecordDelivery(r1.get("Dan").invitationId(), organisation, DeliveryKind.SOFT_BOUNCED, "postmark",
+                "s-1", Instant.parse("2026-11-20T10:00:30Z")));
         wrt.send(new RecordDelivery(r1.get("Dan").invitationId(), organisation, DeliveryKind.BOUNCED, "postmark",
                 "b-1", Instant.parse("2026-11-20T10:01:00Z")));
 

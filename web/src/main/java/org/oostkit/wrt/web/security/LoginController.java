@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpSession;
 import org.oostkit.wrt.api.common.Emails;
 import org.oostkit.wrt.web.metrics.WrtMetrics;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -20,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 
@@ -43,11 +43,13 @@ class LoginController {
     private final WrtMetrics metrics;
     private final AuthProperties properties;
     private final PortalLogin portalLogin;
+    private final Clock clock;
     private final SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
     LoginController(SignInMailer mailer, SignInLinks links, Members members, WrtMetrics metrics,
-                    AuthProperties properties, PortalLogin portalLogin) {
+                    AuthProperties properties, PortalLogin portalLogin, Clock clock) {
+        this.clock = clock;
         this.mailer = mailer;
         this.links = links;
         this.members = members;
@@ -112,8 +114,8 @@ class LoginController {
         if (email.isEmpty()) {
             return expired(model);
         }
-        Authentication authentication = UsernamePasswordAuthenticationToken.authenticated(email.get(), null,
-                members.authoritiesOf(email.get()));
+        Authentication authentication = new SignedInMember(email.get(), members.authoritiesOf(email.get()),
+                clock.instant());
         // a new session, not only a new id: nothing of an earlier visitor on this browser carries over
         HttpSession old = request.getSession(false);
         if (old != null) {

@@ -15,10 +15,13 @@ import org.springframework.security.config.annotation.web.configurers.HeadersCon
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import java.time.Clock;
 
 /**
  * Web security, in three filter chains:
@@ -72,7 +75,8 @@ public class SecurityConfiguration {
     @Order(3)
     SecurityFilterChain web(HttpSecurity http, AuthProperties properties,
                             @Value("${wrt.base-url:http://localhost:8080}") String baseUrl,
-                            ObjectProvider<PortalAuthenticator> portal) throws Exception {
+                            ObjectProvider<PortalAuthenticator> portal, ObjectProvider<Members> members,
+                            ObjectProvider<Clock> clock) throws Exception {
         PortalLogin portalLogin = properties.portalMode() ? new PortalLogin(properties, baseUrl) : null;
         http.authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
@@ -105,6 +109,9 @@ public class SecurityConfiguration {
             }
             http.addFilterBefore(new PortalAuthenticationFilter(authenticator), AnonymousAuthenticationFilter.class);
         }
+        // absent in test slices that bring their own authentication
+        members.ifAvailable(m -> http.addFilterAfter(
+                new MembershipRefreshFilter(m, clock.getIfAvailable(Clock::systemUTC)), SecurityContextHolderFilter.class));
         headers(http);
         return http.build();
     }

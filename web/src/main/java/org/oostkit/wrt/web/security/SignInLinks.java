@@ -40,6 +40,13 @@ class SignInLinks {
         return new Issued(token, expiresAt);
     }
 
+    /** How many unused, unexpired links this address has (a cap against mail-bombing one person). */
+    int outstanding(String email) {
+        Integer count = jdbc.queryForObject("SELECT count(*) FROM sign_in_link WHERE email = ? AND used_at IS NULL "
+                + "AND expires_at > ?", Integer.class, email, Timestamp.from(clock.instant()));
+        return count == null ? 0 : count;
+    }
+
     /** Whether the link can still be used, without using it. */
     boolean usable(String token) {
         if (!wellFormed(token)) {

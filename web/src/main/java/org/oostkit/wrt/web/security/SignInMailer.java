@@ -22,6 +22,8 @@ import java.util.concurrent.TimeUnit;
 @Component
 class SignInMailer {
 
+    /** Unused, unexpired links an address may have at once. */
+    static final int MAX_OUTSTANDING = 3;
     private static final Logger log = LoggerFactory.getLogger(SignInMailer.class);
 
     private final Members members;
@@ -54,6 +56,11 @@ class SignInMailer {
     void sendIfMember(String email) {
         try {
             if (members.organisationsOf(email).isEmpty()) {
+                return;
+            }
+            if (links.outstanding(email) >= MAX_OUTSTANDING) {
+                // the per-IP limit does not stop many addresses asking for one person; this does
+                log.warn("Sign-in link not sent: {} links for this address are still unused", MAX_OUTSTANDING);
                 return;
             }
             SignInLinks.Issued issued = links.issue(email);

@@ -15,16 +15,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.UUID;
 
 /**
  * Turns provider reports into {@code RecordDelivery} commands on their invitations, sent as actor
  * {@code webhook:<provider>}. Whatever the command side refuses for good (unknown invitation, another
- * tenant's invitation, a kind WRT does not track) is acknowledged and counted, never retried; a failure
- * that may pass (database away) propagates, so the provider retries the request and nothing is lost.
+ * tenant's invitation, a kind WRT does not track) is counted and dropped, never retried; a failure that
+ * may pass (database away) propagates, so the {@link WebhookInbox} tries the records again later.
  */
 @Component
 class DeliveryReports {
@@ -38,10 +37,6 @@ class DeliveryReports {
         }
     }
 
-    /** The answer to a webhook request: how many records came, and what became of them. */
-    record Summary(int received, int recorded, int duplicates, int ignored) {
-    }
-
     private static final Logger log = LoggerFactory.getLogger(DeliveryReports.class);
 
     private final CommandGateway commands;
@@ -52,45 +47,60 @@ class DeliveryReports {
         this.meters = meters;
     }
 
-    Summary recordAll(List<ProviderReport> reports) {
-        Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
-        for (ProviderReport report : reports) {
-            outcomes.merge(record(report), 1, Integer::sum);
-        }
-        int recorded = outcomes.getOrDefault(Outcome.RECORDED, 0);
-        int duplicates = outcomes.getOrDefault(Outcome.DUPLICATE, 0);
-        return new Summary(reports.size(), recorded, duplicates, reports.size() - recorded - duplicates);
+    /** Applies the reports in order; a failure worth a retry stops here and propagates. */
+    void recordAll(List<ProviderReport> reports) {
+        reports.forEach(this::record);
     }
 
+    /**
+     * The outcome of a report that can never become a command (counted here), or null for one to apply.
+     * Decided on the request, so that only records worth a command are stored for the workers.
+     */
+    Outcome triage(ProviderReport report) {
+        Outcome outcome = dropped(report);
+        if (outcome != null) {
+            count(report, outcome);
+        }
+        return outcome;
+    }
+
+    /** Applies one report as a command (sent as the provider) and counts the outcome. */
     Outcome record(ProviderReport report) {
-        Outcome outcome = decide(report);
+        Outcome outcome = dropped(report);
+        if (outcome == null) {
+            outcome = send(report);
+        }
+        count(report, outcome);
+        return outcome;
+    }
+
+    private void count(ProviderReport report, Outcome outcome) {
         Counter.builder("wrt.webhooks.events")
                 .description("Records received from email provider webhooks, by what became of them")
                 .tag("provider", report.provider())
                 .tag("outcome", outcome.tag())
                 .register(meters)
                 .increment();
-        return outcome;
     }
 
-    private Outcome decide(ProviderReport report) {
+    private static Outcome dropped(ProviderReport report) {
         if (!report.tracked()) {
             return Outcome.UNTRACKED_KIND;
         }
-        if (report.eventKey().isEmpty()) {
+        if (report.eventKey() == null || report.eventKey().isEmpty()) {
             return Outcome.NO_EVENT_ID;
         }
-        InvitationId invitation;
-        OrganisationId tenant;
-        try {
-            invitation = InvitationId.of(report.invitation());
-            tenant = OrganisationId.of(report.tenant());
-        } catch (IllegalArgumentException e) {
+        if (uuid(report.invitation()) == null || uuid(report.tenant()) == null) {
             // not a mail WRT sent (a provider's test event, another application on the same account)
             return Outcome.NO_METADATA;
         }
-        RecordDelivery command = new RecordDelivery(invitation, tenant, report.kind(), report.provider(),
-                report.eventKey(), report.occurredAt());
+        return null;
+    }
+
+    private Outcome send(ProviderReport report) {
+        RecordDelivery command = new RecordDelivery(new InvitationId(uuid(report.invitation())),
+                new OrganisationId(uuid(report.tenant())), report.kind(), report.provider(), report.eventKey(),
+                report.occurredAt());
         try {
             Boolean changed = commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
                     .andMetaData(Actor.webhook(report.provider()).asMetaData()));
@@ -103,6 +113,17 @@ class DeliveryReports {
             log.info("{} report {} for invitation {} ignored: {}", report.provider(), report.eventKey(),
                     report.invitation(), refused.tag());
             return refused;
+        }
+    }
+
+    private static UUID uuid(String value) {
+        if (value == null || value.length() != 36) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 

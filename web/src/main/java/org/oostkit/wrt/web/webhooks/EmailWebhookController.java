@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
-import org.oostkit.wrt.web.webhooks.DeliveryReports.Summary;
 import org.oostkit.wrt.web.webhooks.SendGridSignature.Verdict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -27,8 +27,9 @@ import java.util.function.Supplier;
 /**
  * {@code POST /webhooks/email/postmark} and {@code /webhooks/email/sendgrid}. The body is taken as raw bytes
  * and authenticated before it is parsed. Failed authentication is 401, never 403 (Postmark stops retrying on
- * 403, so a passing misconfiguration would lose events for good); records that cannot apply are answered
- * 200 and ignored; a failure that may pass is 503, so the provider retries.
+ * 403, so a passing misconfiguration would lose events for good). An accepted request is answered 200 once
+ * its records are stored in the {@link WebhookInbox}; records that can never apply are counted and
+ * ignored; a failure to store is 503, so the provider retries.
  */
 @RestController
 @RequestMapping("/webhooks/email")
@@ -43,16 +44,18 @@ class EmailWebhookController {
     private final SendGridSignature sendgrid;
     private final WebhookRateLimiter limiter;
     private final DeliveryReports reports;
+    private final WebhookInbox inbox;
     private final ObjectMapper json;
     private final MeterRegistry meters;
     private final Clock clock;
 
-    EmailWebhookController(WebhookProperties properties, DeliveryReports reports, ObjectMapper json,
+    EmailWebhookController(WebhookProperties properties, DeliveryReports reports, WebhookInbox inbox, ObjectMapper json,
                            MeterRegistry meters, Clock clock) {
         this.postmark = new PostmarkCredentials(properties.postmark().username(), properties.postmark().password());
         this.sendgrid = new SendGridSignature(properties.sendgrid().publicKey(), properties.sendgrid().maxAge(), clock);
         this.limiter = new WebhookRateLimiter(properties.rateLimit().unauthenticatedPerMinute());
         this.reports = reports;
+        this.inbox = inbox;
         this.json = json;
         this.meters = meters;
         this.clock = clock;
@@ -97,19 +100,31 @@ class EmailWebhookController {
             count(provider, "malformed");
             return problem(HttpStatus.BAD_REQUEST, "Malformed webhook body", e.getMessage());
         }
+        List<ProviderReport> actionable = new ArrayList<>(parsed.size());
+        for (ProviderReport report : parsed) {
+            if (reports.triage(report) == null) {
+                actionable.add(report);
+            }
+        }
         try {
-            Summary summary = reports.recordAll(parsed);
-            count(provider, "accepted");
-            return ResponseEntity.ok(summary);
+            inbox.store(provider, actionable);
         } catch (RuntimeException e) {
-            // everything recorded so far is deduplicated when the provider sends the request again
-            log.error("{} webhook could not be recorded; the provider will retry", provider, e);
+            log.error("{} webhook could not be stored; the provider will retry", provider, e);
             count(provider, "failed");
             ResponseEntity<ProblemDetail> unavailable = problem(HttpStatus.SERVICE_UNAVAILABLE, "Try again later",
-                    "The events could not be recorded just now.");
+                    "The events could not be stored just now.");
             return ResponseEntity.status(unavailable.getStatusCode()).headers(unavailable.getHeaders())
                     .header(HttpHeaders.RETRY_AFTER, "60").body(unavailable.getBody());
         }
+        count(provider, "accepted");
+        return ResponseEntity.ok(new Accepted(parsed.size(), actionable.size(), parsed.size() - actionable.size()));
+    }
+
+    /**
+     * The answer to an accepted request: how many records came, how many were stored to be applied to their
+     * invitations, and how many can never apply (kinds WRT does not track, mails WRT did not send).
+     */
+    record Accepted(int received, int queued, int ignored) {
     }
 
     private ResponseEntity<ProblemDetail> unauthenticated(String provider, HttpServletRequest request, String detail) {

@@ -12,7 +12,8 @@ import java.time.Duration;
 @ConfigurationProperties("wrt.webhooks")
 record WebhookProperties(@DefaultValue Postmark postmark,
                          @DefaultValue SendGrid sendgrid,
-                         @DefaultValue RateLimit rateLimit) {
+                         @DefaultValue RateLimit rateLimit,
+                         @DefaultValue Inbox inbox) {
 
     /** The HTTP basic credentials Postmark is configured to send (Postmark webhook settings). */
     record Postmark(String username, String password) {
@@ -27,5 +28,9 @@ record WebhookProperties(@DefaultValue Postmark postmark,
 
     /** Requests per minute and client IP that fail authentication before they are answered with 429. */
     record RateLimit(@DefaultValue("100") int unauthenticatedPerMinute) {
+    }
+
+    /** Threads per node that apply accepted webhook records as commands. */
+    record Inbox(@DefaultValue("2") int workers) {
     }
 }

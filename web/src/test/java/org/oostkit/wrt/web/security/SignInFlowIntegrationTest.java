@@ -1,6 +1,8 @@
 package org.oostkit.wrt.web.security;
 
 import org.junit.jupiter.api.Test;
+import org.oostkit.wrt.api.organisation.OrganisationCommands.ChangeOrganisationMembers;
+import org.oostkit.wrt.api.organisation.OrganisationId;
 import org.oostkit.wrt.web.support.RecordingMail.SignInLink;
 import org.oostkit.wrt.web.support.WebIntegrationTestSupport;
 import org.springframework.mock.web.MockHttpSession;
@@ -82,6 +84,30 @@ class SignInFlowIntegrationTest extends WebIntegrationTestSupport {
     }
 
     @Test
+    void aRoleTakenAwayByTheOperatorEndsWithinTheRefreshInterval() throws Exception {
+        String slug = uniqueSlug("revoked");
+        String admin = slug + "-admin@example.org";
+        OrganisationId id = register(slug, List.of(admin, slug + "-other@example.org"), List.of());
+        mvc.perform(post("/login").param("email", admin).with(csrf())).andExpect(status().isOk());
+        String token = mail.awaitSignInLink(admin, 0).link().getPath().substring("/login/".length());
+        MockHttpSession session = (MockHttpSession) mvc.perform(post("/login/" + token).with(csrf()))
+                .andReturn().getRequest().getSession(false);
+        mvc.perform(get("/org/" + slug + "/probe").session(session)).andExpect(status().isOk());
+
+        commands.sendAndWait(new ChangeOrganisationMembers(id, List.of(slug + "-other@example.org"), List.of()));
+        awaitRegistry("SELECT count(*) FROM tenant WHERE slug = ? AND NOT (? = ANY (admin_emails))", slug, admin);
+        // within the interval the session keeps its roles; once it has passed they are looked up again
+        mvc.perform(get("/org/" + slug + "/probe").session(session)).andExpect(status().isOk());
+        SecurityContext context = (SecurityContext) session.getAttribute(
+                HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+        context.setAuthentication(new SignedInMember(admin, context.getAuthentication().getAuthorities(),
+                Instant.now().minus(MembershipRefreshFilter.INTERVAL).minusSeconds(1)));
+
+        mvc.perform(get("/org/" + slug + "/probe").session(session)).andExpect(status().isNotFound());
+        mvc.perform(get("/").session(session)).andExpect(view().name("entry/no-organisation"));
+    }
+
+    @Test
     void anUnknownAddressGetsTheSameAnswerAndNoMail() throws Exception {
         String stranger = uniqueSlug("stranger") + "@example.org";
         String known = uniqueSlug("known");
@@ -102,6 +128,21 @@ class SignInFlowIntegrationTest extends WebIntegrationTestSupport {
 
     private static String withoutCsrf(String page) {
         return page.replaceAll("name=\"_csrf\" value=\"[^\"]*\"", "name=\"_csrf\"");
+    }
+
+    @Test
+    void onePersonGetsAtMostThreeUnusedLinksAtOnce() throws Exception {
+        String slug = uniqueSlug("flood");
+        String admin = slug + "@example.org";
+        register(slug, List.of(admin), List.of());
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(post("/login").param("email", admin).with(csrf())).andExpect(status().isOk());
+        }
+        mail.awaitSignInLink(admin, SignInMailer.MAX_OUTSTANDING - 1);
+        Thread.sleep(500); // the requests are handled off the request thread; give the last ones their chance
+        assertThat(mail.signInLinksTo(admin)).hasSize(SignInMailer.MAX_OUTSTANDING);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM sign_in_link WHERE email = ?", Integer.class, admin))
+                .isEqualTo(SignInMailer.MAX_OUTSTANDING);
     }
 
     @Test

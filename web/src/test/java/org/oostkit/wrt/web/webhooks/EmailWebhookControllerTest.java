@@ -11,6 +11,7 @@ import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -30,10 +31,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * The endpoints' answers before any command is sent: refusal while unconfigured, the per-IP limit on
- * unauthenticated requests. The command gateway is Axon's and stands in only to prove nothing was sent.
+ * unauthenticated requests. The command gateway (Axon's) and the JDBC template (Spring's) stand in only to
+ * prove that nothing was sent or stored.
  */
 @WebMvcTest(EmailWebhookController.class)
-@Import({SecurityConfiguration.class, WebhookConfiguration.class, DeliveryReports.class,
+@Import({SecurityConfiguration.class, WebhookConfiguration.class, DeliveryReports.class, WebhookInbox.class,
         EmailWebhookControllerTest.Support.class})
 @TestPropertySource(properties = {
         "wrt.webhooks.postmark.username=postmark-hooks",
@@ -53,6 +55,8 @@ class EmailWebhookControllerTest {
     MockMvc mvc;
     @MockitoBean
     CommandGateway commands;
+    @MockitoBean
+    JdbcTemplate jdbc;
 
     @Test
     @DisplayName("unauthenticated requests are 401 up to the limit per client IP, then 429 with Retry-After")
@@ -72,8 +76,9 @@ class EmailWebhookControllerTest {
         mvc.perform(postmark(GOOD, "198.51.100.7"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.received").value(1))
+                .andExpect(jsonPath("$.queued").value(0))
                 .andExpect(jsonPath("$.ignored").value(1));
-        verifyNoInteractions(commands);
+        verifyNoInteractions(commands, jdbc);
     }
 
     @Test
@@ -85,7 +90,7 @@ class EmailWebhookControllerTest {
                         .content(Fixtures.payload("sendgrid-events.json", "a", "b")))
                 .andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.detail").value("This endpoint is not configured."));
-        verifyNoInteractions(commands);
+        verifyNoInteractions(commands, jdbc);
     }
 
     @Test

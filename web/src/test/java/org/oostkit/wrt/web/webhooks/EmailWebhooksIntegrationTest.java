@@ -97,13 +97,13 @@ class EmailWebhooksIntegrationTest {
         for (String fixture : POSTMARK_FIXTURES) {
             HttpResponse<String> answer = postmark(Fixtures.payload(fixture, round.organisation(), invitation));
             assertThat(answer.statusCode()).as(fixture).isEqualTo(200);
-            assertThat(json.readTree(answer.body()).path("recorded").asInt()).as(fixture).isEqualTo(1);
+            assertThat(json.readTree(answer.body()).path("queued").asInt()).as(fixture).isEqualTo(1);
         }
+        awaitInboxApplied();
         for (String fixture : POSTMARK_FIXTURES) {
-            HttpResponse<String> replay = postmark(Fixtures.payload(fixture, round.organisation(), invitation));
-            assertThat(replay.statusCode()).isEqualTo(200);
-            assertThat(json.readTree(replay.body()).path("duplicates").asInt()).as(fixture).isEqualTo(1);
+            assertThat(postmark(Fixtures.payload(fixture, round.organisation(), invitation)).statusCode()).isEqualTo(200);
         }
+        awaitInboxApplied();
 
         List<? extends TrackedEventMessage<?>> recorded = deliveries(e -> e.invitationId().equals(invitation));
         assertThat(recorded).extracting(m -> ((DeliveryRecorded) m.getPayload()).kind()).containsExactly(
@@ -132,18 +132,17 @@ class EmailWebhooksIntegrationTest {
         JsonNode verbatim = json.readTree(sendgrid(Fixtures.payload("sendgrid-events.json", round.organisation(),
                 asDocumented)).body());
         assertThat(verbatim.path("received").asInt()).isEqualTo(11);
-        assertThat(verbatim.path("recorded").asInt()).isEqualTo(1);
-        assertThat(verbatim.path("duplicates").asInt()).isEqualTo(5);
+        assertThat(verbatim.path("queued").asInt()).isEqualTo(6);
         assertThat(verbatim.path("ignored").asInt()).isEqualTo(5);
 
         String batch = Fixtures.distinctSendGridIds(Fixtures.payload("sendgrid-events.json", round.organisation(), distinct));
         HttpResponse<String> first = sendgrid(batch);
         assertThat(first.statusCode()).isEqualTo(200);
-        assertThat(json.readTree(first.body()).path("recorded").asInt()).isEqualTo(6);
-        HttpResponse<String> retried = sendgrid(batch);
-        assertThat(json.readTree(retried.body()).path("duplicates").asInt()).isEqualTo(6);
+        assertThat(json.readTree(first.body()).path("queued").asInt()).isEqualTo(6);
+        assertThat(sendgrid(batch).statusCode()).isEqualTo(200);
         assertThat(sendgrid(Fixtures.payload("sendgrid-blocked.json", round.organisation(), blocked)).statusCode())
                 .isEqualTo(200);
+        awaitInboxApplied();
 
         assertThat(deliveries(e -> e.invitationId().equals(asDocumented)))
                 .extracting(m -> ((DeliveryRecorded) m.getPayload()).kind()).containsExactly(DeliveryKind.DELIVERED);
@@ -175,8 +174,9 @@ class EmailWebhooksIntegrationTest {
         HttpResponse<String> notOurs = postmark(Fixtures.payload("postmark-open.json", "a_value", "b_value"));
 
         assertThat(List.of(nobody, otherTenant, notOurs)).allSatisfy(answer -> assertThat(answer.statusCode()).isEqualTo(200));
-        assertThat(json.readTree(nobody.body()).path("ignored").asInt()).isEqualTo(1);
-        assertThat(json.readTree(otherTenant.body()).path("ignored").asInt()).isEqualTo(11);
+        assertThat(json.readTree(otherTenant.body()).path("ignored").asInt()).isEqualTo(5);
+        assertThat(json.readTree(notOurs.body()).path("ignored").asInt()).isEqualTo(1);
+        awaitInboxApplied();
         assertThat(count("postmark", "unknown-invitation") - unknown).isEqualTo(1);
         assertThat(count("sendgrid", "foreign-tenant") - foreign).isEqualTo(6);
         assertThat(count("sendgrid", "untracked-kind") - untracked).isEqualTo(5);
@@ -249,16 +249,16 @@ class EmailWebhooksIntegrationTest {
         passes.add(sendAll(postmarkBodies, sendgridBatches));
         passes.add(sendAll(postmarkBodies, sendgridBatches));
 
-        assertThat(passes).allSatisfy(pass -> assertThat(pass.statuses()).containsOnly(200));
-        assertThat(passes.get(0).recorded()).isEqualTo(1000);
-        assertThat(passes.get(1).recorded()).isZero();
-        assertThat(passes.get(2).recorded()).isZero();
-        assertThat(passes.get(1).duplicates()).isEqualTo(1000);
+        assertThat(passes).allSatisfy(pass -> {
+            assertThat(pass.statuses()).containsOnly(200);
+            assertThat(pass.queued()).isEqualTo(1000);
+        });
+        Duration applied = awaitInboxApplied();
         assertThat(deliveries(e -> e.organisationId().equals(round.organisation()))).hasSize(1000);
-        System.out.printf("webhook burst: 1,000 events in %d requests sent within 30 s, all answered after %d ms; "
-                        + "replays answered in %d ms and %d ms%n",
+        System.out.printf("webhook burst: 1,000 events in %d requests sent within 25 s, all answered after %d ms; "
+                        + "replays answered in %d ms and %d ms; inbox applied %d ms after the last answer%n",
                 postmarkBodies.size() + sendgridBatches.size(), passes.get(0).elapsed().toMillis(),
-                passes.get(1).elapsed().toMillis(), passes.get(2).elapsed().toMillis());
+                passes.get(1).elapsed().toMillis(), passes.get(2).elapsed().toMillis(), applied.toMillis());
     }
 
     // --- the burst's traffic: five events per invitation from each provider ---
@@ -292,10 +292,10 @@ class EmailWebhooksIntegrationTest {
         return json.writeValueAsString(batch);
     }
 
-    private record Pass(List<Integer> statuses, int recorded, int duplicates, Duration elapsed) {
+    private record Pass(List<Integer> statuses, int queued, Duration elapsed) {
     }
 
-    private static final Duration BURST_WINDOW = Duration.ofSeconds(30);
+    private static final Duration BURST_WINDOW = Duration.ofSeconds(25);
 
     /** Sends every request at its scheduled moment within the window, without waiting for answers. */
     private Pass burst(List<String> postmarkBodies, List<String> sendgridBatches, Duration window) throws Exception {
@@ -317,20 +317,20 @@ class EmailWebhooksIntegrationTest {
             }
             answers.add(requests.get(i).call());
         }
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThanOrEqualTo(window.plusSeconds(1));
+        Duration sending = Duration.ofNanos(System.nanoTime() - start);
         CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
                 .get(5, TimeUnit.MINUTES);
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        // the schedule leaves a margin for a busy test machine; the burst must have arrived within 30 s
+        assertThat(sending).isLessThanOrEqualTo(Duration.ofSeconds(30));
         List<Integer> statuses = new ArrayList<>();
-        int recorded = 0;
-        int duplicates = 0;
+        int queued = 0;
         for (CompletableFuture<HttpResponse<String>> answer : answers) {
             statuses.add(answer.get().statusCode());
             JsonNode summary = json.readTree(answer.get().body());
-            recorded += summary.path("recorded").asInt();
-            duplicates += summary.path("duplicates").asInt();
+            queued += summary.path("queued").asInt();
         }
-        return new Pass(statuses, recorded, duplicates, elapsed);
+        return new Pass(statuses, queued, elapsed);
     }
 
     private Pass sendAll(List<String> postmarkBodies, List<String> sendgridBatches) throws Exception {
@@ -344,15 +344,13 @@ class EmailWebhooksIntegrationTest {
             List<Future<HttpResponse<String>>> answers = senders.invokeAll(requests);
             Duration elapsed = Duration.between(start, Instant.now());
             List<Integer> statuses = new ArrayList<>();
-            int recorded = 0;
-            int duplicates = 0;
+            int queued = 0;
             for (Future<HttpResponse<String>> answer : answers) {
                 statuses.add(answer.get().statusCode());
                 JsonNode summary = json.readTree(answer.get().body());
-                recorded += summary.path("recorded").asInt();
-                duplicates += summary.path("duplicates").asInt();
+                queued += summary.path("queued").asInt();
             }
-            return new Pass(statuses, recorded, duplicates, elapsed);
+            return new Pass(statuses, queued, elapsed);
         } finally {
             senders.shutdownNow();
         }
@@ -378,6 +376,22 @@ class EmailWebhooksIntegrationTest {
                 .stream().map(ContactInvited::invitationId).toList();
         assertThat(invitations).hasSize(people);
         return new Round(organisation, campaign, invitations);
+    }
+
+    /** Waits until the workers applied every stored record; answers how long that took. */
+    private Duration awaitInboxApplied() throws InterruptedException {
+        Instant start = Instant.now();
+        Instant deadline = start.plus(Duration.ofMinutes(4));
+        while (pendingInInbox() > 0) {
+            assertThat(Instant.now()).as("webhook inbox drained").isBefore(deadline);
+            Thread.sleep(100);
+        }
+        return Duration.between(start, Instant.now());
+    }
+
+    private long pendingInInbox() {
+        Long count = jdbc.queryForObject("SELECT count(*) FROM webhook_inbox", Long.class);
+        return count == null ? 0 : count;
     }
 
     private List<? extends TrackedEventMessage<?>> deliveries(Predicate<DeliveryRecorded> filter) {

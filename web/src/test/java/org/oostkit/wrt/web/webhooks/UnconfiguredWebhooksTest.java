@@ -8,6 +8,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -23,7 +24,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** With no credentials configured (the embedded default), both endpoints refuse every request. */
 @WebMvcTest(EmailWebhookController.class)
-@Import({SecurityConfiguration.class, WebhookConfiguration.class, DeliveryReports.class,
+@Import({SecurityConfiguration.class, WebhookConfiguration.class, DeliveryReports.class, WebhookInbox.class,
         EmailWebhookControllerTest.Support.class})
 @DisplayName("Email webhook endpoints without credentials")
 class UnconfiguredWebhooksTest {
@@ -32,6 +33,8 @@ class UnconfiguredWebhooksTest {
     MockMvc mvc;
     @MockitoBean
     CommandGateway commands;
+    @MockitoBean
+    JdbcTemplate jdbc;
 
     @Test
     @DisplayName("Postmark's endpoint refuses everything with 401, even empty credentials")
@@ -41,7 +44,7 @@ class UnconfiguredWebhooksTest {
                 .andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.detail").value("This endpoint is not configured."));
         mvc.perform(postmark(null, "198.51.100.40")).andExpect(status().isUnauthorized());
-        verifyNoInteractions(commands);
+        verifyNoInteractions(commands, jdbc);
     }
 
     @Test
@@ -53,6 +56,6 @@ class UnconfiguredWebhooksTest {
                         .content(Fixtures.payload("sendgrid-events.json", "a", "b")))
                 .andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.detail").value("This endpoint is not configured."));
-        verifyNoInteractions(commands);
+        verifyNoInteractions(commands, jdbc);
     }
 }
