@@ -56,6 +56,11 @@ final class Browser implements AutoCloseable {
         options.setExperimentalOption("prefs", java.util.Map.of(
                 "download.default_directory", downloads.toAbsolutePath().toString(),
                 "download.prompt_for_download", false));
+        if (width < 500) {
+            // a desktop window cannot be narrower than about 500 px: emulate the phone's viewport instead
+            options.setExperimentalOption("mobileEmulation", java.util.Map.of("deviceMetrics",
+                    java.util.Map.of("width", width, "height", 812, "pixelRatio", 2.0)));
+        }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()

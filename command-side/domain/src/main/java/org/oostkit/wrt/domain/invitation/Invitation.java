@@ -59,7 +59,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate
 public class Invitation {
 
-    static final String TOKEN_PURPOSE = "invitation-token";
+    static final String TOKEN_PURPOSE = KeyedHasher.INVITATION_TOKEN;
     private static final Duration CODE_WINDOW = Duration.ofHours(1);
     private static final Pattern HASH = Pattern.compile("^[0-9a-f]{64}$");
 

@@ -13,6 +13,9 @@ import java.util.HexFormat;
  */
 public class KeyedHasher {
 
+    /** The purpose under which invitation link tokens are hashed. */
+    public static final String INVITATION_TOKEN = "invitation-token";
+
     private final SecretKeySpec key;
 
     public KeyedHasher(byte[] key) {

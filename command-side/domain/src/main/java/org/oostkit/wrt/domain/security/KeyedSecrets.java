@@ -1,7 +1,6 @@
 package org.oostkit.wrt.domain.security;
 
 import org.oostkit.wrt.api.common.Secrets;
-import org.oostkit.wrt.domain.invitation.Invitation;
 import org.springframework.stereotype.Component;
 
 /** {@link Secrets} with the application's HMAC key: the one place outside aggregates that hashes secrets. */
@@ -25,7 +24,7 @@ class KeyedSecrets implements Secrets {
 
     @Override
     public String invitationTokenHash(String token) {
-        return Invitation.tokenHash(hasher, token);
+        return hasher.hash(KeyedHasher.INVITATION_TOKEN, token);
     }
 
     @Override
