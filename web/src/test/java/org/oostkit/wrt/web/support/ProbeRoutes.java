@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.support;
 
+import org.oostkit.wrt.web.security.ReadOnlyAction;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -28,6 +29,12 @@ public class ProbeRoutes {
         @PostMapping("/org/{slug}/probe")
         public String change(@PathVariable String slug) {
             return "changed " + slug;
+        }
+
+        @ReadOnlyAction
+        @PostMapping("/org/{slug}/probe/check")
+        public String check(@PathVariable String slug) {
+            return "checked " + slug;
         }
 
         @PutMapping("/org/{slug}/probe/{id}")
