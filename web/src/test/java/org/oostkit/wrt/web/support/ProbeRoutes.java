@@ -57,7 +57,7 @@ public class ProbeRoutes {
             return "signed in";
         }
 
-        @GetMapping("/boom")
+        @GetMapping("/org/{slug}/nominate/probe-failure")
         public String boom() {
             throw new IllegalStateException("secret internals must not show");
         }
