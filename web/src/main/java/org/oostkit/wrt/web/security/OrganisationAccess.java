@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.security;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -8,6 +9,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,6 +25,13 @@ final class OrganisationAccess implements AuthorizationManager<RequestAuthorizat
     static final Set<String> READING = Set.of("GET", "HEAD");
     private static final Pattern ORGANISATION_PATH = Pattern.compile("^/org/([^/]+)(?:/.*)?$");
 
+    private final Predicate<HttpServletRequest> readOnlyAction;
+
+    /** @param readOnlyAction whether a non-reading request goes to a handler marked {@link ReadOnlyAction} */
+    OrganisationAccess(Predicate<HttpServletRequest> readOnlyAction) {
+        this.readOnlyAction = readOnlyAction;
+    }
+
     @Override
     public AuthorizationResult authorize(Supplier<Authentication> authentication, RequestAuthorizationContext context) {
         String slug = context.getVariables().get("slug");
@@ -30,9 +39,12 @@ final class OrganisationAccess implements AuthorizationManager<RequestAuthorizat
         if (slug == null || who == null || who instanceof AnonymousAuthenticationToken) {
             return new AuthorizationDecision(false);
         }
+        if (OrganisationRoles.isAdmin(who, slug)) {
+            return new AuthorizationDecision(true);
+        }
         boolean reading = READING.contains(context.getRequest().getMethod());
-        return new AuthorizationDecision(reading ? OrganisationRoles.canRead(who, slug)
-                : OrganisationRoles.isAdmin(who, slug));
+        return new AuthorizationDecision(OrganisationRoles.canRead(who, slug)
+                && (reading || readOnlyAction.test(context.getRequest())));
     }
 
     @Override

@@ -1,11 +1,13 @@
 package org.oostkit.wrt.web.security;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
 import org.oostkit.wrt.web.operator.OperatorKeyFilter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -20,8 +22,12 @@ import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerExecutionChain;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import java.time.Clock;
+import java.util.function.Predicate;
 
 /**
  * Web security, in three filter chains:
@@ -76,7 +82,7 @@ public class SecurityConfiguration {
     SecurityFilterChain web(HttpSecurity http, AuthProperties properties,
                             @Value("${wrt.base-url:http://localhost:8080}") String baseUrl,
                             ObjectProvider<PortalAuthenticator> portal, ObjectProvider<Members> members,
-                            ObjectProvider<Clock> clock) throws Exception {
+                            ObjectProvider<Clock> clock, ApplicationContext context) throws Exception {
         PortalLogin portalLogin = properties.portalMode() ? new PortalLogin(properties, baseUrl) : null;
         http.authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
@@ -84,7 +90,7 @@ public class SecurityConfiguration {
                                 "/error").permitAll()
                         .requestMatchers("/login", "/login/**").permitAll()
                         .requestMatchers("/org/{slug}/nominate", NOMINATOR_PAGES).permitAll()
-                        .requestMatchers("/org/{slug}", "/org/{slug}/**").access(new OrganisationAccess())
+                        .requestMatchers("/org/{slug}", "/org/{slug}/**").access(new OrganisationAccess(readOnlyActions(context)))
                         .requestMatchers("/dev/mail", "/dev/mail/**").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
                         .anyRequest().authenticated())
@@ -114,6 +120,24 @@ public class SecurityConfiguration {
                 new MembershipRefreshFilter(m, clock.getIfAvailable(Clock::systemUTC)), SecurityContextHolderFilter.class));
         headers(http);
         return http.build();
+    }
+
+    /**
+     * Whether the request goes to a handler marked {@link ReadOnlyAction}. Asks Spring MVC's own mapping (looked up
+     * on first use: it is built after the security chain), so the answer is the handler that would run.
+     */
+    private static Predicate<HttpServletRequest> readOnlyActions(ApplicationContext context) {
+        return request -> {
+            try {
+                RequestMappingHandlerMapping mapping =
+                        context.getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class);
+                HandlerExecutionChain chain = mapping.getHandler(request);
+                return chain != null && chain.getHandler() instanceof HandlerMethod method
+                        && method.hasMethodAnnotation(ReadOnlyAction.class);
+            } catch (Exception e) {
+                return false; // no handler, no exception to the rule
+            }
+        };
     }
 
     private static void headers(HttpSecurity http) throws Exception {

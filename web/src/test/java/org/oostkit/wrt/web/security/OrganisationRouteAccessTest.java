@@ -41,7 +41,7 @@ class OrganisationRouteAccessTest extends WebIntegrationTestSupport {
 
     static List<Route> routes;
 
-    record Route(String method, String pattern) {
+    record Route(String method, String pattern, boolean readOnlyAction) {
         String path(String slug) {
             Matcher matcher = VARIABLE.matcher(pattern.replace("/**", "/x").replace("/*", "/x"));
             StringBuilder path = new StringBuilder();
@@ -72,7 +72,9 @@ class OrganisationRouteAccessTest extends WebIntegrationTestSupport {
         if (routes == null) {
             Set<String> seen = new TreeSet<>();
             List<Route> found = new ArrayList<>();
-            for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+            for (var entry : mappings.getHandlerMethods().entrySet()) {
+                RequestMappingInfo info = entry.getKey();
+                boolean readOnlyAction = entry.getValue().hasMethodAnnotation(ReadOnlyAction.class);
                 Set<String> patterns = info.getPathPatternsCondition() != null
                         ? info.getPathPatternsCondition().getPatternValues() : info.getPatternValues();
                 Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
@@ -84,7 +86,7 @@ class OrganisationRouteAccessTest extends WebIntegrationTestSupport {
                     }
                     for (String method : names) {
                         if (seen.add(method + " " + pattern)) {
-                            found.add(new Route(method, pattern));
+                            found.add(new Route(method, pattern, readOnlyAction));
                         }
                     }
                 }
@@ -122,13 +124,29 @@ class OrganisationRouteAccessTest extends WebIntegrationTestSupport {
     @Test
     void anAuditorChangesNothing() throws Exception {
         for (Route route : routes()) {
-            if (READING.contains(route.method())) {
+            if (READING.contains(route.method()) || route.readOnlyAction()) {
                 continue;
             }
             int status = mvc.perform(route.request("alpha").with(user("auditor@alpha.org")
                             .authorities(new SimpleGrantedAuthority("org:alpha:auditor"))))
                     .andReturn().getResponse().getStatus();
             assertThat(status).as(route.method() + " " + route.path("alpha")).isEqualTo(403);
+        }
+    }
+
+    @Test
+    void anAuditorMayUseTheActionsMarkedReadOnly() throws Exception {
+        List<Route> marked = routes().stream().filter(Route::readOnlyAction).toList();
+        assertThat(marked).isNotEmpty();
+        for (Route route : marked) {
+            int status = mvc.perform(route.request("alpha").with(user("auditor@alpha.org")
+                            .authorities(new SimpleGrantedAuthority("org:alpha:auditor"))))
+                    .andReturn().getResponse().getStatus();
+            assertThat(status).as(route.method() + " " + route.path("alpha")).isNotIn(401, 403, 404);
+            int other = mvc.perform(route.request("beta").with(user("auditor@alpha.org")
+                            .authorities(new SimpleGrantedAuthority("org:alpha:auditor"))))
+                    .andReturn().getResponse().getStatus();
+            assertThat(other).as("another tenant: " + route.method() + " " + route.path("beta")).isEqualTo(404);
         }
     }
 

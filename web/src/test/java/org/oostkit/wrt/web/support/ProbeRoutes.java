@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.support;
 
+import org.oostkit.wrt.web.security.ReadOnlyAction;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -30,6 +31,12 @@ public class ProbeRoutes {
             return "changed " + slug;
         }
 
+        @ReadOnlyAction
+        @PostMapping("/org/{slug}/probe/check")
+        public String check(@PathVariable String slug) {
+            return "checked " + slug;
+        }
+
         @PutMapping("/org/{slug}/probe/{id}")
         public String replace(@PathVariable String slug, @PathVariable String id) {
             return "replaced " + id;
@@ -50,7 +57,7 @@ public class ProbeRoutes {
             return "signed in";
         }
 
-        @GetMapping("/boom")
+        @GetMapping("/org/{slug}/nominate/probe-failure")
         public String boom() {
             throw new IllegalStateException("secret internals must not show");
         }
