@@ -231,6 +231,23 @@ class EmailWebhooksIntegrationTest {
     }
 
     @Test
+    @DisplayName("a stored row that cannot be applied is kept and tried again later, not lost")
+    void parked() throws Exception {
+        awaitInboxApplied();
+        Long id = jdbc.queryForObject("INSERT INTO webhook_inbox (provider, reports) VALUES ('postmark', 'not json') "
+                + "RETURNING id", Long.class);
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        while (jdbc.queryForObject("SELECT last_error IS NULL FROM webhook_inbox WHERE id = ?", Boolean.class, id)) {
+            assertThat(Instant.now()).as("row tried").isBefore(deadline);
+            Thread.sleep(100);
+        }
+        Map<String, Object> row = jdbc.queryForMap("SELECT attempts, next_attempt_at > now() + interval '20 minutes' "
+                + "AS later FROM webhook_inbox WHERE id = ?", id);
+        assertThat(row).containsEntry("attempts", 1).containsEntry("later", true);
+        jdbc.update("DELETE FROM webhook_inbox WHERE id = ?", id);
+    }
+
+    @Test
     @DisplayName("a burst of 1,000 events within 30 s, replayed twice more, is recorded exactly once each")
     void burst() throws Exception {
         Round round = round(100);
