@@ -7,6 +7,8 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -53,6 +55,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -218,7 +221,7 @@ class NominatorFlowIntegrationTest {
      * driver (skipped where they are not installed).
      */
     @Test
-    void inAPhoneSizedBrowser() {
+    void inAPhoneSizedBrowser() throws IOException {
         Path driverBinary = Path.of(System.getenv().getOrDefault("WRT_TEST_CHROMEDRIVER", "/usr/bin/chromedriver"));
         Path browserBinary = Path.of(System.getenv().getOrDefault("WRT_TEST_CHROMIUM", "/usr/bin/chromium"));
         assumeTrue(Files.isExecutable(driverBinary) && Files.isExecutable(browserBinary),
@@ -230,24 +233,32 @@ class NominatorFlowIntegrationTest {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(browserBinary.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=375,812", "--hide-scrollbars");
+                "--no-first-run", "--disable-background-networking", "--disable-extensions",
+                "--user-data-dir=" + Files.createTempDirectory("wrt-chromium-"), "--hide-scrollbars",
+                "--lang=en-GB");
+        // a headless window is at least 500 px wide; emulate the phone's viewport instead
+        options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
+                Map.of("width", 375, "height", 812, "pixelRatio", 2.0)));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driverBinary.toFile())
-                .build();
+                .usingAnyFreePort().build();
         WebDriver browser = new ChromeDriver(service, options);
         try {
             browser.get(base + invited.token());
             assertThat(browser.getTitle()).startsWith("Confirm your email — Future of the plant");
             assertFitsTheScreen(browser);
+            screenshot(browser, "1-link");
             browser.findElement(By.id("email")).sendKeys("alice@flow.test");
             browser.findElement(By.cssSelector("form button[type=submit]")).click();
 
             assertThat(browser.getTitle()).startsWith("Enter your code");
+            screenshot(browser, "2-code");
             browser.findElement(By.id("code")).sendKeys(mail.lastCode().code());
             browser.findElement(By.cssSelector("form button[type=submit]")).click();
 
             assertThat(browser.getTitle()).startsWith("Your nominations — Future of the plant");
             assertFitsTheScreen(browser);
             assertThat(browser.findElements(By.cssSelector("fieldset.nominee"))).hasSize(5);
+            screenshot(browser, "3-form");
             ((JavascriptExecutor) browser).executeScript("window.notReloaded = true;");
             browser.findElement(By.cssSelector("button[value=more]")).click();
             assertThat(browser.findElements(By.cssSelector("fieldset.nominee"))).hasSize(8);
@@ -268,6 +279,7 @@ class NominatorFlowIntegrationTest {
             assertThat(browser.findElement(By.id(wrongEmail.getAttribute("aria-describedby"))).getText())
                     .isEqualTo("Enter an email address like name@example.org.");
             assertFitsTheScreen(browser);
+            screenshot(browser, "4-errors");
             wrongEmail.clear();
             wrongEmail.sendKeys("dan@flow.test");
             browser.findElement(By.cssSelector("button[value=save]")).click();
@@ -276,6 +288,7 @@ class NominatorFlowIntegrationTest {
             assertThat(browser.findElement(By.tagName("main")).getText()).contains("You named 2 people")
                     .contains("Carol (carol@flow.test)").contains("Dan (dan@flow.test)");
             assertFitsTheScreen(browser);
+            screenshot(browser, "5-done");
         } finally {
             browser.quit();
         }
@@ -283,7 +296,17 @@ class NominatorFlowIntegrationTest {
                 list -> list.size() == 2)).extracting(NominationView::name).containsExactlyInAnyOrder("Carol", "Dan");
     }
 
+    /** Saves the whole page as {@code target/screenshots/nominator-<step>.png}, for people to look at. */
+    private static void screenshot(WebDriver browser, String step) throws IOException {
+        Path directory = Files.createDirectories(Path.of("target", "screenshots"));
+        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0);");
+        Files.write(directory.resolve("nominator-" + step + ".png"),
+                ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
     private static void assertFitsTheScreen(WebDriver browser) {
+        assertThat(((Number) ((JavascriptExecutor) browser).executeScript("return window.innerWidth;")).intValue())
+                .isEqualTo(375);
         Object overflow = ((JavascriptExecutor) browser).executeScript(
                 "return document.documentElement.scrollWidth - window.innerWidth;");
         assertThat(((Number) overflow).intValue()).as("horizontal overflow on " + browser.getTitle())
