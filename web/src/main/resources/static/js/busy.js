@@ -1,5 +1,5 @@
-// Forms that came back with errors put the focus on them. Long actions say they are working: a form with data-busy disables its button and shows the text while
-// the server works; a download link with data-busy does the same for a while (a download leaves the page
+// Forms that came back with errors put the focus on them. Long actions say they are working: a form with
+// data-busy disables its button and shows the text while the server works; a download link with data-busy does the same for a while (a download leaves the page
 // where it is, so there is no event to wait for).
 (function () {
   'use strict';
