@@ -1,8 +1,13 @@
-// Long actions say they are working: a form with data-busy disables its button and shows the text while
-// the server works; a download link with data-busy does the same for a while (a download leaves the page
+// Forms that came back with errors put the focus on them. Long actions say they are working: a form with
+// data-busy disables its button and shows the text while the server works; a download link with data-busy does the same for a while (a download leaves the page
 // where it is, so there is no event to wait for).
 (function () {
   'use strict';
+  // a form that came back with errors: take keyboard and screen-reader users to the summary (or the field)
+  var summary = document.getElementById('error-summary') || document.querySelector('[aria-invalid="true"]');
+  if (summary) {
+    summary.focus();
+  }
   document.querySelectorAll('form[data-busy]').forEach(function (form) {
     form.addEventListener('submit', function () {
       var button = form.querySelector('button[type="submit"]');

@@ -17,6 +17,8 @@ import org.oostkit.wrt.query.api.RoundQueries.FindRound;
 import org.oostkit.wrt.query.api.RoundQueries.FindRounds;
 import org.oostkit.wrt.query.api.RoundView;
 import org.oostkit.wrt.web.campaign.AdminPages;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
@@ -135,10 +137,13 @@ class RoundController {
     @GetMapping(path = "/org/{slug}/campaigns/{id}/rounds/{number}/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @ResponseBody
     Flux<ServerSentEvent<Map<String, Object>>> live(@PathVariable String slug, @PathVariable UUID id,
-                                                     @PathVariable int number) {
+                                                     @PathVariable int number, HttpServletResponse response) {
         OrganisationView organisation = pages.organisation(slug);
         CampaignView campaign = pages.campaign(organisation, id);
         round(organisation, campaign, number);
+        // events must reach the browser as they happen: no caching, and no buffering in a reverse proxy (nginx)
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
+        response.setHeader("X-Accel-Buffering", "no");
         return live.counts(new FindRound(organisation.organisationId(), campaign.campaignId(), number), LIVE_FOR)
                 .map(view -> ServerSentEvent.<Map<String, Object>>builder(numbers(view))
                         .event("round").id(Long.toString(System.currentTimeMillis())).build());

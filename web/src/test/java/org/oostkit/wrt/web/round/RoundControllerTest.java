@@ -213,6 +213,7 @@ class RoundControllerTest {
         mvc.perform(asyncDispatch(started)).andExpect(status().isOk());
         String stream = started.getResponse().getContentAsString();
         assertThat(started.getResponse().getContentType()).startsWith("text/event-stream");
+        assertThat(started.getResponse().getHeader("X-Accel-Buffering")).isEqualTo("no");
         assertThat(stream).contains("event:round");
         assertThat(stream.split("event:round", -1)).hasSize(4);
         assertThat(stream).contains("\"responded\":1").contains("\"responseRate\":\"50%\"")
