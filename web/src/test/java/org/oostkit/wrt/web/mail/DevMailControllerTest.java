@@ -64,4 +64,3 @@ class DevMailControllerTest {
         assertThat(page.indexOf("Your sign-in link")).isLessThan(page.indexOf("Older campaign: who"));
     }
 }
-}
