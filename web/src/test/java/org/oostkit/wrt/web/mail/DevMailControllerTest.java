@@ -63,4 +63,12 @@ class DevMailControllerTest {
                 .doesNotContain("<h2>First <One>");
         assertThat(page.indexOf("Your sign-in link")).isLessThan(page.indexOf("Older campaign: who"));
     }
+
+    @Test
+    void isShownOnlyOnThisMachine() throws Exception {
+        mvc.perform(get("/dev/mail").with(request -> {
+            request.setRemoteAddr("192.0.2.10");
+            return request;
+        })).andExpect(status().isNotFound());
+    }
 }
