@@ -1,9 +1,15 @@
 package org.oostkit.wrt.web.mail;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -14,7 +20,7 @@ import java.util.Map;
 
 /**
  * {@code /dev/mail}: the mails of the embedded run (no SMTP host), newest first, with both bodies. Not there
- * at all once {@code SMTP_HOST} is set.
+ * at all once {@code SMTP_HOST} is set, and answered only to requests from this machine.
  */
 @Controller
 @ConditionalOnExpression("'${wrt.mail.smtp.host:}'.trim().isEmpty()")
@@ -30,7 +36,12 @@ class DevMailController {
     }
 
     @GetMapping({"/dev/mail", "/dev/mail/"})
-    String mailbox(Model model) {
+    String mailbox(HttpServletRequest request, Model model) {
+        // the mails hold working sign-in links and codes: an instance started without SMTP by mistake must
+        // not show them to the network
+        if (!isLoopback(request.getRemoteAddr())) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
         List<Map<String, Object>> mails = new ArrayList<>();
         if (transport instanceof DevMailbox mailbox) {
             int n = 0;
@@ -55,5 +66,13 @@ class DevMailController {
         model.addAttribute("count", mails.size());
         model.addAttribute("capacity", DevMailbox.CAPACITY);
         return "mail/dev-mailbox";
+    }
+
+    private static boolean isLoopback(String address) {
+        try {
+            return address != null && InetAddress.getByName(address).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 }

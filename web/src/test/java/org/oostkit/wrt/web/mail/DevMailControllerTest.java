@@ -1,0 +1,74 @@
+package org.oostkit.wrt.web.mail;
+
+import org.junit.jupiter.api.Test;
+import org.oostkit.wrt.web.security.SecurityConfiguration;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.web.servlet.MockMvc;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The dev mailbox page: every kept mail with both bodies, newest first. */
+@WebMvcTest(DevMailController.class)
+@Import({SecurityConfiguration.class, DevMailControllerTest.Mailbox.class})
+class DevMailControllerTest {
+
+    @TestConfiguration
+    static class Mailbox {
+        @Bean
+        MailTransport mailTransport() {
+            return new DevMailbox();
+        }
+
+        @Bean
+        MailProperties mailProperties() {
+            return new MailProperties(null, "WRT <wrt@localhost>", "none", null, java.time.Duration.ofDays(30),
+                    ZoneOffset.UTC);
+        }
+    }
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    MailTransport transport;
+
+    @Test
+    void listsTheMailsNewestFirstWithBothBodies() throws Exception {
+        MailComposer composer = new MailComposer(new MailTemplates(ZoneOffset.UTC), new ProviderHeaders("none"),
+                "http://localhost:8080", ZoneOffset.UTC);
+        transport.send(composer.invitationMail(new OutboxRow(UUID.randomUUID(), "INVITATION", UUID.randomUUID(),
+                UUID.randomUUID(), 0, "first@example.org", "First <One>", "acme", "Acme", "Older campaign", "",
+                Instant.parse("2026-12-04T16:00:00Z")), "token-one"));
+        transport.send(composer.signInLink("second@example.org", composer.absolute("/login/link/token-two"),
+                Instant.parse("2026-12-01T10:00:00Z")));
+
+        String page = mvc.perform(get("/dev/mail")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("<title>Dev mailbox · Workshop Referral Tool</title>")
+                .contains("Your sign-in link for the Workshop Referral Tool")
+                .contains("Older campaign: who should be in the room?")
+                .contains("First &lt;One&gt; &lt;first@example.org&gt;")
+                .contains("http://localhost:8080/org/acme/nominate/token-one")
+                .contains("srcdoc=\"&lt;!doctype html&gt;")
+                .doesNotContain("<h2>First <One>");
+        assertThat(page.indexOf("Your sign-in link")).isLessThan(page.indexOf("Older campaign: who"));
+    }
+
+    @Test
+    void isShownOnlyOnThisMachine() throws Exception {
+        mvc.perform(get("/dev/mail").with(request -> {
+            request.setRemoteAddr("192.0.2.10");
+            return request;
+        })).andExpect(status().isNotFound());
+    }
+}

@@ -1,0 +1,136 @@
+package org.oostkit.wrt.web.mail;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.oostkit.wrt.api.campaign.CampaignCommands.AddSeedPeople;
+import org.oostkit.wrt.api.campaign.CampaignCommands.CreateCampaign;
+import org.oostkit.wrt.api.campaign.CampaignId;
+import org.oostkit.wrt.api.campaign.CampaignSettings;
+import org.oostkit.wrt.api.campaign.SeedRow;
+import org.oostkit.wrt.api.common.Actor;
+import org.oostkit.wrt.api.organisation.OrganisationId;
+import org.oostkit.wrt.testing.TestDatabase;
+import org.oostkit.wrt.testing.Wrt;
+import org.oostkit.wrt.web.WrtApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.oostkit.wrt.web.mail.SmtpServer.await;
+
+/**
+ * A round of 10,000 contacts against a local SMTP server (GreenMail): how long until every invitation was
+ * handed to SMTP (target: under 60 s), and until every outcome was recorded. Writes
+ * {@code web/target/benchmarks/mail.md}. Run with {@code ./mvnw -B -Pbenchmark -pl web -am verify
+ * -Dtest=MailThroughputBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
+ */
+@Tag("benchmark")
+class MailThroughputBenchmark {
+
+    private static final int CONTACTS = Integer.getInteger("wrt.benchmark.mail.contacts", 10_000);
+    private static final int THREADS = Integer.getInteger("wrt.benchmark.mail.threads", 16);
+
+    private final SmtpServer smtp = new SmtpServer().start();
+    private ConfigurableApplicationContext context;
+
+    @AfterEach
+    void stop() {
+        if (context != null) {
+            context.close();
+        }
+        smtp.stop();
+    }
+
+    @Test
+    void aRoundOfTenThousandContactsIsHandedToSmtpWithinAMinute() throws IOException {
+        TestDatabase.Coordinates db = TestDatabase.fresh();
+        context = new SpringApplicationBuilder(WrtApplication.class).run(
+                "--wrt.test.database-url=" + db.url(),
+                "--wrt.test.database-username=" + db.username(),
+                "--wrt.test.database-password=" + db.password(),
+                "--spring.datasource.hikari.maximum-pool-size=" + (THREADS + 8),
+                "--server.port=0",
+                "--wrt.mail.smtp.host=127.0.0.1",
+                "--wrt.mail.smtp.port=" + smtp.port(),
+                "--wrt.mail.provider=postmark",
+                "--wrt.mail.sender.threads=" + THREADS,
+                "--wrt.mail.sender.poll-interval=50ms",
+                // GreenMail logs every new mailbox at INFO: 10,000 log lines would be measured too
+                "--logging.level.com.icegreen=WARN");
+        Wrt wrt = new Wrt(context.getBean(CommandGateway.class));
+        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+        Actor admin = Actor.admin("admin@bench.test");
+        OrganisationId org = wrt.organisation("admin@bench.test");
+        CampaignId campaign = CampaignId.random();
+        wrt.send(new CreateCampaign(campaign, org, CampaignSettings.named("Benchmark")), admin);
+        // seeds in imports of 1,000 (one import of 10,000 runs out of PostgreSQL's lock table, see the report)
+        for (int from = 1; from <= CONTACTS; from += 1_000) {
+            List<SeedRow> rows = new ArrayList<>();
+            for (int i = from; i < from + 1_000 && i <= CONTACTS; i++) {
+                rows.add(new SeedRow(i, "Person " + i, "person" + i + "@bench.test"));
+            }
+            wrt.send(new AddSeedPeople(campaign, org, rows), admin);
+        }
+
+        long start = System.nanoTime();
+        wrt.startRound(org, campaign, admin, Duration.ofDays(10));
+        long roundStarted = System.nanoTime();
+        long[] firstMail = {0};
+        await("every invitation handed to SMTP", Duration.ofMinutes(10), () -> {
+            int received = smtp.received().size();
+            if (received > 0 && firstMail[0] == 0) {
+                firstMail[0] = System.nanoTime();
+            }
+            return received >= CONTACTS;
+        });
+        long allHanded = System.nanoTime();
+        await("every outcome recorded", Duration.ofMinutes(10), () -> jdbc.queryForObject(
+                "SELECT count(*) FROM mail_outbox WHERE status = 'sent' AND recorded", Integer.class) >= CONTACTS);
+        long allRecorded = System.nanoTime();
+
+        assertThat(smtp.received()).hasSize(CONTACTS);
+        double handed = seconds(allHanded - start);
+        List<String> out = List.of(
+                "| mail out (" + CONTACTS + " contacts, one round, GreenMail on localhost, " + THREADS
+                        + " sender threads) | measured | target | met |",
+                "|---|---|---|---|",
+                row("round start (10,000 invitations, one unit of work)", seconds(roundStarted - start)),
+                row("first mail handed to SMTP, after the round start command", seconds(firstMail[0] - start)),
+                "| every mail handed to SMTP, from the round start command | " + format(handed) + " ("
+                        + String.format(Locale.ROOT, "%.0f", CONTACTS / handed) + " mails/s) | < 60 s | "
+                        + (handed < 60 ? "yes" : "**no**") + " |",
+                row("every MailSent recorded on its invitation", seconds(allRecorded - start)),
+                "",
+                "Machine: " + Runtime.getRuntime().availableProcessors() + " cores, Java "
+                        + System.getProperty("java.version") + "; PostgreSQL and GreenMail on the same machine.");
+        Path dir = Path.of("target", "benchmarks");
+        Files.createDirectories(dir);
+        Files.write(dir.resolve("mail.md"), out);
+        out.forEach(line -> System.out.println("[benchmark] " + line));
+        assertThat(handed).as("seconds to hand every mail to SMTP").isLessThan(60);
+    }
+
+    private static String row(String what, double seconds) {
+        return "| " + what + " | " + format(seconds) + " | | |";
+    }
+
+    private static String format(double seconds) {
+        return String.format(Locale.ROOT, "%.1f s", seconds);
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+}
