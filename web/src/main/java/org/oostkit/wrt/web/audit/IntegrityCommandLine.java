@@ -18,6 +18,10 @@ import java.util.concurrent.CompletionException;
  * {@code java -jar wrt.jar integrity verify [--org SLUG --campaign ID]}: the integrity check from the
  * command line, against the database the environment names (as the server would use). Exit code 0 when
  * every chain is intact, 1 when a link is broken, 2 for a usage error or an unknown campaign.
+ * <p>
+ * Wiring (first thing in {@code WrtApplication.main}):
+ * {@code if (IntegrityCommandLine.handles(args)) System.exit(IntegrityCommandLine.run(WrtApplication.class, args,
+ * System.out, System.err));}
  */
 public final class IntegrityCommandLine {
 
@@ -75,9 +79,12 @@ public final class IntegrityCommandLine {
             err.println(e.getMessage());
             return USAGE;
         }
+        // the web security configuration needs a servlet context; the server listens on a free loopback port
+        // for the few seconds of the check and accepts nobody from outside
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
-                .web(WebApplicationType.NONE)
-                .properties("wrt.demo=false", "spring.main.banner-mode=off")
+                .web(WebApplicationType.SERVLET)
+                .properties("wrt.demo=false", "spring.main.banner-mode=off", "server.port=0",
+                        "server.address=127.0.0.1")
                 .run()) {
             return verify(context.getBean(QueryGateway.class), request, out, err);
         }

@@ -89,7 +89,7 @@ public final class EventHash {
     }
 
     /** The metadata as stored, with the hash entry. */
-    static byte[] withHash(Map<String, Object> metaData, String hash) {
+    public static byte[] withHash(Map<String, Object> metaData, String hash) {
         Map<String, Object> copy = new LinkedHashMap<>(metaData);
         copy.put(METADATA_KEY, hash);
         try {

@@ -17,7 +17,9 @@ import org.oostkit.wrt.api.campaign.SeedRow;
 import org.oostkit.wrt.api.common.Actor;
 import org.oostkit.wrt.api.common.PersonalData;
 import org.oostkit.wrt.api.organisation.OrganisationId;
+import org.oostkit.wrt.api.audit.IntegrityReport;
 import org.oostkit.wrt.domain.dataprotection.DataKeyStore;
+import org.oostkit.wrt.domain.integrity.IntegrityVerifier;
 import org.oostkit.wrt.testing.IntegrationTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -35,6 +37,8 @@ class AuditTrailIntegrationTest extends IntegrationTestSupport {
     QueryGateway queries;
     @Autowired
     DataKeyStore keys;
+    @Autowired
+    IntegrityVerifier verifier;
 
     private final Actor admin = Actor.admin("Auditee@Trail.test");
 
@@ -163,5 +167,13 @@ class AuditTrailIntegrationTest extends IntegrationTestSupport {
         // which index depends on how much of the store the campaign is; never a scan of the table, never a sort
         assertThat(plan).contains("Index").doesNotContain("Seq Scan").doesNotContain("Sort");
         assertThat(micros).isLessThan(2_000_000);
+
+        started = System.nanoTime();
+        IntegrityReport report = verifier.campaign(org.value(), campaign.value());
+        long verifyMillis = (System.nanoTime() - started) / 1_000_000;
+        assertThat(report.intact()).isTrue();
+        assertThat(report.eventsChecked()).isEqualTo(events);
+        System.out.printf("integrity: %d events in %d aggregates verified in %d ms%n", report.eventsChecked(),
+                report.aggregatesChecked(), verifyMillis);
     }
 }

@@ -189,4 +189,36 @@ class IntegrityIntegrationTest extends IntegrationTestSupport {
         assertThat(report.eventsChecked()).isEqualTo(jdbc.queryForObject(
                 "SELECT count(*) FROM domainevententry WHERE campaign_id = ?", Long.class, flow.campaign().value()));
     }
+
+    @Test
+    @DisplayName("events stored before the chain existed are reported, and the upgrade migration seals them")
+    void legacyEventsAreSealedByTheMigration() throws Exception {
+        Flow flow = flow();
+        jdbc.update("UPDATE domainevententry SET metadata = convert_to((convert_from(metadata, 'UTF8')::jsonb "
+                + "- 'wrt.hash')::text, 'UTF8') WHERE campaign_id = ?", flow.campaign().value());
+        IntegrityReport unsealed = verify(flow);
+        assertThat(unsealed.problemCount()).isEqualTo(unsealed.eventsChecked());
+        assertThat(unsealed.problems()).extracting(IntegrityProblem::kind).containsOnly(Kind.MISSING_HASH);
+
+        try (java.sql.Connection connection = jdbc.getDataSource().getConnection()) {
+            connection.setAutoCommit(false);
+            new db.migration.V1_7__Seal_existing_events().migrate(new org.flywaydb.core.api.migration.Context() {
+                @Override
+                public org.flywaydb.core.api.configuration.Configuration getConfiguration() {
+                    return null;
+                }
+
+                @Override
+                public java.sql.Connection getConnection() {
+                    return connection;
+                }
+            });
+            connection.commit();
+        }
+        assertThat(verify(flow).intact()).isTrue();
+        // and the chain goes on from the sealed events
+        wrt().send(new ChangeCampaignDetails(flow.campaign(), flow.org(), CampaignSettings.named("Sealed")), admin);
+        assertThat(verify(flow).intact()).isTrue();
+        assertThat(verifier.wholeStore().problems()).isEmpty();
+    }
 }
