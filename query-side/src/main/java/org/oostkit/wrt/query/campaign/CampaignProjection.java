@@ -120,8 +120,8 @@ class CampaignProjection {
     }
 
     /**
-     * One person erased: their name and address, and the reasons given for naming them, read as erased,
-     * exactly as their events now decrypt (a replay gives the same rows); every count stays.
+     * One person erased: their name and address, the reasons given for naming them and the reasons they gave
+     * read as erased (a replay gives the same rows); every count stays.
      */
     @EventHandler
     void on(PersonErased event, @MetaDataValue(Actor.TENANT_KEY) String tenant) {
@@ -135,6 +135,10 @@ class CampaignProjection {
         jdbc.update("UPDATE " + s + ".nomination SET nominee_name = " + erased("nominee_name") + ", nominee_email = "
                 + erased("nominee_email") + ", reason = " + erased("reason")
                 + " WHERE campaign_id = ? AND nominee_id = ?", campaign, person);
+        // the reasons they wrote about others are their words (often naming themselves): gone from the read
+        // models too, though their ciphertext stays in the history under the other person's key
+        jdbc.update("UPDATE " + s + ".nomination SET reason = " + erased("reason")
+                + " WHERE campaign_id = ? AND nominator_id = ?", campaign, person);
         changed(event.organisationId(), event.campaignId());
     }
 

@@ -146,8 +146,7 @@ final class InMemoryReadModels {
             t.edgesByNominee.keySet().removeIf(key -> campaign.equals(key.campaign()));
             t.edgesByNominator.keySet().removeIf(key -> campaign.equals(key.campaign()));
         } else if (event instanceof PersonErased e) {
-            // the events of an erased person already decrypt as erased; this keeps the rule in one place
-            // with the live projection's, for events read before the key was destroyed
+            // the events of an erased person already decrypt as erased (same rule as the live projection)
             UUID campaign = e.campaignId().value();
             UUID person = e.personId().value();
             PersonKey key = new PersonKey(campaign, person);
@@ -162,6 +161,10 @@ final class InMemoryReadModels {
             });
             for (EdgeKey edge : t.edgesByNominee.getOrDefault(key, Set.of())) {
                 erase(t.edges.get(edge), 6, 7, 8);
+            }
+            // and the reasons they wrote (still readable in the history under the nominees' keys)
+            for (EdgeKey edge : t.edgesByNominator.getOrDefault(key, Set.of())) {
+                erase(t.edges.get(edge), 8);
             }
         } else if (event instanceof SeedPersonAdded e) {
             PersonKey key = new PersonKey(e.campaignId().value(), e.personId().value());

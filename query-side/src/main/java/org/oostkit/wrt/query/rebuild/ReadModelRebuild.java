@@ -245,6 +245,7 @@ public class ReadModelRebuild {
         Map<Segment, TrackingToken> bySegment = new HashMap<>();
         for (int id : ids) {
             bySegment.put(Segment.computeSegment(id, ids), tokens.fetchToken(ReadModels.GROUP, id));
+            tokens.releaseClaim(ReadModels.GROUP, id); // fetching claims; the processor claims it again on start
         }
         return new Handled(processing.sequencingPolicy(ReadModels.GROUP), bySegment);
     }

@@ -421,7 +421,8 @@ public class Campaign {
     @EventSourcingHandler
     void on(CampaignCompleted event, @Timestamp Instant at) {
         completed = true;
-        completedAt = at;
+        // the store keeps milliseconds: the same moment whether applied now or loaded later
+        completedAt = at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 
     @EventSourcingHandler

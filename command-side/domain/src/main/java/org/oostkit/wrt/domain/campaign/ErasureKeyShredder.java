@@ -1,9 +1,10 @@
-package org.oostkit.wrt.domain.dataprotection;
+package org.oostkit.wrt.domain.campaign;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.oostkit.wrt.api.campaign.CampaignErased;
 import org.oostkit.wrt.api.campaign.PersonErased;
+import org.oostkit.wrt.domain.dataprotection.DataKeyStore;
 import org.oostkit.wrt.domain.infrastructure.ProcessingGroups;
 import org.springframework.stereotype.Component;
 
