@@ -1,12 +1,17 @@
 package org.oostkit.wrt.web;
 
+import org.oostkit.wrt.web.audit.IntegrityCommandLine;
 import org.oostkit.wrt.web.operator.OperatorCli;
+import org.oostkit.wrt.web.replay.ReplayCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
+import java.util.Arrays;
+
 /**
  * The Workshop Referral Tool: command side, query side and web in one Spring Boot application. With
- * {@code org …} arguments it runs one operator command instead of the server (see {@link OperatorCli}).
+ * {@code org …}, {@code integrity verify …} or {@code replay …} arguments it runs one operator command instead
+ * of the server (see {@link OperatorCli}, {@link IntegrityCommandLine}, {@link ReplayCommand}).
  */
 @SpringBootApplication(scanBasePackages = "org.oostkit.wrt")
 public class WrtApplication {

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.oostkit.wrt.web.security.ReadOnlyAction;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
@@ -142,6 +143,7 @@ class AuditController {
                 .body(body);
     }
 
+    @ReadOnlyAction // reads the event store and changes nothing: auditors may run it
     @PostMapping("/org/{slug}/campaigns/{id}/audit/integrity")
     String integrity(@PathVariable String slug, @PathVariable String id, Authentication authentication, Model model) {
         Scope scope = access.require(slug, id, authentication);

@@ -52,7 +52,7 @@ class MailConfiguration {
     }
 
     @Bean
-    OutgoingMail outgoingMail(MailComposer composer, MailTransport transport, JdbcTemplate jdbc, Clock clock) {
+    RequestMail outgoingMail(MailComposer composer, MailTransport transport, JdbcTemplate jdbc, Clock clock) {
         return new RequestMail(composer, transport, jdbc, clock);
     }
 

@@ -3,6 +3,7 @@ package org.oostkit.wrt.web.mail;
 import org.oostkit.wrt.api.common.Emails;
 import org.oostkit.wrt.api.invitation.InvitationId;
 import org.oostkit.wrt.api.organisation.OrganisationId;
+import org.oostkit.wrt.web.retention.RetentionMail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,9 +17,10 @@ import java.util.Map;
 /**
  * {@link OutgoingMail}: mails a person asked for (a sign-in link, a verification code), sent on the request
  * thread, so the raw secret never leaves memory, with a short bounded retry on temporary failures. A
- * failure reaches the caller as {@link MailNotSentException} with a message fit for the page.
+ * failure reaches the caller as {@link MailNotSentException} with a message fit for the page. Retention
+ * warnings to admins go the same way.
  */
-class RequestMail implements OutgoingMail {
+class RequestMail implements OutgoingMail, RetentionMail {
 
     private static final Logger log = LoggerFactory.getLogger(RequestMail.class);
     static final long[] RETRY_WAITS_MS = {250, 750};
@@ -63,6 +65,14 @@ class RequestMail implements OutgoingMail {
         String campaignName = names.isEmpty() ? "your invitation" : (String) names.get(0).get("campaign_name");
         send(composer.verificationCode(organisationId.value(), invitationId.value(), organisationName, campaignName,
                 address, code, expiresAt, clock.instant()));
+    }
+
+    /** Sent by the retention job, which records the warning first: a failure is reported, never resent. */
+    @Override
+    public void sendRetentionWarning(String email, String organisationName, String campaignName, Instant erasureAt,
+                                     URI campaignLink) {
+        String path = campaignLink.getRawPath() + (campaignLink.getRawQuery() == null ? "" : "?" + campaignLink.getRawQuery());
+        send(composer.retentionWarning(null, organisationName, campaignName, Emails.normalise(email), erasureAt, path));
     }
 
     private void send(MailMessage message) {

@@ -30,6 +30,7 @@ import org.oostkit.wrt.query.api.InvitationView;
 import org.oostkit.wrt.query.api.NominationView;
 import org.oostkit.wrt.query.api.OrganisationQueries.FindOrganisationBySlug;
 import org.oostkit.wrt.query.api.OrganisationView;
+import org.oostkit.wrt.web.metrics.WrtMetrics;
 import org.oostkit.wrt.web.security.SecurityConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
@@ -73,7 +74,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * {@code NominatorFlowIntegrationTest}.
  */
 @WebMvcTest(NominationController.class)
-@Import({SecurityConfiguration.class, NominationControllerTest.Fakes.class})
+@Import({SecurityConfiguration.class, WrtMetrics.class, NominationControllerTest.Fakes.class})
 class NominationControllerTest {
 
     static final String SLUG = "acme";

@@ -62,7 +62,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A nominator's whole way over HTTP, against the real application on PostgreSQL: an invitation link issued
@@ -224,8 +223,8 @@ class NominatorFlowIntegrationTest {
     void inAPhoneSizedBrowser() throws IOException {
         Path driverBinary = Path.of(System.getenv().getOrDefault("WRT_TEST_CHROMEDRIVER", "/usr/bin/chromedriver"));
         Path browserBinary = Path.of(System.getenv().getOrDefault("WRT_TEST_CHROMIUM", "/usr/bin/chromium"));
-        assumeTrue(Files.isExecutable(driverBinary) && Files.isExecutable(browserBinary),
-                "Chromium and chromedriver are not installed");
+        assertThat(Files.isExecutable(driverBinary) && Files.isExecutable(browserBinary))
+                .as("Debian's chromium and chromium-driver are installed (.ci/run installs them)").isTrue();
         Invited invited = invited();
         String base = "http://localhost:" + port + invited.base();
         eventually(() -> get(invited.base() + invited.token()), r -> r.statusCode() == 200);

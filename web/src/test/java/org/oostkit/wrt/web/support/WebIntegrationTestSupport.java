@@ -212,6 +212,7 @@ public abstract class WebIntegrationTestSupport {
         }
 
         @Bean
+        @Primary
         RecordingRetentionMail recordingRetentionMail() {
             return new RecordingRetentionMail();
         }
