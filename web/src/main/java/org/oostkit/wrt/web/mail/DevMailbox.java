@@ -9,7 +9,7 @@ import java.util.List;
  * Where mails go when no SMTP host is configured (the embedded run): kept in memory, newest first, the
  * last {@value #CAPACITY}, and shown at {@code /dev/mail}.
  */
-class DevMailbox implements MailTransport {
+public class DevMailbox implements MailTransport {
 
     static final int CAPACITY = 500;
 
@@ -24,7 +24,7 @@ class DevMailbox implements MailTransport {
     }
 
     /** The kept mails, newest first. */
-    synchronized List<MailMessage> newestFirst() {
+    public synchronized List<MailMessage> newestFirst() {
         return new ArrayList<>(mails);
     }
 

@@ -6,7 +6,9 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.oostkit.wrt.api.campaign.CampaignCreated;
 import org.oostkit.wrt.api.campaign.CampaignDetailsChanged;
+import org.oostkit.wrt.api.campaign.CampaignErased;
 import org.oostkit.wrt.api.campaign.CampaignSettings;
+import org.oostkit.wrt.api.campaign.PersonErased;
 import org.oostkit.wrt.api.common.Emails;
 import org.oostkit.wrt.api.invitation.ContactInvited;
 import org.oostkit.wrt.api.invitation.DeliveryKind;
@@ -101,10 +103,11 @@ class MailPolicy {
     void on(ContactInvited event) {
         String email = Emails.normalise(event.email());
         jdbc.update("""
-                INSERT INTO mail_recipient (invitation_id, organisation_id, campaign_id, round_id, email, name)
-                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (invitation_id) DO NOTHING
+                INSERT INTO mail_recipient (invitation_id, organisation_id, campaign_id, round_id, email, name,
+                    person_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (invitation_id) DO NOTHING
                 """, event.invitationId().value(), event.organisationId().value(), event.campaignId().value(),
-                event.roundId().value(), email, event.name() == null ? "" : event.name());
+                event.roundId().value(), email, event.name() == null ? "" : event.name(), event.personId().value());
         String suppressed = suppression(event.organisationId().value(), email);
         if (suppressed != null) {
             jdbc.update("""
@@ -128,6 +131,33 @@ class MailPolicy {
                     """, event.invitationId().value(), MailPurpose.INVITATION.name(), event.organisationId().value(),
                     event.campaignId().value(), event.roundId().value());
         }
+    }
+
+    /**
+     * An erased campaign is mailed no more, and its recipients' addresses and names leave the mail tables;
+     * mails already out stay recorded (without personal data) in the outbox.
+     */
+    @EventHandler
+    void on(CampaignErased event) {
+        jdbc.update("""
+                UPDATE mail_outbox SET status = 'cancelled', finished_at = now(),
+                    last_error = 'the campaign was erased before this mail could go out'
+                WHERE campaign_id = ? AND status = 'pending'
+                """, event.campaignId().value());
+        jdbc.update("DELETE FROM mail_recipient WHERE campaign_id = ?", event.campaignId().value());
+    }
+
+    /** An erased person is mailed no more by this campaign, and their address and name leave the mail tables. */
+    @EventHandler
+    void on(PersonErased event) {
+        jdbc.update("""
+                UPDATE mail_outbox SET status = 'cancelled', finished_at = now(),
+                    last_error = 'this person''s data was erased before the mail could go out'
+                WHERE status = 'pending' AND invitation_id IN
+                    (SELECT invitation_id FROM mail_recipient WHERE campaign_id = ? AND person_id = ?)
+                """, event.campaignId().value(), event.personId().value());
+        jdbc.update("DELETE FROM mail_recipient WHERE campaign_id = ? AND person_id = ?", event.campaignId().value(),
+                event.personId().value());
     }
 
     @EventHandler

@@ -72,9 +72,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-@WebMvcTest({AuditController.class, AsOfController.class, OperatorIntegrityController.class})
+@WebMvcTest(controllers = {AuditController.class, AsOfController.class, OperatorIntegrityController.class},
+        properties = "wrt.operator.api-key=" + AuditPagesTest.OPERATOR_KEY)
 @Import({SecurityConfiguration.class, CampaignAccess.class, AuditPagesTest.FixedClock.class})
 class AuditPagesTest {
+
+    static final String OPERATOR_KEY = "audit-pages-operator-key";
 
     static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
 
@@ -256,14 +259,14 @@ class AuditPagesTest {
     void operatorApi() throws Exception {
         when(queries.query(any(VerifyIntegrity.class), eq(IntegrityReport.class))).thenReturn(
                 CompletableFuture.completedFuture(new IntegrityReport("store", NOW, 120, 30, 0, List.of())));
-        mvc.perform(post("/api/operator/integrity"))
+        mvc.perform(post("/api/operator/integrity").header("Authorization", "Bearer " + OPERATOR_KEY))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.intact").value(true))
                 .andExpect(jsonPath("$.eventsChecked").value(120))
                 .andExpect(jsonPath("$.firstProblem").doesNotExist());
-        mvc.perform(post("/api/operator/integrity/demo/campaigns/" + campaignId))
+        mvc.perform(post("/api/operator/integrity/demo/campaigns/" + campaignId).header("Authorization", "Bearer " + OPERATOR_KEY))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.scope").value("store"));
-        mvc.perform(post("/api/operator/integrity/nope/campaigns/" + campaignId))
+        mvc.perform(post("/api/operator/integrity/nope/campaigns/" + campaignId).header("Authorization", "Bearer " + OPERATOR_KEY))
                 .andExpect(status().isNotFound())
                 .andExpect(header().string("Content-Type", containsString("application/problem+json")));
     }

@@ -17,6 +17,7 @@ import org.oostkit.wrt.web.WrtApplication;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -32,6 +33,9 @@ import java.util.regex.Pattern;
  * Postmark headers. Each test uses addresses of its own, so tests sharing the context do not see each
  * other's mails.
  */
+// every full application on the shared test database runs its own mail, webhook and Axon processors: close it
+// after its class, so that no two of them compete for the same outbox, tokens or deadlines
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(classes = WrtApplication.class)
 @AutoConfigureMockMvc
 abstract class MailIntegrationTestSupport {

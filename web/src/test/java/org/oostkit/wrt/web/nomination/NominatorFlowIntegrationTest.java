@@ -11,6 +11,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -20,7 +21,6 @@ import org.oostkit.wrt.api.campaign.CampaignSettings;
 import org.oostkit.wrt.api.common.Actor;
 import org.oostkit.wrt.api.common.Secrets;
 import org.oostkit.wrt.api.invitation.ContactInvited;
-import org.oostkit.wrt.api.invitation.InvitationCommands.IssueInvitationToken;
 import org.oostkit.wrt.api.invitation.InvitationLinkOpened;
 import org.oostkit.wrt.api.invitation.NominatorVerified;
 import org.oostkit.wrt.api.nomination.NominationRevised;
@@ -34,8 +34,11 @@ import org.oostkit.wrt.query.api.NominationView;
 import org.oostkit.wrt.testing.EventLog;
 import org.oostkit.wrt.testing.Wrt;
 import org.oostkit.wrt.web.WrtApplication;
+import org.oostkit.wrt.web.mail.DevMailbox;
+import org.oostkit.wrt.web.mail.MailMessage;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
@@ -68,9 +71,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * through the command side, the link page, the code (captured from the mail), the form, a submission and a
  * revision, ending with the list in the read model; then the round closes and the form says so.
  */
+// every full application on the shared test database runs its own mail, webhook and Axon processors: close it
+// after its class, so that no two of them compete for the same outbox, tokens or deadlines
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(classes = WrtApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(NominatorFlowIntegrationTest.CapturedMail.class)
 class NominatorFlowIntegrationTest {
+
+    @Autowired
+    DevMailbox mailbox;
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final String ADMIN = "admin@flow.test";
@@ -112,9 +121,23 @@ class NominatorFlowIntegrationTest {
         RoundId round = wrt.startRound(org, campaign, admin, Duration.ofDays(7));
         ContactInvited alice = events().payloads(ContactInvited.class,
                 e -> e.roundId().equals(round) && e.name().equals("Alice")).get(0);
-        String token = secrets.newToken();
-        wrt.send(new IssueInvitationToken(alice.invitationId(), org, secrets.invitationTokenHash(token)));
-        return new Invited(org, slug, campaign, round, alice, token);
+        // the mail policy issues the link's token and mails it (to the dev mailbox: no SMTP server here)
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            for (MailMessage mail : mailbox.newestFirst()) {
+                Matcher link = Pattern.compile("/org/" + slug + "/nominate/([A-Za-z0-9_-]{20,})").matcher(mail.text());
+                if (mail.to().equals("alice@flow.test") && link.find()) {
+                    return new Invited(org, slug, campaign, round, alice, link.group(1));
+                }
+            }
+            assertThat(System.nanoTime()).as("Alice's invitation mail").isLessThan(deadline);
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     @Test
@@ -243,18 +266,18 @@ class NominatorFlowIntegrationTest {
         WebDriver browser = new ChromeDriver(service, options);
         try {
             browser.get(base + invited.token());
-            assertThat(browser.getTitle()).startsWith("Confirm your email — Future of the plant");
+            awaitTitle(browser, "Confirm your email — Future of the plant");
             assertFitsTheScreen(browser);
             screenshot(browser, "1-link");
             browser.findElement(By.id("email")).sendKeys("alice@flow.test");
             browser.findElement(By.cssSelector("form button[type=submit]")).click();
 
-            assertThat(browser.getTitle()).startsWith("Enter your code");
+            awaitTitle(browser, "Enter your code");
             screenshot(browser, "2-code");
             browser.findElement(By.id("code")).sendKeys(mail.lastCode().code());
             browser.findElement(By.cssSelector("form button[type=submit]")).click();
 
-            assertThat(browser.getTitle()).startsWith("Your nominations — Future of the plant");
+            awaitTitle(browser, "Your nominations — Future of the plant");
             assertFitsTheScreen(browser);
             assertThat(browser.findElements(By.cssSelector("fieldset.nominee"))).hasSize(5);
             screenshot(browser, "3-form");
@@ -272,7 +295,7 @@ class NominatorFlowIntegrationTest {
             browser.findElement(By.id("row7-email")).sendKeys("dan-at-flow");
             browser.findElement(By.cssSelector("button[value=save]")).click();
 
-            assertThat(browser.getTitle()).startsWith("Error: Your nominations");
+            awaitTitle(browser, "Error: Your nominations");
             WebElement wrongEmail = browser.findElement(By.cssSelector("input[aria-invalid=true]"));
             assertThat(wrongEmail.getAttribute("value")).isEqualTo("dan-at-flow");
             assertThat(browser.findElement(By.id(wrongEmail.getAttribute("aria-describedby"))).getText())
@@ -283,7 +306,7 @@ class NominatorFlowIntegrationTest {
             wrongEmail.sendKeys("dan@flow.test");
             browser.findElement(By.cssSelector("button[value=save]")).click();
 
-            assertThat(browser.getTitle()).startsWith("Thank you — Future of the plant");
+            awaitTitle(browser, "Thank you — Future of the plant");
             assertThat(browser.findElement(By.tagName("main")).getText()).contains("You named 2 people")
                     .contains("Carol (carol@flow.test)").contains("Dan (dan@flow.test)");
             assertFitsTheScreen(browser);
@@ -384,6 +407,15 @@ class NominatorFlowIntegrationTest {
         @Primary
         RecordingMail recordingMail() {
             return new RecordingMail();
+        }
+    }
+
+    /** Waits for the page whose title starts so (a click returns before the next page has loaded). */
+    private static void awaitTitle(WebDriver browser, String prefix) {
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getTitle().startsWith(prefix));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            assertThat(browser.getTitle()).startsWith(prefix);
         }
     }
 }

@@ -5,6 +5,7 @@ import org.oostkit.wrt.web.WrtApplication;
 import org.oostkit.wrt.web.support.ProbeRoutes;
 import org.oostkit.wrt.web.support.RecordingMail;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
@@ -21,6 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * through a trusted proxy's X-Forwarded-Proto, and error pages rendered through the container's error dispatch
  * without any stack trace.
  */
+// every full application on the shared test database runs its own mail, webhook and Axon processors: close it
+// after its class, so that no two of them compete for the same outbox, tokens or deadlines
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(classes = WrtApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import({RecordingMail.class, ProbeRoutes.class})
 class RealServerTest {

@@ -41,7 +41,7 @@ class SignInFlowIntegrationTest extends WebIntegrationTestSupport {
                 .andExpect(status().isOk()).andExpect(view().name(LoginController.SENT));
 
         SignInLink mailed = mail.awaitSignInLink(admin, 0);
-        assertThat(mailed.link().toString()).startsWith("http://localhost:8080/login/");
+        assertThat(mailed.link().toString()).startsWith("https://wrt.test/login/");
         assertThat(mailed.expiresAt()).isCloseTo(Instant.now().plus(Duration.ofMinutes(15)), within(Duration.ofMinutes(1)));
         String token = mailed.link().getPath().substring("/login/".length());
 

@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -45,6 +46,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * sends on request and retention warnings are recorded; the clock can be moved; the operator API has a key;
  * rate limits are off (they have tests of their own).
  */
+// every full application on the shared test database runs its own mail, webhook and Axon processors: close it
+// after its class, so that no two of them compete for the same outbox, tokens or deadlines
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(classes = WrtApplication.class, properties = {
         "wrt.operator.api-key=" + WebIntegrationTestSupport.OPERATOR_KEY,
         "wrt.rate-limits.enabled=false",

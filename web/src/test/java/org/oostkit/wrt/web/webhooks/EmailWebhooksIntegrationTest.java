@@ -23,6 +23,7 @@ import org.oostkit.wrt.testing.Wrt;
 import org.oostkit.wrt.web.WrtApplication;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -55,6 +56,9 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The webhooks against the whole application on PostgreSQL, through real HTTP. */
+// every full application on the shared test database runs its own mail, webhook and Axon processors: close it
+// after its class, so that no two of them compete for the same outbox, tokens or deadlines
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(classes = WrtApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "wrt.webhooks.postmark.username=postmark-hooks",
