@@ -119,7 +119,18 @@ class MailThroughputBenchmark {
         Files.createDirectories(dir);
         Files.write(dir.resolve("mail.md"), out);
         out.forEach(line -> System.out.println("[benchmark] " + line));
-        assertThat(handed).as("seconds to hand every mail to SMTP").isLessThan(60);
+        // like the other benchmarks, a missed target is reported (met: no), not failed; but every contact must
+        // have had exactly one invitation
+        assertThat(smtp.received().stream().map(MailThroughputBenchmark::recipient).distinct().count())
+                .isEqualTo(CONTACTS);
+    }
+
+    private static String recipient(jakarta.mail.internet.MimeMessage message) {
+        try {
+            return message.getAllRecipients()[0].toString();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String row(String what, double seconds) {
