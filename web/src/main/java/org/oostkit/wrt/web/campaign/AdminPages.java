@@ -244,4 +244,17 @@ public class AdminPages {
     public static String text(String value) {
         return value == null ? "" : value;
     }
+
+    /** Previous/next links of a paged list for the templates; {@code prefix} ends with {@code ?} or {@code &}. */
+    public static Map<String, Object> paging(String prefix, int current, int pages) {
+        Map<String, Object> paging = new LinkedHashMap<>();
+        paging.put("current", current);
+        paging.put("pages", pages);
+        paging.put("many", pages > 1);
+        paging.put("hasPrevious", current > 1);
+        paging.put("previous", prefix + "page=" + (current - 1));
+        paging.put("hasNext", current < pages);
+        paging.put("next", prefix + "page=" + (current + 1));
+        return paging;
+    }
 }

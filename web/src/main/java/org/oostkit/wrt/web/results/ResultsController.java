@@ -81,7 +81,7 @@ class ResultsController {
         model.addAttribute("hasCandidates", !rows.isEmpty());
         model.addAttribute("total", total);
         String query = filter.query();
-        model.addAttribute("paging", paging(base + "/results?" + (query.isEmpty() ? "" : query + "&"),
+        model.addAttribute("paging", AdminPages.paging(base + "/results?" + (query.isEmpty() ? "" : query + "&"),
                 Math.min(current, pageCount), pageCount));
         model.addAttribute("csvHref", base + "/export/csv" + (query.isEmpty() ? "" : "?" + query));
         model.addAttribute("pdfHref", base + "/export/pdf");
@@ -193,15 +193,4 @@ class ResultsController {
         return rows;
     }
 
-    private static Map<String, Object> paging(String prefix, int current, int pages) {
-        Map<String, Object> paging = new LinkedHashMap<>();
-        paging.put("current", current);
-        paging.put("pages", pages);
-        paging.put("many", pages > 1);
-        paging.put("hasPrevious", current > 1);
-        paging.put("previous", prefix + "page=" + (current - 1));
-        paging.put("hasNext", current < pages);
-        paging.put("next", prefix + "page=" + (current + 1));
-        return paging;
-    }
 }

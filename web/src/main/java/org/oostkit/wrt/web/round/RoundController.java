@@ -326,7 +326,7 @@ class RoundController {
         model.addAttribute("filters", filterOptions(filter));
         model.addAttribute("filtered", !filter.isEmpty());
         String query = filter.isEmpty() ? "" : "status=" + filter + "&";
-        model.addAttribute("paging", paging(here + "?" + query, current, pageCount));
+        model.addAttribute("paging", AdminPages.paging(here + "?" + query, current, pageCount));
         return DETAIL;
     }
 
@@ -432,17 +432,6 @@ class RoundController {
         return list;
     }
 
-    static Map<String, Object> paging(String prefix, int current, int pages) {
-        Map<String, Object> paging = new LinkedHashMap<>();
-        paging.put("current", current);
-        paging.put("pages", pages);
-        paging.put("many", pages > 1);
-        paging.put("hasPrevious", current > 1);
-        paging.put("previous", prefix + "page=" + (current - 1));
-        paging.put("hasNext", current < pages);
-        paging.put("next", prefix + "page=" + (current + 1));
-        return paging;
-    }
 
     private static Integer parse(String value) {
         try {
