@@ -3,14 +3,18 @@ package org.oostkit.wrt.web.mail;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 import java.net.InetAddress;
+import java.net.URLEncoder;
 import java.net.UnknownHostException;
-
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -57,7 +61,7 @@ class DevMailController {
                 row.put("headers", mail.headers().entrySet().stream()
                         .map(h -> Map.of("name", h.getKey(), "value", h.getValue())).toList());
                 row.put("text", mail.text());
-                row.put("html", mail.html());
+                row.put("htmlHref", "/dev/mail/html?id=" + URLEncoder.encode(mail.messageId(), StandardCharsets.UTF_8));
                 mails.add(row);
             }
         }
@@ -66,6 +70,22 @@ class DevMailController {
         model.addAttribute("count", mails.size());
         model.addAttribute("capacity", DevMailbox.CAPACITY);
         return "mail/dev-mailbox";
+    }
+
+    /**
+     * One mail's HTML body, for the mailbox page's frame. Served on its own, under a policy of its own
+     * (inline styles as mail clients allow them, nothing else; see SecurityConfiguration), because a frame
+     * written inline would inherit the page's policy and lose the mail's styles.
+     */
+    @GetMapping(value = "/dev/mail/html", produces = MediaType.TEXT_HTML_VALUE)
+    ResponseEntity<String> html(@RequestParam String id, HttpServletRequest request) {
+        if (!isLoopback(request.getRemoteAddr()) || !(transport instanceof DevMailbox mailbox)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return mailbox.newestFirst().stream().filter(mail -> mail.messageId().equals(id)).findFirst()
+                .map(mail -> ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                        .body(mail.html()))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     private static boolean isLoopback(String address) {

@@ -65,6 +65,28 @@ public class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * A kept mail's HTML body in the embedded run's dev mailbox: shown in a sandboxed frame of the mailbox
+     * page, with the inline styles mail clients allow and nothing else (no scripts, no requests).
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain devMailBodies(HttpSecurity http) throws Exception {
+        http.securityMatcher("/dev/mail/html")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; "
+                                + "style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; "
+                                + "sandbox allow-popups allow-popups-to-escape-sandbox"))
+                        .frameOptions(frame -> frame.sameOrigin())
+                        .referrerPolicy(referrer -> referrer.policy(
+                                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter
+                                        .ReferrerPolicy.NO_REFERRER)));
+        return http.build();
+    }
+
     @Bean
     @Order(2)
     SecurityFilterChain webhooks(HttpSecurity http) throws Exception {

@@ -7,6 +7,7 @@ import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 import java.time.Instant;
@@ -14,7 +15,10 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The dev mailbox page: every kept mail with both bodies, newest first. */
@@ -59,9 +63,33 @@ class DevMailControllerTest {
                 .contains("Older campaign: who should be in the room?")
                 .contains("First &lt;One&gt; &lt;first@example.org&gt;")
                 .contains("http://localhost:8080/org/acme/nominate/token-one")
-                .contains("srcdoc=\"&lt;!doctype html&gt;")
+                .contains("<iframe class=\"dev-mail-html\"")
                 .doesNotContain("<h2>First <One>");
         assertThat(page.indexOf("Your sign-in link")).isLessThan(page.indexOf("Older campaign: who"));
+    }
+
+    @Test
+    void servesEachHtmlBodyForItsFrameWithItsOwnStylesAndNothingElse() throws Exception {
+        MailComposer composer = new MailComposer(new MailTemplates(ZoneOffset.UTC), new ProviderHeaders("none"),
+                "http://localhost:8080", ZoneOffset.UTC);
+        MailMessage mail = composer.signInLink("third@example.org", composer.absolute("/login/token-three"),
+                Instant.parse("2026-12-01T10:00:00Z"));
+        transport.send(mail);
+        String page = mvc.perform(get("/dev/mail")).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("src=\"/dev/mail/html?id"); // "=" is written as &#61;
+
+        mvc.perform(get("/dev/mail/html").param("id", mail.messageId()))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+                .andExpect(content().string(containsString("http://localhost:8080/login/token-three")))
+                .andExpect(header().string("Content-Security-Policy", containsString("style-src 'unsafe-inline'")))
+                .andExpect(header().string("Content-Security-Policy", containsString("sandbox")))
+                .andExpect(header().string("X-Frame-Options", "SAMEORIGIN"));
+        mvc.perform(get("/dev/mail/html").param("id", "<unknown@wrt.mail>")).andExpect(status().isNotFound());
+        mvc.perform(get("/dev/mail/html").param("id", mail.messageId()).with(request -> {
+            request.setRemoteAddr("192.0.2.10");
+            return request;
+        })).andExpect(status().isNotFound());
     }
 
     @Test
