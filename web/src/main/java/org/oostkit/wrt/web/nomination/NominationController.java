@@ -259,44 +259,32 @@ class NominationController {
     @GetMapping("/form")
     String form(@PathVariable String slug, Model model, HttpServletRequest request, HttpServletResponse response) {
         HttpSession session = request.getSession(false);
-        Optional<NominatorSession.Verified> verified = verified(session, slug);
-        if (verified.isEmpty()) {
-            return sessionExpired(model, response, slug);
+        OpenForm open = openForm(session, slug, model, response);
+        if (open.page() != null) {
+            return open.page();
         }
-        NominatorSession.Verified nominator = verified.get();
-        Optional<InvitationView> invitation = invitation(nominator.organisationId(), nominator.invitationId());
-        if (invitation.isEmpty()) {
-            return sessionExpired(model, response, slug);
-        }
-        if (!invitation.get().roundOpen()) {
-            return roundClosed(model, response, invitation.get(), nominator.organisationId());
-        }
+        NominatorSession.Verified nominator = open.nominator();
+        InvitationView invitation = open.invitation();
         NominatorSession.Saved saved = (NominatorSession.Saved) session.getAttribute(NominatorSession.SAVED);
-        Instant changed = invitation.get().listChangedAt();
+        Instant changed = invitation.listChangedAt();
         if (saved != null && (changed == null || changed.isBefore(saved.savedAt()))) {
             // the read model has not caught up with this session's last save yet: show what was saved
-            return form(model, slug, invitation.get(), nominator, NomineeRows.of(saved), true);
+            return form(model, slug, invitation, nominator, NomineeRows.of(saved), true);
         }
         List<NominationView> current = nominationsOf(nominator);
-        return form(model, slug, invitation.get(), nominator, NomineeRows.of(current), invitation.get().responded());
+        return form(model, slug, invitation, nominator, NomineeRows.of(current), invitation.responded());
     }
 
     @PostMapping("/submit")
     String submit(@PathVariable String slug, @RequestParam(defaultValue = "save") String action, Model model,
                   HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
         HttpSession session = request.getSession(false);
-        Optional<NominatorSession.Verified> verified = verified(session, slug);
-        if (verified.isEmpty()) {
-            return sessionExpired(model, response, slug);
+        OpenForm open = openForm(session, slug, model, response);
+        if (open.page() != null) {
+            return open.page();
         }
-        NominatorSession.Verified nominator = verified.get();
-        Optional<InvitationView> invitation = invitation(nominator.organisationId(), nominator.invitationId());
-        if (invitation.isEmpty()) {
-            return sessionExpired(model, response, slug);
-        }
-        if (!invitation.get().roundOpen()) {
-            return roundClosed(model, response, invitation.get(), nominator.organisationId());
-        }
+        NominatorSession.Verified nominator = open.nominator();
+        InvitationView invitation = open.invitation();
         NomineeRows rows;
         try {
             rows = NomineeRows.posted(request.getParameterValues("name"), request.getParameterValues("email"),
@@ -305,15 +293,15 @@ class NominationController {
             return problem(model, response, HttpStatus.BAD_REQUEST, "That form was too long",
                     "Please name at most " + NominationCommands.MAX_NOMINEES + " people.", "/org/" + slug + "/nominate/form", "Back to the form");
         }
-        boolean responded = invitation.get().responded();
+        boolean responded = invitation.responded();
         if ("more".equals(action)) {
             rows.addBlank(NomineeRows.MORE_ROWS);
-            return form(model, slug, invitation.get(), nominator, rows, responded);
+            return form(model, slug, invitation, nominator, rows, responded);
         }
         if (!rows.validate(nominator.email())) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             rows.addBlank(1);
-            return form(model, slug, invitation.get(), nominator, rows, responded);
+            return form(model, slug, invitation, nominator, rows, responded);
         }
         Instant savedAt = Instant.now();
         try {
@@ -322,7 +310,7 @@ class NominationController {
         } catch (RuleViolation refused) {
             switch (refused.rule()) {
                 case "round-closed":
-                    return roundClosed(model, response, invitation.get(), nominator.organisationId());
+                    return roundClosed(model, response, invitation, nominator.organisationId());
                 case "not-verified":
                 case "not-found":
                     session.invalidate();
@@ -331,13 +319,33 @@ class NominationController {
                     // the aggregate's own wording (its checks are the ones repeated above; this is a safety net)
                     response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
                     rows.formError(refused.getMessage());
-                    return form(model, slug, invitation.get(), nominator, rows, responded);
+                    return form(model, slug, invitation, nominator, rows, responded);
             }
         }
         recordNominationSubmitted();
         session.setAttribute(NominatorSession.SAVED, rows.saved(savedAt));
         redirect.addFlashAttribute("named", rows.named());
         return "redirect:/org/" + slug + "/nominate/done";
+    }
+
+    /** The verified nominator and their invitation while its round is open; otherwise the page to show instead. */
+    private record OpenForm(NominatorSession.Verified nominator, InvitationView invitation, String page) {
+    }
+
+    private OpenForm openForm(HttpSession session, String slug, Model model, HttpServletResponse response) {
+        Optional<NominatorSession.Verified> verified = verified(session, slug);
+        if (verified.isEmpty()) {
+            return new OpenForm(null, null, sessionExpired(model, response, slug));
+        }
+        NominatorSession.Verified nominator = verified.get();
+        Optional<InvitationView> invitation = invitation(nominator.organisationId(), nominator.invitationId());
+        if (invitation.isEmpty()) {
+            return new OpenForm(null, null, sessionExpired(model, response, slug));
+        }
+        if (!invitation.get().roundOpen()) {
+            return new OpenForm(null, null, roundClosed(model, response, invitation.get(), nominator.organisationId()));
+        }
+        return new OpenForm(nominator, invitation.get(), null);
     }
 
     @GetMapping("/done")
