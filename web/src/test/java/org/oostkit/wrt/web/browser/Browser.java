@@ -2,6 +2,7 @@ package org.oostkit.wrt.web.browser;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -100,8 +101,11 @@ final class Browser implements AutoCloseable {
         return driver.getTitle();
     }
 
+    /** Waits through page changes: an element of the page being left may go stale while it is read. */
     WebDriverWait waitUntil(Duration timeout) {
-        return new WebDriverWait(driver, timeout);
+        WebDriverWait wait = new WebDriverWait(driver, timeout);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     /** Saves the current page as {@code target/screenshots/<person>-<nn>-<step>.png}. */
