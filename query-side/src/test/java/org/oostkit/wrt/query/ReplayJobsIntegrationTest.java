@@ -13,6 +13,7 @@ import org.oostkit.wrt.query.api.ReplayView;
 import org.oostkit.wrt.query.support.ReadSideTestSupport;
 import org.oostkit.wrt.query.support.ScriptedCampaign;
 import org.oostkit.wrt.query.tenant.TenantDirectory;
+import org.oostkit.wrt.query.tenant.TenantSchemas;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
@@ -65,8 +66,12 @@ class ReplayJobsIntegrationTest extends ReadSideTestSupport {
     @Test
     @DisplayName("a full replay reports progress and equals the live tables; a second one waits for the first")
     void allTenants() {
-        scriptedCampaign("admin@replay-c.test");
-        Map<String, String> live = checksums(tenants.allSchemas());
+        ScriptedCampaign c = scriptedCampaign("admin@replay-c.test");
+        projections().awaitCaughtUp();
+        // this tenant's tables: other tests' tenants in the shared database may still get events meanwhile
+        // (their rounds' deadlines), which the replay rightly includes
+        List<String> schemas = List.of(TenantSchemas.schemaOf(c.organisation));
+        Map<String, String> live = checksums(schemas);
 
         ReplayView started = wrt().send(new StartReplay(null));
         assertThat(started.organisationId()).isNull();
@@ -80,7 +85,7 @@ class ReplayJobsIntegrationTest extends ReadSideTestSupport {
         assertThat(done.remaining()).isEqualTo(Duration.ZERO);
         assertThat(done.finishedAt()).isAfterOrEqualTo(done.startedAt());
         assertThat(queries.query(new FindLatestReplay(), ReplayView.class).join().id()).isEqualTo(started.id());
-        assertThat(checksums(tenants.allSchemas())).isEqualTo(live);
+        assertThat(checksums(schemas)).isEqualTo(live);
     }
 
     private ReplayView runToEnd(StartReplay command) {
