@@ -1,5 +1,8 @@
 package org.oostkit.wrt.web.mail;
 
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.user.MessageDeliveryHandler;
+import com.icegreen.greenmail.user.UserManager;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.BodyPart;
@@ -16,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -25,9 +29,21 @@ import java.util.function.BooleanSupplier;
 final class SmtpServer {
 
     private final int port;
+    private final boolean catchAll;
+    private final AtomicInteger delivered = new AtomicInteger();
     private GreenMail greenMail;
 
     SmtpServer() {
+        this(false);
+    }
+
+    /**
+     * @param catchAll every mail goes into one mailbox, as a relay's queue would take it, instead of a mailbox
+     *                 per recipient: GreenMail looks a new recipient's mailbox up among all others, so 10,000
+     *                 recipients would measure GreenMail's quadratic bookkeeping rather than the sender
+     */
+    SmtpServer(boolean catchAll) {
+        this.catchAll = catchAll;
         try (ServerSocket socket = new ServerSocket(0)) {
             this.port = socket.getLocalPort();
         } catch (IOException e) {
@@ -42,6 +58,13 @@ final class SmtpServer {
     synchronized SmtpServer start() {
         if (greenMail == null) {
             greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            UserManager users = greenMail.getUserManager();
+            MessageDeliveryHandler perRecipient = users.getMessageDeliveryHandler();
+            GreenMailUser everyone = catchAll ? greenMail.setUser("everyone@smtp.test", "everyone") : null;
+            users.setMessageDeliveryHandler((message, address) -> {
+                delivered.incrementAndGet();
+                return catchAll ? everyone : perRecipient.handle(message, address);
+            });
             greenMail.start();
         }
         return this;
@@ -53,6 +76,11 @@ final class SmtpServer {
             greenMail.stop();
             greenMail = null;
         }
+    }
+
+    /** How many mails (one per recipient) the server has taken since it was created; cheap to poll. */
+    int deliveredCount() {
+        return delivered.get();
     }
 
     synchronized List<MimeMessage> received() {
