@@ -1,5 +1,6 @@
 package org.oostkit.wrt.query;
 
+import com.zaxxer.hikari.HikariDataSource;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.junit.jupiter.api.DisplayName;
@@ -13,9 +14,15 @@ import org.oostkit.wrt.query.config.DeadLetterMetrics;
 import org.oostkit.wrt.query.config.ReadModels;
 import org.oostkit.wrt.query.support.ReadSideTestSupport;
 import org.oostkit.wrt.query.tenant.TenantSchemas;
+import org.postgresql.PGConnection;
+import org.postgresql.jdbc.AutoSave;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,6 +31,9 @@ class DeadLetterIntegrationTest extends ReadSideTestSupport {
 
     @Autowired
     DeadLetterMetrics metrics;
+
+    @Autowired
+    DataSource dataSource;
 
     @Test
     @DisplayName("a broken tenant's events wait in the dead-letter queue while another tenant's flow on, then retry")
@@ -60,6 +70,32 @@ class DeadLetterIntegrationTest extends ReadSideTestSupport {
         RoundView round = ask(new FindRound(broken, brokenCampaign, 1), RoundView.class);
         assertThat(round).isNotNull();
         assertThat(round.contacted()).isEqualTo(1); // the contact (queued behind the round) came through too
+    }
+
+    @Test
+    @DisplayName("the per-statement savepoints of read-model batches end with the batch: pooled connections come back without")
+    void savepointsStayInTheReadModelTransactions() throws Exception {
+        Actor admin = Actor.admin("admin@dlq.test");
+        OrganisationId org = wrt().organisation("admin@dlq.test");
+        CampaignId campaign = wrt().campaign(org, admin, "Cy", "cy@dlq.test");
+        wrt().startRound(org, campaign, admin, Duration.ofDays(3));
+        projections().awaitCaughtUp();
+
+        // every connection of the pool at once: none may still carry the read models' setting
+        HikariDataSource pool = (HikariDataSource) dataSource;
+        List<Connection> all = new ArrayList<>();
+        try {
+            for (int i = 0; i < pool.getMaximumPoolSize(); i++) {
+                all.add(pool.getConnection());
+            }
+            for (Connection connection : all) {
+                assertThat(connection.unwrap(PGConnection.class).getAutosave()).isEqualTo(AutoSave.NEVER);
+            }
+        } finally {
+            for (Connection connection : all) {
+                connection.close();
+            }
+        }
     }
 
     private int deadLetters(CampaignId campaign) {
