@@ -72,9 +72,9 @@ class WriteLoadBenchmark extends ReadSideTestSupport {
         long[] submitLatency = new long[NOMINATORS];
         int[] done = {0};
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        List<Long> lagSamples = java.util.Collections.synchronizedList(new ArrayList<>());
+        LagSampler lagSampler = new LagSampler();
         java.util.concurrent.ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
-        sampler.scheduleAtFixedRate(() -> lagSamples.add(currentLagMillis()), 0, 50, TimeUnit.MILLISECONDS);
+        sampler.scheduleAtFixedRate(lagSampler::sample, 0, 50, TimeUnit.MILLISECONDS);
         long phase = System.nanoTime();
         List<Future<?>> futures = new ArrayList<>();
         for (int t = 0; t < THREADS; t++) {
@@ -118,10 +118,13 @@ class WriteLoadBenchmark extends ReadSideTestSupport {
         report.note("SubmitNominations latency (5 nominees, roster policy in the same transaction)",
                 BenchmarkReport.ms(BenchmarkReport.percentilesMillis(submitLatency)));
 
-        long[] sampled = lagSamples.stream().mapToLong(Long::longValue).map(ms -> ms * 1_000_000).toArray();
-        double[] sampledP = BenchmarkReport.percentilesMillis(sampled);
-        report.row(String.format(Locale.ROOT, "read-model lag during the nominations (sampled every 50 ms, %d samples)",
-                sampled.length), BenchmarkReport.ms(sampledP), "p99 < 1 s", sampledP[2] < 1_000);
+        double[] fromStored = BenchmarkReport.percentilesMillis(lagSampler.fromStored());
+        report.row(String.format(Locale.ROOT, "read-model lag during the nominations: oldest event stored but not "
+                        + "yet projected, from when it was stored (sampled every 50 ms, %d samples)",
+                lagSampler.count()), BenchmarkReport.ms(fromStored), "p99 < 1 s", fromStored[2] < 1_000);
+        report.note("the same, counted from the event's own timestamp (set when the command applied it, so it adds "
+                        + "the time its command still waited for the campaign before committing)",
+                BenchmarkReport.ms(BenchmarkReport.percentilesMillis(lagSampler.fromTimestamp())));
 
         projections().awaitCaughtUp();
         HistogramSnapshot snapshot = lag.timer().takeSnapshot();
@@ -136,14 +139,48 @@ class WriteLoadBenchmark extends ReadSideTestSupport {
                 + NOMINATORS + " invitations (event stored → projection committed)", figure.toString());
     }
 
-    /** How long the oldest event the read models have not handled yet has been waiting (0 when caught up). */
-    private long currentLagMillis() {
-        long position = projections().readModels().processingStatus().values().stream()
-                .mapToLong(status -> status.getCurrentPosition().orElse(0)).min().orElse(0);
-        List<String> next = jdbc.queryForList("SELECT timestamp FROM domainevententry WHERE globalindex > ? "
-                + "ORDER BY globalindex LIMIT 1", String.class, position);
-        return next.isEmpty() ? 0 : Math.max(0, Duration.between(java.time.Instant.parse(next.get(0)),
-                java.time.Instant.now()).toMillis());
+    /**
+     * Every 50 ms: which stored events the read models have not handled yet, and how long the oldest of them
+     * has been waiting, counted from when it was stored (first seen by the sampler: a command's events become
+     * visible when it commits) and from its own timestamp (set when the command applied it, before it
+     * committed).
+     */
+    private final class LagSampler {
+
+        private final java.util.Map<Long, Long> firstSeen = new java.util.HashMap<>();
+        private final List<Long> fromStored = new ArrayList<>();
+        private final List<Long> fromTimestamp = new ArrayList<>();
+
+        synchronized void sample() {
+            long now = System.nanoTime();
+            java.time.Instant wallClock = java.time.Instant.now();
+            long position = projections().readModels().processingStatus().values().stream()
+                    .mapToLong(status -> status.getCurrentPosition().orElse(0)).min().orElse(0);
+            List<java.util.Map<String, Object>> waiting = jdbc.queryForList(
+                    "SELECT globalindex, timestamp FROM domainevententry WHERE globalindex > ? ORDER BY globalindex",
+                    position);
+            firstSeen.keySet().removeIf(index -> index <= position);
+            long oldestStored = now;
+            for (java.util.Map<String, Object> row : waiting) {
+                long index = ((Number) row.get("globalindex")).longValue();
+                oldestStored = Math.min(oldestStored, firstSeen.computeIfAbsent(index, i -> now));
+            }
+            fromStored.add(now - oldestStored);
+            fromTimestamp.add(waiting.isEmpty() ? 0 : Math.max(0, Duration.between(
+                    java.time.Instant.parse((String) waiting.get(0).get("timestamp")), wallClock).toNanos()));
+        }
+
+        synchronized long[] fromStored() {
+            return fromStored.stream().mapToLong(Long::longValue).toArray();
+        }
+
+        synchronized long[] fromTimestamp() {
+            return fromTimestamp.stream().mapToLong(Long::longValue).toArray();
+        }
+
+        synchronized int count() {
+            return fromStored.size();
+        }
     }
 
     private static String millis(long nanos) {

@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The read models are built by a pooled streaming processor: events in batches (one transaction per
  * batch, the token committed with the rows), sequenced per campaign, spread over segments. A failing
  * event goes to the JDBC dead-letter queue (logged and counted) and the rest keep flowing; events of the
- * same campaign that follow it wait in the queue behind it, so order is kept.
+ * same campaign that follow it wait in the queue behind it, so order is kept. New events wake the processors
+ * at once ({@link EventArrivals}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -40,6 +41,7 @@ class ReadSideConfiguration {
                                         DeadLetterMetrics metrics,
                                         ProjectionLag lag,
                                         AsynchronousCommit asynchronousCommit,
+                                        EventArrivals arrivals,
                                         @Value("${wrt.read-models.batch-size:200}") int batchSize,
                                         @Value("${wrt.read-models.segments:4}") int segments,
                                         @Value("${wrt.read-models.threads:2}") int threads) {
@@ -51,7 +53,7 @@ class ReadSideConfiguration {
         };
         return configurer -> configurer.eventProcessing()
                 .registerPooledStreamingEventProcessor(ReadModels.GROUP,
-                        org.axonframework.config.Configuration::eventStore,
+                        config -> arrivals.over(config.eventStore()),
                         (config, builder) -> builder.batchSize(batchSize)
                                 .initialSegmentCount(segments)
                                 .maxClaimedSegments(segments)
@@ -75,7 +77,7 @@ class ReadSideConfiguration {
                 .registerHandlerInterceptor(ReadModels.GROUP, config -> asynchronousCommit)
                 .registerHandlerInterceptor(ReadModels.GROUP, config -> lag)
                 .registerPooledStreamingEventProcessor(ReadModels.TENANT_REGISTRY,
-                        org.axonframework.config.Configuration::eventStore,
+                        config -> arrivals.over(config.eventStore()),
                         (config, builder) -> builder.batchSize(50).initialSegmentCount(1))
                 // a tenant whose schema could not be made must not be skipped: retry until it works
                 .registerListenerInvocationErrorHandler(ReadModels.TENANT_REGISTRY,

@@ -8,6 +8,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.oostkit.wrt.api.common.Secrets;
+import org.oostkit.wrt.query.config.EventArrivals;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -66,14 +67,15 @@ class MailConfiguration {
 
     /**
      * The mail policy runs in its own pooled streaming processor, one segment (events in their stored order),
-     * batches in one transaction with the token. A failing event is retried, never skipped: skipping would
-     * lose a mail.
+     * batches in one transaction with the token, woken as soon as events arrive. A failing event is retried,
+     * never skipped: skipping would lose a mail.
      */
     @Bean
-    ConfigurerModule mailPolicyProcessor(@Value("${wrt.mail.policy.batch-size:200}") int batchSize) {
+    ConfigurerModule mailPolicyProcessor(@Value("${wrt.mail.policy.batch-size:200}") int batchSize,
+                                         EventArrivals arrivals) {
         return configurer -> configurer.eventProcessing()
                 .registerPooledStreamingEventProcessor(MailPolicy.GROUP,
-                        org.axonframework.config.Configuration::eventStore,
+                        config -> arrivals.over(config.eventStore()),
                         (config, builder) -> builder.batchSize(batchSize)
                                 .initialSegmentCount(1)
                                 .workerExecutor(Executors.newScheduledThreadPool(1, r -> daemon(r, "mail-policy-worker")))
