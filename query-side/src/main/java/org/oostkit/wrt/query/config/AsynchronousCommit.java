@@ -30,7 +30,7 @@ import java.sql.Statement;
  * </ul>
  */
 @Component
-class AsynchronousCommit implements MessageHandlerInterceptor<EventMessage<?>> {
+class AsynchronousCommit {
 
     private static final String DONE = AsynchronousCommit.class.getName();
 
@@ -40,8 +40,16 @@ class AsynchronousCommit implements MessageHandlerInterceptor<EventMessage<?>> {
         this.jdbc = jdbc;
     }
 
-    @Override
-    public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
+    /**
+     * The interceptor for the read-model processor. Not a bean of its own: Axon's Spring Boot support would
+     * add every event handler interceptor bean to every processor, command-side lookups (inside command
+     * transactions, whose events must commit synchronously) and the mail policy included.
+     */
+    MessageHandlerInterceptor<EventMessage<?>> interceptor() {
+        return this::handle;
+    }
+
+    private Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
         UnitOfWork<?> root = unitOfWork.root();
         if (root.resources().putIfAbsent(DONE, Boolean.TRUE) == null) {
             jdbc.execute((ConnectionCallback<Void>) connection -> {

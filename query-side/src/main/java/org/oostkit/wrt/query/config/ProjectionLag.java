@@ -20,7 +20,7 @@ import java.time.Duration;
  * projection being written, for live events (a replay is old by design and is not counted).
  */
 @Component
-public class ProjectionLag implements MessageHandlerInterceptor<EventMessage<?>> {
+public class ProjectionLag {
 
     public static final String NAME = "wrt.projection.lag";
 
@@ -38,8 +38,12 @@ public class ProjectionLag implements MessageHandlerInterceptor<EventMessage<?>>
                 .register(registry.getIfAvailable(SimpleMeterRegistry::new));
     }
 
-    @Override
-    public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
+    /** The interceptor for the read-model processor (not a bean itself, see {@link AsynchronousCommit#interceptor()}). */
+    MessageHandlerInterceptor<EventMessage<?>> interceptor() {
+        return this::handle;
+    }
+
+    private Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
         Object result = chain.proceed();
         EventMessage<?> event = unitOfWork.getMessage();
         boolean replay = event instanceof TrackedEventMessage<?> tracked && ReplayToken.isReplay(tracked.trackingToken());

@@ -74,8 +74,8 @@ class ReadSideConfiguration {
                 // remembers which sequences have no dead letters, instead of asking the queue for every event
                 .registerDeadLetteringEventHandlerInvokerConfiguration(ReadModels.GROUP,
                         (config, builder) -> builder.enableSequenceIdentifierCache().allowReset(true))
-                .registerHandlerInterceptor(ReadModels.GROUP, config -> asynchronousCommit)
-                .registerHandlerInterceptor(ReadModels.GROUP, config -> lag)
+                .registerHandlerInterceptor(ReadModels.GROUP, config -> asynchronousCommit.interceptor())
+                .registerHandlerInterceptor(ReadModels.GROUP, config -> lag.interceptor())
                 .registerPooledStreamingEventProcessor(ReadModels.TENANT_REGISTRY,
                         config -> arrivals.over(config.eventStore()),
                         (config, builder) -> builder.batchSize(50).initialSegmentCount(1))

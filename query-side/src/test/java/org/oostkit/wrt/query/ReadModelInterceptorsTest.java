@@ -1,0 +1,38 @@
+package org.oostkit.wrt.query;
+
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.oostkit.wrt.query.config.ReadModels;
+import org.oostkit.wrt.query.support.ReadSideTestSupport;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The read models' transaction settings (asynchronous commit, per-statement savepoints) and their lag timer
+ * belong to the read-model processor alone: the command side's subscribing processors run inside command
+ * transactions, whose events must commit synchronously.
+ */
+class ReadModelInterceptorsTest extends ReadSideTestSupport {
+
+    @Test
+    @DisplayName("only the read-model processor commits asynchronously and times its lag")
+    void onlyTheReadModels() {
+        assertThat(ours(ReadModels.GROUP)).hasSize(2);
+        List<String> others = processing.eventProcessors().keySet().stream()
+                .filter(name -> !name.equals(ReadModels.GROUP)).toList();
+        assertThat(others).contains(ReadModels.TENANT_REGISTRY).hasSizeGreaterThanOrEqualTo(3);
+        for (String processor : others) {
+            assertThat(ours(processor)).as(processor).isEmpty();
+        }
+    }
+
+    private List<String> ours(String processor) {
+        List<MessageHandlerInterceptor<? super EventMessage<?>>> interceptors = processing.interceptorsFor(processor);
+        return interceptors.stream().map(i -> i.getClass().getName())
+                .filter(name -> name.contains("AsynchronousCommit") || name.contains("ProjectionLag")).toList();
+    }
+}
