@@ -19,7 +19,7 @@ class MailOutbox {
 
     /** A finished row whose outcome has not been recorded on the invitation yet. */
     record Unrecorded(UUID invitationId, String purpose, UUID organisationId, String status,
-                      String providerMessageId, String lastError) {
+                      String providerMessageId, String lastError, String tokenHash) {
     }
 
     private final JdbcTemplate jdbc;
@@ -66,12 +66,19 @@ class MailOutbox {
                 limit, instance);
     }
 
-    /** The point of no return: true if this instance still holds the claim and may now hand the mail over. */
-    boolean startSending(OutboxRow row, String instance) {
+    /**
+     * The point of no return: true if this instance still holds the claim and the address is not suppressed
+     * in the organisation (checked in the same statement), so the mail may now be handed over, carrying the
+     * link token whose keyed hash is {@code tokenHash}.
+     */
+    boolean startSending(OutboxRow row, String instance, String tokenHash) {
         return jdbc.update("""
-                UPDATE mail_outbox SET status = 'sending', claimed_at = now(), attempts = attempts + 1
+                UPDATE mail_outbox o SET status = 'sending', claimed_at = now(), attempts = attempts + 1,
+                    token_hash = ?
                 WHERE invitation_id = ? AND purpose = ? AND status = 'claimed' AND claimed_by = ?
-                """, row.invitationId(), row.purpose(), instance) == 1;
+                  AND NOT EXISTS (SELECT 1 FROM mail_suppression s
+                                  WHERE s.organisation_id = o.organisation_id AND s.email = ?)
+                """, tokenHash, row.invitationId(), row.purpose(), instance, row.email()) == 1;
     }
 
     /** Gives a claimed row back untouched (shutting down, or its address became suppressed). */
@@ -87,16 +94,16 @@ class MailOutbox {
         // also from 'uncertain': a very slow send may finish after its lease was taken for dead
         jdbc.update("""
                 UPDATE mail_outbox SET status = 'sent', provider_message_id = ?, finished_at = now(),
-                    last_error = NULL, recorded = ?
+                    last_error = NULL, recorded = ?, token_hash = CASE WHEN ? THEN NULL ELSE token_hash END
                 WHERE invitation_id = ? AND purpose = ? AND status IN ('sending', 'uncertain')
-                """, messageId, recorded, row.invitationId(), row.purpose());
+                """, messageId, recorded, recorded, row.invitationId(), row.purpose());
     }
 
     /** A temporary failure: back to the queue, due again after {@code wait}. */
     void retryLater(OutboxRow row, String reason, Duration wait) {
         jdbc.update("""
                 UPDATE mail_outbox SET status = 'pending', claimed_by = NULL, claimed_at = NULL, last_error = ?,
-                    next_attempt_at = now() + ? * interval '1 millisecond'
+                    next_attempt_at = now() + ? * interval '1 millisecond', token_hash = NULL
                 WHERE invitation_id = ? AND purpose = ? AND status = 'sending'
                 """, reason, wait.toMillis(), row.invitationId(), row.purpose());
     }
@@ -104,17 +111,18 @@ class MailOutbox {
     /** Given up: a permanent failure, or the attempts ran out. */
     void failed(OutboxRow row, String reason) {
         jdbc.update("""
-                UPDATE mail_outbox SET status = 'failed', last_error = ?, finished_at = now(), recorded = FALSE
+                UPDATE mail_outbox SET status = 'failed', last_error = ?, finished_at = now(), recorded = FALSE,
+                    token_hash = NULL
                 WHERE invitation_id = ? AND purpose = ? AND status IN ('sending', 'claimed')
                 """, reason, row.invitationId(), row.purpose());
     }
 
-    /** The address is suppressed in its organisation: the row ends without a mail. */
-    void suppressed(OutboxRow row, String reason) {
-        jdbc.update("""
+    /** The address is suppressed in its organisation: the row, still claimed by this instance, ends without a mail. */
+    boolean suppressed(OutboxRow row, String instance, String reason) {
+        return jdbc.update("""
                 UPDATE mail_outbox SET status = 'suppressed', last_error = ?, finished_at = now(), recorded = FALSE
-                WHERE invitation_id = ? AND purpose = ? AND status = 'claimed'
-                """, reason, row.invitationId(), row.purpose());
+                WHERE invitation_id = ? AND purpose = ? AND status = 'claimed' AND claimed_by = ?
+                """, reason, row.invitationId(), row.purpose(), instance) == 1;
     }
 
     /**
@@ -150,18 +158,18 @@ class MailOutbox {
      */
     List<Unrecorded> lockUnrecorded(Duration settled, int limit) {
         return jdbc.query("""
-                SELECT invitation_id, purpose, organisation_id, status, provider_message_id, last_error
+                SELECT invitation_id, purpose, organisation_id, status, provider_message_id, last_error, token_hash
                 FROM mail_outbox
                 WHERE NOT recorded AND status IN ('sent', 'failed', 'uncertain', 'suppressed')
                   AND finished_at < now() - ? * interval '1 millisecond'
                 ORDER BY finished_at LIMIT ?
                 FOR UPDATE SKIP LOCKED
                 """, (rs, i) -> new Unrecorded(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
-                rs.getString(4), rs.getString(5), rs.getString(6)), settled.toMillis(), limit);
+                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)), settled.toMillis(), limit);
     }
 
     void markRecorded(UUID invitationId, String purpose) {
-        jdbc.update("UPDATE mail_outbox SET recorded = TRUE WHERE invitation_id = ? AND purpose = ?",
+        jdbc.update("UPDATE mail_outbox SET recorded = TRUE, token_hash = NULL WHERE invitation_id = ? AND purpose = ?",
                 invitationId, purpose);
     }
 

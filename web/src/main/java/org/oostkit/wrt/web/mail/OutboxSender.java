@@ -24,14 +24,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Drains the outbox: worker threads claim due rows, and for each one move it to {@code sending} (only the
- * claim's holder can), issue a fresh link token (only its hash goes into the command; the raw token lives
- * in memory until the mail is handed over), hand the mail to SMTP and record the outcome on the invitation.
+ * Drains the outbox: worker threads claim due rows, and for each one make a fresh link token, move the row to
+ * {@code sending} with the token's keyed hash (only the claim's holder can; the raw token lives in memory until
+ * the mail is handed over), hand the mail to SMTP and record the outcome on the invitation: one command that
+ * issues the token and records the mail as sent, so a mail costs one command rather than two. The link works
+ * from that record on, milliseconds after the server took the mail; should the record fail, the housekeeping
+ * records it (and so issues the token) later from the hash kept in the outbox.
  *
  * <p>Exactly once per purpose: a row is handed to SMTP only from {@code sending}, and a row is moved to
  * {@code sending} once. After a crash, rows still {@code claimed} go back to the queue (nothing left this
  * instance); rows still {@code sending} become {@code uncertain}: the server may have accepted the mail, so it
- * is never sent again, and the invitation records it as failed with that reason (visible to the admin).
+ * is never sent again, its token is issued all the same (the mail may have arrived), and the invitation records
+ * it as failed with that reason (visible to the admin).
  * Temporary failures go back to the queue with exponential backoff, up to a bounded number of attempts; when
  * no server can be reached, the instance pauses for the backoff instead of failing every queued mail.
  */
@@ -138,27 +142,20 @@ class OutboxSender implements SmartLifecycle {
     }
 
     void send(OutboxRow row) {
-        String suppressed = outbox.suppressionReason(row.organisationId(), row.email());
-        if (suppressed != null) {
-            outbox.suppressed(row, MailPolicy.suppressedReason(suppressed));
-            recordFailure(row.invitationId(), row.purpose(), row.organisationId(),
-                    MailPolicy.suppressedReason(suppressed), true);
+        // the link token: only its keyed hash is kept (in the outbox until recorded, then on the invitation);
+        // the raw token lives in memory until the mail is handed over
+        String token = secrets.newToken();
+        String tokenHash = secrets.invitationTokenHash(token);
+        if (!outbox.startSending(row, instance, tokenHash)) {
+            // the address became suppressed, or the claim was taken for dead and someone else has the row now
+            String suppressed = outbox.suppressionReason(row.organisationId(), row.email());
+            if (suppressed != null && outbox.suppressed(row, instance, MailPolicy.suppressedReason(suppressed))) {
+                recordFailure(row.invitationId(), row.purpose(), row.organisationId(),
+                        MailPolicy.suppressedReason(suppressed), true);
+            }
             return;
-        }
-        if (!outbox.startSending(row, instance)) {
-            return; // the claim was taken for dead and someone else has the row now
         }
         int attempt = row.attempts() + 1;
-        String token = secrets.newToken();
-        try {
-            commands.sendAndWait(new IssueInvitationToken(new InvitationId(row.invitationId()),
-                    new OrganisationId(row.organisationId()), secrets.invitationTokenHash(token)));
-        } catch (RuntimeException e) {
-            // nothing went out: try again later like a temporary mail failure
-            log.warn("Token for {} mail of invitation {} not issued: {}", row.purpose(), row.invitationId(), e.toString());
-            temporaryFailure(row, attempt, "could not issue the link: " + e.getClass().getSimpleName(), false);
-            return;
-        }
         MailMessage message = composer.invitationMail(row, token);
         try {
             transport.send(message);
@@ -182,7 +179,8 @@ class OutboxSender implements SmartLifecycle {
         boolean recorded = false;
         try {
             commands.sendAndWait(new RecordMailSent(new InvitationId(row.invitationId()),
-                    new OrganisationId(row.organisationId()), MailPurpose.valueOf(row.purpose()), message.messageId()));
+                    new OrganisationId(row.organisationId()), MailPurpose.valueOf(row.purpose()), message.messageId(),
+                    tokenHash));
             recorded = true;
         } catch (RuntimeException e) {
             log.warn("{} mail of invitation {} sent but not recorded yet: {}", row.purpose(), row.invitationId(),
@@ -250,10 +248,20 @@ class OutboxSender implements SmartLifecycle {
                     try {
                         commands.sendAndWait(new RecordMailSent(new InvitationId(row.invitationId()),
                                 new OrganisationId(row.organisationId()), MailPurpose.valueOf(row.purpose()),
-                                row.providerMessageId()));
+                                row.providerMessageId(), row.tokenHash()));
                         outbox.markRecorded(row.invitationId(), row.purpose());
                     } catch (RuntimeException e) {
                         log.warn("Sent {} mail of invitation {} still not recorded: {}", row.purpose(),
+                                row.invitationId(), e.toString());
+                    }
+                } else if ("uncertain".equals(row.status()) && row.tokenHash() != null) {
+                    // the mail may have arrived: its link must work
+                    try {
+                        commands.sendAndWait(new IssueInvitationToken(new InvitationId(row.invitationId()),
+                                new OrganisationId(row.organisationId()), row.tokenHash()));
+                        recordFailure(row.invitationId(), row.purpose(), row.organisationId(), row.lastError(), false);
+                    } catch (RuntimeException e) {
+                        log.warn("Token of the uncertain {} mail of invitation {} not issued yet: {}", row.purpose(),
                                 row.invitationId(), e.toString());
                     }
                 } else {

@@ -3,6 +3,7 @@ package org.oostkit.wrt.web.mail;
 import jakarta.mail.internet.MimeMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.oostkit.wrt.api.campaign.CampaignId;
@@ -103,6 +104,43 @@ class MailPolicyIntegrationTest extends MailIntegrationTestSupport {
             assertThat(outboxStatus(contact.getValue(), "INVITATION")).isEqualTo("sent");
         }
         assertThat(SMTP.to("chloe@" + domain).get(0).getAllRecipients()[0].toString()).contains("Chlo");
+    }
+
+    @Test
+    @DisplayName("the point of no return checks the claim and the suppression list in one statement")
+    void startSendingChecksClaimAndSuppression(@Autowired MailOutbox outbox) {
+        String domain = domain();
+        UUID org = UUID.randomUUID();
+        OutboxRow fine = claimedRow(org, "fine@" + domain);
+        OutboxRow bounced = claimedRow(org, "bounced@" + domain);
+        OutboxRow elsewhere = claimedRow(org, "elsewhere@" + domain);
+        jdbc.update("INSERT INTO mail_suppression (organisation_id, email, reason, occurred_at) "
+                + "VALUES (?, ?, 'BOUNCED', now())", org, "bounced@" + domain);
+        String hash = secrets.invitationTokenHash(secrets.newToken());
+
+        assertThat(outbox.startSending(fine, "test-instance", hash)).isTrue();
+        assertThat(jdbc.queryForObject("SELECT token_hash FROM mail_outbox WHERE invitation_id = ?", String.class,
+                fine.invitationId())).isEqualTo(hash);
+        assertThat(outbox.startSending(bounced, "test-instance", hash)).isFalse();
+        assertThat(outbox.suppressed(bounced, "test-instance", "not sent: bounced before")).isTrue();
+        assertThat(outboxStatus(bounced.invitationId(), "INVITATION")).isEqualTo("suppressed");
+        // a claim this instance no longer holds is neither sent nor ended by it
+        assertThat(outbox.startSending(elsewhere, "another-instance", hash)).isFalse();
+        assertThat(outbox.suppressed(elsewhere, "another-instance", "not sent")).isFalse();
+        assertThat(outboxStatus(elsewhere.invitationId(), "INVITATION")).isEqualTo("claimed");
+        jdbc.update("DELETE FROM mail_outbox WHERE organisation_id = ?", org);
+    }
+
+    private OutboxRow claimedRow(UUID organisation, String email) {
+        UUID invitation = UUID.randomUUID();
+        UUID campaign = UUID.randomUUID();
+        jdbc.update("""
+                INSERT INTO mail_outbox (invitation_id, purpose, organisation_id, campaign_id, round_id, status,
+                    claimed_by, claimed_at)
+                VALUES (?, 'INVITATION', ?, ?, ?, 'claimed', 'test-instance', now())
+                """, invitation, organisation, campaign, UUID.randomUUID());
+        return new OutboxRow(invitation, "INVITATION", organisation, campaign, 0, email, "", "org", "Org",
+                "Campaign", "", Instant.now());
     }
 
     @Test

@@ -41,11 +41,21 @@ public final class InvitationCommands {
         }
     }
 
-    /** The mail of a purpose was handed to the mail server. */
+    /**
+     * The mail of a purpose was handed to the mail server. {@code tokenHash}: the keyed hash of the link token
+     * the mail carries, issued with this record (as {@link IssueInvitationToken} would), or null.
+     */
     public record RecordMailSent(@TargetAggregateIdentifier InvitationId invitationId,
                                  OrganisationId organisationId,
                                  MailPurpose purpose,
-                                 String providerMessageId) {
+                                 String providerMessageId,
+                                 String tokenHash) {
+
+        /** A mail that carries no new link token. */
+        public RecordMailSent(InvitationId invitationId, OrganisationId organisationId, MailPurpose purpose,
+                              String providerMessageId) {
+            this(invitationId, organisationId, purpose, providerMessageId, null);
+        }
     }
 
     /** The mail of a purpose could not be sent. */

@@ -11,7 +11,6 @@ import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.deadline.DeadlineManager;
@@ -128,14 +127,16 @@ public class CommandSideConfiguration {
     }
 
     /**
-     * Loaded aggregates (the campaign's roster above all) stay in memory while they are in use. With several
+     * Recently used aggregates (the campaign's roster above all, and the invitations a round start created,
+     * which their mails' records use next) stay in memory, up to {@code wrt.aggregate-cache.max-entries}. With several
      * instances and no consistent command routing (Axon Server routes by aggregate), turn it off
      * ({@code wrt.aggregate-cache.enabled=false}): a decision that appends nothing could be taken on an
      * entry another instance has since made stale.
      */
     @Bean
-    Cache aggregateCache(@Value("${wrt.aggregate-cache.enabled:true}") boolean enabled) {
-        return enabled ? new WeakReferenceCache() : NoCache.INSTANCE;
+    Cache aggregateCache(@Value("${wrt.aggregate-cache.enabled:true}") boolean enabled,
+                         @Value("${wrt.aggregate-cache.max-entries:20000}") long maxEntries) {
+        return enabled ? new BoundedAggregateCache(maxEntries) : NoCache.INSTANCE;
     }
 
     @Bean

@@ -94,10 +94,14 @@ public class Invitation {
     @CommandHandler
     void handle(IssueInvitationToken command) {
         requireTenant(command.organisationId());
-        if (command.tokenHash() == null || !HASH.matcher(command.tokenHash()).matches()) {
+        requireTokenHash(command.tokenHash());
+        apply(new InvitationTokenIssued(organisationId, campaignId, id, command.tokenHash()));
+    }
+
+    private static void requireTokenHash(String hash) {
+        if (hash == null || !HASH.matcher(hash).matches()) {
             throw new RuleViolation("token-hash-invalid", "A token hash is 64 lower-case hex digits.");
         }
-        apply(new InvitationTokenIssued(organisationId, campaignId, id, command.tokenHash()));
     }
 
     @CommandHandler
@@ -154,7 +158,13 @@ public class Invitation {
     @CommandHandler
     void handle(RecordMailSent command) {
         requireTenant(command.organisationId());
+        if (command.tokenHash() != null) {
+            requireTokenHash(command.tokenHash());
+        }
         if (!mailsSent.contains(command.purpose())) {
+            if (command.tokenHash() != null) {
+                apply(new InvitationTokenIssued(organisationId, campaignId, id, command.tokenHash()));
+            }
             apply(new MailSent(organisationId, campaignId, id, command.purpose(), command.providerMessageId()));
         }
     }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EmptySource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.oostkit.wrt.api.campaign.CampaignId;
@@ -424,6 +425,40 @@ class InvitationTest {
             fixture.given(invited(), mailSent(MailPurpose.INVITATION))
                     .when(new RecordMailSent(INVITATION, ORG, MailPurpose.REMINDER, "msg-REMINDER"))
                     .expectEvents(mailSent(MailPurpose.REMINDER));
+        }
+
+        @Test
+        @DisplayName("the link token a mail carries is issued with its record, before it")
+        void sentWithToken() {
+            String hash = Invitation.tokenHash(HASHER, "mailed-token");
+
+            fixture.given(invited())
+                    .when(new RecordMailSent(INVITATION, ORG, MailPurpose.INVITATION, "msg-INVITATION", hash))
+                    .expectEvents(new InvitationTokenIssued(ORG, CAMPAIGN, INVITATION, hash),
+                            mailSent(MailPurpose.INVITATION));
+        }
+
+        @Test
+        @DisplayName("a repeated record issues no second token")
+        void sentWithTokenOnce() {
+            String hash = Invitation.tokenHash(HASHER, "mailed-token");
+
+            fixture.given(invited(), new InvitationTokenIssued(ORG, CAMPAIGN, INVITATION, hash),
+                            mailSent(MailPurpose.INVITATION))
+                    .when(new RecordMailSent(INVITATION, ORG, MailPurpose.INVITATION, "msg-INVITATION",
+                            Invitation.tokenHash(HASHER, "another")))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @ParameterizedTest(name = "token hash \"{0}\" is refused")
+        @EmptySource
+        @ValueSource(strings = {"0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF", "raw-token"})
+        void sentWithMalformedToken(String hash) {
+            fixture.given(invited())
+                    .when(new RecordMailSent(INVITATION, ORG, MailPurpose.INVITATION, "msg-INVITATION", hash))
+                    .expectException(violation("token-hash-invalid"))
+                    .expectNoEvents();
         }
 
         @Test
