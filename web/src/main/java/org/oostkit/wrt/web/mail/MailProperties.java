@@ -24,7 +24,7 @@ public record MailProperties(Smtp smtp,
 
     public MailProperties {
         smtp = smtp == null ? new Smtp(null, 587, null, null, Duration.ofSeconds(30)) : smtp;
-        sender = sender == null ? new Sender(4, 20, Duration.ofMillis(500), Duration.ofSeconds(30),
+        sender = sender == null ? new Sender(16, 20, Duration.ofMillis(500), Duration.ofSeconds(30),
                 Duration.ofMinutes(30), 10, Duration.ofMinutes(2)) : sender;
     }
 
@@ -48,7 +48,8 @@ public record MailProperties(Smtp smtp,
     /**
      * The outbox sender.
      *
-     * @param threads        mails handed to SMTP in parallel (per instance)
+     * @param threads        mails handed to SMTP in parallel (per instance); each mostly waits on the server and
+     *                       the database, and needs a pooled database connection while it records
      * @param batchSize      outbox rows a thread claims at a time
      * @param pollInterval   how often an idle thread looks for due mails
      * @param initialBackoff the wait after the first temporary failure; doubled after each further one
@@ -58,7 +59,7 @@ public record MailProperties(Smtp smtp,
      *                       taken for dead (claimed rows go back to the queue, sending rows become uncertain);
      *                       longer than the SMTP timeout
      */
-    public record Sender(@DefaultValue("4") int threads,
+    public record Sender(@DefaultValue("16") int threads,
                          @DefaultValue("20") int batchSize,
                          @DefaultValue("500ms") Duration pollInterval,
                          @DefaultValue("30s") Duration initialBackoff,
