@@ -10,6 +10,11 @@ import org.axonframework.eventsourcing.eventstore.jdbc.statements.TimestampWrite
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,8 +31,9 @@ import java.util.UUID;
  * other ciphertext (AES-GCM with random nonces).
  * <p>
  * The previous hash of an aggregate comes from the same batch or, for the batch's first event of that
- * aggregate, from its stored event {@code sequence - 1}, read on the appending transaction's connection
- * (so it sees events appended earlier in the same transaction). Appends to one aggregate are serialized
+ * aggregate, from its stored event {@code sequence - 1}: remembered from an append committed by this instance,
+ * or read on the appending transaction's connection (so it sees events appended earlier in the same
+ * transaction). Appends to one aggregate are serialized
  * by Axon's aggregate lock and the unique {@code (aggregate, sequence)} constraint: a concurrent append
  * computed from a stale predecessor fails on that constraint and is retried.
  * <p>
@@ -36,6 +42,13 @@ import java.util.UUID;
  */
 public class ChainingAppendEvents implements AppendEventsStatementBuilder {
 
+    /**
+     * The hash and campaign of recently committed events, by aggregate and sequence number. A committed event
+     * never changes, so an entry is a fact; entries are added only once their transaction has committed, and
+     * spare the append a read of its predecessor (an aggregate's next command usually follows soon).
+     */
+    private final Cache<Committed, Link> committed = Caffeine.newBuilder().maximumSize(50_000).build();
+
     @Override
     public PreparedStatement build(Connection connection, EventSchema schema, Class<?> dataType,
                                    List<? extends EventMessage<?>> events, Serializer serializer,
@@ -43,13 +56,14 @@ public class ChainingAppendEvents implements AppendEventsStatementBuilder {
         String sql = "INSERT INTO " + schema.domainEventTable() + " (" + schema.domainEventFields()
                 + ", campaign_id) VALUES (?,?,?,?,?,?,?,?,?,?)";
         Map<String, Link> last = new HashMap<>();
+        Map<String, Long> lastSequence = new HashMap<>();
         PreparedStatement statement = connection.prepareStatement(sql);
         try {
             for (EventMessage<?> message : events) {
                 DomainEventMessage<?> event = asDomainEvent(message);
                 String aggregate = event.getAggregateIdentifier();
                 Link previous = last.containsKey(aggregate) ? last.get(aggregate)
-                        : stored(connection, schema, aggregate, event.getSequenceNumber());
+                        : predecessor(connection, schema, aggregate, event.getSequenceNumber());
                 SerializedObject<byte[]> payload = event.serializePayload(serializer, byte[].class);
                 SerializedObject<byte[]> serializedMetaData = event.serializeMetaData(serializer, byte[].class);
                 Map<String, Object> metaData = EventHash.parseMetaData(serializedMetaData.getData());
@@ -76,7 +90,9 @@ public class ChainingAppendEvents implements AppendEventsStatementBuilder {
                 }
                 statement.addBatch();
                 last.put(aggregate, new Link(hash, campaign));
+                lastSequence.put(aggregate, event.getSequenceNumber());
             }
+            rememberAfterCommit(last, lastSequence);
             return statement;
         } catch (SQLException | RuntimeException e) {
             statement.close();
@@ -87,6 +103,33 @@ public class ChainingAppendEvents implements AppendEventsStatementBuilder {
     /** The hash and campaign of an aggregate's latest event. */
     private record Link(String hash, UUID campaign) {
         static final Link NONE = new Link(EventHash.GENESIS, null);
+    }
+
+    private record Committed(String aggregate, long sequence) {
+    }
+
+    private Link predecessor(Connection connection, EventSchema schema, String aggregate, long sequence)
+            throws SQLException {
+        if (sequence == 0) {
+            return Link.NONE;
+        }
+        Link known = committed.getIfPresent(new Committed(aggregate, sequence - 1));
+        return known != null ? known : stored(connection, schema, aggregate, sequence);
+    }
+
+    /** Once the appending transaction has committed, its last event per aggregate is known for the next append. */
+    private void rememberAfterCommit(Map<String, Link> last, Map<String, Long> lastSequence) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return; // no transaction to wait for: the next append reads its predecessor
+        }
+        Map<Committed, Link> appended = new HashMap<>();
+        last.forEach((aggregate, link) -> appended.put(new Committed(aggregate, lastSequence.get(aggregate)), link));
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                committed.putAll(appended);
+            }
+        });
     }
 
     private static Link stored(Connection connection, EventSchema schema, String aggregate, long sequence)
