@@ -34,6 +34,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.PropertySource;
 import org.springframework.context.annotation.Primary;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.TransientDataAccessException;
@@ -51,6 +52,7 @@ import java.util.concurrent.Executors;
  * Flyway's ({@code db/migration}). The db-scheduler starter supplies the persistent deadline manager.
  */
 @Configuration(proxyBeanMethods = false)
+@PropertySource("classpath:wrt-axon-defaults.properties")
 @EnableConfigurationProperties(WrtSecurityProperties.class)
 public class CommandSideConfiguration {
 
