@@ -3,6 +3,7 @@ package org.oostkit.wrt.web.mail;
 import org.junit.jupiter.api.Test;
 import org.oostkit.wrt.api.campaign.CampaignId;
 import org.oostkit.wrt.api.common.Actor;
+import org.oostkit.wrt.api.invitation.InvitationTokenIssued;
 import org.oostkit.wrt.api.invitation.MailFailed;
 import org.oostkit.wrt.api.invitation.MailPurpose;
 import org.oostkit.wrt.api.invitation.MailSent;
@@ -11,6 +12,7 @@ import org.oostkit.wrt.api.organisation.OrganisationId;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -49,6 +51,13 @@ class OutboxRecoveryIntegrationTest extends MailIntegrationTestSupport {
         insertReminder(org, campaign, zed, "sent", longAgo);
         jdbc.update("UPDATE mail_outbox SET provider_message_id = '<before-the-crash@wrt.mail>', finished_at = ?"
                 + " WHERE invitation_id = ? AND purpose = 'REMINDER'", longAgo, zed);
+        // the links those two mails carried (only their hashes are kept until recorded)
+        String xaviersLink = secrets.invitationTokenHash(secrets.newToken());
+        String zedsLink = secrets.invitationTokenHash(secrets.newToken());
+        jdbc.update("UPDATE mail_outbox SET token_hash = ? WHERE invitation_id = ? AND purpose = 'REMINDER'",
+                xaviersLink, xavier);
+        jdbc.update("UPDATE mail_outbox SET token_hash = ? WHERE invitation_id = ? AND purpose = 'REMINDER'",
+                zedsLink, zed);
 
         await("Xavier's reminder uncertain and recorded", WAIT, () -> "uncertain".equals(outboxStatus(xavier, "REMINDER"))
                 && !events().payloads(MailFailed.class, e -> e.invitationId().value().equals(xavier)
@@ -69,6 +78,17 @@ class OutboxRecoveryIntegrationTest extends MailIntegrationTestSupport {
                 && e.purpose() == MailPurpose.REMINDER).get(0).providerMessageId()).isEqualTo("<before-the-crash@wrt.mail>");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM mail_outbox WHERE invitation_id IN (?, ?, ?) AND NOT recorded",
                 Integer.class, xavier, yara, zed)).isZero();
+        // Xavier's mail may have arrived and Zed's did: their links work, and no hash stays behind once recorded
+        assertThat(lastTokenHash(xavier)).isEqualTo(xaviersLink);
+        assertThat(lastTokenHash(zed)).isEqualTo(zedsLink);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM mail_outbox WHERE invitation_id IN (?, ?, ?) "
+                + "AND token_hash IS NOT NULL", Integer.class, xavier, yara, zed)).isZero();
+    }
+
+    private String lastTokenHash(UUID invitation) {
+        List<InvitationTokenIssued> issued = events().payloads(InvitationTokenIssued.class,
+                e -> e.invitationId().value().equals(invitation));
+        return issued.get(issued.size() - 1).tokenHash();
     }
 
     private void insertReminder(OrganisationId org, CampaignId campaign, UUID invitation, String status, Timestamp at) {
