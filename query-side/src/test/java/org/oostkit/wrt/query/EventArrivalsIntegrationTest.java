@@ -47,4 +47,15 @@ class EventArrivalsIntegrationTest extends ReadSideTestSupport {
         }
         assertThat(closedCalls).hasValue(0);
     }
+
+    @Test
+    @DisplayName("without new events an open stream is still called back now and then, so a missed wake-up only delays")
+    void callsBackEveryNowAndThen() throws Exception {
+        StreamableMessageSource<TrackedEventMessage<?>> source = arrivals.over(eventStore);
+        CountDownLatch calls = new CountDownLatch(3);
+        try (BlockingStream<TrackedEventMessage<?>> stream = source.openStream(source.createHeadToken())) {
+            assertThat(stream.setOnAvailableCallback(calls::countDown)).isTrue();
+            assertThat(calls.await(10, TimeUnit.SECONDS)).as("called back three times").isTrue();
+        }
+    }
 }

@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,17 +28,29 @@ import java.util.concurrent.TimeUnit;
  * <p>
  * The streams handed out here can call back: one watcher thread tails the event store (it waits on the
  * store's own signal for newly fetched events, so it costs nothing while idle) and, once events have
- * arrived, calls every open stream's callback; the processor then reads them at once. Processors still look
- * again on their own after a few seconds, so a watcher that fails (it restarts itself) delays, never loses.
+ * arrived, calls every open stream's callback, at once and again shortly after (the watcher may read an event
+ * from the database a moment before the store's shared cache, which the processors read, has it); the
+ * processor then reads them. A call every 500 ms besides bounds any missed wake-up by Axon's own polling
+ * interval, and a watcher that fails restarts where it was.
  */
 @Component
 public class EventArrivals implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(EventArrivals.class);
 
+    private static final long AGAIN_MILLIS = 100;
+    private static final long EVERY_MILLIS = 500;
+
     private final Set<Runnable> callbacks = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "event-arrivals-timer");
+        thread.setDaemon(true);
+        return thread;
+    });
     private StreamableMessageSource<TrackedEventMessage<?>> watched;
     private Thread watcher;
+    private boolean ticking;
+    private volatile TrackingToken seen;
     private volatile boolean closed;
 
     /** The source as processors should read it: same events, plus a call back when new ones arrive. */
@@ -50,39 +64,57 @@ public class EventArrivals implements DisposableBean {
     }
 
     private synchronized void ensureWatching() {
-        if (watcher == null && !closed) {
+        if (closed) {
+            return;
+        }
+        if (watcher == null || !watcher.isAlive()) {
             watcher = new Thread(this::watch, "event-arrivals");
             watcher.setDaemon(true);
             watcher.start();
+        }
+        if (!ticking) {
+            ticking = true;
+            timer.scheduleWithFixedDelay(this::wakeAll, EVERY_MILLIS, EVERY_MILLIS, TimeUnit.MILLISECONDS);
         }
     }
 
     private void watch() {
         while (!closed) {
-            try (BlockingStream<TrackedEventMessage<?>> stream = watched.openStream(watched.createHeadToken())) {
+            TrackingToken from = seen;
+            try (BlockingStream<TrackedEventMessage<?>> stream =
+                         watched.openStream(from != null ? from : watched.createHeadToken())) {
                 while (!closed) {
-                    stream.nextAvailable();
+                    seen = stream.nextAvailable().trackingToken();
                     while (stream.hasNextAvailable()) {
-                        stream.nextAvailable();
+                        seen = stream.nextAvailable().trackingToken();
                     }
-                    callbacks.forEach(EventArrivals::run);
+                    wakeAll();
+                    timer.schedule(this::wakeAll, AGAIN_MILLIS, TimeUnit.MILLISECONDS);
                 }
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
                 if (closed) {
                     return;
                 }
-                log.warn("Watching for new events failed ({}); processors poll on their own meanwhile", e.toString());
+                Thread.interrupted(); // not ours to stop: go on watching
+            } catch (Throwable e) {
+                if (closed) {
+                    return;
+                }
+                log.warn("Watching for new events failed ({}); processors are woken every {} ms meanwhile",
+                        e.toString(), EVERY_MILLIS);
                 try {
                     Thread.sleep(1_000);
                 } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
+                    if (closed) {
+                        return;
+                    }
                 }
             }
         }
+    }
+
+    private void wakeAll() {
+        callbacks.forEach(EventArrivals::run);
     }
 
     private static void run(Runnable callback) {
@@ -103,6 +135,7 @@ public class EventArrivals implements DisposableBean {
         if (running != null) {
             running.interrupt();
         }
+        timer.shutdownNow();
     }
 
     private final class NotifyingSource implements StreamableMessageSource<TrackedEventMessage<?>> {
@@ -143,6 +176,7 @@ public class EventArrivals implements DisposableBean {
 
         private final BlockingStream<TrackedEventMessage<?>> delegate;
         private volatile Runnable callback;
+        private volatile boolean streamClosed;
 
         private NotifyingStream(BlockingStream<TrackedEventMessage<?>> delegate) {
             this.delegate = delegate;
@@ -175,18 +209,28 @@ public class EventArrivals implements DisposableBean {
 
         @Override
         public boolean setOnAvailableCallback(Runnable callback) {
+            if (closed) {
+                return false; // shutting down: the processor polls on its own
+            }
             Runnable previous = this.callback;
             if (previous != null) {
                 callbacks.remove(previous);
             }
-            this.callback = callback;
-            callbacks.add(callback);
+            // a call already under way when this stream closes must not wake whoever opened it
+            Runnable guarded = () -> {
+                if (!streamClosed) {
+                    callback.run();
+                }
+            };
+            this.callback = guarded;
+            callbacks.add(guarded);
             ensureWatching();
             return true;
         }
 
         @Override
         public void close() {
+            streamClosed = true;
             Runnable registered = callback;
             if (registered != null) {
                 callbacks.remove(registered);

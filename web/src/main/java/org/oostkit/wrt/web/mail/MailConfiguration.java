@@ -16,8 +16,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -59,10 +57,8 @@ class MailConfiguration {
 
     @Bean
     OutboxSender outboxSender(MailOutbox outbox, MailComposer composer, MailTransport transport, Secrets secrets,
-                              CommandGateway commands, PlatformTransactionManager transactionManager,
-                              MailProperties properties, MeterRegistry meters) {
-        return new OutboxSender(outbox, composer, transport, secrets, commands,
-                new TransactionTemplate(transactionManager), properties.sender(), meters);
+                              CommandGateway commands, MailProperties properties, MeterRegistry meters) {
+        return new OutboxSender(outbox, composer, transport, secrets, commands, properties.sender(), meters);
     }
 
     /**

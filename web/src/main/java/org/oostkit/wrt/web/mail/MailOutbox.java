@@ -99,21 +99,25 @@ class MailOutbox {
                 """, messageId, recorded, recorded, row.invitationId(), row.purpose());
     }
 
-    /** A temporary failure: back to the queue, due again after {@code wait}. */
+    /**
+     * A temporary failure: back to the queue, due again after {@code wait}; also from {@code uncertain} (a slow
+     * send taken for dead that then failed for sure: nothing went out).
+     */
     void retryLater(OutboxRow row, String reason, Duration wait) {
         jdbc.update("""
                 UPDATE mail_outbox SET status = 'pending', claimed_by = NULL, claimed_at = NULL, last_error = ?,
-                    next_attempt_at = now() + ? * interval '1 millisecond', token_hash = NULL
-                WHERE invitation_id = ? AND purpose = ? AND status = 'sending'
+                    next_attempt_at = now() + ? * interval '1 millisecond', token_hash = NULL, recorded = FALSE,
+                    finished_at = NULL
+                WHERE invitation_id = ? AND purpose = ? AND status IN ('sending', 'uncertain')
                 """, reason, wait.toMillis(), row.invitationId(), row.purpose());
     }
 
-    /** Given up: a permanent failure, or the attempts ran out. */
+    /** Given up: a permanent failure, or the attempts ran out (also from {@code uncertain}, see retryLater). */
     void failed(OutboxRow row, String reason) {
         jdbc.update("""
                 UPDATE mail_outbox SET status = 'failed', last_error = ?, finished_at = now(), recorded = FALSE,
                     token_hash = NULL
-                WHERE invitation_id = ? AND purpose = ? AND status IN ('sending', 'claimed')
+                WHERE invitation_id = ? AND purpose = ? AND status IN ('sending', 'claimed', 'uncertain')
                 """, reason, row.invitationId(), row.purpose());
     }
 
@@ -153,19 +157,25 @@ class MailOutbox {
 
     /**
      * Finished rows whose outcome is not on their invitation yet and that finished more than {@code settled}
-     * ago (younger ones are still being recorded by their sender), locked for the calling transaction so that
-     * two instances do not record the same row.
+     * ago (younger ones are still being recorded by their sender), leased to the caller for {@code lease} in one
+     * statement: the recording commands then run outside any transaction (a command must never join a
+     * transaction that holds row locks and commits later), and another instance leaves the rows alone meanwhile.
      */
-    List<Unrecorded> lockUnrecorded(Duration settled, int limit) {
+    List<Unrecorded> leaseUnrecorded(Duration settled, Duration lease, int limit) {
         return jdbc.query("""
-                SELECT invitation_id, purpose, organisation_id, status, provider_message_id, last_error, token_hash
-                FROM mail_outbox
-                WHERE NOT recorded AND status IN ('sent', 'failed', 'uncertain', 'suppressed')
-                  AND finished_at < now() - ? * interval '1 millisecond'
-                ORDER BY finished_at LIMIT ?
-                FOR UPDATE SKIP LOCKED
+                UPDATE mail_outbox o SET recording_at = now()
+                FROM (SELECT invitation_id, purpose FROM mail_outbox
+                      WHERE NOT recorded AND status IN ('sent', 'failed', 'uncertain', 'suppressed')
+                        AND finished_at < now() - ? * interval '1 millisecond'
+                        AND (recording_at IS NULL OR recording_at < now() - ? * interval '1 millisecond')
+                      ORDER BY finished_at LIMIT ?
+                      FOR UPDATE SKIP LOCKED) due
+                WHERE o.invitation_id = due.invitation_id AND o.purpose = due.purpose
+                RETURNING o.invitation_id, o.purpose, o.organisation_id, o.status, o.provider_message_id,
+                          o.last_error, o.token_hash
                 """, (rs, i) -> new Unrecorded(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
-                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)), settled.toMillis(), limit);
+                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)),
+                settled.toMillis(), lease.toMillis(), limit);
     }
 
     void markRecorded(UUID invitationId, String purpose) {

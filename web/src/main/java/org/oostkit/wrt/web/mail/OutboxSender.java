@@ -12,7 +12,6 @@ import org.oostkit.wrt.api.organisation.OrganisationId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
 import java.util.List;
@@ -48,7 +47,6 @@ class OutboxSender implements SmartLifecycle {
     private final MailTransport transport;
     private final Secrets secrets;
     private final CommandGateway commands;
-    private final TransactionTemplate transactions;
     private final MailProperties.Sender settings;
     private final MeterRegistry meters;
     private final String instance = "sender-" + UUID.randomUUID();
@@ -58,14 +56,13 @@ class OutboxSender implements SmartLifecycle {
     private ExecutorService workers;
 
     OutboxSender(MailOutbox outbox, MailComposer composer, MailTransport transport, Secrets secrets,
-                 CommandGateway commands, TransactionTemplate transactions, MailProperties.Sender settings,
+                 CommandGateway commands, MailProperties.Sender settings,
                  MeterRegistry meters) {
         this.outbox = outbox;
         this.composer = composer;
         this.transport = transport;
         this.secrets = secrets;
         this.commands = commands;
-        this.transactions = transactions;
         this.settings = settings;
         this.meters = meters;
     }
@@ -149,7 +146,9 @@ class OutboxSender implements SmartLifecycle {
         if (!outbox.startSending(row, instance, tokenHash)) {
             // the address became suppressed, or the claim was taken for dead and someone else has the row now
             String suppressed = outbox.suppressionReason(row.organisationId(), row.email());
-            if (suppressed != null && outbox.suppressed(row, instance, MailPolicy.suppressedReason(suppressed))) {
+            if (suppressed == null) {
+                outbox.release(row, instance); // the suppression was lifted in between: back to the queue
+            } else if (outbox.suppressed(row, instance, MailPolicy.suppressedReason(suppressed))) {
                 recordFailure(row.invitationId(), row.purpose(), row.organisationId(),
                         MailPolicy.suppressedReason(suppressed), true);
             }
@@ -242,34 +241,32 @@ class OutboxSender implements SmartLifecycle {
             log.warn("{} mails were being handed to the server when their instance stopped; marked uncertain, "
                     + "not sent again", uncertain);
         }
-        transactions.executeWithoutResult(status -> {
-            for (MailOutbox.Unrecorded row : outbox.lockUnrecorded(Duration.ofMillis(interval), 100)) {
-                if ("sent".equals(row.status())) {
-                    try {
-                        commands.sendAndWait(new RecordMailSent(new InvitationId(row.invitationId()),
-                                new OrganisationId(row.organisationId()), MailPurpose.valueOf(row.purpose()),
-                                row.providerMessageId(), row.tokenHash()));
-                        outbox.markRecorded(row.invitationId(), row.purpose());
-                    } catch (RuntimeException e) {
-                        log.warn("Sent {} mail of invitation {} still not recorded: {}", row.purpose(),
-                                row.invitationId(), e.toString());
-                    }
-                } else if ("uncertain".equals(row.status()) && row.tokenHash() != null) {
-                    // the mail may have arrived: its link must work
-                    try {
-                        commands.sendAndWait(new IssueInvitationToken(new InvitationId(row.invitationId()),
-                                new OrganisationId(row.organisationId()), row.tokenHash()));
-                        recordFailure(row.invitationId(), row.purpose(), row.organisationId(), row.lastError(), false);
-                    } catch (RuntimeException e) {
-                        log.warn("Token of the uncertain {} mail of invitation {} not issued yet: {}", row.purpose(),
-                                row.invitationId(), e.toString());
-                    }
-                } else {
-                    recordFailure(row.invitationId(), row.purpose(), row.organisationId(), row.lastError(),
-                            !"uncertain".equals(row.status()));
+        for (MailOutbox.Unrecorded row : outbox.leaseUnrecorded(Duration.ofMillis(interval), settings.lease(), 100)) {
+            if ("sent".equals(row.status())) {
+                try {
+                    commands.sendAndWait(new RecordMailSent(new InvitationId(row.invitationId()),
+                            new OrganisationId(row.organisationId()), MailPurpose.valueOf(row.purpose()),
+                            row.providerMessageId(), row.tokenHash()));
+                    outbox.markRecorded(row.invitationId(), row.purpose());
+                } catch (RuntimeException e) {
+                    log.warn("Sent {} mail of invitation {} still not recorded: {}", row.purpose(),
+                            row.invitationId(), e.toString());
                 }
+            } else if ("uncertain".equals(row.status()) && row.tokenHash() != null) {
+                // the mail may have arrived: its link must work
+                try {
+                    commands.sendAndWait(new IssueInvitationToken(new InvitationId(row.invitationId()),
+                            new OrganisationId(row.organisationId()), row.tokenHash()));
+                    recordFailure(row.invitationId(), row.purpose(), row.organisationId(), row.lastError(), false);
+                } catch (RuntimeException e) {
+                    log.warn("Token of the uncertain {} mail of invitation {} not issued yet: {}", row.purpose(),
+                            row.invitationId(), e.toString());
+                }
+            } else {
+                recordFailure(row.invitationId(), row.purpose(), row.organisationId(), row.lastError(),
+                        !"uncertain".equals(row.status()));
             }
-        });
+        }
     }
 
     private static void sleep(long millis) {
