@@ -137,6 +137,17 @@ class WriteLoadBenchmark extends ReadSideTestSupport {
                 snapshot.max(TimeUnit.MILLISECONDS), snapshot.count()));
         report.note("per-event lag over everything above, incl. the round-start burst of "
                 + NOMINATORS + " invitations (event stored → projection committed)", figure.toString());
+
+        // the same history again, through Axon's reset of the live processor
+        long events = eventStore.createHeadToken().position().orElse(0);
+        projections().readModels().shutDown();
+        projections().readModels().resetTokens();
+        start = System.nanoTime();
+        projections().readModels().start();
+        projections().awaitCaughtUp();
+        double replay = (System.nanoTime() - start) / 1e9;
+        report.note(String.format(Locale.ROOT, "replay through the live processor (Axon reset), %,d events", events),
+                String.format(Locale.ROOT, "%.1f s: %,.0f events/s", replay, events / replay));
     }
 
     /**

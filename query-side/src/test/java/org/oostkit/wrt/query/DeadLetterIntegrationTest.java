@@ -7,10 +7,18 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.oostkit.wrt.api.campaign.CampaignId;
 import org.oostkit.wrt.api.common.Actor;
+import org.oostkit.wrt.api.invitation.ContactInvited;
+import org.oostkit.wrt.api.invitation.InvitationCommands.RequestVerificationCode;
+import org.oostkit.wrt.api.invitation.InvitationCommands.VerifyCode;
+import org.oostkit.wrt.api.invitation.IssuedCode;
+import org.oostkit.wrt.api.nomination.NominationCommands.SubmitNominations;
+import org.oostkit.wrt.api.nomination.NomineeInput;
 import org.oostkit.wrt.api.organisation.OrganisationId;
+import org.oostkit.wrt.api.round.RoundId;
 import org.oostkit.wrt.query.api.RoundQueries.FindRound;
 import org.oostkit.wrt.query.api.RoundView;
 import org.oostkit.wrt.query.config.DeadLetterMetrics;
+import org.oostkit.wrt.query.config.ReadModelBatches;
 import org.oostkit.wrt.query.config.ReadModels;
 import org.oostkit.wrt.query.support.ReadSideTestSupport;
 import org.oostkit.wrt.query.tenant.TenantSchemas;
@@ -35,6 +43,9 @@ class DeadLetterIntegrationTest extends ReadSideTestSupport {
     @Autowired
     DataSource dataSource;
 
+    @Autowired
+    ReadModelBatches batches;
+
     @Test
     @DisplayName("a broken tenant's events wait in the dead-letter queue while another tenant's flow on, then retry")
     void deadLetterAndRetry() {
@@ -46,6 +57,7 @@ class DeadLetterIntegrationTest extends ReadSideTestSupport {
         projections().awaitCaughtUp();
         String brokenSchema = TenantSchemas.schemaOf(broken);
         double before = metrics.count();
+        double carefulBefore = batches.carefulBatches();
 
         jdbc.execute("ALTER TABLE " + brokenSchema + ".round RENAME TO round_away");
         try {
@@ -54,7 +66,10 @@ class DeadLetterIntegrationTest extends ReadSideTestSupport {
             projections().awaitCaughtUp();
 
             assertThat(ask(new FindRound(healthy, healthyCampaign, 1), RoundView.class).contacted()).isEqualTo(1);
-            assertThat(metrics.count()).isGreaterThan(before);
+            // the optimistic batch rolled back and ran again statement by statement; only then was the round's
+            // start dead-lettered, once (the events behind it queue up without failing)
+            assertThat(batches.carefulBatches()).isGreaterThan(carefulBefore);
+            assertThat(metrics.count() - before).isEqualTo(1);
             assertThat(deadLetters(brokenCampaign)).isGreaterThanOrEqualTo(1);
             assertThat(deadLetters(healthyCampaign)).isZero();
         } finally {
@@ -73,13 +88,29 @@ class DeadLetterIntegrationTest extends ReadSideTestSupport {
     }
 
     @Test
-    @DisplayName("the per-statement savepoints of read-model batches end with the batch: pooled connections come back without")
+    @DisplayName("healthy batches run without savepoints; those of a failed batch's second pass end with it: "
+            + "pooled connections come back without")
     void savepointsStayInTheReadModelTransactions() throws Exception {
         Actor admin = Actor.admin("admin@dlq.test");
         OrganisationId org = wrt().organisation("admin@dlq.test");
         CampaignId campaign = wrt().campaign(org, admin, "Cy", "cy@dlq.test");
+        double carefulBefore = batches.carefulBatches();
         wrt().startRound(org, campaign, admin, Duration.ofDays(3));
         projections().awaitCaughtUp();
+        assertThat(batches.carefulBatches()).as("no failure, no savepoints").isEqualTo(carefulBefore);
+
+        CampaignId unstarted = wrt().campaign(org, admin, "Di", "di@dlq.test");
+        projections().awaitCaughtUp();
+        String schema = TenantSchemas.schemaOf(org);
+        jdbc.execute("ALTER TABLE " + schema + ".campaign RENAME TO campaign_away");
+        try {
+            wrt().send(new org.oostkit.wrt.api.campaign.CampaignCommands.CompleteCampaign(unstarted, org), admin);
+            projections().awaitCaughtUp();
+        } finally {
+            jdbc.execute("ALTER TABLE " + schema + ".campaign_away RENAME TO campaign");
+        }
+        assertThat(batches.carefulBatches()).isGreaterThan(carefulBefore);
+        assertThat(deadLetters(unstarted)).isEqualTo(1);
 
         // every connection of the pool at once: none may still carry the read models' setting
         HikariDataSource pool = (HikariDataSource) dataSource;
@@ -96,6 +127,49 @@ class DeadLetterIntegrationTest extends ReadSideTestSupport {
                 connection.close();
             }
         }
+    }
+
+    @Test
+    @DisplayName("a write that waited for the end of its batch and failed there: the batch runs again statement by "
+            + "statement, the event is dead-lettered, and its retry converges")
+    void failureOfAWaitingWrite() {
+        Actor admin = Actor.admin("admin@dlq.test");
+        OrganisationId org = wrt().organisation("admin@dlq.test");
+        CampaignId campaign = wrt().campaign(org, admin, "Eve", "eve@dlq.test");
+        RoundId round = wrt().startRound(org, campaign, admin, Duration.ofDays(3));
+        ContactInvited invitation = events().payloads(ContactInvited.class, e -> e.roundId().equals(round)).get(0);
+        Actor nominator = Actor.nominator(invitation.invitationId());
+        IssuedCode code = wrt().send(new RequestVerificationCode(invitation.invitationId(), org, invitation.email()),
+                nominator);
+        wrt().send(new VerifyCode(invitation.invitationId(), org, code.code()), nominator);
+        projections().awaitCaughtUp();
+        String schema = TenantSchemas.schemaOf(org);
+        double before = metrics.count();
+        double carefulBefore = batches.carefulBatches();
+
+        // the nominees' person rows wait for the end of the batch: that is where this fails
+        jdbc.execute("ALTER TABLE " + schema + ".person RENAME TO person_away");
+        try {
+            wrt().send(SubmitNominations.of(org, invitation.invitationId(),
+                    List.of(new NomineeInput("Fay", "fay@dlq.test", ""))), nominator);
+            projections().awaitCaughtUp();
+        } finally {
+            jdbc.execute("ALTER TABLE " + schema + ".person_away RENAME TO person");
+        }
+        assertThat(batches.carefulBatches()).isGreaterThan(carefulBefore);
+        assertThat(metrics.count() - before).isEqualTo(1);
+        assertThat(deadLetters(campaign)).isGreaterThanOrEqualTo(1);
+
+        SequencedDeadLetterProcessor<EventMessage<?>> retry =
+                processing.sequencedDeadLetterProcessor(ReadModels.GROUP).orElseThrow();
+        while (retry.processAny()) {
+            // until the queue is empty
+        }
+        assertThat(deadLetters(campaign)).isZero();
+        assertThat(jdbc.queryForObject("SELECT nominator_count FROM " + schema + ".person WHERE email = ?",
+                Integer.class, "fay@dlq.test")).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT nominee_count FROM " + schema + ".contact WHERE invitation_id = ?",
+                Integer.class, invitation.invitationId().value())).isEqualTo(1);
     }
 
     private int deadLetters(CampaignId campaign) {

@@ -12,7 +12,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The read models' transaction settings (asynchronous commit, per-statement savepoints) and their lag timer
+ * The read models' transaction settings (asynchronous commit, savepoints after a failure) and their lag timer
  * belong to the read-model processor alone: the command side's subscribing processors run inside command
  * transactions, whose events must commit synchronously.
  */
@@ -33,6 +33,6 @@ class ReadModelInterceptorsTest extends ReadSideTestSupport {
     private List<String> ours(String processor) {
         List<MessageHandlerInterceptor<? super EventMessage<?>>> interceptors = processing.interceptorsFor(processor);
         return interceptors.stream().map(i -> i.getClass().getName())
-                .filter(name -> name.contains("AsynchronousCommit") || name.contains("ProjectionLag")).toList();
+                .filter(name -> name.contains("ReadModelBatches") || name.contains("ProjectionLag")).toList();
     }
 }

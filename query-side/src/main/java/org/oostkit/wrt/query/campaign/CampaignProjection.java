@@ -26,6 +26,9 @@ import org.oostkit.wrt.api.nomination.NominationSubmitted;
 import org.oostkit.wrt.api.nomination.Nominee;
 import org.oostkit.wrt.api.organisation.OrganisationId;
 import org.oostkit.wrt.api.round.RoundId;
+import org.oostkit.wrt.query.config.DefersWrites;
+import org.oostkit.wrt.query.config.ReadModelWrites;
+import org.oostkit.wrt.query.config.ReadModelWrites.Stage;
 import org.oostkit.wrt.query.config.ReadModels;
 import org.oostkit.wrt.query.round.LiveRounds;
 import org.oostkit.wrt.query.tenant.ReadModelReset;
@@ -34,11 +37,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -46,7 +46,8 @@ import java.util.UUID;
  * Campaign summary, roster with convergence counts, and the nomination edges. Tables are addressed with
  * their tenant schema in every statement (never a session {@code search_path}), so a pooled connection
  * carries nothing from one tenant to the next. Every handler can run again on the same event without
- * changing the result.
+ * changing the result. Handlers marked {@link DefersWrites} leave part of their writes to the end of the batch
+ * ({@link ReadModelWrites}).
  */
 @Component
 @ProcessingGroup(ReadModels.GROUP)
@@ -57,10 +58,12 @@ class CampaignProjection {
     private final LiveCampaigns live;
     private final LiveRounds liveRounds;
     private final ReadModelReset reset;
+    private final ReadModelWrites writes;
 
     CampaignProjection(JdbcTemplate jdbc, TenantDirectory tenants, LiveCampaigns live, LiveRounds liveRounds,
-                       ReadModelReset reset) {
+                       ReadModelReset reset, ReadModelWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
         this.tenants = tenants;
         this.live = live;
         this.liveRounds = liveRounds;
@@ -178,10 +181,15 @@ class CampaignProjection {
                 campaign.value(), person.value());
     }
 
+    /**
+     * Waits for the batch's end together with the nominations' own person rows: whichever runs first, the
+     * row ends the same (this one inserts or overwrites, theirs only inserts).
+     */
     @EventHandler
+    @DefersWrites
     void on(PersonNominatedIntoCampaign event, @Timestamp Instant at, @MetaDataValue(Actor.TENANT_KEY) String tenant) {
         String s = tenants.schemaForEvent(tenant, event.organisationId());
-        jdbc.update("INSERT INTO " + s + ".person (campaign_id, person_id, name, email, source, in_roster, added_at, "
+        writes.update(Stage.ROWS, "INSERT INTO " + s + ".person (campaign_id, person_id, name, email, source, in_roster, added_at, "
                         + "entered_round) VALUES (?, ?, ?, ?, 'NOMINATED', TRUE, ?, ?) "
                         + "ON CONFLICT (campaign_id, person_id) DO UPDATE SET in_roster = TRUE, "
                         + "entered_round = EXCLUDED.entered_round, name = EXCLUDED.name, email = EXCLUDED.email, "
@@ -201,6 +209,7 @@ class CampaignProjection {
     }
 
     @EventHandler
+    @DefersWrites
     void on(NominationSubmitted event, @Timestamp Instant at, @MetaDataValue(Actor.TENANT_KEY) String tenant) {
         String s = tenants.schemaForEvent(tenant, event.organisationId());
         replaceNominations(s, event.campaignId(), event.roundId(), event.roundNumber(), event.invitationId(),
@@ -210,6 +219,7 @@ class CampaignProjection {
     }
 
     @EventHandler
+    @DefersWrites
     void on(NominationRevised event, @Timestamp Instant at, @MetaDataValue(Actor.TENANT_KEY) String tenant) {
         String s = tenants.schemaForEvent(tenant, event.organisationId());
         replaceNominations(s, event.campaignId(), event.roundId(), event.roundNumber(), event.invitationId(),
@@ -220,45 +230,58 @@ class CampaignProjection {
 
     /**
      * A nominator's list replaces their earlier one, so nobody is counted twice by the same nominator; a
-     * person kept on the list keeps the moment they were first named. Counts are recomputed from the edges
-     * for everyone the change touched.
+     * person kept on the list keeps the moment they were first named. The edges are written at once, in one
+     * statement (a second revision in the same batch must find the first): the names no longer on the list
+     * are deleted and the others inserted or updated, two disjoint sets of rows. The nominees' person rows, the
+     * counts (recomputed from the edges for everyone the change touched) and the contact's answer wait for
+     * the end of the batch.
      */
     private void replaceNominations(String s, CampaignId campaign, RoundId round, int roundNumber,
                                     InvitationId invitation, PersonId nominator, List<Nominee> nominees, Instant at,
                                     boolean revision) {
-        Map<UUID, java.sql.Timestamp> earlier = new HashMap<>();
-        jdbc.query("DELETE FROM " + s + ".nomination WHERE campaign_id = ? AND nominator_id = ? "
-                        + "RETURNING nominee_id, nominated_at",
-                rs -> {
-                    earlier.put(rs.getObject(1, UUID.class), rs.getTimestamp(2));
-                }, campaign.value(), nominator.value());
-        List<Object[]> edges = new ArrayList<>(nominees.size());
-        List<Object[]> people = new ArrayList<>(nominees.size());
-        for (Nominee nominee : nominees) {
-            java.sql.Timestamp when = earlier.getOrDefault(nominee.personId().value(), ts(at));
-            edges.add(new Object[]{campaign.value(), nominator.value(), nominee.personId().value(), round.value(),
-                    roundNumber, invitation.value(), nominee.name(), nominee.email(), nominee.reason(), when});
-            people.add(new Object[]{campaign.value(), nominee.personId().value(), nominee.name(), nominee.email(),
-                    ts(at)});
+        int n = nominees.size();
+        UUID[] ids = new UUID[n];
+        String[] names = new String[n];
+        String[] emails = new String[n];
+        String[] reasons = new String[n];
+        for (int i = 0; i < n; i++) {
+            Nominee nominee = nominees.get(i);
+            ids[i] = nominee.personId().value();
+            names[i] = nominee.name();
+            emails[i] = nominee.email();
+            reasons[i] = nominee.reason();
+            writes.update(Stage.ROWS, "INSERT INTO " + s + ".person (campaign_id, person_id, name, email, source, "
+                            + "in_roster, added_at) VALUES (?, ?, ?, ?, 'NOMINATED', FALSE, ?) "
+                            + "ON CONFLICT (campaign_id, person_id) DO NOTHING",
+                    campaign.value(), ids[i], names[i], emails[i], ts(at));
         }
-        jdbc.batchUpdate("INSERT INTO " + s + ".nomination (campaign_id, nominator_id, nominee_id, round_id, "
-                + "round_number, invitation_id, nominee_name, nominee_email, reason, nominated_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", edges);
-        jdbc.batchUpdate("INSERT INTO " + s + ".person (campaign_id, person_id, name, email, source, in_roster, "
-                + "added_at) VALUES (?, ?, ?, ?, 'NOMINATED', FALSE, ?) ON CONFLICT (campaign_id, person_id) "
-                + "DO NOTHING", people);
-        Set<UUID> touched = new LinkedHashSet<>(earlier.keySet());
-        nominees.forEach(n -> touched.add(n.personId().value()));
-        jdbc.update("UPDATE " + s + ".person p SET (nominator_count, first_nominated_round, first_nominated_at, "
-                        + "rounds_named) = (SELECT count(*), min(e.round_number), min(e.nominated_at), "
-                        + "coalesce(array_agg(DISTINCT e.round_number ORDER BY e.round_number), '{}') FROM " + s
-                        + ".nomination e WHERE e.campaign_id = p.campaign_id AND e.nominee_id = p.person_id) "
-                        + "WHERE p.campaign_id = ? AND p.person_id = ANY (?)",
-                campaign.value(), touched.toArray(UUID[]::new));
-        jdbc.update("UPDATE " + s + ".contact SET responded_at = coalesce(responded_at, ?), "
-                        + "revised_at = " + (revision ? "?" : "revised_at") + ", nominee_count = ? WHERE invitation_id = ?",
-                revision ? new Object[]{ts(at), ts(at), nominees.size(), invitation.value()}
-                        : new Object[]{ts(at), nominees.size(), invitation.value()});
+        Set<UUID> touched = new LinkedHashSet<>(List.of(ids));
+        jdbc.query("WITH removed AS (DELETE FROM " + s + ".nomination WHERE campaign_id = ? AND nominator_id = ? "
+                        + "AND nominee_id <> ALL (?) RETURNING nominee_id), "
+                        + "named AS (INSERT INTO " + s + ".nomination (campaign_id, nominator_id, nominee_id, round_id, "
+                        + "round_number, invitation_id, nominee_name, nominee_email, reason, nominated_at) "
+                        + "SELECT ?, ?, l.nominee_id, ?, ?, ?, l.name, l.email, l.reason, ? "
+                        + "FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[]) AS l(nominee_id, name, email, reason) "
+                        + "ON CONFLICT (campaign_id, nominator_id, nominee_id) DO UPDATE SET round_id = EXCLUDED.round_id, "
+                        + "round_number = EXCLUDED.round_number, invitation_id = EXCLUDED.invitation_id, "
+                        + "nominee_name = EXCLUDED.nominee_name, nominee_email = EXCLUDED.nominee_email, "
+                        + "reason = EXCLUDED.reason) "
+                        + "SELECT nominee_id FROM removed",
+                rs -> {
+                    touched.add(rs.getObject(1, UUID.class));
+                }, campaign.value(), nominator.value(), ids, campaign.value(), nominator.value(), round.value(),
+                roundNumber, invitation.value(), ts(at), ids, names, emails, reasons);
+        writes.updateEach(Stage.COUNTS, "UPDATE " + s + ".person p SET (nominator_count, first_nominated_round, "
+                        + "first_nominated_at, rounds_named) = (SELECT count(*), min(e.round_number), "
+                        + "min(e.nominated_at), coalesce(array_agg(DISTINCT e.round_number ORDER BY e.round_number), "
+                        + "'{}') FROM " + s + ".nomination e WHERE e.campaign_id = p.campaign_id "
+                        + "AND e.nominee_id = p.person_id) WHERE p.campaign_id = ? AND p.person_id = ANY (?)",
+                List.of(campaign.value()), touched);
+        // one text for first answers and revisions, so that their order is kept when they wait together
+        writes.update(Stage.CHANGES, "UPDATE " + s + ".contact SET responded_at = coalesce(responded_at, ?), "
+                        + "revised_at = coalesce(?::timestamptz, revised_at), nominee_count = ? "
+                        + "WHERE invitation_id = ?",
+                ts(at), revision ? ts(at) : null, nominees.size(), invitation.value());
     }
 
     private void changed(OrganisationId organisation, CampaignId campaign) {

@@ -4,26 +4,35 @@ import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.oostkit.wrt.api.campaign.CampaignId;
 import org.oostkit.wrt.api.organisation.OrganisationId;
 import org.oostkit.wrt.query.api.CampaignQueries.FindCampaign;
+import org.oostkit.wrt.query.config.ReadModelWrites;
 import org.springframework.stereotype.Component;
 
-/** Pushes the new summary of a campaign to subscription queries watching it (only when someone watches). */
+import java.util.List;
+
+/**
+ * Pushes the new summary of a campaign to subscription queries watching it: only when someone watches, once
+ * per batch of events, after the batch's writes; Axon emits it once the transaction commits.
+ */
 @Component
 class LiveCampaigns {
 
     private final QueryUpdateEmitter emitter;
     private final CampaignReadModel model;
+    private final ReadModelWrites writes;
 
-    LiveCampaigns(QueryUpdateEmitter emitter, CampaignReadModel model) {
+    LiveCampaigns(QueryUpdateEmitter emitter, CampaignReadModel model, ReadModelWrites writes) {
         this.emitter = emitter;
         this.model = model;
+        this.writes = writes;
     }
 
     void campaignChanged(OrganisationId organisation, CampaignId campaign) {
         boolean watched = emitter.activeSubscriptions().stream()
                 .anyMatch(s -> s.getPayload() instanceof FindCampaign q && matches(q, organisation, campaign));
         if (watched) {
-            model.campaign(organisation, campaign).ifPresent(view ->
-                    emitter.emit(FindCampaign.class, q -> matches(q, organisation, campaign), view));
+            writes.afterWrites(List.of(FindCampaign.class, organisation, campaign), () ->
+                    model.campaign(organisation, campaign).ifPresent(view ->
+                            emitter.emit(FindCampaign.class, q -> matches(q, organisation, campaign), view)));
         }
     }
 

@@ -38,7 +38,7 @@ public class ProjectionLag {
                 .register(registry.getIfAvailable(SimpleMeterRegistry::new));
     }
 
-    /** The interceptor for the read-model processor (not a bean itself, see {@link AsynchronousCommit#interceptor()}). */
+    /** The interceptor for the read-model processor (not a bean itself, see {@link ReadModelBatches#interceptor()}). */
     MessageHandlerInterceptor<EventMessage<?>> interceptor() {
         return this::handle;
     }

@@ -25,8 +25,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The read models are built by a pooled streaming processor: events in batches (one transaction per
  * batch, the token committed with the rows), sequenced per campaign, spread over segments. A failing
  * event goes to the JDBC dead-letter queue (logged and counted) and the rest keep flowing; events of the
- * same campaign that follow it wait in the queue behind it, so order is kept. New events wake the processors
- * at once ({@link EventArrivals}).
+ * same campaign that follow it wait in the queue behind it, so order is kept. Batches run without savepoints;
+ * only a failed one is handled again statement by statement ({@link ReadModelBatches}). New events wake the
+ * processors at once ({@link EventArrivals}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -40,12 +41,18 @@ class ReadSideConfiguration {
                                         Serializer serializer,
                                         DeadLetterMetrics metrics,
                                         ProjectionLag lag,
-                                        AsynchronousCommit asynchronousCommit,
+                                        ReadModelBatches batches,
                                         EventArrivals arrivals,
                                         @Value("${wrt.read-models.batch-size:200}") int batchSize,
                                         @Value("${wrt.read-models.segments:4}") int segments,
                                         @Value("${wrt.read-models.threads:2}") int threads) {
         EnqueuePolicy<EventMessage<?>> policy = (letter, cause) -> {
+            if (!ReadModelBatches.handledCarefully()) {
+                log.info("Read model event {} ({}) failed in an optimistic batch ({}); the batch is rolled back "
+                                + "and handled again statement by statement", letter.message().getIdentifier(),
+                        letter.message().getPayloadType().getSimpleName(), cause.toString());
+                throw new BatchFailed(cause);
+            }
             metrics.deadLettered();
             log.error("Read model event {} ({}) dead-lettered: {}", letter.message().getIdentifier(),
                     letter.message().getPayloadType().getSimpleName(), cause.toString());
@@ -74,7 +81,7 @@ class ReadSideConfiguration {
                 // remembers which sequences have no dead letters, instead of asking the queue for every event
                 .registerDeadLetteringEventHandlerInvokerConfiguration(ReadModels.GROUP,
                         (config, builder) -> builder.enableSequenceIdentifierCache().allowReset(true))
-                .registerHandlerInterceptor(ReadModels.GROUP, config -> asynchronousCommit.interceptor())
+                .registerHandlerInterceptor(ReadModels.GROUP, config -> batches.interceptor())
                 .registerHandlerInterceptor(ReadModels.GROUP, config -> lag.interceptor())
                 .registerPooledStreamingEventProcessor(ReadModels.TENANT_REGISTRY,
                         config -> arrivals.over(config.eventStore()),
@@ -82,6 +89,13 @@ class ReadSideConfiguration {
                 // a tenant whose schema could not be made must not be skipped: retry until it works
                 .registerListenerInvocationErrorHandler(ReadModels.TENANT_REGISTRY,
                         config -> PropagatingErrorHandler.instance());
+    }
+
+    /** Rolls an optimistic batch back, so that it runs again statement by statement ({@link ReadModelBatches}). */
+    static final class BatchFailed extends RuntimeException {
+        BatchFailed(Throwable cause) {
+            super("read-model batch failed; retrying it statement by statement", cause);
+        }
     }
 
     private static ThreadFactory daemon(String name) {

@@ -4,21 +4,27 @@ import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.oostkit.wrt.api.campaign.CampaignId;
 import org.oostkit.wrt.api.organisation.OrganisationId;
 import org.oostkit.wrt.query.api.RoundQueries.FindRound;
+import org.oostkit.wrt.query.config.ReadModelWrites;
 import org.springframework.stereotype.Component;
+
+import java.util.List;
 
 /**
  * Pushes the new state of a round to subscription queries watching it. The view is read only when someone
- * watches that round, and Axon emits it after the projection's transaction commits.
+ * watches that round, once per batch of events, after the batch's writes; Axon emits it after the
+ * projection's transaction commits.
  */
 @Component
 public class LiveRounds {
 
     private final QueryUpdateEmitter emitter;
     private final RoundReadModel model;
+    private final ReadModelWrites writes;
 
-    LiveRounds(QueryUpdateEmitter emitter, RoundReadModel model) {
+    LiveRounds(QueryUpdateEmitter emitter, RoundReadModel model, ReadModelWrites writes) {
         this.emitter = emitter;
         this.model = model;
+        this.writes = writes;
     }
 
     public boolean anyoneWatching() {
@@ -29,8 +35,9 @@ public class LiveRounds {
         boolean watched = emitter.activeSubscriptions().stream()
                 .anyMatch(s -> s.getPayload() instanceof FindRound q && matches(q, organisation, campaign, number));
         if (watched) {
-            model.round(organisation, campaign, number).ifPresent(view ->
-                    emitter.emit(FindRound.class, q -> matches(q, organisation, campaign, number), view));
+            writes.afterWrites(List.of(FindRound.class, organisation, campaign, number), () ->
+                    model.round(organisation, campaign, number).ifPresent(view ->
+                            emitter.emit(FindRound.class, q -> matches(q, organisation, campaign, number), view)));
         }
     }
 

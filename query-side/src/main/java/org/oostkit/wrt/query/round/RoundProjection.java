@@ -20,15 +20,24 @@ import org.oostkit.wrt.api.round.ReminderDue;
 import org.oostkit.wrt.api.round.RoundClosed;
 import org.oostkit.wrt.api.round.RoundExtended;
 import org.oostkit.wrt.api.round.RoundStarted;
+import org.oostkit.wrt.query.config.DefersWrites;
+import org.oostkit.wrt.query.config.ReadModelWrites;
+import org.oostkit.wrt.query.config.ReadModelWrites.Stage;
 import org.oostkit.wrt.query.config.ReadModels;
 import org.oostkit.wrt.query.tenant.TenantDirectory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
-/** Round status and contact tracking. Timeline columns keep the first moment of each step. */
+/**
+ * Round status and contact tracking. Timeline columns keep the first moment of each step. The contact rows
+ * and the steps that only set their own column wait for the end of the batch ({@link DefersWrites}); the
+ * delivery status, which depends on the order of sending, failing and the provider's news, is written by
+ * handlers that see every earlier write.
+ */
 @Component
 @ProcessingGroup(ReadModels.GROUP)
 class RoundProjection {
@@ -36,11 +45,13 @@ class RoundProjection {
     private final JdbcTemplate jdbc;
     private final TenantDirectory tenants;
     private final LiveRounds live;
+    private final ReadModelWrites writes;
 
-    RoundProjection(JdbcTemplate jdbc, TenantDirectory tenants, LiveRounds live) {
+    RoundProjection(JdbcTemplate jdbc, TenantDirectory tenants, LiveRounds live, ReadModelWrites writes) {
         this.jdbc = jdbc;
         this.tenants = tenants;
         this.live = live;
+        this.writes = writes;
     }
 
     @EventHandler
@@ -79,9 +90,10 @@ class RoundProjection {
     }
 
     @EventHandler
+    @DefersWrites
     void on(ContactInvited event, @Timestamp Instant at, @MetaDataValue(Actor.TENANT_KEY) String tenant) {
         String s = tenants.schemaForEvent(tenant, event.organisationId());
-        jdbc.update("INSERT INTO " + s + ".contact (invitation_id, campaign_id, round_id, round_number, person_id, "
+        writes.update(Stage.ROWS, "INSERT INTO " + s + ".contact (invitation_id, campaign_id, round_id, round_number, person_id, "
                         + "name, email, delivery_status, invited_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?) "
                         + "ON CONFLICT (invitation_id) DO NOTHING",
                 event.invitationId().value(), event.campaignId().value(), event.roundId().value(),
@@ -89,13 +101,15 @@ class RoundProjection {
         live.roundChanged(event.organisationId(), event.campaignId(), event.roundNumber());
     }
 
+    /** May wait: of the marked handlers, only this one sets the delivery status (unmarked ones see it written). */
     @EventHandler
+    @DefersWrites
     void on(MailSent event, @Timestamp Instant at, @MetaDataValue(Actor.TENANT_KEY) String tenant) {
         String s = tenants.schemaForEvent(tenant, event.organisationId());
         if (event.purpose() == MailPurpose.REMINDER) {
             touch(s, "reminded_at", at, event.invitationId().value());
         } else {
-            jdbc.update("UPDATE " + s + ".contact SET sent_at = coalesce(sent_at, ?), failure_reason = NULL, "
+            writes.update(Stage.CHANGES, "UPDATE " + s + ".contact SET sent_at = coalesce(sent_at, ?), failure_reason = NULL, "
                             + "delivery_status = CASE WHEN delivery_status IN ('PENDING', 'FAILED') THEN 'SENT' "
                             + "ELSE delivery_status END WHERE invitation_id = ?",
                     ts(at), event.invitationId().value());
@@ -139,13 +153,15 @@ class RoundProjection {
 
     /** Only the current token is kept: a newer link replaces the older one, which then finds nothing. */
     @EventHandler
+    @DefersWrites
     void on(InvitationTokenIssued event, @MetaDataValue(Actor.TENANT_KEY) String tenant) {
         String s = tenants.schemaForEvent(tenant, event.organisationId());
-        jdbc.update("UPDATE " + s + ".contact SET token_hash = ? WHERE invitation_id = ?", event.tokenHash(),
+        writes.update(Stage.CHANGES, "UPDATE " + s + ".contact SET token_hash = ? WHERE invitation_id = ?", event.tokenHash(),
                 event.invitationId().value());
     }
 
     @EventHandler
+    @DefersWrites
     void on(InvitationLinkOpened event, @Timestamp Instant at, @MetaDataValue(Actor.TENANT_KEY) String tenant) {
         String s = tenants.schemaForEvent(tenant, event.organisationId());
         touch(s, "link_opened_at", at, event.invitationId().value());
@@ -153,30 +169,35 @@ class RoundProjection {
     }
 
     @EventHandler
+    @DefersWrites
     void on(VerificationCodeIssued event, @Timestamp Instant at, @MetaDataValue(Actor.TENANT_KEY) String tenant) {
         String s = tenants.schemaForEvent(tenant, event.organisationId());
         touch(s, "code_sent_at", at, event.invitationId().value());
     }
 
     @EventHandler
+    @DefersWrites
     void on(NominatorVerified event, @Timestamp Instant at, @MetaDataValue(Actor.TENANT_KEY) String tenant) {
         String s = tenants.schemaForEvent(tenant, event.organisationId());
         touch(s, "verified_at", at, event.invitationId().value());
         contactChanged(s, event.organisationId(), event.campaignId(), event.invitationId().value());
     }
 
+    /** Keeps the first moment of a step: may wait, as no other handler sets that column. */
     private void touch(String schema, String column, Instant at, UUID invitation) {
-        jdbc.update("UPDATE " + schema + ".contact SET " + column + " = coalesce(" + column + ", ?) "
+        writes.update(Stage.CHANGES, "UPDATE " + schema + ".contact SET " + column + " = coalesce(" + column + ", ?) "
                 + "WHERE invitation_id = ?", ts(at), invitation);
     }
 
     private void contactChanged(String schema, OrganisationId organisation, CampaignId campaign, UUID invitation) {
         if (live.anyoneWatching()) {
-            Integer round = jdbc.query("SELECT round_number FROM " + schema + ".contact WHERE invitation_id = ?",
-                    rs -> rs.next() ? rs.getInt(1) : null, invitation);
-            if (round != null) {
-                live.roundChanged(organisation, campaign, round);
-            }
+            writes.afterWrites(List.of(ContactInvited.class, invitation), () -> {
+                Integer round = jdbc.query("SELECT round_number FROM " + schema + ".contact WHERE invitation_id = ?",
+                        rs -> rs.next() ? rs.getInt(1) : null, invitation);
+                if (round != null) {
+                    live.roundChanged(organisation, campaign, round);
+                }
+            });
         }
     }
 
