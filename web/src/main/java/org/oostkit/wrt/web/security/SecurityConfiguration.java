@@ -12,12 +12,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -83,7 +85,8 @@ public class SecurityConfiguration {
                         .frameOptions(frame -> frame.sameOrigin())
                         .referrerPolicy(referrer -> referrer.policy(
                                 org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter
-                                        .ReferrerPolicy.NO_REFERRER)));
+                                        .ReferrerPolicy.NO_REFERRER))
+                        .withObjectPostProcessor(EAGER_HEADERS));
         return http.build();
     }
 
@@ -173,6 +176,22 @@ public class SecurityConfiguration {
                 .addHeaderWriter((request, response) -> response.setHeader("Referrer-Policy",
                         nominatorPages.matches(request) ? "no-referrer" : "strict-origin-when-cross-origin"))
                 .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy",
-                        "camera=(), microphone=(), geolocation=(), payment=()")));
+                        "camera=(), microphone=(), geolocation=(), payment=()"))
+                .withObjectPostProcessor(EAGER_HEADERS));
     }
+
+    /**
+     * Security headers are written before the request is handled, on its own thread. Written while the filter
+     * chain unwinds, they raced a live page's first events, which commit the response from another thread
+     * (spring-security#9175 and #15510: corrupted headers on Tomcat, failed tests on MockMvc). A handler's own
+     * Cache-Control still replaces the default one.
+     */
+    private static final ObjectPostProcessor<HeaderWriterFilter> EAGER_HEADERS =
+            new ObjectPostProcessor<>() {
+                @Override
+                public <O extends HeaderWriterFilter> O postProcess(O filter) {
+                    filter.setShouldWriteHeadersEagerly(true);
+                    return filter;
+                }
+            };
 }

@@ -38,6 +38,21 @@ class SecurityHeadersAndErrorsTest extends WebIntegrationTestSupport {
     }
 
     @Test
+    @org.junit.jupiter.api.DisplayName("every chain writes its headers before the request is handled, never from "
+            + "a live page's event thread")
+    void headersAreWrittenEagerly(@org.springframework.beans.factory.annotation.Autowired
+                                  org.springframework.security.web.FilterChainProxy chains) {
+        java.util.List<org.springframework.security.web.header.HeaderWriterFilter> writers =
+                chains.getFilterChains().stream().flatMap(chain -> chain.getFilters().stream())
+                        .filter(org.springframework.security.web.header.HeaderWriterFilter.class::isInstance)
+                        .map(org.springframework.security.web.header.HeaderWriterFilter.class::cast).toList();
+        org.assertj.core.api.Assertions.assertThat(writers).hasSizeGreaterThanOrEqualTo(4)
+                .allSatisfy(writer -> org.assertj.core.api.Assertions.assertThat(
+                        org.springframework.test.util.ReflectionTestUtils.getField(writer,
+                                "shouldWriteHeadersEagerly")).isEqualTo(true));
+    }
+
+    @Test
     void nominatorPagesSendNoReferrer() throws Exception {
         mvc.perform(get("/org/alpha/nominate/some-token"))
                 .andExpect(header().string("Referrer-Policy", "no-referrer"));
