@@ -15,6 +15,7 @@ import org.oostkit.wrt.api.nomination.NominationCommands.SubmitNominations;
 import org.oostkit.wrt.api.nomination.NomineeInput;
 import org.oostkit.wrt.api.organisation.OrganisationId;
 import org.oostkit.wrt.api.round.RoundId;
+import org.oostkit.wrt.api.round.RoundStarted;
 import org.oostkit.wrt.query.api.RoundQueries.FindRound;
 import org.oostkit.wrt.query.api.RoundView;
 import org.oostkit.wrt.query.config.DeadLetterMetrics;
@@ -72,6 +73,13 @@ class DeadLetterIntegrationTest extends ReadSideTestSupport {
             assertThat(metrics.count() - before).isEqualTo(1);
             assertThat(deadLetters(brokenCampaign)).isGreaterThanOrEqualTo(1);
             assertThat(deadLetters(healthyCampaign)).isZero();
+
+            // retried while the table is still away: it fails again and stays in the queue
+            int waiting = deadLetters(brokenCampaign);
+            assertThat(processing.sequencedDeadLetterProcessor(ReadModels.GROUP).orElseThrow().process(letter ->
+                    letter.message().getPayload() instanceof RoundStarted started
+                            && started.campaignId().equals(brokenCampaign))).isFalse();
+            assertThat(deadLetters(brokenCampaign)).isEqualTo(waiting);
         } finally {
             jdbc.execute("ALTER TABLE " + brokenSchema + ".round_away RENAME TO round");
         }
@@ -111,6 +119,8 @@ class DeadLetterIntegrationTest extends ReadSideTestSupport {
         }
         assertThat(batches.carefulBatches()).isGreaterThan(carefulBefore);
         assertThat(deadLetters(unstarted)).isEqualTo(1);
+        processing.sequencedDeadLetterProcessor(ReadModels.GROUP).orElseThrow().processAny();
+        assertThat(deadLetters(unstarted)).isZero();
 
         // every connection of the pool at once: none may still carry the read models' setting
         HikariDataSource pool = (HikariDataSource) dataSource;

@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.postgresql.PGConnection;
@@ -92,9 +93,13 @@ public class ReadModelBatches {
         UnitOfWork<?> root = unitOfWork.root();
         OptionalLong position = position(unitOfWork.getMessage());
         if (!root.resources().containsKey(MODE)) {
-            boolean statementByStatement = position.isEmpty() || position.getAsLong() <= carefulThrough.get();
+            // dead letters are retried one by one, each in a unit of work of its own (nested in the retry's):
+            // nothing to be optimistic about, and a failure must leave the transaction usable to requeue it
+            boolean deadLetter = retryingDeadLetter(unitOfWork);
+            boolean statementByStatement = deadLetter || position.isEmpty()
+                    || position.getAsLong() <= carefulThrough.get();
             root.resources().put(MODE, statementByStatement);
-            if (statementByStatement) {
+            if (statementByStatement && !deadLetter) {
                 careful.increment();
             }
             begin(statementByStatement);
@@ -115,6 +120,15 @@ public class ReadModelBatches {
         }
         writes.before(unitOfWork.getMessage());
         return chain.proceed();
+    }
+
+    private static boolean retryingDeadLetter(UnitOfWork<?> unitOfWork) {
+        for (UnitOfWork<?> u = unitOfWork; u != null; u = u.parent().orElse(null)) {
+            if (u.resources().containsKey(DeadLetter.class.getName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void begin(boolean statementByStatement) {
