@@ -56,12 +56,10 @@ class DeadLetterIntegrationTest extends ReadSideTestSupport {
         CampaignId brokenCampaign = wrt().campaign(broken, admin, "Ann", "ann@dlq.test");
         CampaignId healthyCampaign = wrt().campaign(healthy, admin, "Ben", "ben@dlq.test");
         projections().awaitCaughtUp();
-        String brokenSchema = TenantSchemas.schemaOf(broken);
         double before = metrics.count();
         double carefulBefore = batches.carefulBatches();
 
-        jdbc.execute("ALTER TABLE " + brokenSchema + ".round RENAME TO round_away");
-        try {
+        whileAway(broken, "round", () -> {
             wrt().startRound(broken, brokenCampaign, admin, Duration.ofDays(3));
             wrt().startRound(healthy, healthyCampaign, admin, Duration.ofDays(3));
             projections().awaitCaughtUp();
@@ -80,15 +78,9 @@ class DeadLetterIntegrationTest extends ReadSideTestSupport {
                     letter.message().getPayload() instanceof RoundStarted started
                             && started.campaignId().equals(brokenCampaign))).isFalse();
             assertThat(deadLetters(brokenCampaign)).isEqualTo(waiting);
-        } finally {
-            jdbc.execute("ALTER TABLE " + brokenSchema + ".round_away RENAME TO round");
-        }
+        });
 
-        SequencedDeadLetterProcessor<EventMessage<?>> retry =
-                processing.sequencedDeadLetterProcessor(ReadModels.GROUP).orElseThrow();
-        while (retry.processAny()) {
-            // every sequence, oldest first, until the queue is empty
-        }
+        retryAll();
         assertThat(deadLetters(brokenCampaign)).isZero();
         RoundView round = ask(new FindRound(broken, brokenCampaign, 1), RoundView.class);
         assertThat(round).isNotNull();
@@ -109,17 +101,13 @@ class DeadLetterIntegrationTest extends ReadSideTestSupport {
 
         CampaignId unstarted = wrt().campaign(org, admin, "Di", "di@dlq.test");
         projections().awaitCaughtUp();
-        String schema = TenantSchemas.schemaOf(org);
-        jdbc.execute("ALTER TABLE " + schema + ".campaign RENAME TO campaign_away");
-        try {
+        whileAway(org, "campaign", () -> {
             wrt().send(new org.oostkit.wrt.api.campaign.CampaignCommands.CompleteCampaign(unstarted, org), admin);
             projections().awaitCaughtUp();
-        } finally {
-            jdbc.execute("ALTER TABLE " + schema + ".campaign_away RENAME TO campaign");
-        }
+        });
         assertThat(batches.carefulBatches()).isGreaterThan(carefulBefore);
         assertThat(deadLetters(unstarted)).isEqualTo(1);
-        processing.sequencedDeadLetterProcessor(ReadModels.GROUP).orElseThrow().processAny();
+        retryAll();
         assertThat(deadLetters(unstarted)).isZero();
 
         // every connection of the pool at once: none may still carry the read models' setting
@@ -158,28 +146,41 @@ class DeadLetterIntegrationTest extends ReadSideTestSupport {
         double carefulBefore = batches.carefulBatches();
 
         // the nominees' person rows wait for the end of the batch: that is where this fails
-        jdbc.execute("ALTER TABLE " + schema + ".person RENAME TO person_away");
-        try {
+        whileAway(org, "person", () -> {
             wrt().send(SubmitNominations.of(org, invitation.invitationId(),
                     List.of(new NomineeInput("Fay", "fay@dlq.test", ""))), nominator);
             projections().awaitCaughtUp();
-        } finally {
-            jdbc.execute("ALTER TABLE " + schema + ".person_away RENAME TO person");
-        }
+        });
         assertThat(batches.carefulBatches()).isGreaterThan(carefulBefore);
         assertThat(metrics.count() - before).isEqualTo(1);
         assertThat(deadLetters(campaign)).isGreaterThanOrEqualTo(1);
 
-        SequencedDeadLetterProcessor<EventMessage<?>> retry =
-                processing.sequencedDeadLetterProcessor(ReadModels.GROUP).orElseThrow();
-        while (retry.processAny()) {
-            // until the queue is empty
-        }
+        retryAll();
         assertThat(deadLetters(campaign)).isZero();
         assertThat(jdbc.queryForObject("SELECT nominator_count FROM " + schema + ".person WHERE email = ?",
                 Integer.class, "fay@dlq.test")).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT nominee_count FROM " + schema + ".contact WHERE invitation_id = ?",
                 Integer.class, invitation.invitationId().value())).isEqualTo(1);
+    }
+
+    /** Renames a tenant's table away while the action runs. */
+    private void whileAway(OrganisationId organisation, String table, Runnable action) {
+        String schema = TenantSchemas.schemaOf(organisation);
+        jdbc.execute("ALTER TABLE " + schema + "." + table + " RENAME TO " + table + "_away");
+        try {
+            action.run();
+        } finally {
+            jdbc.execute("ALTER TABLE " + schema + "." + table + "_away RENAME TO " + table);
+        }
+    }
+
+    /** Retries every sequence, oldest first, until the queue is empty (or only failing ones are left). */
+    private void retryAll() {
+        SequencedDeadLetterProcessor<EventMessage<?>> retry =
+                processing.sequencedDeadLetterProcessor(ReadModels.GROUP).orElseThrow();
+        while (retry.processAny()) {
+            // next sequence
+        }
     }
 
     private int deadLetters(CampaignId campaign) {
