@@ -10,7 +10,14 @@ import org.oostkit.wrt.query.api.RoundQueries.FindRound;
 import org.oostkit.wrt.query.api.RoundView;
 import org.oostkit.wrt.query.support.ReadSideTestSupport;
 import org.oostkit.wrt.query.support.ScriptedCampaign;
+import org.oostkit.wrt.query.tenant.TenantSchemas;
+import org.springframework.beans.factory.annotation.Autowired;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,7 +40,11 @@ class LiveUpdatesIntegrationTest extends ReadSideTestSupport {
             ContactInvited gina = script.invited(script.round2).get("Gina");
             script.nominate(gina, "gina@acme.test", ScriptedCampaign.person("Ivo"));
 
-            RoundView updated = round.updates().filter(v -> v.responded() == 3).blockFirst(Duration.ofSeconds(20));
+            // what a subscriber is shown is committed: another connection, asked as the update arrives, sees it
+            RoundView updated = round.updates().filter(v -> v.responded() == 3)
+                    .doOnNext(v -> committedWhenShown = committedResponses(script))
+                    .blockFirst(Duration.ofSeconds(20));
+            assertThat(committedWhenShown).isEqualTo(3);
             assertThat(updated.verified()).isEqualTo(3);
             // the nomination, then Ivo joining the roster: two updates, the last one shows both
             CampaignView summary = campaign.updates()
@@ -43,6 +54,27 @@ class LiveUpdatesIntegrationTest extends ReadSideTestSupport {
         } finally {
             round.close();
             campaign.close();
+        }
+    }
+
+    @Autowired
+    DataSource dataSource;
+
+    private volatile int committedWhenShown = -1;
+
+    /** Asked on the thread that delivers the update, on a connection of its own (outside any transaction). */
+    private int committedResponses(ScriptedCampaign script) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM "
+                     + TenantSchemas.schemaOf(script.organisation) + ".contact WHERE round_id = ? "
+                     + "AND responded_at IS NOT NULL")) {
+            statement.setObject(1, script.round2.value());
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * Pushes the new summary of a campaign to subscription queries watching it: only when someone watches, once
- * per batch of events, after the batch's writes; Axon emits it once the transaction commits.
+ * per batch of events, after the batch's writes, and sent once the transaction commits.
  */
 @Component
 class LiveCampaigns {
@@ -32,7 +32,8 @@ class LiveCampaigns {
         if (watched) {
             writes.afterWrites(List.of(FindCampaign.class, organisation, campaign), () ->
                     model.campaign(organisation, campaign).ifPresent(view ->
-                            emitter.emit(FindCampaign.class, q -> matches(q, organisation, campaign), view)));
+                            writes.afterCommit(() ->
+                                    emitter.emit(FindCampaign.class, q -> matches(q, organisation, campaign), view))));
         }
     }
 

@@ -10,38 +10,32 @@ import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.postgresql.PGConnection;
-import org.postgresql.jdbc.AutoSave;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-import java.sql.Statement;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Sets up each read-model batch transaction, once, before its first event.
+ * Sets up each read-model batch transaction and decides how its events are handled.
  * <ul>
  * <li>It commits without waiting for the disk flush ({@code synchronous_commit = off}, for that transaction
  * only). This is safe because the rows and the processor's token commit together: should the database crash,
  * it loses both for the last moments and the processor simply handles those events again. The event store
  * itself always commits synchronously.</li>
- * <li>Batches run optimistically: without savepoints. Should anything in a batch fail, the whole batch rolls
- * back (rows and token) and the events it covered are handled again <em>statement by statement</em>: the
- * driver then sets a savepoint before each statement, in the same network message ({@code autosave=always}),
- * so a failing statement is undone alone, the transaction stays usable, the failing event is dead-lettered and
- * the rest of the batch commits. Savepoints on every batch cost a subtransaction per statement; past 64 of
- * them PostgreSQL's snapshots of every concurrent transaction get slower, and measured under the core's write
- * load they tripled the read models' lag. The setting goes back to what it was when the transaction ends,
- * before its connection returns to the pool. Handlers are idempotent, so the second pass converges.</li>
+ * <li>Batches run optimistically: without savepoints, and with some writes waiting for the end of the batch
+ * ({@link ReadModelWrites}). Savepoints cost a subtransaction each; past 64 in one transaction PostgreSQL's
+ * snapshots of every concurrent transaction get slower, and a savepoint per statement, measured under the
+ * core's write load, tripled the read models' lag.</li>
+ * <li>Should anything in a batch fail, the whole batch rolls back (rows and token) and the events it covered
+ * are handled again <em>event by event</em>: every write at once, and a savepoint before each event. A failing
+ * event is undone whole (nothing of it stays half-written) and dead-lettered, and the rest of the batch
+ * commits. Dead letters are always retried that way.</li>
  * </ul>
- * In an optimistic batch, some writes wait for its end and go out together ({@link ReadModelWrites}); a
- * failure there also rolls the batch back and has it handled again statement by statement, everything written
- * at once. The batches handled statement by statement are counted ({@value #CAREFUL}).
+ * The batches handled event by event are counted ({@value #CAREFUL}); which positions need it is kept in
+ * memory, so another instance, or this one after a restart, tries such a batch optimistically once more.
  */
 @Component
 public class ReadModelBatches {
@@ -50,18 +44,20 @@ public class ReadModelBatches {
 
     private static final String MODE = ReadModelBatches.class.getName() + ".careful";
     private static final String LAST_POSITION = ReadModelBatches.class.getName() + ".last";
+    private static final String SAVEPOINT = ReadModelBatches.class.getName() + ".savepoint";
+    private static final String SAVEPOINT_NAME = "wrt_read_model_event";
 
     private final JdbcTemplate jdbc;
     private final ReadModelWrites writes;
     private final Counter careful;
-    /** Events up to this position are handled statement by statement: a batch covering them failed. */
+    /** Events up to this position are handled event by event: a batch covering them failed. */
     private final AtomicLong carefulThrough = new AtomicLong(-1);
 
     ReadModelBatches(JdbcTemplate jdbc, ReadModelWrites writes, ObjectProvider<MeterRegistry> registry) {
         this.jdbc = jdbc;
         this.writes = writes;
         this.careful = Counter.builder(CAREFUL)
-                .description("Read-model batches handled again statement by statement after a failure")
+                .description("Read-model batches handled again event by event after a failure")
                 .tag("group", ReadModels.GROUP)
                 .register(registry.getIfAvailable(SimpleMeterRegistry::new));
     }
@@ -77,16 +73,28 @@ public class ReadModelBatches {
 
     /**
      * Whether the current event may be dead-lettered now. In an optimistic batch it may not: a failed
-     * statement has made the transaction unusable, so the batch must roll back and run again carefully.
+     * statement has made the transaction unusable, so the batch must roll back and run again event by event.
      */
     static boolean handledCarefully() {
         return CurrentUnitOfWork.isStarted()
                 && Boolean.TRUE.equals(CurrentUnitOfWork.get().root().resources().get(MODE));
     }
 
-    /** How many batches were handled again statement by statement. */
+    /** Undoes everything the failing current event wrote, before it is dead-lettered. */
+    void undoFailedEvent() {
+        if (CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().resources().containsKey(SAVEPOINT)) {
+            jdbc.execute("ROLLBACK TO SAVEPOINT " + SAVEPOINT_NAME);
+        }
+    }
+
+    /** How many batches were handled again event by event. */
     public double carefulBatches() {
         return careful.count();
+    }
+
+    /** The read models are reset: a replay starts optimistic again (a failure still shows on its first try). */
+    public void forgetFailures() {
+        carefulThrough.set(-1);
     }
 
     private Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
@@ -96,17 +104,17 @@ public class ReadModelBatches {
             // dead letters are retried one by one, each in a unit of work of its own (nested in the retry's):
             // nothing to be optimistic about, and a failure must leave the transaction usable to requeue it
             boolean deadLetter = retryingDeadLetter(unitOfWork);
-            boolean statementByStatement = deadLetter || position.isEmpty()
+            boolean eventByEvent = deadLetter || position.isEmpty()
                     || position.getAsLong() <= carefulThrough.get();
-            root.resources().put(MODE, statementByStatement);
-            if (statementByStatement && !deadLetter) {
+            root.resources().put(MODE, eventByEvent);
+            if (eventByEvent && !deadLetter) {
                 careful.increment();
             }
-            begin(statementByStatement);
-            if (!statementByStatement) {
+            jdbc.execute("SET LOCAL synchronous_commit = off");
+            if (!eventByEvent) {
                 writes.begin(root);
             }
-            // (events without a position are always handled statement by statement)
+            // (events without a position are always handled event by event)
             root.onRollback(u -> {
                 if (u.resources().get(LAST_POSITION) instanceof Long last) {
                     carefulThrough.accumulateAndGet(last, Math::max);
@@ -118,8 +126,18 @@ public class ReadModelBatches {
         } else {
             root.resources().remove(LAST_POSITION);
         }
-        writes.before(unitOfWork.getMessage());
-        return chain.proceed();
+        if (!Boolean.TRUE.equals(root.resources().get(MODE))
+                || !TransactionSynchronizationManager.isActualTransactionActive()) {
+            writes.before(unitOfWork.getMessage());
+            return chain.proceed();
+        }
+        jdbc.execute("SAVEPOINT " + SAVEPOINT_NAME);
+        unitOfWork.resources().put(SAVEPOINT, Boolean.TRUE);
+        Object result = chain.proceed();
+        // kept after a failure was undone to it (the event was dead-lettered, the transaction goes on)
+        jdbc.execute("RELEASE SAVEPOINT " + SAVEPOINT_NAME);
+        unitOfWork.resources().remove(SAVEPOINT);
+        return result;
     }
 
     private static boolean retryingDeadLetter(UnitOfWork<?> unitOfWork) {
@@ -129,28 +147,6 @@ public class ReadModelBatches {
             }
         }
         return false;
-    }
-
-    private void begin(boolean statementByStatement) {
-        jdbc.execute((ConnectionCallback<Void>) connection -> {
-            if (statementByStatement && TransactionSynchronizationManager.isSynchronizationActive()) {
-                PGConnection postgres = connection.unwrap(PGConnection.class);
-                AutoSave before = postgres.getAutosave();
-                if (before != AutoSave.ALWAYS) {
-                    postgres.setAutosave(AutoSave.ALWAYS);
-                    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                        @Override
-                        public void afterCompletion(int status) {
-                            postgres.setAutosave(before);
-                        }
-                    });
-                }
-            }
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("SET LOCAL synchronous_commit = off");
-            }
-            return null;
-        });
     }
 
     private static OptionalLong position(EventMessage<?> event) {

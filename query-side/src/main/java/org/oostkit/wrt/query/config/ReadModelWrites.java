@@ -7,6 +7,7 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.context.ApplicationContext;
+import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -92,10 +93,25 @@ public class ReadModelWrites {
         }
     }
 
+    /**
+     * Runs the action once the batch has committed (pushing a view read by an {@link #afterWrites} action, so
+     * that nobody sees rows that might still roll back): then, or, outside an optimistic batch, at once (Axon's
+     * query update emitter itself waits for the commit of a unit of work that has not begun to commit).
+     */
+    public void afterCommit(Runnable action) {
+        Pending pending = pending();
+        if (pending == null) {
+            action.run();
+        } else {
+            pending.afterCommit.add(action);
+        }
+    }
+
     /** An optimistic batch begins: statements may wait; they are written when it prepares to commit. */
     void begin(UnitOfWork<?> root) {
         Pending pending = new Pending();
         root.resources().put(PENDING, pending);
+        root.afterCommit(u -> pending.afterCommit.forEach(Runnable::run));
         root.onPrepareCommit(u -> {
             pending.write(jdbc);
             while (!pending.afterWrites.isEmpty()) { // an action may ask for another
@@ -115,7 +131,10 @@ public class ReadModelWrites {
         }
     }
 
-    /** Event types all of whose read-model handlers are marked {@link DefersWrites}. */
+    /**
+     * Event types all of whose read-model handlers are marked {@link DefersWrites}: a handler of a supertype,
+     * or one a projection inherits, counts too.
+     */
     Set<Class<?>> deferring() {
         Set<Class<?>> types = deferring;
         if (types == null) {
@@ -123,18 +142,21 @@ public class ReadModelWrites {
             Set<Class<?>> unmarked = new HashSet<>();
             for (Object bean : context.getBeansWithAnnotation(ProcessingGroup.class).values()) {
                 Class<?> type = AopUtils.getTargetClass(bean);
-                ProcessingGroup group = type.getAnnotation(ProcessingGroup.class);
+                ProcessingGroup group = AnnotationUtils.findAnnotation(type, ProcessingGroup.class);
                 if (group == null || !group.value().equals(ReadModels.GROUP)) {
                     continue;
                 }
-                for (Method method : type.getDeclaredMethods()) {
-                    if (method.isAnnotationPresent(EventHandler.class) && method.getParameterCount() > 0) {
-                        Class<?> event = method.getParameterTypes()[0];
-                        (method.isAnnotationPresent(DefersWrites.class) ? marked : unmarked).add(event);
+                for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+                    for (Method method : c.getDeclaredMethods()) {
+                        if (AnnotationUtils.findAnnotation(method, EventHandler.class) != null
+                                && method.getParameterCount() > 0) {
+                            Class<?> event = method.getParameterTypes()[0];
+                            (method.isAnnotationPresent(DefersWrites.class) ? marked : unmarked).add(event);
+                        }
                     }
                 }
             }
-            marked.removeAll(unmarked);
+            marked.removeIf(event -> unmarked.stream().anyMatch(handled -> handled.isAssignableFrom(event)));
             types = Set.copyOf(marked);
             deferring = types;
         }
@@ -162,6 +184,7 @@ public class ReadModelWrites {
         final Map<Stage, Map<String, List<Object[]>>> statements = new EnumMap<>(Stage.class);
         final Map<Stage, Map<Collected, Set<UUID>>> collected = new EnumMap<>(Stage.class);
         final Map<Object, Runnable> afterWrites = new LinkedHashMap<>();
+        final List<Runnable> afterCommit = new ArrayList<>();
 
         Pending() {
             for (Stage stage : Stage.values()) {

@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * batch, the token committed with the rows), sequenced per campaign, spread over segments. A failing
  * event goes to the JDBC dead-letter queue (logged and counted) and the rest keep flowing; events of the
  * same campaign that follow it wait in the queue behind it, so order is kept. Batches run without savepoints;
- * only a failed one is handled again statement by statement ({@link ReadModelBatches}). New events wake the
+ * only a failed one is handled again event by event ({@link ReadModelBatches}). New events wake the
  * processors at once ({@link EventArrivals}).
  */
 @Configuration(proxyBeanMethods = false)
@@ -49,10 +49,11 @@ class ReadSideConfiguration {
         EnqueuePolicy<EventMessage<?>> policy = (letter, cause) -> {
             if (!ReadModelBatches.handledCarefully()) {
                 log.info("Read model event {} ({}) failed in an optimistic batch ({}); the batch is rolled back "
-                                + "and handled again statement by statement", letter.message().getIdentifier(),
+                                + "and handled again event by event", letter.message().getIdentifier(),
                         letter.message().getPayloadType().getSimpleName(), cause.toString());
                 throw new BatchFailed(cause);
             }
+            batches.undoFailedEvent();
             metrics.deadLettered();
             log.error("Read model event {} ({}) dead-lettered: {}", letter.message().getIdentifier(),
                     letter.message().getPayloadType().getSimpleName(), cause.toString());
@@ -91,10 +92,10 @@ class ReadSideConfiguration {
                         config -> PropagatingErrorHandler.instance());
     }
 
-    /** Rolls an optimistic batch back, so that it runs again statement by statement ({@link ReadModelBatches}). */
+    /** Rolls an optimistic batch back, so that it runs again event by event ({@link ReadModelBatches}). */
     static final class BatchFailed extends RuntimeException {
         BatchFailed(Throwable cause) {
-            super("read-model batch failed; retrying it statement by statement", cause);
+            super("read-model batch failed; retrying it event by event", cause);
         }
     }
 

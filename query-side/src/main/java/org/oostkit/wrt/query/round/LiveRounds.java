@@ -37,7 +37,8 @@ public class LiveRounds {
         if (watched) {
             writes.afterWrites(List.of(FindRound.class, organisation, campaign, number), () ->
                     model.round(organisation, campaign, number).ifPresent(view ->
-                            emitter.emit(FindRound.class, q -> matches(q, organisation, campaign, number), view)));
+                            writes.afterCommit(() ->
+                                    emitter.emit(FindRound.class, q -> matches(q, organisation, campaign, number), view))));
         }
     }
 

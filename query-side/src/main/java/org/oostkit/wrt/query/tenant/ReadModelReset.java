@@ -1,5 +1,6 @@
 package org.oostkit.wrt.query.tenant;
 
+import org.oostkit.wrt.query.config.ReadModelBatches;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -11,13 +12,17 @@ public class ReadModelReset {
 
     private final JdbcTemplate jdbc;
     private final TenantDirectory tenants;
+    private final ReadModelBatches batches;
 
-    ReadModelReset(JdbcTemplate jdbc, TenantDirectory tenants) {
+    ReadModelReset(JdbcTemplate jdbc, TenantDirectory tenants, ReadModelBatches batches) {
         this.jdbc = jdbc;
         this.tenants = tenants;
+        this.batches = batches;
     }
 
+    /** Empties every tenant's tables; the events are handled from scratch, optimistically again. */
     public void truncateAll() {
+        batches.forgetFailures();
         for (String schema : tenants.allSchemas()) {
             truncate(schema);
         }
