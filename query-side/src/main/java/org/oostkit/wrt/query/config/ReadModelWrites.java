@@ -32,7 +32,7 @@ import java.util.UUID;
  * per statement text, stage by stage ({@link Stage}), each text's statements in the order they were given.
  * Only the handlers marked {@link DefersWrites} let statements wait: before any other event, the waiting
  * statements are written first, so it sees the rows as if each had been written at once. At the end, actions
- * that read the rows (pushing live views) run once each, after the writes. In a batch handled statement by
+ * that read the rows (reading live views) run once each, after the writes. In a batch handled event by
  * statement, or outside a batch, everything runs at once.
  */
 @Component
