@@ -32,8 +32,8 @@ import java.util.UUID;
  * per statement text, stage by stage ({@link Stage}), each text's statements in the order they were given.
  * Only the handlers marked {@link DefersWrites} let statements wait: before any other event, the waiting
  * statements are written first, so it sees the rows as if each had been written at once. At the end, actions
- * that read the rows (reading live views) run once each, after the writes. In a batch handled event by
- * statement, or outside a batch, everything runs at once.
+ * that read the rows (reading live views) run once each, after the writes, and what they push goes out once
+ * the batch has committed. In a batch handled event by event, or outside a batch, everything runs at once.
  */
 @Component
 public class ReadModelWrites {
