@@ -5,6 +5,7 @@ import org.oostkit.wrt.web.operator.OperatorCli;
 import org.oostkit.wrt.web.replay.ReplayCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
 
 import java.util.Arrays;
 
@@ -13,7 +14,9 @@ import java.util.Arrays;
  * {@code org …}, {@code integrity verify …} or {@code replay …} arguments it runs one operator command instead
  * of the server (see {@link OperatorCli}, {@link IntegrityCommandLine}, {@link ReplayCommand}).
  */
-@SpringBootApplication(scanBasePackages = "org.oostkit.wrt")
+// no user/password store: people sign in with mailed links or through the Portal, so Spring's generated
+// password (and its console line suggesting a password login) must not exist
+@SpringBootApplication(scanBasePackages = "org.oostkit.wrt", exclude = UserDetailsServiceAutoConfiguration.class)
 public class WrtApplication {
 
     public static void main(String[] args) {
