@@ -44,7 +44,8 @@ class MailComposer {
     MailMessage invitationMail(OutboxRow row, String token) {
         boolean reminder = "REMINDER".equals(row.purpose());
         Map<String, Object> model = base(row.organisationName());
-        model.put("name", row.name());
+        // a seed may have no name: greet with "Hello," rather than "Hello ,"
+        model.put("name", row.name() == null || row.name().isBlank() ? null : row.name().strip());
         model.put("campaignName", row.campaignName());
         model.put("invitationText", row.invitationText() == null || row.invitationText().isBlank()
                 ? null : row.invitationText().strip());

@@ -21,8 +21,12 @@ class MailTemplatesTest {
     private final UUID invitation = UUID.randomUUID();
 
     private OutboxRow row(String purpose) {
+        return row(purpose, "Alice <Admin> & Co");
+    }
+
+    private OutboxRow row(String purpose, String name) {
         return new OutboxRow(invitation, purpose, organisation, UUID.randomUUID(), 0, "alice@example.org",
-                "Alice <Admin> & Co", "acme", "Acme & Sons", "Future of work",
+                name, "acme", "Acme & Sons", "Future of work",
                 "We meet in Utrecht.\n\nBring <ideas> & questions.", Instant.parse("2026-12-04T16:00:00Z"));
     }
 
@@ -56,6 +60,18 @@ class MailTemplatesTest {
         Files.createDirectories(preview);
         Files.writeString(preview.resolve("invitation.html"), mail.html());
         Files.writeString(preview.resolve("invitation.txt"), mail.text());
+    }
+
+    @Test
+    void aSeedWithoutANameIsGreetedWithoutAGap() {
+        for (String purpose : new String[]{"INVITATION", "REMINDER"}) {
+            for (String name : new String[]{"", "  ", null}) {
+                MailMessage mail = composer.invitationMail(row(purpose, name), "tok");
+
+                assertThat(mail.text()).startsWith("Hello,\n").doesNotContain("Hello ,");
+                assertThat(mail.html()).contains(">Hello,</p>").doesNotContain("Hello ,");
+            }
+        }
     }
 
     @Test
