@@ -102,7 +102,9 @@ class ErasureIntegrationTest extends WebIntegrationTestSupport {
 
         // an open round is in the way; the page says so and the erasure is refused
         mvc.perform(get(page).with(admin)).andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("is still open")));
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("is still open")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(
+                        "class=\"danger\" disabled aria-describedby=\"round-open\">Erase this campaign")));
         mvc.perform(post(page).param("confirmName", "Future of work").with(admin).with(csrf()))
                 .andExpect(status().isConflict());
         s.closeRound(round);

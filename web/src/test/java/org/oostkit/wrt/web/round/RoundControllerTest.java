@@ -226,7 +226,8 @@ class RoundControllerTest {
         answer(queries, FindRound.class, round(2, "OPEN", 1));
         mvc.perform(get(BASE + "/rounds/2/close").with(admin()))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("Close round 2 now?")));
+                .andExpect(content().string(containsString("Close round 2 now?")))
+                .andExpect(content().string(containsString("People who have not answered will not be asked again")));
         AdminFixtures.subscription(queries, FindRound.class, round(2, "CLOSED", 1));
         mvc.perform(post(BASE + "/rounds/2/close").with(admin()).with(csrf()))
                 .andExpect(redirectedUrl(BASE + "/rounds/2"));
