@@ -70,6 +70,30 @@ public record TextRule(String label, int maxLength, boolean multiLine) {
     }
 
     /**
+     * The text as a message may quote it back: every character no text may hold, and any white space other
+     * than a plain space, is shown as its code point ({@code <U+0000>}), so the reader sees what was wrong.
+     */
+    public static String visible(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder shown = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1));
+            if (pair) {
+                shown.append(c).append(text.charAt(++i));
+            } else if (forbidden(c, false) || (Character.isWhitespace(c) && c != ' ')) {
+                shown.append(String.format(Locale.ROOT, "<U+%04X>", (int) c));
+            } else {
+                shown.append(c);
+            }
+        }
+        return shown.toString();
+    }
+
+    /**
      * The index of the first character no text may hold (or that a single-line text may not hold), or -1.
      * A surrogate pair counts as one (allowed) character; either half alone is refused.
      */

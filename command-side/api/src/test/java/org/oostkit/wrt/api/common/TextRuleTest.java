@@ -72,4 +72,9 @@ class TextRuleTest {
                 .hasMessage("The name contains an invisible text-direction character (U+202E), which is not allowed.")
                 .extracting(e -> ((RuleViolation) e).rule()).isEqualTo("name-invalid");
     }
+
+    @Test
+    void visibleShowsWhatWasWrong() {
+        assertThat(TextRule.visible("a\u0000b\r\nc d\u202E\uD83D\uDE00")).isEqualTo("a<U+0000>b<U+000D><U+000A>c d<U+202E>\uD83D\uDE00");
+    }
 }
