@@ -193,6 +193,14 @@ class PoisonedInputIntegrationTest {
         assertThat(export.getResponse().getContentType()).startsWith("application/problem+json");
         assertThat(body(export)).contains("text-direction character (U+202E)");
 
+        // a path parameter: the security firewall refuses a NUL outright, the text rule a bidi control
+        assertThat(mvc.perform(get(URI.create(base + "/audit%00")).with(admin)).andReturn().getResponse()
+                .getStatus()).isEqualTo(400);
+        MvcResult path = mvc.perform(get(URI.create(base + "%E2%80%AE/audit"))
+                .with(admin).accept(MediaType.TEXT_HTML)).andReturn();
+        assertThat(path.getResponse().getStatus()).isEqualTo(400);
+        assertThat(body(path)).contains("The address contains an invisible text-direction character (U+202E)");
+
         assertThat(mvc.perform(get(base + "/audit?actor=admin").with(admin)).andReturn().getResponse()
                 .getStatus()).isEqualTo(200);
     }
