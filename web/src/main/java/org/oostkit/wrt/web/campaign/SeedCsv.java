@@ -19,11 +19,12 @@ import java.util.Set;
 
 /**
  * Reads a seed-group CSV as people export them: UTF-8 with or without a byte order mark, UTF-16 (Excel's
- * "Unicode text"; with or without a byte order mark), Windows-1252 as a fallback (as older Outlook exports are), separated by {@code ,} or {@code ;} (or tab), quoted fields
- * (including line breaks inside quotes), with a header row such as {@code name,email},
- * {@code First Name,Last Name,E-mail Address} (Outlook) or {@code Name,Given Name,…,E-mail 1 - Value}
- * (Google Contacts), or without a header when each row holds an address. Answers the records with the line
- * they start on; it judges nothing (validation and duplicates are {@link SeedImport}'s).
+ * "Unicode text"; with or without a byte order mark), Windows-1252 as a fallback (as older Outlook exports
+ * are), separated by {@code ,} or {@code ;} (or tab), quoted fields (including line breaks inside quotes),
+ * with a header row such as {@code name,email}, {@code First Name,Last Name,E-mail Address} (Outlook) or
+ * {@code Name,Given Name,…,E-mail 1 - Value} (Google Contacts), or without a header when each row holds an
+ * address. Answers the records with the line they start on; it judges nothing (validation and duplicates are
+ * {@link SeedImport}'s).
  */
 final class SeedCsv {
 

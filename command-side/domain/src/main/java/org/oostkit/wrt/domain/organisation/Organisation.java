@@ -77,7 +77,8 @@ class Organisation {
     @CommandHandler
     void handle(SuspendOrganisation command) {
         if (status != OrganisationStatus.SUSPENDED) {
-            apply(new OrganisationSuspended(id, TextRule.SUSPENSION_REASON.require(command.reason(), "reason-invalid")));
+            apply(new OrganisationSuspended(id,
+                    TextRule.SUSPENSION_REASON.require(command.reason(), "reason-invalid")));
         }
     }
 
@@ -106,8 +107,8 @@ class Organisation {
                 continue;
             }
             if (!Emails.isValid(candidate)) {
-                throw new RuleViolation("email-invalid", "'" + TextRule.visible(email.strip()) + "' is not a valid " + role
-                        + " email.");
+                throw new RuleViolation("email-invalid", "'" + TextRule.visible(email.strip()) + "' is not a valid "
+                        + role + " email.");
             }
             normalised.add(candidate);
         }
