@@ -43,12 +43,13 @@ public record TextRule(String label, int maxLength, boolean multiLine) {
      * text is required is the caller's rule.
      */
     public String problem(String raw) {
-        String text = multiLine && raw != null ? raw.replace("\r\n", "\n") : raw;
+        // judged as stored: white space at the ends (a pasted line end, a tab) is stripped, not refused
+        String text = clean(raw);
         int bad = firstForbidden(text, multiLine);
         if (bad >= 0) {
             return label + " contains " + describe(text, bad) + ", which is not allowed";
         }
-        int length = clean(raw).length();
+        int length = text.length();
         if (length > maxLength) {
             return label + " is longer than " + maxLength + " characters (it has " + length + ")";
         }

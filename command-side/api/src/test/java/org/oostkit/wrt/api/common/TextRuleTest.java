@@ -36,6 +36,13 @@ class TextRuleTest {
     }
 
     @Test
+    void whiteSpaceAtTheEndsIsStrippedNotRefused() {
+        assertThat(TextRule.PERSON_NAME.problem("\tAlice Adams\r\n")).isNull();
+        assertThat(TextRule.PERSON_NAME.clean("\tAlice Adams\r\n")).isEqualTo("Alice Adams");
+        assertThat(TextRule.PERSON_NAME.problem("Alice\u0000")).contains("(U+0000)");
+    }
+
+    @Test
     void refusesBidiOverridesEmbeddingsAndIsolates() {
         for (char c : new char[] {'\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068',
                 '\u2069'}) {
