@@ -86,7 +86,7 @@ class AdminPagesIntegrationTest {
         save("new-campaign-invalid", mvc.perform(post("/org/" + slug + "/campaigns").with(admin).with(csrf())
                         .param("name", "").param("threshold", "0").param("roundDays", "14")
                         .param("_reminderEnabled", "on").param("reminderDays", "3"))
-                .andExpect(status().isOk()).andReturn());
+                .andExpect(status().isUnprocessableEntity()).andReturn());
         mvc.perform(post("/org/" + slug + "/campaigns").with(admin).with(csrf())
                         .param("name", "Future of work").param("description", "Who should be in the room?")
                         .param("threshold", "2").param("roundDays", "14").param("reminderEnabled", "true")

@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.campaign;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.oostkit.wrt.api.campaign.CampaignCommands.ChangeCampaignDetails;
 import org.oostkit.wrt.api.campaign.CampaignCommands.CompleteCampaign;
 import org.oostkit.wrt.api.campaign.CampaignCommands.CreateCampaign;
@@ -9,6 +10,7 @@ import org.oostkit.wrt.api.common.RuleViolation;
 import org.oostkit.wrt.query.api.CampaignQueries.FindCampaign;
 import org.oostkit.wrt.query.api.CampaignView;
 import org.oostkit.wrt.query.api.OrganisationView;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -46,17 +48,19 @@ class CampaignController {
 
     @PostMapping("/org/{slug}/campaigns")
     String create(@PathVariable String slug, @ModelAttribute CampaignForm form, Authentication authentication,
-                  Model model, RedirectAttributes redirect) {
+                  Model model, HttpServletResponse response, RedirectAttributes redirect) {
         pages.requireAdmin(authentication, slug);
         OrganisationView organisation = pages.organisation(slug);
         Map<String, String> errors = form.errors();
         if (!errors.isEmpty()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             return form(organisation, null, form, errors, null, authentication, model);
         }
         CampaignId id = CampaignId.random();
         try {
             pages.send(new CreateCampaign(id, organisation.organisationId(), form.settings()), authentication);
         } catch (RuleViolation refused) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             return refused(organisation, null, form, refused, authentication, model);
         }
         boolean visible = pages.caughtUp(new FindCampaign(organisation.organisationId(), id), CampaignView.class,
@@ -89,12 +93,14 @@ class CampaignController {
 
     @PostMapping("/org/{slug}/campaigns/{id}/edit")
     String update(@PathVariable String slug, @PathVariable UUID id, @ModelAttribute CampaignForm form,
-                  Authentication authentication, Model model, RedirectAttributes redirect) {
+                  Authentication authentication, Model model, HttpServletResponse response,
+                  RedirectAttributes redirect) {
         pages.requireAdmin(authentication, slug);
         OrganisationView organisation = pages.organisation(slug);
         CampaignView campaign = pages.campaign(organisation, id);
         Map<String, String> errors = form.errors();
         if (!errors.isEmpty()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             return form(organisation, campaign, form, errors, null, authentication, model);
         }
         CampaignSettings settings = form.settings();
@@ -102,6 +108,7 @@ class CampaignController {
             pages.send(new ChangeCampaignDetails(campaign.campaignId(), organisation.organisationId(), settings),
                     authentication);
         } catch (RuleViolation refused) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             return refused(organisation, campaign, form, refused, authentication, model);
         }
         boolean visible = pages.caughtUp(new FindCampaign(organisation.organisationId(), campaign.campaignId()),

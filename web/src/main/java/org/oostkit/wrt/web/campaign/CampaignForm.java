@@ -1,6 +1,7 @@
 package org.oostkit.wrt.web.campaign;
 
 import org.oostkit.wrt.api.campaign.CampaignSettings;
+import org.oostkit.wrt.api.common.TextRule;
 import org.oostkit.wrt.query.api.CampaignView;
 
 import java.util.LinkedHashMap;
@@ -8,7 +9,8 @@ import java.util.Map;
 
 /**
  * The campaign form as typed: text fields stay text, so a wrong number is shown back as typed with a message
- * instead of failing to bind. {@link #errors()} uses the command side's own limits; the command still checks.
+ * instead of failing to bind. {@link #errors()} uses the command side's own rules ({@link TextRule} for the
+ * texts); the command still checks.
  */
 class CampaignForm {
 
@@ -35,17 +37,13 @@ class CampaignForm {
     /** Field name → message, in form order; empty when the form can be sent. */
     Map<String, String> errors() {
         Map<String, String> errors = new LinkedHashMap<>();
-        String cleanName = name.strip();
-        if (cleanName.isEmpty()) {
+        String nameProblem = TextRule.CAMPAIGN_NAME.problem(name);
+        if (nameProblem != null) {
+            errors.put("name", TextRule.sentence(nameProblem));
+        } else if (TextRule.CAMPAIGN_NAME.clean(name).isEmpty()) {
             errors.put("name", "Enter a name for the campaign.");
-        } else if (cleanName.length() > CampaignSettings.NAME_MAX) {
-            errors.put("name", "The name can have at most " + CampaignSettings.NAME_MAX + " characters (it has "
-                    + cleanName.length() + ").");
         }
-        if (description.strip().length() > CampaignSettings.DESCRIPTION_MAX) {
-            errors.put("description", "The description can have at most " + CampaignSettings.DESCRIPTION_MAX
-                    + " characters.");
-        }
+        text(errors, "description", TextRule.CAMPAIGN_DESCRIPTION, description);
         whole(errors, "threshold", threshold, CampaignSettings.THRESHOLD_MIN, CampaignSettings.THRESHOLD_MAX,
                 "The convergence threshold");
         whole(errors, "roundDays", roundDays, CampaignSettings.ROUND_DAYS_MIN, CampaignSettings.ROUND_DAYS_MAX,
@@ -57,11 +55,15 @@ class CampaignForm {
             errors.put("reminderDays", "The reminder must come before the deadline: fewer days than the round "
                     + "lasts (" + roundDays.strip() + ").");
         }
-        if (invitationText.strip().length() > CampaignSettings.INVITATION_TEXT_MAX) {
-            errors.put("invitationText", "The invitation text can have at most "
-                    + CampaignSettings.INVITATION_TEXT_MAX + " characters.");
-        }
+        text(errors, "invitationText", TextRule.INVITATION_TEXT, invitationText);
         return errors;
+    }
+
+    private static void text(Map<String, String> errors, String field, TextRule rule, String value) {
+        String problem = rule.problem(value);
+        if (problem != null) {
+            errors.put(field, TextRule.sentence(problem));
+        }
     }
 
     private static void whole(Map<String, String> errors, String field, String value, int min, int max, String what) {
@@ -81,17 +83,18 @@ class CampaignForm {
 
     /** Only after {@link #errors()} came back empty. */
     CampaignSettings settings() {
-        return new CampaignSettings(name.strip(), description.strip(), Integer.parseInt(threshold.strip()),
+        return new CampaignSettings(TextRule.CAMPAIGN_NAME.clean(name),
+                TextRule.CAMPAIGN_DESCRIPTION.clean(description), Integer.parseInt(threshold.strip()),
                 Integer.parseInt(roundDays.strip()), reminderEnabled, Integer.parseInt(reminderDays.strip()),
-                invitationText.strip());
+                TextRule.INVITATION_TEXT.clean(invitationText));
     }
 
     /** Which field a refused command is about (its rule code), so the message lands next to it. */
     static String fieldOf(String rule) {
         return switch (rule) {
             case "name-invalid" -> "name";
-            case "description-too-long" -> "description";
-            case "invitation-text-too-long" -> "invitationText";
+            case "description-invalid" -> "description";
+            case "invitation-text-invalid" -> "invitationText";
             case "threshold-invalid" -> "threshold";
             case "round-days-invalid" -> "roundDays";
             case "reminder-invalid" -> "reminderDays";

@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.campaign;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.oostkit.wrt.api.campaign.CampaignCommands.AddSeedPeople;
 import org.oostkit.wrt.api.campaign.CampaignCommands.AddSeedPerson;
@@ -9,7 +10,7 @@ import org.oostkit.wrt.api.campaign.SeedBatchResult;
 import org.oostkit.wrt.api.campaign.SeedRowOutcome;
 import org.oostkit.wrt.api.common.Emails;
 import org.oostkit.wrt.api.common.RuleViolation;
-import org.oostkit.wrt.api.campaign.CampaignSettings;
+import org.oostkit.wrt.api.common.TextRule;
 import org.oostkit.wrt.query.api.CampaignQueries.FindCampaign;
 import org.oostkit.wrt.query.api.CampaignQueries.FindRoster;
 import org.oostkit.wrt.query.api.CampaignView;
@@ -17,6 +18,7 @@ import org.oostkit.wrt.query.api.OrganisationView;
 import org.oostkit.wrt.query.api.PersonView;
 import org.oostkit.wrt.query.api.RosterView;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -190,7 +192,7 @@ class SeedController {
     @PostMapping("/org/{slug}/campaigns/{id}/seed/add")
     String add(@PathVariable String slug, @PathVariable UUID id, @RequestParam(defaultValue = "") String name,
                @RequestParam(defaultValue = "") String email, Authentication authentication, Model model,
-               RedirectAttributes redirect) {
+               HttpServletResponse response, RedirectAttributes redirect) {
         pages.requireAdmin(authentication, slug);
         OrganisationView organisation = pages.organisation(slug);
         CampaignView campaign = pages.campaign(organisation, id);
@@ -199,18 +201,21 @@ class SeedController {
         if (normalised.isEmpty()) {
             errors.put("email", "Enter an email address.");
         } else if (!Emails.isValid(normalised)) {
-            errors.put("email", "“" + email.strip() + "” is not a valid email address.");
+            errors.put("email", "“" + TextRule.visible(email.strip()) + "” is not a valid email address.");
         }
-        if (name.strip().length() > CampaignSettings.NAME_MAX) {
-            errors.put("name", "The name can have at most " + CampaignSettings.NAME_MAX + " characters.");
+        String nameProblem = TextRule.PERSON_NAME.problem(name);
+        if (nameProblem != null) {
+            errors.put("name", TextRule.sentence(nameProblem));
         }
         if (!errors.isEmpty()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             return seedPage(organisation, campaign, name, email, errors, null, authentication, model);
         }
         try {
-            pages.send(new AddSeedPerson(campaign.campaignId(), organisation.organisationId(), name.strip(),
-                    normalised), authentication);
+            pages.send(new AddSeedPerson(campaign.campaignId(), organisation.organisationId(),
+                    TextRule.PERSON_NAME.clean(name), normalised), authentication);
         } catch (RuleViolation refused) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             String field = "already-in-campaign".equals(refused.rule()) || "person-invalid".equals(refused.rule())
                     ? "email" : null;
             return seedPage(organisation, campaign, name, email,

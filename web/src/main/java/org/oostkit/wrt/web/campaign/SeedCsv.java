@@ -18,12 +18,13 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Reads a seed-group CSV as people export them: UTF-8 with or without a byte order mark (Windows-1252 as a
- * fallback, as older Outlook exports are), separated by {@code ,} or {@code ;} (or tab), quoted fields
- * (including line breaks inside quotes), with a header row such as {@code name,email},
- * {@code First Name,Last Name,E-mail Address} (Outlook) or {@code Name,Given Name,…,E-mail 1 - Value}
- * (Google Contacts), or without a header when each row holds an address. Answers the records with the line
- * they start on; it judges nothing (validation and duplicates are {@link SeedImport}'s).
+ * Reads a seed-group CSV as people export them: UTF-8 with or without a byte order mark, UTF-16 (Excel's
+ * "Unicode text"; with or without a byte order mark), Windows-1252 as a fallback (as older Outlook exports
+ * are), separated by {@code ,} or {@code ;} (or tab), quoted fields (including line breaks inside quotes),
+ * with a header row such as {@code name,email}, {@code First Name,Last Name,E-mail Address} (Outlook) or
+ * {@code Name,Given Name,…,E-mail 1 - Value} (Google Contacts), or without a header when each row holds an
+ * address. Answers the records with the line they start on; it judges nothing (validation and duplicates are
+ * {@link SeedImport}'s).
  */
 final class SeedCsv {
 
@@ -53,18 +54,12 @@ final class SeedCsv {
 
     /** Reads at most {@code maxRecords} records; more is a failure (nothing is taken from such a file). */
     static Parsed parse(byte[] bytes, int maxRecords) {
-        String text;
-        String encoding = "UTF-8";
-        int offset = startsWithBom(bytes) ? 3 : 0;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset)).toString();
-        } catch (CharacterCodingException notUtf8) {
-            text = new String(bytes, Charset.forName("windows-1252"));
-            encoding = "Windows-1252 (not UTF-8: check accented names)";
+        Decoded decoded = decode(bytes);
+        if (decoded.failure() != null) {
+            return Parsed.failed(decoded.failure());
         }
+        String text = decoded.text();
+        String encoding = decoded.encoding();
         if (text.isBlank()) {
             return Parsed.failed("The file is empty.");
         }
@@ -131,8 +126,85 @@ final class SeedCsv {
         return new Parsed(records, encoding + ", separated by " + separatorName + ", " + how, null);
     }
 
-    private static boolean startsWithBom(byte[] bytes) {
-        return bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF;
+    private record Decoded(String text, String encoding, String failure) {
+    }
+
+    /**
+     * The text of the file: a byte order mark decides (UTF-8, UTF-16 LE or BE, as Excel's "Unicode text"
+     * writes); without one, UTF-16 is recognised by its zero bytes, then UTF-8 is tried strictly and
+     * Windows-1252 is the fallback for older exports.
+     */
+    private static Decoded decode(byte[] bytes) {
+        if (starts(bytes, 0xEF, 0xBB, 0xBF)) {
+            return strictly(bytes, 3, StandardCharsets.UTF_8, "UTF-8");
+        }
+        if (starts(bytes, 0xFF, 0xFE)) {
+            return strictly(bytes, 2, StandardCharsets.UTF_16LE, "UTF-16 (little-endian)");
+        }
+        if (starts(bytes, 0xFE, 0xFF)) {
+            return strictly(bytes, 2, StandardCharsets.UTF_16BE, "UTF-16 (big-endian)");
+        }
+        Charset utf16 = utf16WithoutBom(bytes);
+        if (utf16 != null) {
+            return strictly(bytes, 0, utf16, utf16 == StandardCharsets.UTF_16LE ? "UTF-16 (little-endian)"
+                    : "UTF-16 (big-endian)");
+        }
+        Decoded utf8 = strictly(bytes, 0, StandardCharsets.UTF_8, "UTF-8");
+        if (utf8.failure() == null) {
+            return utf8;
+        }
+        return new Decoded(new String(bytes, Charset.forName("windows-1252")),
+                "Windows-1252 (not UTF-8: check accented names)", null);
+    }
+
+    private static Decoded strictly(byte[] bytes, int offset, Charset charset, String name) {
+        try {
+            String text = charset.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset)).toString();
+            return new Decoded(text, name, null);
+        } catch (CharacterCodingException broken) {
+            return new Decoded(null, name, "The file starts like " + name + " text but is not valid " + name
+                    + ". Save it again as CSV UTF-8.");
+        }
+    }
+
+    private static boolean starts(byte[] bytes, int... prefix) {
+        if (bytes.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if ((bytes[i] & 0xFF) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * UTF-16 without a byte order mark, recognised as text does in it: most characters of a CSV are ASCII,
+     * so every other byte is zero (at the odd positions in little-endian, the even ones in big-endian). No
+     * UTF-8 or Windows-1252 text has that many zero bytes.
+     */
+    private static Charset utf16WithoutBom(byte[] bytes) {
+        int pairs = Math.min(bytes.length, 4_096) / 2;
+        if (pairs < 2) {
+            return null;
+        }
+        int zeroOdd = 0;
+        int zeroEven = 0;
+        for (int i = 0; i < pairs; i++) {
+            zeroEven += bytes[2 * i] == 0 ? 1 : 0;
+            zeroOdd += bytes[2 * i + 1] == 0 ? 1 : 0;
+        }
+        if (zeroOdd * 10 >= pairs * 7 && zeroEven * 10 < pairs) {
+            return StandardCharsets.UTF_16LE;
+        }
+        if (zeroEven * 10 >= pairs * 7 && zeroOdd * 10 < pairs) {
+            return StandardCharsets.UTF_16BE;
+        }
+        return null;
     }
 
     /** The separator most used outside quotes on the first non-empty line; a comma when in doubt. */

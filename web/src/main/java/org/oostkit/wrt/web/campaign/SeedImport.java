@@ -1,8 +1,8 @@
 package org.oostkit.wrt.web.campaign;
 
-import org.oostkit.wrt.api.campaign.CampaignSettings;
 import org.oostkit.wrt.api.campaign.SeedRow;
 import org.oostkit.wrt.api.common.Emails;
+import org.oostkit.wrt.api.common.TextRule;
 
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -13,7 +13,8 @@ import java.util.Set;
 
 /**
  * A seed file as it would be imported: every line judged (to add, duplicate in the file, already in the
- * campaign, invalid with the reason) before anything is stored. Kept in the admin's session between preview
+ * campaign, invalid with the reason, by the same {@link TextRule} and {@link Emails} rule as the campaign)
+ * before anything is stored. Kept in the admin's session between preview
  * and confirmation; the confirmation sends the rows to add as one command, which judges them again.
  */
 record SeedImport(String id, String campaignId, String fileName, String understood, List<Line> lines)
@@ -31,14 +32,15 @@ record SeedImport(String id, String campaignId, String fileName, String understo
         List<Line> lines = new ArrayList<>(parsed.records().size());
         for (SeedCsv.Record record : parsed.records()) {
             String email = Emails.normalise(record.email());
-            String name = record.name().strip();
+            String name = TextRule.PERSON_NAME.clean(record.name());
+            String nameProblem = TextRule.PERSON_NAME.problem(record.name());
             if (email == null || email.isEmpty()) {
-                lines.add(new Line(record.line(), name, "", Verdict.INVALID, "no email address"));
+                lines.add(new Line(record.line(), shown(name), "", Verdict.INVALID, "no email address"));
             } else if (!Emails.isValid(email)) {
-                lines.add(new Line(record.line(), name, email, Verdict.INVALID, "not a valid email address"));
-            } else if (name.length() > CampaignSettings.NAME_MAX) {
-                lines.add(new Line(record.line(), name.substring(0, 40) + "…", email, Verdict.INVALID,
-                        "the name is longer than " + CampaignSettings.NAME_MAX + " characters"));
+                lines.add(new Line(record.line(), shown(name), TextRule.visible(email), Verdict.INVALID,
+                        "not a valid email address"));
+            } else if (nameProblem != null) {
+                lines.add(new Line(record.line(), shown(name), email, Verdict.INVALID, nameProblem));
             } else if (firstLine.containsKey(email)) {
                 lines.add(new Line(record.line(), name, email, Verdict.DUPLICATE,
                         "same address as line " + firstLine.get(email)));
@@ -52,6 +54,12 @@ record SeedImport(String id, String campaignId, String fileName, String understo
             }
         }
         return new SeedImport(id, campaignId, fileName, parsed.understood(), List.copyOf(lines));
+    }
+
+    /** A refused name as the report shows it: what was wrong made visible, and not too long. */
+    private static String shown(String name) {
+        String visible = TextRule.visible(name);
+        return visible.length() > 60 ? visible.substring(0, 40) + "…" : visible;
     }
 
     List<Line> toAdd() {

@@ -19,7 +19,8 @@ import java.io.IOException;
 /**
  * Unknown addresses and wrong methods answered for the reader: a page for browsers, a problem document for
  * API clients. (Spring's own problem-details handler would answer JSON to a browser.) Controllers keep their
- * own handlers for their own errors; this advice only covers what happens before a controller is found.
+ * own handlers for their own errors; this advice only covers what happens before a controller is found
+ * (and parameters refused by {@link RequestTextCheck} before it runs).
  */
 @ControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -37,6 +38,18 @@ class WebExceptionHandlers {
             response.setHeader(HttpHeaders.ALLOW, StringUtils.collectionToCommaDelimitedString(e.getSupportedHttpMethods()));
         }
         return answer(request, response, HttpStatus.METHOD_NOT_ALLOWED);
+    }
+
+    @ExceptionHandler(RequestTextCheck.RefusedInput.class)
+    ModelAndView refusedInput(RequestTextCheck.RefusedInput e, HttpServletRequest request,
+                              HttpServletResponse response) throws IOException {
+        String detail = e.getMessage() + " Go back and check the address or what you entered.";
+        if (ErrorResponses.wantsJson(request)) {
+            ErrorResponses.writeProblem(request, response, HttpStatus.BAD_REQUEST, detail);
+            return null;
+        }
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        return ErrorPages.view(HttpStatus.BAD_REQUEST).addObject("message", detail);
     }
 
     private static ModelAndView answer(HttpServletRequest request, HttpServletResponse response, HttpStatus status)

@@ -1,6 +1,7 @@
 package org.oostkit.wrt.web.nomination;
 
 import org.oostkit.wrt.api.common.Emails;
+import org.oostkit.wrt.api.common.TextRule;
 import org.oostkit.wrt.api.nomination.NominationCommands;
 import org.oostkit.wrt.api.nomination.NomineeInput;
 import org.oostkit.wrt.query.api.NominationView;
@@ -13,8 +14,8 @@ import java.util.Set;
 
 /**
  * The rows of the nomination form as typed, with a message per field. The checks are the Nomination
- * aggregate's (which stays the judge), repeated here so every row gets its own message and the input is
- * kept, instead of one refusal for the first bad row.
+ * aggregate's (which stays the judge; names and reasons through the same {@link TextRule}), repeated here so
+ * every row gets its own message and the input is kept, instead of one refusal for the first bad row.
  */
 final class NomineeRows {
 
@@ -103,12 +104,13 @@ final class NomineeRows {
             if (row.blank()) {
                 continue;
             }
-            String name = row.name.strip();
+            String name = TextRule.PERSON_NAME.clean(row.name);
             String email = Emails.normalise(row.email);
-            if (name.isEmpty()) {
+            String nameProblem = TextRule.PERSON_NAME.problem(row.name);
+            if (nameProblem != null) {
+                row.nameError = TextRule.sentence(nameProblem);
+            } else if (name.isEmpty()) {
                 row.nameError = "Enter the person's name.";
-            } else if (name.length() > NomineeInput.NAME_MAX) {
-                row.nameError = "Use at most " + NomineeInput.NAME_MAX + " characters for the name.";
             }
             if (email.isEmpty()) {
                 row.emailError = "Enter the person's email address.";
@@ -117,8 +119,9 @@ final class NomineeRows {
             } else if (email.equals(self)) {
                 row.emailError = "You cannot nominate yourself.";
             }
-            if (row.reason.strip().length() > NomineeInput.REASON_MAX) {
-                row.reasonError = "Use at most " + NomineeInput.REASON_MAX + " characters for the reason.";
+            String reasonProblem = TextRule.NOMINATION_REASON.problem(row.reason);
+            if (reasonProblem != null) {
+                row.reasonError = TextRule.sentence(reasonProblem);
             }
             if (!row.hasError()) {
                 distinct.putIfAbsent(email, row);
@@ -133,7 +136,8 @@ final class NomineeRows {
     /** The filled rows as the command takes them (the aggregate merges duplicate addresses). */
     List<NomineeInput> inputs() {
         return rows.stream().filter(row -> !row.blank())
-                .map(row -> new NomineeInput(row.name.strip(), row.email.strip(), row.reason.strip()))
+                .map(row -> new NomineeInput(TextRule.PERSON_NAME.clean(row.name), row.email.strip(),
+                        TextRule.NOMINATION_REASON.clean(row.reason)))
                 .toList();
     }
 

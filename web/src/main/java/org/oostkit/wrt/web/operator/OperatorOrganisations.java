@@ -7,6 +7,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.oostkit.wrt.api.common.Actor;
 import org.oostkit.wrt.api.common.Emails;
 import org.oostkit.wrt.api.common.RuleViolation;
+import org.oostkit.wrt.api.common.TextRule;
 import org.oostkit.wrt.api.organisation.OrganisationCommands.ActivateOrganisation;
 import org.oostkit.wrt.api.organisation.OrganisationCommands.RegisterOrganisation;
 import org.oostkit.wrt.api.organisation.OrganisationCommands.SuspendOrganisation;
@@ -33,7 +34,6 @@ import java.util.regex.Pattern;
 class OperatorOrganisations {
 
     static final Pattern SLUG = Pattern.compile("^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$");
-    static final int NAME_MAX = 200;
     private static final Duration READ_MODEL_WAIT = Duration.ofSeconds(5);
 
     private final CommandGateway commands;
@@ -51,7 +51,8 @@ class OperatorOrganisations {
             throw new Invalid(errors);
         }
         OrganisationId id = OrganisationId.random();
-        RegisterOrganisation command = new RegisterOrganisation(id, input.slug().strip(), input.name().strip(),
+        RegisterOrganisation command = new RegisterOrganisation(id, input.slug().strip(),
+                TextRule.ORGANISATION_NAME.clean(input.name()),
                 normalised(input.adminEmails()), normalised(input.auditorEmails()));
         try {
             commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(Actor.OPERATOR.asMetaData()));
@@ -71,7 +72,11 @@ class OperatorOrganisations {
     /** Suspends the organisation; throws {@link UnknownOrganisation} if no organisation has this slug. */
     OrganisationView suspend(String slug, String reason) {
         OrganisationView organisation = find(slug);
-        send(new SuspendOrganisation(organisation.organisationId(), reason == null ? "" : reason.strip()));
+        String problem = TextRule.SUSPENSION_REASON.problem(reason);
+        if (problem != null) {
+            throw new Invalid(Map.of("reason", TextRule.sentence(problem)));
+        }
+        send(new SuspendOrganisation(organisation.organisationId(), TextRule.SUSPENSION_REASON.clean(reason)));
         return organisation;
     }
 
@@ -121,11 +126,11 @@ class OperatorOrganisations {
         } else if (!SLUG.matcher(slug).matches()) {
             errors.put("slug", "1 to 63 lower-case letters, digits or hyphens, starting and ending with a letter or digit.");
         }
-        String name = input.name() == null ? "" : input.name().strip();
-        if (name.isEmpty()) {
+        String nameProblem = TextRule.ORGANISATION_NAME.problem(input.name());
+        if (nameProblem != null) {
+            errors.put("name", TextRule.sentence(nameProblem));
+        } else if (TextRule.ORGANISATION_NAME.clean(input.name()).isEmpty()) {
             errors.put("name", "A name is required.");
-        } else if (name.length() > NAME_MAX) {
-            errors.put("name", "At most " + NAME_MAX + " characters.");
         }
         List<String> admins = input.adminEmails() == null ? List.of() : input.adminEmails();
         if (admins.stream().allMatch(e -> e == null || e.isBlank())) {
@@ -140,7 +145,7 @@ class OperatorOrganisations {
         for (String email : emails) {
             String candidate = Emails.normalise(email);
             if (candidate != null && !candidate.isEmpty() && !Emails.isValid(candidate)) {
-                errors.putIfAbsent(field, "'" + email.strip() + "' is not a valid email address.");
+                errors.putIfAbsent(field, "'" + TextRule.visible(email.strip()) + "' is not a valid email address.");
             }
         }
     }
@@ -164,6 +169,8 @@ class OperatorOrganisations {
                 return "slug";
             case "name-invalid":
                 return "name";
+            case "reason-invalid":
+                return "reason";
             default:
                 return "adminEmails";
         }

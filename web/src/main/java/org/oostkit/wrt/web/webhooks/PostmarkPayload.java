@@ -95,7 +95,6 @@ final class PostmarkPayload {
     }
 
     private static String text(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        return value.isValueNode() && !value.isNull() ? value.asText().strip() : "";
+        return PayloadText.of(node, field);
     }
 }

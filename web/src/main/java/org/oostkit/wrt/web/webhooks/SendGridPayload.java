@@ -84,7 +84,6 @@ final class SendGridPayload {
     }
 
     private static String text(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        return value.isValueNode() && !value.isNull() ? value.asText().strip() : "";
+        return PayloadText.of(node, field);
     }
 }

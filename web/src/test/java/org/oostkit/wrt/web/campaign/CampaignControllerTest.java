@@ -110,7 +110,7 @@ class CampaignControllerTest {
                         .param("reminderEnabled", "true").param("_reminderEnabled", "on")
                         .param("reminderDays", "3")
                         .param("invitationText", "Dear colleague"))
-                .andExpect(status().isOk())
+                .andExpect(status().isUnprocessableEntity())
                 .andExpect(content().string(containsString("Enter a name for the campaign.")))
                 .andExpect(content().string(containsString("The convergence threshold must be a whole number from 1 to 100.")))
                 .andExpect(content().string(containsString("The default round length must be a whole number from 1 to 90.")))
@@ -176,7 +176,7 @@ class CampaignControllerTest {
         mvc.perform(post("/org/demo/campaigns").with(admin()).with(csrf())
                         .param("name", "Spring summit").param("threshold", "2").param("roundDays", "14")
                         .param("_reminderEnabled", "on").param("reminderDays", "3"))
-                .andExpect(status().isOk())
+                .andExpect(status().isUnprocessableEntity())
                 .andExpect(content().string(containsString("The organisation is suspended")))
                 .andExpect(content().string(containsString("value=\"Spring summit\"")));
     }

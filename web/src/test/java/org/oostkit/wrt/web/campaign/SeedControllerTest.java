@@ -173,7 +173,7 @@ class SeedControllerTest {
     @DisplayName("manual add: an invalid address re-renders the page with the message and the input kept")
     void addInvalid() throws Exception {
         mvc.perform(post(BASE + "/seed/add").with(admin()).with(csrf()).param("name", "Nina").param("email", "nina@"))
-                .andExpect(status().isOk())
+                .andExpect(status().isUnprocessableEntity())
                 .andExpect(content().string(containsString("“nina@” is not a valid email address.")))
                 .andExpect(content().string(containsString("value=\"Nina\"")))
                 .andExpect(content().string(containsString("value=\"nina@\"")));
@@ -187,7 +187,7 @@ class SeedControllerTest {
                 "already@example.org is already in this campaign."));
         mvc.perform(post(BASE + "/seed/add").with(admin()).with(csrf()).param("name", "Old")
                         .param("email", "Already@Example.org"))
-                .andExpect(status().isOk())
+                .andExpect(status().isUnprocessableEntity())
                 .andExpect(content().string(containsString("<p class=\"field-error\" id=\"seed-email-error\">already@example.org is already in this campaign.</p>")));
     }
 

@@ -91,6 +91,39 @@ class SeedCsvTest {
     }
 
     @Test
+    @DisplayName("UTF-16 with a byte order mark (Excel's \"Unicode text\"), little- and big-endian, is read as such")
+    void utf16WithBom() {
+        String text = "Name\tEmail\r\nZoë Ñúñez\tzoë@example.org\r\n李 小龍\tbruce@example.org\r\n";
+        for (Charset charset : new Charset[] {StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE}) {
+            SeedCsv.Parsed parsed = SeedCsv.parse(("\uFEFF" + text).getBytes(charset), 100);
+            assertThat(parsed.failure()).as(charset.name()).isNull();
+            assertThat(parsed.records()).as(charset.name()).containsExactly(
+                    new SeedCsv.Record(2, "Zoë Ñúñez", "zoë@example.org"),
+                    new SeedCsv.Record(3, "李 小龍", "bruce@example.org"));
+            assertThat(parsed.understood()).as(charset.name()).startsWith("UTF-16").contains("separated by tabs");
+        }
+    }
+
+    @Test
+    @DisplayName("UTF-16 without a byte order mark is recognised by its zero bytes")
+    void utf16WithoutBom() {
+        String text = "name,email\nRené Müller,rene@example.org\n";
+        assertThat(SeedCsv.parse(text.getBytes(StandardCharsets.UTF_16LE), 100).records())
+                .containsExactly(new SeedCsv.Record(2, "René Müller", "rene@example.org"));
+        assertThat(SeedCsv.parse(text.getBytes(StandardCharsets.UTF_16BE), 100).records())
+                .containsExactly(new SeedCsv.Record(2, "René Müller", "rene@example.org"));
+    }
+
+    @Test
+    @DisplayName("a file with a UTF-16 byte order mark that is not valid UTF-16 is refused as a whole")
+    void brokenUtf16() {
+        byte[] broken = {(byte) 0xFF, (byte) 0xFE, 'a', 0, 0x00, (byte) 0xDC, 'b', 0};
+        SeedCsv.Parsed parsed = SeedCsv.parse(broken, 100);
+        assertThat(parsed.failure()).contains("not valid UTF-16");
+        assertThat(parsed.records()).isEmpty();
+    }
+
+    @Test
     @DisplayName("a file that is not UTF-8 is read as Windows-1252 (older Outlook exports) and says so")
     void windows1252() {
         byte[] ansi = "name,email\nRené Müller,rene@example.org\n".getBytes(Charset.forName("windows-1252"));

@@ -44,6 +44,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.web.util.HtmlUtils;
 
 import java.io.IOException;
 import java.net.CookieManager;
@@ -235,6 +236,49 @@ class NominatorFlowIntegrationTest {
         HttpResponse<String> closed = eventually(() -> get(base + "form"), r -> r.statusCode() == 410);
         assertThat(closed.body()).contains("This round has closed").contains("Carol").contains("Erin");
         assertThat(get(base + token).statusCode()).isEqualTo(410);
+    }
+
+    /**
+     * A nominee name with a NUL (PostgreSQL cannot store it), a CR/LF (it would break the mail header) or a
+     * bidi override (it would hide what the name says) is sent back with a clear message; nothing is recorded.
+     */
+    @Test
+    void poisonedNamesAreRefusedAtTheForm() {
+        Invited invited = invited();
+        String base = invited.base();
+        HttpResponse<String> landing = eventually(() -> get(base + invited.token()), r -> r.statusCode() == 200);
+        assertThat(post(base + "request-link", csrf(landing), "token", invited.token(), "email", "alice@flow.test")
+                .statusCode()).isEqualTo(302);
+        HttpResponse<String> codePage = get(base + "verify");
+        assertThat(post(base + "verify/code", csrf(codePage), "code", mail.lastCode().code()).statusCode())
+                .isEqualTo(302);
+        HttpResponse<String> form = get(base + "form");
+        assertThat(form.statusCode()).isEqualTo(200);
+
+        Map<String, String> refusals = Map.of(
+                "Mal\u0000lory", "The name contains an invisible control character (U+0000), which is not allowed.",
+                "Mal\r\nlory", "The name contains a line break (U+000D), which is not allowed.",
+                "Mal\u202Elory", "The name contains an invisible text-direction character (U+202E), which is not "
+                        + "allowed.");
+        refusals.forEach((name, message) -> {
+            HttpResponse<String> refused = post(base + "submit", csrf(form), "action", "save",
+                    "name", "Carol", "email", "carol@flow.test", "reason", "",
+                    "name", name, "email", "mallory@flow.test", "reason", "");
+            assertThat(refused.statusCode()).as(name).isEqualTo(422);
+            assertThat(refused.body()).as(name).contains(HtmlUtils.htmlEscape(message)).contains("value=\"Carol\"");
+        });
+        HttpResponse<String> badReason = post(base + "submit", csrf(form), "action", "save",
+                "name", "Carol", "email", "carol@flow.test", "reason", "night\u0000shift");
+        assertThat(badReason.statusCode()).isEqualTo(422);
+        assertThat(badReason.body()).contains("The reason contains an invisible control character (U+0000)");
+        HttpResponse<String> badEmail = post(base + "submit", csrf(form), "action", "save",
+                "name", "Carol", "email", "car\u0000ol@flow.test", "reason", "");
+        assertThat(badEmail.statusCode()).isEqualTo(422);
+        assertThat(badEmail.body()).contains("Enter an email address like name@example.org.");
+
+        assertThat(events().payloads(NominationSubmitted.class)).noneMatch(e -> e.invitationId().equals(
+                invited.alice().invitationId()));
+        assertThat(nominationsOf(invited.org(), invited.campaign(), invited.alice())).isEmpty();
     }
 
     /**

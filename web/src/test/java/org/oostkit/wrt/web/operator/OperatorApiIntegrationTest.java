@@ -114,6 +114,26 @@ class OperatorApiIntegrationTest extends WebIntegrationTestSupport {
     }
 
     @Test
+    void aNameOrAddressWithControlCharactersIsAProblemAndNothingIsRegistered() throws Exception {
+        String slug = "ctl-" + UUID.randomUUID().toString().substring(0, 8);
+        for (String name : new String[] {"Ac\\u0000me", "Ac\\r\\nme", "Acme\\u202e"}) {
+            mvc.perform(post("/api/operator/organisations").header("Authorization", BEARER)
+                            .contentType(MediaType.APPLICATION_JSON).content(body(slug, name, "admin@example.org")))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.errors.name").value(containsString("which is not allowed")));
+        }
+        mvc.perform(post("/api/operator/organisations").header("Authorization", BEARER)
+                        .contentType(MediaType.APPLICATION_JSON).content(body(slug, "Acme", "ad\\u0000min@example.org")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.adminEmails").value("'ad<U+0000>min@example.org' is not a valid email "
+                        + "address."));
+        mvc.perform(get("/api/operator/organisations").header("Authorization", BEARER))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString(slug))));
+    }
+
+    @Test
     void anUnknownSlugIsNotFound() throws Exception {
         mvc.perform(post("/api/operator/organisations/no-such-org-here/suspend").header("Authorization", BEARER))
                 .andExpect(status().isNotFound())

@@ -68,12 +68,16 @@ class OperatorCliTest extends WebIntegrationTestSupport {
                 "x", "--admin", "not-an-email"}), organisations, out, err)).isEqualTo(OperatorCli.REFUSED);
         assertThat(OperatorCli.execute(OperatorCli.parse(new String[]{"org", "activate", "no-such-org-anywhere"}),
                 organisations, out, err)).isEqualTo(OperatorCli.REFUSED);
+        assertThat(OperatorCli.execute(OperatorCli.parse(new String[]{"org", "create", "--slug", uniqueSlug("cli-nul"),
+                "--name", "Ac\u0000me", "--admin", "a@example.org"}), organisations, out, err))
+                .isEqualTo(OperatorCli.REFUSED);
 
         assertThat(errBytes.toString(StandardCharsets.UTF_8))
                 .contains("already taken")
                 .contains("slug: ")
                 .contains("adminEmails: 'not-an-email' is not a valid email address.")
-                .contains("No organisation with the slug 'no-such-org-anywhere'.");
+                .contains("No organisation with the slug 'no-such-org-anywhere'.")
+                .contains("name: The name contains an invisible control character (U+0000), which is not allowed.");
     }
 
     @Test

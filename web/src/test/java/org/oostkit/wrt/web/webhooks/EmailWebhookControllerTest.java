@@ -103,6 +103,20 @@ class EmailWebhookControllerTest {
                 .andExpect(jsonPath("$.title").value("Malformed webhook body"));
     }
 
+    @Test
+    @DisplayName("an authenticated body with a control character in a field is 400 problem+json, nothing stored")
+    void controlCharacter() throws Exception {
+        mvc.perform(post("/webhooks/email/postmark").with(from("198.51.100.31")).header("Authorization", GOOD)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"RecordType\":\"Delivery\",\"MessageID\":"
+                                + "\"883953f4\\u0000\",\"DeliveredAt\":\"2019-11-05T16:33:54Z\",\"Metadata\":{}}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.title").value("Malformed webhook body"))
+                .andExpect(jsonPath("$.detail").value("The field MessageID contains an invisible control character "
+                        + "(U+0000), which is not allowed."));
+        verifyNoInteractions(commands, jdbc);
+    }
+
     static MockHttpServletRequestBuilder postmark(String authorization, String client) {
         MockHttpServletRequestBuilder request = post("/webhooks/email/postmark").with(from(client))
                 .contentType(MediaType.APPLICATION_JSON).content(TEST_RECORD);

@@ -110,6 +110,24 @@ class ProviderPayloadsTest {
         assertThatThrownBy(() -> SendGridPayload.read(JSON, bytes("not json"), RECEIVED)).isInstanceOf(MalformedPayload.class);
     }
 
+    @Test
+    @DisplayName("a control character, broken surrogate or bidi control in any field makes the body malformed")
+    void controlCharacters() {
+        assertThatThrownBy(() -> PostmarkPayload.read(JSON, bytes("{\"RecordType\":\"Delivery\",\"MessageID\":"
+                + "\"a\\u0000b\"}"), RECEIVED))
+                .isInstanceOf(MalformedPayload.class)
+                .hasMessage("The field MessageID contains an invisible control character (U+0000), which is not allowed.");
+        assertThatThrownBy(() -> PostmarkPayload.read(JSON, bytes("{\"RecordType\":\"Delivery\",\"MessageID\":\"m\","
+                + "\"Metadata\":{\"tenant\":\"t\\r\\nx\"}}"), RECEIVED))
+                .isInstanceOf(MalformedPayload.class).hasMessageContaining("The field tenant contains a line break");
+        assertThatThrownBy(() -> SendGridPayload.read(JSON, bytes("[{\"event\":\"delivered\",\"sg_event_id\":"
+                + "\"x\\ud800\"}]"), RECEIVED))
+                .isInstanceOf(MalformedPayload.class).hasMessageContaining("The field sg_event_id contains a broken");
+        assertThatThrownBy(() -> SendGridPayload.read(JSON, bytes("[{\"event\":\"delivered\",\"sg_event_id\":"
+                + "\"x\",\"invitation\":\"\\u202e1\"}]"), RECEIVED))
+                .isInstanceOf(MalformedPayload.class).hasMessageContaining("text-direction character (U+202E)");
+    }
+
     private static byte[] bytes(String value) {
         return value.getBytes(StandardCharsets.UTF_8);
     }

@@ -1,5 +1,7 @@
 package org.oostkit.wrt.api.campaign;
 
+import org.oostkit.wrt.api.common.TextRule;
+
 /**
  * What an admin decides about a campaign.
  *
@@ -8,6 +10,7 @@ package org.oostkit.wrt.api.campaign;
  * @param reminderEnabled        whether rounds remind those who have not answered, by default
  * @param reminderDaysBefore     how many days before the deadline the reminder goes out
  * @param invitationText         the campaign's own words in the invitation mail and on the form
+ * The texts follow {@link TextRule} (the campaign aggregate applies it).
  */
 public record CampaignSettings(String name,
                                String description,
@@ -17,9 +20,9 @@ public record CampaignSettings(String name,
                                int reminderDaysBefore,
                                String invitationText) {
 
-    public static final int NAME_MAX = 200;
-    public static final int DESCRIPTION_MAX = 4_000;
-    public static final int INVITATION_TEXT_MAX = 4_000;
+    public static final int NAME_MAX = TextRule.CAMPAIGN_NAME.maxLength();
+    public static final int DESCRIPTION_MAX = TextRule.CAMPAIGN_DESCRIPTION.maxLength();
+    public static final int INVITATION_TEXT_MAX = TextRule.INVITATION_TEXT.maxLength();
     public static final int THRESHOLD_MIN = 1;
     public static final int THRESHOLD_MAX = 100;
     public static final int ROUND_DAYS_MIN = 1;

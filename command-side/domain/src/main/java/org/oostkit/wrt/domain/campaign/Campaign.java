@@ -44,6 +44,7 @@ import org.oostkit.wrt.api.common.Emails;
 import org.oostkit.wrt.api.common.NotFound;
 import org.oostkit.wrt.api.common.PersonalData;
 import org.oostkit.wrt.api.common.RuleViolation;
+import org.oostkit.wrt.api.common.TextRule;
 import org.oostkit.wrt.api.invitation.ContactInvited;
 import org.oostkit.wrt.api.invitation.InvitationId;
 import org.oostkit.wrt.api.organisation.OrganisationId;
@@ -85,7 +86,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
 @Aggregate(cache = "aggregateCache")
 public class Campaign {
 
-    public static final int NAME_MAX = 200;
     public static final int BATCH_MAX = 10_000;
 
     @AggregateIdentifier
@@ -207,7 +207,8 @@ public class Campaign {
         if (roster.containsKey(personId)) {
             throw new RuleViolation("already-in-campaign", email + " is already in this campaign.");
         }
-        apply(new SeedPersonAdded(organisationId, id, personId, clean(command.name()), email));
+        apply(new SeedPersonAdded(organisationId, id, personId, TextRule.PERSON_NAME.clean(command.name()),
+                email));
         return personId;
     }
 
@@ -238,7 +239,8 @@ public class Campaign {
             } else {
                 firstLineInBatch.put(personId, row.line());
                 outcomes.add(new SeedRowOutcome(row.line(), email, Result.ADDED, personId, null));
-                toAdd.add(new SeedPersonAdded(organisationId, id, personId, clean(row.name()), email));
+                toAdd.add(new SeedPersonAdded(organisationId, id, personId, TextRule.PERSON_NAME.clean(row.name()),
+                        email));
             }
         }
         toAdd.forEach(event -> apply(event));
@@ -363,21 +365,13 @@ public class Campaign {
         if (settings == null) {
             throw new RuleViolation("settings-missing", "The campaign settings are missing.");
         }
-        String name = clean(settings.name());
-        if (name.isEmpty() || name.length() > CampaignSettings.NAME_MAX) {
+        String name = TextRule.CAMPAIGN_NAME.require(settings.name(), "name-invalid");
+        if (name.isEmpty()) {
             throw new RuleViolation("name-invalid", "The name must have 1 to " + CampaignSettings.NAME_MAX
                     + " characters.");
         }
-        String description = clean(settings.description());
-        if (description.length() > CampaignSettings.DESCRIPTION_MAX) {
-            throw new RuleViolation("description-too-long", "The description can have at most "
-                    + CampaignSettings.DESCRIPTION_MAX + " characters.");
-        }
-        String text = clean(settings.invitationText());
-        if (text.length() > CampaignSettings.INVITATION_TEXT_MAX) {
-            throw new RuleViolation("invitation-text-too-long", "The invitation text can have at most "
-                    + CampaignSettings.INVITATION_TEXT_MAX + " characters.");
-        }
+        String description = TextRule.CAMPAIGN_DESCRIPTION.require(settings.description(), "description-invalid");
+        String text = TextRule.INVITATION_TEXT.require(settings.invitationText(), "invitation-text-invalid");
         within(settings.convergenceThreshold(), CampaignSettings.THRESHOLD_MIN, CampaignSettings.THRESHOLD_MAX,
                 "threshold-invalid", "The convergence threshold");
         within(settings.defaultRoundDays(), CampaignSettings.ROUND_DAYS_MIN, CampaignSettings.ROUND_DAYS_MAX,
@@ -400,16 +394,9 @@ public class Campaign {
             return "the email address is missing";
         }
         if (!Emails.isValid(email)) {
-            return "'" + email + "' is not a valid email address";
+            return "'" + TextRule.visible(email) + "' is not a valid email address";
         }
-        if (clean(name).length() > NAME_MAX) {
-            return "the name is longer than " + NAME_MAX + " characters";
-        }
-        return null;
-    }
-
-    private static String clean(String text) {
-        return text == null ? "" : text.strip();
+        return TextRule.PERSON_NAME.problem(name);
     }
 
     @EventSourcingHandler

@@ -9,6 +9,7 @@ import org.oostkit.wrt.api.campaign.CampaignId;
 import org.oostkit.wrt.api.campaign.PersonId;
 import org.oostkit.wrt.api.common.NotFound;
 import org.oostkit.wrt.api.common.RuleViolation;
+import org.oostkit.wrt.api.common.TextRule;
 import org.oostkit.wrt.api.invitation.ContactInvited;
 import org.oostkit.wrt.api.invitation.DeliveryKind;
 import org.oostkit.wrt.api.invitation.DeliveryRecorded;
@@ -61,6 +62,7 @@ public class Invitation {
 
     static final String TOKEN_PURPOSE = KeyedHasher.INVITATION_TOKEN;
     private static final Duration CODE_WINDOW = Duration.ofHours(1);
+    private static final int MAIL_FAILURE_REASON_MAX = 1_000;
     private static final Pattern HASH = Pattern.compile("^[0-9a-f]{64}$");
 
     @AggregateIdentifier
@@ -173,9 +175,21 @@ public class Invitation {
     void handle(RecordMailFailed command) {
         requireTenant(command.organisationId());
         if (!mailsSent.contains(command.purpose())) {
-            apply(new MailFailed(organisationId, campaignId, id, command.purpose(), command.reason(),
+            apply(new MailFailed(organisationId, campaignId, id, command.purpose(), reason(command.reason()),
                     command.permanent()));
         }
+    }
+
+    /**
+     * The reason as recorded: it comes from a mail server, so what no text in WRT may hold is shown as its code
+     * point (the failure is still recorded, and a NUL cannot stop the read models), and it is kept short.
+     */
+    private static String reason(String reason) {
+        if (reason == null) {
+            return null;
+        }
+        String shown = TextRule.visible(reason);
+        return shown.length() > MAIL_FAILURE_REASON_MAX ? shown.substring(0, MAIL_FAILURE_REASON_MAX) + "…" : shown;
     }
 
     /** Answers whether the report changed anything (false for a duplicate). */

@@ -10,6 +10,7 @@ import org.oostkit.wrt.api.campaign.PersonId;
 import org.oostkit.wrt.api.common.Emails;
 import org.oostkit.wrt.api.common.NotFound;
 import org.oostkit.wrt.api.common.RuleViolation;
+import org.oostkit.wrt.api.common.TextRule;
 import org.oostkit.wrt.api.nomination.NominationCommands;
 import org.oostkit.wrt.api.nomination.NominationCommands.SubmitNominations;
 import org.oostkit.wrt.api.nomination.NominationId;
@@ -80,26 +81,27 @@ class Nomination {
         int position = 0;
         for (NomineeInput row : rows) {
             position++;
-            String name = row.name() == null ? "" : row.name().strip();
+            String name = TextRule.PERSON_NAME.clean(row.name());
             String email = Emails.normalise(row.email());
-            String reason = row.reason() == null ? "" : row.reason().strip();
+            String reason = TextRule.NOMINATION_REASON.clean(row.reason());
             if (name.isEmpty() && (email == null || email.isEmpty()) && reason.isEmpty()) {
                 continue; // an empty row of the form
             }
+            String nameProblem = TextRule.PERSON_NAME.problem(row.name());
+            if (nameProblem != null) {
+                throw new RuleViolation("nominee-invalid", "Person " + position + ": " + nameProblem + ".");
+            }
             if (name.isEmpty()) {
                 throw new RuleViolation("nominee-invalid", "Person " + position + ": the name is missing.");
-            }
-            if (name.length() > NomineeInput.NAME_MAX) {
-                throw new RuleViolation("nominee-invalid", "Person " + position + ": the name is longer than "
-                        + NomineeInput.NAME_MAX + " characters.");
             }
             if (email == null || !Emails.isValid(email)) {
                 throw new RuleViolation("nominee-invalid", "Person " + position + " (" + name
                         + "): the email address is not valid.");
             }
-            if (reason.length() > NomineeInput.REASON_MAX) {
-                throw new RuleViolation("nominee-invalid", "Person " + position + " (" + name
-                        + "): the reason is longer than " + NomineeInput.REASON_MAX + " characters.");
+            String reasonProblem = TextRule.NOMINATION_REASON.problem(row.reason());
+            if (reasonProblem != null) {
+                throw new RuleViolation("nominee-invalid", "Person " + position + " (" + name + "): "
+                        + reasonProblem + ".");
             }
             PersonId personId = identities.personId(invitation.campaignId(), email);
             if (personId.equals(invitation.personId())) {

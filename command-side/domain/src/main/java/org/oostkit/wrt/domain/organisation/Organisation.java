@@ -6,6 +6,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.oostkit.wrt.api.common.Emails;
 import org.oostkit.wrt.api.common.RuleViolation;
+import org.oostkit.wrt.api.common.TextRule;
 import org.oostkit.wrt.api.organisation.OrganisationActivated;
 import org.oostkit.wrt.api.organisation.OrganisationCommands.ActivateOrganisation;
 import org.oostkit.wrt.api.organisation.OrganisationCommands.ChangeOrganisationMembers;
@@ -32,7 +33,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 class Organisation {
 
     static final Pattern SLUG = Pattern.compile("^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$");
-    static final int NAME_MAX = 200;
+    static final int NAME_MAX = TextRule.ORGANISATION_NAME.maxLength();
     static final int MEMBERS_MAX = 100;
 
     @AggregateIdentifier
@@ -49,8 +50,8 @@ class Organisation {
             throw new RuleViolation("slug-invalid", "The slug must be 1 to 63 lower-case letters, digits or "
                     + "hyphens, starting and ending with a letter or digit.");
         }
-        String name = command.name() == null ? "" : command.name().strip();
-        if (name.isEmpty() || name.length() > NAME_MAX) {
+        String name = TextRule.ORGANISATION_NAME.require(command.name(), "name-invalid");
+        if (name.isEmpty()) {
             throw new RuleViolation("name-invalid", "The name must have 1 to " + NAME_MAX + " characters.");
         }
         List<String> admins = members(command.adminEmails(), "admin");
@@ -76,7 +77,8 @@ class Organisation {
     @CommandHandler
     void handle(SuspendOrganisation command) {
         if (status != OrganisationStatus.SUSPENDED) {
-            apply(new OrganisationSuspended(id, command.reason() == null ? "" : command.reason().strip()));
+            apply(new OrganisationSuspended(id,
+                    TextRule.SUSPENSION_REASON.require(command.reason(), "reason-invalid")));
         }
     }
 
@@ -105,7 +107,8 @@ class Organisation {
                 continue;
             }
             if (!Emails.isValid(candidate)) {
-                throw new RuleViolation("email-invalid", "'" + email.strip() + "' is not a valid " + role + " email.");
+                throw new RuleViolation("email-invalid", "'" + TextRule.visible(email.strip()) + "' is not a valid "
+                        + role + " email.");
             }
             normalised.add(candidate);
         }

@@ -176,8 +176,15 @@ class CampaignTest {
                     Arguments.of(settings(null, "", 2, 14, 3, ""), "name-invalid"),
                     Arguments.of(settings("   ", "", 2, 14, 3, ""), "name-invalid"),
                     Arguments.of(settings("n".repeat(201), "", 2, 14, 3, ""), "name-invalid"),
-                    Arguments.of(settings("Board", "d".repeat(4001), 2, 14, 3, ""), "description-too-long"),
-                    Arguments.of(settings("Board", "", 2, 14, 3, "t".repeat(4001)), "invitation-text-too-long"),
+                    Arguments.of(settings("Bo\u0000ard", "", 2, 14, 3, ""), "name-invalid"),
+                    Arguments.of(settings("Bo\r\nard", "", 2, 14, 3, ""), "name-invalid"),
+                    Arguments.of(settings("Bo\u202Eard", "", 2, 14, 3, ""), "name-invalid"),
+                    Arguments.of(settings("Board", "d".repeat(4001), 2, 14, 3, ""), "description-invalid"),
+                    Arguments.of(settings("Board", "a\u0000b", 2, 14, 3, ""), "description-invalid"),
+                    Arguments.of(settings("Board", "a\u2066b", 2, 14, 3, ""), "description-invalid"),
+                    Arguments.of(settings("Board", "", 2, 14, 3, "t".repeat(4001)), "invitation-text-invalid"),
+                    Arguments.of(settings("Board", "", 2, 14, 3, "a\u0085b"), "invitation-text-invalid"),
+                    Arguments.of(settings("Board", "", 2, 14, 3, "a\uD800b"), "invitation-text-invalid"),
                     Arguments.of(settings("Board", "", 0, 14, 3, ""), "threshold-invalid"),
                     Arguments.of(settings("Board", "", 101, 14, 3, ""), "threshold-invalid"),
                     Arguments.of(settings("Board", "", 2, 0, 3, ""), "round-days-invalid"),
@@ -382,6 +389,34 @@ class CampaignTest {
                     .expectException(violation("person-invalid"));
         }
 
+        @ParameterizedTest(name = "name \"{0}\" is refused")
+        @ValueSource(strings = {"Mal\u0000lory", "Mal\r\nlory", "Mal\nlory", "Mal\u202Elory", "Mal\u2067lory",
+                "Mal\u0085lory", "Mal\uDC00lory"})
+        void nameWithControlCharacters(String name) {
+            fixture.given(created())
+                    .when(new AddSeedPerson(CAMPAIGN, ORG, name, "mallory@example.org"))
+                    .expectException(violation("person-invalid"))
+                    .expectNoEvents();
+        }
+
+        @ParameterizedTest(name = "email \"{0}\" is refused")
+        @ValueSource(strings = {"mal\u0000lory@example.org", "mal\r\nlory@example.org",
+                "mallory@example.org\r\nBcc: x@y.org", "mal\u202Elory@example.org", "mal\tlory@example.org"})
+        void emailWithControlCharacters(String email) {
+            fixture.given(created())
+                    .when(new AddSeedPerson(CAMPAIGN, ORG, "Mallory", email))
+                    .expectException(violation("person-invalid"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        @DisplayName("have their name stored in NFC")
+        void nameNormalised() {
+            fixture.given(created())
+                    .when(new AddSeedPerson(CAMPAIGN, ORG, "Ame\u0301lie", "amelie@example.org"))
+                    .expectEvents(seed("Am\u00e9lie", "amelie@example.org"));
+        }
+
         @Test
         @DisplayName("cannot have a name longer than 200 characters")
         void nameTooLong() {
@@ -422,7 +457,28 @@ class CampaignTest {
                             new SeedRowOutcome(5, "", Result.INVALID, null, "the email address is missing"),
                             new SeedRowOutcome(6, "dave@example.org", Result.ADDED, person("dave@example.org"), null),
                             new SeedRowOutcome(7, "erin@example.org", Result.INVALID, null,
-                                    "the name is longer than 200 characters"))));
+                                    "the name is longer than 200 characters (it has 201)"))));
+        }
+
+        @Test
+        @DisplayName("reports rows with control characters or bidi overrides as invalid, adding the others")
+        void controlCharacters() {
+            fixture.given(created())
+                    .when(new AddSeedPeople(CAMPAIGN, ORG, List.of(
+                            new SeedRow(1, "Mal\u0000lory", "mallory@example.org"),
+                            new SeedRow(2, "Tr\u202Eudy", "trudy@example.org"),
+                            new SeedRow(3, "Eve", "e\r\nve@example.org"),
+                            new SeedRow(4, "Fay", "fay@example.org"))))
+                    .expectEvents(seed("Fay", "fay@example.org"))
+                    .expectResultMessagePayloadMatching(FixtureSupport.<SeedBatchResult>satisfying(result ->
+                            assertThat(result.rejected()).extracting(SeedRowOutcome::line, SeedRowOutcome::reason)
+                                    .containsExactly(
+                                            tuple(1, "the name contains an invisible control character (U+0000), "
+                                                    + "which is not allowed"),
+                                            tuple(2, "the name contains an invisible text-direction character "
+                                                    + "(U+202E), which is not allowed"),
+                                            tuple(3, "'e<U+000D><U+000A>ve@example.org' is not a valid email "
+                                                    + "address"))));
         }
 
         @Test

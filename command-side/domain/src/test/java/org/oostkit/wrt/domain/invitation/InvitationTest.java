@@ -471,6 +471,16 @@ class InvitationTest {
         }
 
         @Test
+        @DisplayName("a failure reason from the mail server is recorded with its control characters made visible")
+        void failedReasonWithControlCharacters() {
+            fixture.given(invited())
+                    .when(new RecordMailFailed(INVITATION, ORG, MailPurpose.INVITATION, "550 bad\r\naddress\u0000",
+                            true))
+                    .expectEvents(new MailFailed(ORG, CAMPAIGN, INVITATION, MailPurpose.INVITATION,
+                            "550 bad<U+000D><U+000A>address<U+0000>", true));
+        }
+
+        @Test
         @DisplayName("a failure after the mail went out is ignored")
         void failedAfterSent() {
             fixture.given(invited(), mailSent(MailPurpose.INVITATION))

@@ -275,6 +275,54 @@ class NominationTest {
                     .expectException(violation("nominee-invalid"));
         }
 
+        @ParameterizedTest(name = "name \"{0}\" is refused")
+        @ValueSource(strings = {"Mal\u0000lory", "Mal\r\nlory", "Mal\nlory", "Mal\u202Elory", "Mal\u2066lory",
+                "Mal\u009blory", "Mal\uD800lory", "Mal\tlory"})
+        void nameWithControlOrBidiCharacters(String name) {
+            fixture.givenNoPriorActivity()
+                    .when(submit(input("Dave", "dave@example.org", ""), input(name, "mallory@example.org", "")))
+                    .expectException(violation("nominee-invalid"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        @DisplayName("a NUL in a name is refused with a message that says which person and what")
+        void nulMessage() {
+            fixture.givenNoPriorActivity()
+                    .when(submit(input("Mal\u0000lory", "mallory@example.org", "")))
+                    .expectException(violation("nominee-invalid"))
+                    .expectExceptionMessage("Person 1: the name contains an invisible control character (U+0000), "
+                            + "which is not allowed.")
+                    .expectNoEvents();
+        }
+
+        @ParameterizedTest(name = "reason \"{0}\" is refused")
+        @ValueSource(strings = {"because\u0000", "be\u202Ecause", "be\rcause", "be\u0007cause"})
+        void reasonWithControlOrBidiCharacters(String reason) {
+            fixture.givenNoPriorActivity()
+                    .when(submit(input("Dave", "dave@example.org", reason)))
+                    .expectException(violation("nominee-invalid"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        @DisplayName("a reason keeps its line breaks and tabs (CR LF becomes LF), and every text is stored in NFC")
+        void multiLineReasonAndNfc() {
+            fixture.givenNoPriorActivity()
+                    .when(submit(input("Ame\u0301lie", "amelie@example.org", "one\r\n\ttwo ")))
+                    .expectEvents(submitted(1, nominee("Am\u00e9lie", "amelie@example.org", "one\n\ttwo")));
+        }
+
+        @ParameterizedTest(name = "email \"{0}\" is refused")
+        @ValueSource(strings = {"mal\u0000lory@example.org", "mal\r\nlory@example.org", "mal\u202Elory@example.org",
+                "mallory@exam\u0000ple.org"})
+        void emailWithControlCharacters(String email) {
+            fixture.givenNoPriorActivity()
+                    .when(submit(input("Mallory", email, "")))
+                    .expectException(violation("nominee-invalid"))
+                    .expectNoEvents();
+        }
+
         @Test
         @DisplayName("a name longer than 200 characters is refused")
         void nameTooLong() {

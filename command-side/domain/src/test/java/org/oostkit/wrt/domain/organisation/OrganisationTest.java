@@ -134,6 +134,33 @@ class OrganisationTest {
                     .expectException(violation("name-invalid"));
         }
 
+        @ParameterizedTest(name = "name \"{0}\" is refused")
+        @ValueSource(strings = {"Ac\u0000me", "Ac\r\nme", "Acme\u202E", "Ac\u2069me", "Ac\u0085me", "Ac\uDC00me"})
+        void nameWithControlOrBidiCharacters(String name) {
+            fixture.givenNoPriorActivity()
+                    .when(new RegisterOrganisation(ORG, "acme", name, ADMINS, List.of()))
+                    .expectException(violation("name-invalid"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        @DisplayName("a name is stored in NFC")
+        void nameNormalised() {
+            fixture.givenNoPriorActivity()
+                    .when(new RegisterOrganisation(ORG, "acme", "Socie\u0301te\u0301", ADMINS, List.of()))
+                    .expectEvents(new OrganisationRegistered(ORG, "acme", "Soci\u00e9t\u00e9", ADMINS, List.of()));
+        }
+
+        @ParameterizedTest(name = "member email \"{0}\" is refused")
+        @ValueSource(strings = {"al\u0000ice@example.org", "alice@example.org\r\nBcc: x@example.org",
+                "al\u202Eice@example.org"})
+        void memberEmailWithControlCharacters(String email) {
+            fixture.givenNoPriorActivity()
+                    .when(new RegisterOrganisation(ORG, "acme", "Acme", List.of(email), List.of()))
+                    .expectException(violation("email-invalid"))
+                    .expectNoEvents();
+        }
+
         @Test
         @DisplayName("a name longer than 200 characters is refused")
         void nameTooLong() {
@@ -274,6 +301,15 @@ class OrganisationTest {
             fixture.given(registered())
                     .when(new SuspendOrganisation(ORG, "  unpaid invoice "))
                     .expectEvents(new OrganisationSuspended(ORG, "unpaid invoice"));
+        }
+
+        @Test
+        @DisplayName("a suspension reason with a control character is refused")
+        void suspendReasonWithControlCharacter() {
+            fixture.given(registered())
+                    .when(new SuspendOrganisation(ORG, "unpaid\u0000"))
+                    .expectException(violation("reason-invalid"))
+                    .expectNoEvents();
         }
 
         @Test
