@@ -126,6 +126,10 @@ class ReferralNetworkTest {
                 assertThat(inside(view, new double[]{segment[0], segment[1]})
                         && inside(view, new double[]{segment[2], segment[3]})).as(shape + " edge inside").isTrue();
             }
+            for (double[] label : drawing.labels) {
+                assertThat(label[0] + label[1] * ReferralNetwork.CHAR).as(shape + " name inside its box")
+                        .isLessThanOrEqualTo(label[2]);
+            }
             for (double[] heading : drawing.headings) {
                 assertThat(heading[0] >= 0 && heading[1] >= 14 && heading[1] <= view.getHeight()).isTrue();
             }
@@ -191,6 +195,8 @@ class ReferralNetworkTest {
         final List<double[]> segments = new ArrayList<>();
         final List<double[]> headings = new ArrayList<>();
         final List<String> links = new ArrayList<>();
+        /** Per person: where the name starts, its length in characters, and the right end of its box. */
+        final List<double[]> labels = new ArrayList<>();
 
         static Drawing parse(String svg) throws Exception {
             javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
@@ -243,6 +249,10 @@ class ReferralNetworkTest {
                 org.w3c.dom.Element a = (org.w3c.dom.Element) anchors.item(i);
                 assertThat(a.getAttribute("aria-label")).isNotBlank();
                 drawing.links.add(a.getAttribute("href"));
+                org.w3c.dom.Element rect = (org.w3c.dom.Element) a.getElementsByTagName("rect").item(0);
+                org.w3c.dom.Element text = (org.w3c.dom.Element) a.getElementsByTagName("text").item(0);
+                drawing.labels.add(new double[]{number(text, "x"), text.getTextContent().length(),
+                        number(rect, "x") + number(rect, "width")});
             }
             return drawing;
         }
