@@ -69,8 +69,8 @@ final class ReferralNetwork {
 
     /** The drawing's people, in drawing order, with their boxes; layer headings; and the drawing's size. */
     record Layout(Shape shape, List<Placed> people, Map<PersonId, Placed> byId, List<Edge> edges,
-                  List<Heading> headings, double[] columnLeft, double[] columnRight, int rows, int width,
-                  int height) {
+                  List<Heading> headings, double[] columnLeft, double[] columnRight, int[] columnSize, int rows,
+                  int width, int height) {
     }
 
     record Heading(String text, double x, double y) {
@@ -152,9 +152,24 @@ final class ReferralNetwork {
             widths[c] = width;
             rows = Math.max(rows, columns.get(c).size());
         }
-        double natural = LEFT + RIGHT + sum(widths) + (count - 1) * (double) GUTTER;
+        // a gutter widens with the nominations leaving the column before it, so they can fan out
+        Map<PersonId, Integer> columnOf = new HashMap<>();
+        for (int c = 0; c < count; c++) {
+            for (Node node : columns.get(c)) {
+                columnOf.put(node.personId(), c);
+            }
+        }
+        double[] gutters = new double[count];
+        java.util.Arrays.fill(gutters, GUTTER);
+        for (Edge edge : graph.edges()) {
+            Integer c = columnOf.get(edge.nominator());
+            if (c != null) {
+                gutters[c] = Math.min(2 * GUTTER, gutters[c] + 2);
+            }
+        }
+        double natural = LEFT + RIGHT + sum(widths) + sum(gutters) - gutters[count - 1];
         // a small network gets wide gutters rather than a drawing lost in the middle of the card
-        double gutter = count < 2 ? GUTTER : GUTTER + Math.max(0, FIT_WIDTH - natural) / (count - 1);
+        double extra = count < 2 ? 0 : Math.max(0, FIT_WIDTH - natural) / (count - 1);
         double[] left = new double[count];
         double[] right = new double[count];
         List<Placed> people = new ArrayList<>();
@@ -174,12 +189,12 @@ final class ReferralNetwork {
                 Box box = new Box(x, TOP + row * ROW + (ROW - BOX) / 2.0, boxWidth(text), BOX);
                 people.add(new Placed(node, layer, c, row, box, text));
             }
-            x = right[c] + gutter;
+            x = right[c] + gutters[c] + extra;
         }
         int width = (int) Math.ceil(right[count - 1] + RIGHT);
         int height = TOP + rows * ROW + BOTTOM;
-        return new Layout(Shape.COLUMNS, people, index(people), graph.edges(), headings, left, right, rows, width,
-                height);
+        return new Layout(Shape.COLUMNS, people, index(people), graph.edges(), headings, left, right,
+                columns.stream().mapToInt(List::size).toArray(), rows, width, height);
     }
 
     private static Layout list(ReferralGraphView graph) {
@@ -202,7 +217,7 @@ final class ReferralNetwork {
         }
         int height = (int) y + BOTTOM;
         return new Layout(Shape.LIST, people, index(people), graph.edges(), headings,
-                new double[]{LIST_LEFT}, new double[]{LIST_LEFT + boxWidth}, row, LIST_WIDTH, height);
+                new double[]{LIST_LEFT}, new double[]{LIST_LEFT + boxWidth}, new int[]{row}, row, LIST_WIDTH, height);
     }
 
     private static Map<PersonId, Placed> index(List<Placed> people) {
@@ -317,7 +332,10 @@ final class ReferralNetwork {
         d.append('M').append(Svg.n(from.box().right() + 2)).append(',').append(Svg.n(ys))
                 .append(" L").append(Svg.n(exit)).append(',').append(Svg.n(ys));
         if (to.column() == from.column() + 1) {
-            curve(d, exit, ys, approach, yt);
+            // each nominator turns at its own distance into the gutter, so their nominations stay apart
+            int size = layout.columnSize()[from.column()];
+            double share = 0.15 + 0.7 * (size < 2 ? 0.5 : from.row() / (double) (size - 1));
+            bend(d, exit, ys, approach, yt, exit + (approach - exit) * share);
         } else {
             double lane = TOP + (ys <= yt ? to.row() : to.row() + 1) * (double) ROW;
             if (to.column() > from.column()) {
@@ -336,7 +354,11 @@ final class ReferralNetwork {
 
     /** An S-bend from (x1, y1) to (x2, y2), staying between x1 and x2. */
     private static void curve(StringBuilder d, double x1, double y1, double x2, double y2) {
-        double mid = (x1 + x2) / 2;
+        bend(d, x1, y1, x2, y2, (x1 + x2) / 2);
+    }
+
+    /** An S-bend from (x1, y1) to (x2, y2) that changes height at x = mid (between x1 and x2). */
+    private static void bend(StringBuilder d, double x1, double y1, double x2, double y2, double mid) {
         d.append(" C").append(Svg.n(mid)).append(',').append(Svg.n(y1)).append(' ').append(Svg.n(mid)).append(',')
                 .append(Svg.n(y2)).append(' ').append(Svg.n(x2)).append(',').append(Svg.n(y2));
     }
