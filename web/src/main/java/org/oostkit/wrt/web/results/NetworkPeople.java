@@ -62,7 +62,11 @@ final class NetworkPeople {
     String describe(Node node, int threshold) {
         List<String> by = namedBy(node.personId());
         List<String> whom = named(node.personId());
+        // begins with the words on the drawing (name and count), so voice control finds the person by them
         StringBuilder text = new StringBuilder(ReferralNetwork.label(node));
+        if (node.nominations() > 0) {
+            text.append(" (").append(node.nominations()).append(')');
+        }
         text.append(". ").append("SEED".equals(node.source()) ? "Seed group" : "Nominated").append(". Named by ")
                 .append(node.nominations());
         if (!by.isEmpty()) {

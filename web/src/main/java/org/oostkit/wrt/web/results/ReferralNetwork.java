@@ -303,7 +303,7 @@ final class ReferralNetwork {
             svg.append("<a class=\"node").append(seed ? " seed" : " nominated").append(above ? " above-threshold" : "")
                     .append("\" href=\"#").append(NetworkPeople.anchor(node.personId())).append("\" data-id=\"")
                     .append(node.personId()).append("\" aria-label=\"")
-                    .append(Svg.escape(about.describe(node, threshold))).append("\">")
+                    .append(Svg.escape(accessibleName(person, about.describe(node, threshold)))).append("\">")
                     .append("<title>").append(Svg.escape(label(node))).append("</title>")
                     .append("<rect class=\"box\" x=\"").append(Svg.n(box.x())).append("\" y=\"").append(Svg.n(box.y()))
                     .append("\" width=\"").append(Svg.n(box.width())).append("\" height=\"").append(Svg.n(box.height()))
@@ -430,6 +430,11 @@ final class ReferralNetwork {
                 .append(',').append(Svg.n(yt))
                 .append(" L").append(Svg.n(to.box().x() - 2 - ARROW + 1)).append(',').append(Svg.n(yt));
         return d.toString();
+    }
+
+    /** A shortened name is said as shown first, then in full: the accessible name contains the visible words. */
+    private static String accessibleName(Placed person, String description) {
+        return description.startsWith(person.text()) ? description : person.text() + ": " + description;
     }
 
     static String label(Node node) {

@@ -173,10 +173,10 @@ class ReferralNetworkTest {
             String svg = ReferralNetwork.render(graph, 2, shape);
             assertThat(svg).doesNotContainIgnoringCase("hover").doesNotContain("role=\"img\"")
                     .contains("<a class=\"node nominated above-threshold\" href=\"#person-" + carol + "\" data-id=\""
-                            + carol + "\" aria-label=\"Carol. Nominated. Named by 2: Alice (round 1), Dan (round 2). "
+                            + carol + "\" aria-label=\"Carol (2). Nominated. Named by 2: Alice (round 1), Dan (round 2). "
                             + "Named 0 people. At or above the threshold.\">")
                     .contains("aria-label=\"Alice. Seed group. Named by 0. Named 2 people: Carol, Dan.\"")
-                    .contains("aria-label=\"Dan. Nominated. Named by 1: Alice (round 1). Named 1 person: Carol.\"");
+                    .contains("aria-label=\"Dan (1). Nominated. Named by 1: Alice (round 1). Named 1 person: Carol.\"");
             Drawing drawing = Drawing.parse(svg);
             assertThat(drawing.links).containsExactlyInAnyOrder("#person-" + alice, "#person-" + carol,
                     "#person-" + dan);
@@ -247,7 +247,8 @@ class ReferralNetworkTest {
             org.w3c.dom.NodeList anchors = document.getElementsByTagName("a");
             for (int i = 0; i < anchors.getLength(); i++) {
                 org.w3c.dom.Element a = (org.w3c.dom.Element) anchors.item(i);
-                assertThat(a.getAttribute("aria-label")).isNotBlank();
+                assertThat(a.getAttribute("aria-label")).as("the accessible name holds the visible words")
+                        .startsWith(a.getElementsByTagName("text").item(0).getTextContent());
                 drawing.links.add(a.getAttribute("href"));
                 org.w3c.dom.Element rect = (org.w3c.dom.Element) a.getElementsByTagName("rect").item(0);
                 org.w3c.dom.Element text = (org.w3c.dom.Element) a.getElementsByTagName("text").item(0);

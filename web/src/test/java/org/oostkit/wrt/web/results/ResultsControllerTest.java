@@ -164,7 +164,7 @@ class ResultsControllerTest {
                 .contains("class=\"network columns", "class=\"network list fit\"")
                 .contains("<tr id=\"person-" + ALICE + "\"><td>Alice</td><td>seed</td><td class=\"num\">0</td>"
                         + "<td class=\"num\"></td><td></td><td>Carol &lt;Chen&gt;; Dan</td></tr>")
-                .contains("<a href=\"#network-people\">the same as a table</a>", "<div class=\"table-wrap\" id=\"network-people\">")
+                .contains("<a href=\"#network-people\">the same as a table</a>", "<div class=\"table-wrap\" id=\"network-people\" tabindex=\"0\" role=\"region\" aria-label=\"The network as a table\">")
                 .contains("<p class=\"network-detail\" id=\"network-detail\" aria-live=\"polite\" hidden></p>")
                 .contains("<script src=\"/js/network.js\" defer></script>");
         // every person in the drawing links to a row that exists
