@@ -30,7 +30,7 @@ final class ReferralNetwork {
 
     enum Shape { COLUMNS, LIST }
 
-    static final int ROWS = 24;
+    static final int ROWS = 30;
     static final int ROW = 32;
     static final int BOX = 24;
     /** Width of one character at the drawing's 13 px, estimated generously so names stay inside their boxes. */
