@@ -18,12 +18,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -167,28 +164,21 @@ class ResultsController {
                 "email", AdminPages.text(r.email()), "count", r.count())).toList();
     }
 
-    /** For each person named at least once: who named them, in the order of the drawing's layers. */
+    /**
+     * Everyone in the network, in the order of the drawing's layers: who named them and whom they named. The
+     * drawing links each person to their row here.
+     */
     private static List<Map<String, Object>> networkTable(ReferralGraphView graph) {
-        Map<Object, String> names = new HashMap<>();
-        graph.nodes().forEach(n -> names.put(n.personId(), ReferralNetwork.label(n)));
-        Map<Object, TreeSet<String>> namedBy = new LinkedHashMap<>();
-        Map<Object, Integer> firstRound = new HashMap<>();
-        for (ReferralGraphView.Edge edge : graph.edges()) {
-            namedBy.computeIfAbsent(edge.nominee(), k -> new TreeSet<>(String.CASE_INSENSITIVE_ORDER))
-                    .add(names.getOrDefault(edge.nominator(), "(unknown)") + " (round " + edge.round() + ")");
-            firstRound.merge(edge.nominee(), edge.round(), Math::min);
-        }
-        List<ReferralGraphView.Node> named = graph.nodes().stream()
-                .filter(n -> namedBy.containsKey(n.personId()))
-                .sorted(Comparator.comparingInt((ReferralGraphView.Node n) -> n.nominations()).reversed()
-                        .thenComparing(n -> ReferralNetwork.label(n).toLowerCase()))
-                .toList();
+        NetworkPeople people = new NetworkPeople(graph);
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (ReferralGraphView.Node node : named) {
-            rows.add(Map.of("name", ReferralNetwork.label(node), "count", node.nominations(),
-                    "firstRound", firstRound.get(node.personId()),
+        for (ReferralNetwork.Placed placed : ReferralNetwork.layout(graph, ReferralNetwork.Shape.LIST).people()) {
+            ReferralGraphView.Node node = placed.node();
+            Integer round = people.firstRound(node.personId());
+            rows.add(Map.of("anchor", NetworkPeople.anchor(node.personId()), "name", ReferralNetwork.label(node),
+                    "count", node.nominations(), "firstRound", round == null ? "" : round.toString(),
                     "source", "SEED".equals(node.source()) ? "seed" : "nominated",
-                    "by", String.join("; ", namedBy.get(node.personId()))));
+                    "by", String.join("; ", people.namedBy(node.personId())),
+                    "named", String.join("; ", people.named(node.personId()))));
         }
         return rows;
     }

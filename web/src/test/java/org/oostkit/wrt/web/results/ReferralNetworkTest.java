@@ -41,10 +41,10 @@ class ReferralNetworkTest {
         assertThat(layout.byId().get(nodes.get(20).personId()).layer()).isEqualTo(1);
         assertThat(layout.byId().get(nodes.get(299).personId()).layer()).isEqualTo(2);
         Set<String> spots = new HashSet<>();
-        layout.people().forEach(p -> spots.add(p.x() + "," + p.y()));
+        layout.people().forEach(p -> spots.add(p.box().x() + "," + p.box().y()));
         assertThat(spots).hasSize(300);
         // long layers wrap into columns: the drawing stays at most ROWS people tall
-        assertThat(layout.height()).isLessThanOrEqualTo(40 + ReferralNetwork.ROWS * 20 + 16);
+        assertThat(layout.height()).isLessThanOrEqualTo(ReferralNetwork.TOP + ReferralNetwork.ROWS * ReferralNetwork.ROW + 12);
 
         // for a look in a browser: web/target/pages/network.html
         java.nio.file.Path pages = java.nio.file.Path.of("target", "pages");
@@ -52,6 +52,12 @@ class ReferralNetworkTest {
         java.nio.file.Files.writeString(pages.resolve("network.html"), "<!doctype html><meta charset=utf-8>"
                 + "<link rel=stylesheet href=\"css/wrt.css\"><main><div class=network-wrap>"
                 + ReferralNetwork.render(new ReferralGraphView(nodes, edges), 2) + "</div></main>");
+        java.nio.file.Files.writeString(pages.resolve("network-60.html"), "<!doctype html><meta charset=utf-8>"
+                + "<meta name=viewport content=\"width=device-width, initial-scale=1\">"
+                + "<link rel=stylesheet href=\"css/wrt.css\"><main><h2>Referral network</h2><div class=network-wrap>"
+                + ReferralNetwork.render(campaign(), 3) + "</div><p class=network-detail id=network-detail "
+                + "aria-live=polite hidden></p><details class=network-table><summary>The network as a table (who named "
+                + "whom)</summary><p>rows</p></details></main><script src=\"js/network.js\" defer></script>");
     }
 
     @Test
@@ -60,5 +66,234 @@ class ReferralNetworkTest {
         Node evil = new Node(PersonId.random(), "<script>alert(1)</script> & \"x\"", "SEED", 0, 1);
         String svg = ReferralNetwork.render(new ReferralGraphView(List.of(evil), List.of()), 2);
         assertThat(svg).doesNotContain("<script>").contains("&lt;script&gt;");
+    }
+
+    /**
+     * A realistic campaign of 60 people over three rounds: a wrapped long layer, nominations that skip a layer,
+     * people named again by someone of their own or a later layer, and a long name.
+     */
+    static ReferralGraphView campaign() {
+        Random random = new Random(13);
+        List<Node> seeds = new ArrayList<>();
+        List<List<Node>> rounds = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        List<Edge> edges = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            seeds.add(new Node(PersonId.random(), i == 3 ? "Maximiliane von Hohenberg-Zwerger" : "Seed " + i, "SEED",
+                    0, 1));
+        }
+        int[] sizes = {30, 17, 5};
+        for (int r = 0; r < 3; r++) {
+            List<Node> pool = r == 0 ? seeds : rounds.get(r - 1);
+            for (int i = 0; i < sizes[r]; i++) {
+                Node nominee = new Node(PersonId.random(), "Round " + (r + 1) + " person " + i, "NOMINATED", 1,
+                        r < 2 ? r + 2 : null);
+                rounds.get(r).add(nominee);
+                edges.add(new Edge(pool.get(random.nextInt(pool.size())).personId(), nominee.personId(), r + 1));
+            }
+        }
+        // a round-1 person answers late and brings someone in round 3: an edge that skips the round-2 column
+        edges.add(new Edge(rounds.get(0).get(29).personId(), rounds.get(2).get(4).personId(), 3));
+        // named again: a seed by a round-1 person, a round-1 person by another, a round-1 person by a round-2 one
+        edges.add(new Edge(rounds.get(0).get(1).personId(), seeds.get(2).personId(), 2));
+        edges.add(new Edge(rounds.get(0).get(2).personId(), rounds.get(0).get(7).personId(), 2));
+        edges.add(new Edge(rounds.get(1).get(3).personId(), rounds.get(0).get(27).personId(), 3));
+        edges.add(new Edge(seeds.get(5).personId(), rounds.get(0).get(12).personId(), 1));
+        List<Node> nodes = new ArrayList<>(seeds);
+        rounds.forEach(nodes::addAll);
+        java.util.Map<PersonId, Integer> counts = new java.util.HashMap<>();
+        edges.forEach(e -> counts.merge(e.nominee(), 1, Integer::sum));
+        List<Node> counted = nodes.stream().map(n -> new Node(n.personId(), n.name(), n.source(),
+                counts.getOrDefault(n.personId(), 0), n.contactedRound())).toList();
+        return new ReferralGraphView(counted, edges);
+    }
+
+    @Test
+    @DisplayName("in both shapes every box, arrow head, line and heading lies inside the viewBox")
+    void insideTheViewBox() throws Exception {
+        ReferralGraphView graph = campaign();
+        assertThat(graph.nodes()).hasSize(60);
+        for (ReferralNetwork.Shape shape : ReferralNetwork.Shape.values()) {
+            Drawing drawing = Drawing.parse(ReferralNetwork.render(graph, 3, shape));
+            java.awt.geom.Rectangle2D view = drawing.viewBox;
+            assertThat(drawing.heads).as(shape + " arrow heads").hasSize(graph.edges().size());
+            for (List<double[]> head : drawing.heads) {
+                head.forEach(p -> assertThat(inside(view, p)).as(shape + " arrow head point %s,%s", p[0], p[1]).isTrue());
+            }
+            for (java.awt.geom.Rectangle2D box : drawing.boxes) {
+                assertThat(view.contains(box)).as(shape + " label box " + box).isTrue();
+            }
+            for (double[] segment : drawing.segments) {
+                assertThat(inside(view, new double[]{segment[0], segment[1]})
+                        && inside(view, new double[]{segment[2], segment[3]})).as(shape + " edge inside").isTrue();
+            }
+            for (double[] label : drawing.labels) {
+                assertThat(label[0] + label[1] * ReferralNetwork.CHAR).as(shape + " name inside its box")
+                        .isLessThanOrEqualTo(label[2]);
+            }
+            for (double[] heading : drawing.headings) {
+                assertThat(heading[0] >= 0 && heading[1] >= 14 && heading[1] <= view.getHeight()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("no edge passes through a label box, and every arrow ends at the border of its nominee's box")
+    void edgesAvoidLabels() throws Exception {
+        ReferralGraphView graph = campaign();
+        for (ReferralNetwork.Shape shape : ReferralNetwork.Shape.values()) {
+            Drawing drawing = Drawing.parse(ReferralNetwork.render(graph, 3, shape));
+            assertThat(drawing.boxes).hasSize(60);
+            assertThat(drawing.segments).isNotEmpty();
+            for (double[] s : drawing.segments) {
+                for (java.awt.geom.Rectangle2D box : drawing.boxes) {
+                    assertThat(box.intersectsLine(s[0], s[1], s[2], s[3]))
+                            .as("%s segment %s,%s → %s,%s crosses the label box %s", shape, s[0], s[1], s[2], s[3], box)
+                            .isFalse();
+                }
+            }
+            for (List<double[]> head : drawing.heads) {
+                double[] tip = head.get(0);
+                assertThat(drawing.boxes.stream().anyMatch(b -> Math.abs(b.getX() - 2 - tip[0]) < 0.01
+                        && Math.abs(b.getCenterY() - tip[1]) < 0.01)).as(shape + " arrow tip at a box border").isTrue();
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("each person is a focusable link to their table row, named by who named them and whom they named")
+    void focusablePeople() throws Exception {
+        PersonId alice = PersonId.random();
+        PersonId carol = PersonId.random();
+        PersonId dan = PersonId.random();
+        ReferralGraphView graph = new ReferralGraphView(
+                List.of(new Node(alice, "Alice", "SEED", 0, 1), new Node(carol, "Carol", "NOMINATED", 2, 2),
+                        new Node(dan, "Dan", "NOMINATED", 1, null)),
+                List.of(new Edge(alice, carol, 1), new Edge(alice, dan, 1), new Edge(dan, carol, 2)));
+        for (ReferralNetwork.Shape shape : ReferralNetwork.Shape.values()) {
+            String svg = ReferralNetwork.render(graph, 2, shape);
+            assertThat(svg).doesNotContainIgnoringCase("hover").doesNotContain("role=\"img\"")
+                    .contains("<a class=\"node nominated above-threshold\" href=\"#person-" + carol + "\" data-id=\""
+                            + carol + "\" aria-label=\"Carol (2). Nominated. Named by 2: Alice (round 1), Dan (round 2). "
+                            + "Named 0 people. At or above the threshold.\">")
+                    .contains("aria-label=\"Alice. Seed group. Named by 0. Named 2 people: Carol, Dan.\"")
+                    .contains("aria-label=\"Dan (1). Nominated. Named by 1: Alice (round 1). Named 1 person: Carol.\"");
+            Drawing drawing = Drawing.parse(svg);
+            assertThat(drawing.links).containsExactlyInAnyOrder("#person-" + alice, "#person-" + carol,
+                    "#person-" + dan);
+        }
+    }
+
+    private static boolean inside(java.awt.geom.Rectangle2D view, double[] p) {
+        return p[0] >= view.getMinX() && p[0] <= view.getMaxX() && p[1] >= view.getMinY() && p[1] <= view.getMaxY();
+    }
+
+    /** The geometry of a rendered drawing, read back from its SVG text. */
+    static final class Drawing {
+        java.awt.geom.Rectangle2D viewBox;
+        final List<java.awt.geom.Rectangle2D> boxes = new ArrayList<>();
+        final List<List<double[]>> heads = new ArrayList<>();
+        final List<double[]> segments = new ArrayList<>();
+        final List<double[]> headings = new ArrayList<>();
+        final List<String> links = new ArrayList<>();
+        /** Per person: where the name starts, its length in characters, and the right end of its box. */
+        final List<double[]> labels = new ArrayList<>();
+
+        static Drawing parse(String svg) throws Exception {
+            javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+            org.w3c.dom.Document document = factory.newDocumentBuilder()
+                    .parse(new org.xml.sax.InputSource(new java.io.StringReader(svg)));
+            Drawing drawing = new Drawing();
+            String[] view = document.getDocumentElement().getAttribute("viewBox").split(" ");
+            drawing.viewBox = new java.awt.geom.Rectangle2D.Double(Double.parseDouble(view[0]),
+                    Double.parseDouble(view[1]), Double.parseDouble(view[2]), Double.parseDouble(view[3]));
+            org.w3c.dom.NodeList rects = document.getElementsByTagName("rect");
+            for (int i = 0; i < rects.getLength(); i++) {
+                org.w3c.dom.Element rect = (org.w3c.dom.Element) rects.item(i);
+                drawing.boxes.add(new java.awt.geom.Rectangle2D.Double(number(rect, "x"), number(rect, "y"),
+                        number(rect, "width"), number(rect, "height")));
+            }
+            org.w3c.dom.NodeList paths = document.getElementsByTagName("path");
+            for (int i = 0; i < paths.getLength(); i++) {
+                org.w3c.dom.Element path = (org.w3c.dom.Element) paths.item(i);
+                java.awt.geom.Path2D shape = shape(path.getAttribute("d"));
+                List<double[]> points = new ArrayList<>();
+                double[] last = null;
+                for (java.awt.geom.PathIterator it = shape.getPathIterator(null, 0.1); !it.isDone(); it.next()) {
+                    double[] c = new double[6];
+                    int type = it.currentSegment(c);
+                    if (type == java.awt.geom.PathIterator.SEG_CLOSE) {
+                        continue;
+                    }
+                    if (type == java.awt.geom.PathIterator.SEG_LINETO && last != null) {
+                        drawing.segments.add(new double[]{last[0], last[1], c[0], c[1]});
+                    }
+                    last = new double[]{c[0], c[1]};
+                    points.add(last);
+                }
+                if ("head".equals(path.getAttribute("class"))) {
+                    drawing.heads.add(points);
+                    // a head is a triangle, not an edge
+                    drawing.segments.subList(drawing.segments.size() - (points.size() - 1), drawing.segments.size())
+                            .clear();
+                }
+            }
+            org.w3c.dom.NodeList texts = document.getElementsByTagName("text");
+            for (int i = 0; i < texts.getLength(); i++) {
+                org.w3c.dom.Element text = (org.w3c.dom.Element) texts.item(i);
+                if ("layer".equals(text.getAttribute("class"))) {
+                    drawing.headings.add(new double[]{number(text, "x"), number(text, "y")});
+                }
+            }
+            org.w3c.dom.NodeList anchors = document.getElementsByTagName("a");
+            for (int i = 0; i < anchors.getLength(); i++) {
+                org.w3c.dom.Element a = (org.w3c.dom.Element) anchors.item(i);
+                assertThat(a.getAttribute("aria-label")).as("the accessible name holds the visible words")
+                        .startsWith(a.getElementsByTagName("text").item(0).getTextContent());
+                drawing.links.add(a.getAttribute("href"));
+                org.w3c.dom.Element rect = (org.w3c.dom.Element) a.getElementsByTagName("rect").item(0);
+                org.w3c.dom.Element text = (org.w3c.dom.Element) a.getElementsByTagName("text").item(0);
+                drawing.labels.add(new double[]{number(text, "x"), text.getTextContent().length(),
+                        number(rect, "x") + number(rect, "width")});
+            }
+            return drawing;
+        }
+
+        private static double number(org.w3c.dom.Element element, String attribute) {
+            return Double.parseDouble(element.getAttribute(attribute));
+        }
+
+        private static java.awt.geom.Path2D shape(String d) {
+            java.awt.geom.Path2D.Double path = new java.awt.geom.Path2D.Double();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("([MLCQZ])|(-?[0-9.]+),(-?[0-9.]+)").matcher(d);
+            char command = 'M';
+            List<Double> args = new ArrayList<>();
+            while (m.find()) {
+                if (m.group(1) != null) {
+                    command = m.group(1).charAt(0);
+                    if (command == 'Z') {
+                        path.closePath();
+                    }
+                    continue;
+                }
+                args.add(Double.parseDouble(m.group(2)));
+                args.add(Double.parseDouble(m.group(3)));
+                int needed = switch (command) {
+                    case 'C' -> 6;
+                    case 'Q' -> 4;
+                    default -> 2;
+                };
+                if (args.size() == needed) {
+                    switch (command) {
+                        case 'M' -> path.moveTo(args.get(0), args.get(1));
+                        case 'L' -> path.lineTo(args.get(0), args.get(1));
+                        case 'Q' -> path.quadTo(args.get(0), args.get(1), args.get(2), args.get(3));
+                        default -> path.curveTo(args.get(0), args.get(1), args.get(2), args.get(3), args.get(4),
+                                args.get(5));
+                    }
+                    args.clear();
+                }
+            }
+            return path;
+        }
     }
 }

@@ -145,11 +145,36 @@ class ResultsControllerTest {
                 .andExpect(content().string(containsString("<title id=\"new-names-title\">New names per round</title>")))
                 .andExpect(content().string(containsString("<title>Round 1: 2</title>")))
                 .andExpect(content().string(containsString("<title id=\"distribution-title\">Distribution of nomination counts</title>")))
-                .andExpect(content().string(containsString("class=\"network\"")))
+                .andExpect(content().string(containsString("class=\"network columns fit\"")))
                 .andExpect(content().string(containsString(">Seed group</text>")))
                 .andExpect(content().string(containsString("Carol &lt;Chen&gt; (2)</text>")))
-                .andExpect(content().string(containsString("<g class=\"node nominated above-threshold\">")))
-                .andExpect(content().string(containsString("<td>Carol &lt;Chen&gt;</td><td>nominated</td><td class=\"num\">2</td><td class=\"num\">1</td><td>Alice (round 1); Dan (round 1)</td>")));
+                .andExpect(content().string(containsString("<a class=\"node nominated above-threshold\" href=\"#person-"
+                        + CAROL + "\"")))
+                .andExpect(content().string(containsString("<tr id=\"person-" + CAROL + "\"><td>Carol &lt;Chen&gt;</td>"
+                        + "<td>nominated</td><td class=\"num\">2</td><td class=\"num\">1</td><td>Alice (round 1); Dan (round 1)</td>"
+                        + "<td></td></tr>")));
+    }
+
+    @Test
+    @DisplayName("the network: both shapes, a person per link to a table row for everyone, the script, no \"hover\"")
+    void network() throws Exception {
+        String page = mvc.perform(get(BASE + "/results").with(admin()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).doesNotContainIgnoringCase("hover")
+                .contains("class=\"network columns", "class=\"network list fit\"")
+                .contains("<tr id=\"person-" + ALICE + "\"><td>Alice</td><td>seed</td><td class=\"num\">0</td>"
+                        + "<td class=\"num\"></td><td></td><td>Carol &lt;Chen&gt;; Dan</td></tr>")
+                .contains("<a href=\"#network-people\">the same as a table</a>", "<div class=\"table-wrap\" id=\"network-people\" tabindex=\"0\" role=\"region\" aria-label=\"The network as a table\">")
+                .contains("<p class=\"network-detail\" id=\"network-detail\" aria-live=\"polite\" hidden></p>")
+                .contains("<script src=\"/js/network.js\" defer></script>");
+        // every person in the drawing links to a row that exists
+        java.util.regex.Matcher links = java.util.regex.Pattern.compile("href=\"#(person-[0-9a-f-]+)\"").matcher(page);
+        int count = 0;
+        while (links.find()) {
+            assertThat(page).contains("<tr id=\"" + links.group(1) + "\">");
+            count++;
+        }
+        assertThat(count).isEqualTo(6);
     }
 
     @Test
