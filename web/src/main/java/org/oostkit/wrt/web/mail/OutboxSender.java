@@ -31,12 +31,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * records it (and so issues the token) later from the hash kept in the outbox.
  *
  * <p>Exactly once per purpose: a row is handed to SMTP only from {@code sending}, and a row is moved to
- * {@code sending} once (once more only after an admin decided to send it again). After a crash, rows still {@code claimed} go back to the queue (nothing left this
- * instance); rows still {@code sending} become {@code uncertain}: the server may have accepted the mail, so it
- * is not sent again by itself, its token is issued all the same (the mail may have arrived), and the invitation
- * records the outcome as uncertain: the round page lists it for an admin to send again. The row is marked
- * {@code sent} the moment the server accepts the mail, before the invitation is told, so only a mail that was
- * really being handed over when an instance died can end uncertain.
+ * {@code sending} once (once more only after an admin decided to send it again). After a crash, rows still
+ * {@code claimed} go back to the queue (nothing left this instance); rows still {@code sending} become
+ * {@code uncertain}: the server may have accepted the mail, so it is not sent again by itself, its token is
+ * issued all the same (the mail may have arrived), and the invitation records the outcome as uncertain: the
+ * round page lists it for an admin to send again. The row is marked {@code sent} the moment the server accepts
+ * the mail, before the invitation is told, so only a mail that was really being handed over when an instance
+ * died can end uncertain.
  * Temporary failures go back to the queue with exponential backoff, up to a bounded number of attempts; when
  * no server can be reached, the instance pauses for the backoff instead of failing every queued mail.
  */

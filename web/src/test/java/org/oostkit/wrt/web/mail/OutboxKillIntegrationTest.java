@@ -98,13 +98,16 @@ class OutboxKillIntegrationTest {
 
         awaitStarted(first, "first");
         wrt.startRound(org, campaign, adminActor, Duration.ofDays(10));
-        await("the first JVM sending", Duration.ofSeconds(120), () -> smtp.deliveredCount() >= 100);
+        // killed while mails are in the middle of their hand-over (the relay keeps each there for a while)
+        await("the first JVM sending", Duration.ofSeconds(120), () -> smtp.deliveredCount() >= 100
+                && jdbc.queryForObject("SELECT count(*) FROM mail_outbox WHERE status = 'sending'", Integer.class) >= 2);
         first.destroyForcibly(); // SIGKILL: no shutdown hook, no release of claims
         assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(first.exitValue()).isEqualTo(137);
         int atTheKill = smtp.deliveredCount();
         assertThat(atTheKill).isLessThan(CONTACTS);
         int inFlight = jdbc.queryForObject("SELECT count(*) FROM mail_outbox WHERE status = 'sending'", Integer.class);
+        assertThat(inFlight).as("mails in the middle of their hand-over at the kill").isPositive();
         log.info("Killed the first JVM after {} mails, {} in flight ({} s into the test)", atTheKill, inFlight,
                 (System.nanoTime() - started) / 1_000_000_000);
 
