@@ -26,6 +26,21 @@ public record ContactView(InvitationId invitationId,
                           Instant respondedAt,
                           Instant remindedAt) {
 
+    /** The delivery status of an invitation whose mail may or may not have gone out. */
+    public static final String UNCERTAIN = "UNCERTAIN";
+
+    /** The reason shown with it. */
+    public static final String UNCERTAIN_REASON = "Not sure this mail went out: the sending stopped while it was "
+            + "being handed to the mail server.";
+
+    public boolean uncertain() {
+        return UNCERTAIN.equals(deliveryStatus);
+    }
+
+    public boolean failed() {
+        return "FAILED".equals(deliveryStatus);
+    }
+
     public boolean responded() {
         return respondedAt != null;
     }

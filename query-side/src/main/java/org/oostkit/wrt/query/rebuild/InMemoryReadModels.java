@@ -17,7 +17,9 @@ import org.oostkit.wrt.api.invitation.ContactInvited;
 import org.oostkit.wrt.api.invitation.DeliveryRecorded;
 import org.oostkit.wrt.api.invitation.InvitationLinkOpened;
 import org.oostkit.wrt.api.invitation.InvitationTokenIssued;
+import org.oostkit.wrt.api.invitation.InvitationResendRequested;
 import org.oostkit.wrt.api.invitation.MailFailed;
+import org.oostkit.wrt.api.invitation.MailOutcomeUncertain;
 import org.oostkit.wrt.api.invitation.MailPurpose;
 import org.oostkit.wrt.api.invitation.MailSent;
 import org.oostkit.wrt.api.invitation.NominatorVerified;
@@ -29,6 +31,7 @@ import org.oostkit.wrt.api.round.ReminderDue;
 import org.oostkit.wrt.api.round.RoundClosed;
 import org.oostkit.wrt.api.round.RoundExtended;
 import org.oostkit.wrt.api.round.RoundStarted;
+import org.oostkit.wrt.query.api.ContactView;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -243,7 +246,8 @@ final class InMemoryReadModels {
                 } else {
                     first(row, K_SENT, at);
                     row[K_REASON] = null;
-                    if ("PENDING".equals(row[K_STATUS]) || "FAILED".equals(row[K_STATUS])) {
+                    if ("PENDING".equals(row[K_STATUS]) || "FAILED".equals(row[K_STATUS])
+                            || "UNCERTAIN".equals(row[K_STATUS])) {
                         row[K_STATUS] = "SENT";
                     }
                 }
@@ -253,11 +257,29 @@ final class InMemoryReadModels {
                 with(t.contacts, e.invitationId().value(), row -> {
                     row[K_FAILED] = at;
                     row[K_REASON] = e.reason();
-                    if ("PENDING".equals(row[K_STATUS])) {
+                    if ("PENDING".equals(row[K_STATUS]) || "UNCERTAIN".equals(row[K_STATUS])) {
                         row[K_STATUS] = "FAILED";
                     }
                 });
             }
+        } else if (event instanceof MailOutcomeUncertain e) {
+            if (e.purpose() == MailPurpose.INVITATION) {
+                with(t.contacts, e.invitationId().value(), row -> {
+                    row[K_FAILED] = at;
+                    row[K_REASON] = ContactView.UNCERTAIN_REASON;
+                    if ("PENDING".equals(row[K_STATUS])) {
+                        row[K_STATUS] = "UNCERTAIN";
+                    }
+                });
+            }
+        } else if (event instanceof InvitationResendRequested e) {
+            with(t.contacts, e.invitationId().value(), row -> {
+                if ("FAILED".equals(row[K_STATUS]) || "UNCERTAIN".equals(row[K_STATUS])) {
+                    row[K_FAILED] = null;
+                    row[K_REASON] = null;
+                    row[K_STATUS] = "PENDING";
+                }
+            });
         } else if (event instanceof DeliveryRecorded e) {
             with(t.contacts, e.invitationId().value(), row -> {
                 int column = switch (e.kind()) {

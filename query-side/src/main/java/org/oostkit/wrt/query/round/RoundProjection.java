@@ -9,8 +9,10 @@ import org.oostkit.wrt.api.common.Actor;
 import org.oostkit.wrt.api.invitation.ContactInvited;
 import org.oostkit.wrt.api.invitation.DeliveryRecorded;
 import org.oostkit.wrt.api.invitation.InvitationLinkOpened;
+import org.oostkit.wrt.api.invitation.InvitationResendRequested;
 import org.oostkit.wrt.api.invitation.InvitationTokenIssued;
 import org.oostkit.wrt.api.invitation.MailFailed;
+import org.oostkit.wrt.api.invitation.MailOutcomeUncertain;
 import org.oostkit.wrt.api.invitation.MailPurpose;
 import org.oostkit.wrt.api.invitation.MailSent;
 import org.oostkit.wrt.api.invitation.NominatorVerified;
@@ -20,6 +22,7 @@ import org.oostkit.wrt.api.round.ReminderDue;
 import org.oostkit.wrt.api.round.RoundClosed;
 import org.oostkit.wrt.api.round.RoundExtended;
 import org.oostkit.wrt.api.round.RoundStarted;
+import org.oostkit.wrt.query.api.ContactView;
 import org.oostkit.wrt.query.config.DefersWrites;
 import org.oostkit.wrt.query.config.ReadModelWrites;
 import org.oostkit.wrt.query.config.ReadModelWrites.Stage;
@@ -110,7 +113,7 @@ class RoundProjection {
             touch(s, "reminded_at", at, event.invitationId().value());
         } else {
             writes.update(Stage.CHANGES, "UPDATE " + s + ".contact SET sent_at = coalesce(sent_at, ?), failure_reason = NULL, "
-                            + "delivery_status = CASE WHEN delivery_status IN ('PENDING', 'FAILED') THEN 'SENT' "
+                            + "delivery_status = CASE WHEN delivery_status IN ('PENDING', 'FAILED', 'UNCERTAIN') THEN 'SENT' "
                             + "ELSE delivery_status END WHERE invitation_id = ?",
                     ts(at), event.invitationId().value());
         }
@@ -122,11 +125,33 @@ class RoundProjection {
         String s = tenants.schemaForEvent(tenant, event.organisationId());
         if (event.purpose() == MailPurpose.INVITATION) {
             jdbc.update("UPDATE " + s + ".contact SET failed_at = ?, failure_reason = ?, delivery_status = "
-                            + "CASE WHEN delivery_status = 'PENDING' THEN 'FAILED' ELSE delivery_status END "
+                            + "CASE WHEN delivery_status IN ('PENDING', 'UNCERTAIN') THEN 'FAILED' ELSE delivery_status END "
                             + "WHERE invitation_id = ?",
                     ts(at), event.reason(), event.invitationId().value());
             contactChanged(s, event.organisationId(), event.campaignId(), event.invitationId().value());
         }
+    }
+
+    /** Listed for the admin as "not sure this mail went out", with the choice to send it again. */
+    @EventHandler
+    void on(MailOutcomeUncertain event, @Timestamp Instant at, @MetaDataValue(Actor.TENANT_KEY) String tenant) {
+        String s = tenants.schemaForEvent(tenant, event.organisationId());
+        if (event.purpose() == MailPurpose.INVITATION) {
+            jdbc.update("UPDATE " + s + ".contact SET failed_at = ?, failure_reason = ?, delivery_status = "
+                            + "CASE WHEN delivery_status = 'PENDING' THEN 'UNCERTAIN' ELSE delivery_status END "
+                            + "WHERE invitation_id = ?",
+                    ts(at), ContactView.UNCERTAIN_REASON, event.invitationId().value());
+            contactChanged(s, event.organisationId(), event.campaignId(), event.invitationId().value());
+        }
+    }
+
+    /** On its way again: pending as a new invitation is, until the new mail's outcome is known. */
+    @EventHandler
+    void on(InvitationResendRequested event, @MetaDataValue(Actor.TENANT_KEY) String tenant) {
+        String s = tenants.schemaForEvent(tenant, event.organisationId());
+        jdbc.update("UPDATE " + s + ".contact SET failed_at = NULL, failure_reason = NULL, delivery_status = 'PENDING' "
+                + "WHERE invitation_id = ? AND delivery_status IN ('FAILED', 'UNCERTAIN')", event.invitationId().value());
+        contactChanged(s, event.organisationId(), event.campaignId(), event.invitationId().value());
     }
 
     @EventHandler

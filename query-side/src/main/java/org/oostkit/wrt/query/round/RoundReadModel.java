@@ -27,7 +27,7 @@ import java.util.UUID;
 @Component
 public class RoundReadModel {
 
-    private static final Set<String> STATUSES = Set.of("PENDING", "SENT", "FAILED", "SOFT_BOUNCED", "DELIVERED", "OPENED", "CLICKED",
+    private static final Set<String> STATUSES = Set.of("PENDING", "SENT", "FAILED", "UNCERTAIN", "SOFT_BOUNCED", "DELIVERED", "OPENED", "CLICKED",
             "BOUNCED", "SPAM_COMPLAINT");
 
     private final JdbcTemplate jdbc;

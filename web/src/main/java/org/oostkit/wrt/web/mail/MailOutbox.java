@@ -89,14 +89,18 @@ class MailOutbox {
                 """, row.invitationId(), row.purpose(), instance);
     }
 
-    /** The server accepted the mail; {@code recorded}: the invitation has been told. */
-    void sent(OutboxRow row, String messageId, boolean recorded) {
+    /**
+     * The server accepted the mail: written right after it did, before the invitation is told (the outcome is
+     * then recorded from this row, by the sender or else by the housekeeping), so that an instance stopping
+     * in between leaves a sent row rather than an uncertain one.
+     */
+    void sent(OutboxRow row, String messageId) {
         // also from 'uncertain': a very slow send may finish after its lease was taken for dead
         jdbc.update("""
                 UPDATE mail_outbox SET status = 'sent', provider_message_id = ?, finished_at = now(),
-                    last_error = NULL, recorded = ?, token_hash = CASE WHEN ? THEN NULL ELSE token_hash END
+                    last_error = NULL, recorded = FALSE
                 WHERE invitation_id = ? AND purpose = ? AND status IN ('sending', 'uncertain')
-                """, messageId, recorded, recorded, row.invitationId(), row.purpose());
+                """, messageId, row.invitationId(), row.purpose());
     }
 
     /**
@@ -132,7 +136,7 @@ class MailOutbox {
     /**
      * Rows of instances taken for dead (their claim older than the lease): claimed rows were never handed
      * over and go back to the queue; sending rows may or may not have reached the server and become
-     * {@code uncertain}, never to be sent again. Answers how many rows became uncertain.
+     * {@code uncertain}, not sent again unless an admin decides to. Answers how many rows became uncertain.
      */
     int recoverAbandoned(Duration lease) {
         Timestamp before = Timestamp.from(Instant.now().minus(lease));
@@ -142,7 +146,7 @@ class MailOutbox {
                 """, before);
         return jdbc.update("""
                 UPDATE mail_outbox SET status = 'uncertain', finished_at = now(), recorded = FALSE,
-                    last_error = 'the sending instance stopped while handing this mail to the server; it may or may not have arrived, and is not sent again'
+                    last_error = 'the sending instance stopped while handing this mail to the server; it may or may not have arrived'
                 WHERE status = 'sending' AND claimed_at < ?
                 """, before);
     }

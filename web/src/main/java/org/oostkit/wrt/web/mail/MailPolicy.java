@@ -13,6 +13,7 @@ import org.oostkit.wrt.api.common.Emails;
 import org.oostkit.wrt.api.invitation.ContactInvited;
 import org.oostkit.wrt.api.invitation.DeliveryKind;
 import org.oostkit.wrt.api.invitation.DeliveryRecorded;
+import org.oostkit.wrt.api.invitation.InvitationResendRequested;
 import org.oostkit.wrt.api.invitation.MailPurpose;
 import org.oostkit.wrt.api.nomination.NominationRevised;
 import org.oostkit.wrt.api.nomination.NominationSubmitted;
@@ -131,6 +132,21 @@ class MailPolicy {
                     """, event.invitationId().value(), MailPurpose.INVITATION.name(), event.organisationId().value(),
                     event.campaignId().value(), event.roundId().value());
         }
+    }
+
+    /**
+     * An admin decided to send the invitation again: its outbox row, finished without a sure mail, goes back to
+     * the queue as a new one (a fresh link is made when it is handed over). Once per decision: the row moves
+     * only from a finished state, and this handler sees each event once.
+     */
+    @EventHandler
+    void on(InvitationResendRequested event) {
+        jdbc.update("""
+                UPDATE mail_outbox SET status = 'pending', attempts = 0, next_attempt_at = now(), claimed_by = NULL,
+                    claimed_at = NULL, finished_at = NULL, last_error = NULL, recorded = FALSE, token_hash = NULL,
+                    provider_message_id = NULL, recording_at = NULL
+                WHERE invitation_id = ? AND purpose = ? AND status IN ('uncertain', 'failed', 'suppressed')
+                """, event.invitationId().value(), MailPurpose.INVITATION.name());
     }
 
     /**

@@ -3,9 +3,9 @@ package org.oostkit.wrt.web.mail;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.oostkit.wrt.api.common.Secrets;
-import org.oostkit.wrt.api.invitation.InvitationCommands.IssueInvitationToken;
 import org.oostkit.wrt.api.invitation.InvitationCommands.RecordMailFailed;
 import org.oostkit.wrt.api.invitation.InvitationCommands.RecordMailSent;
+import org.oostkit.wrt.api.invitation.InvitationCommands.RecordMailUncertain;
 import org.oostkit.wrt.api.invitation.InvitationId;
 import org.oostkit.wrt.api.invitation.MailPurpose;
 import org.oostkit.wrt.api.organisation.OrganisationId;
@@ -31,10 +31,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * records it (and so issues the token) later from the hash kept in the outbox.
  *
  * <p>Exactly once per purpose: a row is handed to SMTP only from {@code sending}, and a row is moved to
- * {@code sending} once. After a crash, rows still {@code claimed} go back to the queue (nothing left this
- * instance); rows still {@code sending} become {@code uncertain}: the server may have accepted the mail, so it
- * is never sent again, its token is issued all the same (the mail may have arrived), and the invitation records
- * it as failed with that reason (visible to the admin).
+ * {@code sending} once (once more only after an admin decided to send it again). After a crash, rows still
+ * {@code claimed} go back to the queue (nothing left this instance); rows still {@code sending} become
+ * {@code uncertain}: the server may have accepted the mail, so it is not sent again by itself, its token is
+ * issued all the same (the mail may have arrived), and the invitation records the outcome as uncertain: the
+ * round page lists it for an admin to send again. The row is marked {@code sent} the moment the server accepts
+ * the mail, before the invitation is told, so only a mail that was really being handed over when an instance
+ * died can end uncertain.
  * Temporary failures go back to the queue with exponential backoff, up to a bounded number of attempts; when
  * no server can be reached, the instance pauses for the backoff instead of failing every queued mail.
  */
@@ -155,7 +158,18 @@ class OutboxSender implements SmartLifecycle {
             return;
         }
         int attempt = row.attempts() + 1;
-        MailMessage message = composer.invitationMail(row, token);
+        MailMessage message;
+        try {
+            message = composer.invitationMail(row, token);
+        } catch (RuntimeException e) {
+            // nothing was handed over, and the same data would fail the same way again
+            log.warn("{} mail of invitation {} could not be composed ({})", row.purpose(), row.invitationId(),
+                    e.getClass().getSimpleName());
+            outbox.failed(row, "the mail could not be composed");
+            recordFailure(row.invitationId(), row.purpose(), row.organisationId(), "the mail could not be composed",
+                    true);
+            return;
+        }
         try {
             transport.send(message);
         } catch (MailDeliveryException e) {
@@ -174,18 +188,17 @@ class OutboxSender implements SmartLifecycle {
             temporaryFailure(row, attempt, "mail not accepted: " + e.getClass().getSimpleName(), false);
             return;
         }
+        outbox.sent(row, message.messageId());
         meters.counter("wrt.mail.sent", "kind", message.kind()).increment();
-        boolean recorded = false;
         try {
             commands.sendAndWait(new RecordMailSent(new InvitationId(row.invitationId()),
                     new OrganisationId(row.organisationId()), MailPurpose.valueOf(row.purpose()), message.messageId(),
                     tokenHash));
-            recorded = true;
+            outbox.markRecorded(row.invitationId(), row.purpose());
         } catch (RuntimeException e) {
             log.warn("{} mail of invitation {} sent but not recorded yet: {}", row.purpose(), row.invitationId(),
                     e.toString());
         }
-        outbox.sent(row, message.messageId(), recorded);
         log.debug("{} mail of invitation {} sent as {}", row.purpose(), row.invitationId(), message.messageId());
     }
 
@@ -238,8 +251,8 @@ class OutboxSender implements SmartLifecycle {
         }
         int uncertain = outbox.recoverAbandoned(settings.lease());
         if (uncertain > 0) {
-            log.warn("{} mails were being handed to the server when their instance stopped; marked uncertain, "
-                    + "not sent again", uncertain);
+            log.warn("{} mails were being handed to the server when their instance stopped; marked uncertain "
+                    + "for an admin to send again", uncertain);
         }
         for (MailOutbox.Unrecorded row : outbox.leaseUnrecorded(Duration.ofMillis(interval), settings.lease(), 100)) {
             if ("sent".equals(row.status())) {
@@ -252,19 +265,19 @@ class OutboxSender implements SmartLifecycle {
                     log.warn("Sent {} mail of invitation {} still not recorded: {}", row.purpose(),
                             row.invitationId(), e.toString());
                 }
-            } else if ("uncertain".equals(row.status()) && row.tokenHash() != null) {
-                // the mail may have arrived: its link must work
+            } else if ("uncertain".equals(row.status())) {
+                // the mail may have arrived: its link must work, and the admin sees it as "not sure"
                 try {
-                    commands.sendAndWait(new IssueInvitationToken(new InvitationId(row.invitationId()),
-                            new OrganisationId(row.organisationId()), row.tokenHash()));
-                    recordFailure(row.invitationId(), row.purpose(), row.organisationId(), row.lastError(), false);
+                    commands.sendAndWait(new RecordMailUncertain(new InvitationId(row.invitationId()),
+                            new OrganisationId(row.organisationId()), MailPurpose.valueOf(row.purpose()),
+                            row.tokenHash()));
+                    outbox.markRecorded(row.invitationId(), row.purpose());
                 } catch (RuntimeException e) {
-                    log.warn("Token of the uncertain {} mail of invitation {} not issued yet: {}", row.purpose(),
+                    log.warn("Uncertain {} mail of invitation {} not recorded yet: {}", row.purpose(),
                             row.invitationId(), e.toString());
                 }
             } else {
-                recordFailure(row.invitationId(), row.purpose(), row.organisationId(), row.lastError(),
-                        !"uncertain".equals(row.status()));
+                recordFailure(row.invitationId(), row.purpose(), row.organisationId(), row.lastError(), true);
             }
         }
     }

@@ -8,6 +8,8 @@ import org.simplejavamail.api.mailer.Mailer;
 import org.simplejavamail.api.mailer.config.TransportStrategy;
 import org.simplejavamail.email.EmailBuilder;
 import org.simplejavamail.mailer.MailInvalidAddressException;
+import org.simplejavamail.mailer.MailSuspiciousCRLFValueException;
+import org.simplejavamail.mailer.MailValidationException;
 import org.simplejavamail.mailer.MailerBuilder;
 
 import java.lang.reflect.Method;
@@ -24,7 +26,8 @@ import java.util.concurrent.CompletionException;
 
 /**
  * Real SMTP through Simple Java Mail, over pooled connections. Failures are sorted into permanent (a 5xx answer, an invalid
- * address) and temporary (4xx, no connection, time-outs) for the outbox's retry decisions.
+ * address, a header Simple Java Mail refuses such as a name with a line break) and temporary (4xx, no connection,
+ * time-outs) for the outbox's retry decisions.
  */
 class SmtpTransport implements MailTransport, AutoCloseable {
 
@@ -96,18 +99,18 @@ class SmtpTransport implements MailTransport, AutoCloseable {
 
     @Override
     public void send(MailMessage message) {
-        EmailPopulatingBuilder builder = EmailBuilder.startingBlank()
-                .from(from)
-                .to(message.toName() == null || message.toName().isBlank() ? null : message.toName(), message.to())
-                .withSubject(message.subject())
-                .withPlainText(message.text())
-                .withHTMLText(message.html())
-                .fixingMessageId(message.messageId());
-        for (Map.Entry<String, String> header : message.headers().entrySet()) {
-            builder.withHeader(header.getKey(), header.getValue());
-        }
-        Email email = builder.buildEmail();
         try {
+            EmailPopulatingBuilder builder = EmailBuilder.startingBlank()
+                    .from(from)
+                    .to(message.toName() == null || message.toName().isBlank() ? null : message.toName(), message.to())
+                    .withSubject(message.subject())
+                    .withPlainText(message.text())
+                    .withHTMLText(message.html())
+                    .fixingMessageId(message.messageId());
+            for (Map.Entry<String, String> header : message.headers().entrySet()) {
+                builder.withHeader(header.getKey(), header.getValue());
+            }
+            Email email = builder.buildEmail();
             mailer.sendMail(email).join();
         } catch (RuntimeException e) {
             throw classify(e instanceof CompletionException && e.getCause() != null ? e.getCause() : e);
@@ -130,6 +133,15 @@ class SmtpTransport implements MailTransport, AutoCloseable {
         for (Throwable t : chain) {
             if (t instanceof MailInvalidAddressException || t instanceof AddressException) {
                 return new MailDeliveryException("invalid address", true, false, failure);
+            }
+            // Simple Java Mail refuses a header with a line break (header injection): the same data fails
+            // every time. The reason names no value, as the value may be the person's name.
+            if (t instanceof MailSuspiciousCRLFValueException) {
+                return new MailDeliveryException("refused before sending: a line break in the recipient's name or "
+                        + "another header", true, false, failure);
+            }
+            if (t instanceof MailValidationException) {
+                return new MailDeliveryException("refused before sending: the mail is not valid", true, false, failure);
             }
             if (t instanceof ConnectException || t instanceof UnknownHostException
                     || t instanceof NoRouteToHostException

@@ -3,6 +3,7 @@ package org.oostkit.wrt.web.round;
 import org.oostkit.wrt.api.campaign.CampaignCommands.StartRound;
 import org.oostkit.wrt.api.campaign.CampaignSettings;
 import org.oostkit.wrt.api.common.RuleViolation;
+import org.oostkit.wrt.api.invitation.InvitationId;
 import org.oostkit.wrt.api.round.RoundCommands.CloseRound;
 import org.oostkit.wrt.api.round.RoundCommands.ExtendRound;
 import org.oostkit.wrt.api.round.RoundId;
@@ -17,6 +18,7 @@ import org.oostkit.wrt.query.api.RoundQueries.FindRound;
 import org.oostkit.wrt.query.api.RoundQueries.FindRounds;
 import org.oostkit.wrt.query.api.RoundView;
 import org.oostkit.wrt.web.campaign.AdminPages;
+import org.oostkit.wrt.web.security.OrganisationRoles;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -47,7 +49,8 @@ import java.util.UUID;
 
 /**
  * Rounds of a campaign: the list with the start form (and who will and will not be asked), the round detail
- * with live counts and the per-contact table, closing and extending.
+ * with live counts and the per-contact table, closing and extending, and sending an invitation again whose mail
+ * failed or may not have gone out.
  */
 @Controller
 class RoundController {
@@ -58,15 +61,17 @@ class RoundController {
     static final int PAGE_SIZE = 50;
     /** How long one live connection lasts; the browser's EventSource reconnects by itself. */
     static final Duration LIVE_FOR = Duration.ofMinutes(30);
-    private static final Set<String> FILTERS = Set.of("PENDING", "SENT", "FAILED", "DELIVERED", "OPENED",
+    private static final Set<String> FILTERS = Set.of("PENDING", "SENT", "FAILED", "UNCERTAIN", "DELIVERED", "OPENED",
             "CLICKED", "BOUNCED", "SPAM_COMPLAINT", "RESPONDED", "NOT_RESPONDED");
 
     private final AdminPages pages;
     private final LiveRound live;
+    private final InvitationResends resends;
 
-    RoundController(AdminPages pages, LiveRound live) {
+    RoundController(AdminPages pages, LiveRound live, InvitationResends resends) {
         this.pages = pages;
         this.live = live;
+        this.resends = resends;
     }
 
     @GetMapping("/org/{slug}/campaigns/{id}/rounds")
@@ -213,6 +218,55 @@ class RoundController {
         return "redirect:/org/" + slug + "/campaigns/" + id + "/rounds/" + number;
     }
 
+    /**
+     * "Send again": one invitation ({@code invitation}) whose mail failed or may not have gone out, or every
+     * invitation listed as "not sure this mail went out" ({@code all}). Each is a decision recorded with the
+     * admin's name; the mails go out through the outbox with fresh links.
+     */
+    @PostMapping("/org/{slug}/campaigns/{id}/rounds/{number}/send-again")
+    String sendAgain(@PathVariable String slug, @PathVariable UUID id, @PathVariable int number,
+                     @RequestParam(required = false) UUID invitation,
+                     @RequestParam(defaultValue = "false") boolean all,
+                     Authentication authentication, RedirectAttributes redirect) {
+        pages.requireAdmin(authentication, slug);
+        OrganisationView organisation = pages.organisation(slug);
+        CampaignView campaign = pages.campaign(organisation, id);
+        RoundView round = round(organisation, campaign, number);
+        String here = "redirect:/org/" + slug + "/campaigns/" + id + "/rounds/" + number;
+        if (!round.open()) {
+            redirect.addFlashAttribute("flash", Map.of("kind", "warn", "message",
+                    "This round is closed: its invitations are not sent again."));
+            return here;
+        }
+        if (all) {
+            InvitationResends.Outcome outcome = resends.sendAllAgain(organisation.organisationId(),
+                    campaign.campaignId(), number, authentication);
+            String message = outcome.sent() == 0 && outcome.refused().isEmpty()
+                    ? "No invitation of this round is waiting to be sent again."
+                    : outcome.sent() + (outcome.sent() == 1 ? " invitation is" : " invitations are")
+                    + " being sent again, each with a new link."
+                    + (outcome.refused().isEmpty() ? "" : " " + outcome.refused().size() + " could not be: "
+                    + outcome.refused().get(0));
+            redirect.addFlashAttribute("flash", Map.of("kind", outcome.refused().isEmpty() ? "ok" : "warn",
+                    "message", message));
+            return here;
+        }
+        if (invitation == null) {
+            redirect.addFlashAttribute("flash", Map.of("kind", "warn", "message",
+                    "Choose the invitation to send again."));
+            return here;
+        }
+        try {
+            ContactView contact = resends.sendAgain(organisation.organisationId(), campaign.campaignId(), number,
+                    new InvitationId(invitation), authentication).orElseThrow();
+            redirect.addFlashAttribute("flash", Map.of("kind", "ok", "message",
+                    "The invitation to " + AdminPages.text(contact.name()) + " is being sent again, with a new link."));
+        } catch (RuleViolation refused) {
+            redirect.addFlashAttribute("flash", Map.of("kind", "warn", "message", refused.getMessage()));
+        }
+        return here;
+    }
+
     private RoundView round(OrganisationView organisation, CampaignView campaign, int number) {
         RoundView round = pages.query(new FindRound(organisation.organisationId(), campaign.campaignId(), number),
                 RoundView.class);
@@ -327,6 +381,19 @@ class RoundController {
         model.addAttribute("filtered", !filter.isEmpty());
         String query = filter.isEmpty() ? "" : "status=" + filter + "&";
         model.addAttribute("paging", AdminPages.paging(here + "?" + query, current, pageCount));
+
+        boolean canResend = round.open() && OrganisationRoles.isAdmin(authentication, slug);
+        model.addAttribute("canResend", canResend);
+        List<Map<String, Object>> inDoubt = new ArrayList<>();
+        if (canResend) {
+            for (ContactView contact : resends.uncertain(organisation.organisationId(), campaign.campaignId(),
+                    round.number())) {
+                inDoubt.add(contact(contact));
+            }
+        }
+        model.addAttribute("inDoubt", inDoubt);
+        model.addAttribute("inDoubtCount", inDoubt.size());
+        model.addAttribute("hasInDoubt", !inDoubt.isEmpty());
         return DETAIL;
     }
 
@@ -399,8 +466,14 @@ class RoundController {
         row.put("statusClass", switch (status) {
             case "DELIVERED", "OPENED", "CLICKED" -> "ok";
             case "FAILED", "BOUNCED", "SPAM_COMPLAINT" -> "bad";
+            case "UNCERTAIN" -> "warn";
             default -> "";
         });
+        if (contact.uncertain()) {
+            row.put("status", "not sure it went out");
+        }
+        row.put("invitation", contact.invitationId().toString());
+        row.put("resendable", contact.uncertain() || contact.failed());
         row.put("failure", AdminPages.text(contact.failureReason()));
         row.put("hasFailure", contact.failureReason() != null && !contact.failureReason().isBlank());
         row.put("linkOpened", pages.shown(contact.linkOpenedAt()));
@@ -424,7 +497,7 @@ class RoundController {
         String[][] options = {{"", "everyone"}, {"RESPONDED", "responded"}, {"NOT_RESPONDED", "not responded"},
                 {"PENDING", "mail pending"}, {"SENT", "sent"}, {"DELIVERED", "delivered"}, {"OPENED", "opened"},
                 {"CLICKED", "clicked"}, {"BOUNCED", "bounced"}, {"SPAM_COMPLAINT", "spam complaint"},
-                {"FAILED", "sending failed"}};
+                {"FAILED", "sending failed"}, {"UNCERTAIN", "not sure it went out"}};
         List<Map<String, Object>> list = new ArrayList<>();
         for (String[] option : options) {
             list.add(Map.of("value", option[0], "label", option[1], "selected", option[0].equals(current)));

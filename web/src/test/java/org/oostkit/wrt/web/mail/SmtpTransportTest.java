@@ -29,10 +29,14 @@ class SmtpTransportTest {
     }
 
     private MailMessage invitation(String to) {
+        return invitation(to, "Zoë Ångström");
+    }
+
+    private MailMessage invitation(String to, String name) {
         MailComposer composer = new MailComposer(new MailTemplates(ZoneOffset.UTC), new ProviderHeaders("postmark"),
                 "https://wrt.example.org", ZoneOffset.UTC);
         return composer.invitationMail(new OutboxRow(UUID.randomUUID(), "INVITATION", UUID.randomUUID(),
-                UUID.randomUUID(), 0, to, "Zoë Ångström", "acme", "Acme", "Future of work", "",
+                UUID.randomUUID(), 0, to, name, "acme", "Acme", "Future of work", "",
                 Instant.parse("2026-12-04T16:00:00Z")), "the-token");
     }
 
@@ -99,6 +103,20 @@ class SmtpTransportTest {
         try (SmtpTransport transport = new SmtpTransport(properties(smtp.port()))) {
             assertThatThrownBy(() -> transport.send(invitation("not an address@@receiver")))
                     .isInstanceOfSatisfying(MailDeliveryException.class, e -> assertThat(e.permanent()).isTrue());
+        }
+        assertThat(smtp.received()).isEmpty();
+    }
+
+    @Test
+    void aLineBreakInTheRecipientsNameIsPermanentAndNothingIsSent() throws Exception {
+        // names entered before input was checked may still hold one; the header would be refused every time
+        try (SmtpTransport transport = new SmtpTransport(properties(smtp.port()))) {
+            assertThatThrownBy(() -> transport.send(invitation("crlf@receiver.test", "Mallory\r\nBcc: all@evil.test")))
+                    .isInstanceOfSatisfying(MailDeliveryException.class, e -> {
+                        assertThat(e.permanent()).isTrue();
+                        assertThat(e.serverUnavailable()).isFalse();
+                        assertThat(e.getMessage()).contains("line break").doesNotContain("Mallory");
+                    });
         }
         assertThat(smtp.received()).isEmpty();
     }

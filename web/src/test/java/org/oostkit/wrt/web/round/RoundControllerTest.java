@@ -10,6 +10,7 @@ import org.mockito.ArgumentCaptor;
 import org.oostkit.wrt.api.campaign.CampaignCommands.StartRound;
 import org.oostkit.wrt.api.campaign.PersonId;
 import org.oostkit.wrt.api.common.RuleViolation;
+import org.oostkit.wrt.api.invitation.InvitationCommands.SendInvitationAgain;
 import org.oostkit.wrt.api.invitation.InvitationId;
 import org.oostkit.wrt.api.round.RoundCommands.CloseRound;
 import org.oostkit.wrt.api.round.RoundCommands.ExtendRound;
@@ -39,6 +40,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -58,12 +60,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest(controllers = RoundController.class)
-@Import({SecurityConfiguration.class, AdminPages.class, LiveRound.class})
+@Import({SecurityConfiguration.class, AdminPages.class, LiveRound.class, InvitationResends.class})
 class RoundControllerTest {
 
     static final RoundId ROUND = RoundId.of("00000000-0000-4000-8000-00000000aaaa");
@@ -252,6 +255,78 @@ class RoundControllerTest {
                         .param("deadline", LocalDateTime.ofInstant(later, ZoneOffset.UTC).toString()))
                 .andExpect(redirectedUrl(BASE + "/rounds/2"));
         assertThat(sent(ExtendRound.class).newDeadline()).isEqualTo(later);
+    }
+
+    private static ContactView contact(String name, String status, String reason) {
+        return new ContactView(InvitationId.random(), PersonId.random(), name, name.toLowerCase() + "@example.org",
+                status, 0, Instant.now(), null, reason == null ? null : Instant.now(), reason, null, null, null, null,
+                null, null, null, null, null);
+    }
+
+    @Test
+    @DisplayName("invitations that may not have gone out are listed for the admin, with send again for one or all")
+    void inDoubtListed() throws Exception {
+        answer(queries, FindRound.class, round(2, "OPEN", 1));
+        ContactView uma = contact("Uma", "UNCERTAIN", ContactView.UNCERTAIN_REASON);
+        ContactView fay = contact("Fay", "FAILED", "refused before sending: a line break in the recipient's name");
+        answer(queries, FindContacts.class, List.of(fay, uma, contact("Sam", "SENT", null)));
+        mvc.perform(get(BASE + "/rounds/2").with(admin()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Not sure these mails went out (1)")))
+                .andExpect(content().string(containsString("Send all 1 again")))
+                .andExpect(content().string(containsString("<span class=\"badge warn\">not sure it went out</span>")))
+                .andExpect(content().string(containsString("a line break in the recipient&#39;s name")))
+                .andExpect(content().string(containsString("name=\"invitation\" value=\"" + uma.invitationId() + "\"")))
+                .andExpect(content().string(containsString("name=\"invitation\" value=\"" + fay.invitationId() + "\"")));
+        mvc.perform(get(BASE + "/rounds/2").with(auditor()))
+                .andExpect(content().string(not(containsString("Not sure these mails went out"))))
+                .andExpect(content().string(not(containsString("/send-again"))));
+        answer(queries, FindRound.class, round(2, "CLOSED", 1));
+        mvc.perform(get(BASE + "/rounds/2").with(admin()))
+                .andExpect(content().string(not(containsString("/send-again"))));
+    }
+
+    @Test
+    @DisplayName("send again (all) sends every listed invitation again as the signed-in admin")
+    void sendAllAgain() throws Exception {
+        answer(queries, FindRound.class, round(2, "OPEN", 1));
+        ContactView uma = contact("Uma", "UNCERTAIN", ContactView.UNCERTAIN_REASON);
+        answer(queries, FindContacts.class, List.of(uma, contact("Fay", "FAILED", "gave up"), contact("Sam", "SENT", null)));
+        mvc.perform(post(BASE + "/rounds/2/send-again").param("all", "true").with(admin()).with(csrf()))
+                .andExpect(redirectedUrl(BASE + "/rounds/2"))
+                .andExpect(flash().attribute("flash", Map.of("kind", "ok",
+                        "message", "1 invitation is being sent again, each with a new link.")));
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        ArgumentCaptor<CommandMessage<?>> captor = (ArgumentCaptor) ArgumentCaptor.forClass(CommandMessage.class);
+        verify(commands).sendAndWait(captor.capture());
+        assertThat(captor.getValue().getPayload()).isEqualTo(new SendInvitationAgain(uma.invitationId(), AdminFixtures.ORG));
+        assertThat(captor.getValue().getMetaData()).containsEntry("actor", "admin:admin@demo.org");
+    }
+
+    @Test
+    @DisplayName("send again for one: only an invitation of the round in doubt; auditors may not")
+    void sendOneAgain() throws Exception {
+        answer(queries, FindRound.class, round(2, "OPEN", 1));
+        ContactView fay = contact("Fay", "FAILED", "gave up");
+        ContactView sam = contact("Sam", "SENT", null);
+        answer(queries, FindContacts.class, List.of(fay, sam));
+        mvc.perform(post(BASE + "/rounds/2/send-again").param("invitation", sam.invitationId().toString())
+                        .with(admin()).with(csrf()))
+                .andExpect(redirectedUrl(BASE + "/rounds/2"))
+                .andExpect(flash().attribute("flash", Map.of("kind", "warn", "message",
+                        "That invitation of this round has not failed and is not in doubt: it is not sent again.")));
+        verify(commands, never()).sendAndWait(any());
+        mvc.perform(post(BASE + "/rounds/2/send-again").param("invitation", fay.invitationId().toString())
+                        .with(auditor()).with(csrf()))
+                .andExpect(status().isForbidden());
+        verify(commands, never()).sendAndWait(any());
+
+        mvc.perform(post(BASE + "/rounds/2/send-again").param("invitation", fay.invitationId().toString())
+                        .with(admin()).with(csrf()))
+                .andExpect(redirectedUrl(BASE + "/rounds/2"))
+                .andExpect(flash().attribute("flash", Map.of("kind", "ok", "message",
+                        "The invitation to Fay is being sent again, with a new link.")));
+        assertThat(sent(SendInvitationAgain.class)).isEqualTo(new SendInvitationAgain(fay.invitationId(), AdminFixtures.ORG));
     }
 
     private <C> C sent(Class<C> type) {

@@ -44,7 +44,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * The whole application (web included) on the run's PostgreSQL database, driven through MockMvc: one shared
  * context for every web integration test extending this (keep the annotations identical). Mail the web layer
  * sends on request and retention warnings are recorded; the clock can be moved; the operator API has a key;
- * rate limits are off (they have tests of their own).
+ * rate limits are off (they have tests of their own). Sessions stay in the servlet container here: these tests
+ * hand MockMvc a {@code MockHttpSession} and look into it, which Spring Session's filter would bypass (the
+ * sessions in PostgreSQL have tests of their own on a real server: SessionRestartIntegrationTest).
  */
 // every full application on the shared test database runs its own mail, webhook and Axon processors: close it
 // after its class, so that no two of them compete for the same outbox, tokens or deadlines
@@ -52,7 +54,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 @SpringBootTest(classes = WrtApplication.class, properties = {
         "wrt.operator.api-key=" + WebIntegrationTestSupport.OPERATOR_KEY,
         "wrt.rate-limits.enabled=false",
-        "wrt.base-url=https://wrt.test"})
+        "wrt.base-url=https://wrt.test",
+        "spring.autoconfigure.exclude=org.springframework.boot.autoconfigure.session.SessionAutoConfiguration"})
 @AutoConfigureMockMvc
 @AutoConfigureObservability
 @Import({RecordingMail.class, ProbeRoutes.class, WebIntegrationTestSupport.TestBeans.class})

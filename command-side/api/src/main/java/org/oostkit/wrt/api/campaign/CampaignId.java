@@ -3,11 +3,12 @@ package org.oostkit.wrt.api.campaign;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import java.io.Serializable;
 import java.util.Objects;
 import java.util.UUID;
 
 /** Identity of a campaign. */
-public record CampaignId(UUID value) {
+public record CampaignId(UUID value) implements Serializable {
 
     public CampaignId {
         Objects.requireNonNull(value, "CampaignId value");

@@ -66,6 +66,25 @@ public final class InvitationCommands {
                                    boolean permanent) {
     }
 
+    /**
+     * The outcome of a mail of a purpose is unknown: its instance stopped while handing it to the server.
+     * {@code tokenHash}: the keyed hash of the link token the mail carried (it may have arrived, so its link
+     * must work), or null.
+     */
+    public record RecordMailUncertain(@TargetAggregateIdentifier InvitationId invitationId,
+                                      OrganisationId organisationId,
+                                      MailPurpose purpose,
+                                      String tokenHash) {
+    }
+
+    /**
+     * An admin sends the invitation mail again, with a fresh link: allowed while the round is open and only
+     * when the invitation mail failed or may not have arrived.
+     */
+    public record SendInvitationAgain(@TargetAggregateIdentifier InvitationId invitationId,
+                                      OrganisationId organisationId) {
+    }
+
     /** An email provider reported on the invitation mail. */
     public record RecordDelivery(@TargetAggregateIdentifier InvitationId invitationId,
                                  OrganisationId organisationId,

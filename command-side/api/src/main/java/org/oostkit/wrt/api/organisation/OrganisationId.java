@@ -3,11 +3,12 @@ package org.oostkit.wrt.api.organisation;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import java.io.Serializable;
 import java.util.Objects;
 import java.util.UUID;
 
 /** Identity of an organisation (tenant). */
-public record OrganisationId(UUID value) {
+public record OrganisationId(UUID value) implements Serializable {
 
     public OrganisationId {
         Objects.requireNonNull(value, "OrganisationId value");

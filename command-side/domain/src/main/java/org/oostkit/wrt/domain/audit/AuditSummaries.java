@@ -13,8 +13,10 @@ import org.oostkit.wrt.api.campaign.SeedPersonRemoved;
 import org.oostkit.wrt.api.invitation.ContactInvited;
 import org.oostkit.wrt.api.invitation.DeliveryRecorded;
 import org.oostkit.wrt.api.invitation.InvitationLinkOpened;
+import org.oostkit.wrt.api.invitation.InvitationResendRequested;
 import org.oostkit.wrt.api.invitation.InvitationTokenIssued;
 import org.oostkit.wrt.api.invitation.MailFailed;
+import org.oostkit.wrt.api.invitation.MailOutcomeUncertain;
 import org.oostkit.wrt.api.invitation.MailSent;
 import org.oostkit.wrt.api.invitation.NominatorVerified;
 import org.oostkit.wrt.api.invitation.VerificationCodeIssued;
@@ -98,6 +100,10 @@ final class AuditSummaries {
                     : " (message " + e.providerMessageId() + ")");
         } else if (event instanceof MailFailed e) {
             return capitalised(lower(e.purpose())) + " mail failed" + (e.permanent() ? " permanently" : "") + ": " + e.reason();
+        } else if (event instanceof MailOutcomeUncertain e) {
+            return capitalised(lower(e.purpose())) + " mail may or may not have gone out (its sender stopped)";
+        } else if (event instanceof InvitationResendRequested) {
+            return "Invitation mail sent again with a new link";
         } else if (event instanceof DeliveryRecorded e) {
             return "Provider " + e.provider() + " reported " + lower(e.kind()) + " at " + e.occurredAt()
                     + " (delivery status " + lower(e.status()) + ")";

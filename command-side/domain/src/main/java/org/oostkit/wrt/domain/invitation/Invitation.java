@@ -19,13 +19,17 @@ import org.oostkit.wrt.api.invitation.InvitationCommands.RecordDelivery;
 import org.oostkit.wrt.api.invitation.InvitationCommands.RecordLinkOpened;
 import org.oostkit.wrt.api.invitation.InvitationCommands.RecordMailFailed;
 import org.oostkit.wrt.api.invitation.InvitationCommands.RecordMailSent;
+import org.oostkit.wrt.api.invitation.InvitationCommands.RecordMailUncertain;
+import org.oostkit.wrt.api.invitation.InvitationCommands.SendInvitationAgain;
 import org.oostkit.wrt.api.invitation.InvitationCommands.RequestVerificationCode;
 import org.oostkit.wrt.api.invitation.InvitationCommands.VerifyCode;
 import org.oostkit.wrt.api.invitation.InvitationId;
 import org.oostkit.wrt.api.invitation.InvitationLinkOpened;
+import org.oostkit.wrt.api.invitation.InvitationResendRequested;
 import org.oostkit.wrt.api.invitation.InvitationTokenIssued;
 import org.oostkit.wrt.api.invitation.IssuedCode;
 import org.oostkit.wrt.api.invitation.MailFailed;
+import org.oostkit.wrt.api.invitation.MailOutcomeUncertain;
 import org.oostkit.wrt.api.invitation.MailPurpose;
 import org.oostkit.wrt.api.invitation.MailSent;
 import org.oostkit.wrt.api.invitation.NominatorVerified;
@@ -79,6 +83,8 @@ public class Invitation {
     private DeliveryStatus deliveryStatus = DeliveryStatus.PENDING;
     private final Set<String> providerEvents = new HashSet<>();
     private final Set<MailPurpose> mailsSent = EnumSet.noneOf(MailPurpose.class);
+    /** The invitation mail failed or may not have arrived, and nobody has sent it again since. */
+    private boolean invitationMailInDoubt;
 
     Invitation() {
     }
@@ -181,6 +187,43 @@ public class Invitation {
     }
 
     /**
+     * A mail whose sending instance stopped mid-hand-over. Its link must work (the mail may have arrived), so
+     * its token is issued; a mail recorded as sent meanwhile (the record made it, the outbox's did not) is not
+     * in doubt, and nothing changes.
+     */
+    @CommandHandler
+    void handle(RecordMailUncertain command) {
+        requireTenant(command.organisationId());
+        if (command.tokenHash() != null) {
+            requireTokenHash(command.tokenHash());
+        }
+        if (!mailsSent.contains(command.purpose())) {
+            if (command.tokenHash() != null) {
+                apply(new InvitationTokenIssued(organisationId, campaignId, id, command.tokenHash()));
+            }
+            apply(new MailOutcomeUncertain(organisationId, campaignId, id, command.purpose()));
+        }
+    }
+
+    /**
+     * An admin's decision to send the invitation again. The mail goes out through the outbox with a fresh
+     * link, as the first one did; once it is on its way, asking again is refused until its outcome is known.
+     */
+    @CommandHandler
+    void handle(SendInvitationAgain command, RoundDirectory rounds) {
+        requireTenant(command.organisationId());
+        if (!rounds.isOpen(roundId)) {
+            throw new RuleViolation("round-closed", "This round is closed.");
+        }
+        if (!invitationMailInDoubt) {
+            throw new RuleViolation("mail-not-in-doubt", mailsSent.contains(MailPurpose.INVITATION)
+                    ? "This invitation was sent; it is not sent again."
+                    : "This invitation has not failed: it is still on its way.");
+        }
+        apply(new InvitationResendRequested(organisationId, campaignId, roundId, id));
+    }
+
+    /**
      * The reason as recorded: it comes from a mail server, so what no text in WRT may hold is shown as its code
      * point (the failure is still recorded, and a NUL cannot stop the read models), and it is kept short.
      */
@@ -276,13 +319,31 @@ public class Invitation {
     @EventSourcingHandler
     void on(MailSent event) {
         mailsSent.add(event.purpose());
+        if (event.purpose() == MailPurpose.INVITATION) {
+            invitationMailInDoubt = false;
+        }
         if (deliveryStatus == DeliveryStatus.PENDING || deliveryStatus == DeliveryStatus.FAILED) {
             deliveryStatus = DeliveryStatus.SENT;
         }
     }
 
     @EventSourcingHandler
+    void on(MailOutcomeUncertain event) {
+        if (event.purpose() == MailPurpose.INVITATION) {
+            invitationMailInDoubt = true;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(InvitationResendRequested event) {
+        invitationMailInDoubt = false;
+    }
+
+    @EventSourcingHandler
     void on(MailFailed event) {
+        if (event.purpose() == MailPurpose.INVITATION && !mailsSent.contains(MailPurpose.INVITATION)) {
+            invitationMailInDoubt = true;
+        }
         if (deliveryStatus == DeliveryStatus.PENDING) {
             deliveryStatus = DeliveryStatus.FAILED;
         }

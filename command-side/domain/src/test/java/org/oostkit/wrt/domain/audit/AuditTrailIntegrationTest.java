@@ -16,6 +16,11 @@ import org.oostkit.wrt.api.campaign.CampaignSettings;
 import org.oostkit.wrt.api.campaign.SeedRow;
 import org.oostkit.wrt.api.common.Actor;
 import org.oostkit.wrt.api.common.PersonalData;
+import org.oostkit.wrt.api.invitation.ContactInvited;
+import org.oostkit.wrt.api.invitation.InvitationCommands.RecordMailUncertain;
+import org.oostkit.wrt.api.invitation.InvitationCommands.SendInvitationAgain;
+import org.oostkit.wrt.api.invitation.InvitationId;
+import org.oostkit.wrt.api.invitation.MailPurpose;
 import org.oostkit.wrt.api.organisation.OrganisationId;
 import org.oostkit.wrt.api.audit.IntegrityReport;
 import org.oostkit.wrt.domain.dataprotection.DataKeyStore;
@@ -101,6 +106,27 @@ class AuditTrailIntegrationTest extends IntegrationTestSupport {
         assertThat(all(stranger, campaign, AuditFilter.NONE)).isEmpty();
         assertThat(queries.query(new FindAuditEventTypes(org, campaign), ResponseTypes.multipleInstancesOf(String.class))
                 .join()).contains("CampaignCreated", "ContactInvited", "SeedPersonAdded").isSorted();
+    }
+
+    @Test
+    @DisplayName("a mail in doubt and the admin's decision to send it again are in the trail, with who decided")
+    void sentAgain() {
+        OrganisationId org = wrt().organisation("auditee@trail.test");
+        CampaignId campaign = wrt().campaign(org, admin, "Gil", "gil@trail.test");
+        wrt().startRound(org, campaign, admin, Duration.ofDays(3));
+        InvitationId gil = events().payloads(ContactInvited.class, e -> e.campaignId().equals(campaign)).get(0)
+                .invitationId();
+        wrt().send(new RecordMailUncertain(gil, org, MailPurpose.INVITATION, null));
+        wrt().send(new SendInvitationAgain(gil, org), admin);
+
+        assertThat(all(org, campaign, new AuditFilter("MailOutcomeUncertain", null, null, null))).singleElement()
+                .satisfies(e -> assertThat(e.summary()).isEqualTo(
+                        "Invitation mail may or may not have gone out (its sender stopped)"));
+        assertThat(all(org, campaign, new AuditFilter("InvitationResendRequested", null, null, null))).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.actor()).isEqualTo("admin:auditee@trail.test");
+                    assertThat(e.summary()).isEqualTo("Invitation mail sent again with a new link");
+                });
     }
 
     @Test

@@ -22,13 +22,17 @@ import org.oostkit.wrt.api.invitation.InvitationCommands.RecordDelivery;
 import org.oostkit.wrt.api.invitation.InvitationCommands.RecordLinkOpened;
 import org.oostkit.wrt.api.invitation.InvitationCommands.RecordMailFailed;
 import org.oostkit.wrt.api.invitation.InvitationCommands.RecordMailSent;
+import org.oostkit.wrt.api.invitation.InvitationCommands.RecordMailUncertain;
+import org.oostkit.wrt.api.invitation.InvitationCommands.SendInvitationAgain;
 import org.oostkit.wrt.api.invitation.InvitationCommands.RequestVerificationCode;
 import org.oostkit.wrt.api.invitation.InvitationCommands.VerifyCode;
 import org.oostkit.wrt.api.invitation.InvitationId;
 import org.oostkit.wrt.api.invitation.InvitationLinkOpened;
+import org.oostkit.wrt.api.invitation.InvitationResendRequested;
 import org.oostkit.wrt.api.invitation.InvitationTokenIssued;
 import org.oostkit.wrt.api.invitation.IssuedCode;
 import org.oostkit.wrt.api.invitation.MailFailed;
+import org.oostkit.wrt.api.invitation.MailOutcomeUncertain;
 import org.oostkit.wrt.api.invitation.MailPurpose;
 import org.oostkit.wrt.api.invitation.MailSent;
 import org.oostkit.wrt.api.invitation.NominatorVerified;
@@ -495,6 +499,128 @@ class InvitationTest {
                             new MailFailed(ORG, CAMPAIGN, INVITATION, MailPurpose.INVITATION, "timeout", false))
                     .when(new RecordMailSent(INVITATION, ORG, MailPurpose.INVITATION, "msg-INVITATION"))
                     .expectEvents(mailSent(MailPurpose.INVITATION));
+        }
+    }
+
+    @Nested
+    @DisplayName("a mail in doubt")
+    class InDoubt {
+
+        private final String hash = Invitation.tokenHash(HASHER, "raw-token");
+
+        private MailOutcomeUncertain uncertain() {
+            return new MailOutcomeUncertain(ORG, CAMPAIGN, INVITATION, MailPurpose.INVITATION);
+        }
+
+        private InvitationResendRequested resent() {
+            return new InvitationResendRequested(ORG, CAMPAIGN, ROUND, INVITATION);
+        }
+
+        @Test
+        @DisplayName("an interrupted hand-over issues the mail's token and records the outcome as uncertain")
+        void uncertainIssuesTheToken() {
+            fixture.given(invited())
+                    .when(new RecordMailUncertain(INVITATION, ORG, MailPurpose.INVITATION, hash))
+                    .expectEvents(new InvitationTokenIssued(ORG, CAMPAIGN, INVITATION, hash), uncertain());
+        }
+
+        @Test
+        @DisplayName("a mail recorded as sent is not in doubt")
+        void sentIsNotUncertain() {
+            fixture.given(invited(), mailSent(MailPurpose.INVITATION))
+                    .when(new RecordMailUncertain(INVITATION, ORG, MailPurpose.INVITATION, hash))
+                    .expectNoEvents();
+        }
+
+        @Test
+        @DisplayName("an uncertain token hash must be a hash")
+        void uncertainNeedsAHash() {
+            fixture.given(invited())
+                    .when(new RecordMailUncertain(INVITATION, ORG, MailPurpose.INVITATION, "raw-token"))
+                    .expectException(violation("token-hash-invalid"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        @DisplayName("an admin may send an uncertain invitation again")
+        void resendsUncertain() {
+            fixture.given(invited(), uncertain())
+                    .when(new SendInvitationAgain(INVITATION, ORG))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(resent());
+        }
+
+        @Test
+        @DisplayName("an admin may send a failed invitation again")
+        void resendsFailed() {
+            fixture.given(invited(), new MailFailed(ORG, CAMPAIGN, INVITATION, MailPurpose.INVITATION,
+                            "refused by the mail server: 550 no such user", true))
+                    .when(new SendInvitationAgain(INVITATION, ORG))
+                    .expectEvents(resent());
+        }
+
+        @Test
+        @DisplayName("an invitation that was sent is not sent again")
+        void refusesSent() {
+            fixture.given(invited(), uncertain(), mailSent(MailPurpose.INVITATION))
+                    .when(new SendInvitationAgain(INVITATION, ORG))
+                    .expectException(violation("mail-not-in-doubt"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        @DisplayName("an invitation still on its way is not sent again")
+        void refusesPending() {
+            fixture.given(invited())
+                    .when(new SendInvitationAgain(INVITATION, ORG))
+                    .expectException(violation("mail-not-in-doubt"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        @DisplayName("only a failed reminder leaves the invitation itself not in doubt")
+        void refusesFailedReminder() {
+            fixture.given(invited(), mailSent(MailPurpose.INVITATION), new MailFailed(ORG, CAMPAIGN, INVITATION,
+                            MailPurpose.REMINDER, "gave up", false))
+                    .when(new SendInvitationAgain(INVITATION, ORG))
+                    .expectException(violation("mail-not-in-doubt"));
+        }
+
+        @Test
+        @DisplayName("once sent again, asking again waits for that mail's outcome")
+        void refusesTwice() {
+            fixture.given(invited(), uncertain(), resent())
+                    .when(new SendInvitationAgain(INVITATION, ORG))
+                    .expectException(violation("mail-not-in-doubt"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        @DisplayName("a resent mail that fails may be sent again")
+        void resendsAfterAFailedResend() {
+            fixture.given(invited(), uncertain(), resent(), new MailFailed(ORG, CAMPAIGN, INVITATION,
+                            MailPurpose.INVITATION, "gave up after 10 attempts", false))
+                    .when(new SendInvitationAgain(INVITATION, ORG))
+                    .expectEvents(resent());
+        }
+
+        @Test
+        @DisplayName("only while the round is open")
+        void refusesClosedRound() {
+            rounds.closed(ROUND, 1);
+            fixture.given(invited(), uncertain())
+                    .when(new SendInvitationAgain(INVITATION, ORG))
+                    .expectException(violation("round-closed"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        @DisplayName("only in its own organisation")
+        void refusesOtherTenant() {
+            fixture.given(invited(), uncertain())
+                    .when(new SendInvitationAgain(INVITATION, OTHER_ORG))
+                    .expectException(violation("not-found"))
+                    .expectNoEvents();
         }
     }
 
