@@ -131,10 +131,13 @@ public final class IsolatedFailures {
                 ? tracked.trackingToken().position() : OptionalLong.empty();
     }
 
-    /** Rolls an optimistic batch back, so that it runs again event by event. */
+    /**
+     * Rolls an optimistic batch back, so that it runs again event by event. It carries the failure only as
+     * {@link DeadLetterQueues#describe described}: Axon logs it, and a database error quotes the failing row.
+     */
     static final class BatchFailed extends RuntimeException {
         BatchFailed(String group, Throwable cause) {
-            super(group + " batch failed; retrying it event by event", cause);
+            super(group + " batch failed (" + DeadLetterQueues.describe(cause) + "); retrying it event by event");
         }
     }
 }

@@ -49,7 +49,7 @@ class ReadSideConfiguration {
             if (!ReadModelBatches.handledCarefully()) {
                 log.info("Read model event {} ({}) failed in an optimistic batch ({}); the batch is rolled back "
                                 + "and handled again event by event", letter.message().getIdentifier(),
-                        letter.message().getPayloadType().getSimpleName(), cause.toString());
+                        letter.message().getPayloadType().getSimpleName(), DeadLetterQueues.describe(cause));
                 throw new BatchFailed(cause);
             }
             batches.undoFailedEvent();
@@ -96,7 +96,8 @@ class ReadSideConfiguration {
     /** Rolls an optimistic batch back, so that it runs again event by event ({@link ReadModelBatches}). */
     static final class BatchFailed extends RuntimeException {
         BatchFailed(Throwable cause) {
-            super("read-model batch failed; retrying it event by event", cause);
+            // the failure only described: Axon logs this, and a database error quotes the failing row
+            super("read-model batch failed (" + DeadLetterQueues.describe(cause) + "); retrying it event by event");
         }
     }
 
