@@ -47,6 +47,11 @@ public class IntegrityConfiguration {
             throw new IllegalStateException("wrt.events.max-gap-offset, wrt.events.gap-timeout and "
                     + "wrt.events.large-append must be positive");
         }
+        if (largeAppend >= maxGapOffset) {
+            // an append between the two could commit after later events and fall out of the window unseen
+            throw new IllegalStateException("wrt.events.large-append (" + largeAppend + ") must be smaller than "
+                    + "wrt.events.max-gap-offset (" + maxGapOffset + ")");
+        }
         // Axon's auto-configuration backs off its JDBC beans around a user-defined engine: same defaults here
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
