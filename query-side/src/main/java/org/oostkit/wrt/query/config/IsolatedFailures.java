@@ -69,10 +69,17 @@ public final class IsolatedFailures {
             if (CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().resources().containsKey(savepoint)) {
                 jdbc.execute("ROLLBACK TO SAVEPOINT " + savepointName());
             }
-            metrics.deadLettered(group);
-            log.error("{} event {} ({}, organisation {}) dead-lettered: {}", group,
-                    letter.message().getIdentifier(), letter.message().getPayloadType().getSimpleName(),
-                    DeadLetterQueues.tenantOf(letter.message()), DeadLetterQueues.describe(cause));
+            if (retryingDeadLetter(CurrentUnitOfWork.get())) {
+                // parked already (counted and logged then): a retry that fails again is no new failure
+                log.warn("{} event {} ({}, organisation {}) failed again and stays parked: {}", group,
+                        letter.message().getIdentifier(), letter.message().getPayloadType().getSimpleName(),
+                        DeadLetterQueues.tenantOf(letter.message()), DeadLetterQueues.describe(cause));
+            } else {
+                metrics.deadLettered(group);
+                log.error("{} event {} ({}, organisation {}) dead-lettered: {}", group,
+                        letter.message().getIdentifier(), letter.message().getPayloadType().getSimpleName(),
+                        DeadLetterQueues.tenantOf(letter.message()), DeadLetterQueues.describe(cause));
+            }
             return Decisions.enqueue(DeadLetterQueues.withoutPersonalData(cause));
         };
     }
