@@ -13,6 +13,8 @@ import java.util.UUID;
  *
  * @param organisationId the one organisation rebuilt, or null for all
  * @param error          why it failed (FAILED only)
+ * @param notRebuilt     organisations whose read models could not be rebuilt, by id, and why (event id and
+ *                       kind of failure); their tables are left as they were, every other one is rebuilt
  */
 public record ReplayView(UUID id,
                          OrganisationId organisationId,
@@ -23,7 +25,8 @@ public record ReplayView(UUID id,
                          Duration remaining,
                          Instant startedAt,
                          Instant finishedAt,
-                         String error) {
+                         String error,
+                         java.util.Map<String, String> notRebuilt) {
 
     public enum Status {
         /** Reading the event store into memory. */

@@ -6,26 +6,43 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-/** Counts read-model events that failed and went to the dead-letter queue ({@value #NAME}). */
+/** Counts events that failed and went to a dead-letter queue ({@value #NAME}), tagged with their processor. */
 @Component
 public class DeadLetterMetrics {
 
     public static final String NAME = "wrt.projection.dead.letters";
 
-    private final Counter counter;
+    private final MeterRegistry registry;
+    private final Counter readModels;
 
     DeadLetterMetrics(ObjectProvider<MeterRegistry> registry) {
-        this.counter = Counter.builder(NAME)
-                .description("Read-model events that failed and were dead-lettered")
-                .tag("group", ReadModels.GROUP)
-                .register(registry.getIfAvailable(SimpleMeterRegistry::new));
+        this.registry = registry.getIfAvailable(SimpleMeterRegistry::new);
+        this.readModels = counter(ReadModels.GROUP);
     }
 
     void deadLettered() {
-        counter.increment();
+        readModels.increment();
     }
 
+    /** One event of this processing group was dead-lettered. */
+    public void deadLettered(String group) {
+        counter(group).increment();
+    }
+
+    /** How many read-model events were dead-lettered. */
     public double count() {
-        return counter.count();
+        return readModels.count();
+    }
+
+    /** How many events of this processing group were dead-lettered. */
+    public double count(String group) {
+        return counter(group).count();
+    }
+
+    private Counter counter(String group) {
+        return Counter.builder(NAME)
+                .description("Events that failed and were dead-lettered")
+                .tag("group", group)
+                .register(registry);
     }
 }

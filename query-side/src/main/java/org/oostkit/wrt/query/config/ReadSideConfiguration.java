@@ -4,9 +4,6 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
-import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.messaging.deadletter.Decisions;
 import org.axonframework.messaging.deadletter.EnqueuePolicy;
 import org.axonframework.serialization.Serializer;
@@ -16,6 +13,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -40,6 +38,7 @@ class ReadSideConfiguration {
                                         @Qualifier("eventSerializer") Serializer eventSerializer,
                                         Serializer serializer,
                                         DeadLetterMetrics metrics,
+                                        JdbcTemplate jdbc,
                                         ProjectionLag lag,
                                         ReadModelBatches batches,
                                         EventArrivals arrivals,
@@ -50,15 +49,17 @@ class ReadSideConfiguration {
             if (!ReadModelBatches.handledCarefully()) {
                 log.info("Read model event {} ({}) failed in an optimistic batch ({}); the batch is rolled back "
                                 + "and handled again event by event", letter.message().getIdentifier(),
-                        letter.message().getPayloadType().getSimpleName(), cause.toString());
+                        letter.message().getPayloadType().getSimpleName(), DeadLetterQueues.describe(cause));
                 throw new BatchFailed(cause);
             }
             batches.undoFailedEvent();
             metrics.deadLettered();
-            log.error("Read model event {} ({}) dead-lettered: {}", letter.message().getIdentifier(),
-                    letter.message().getPayloadType().getSimpleName(), cause.toString());
-            return Decisions.enqueue(cause);
+            log.error("Read model event {} ({}, organisation {}) dead-lettered: {}", letter.message().getIdentifier(),
+                    letter.message().getPayloadType().getSimpleName(), DeadLetterQueues.tenantOf(letter.message()),
+                    DeadLetterQueues.describe(cause));
+            return Decisions.enqueue(DeadLetterQueues.withoutPersonalData(cause));
         };
+        IsolatedFailures registryFailures = new IsolatedFailures(ReadModels.TENANT_REGISTRY, jdbc, metrics, true);
         return configurer -> configurer.eventProcessing()
                 .registerPooledStreamingEventProcessor(ReadModels.GROUP,
                         config -> arrivals.over(config.eventStore()),
@@ -70,14 +71,8 @@ class ReadSideConfiguration {
                                 .coordinatorExecutor(Executors.newSingleThreadScheduledExecutor(
                                         daemon("read-models-coordinator"))))
                 .registerSequencingPolicy(ReadModels.GROUP, config -> new CampaignSequencingPolicy())
-                .registerDeadLetterQueue(ReadModels.GROUP, config -> JdbcSequencedDeadLetterQueue.builder()
-                        .processingGroup(ReadModels.GROUP)
-                        .connectionProvider(connections)
-                        .transactionManager(transactions)
-                        .schema(DeadLetterSchema.defaultSchema())
-                        .genericSerializer(serializer)
-                        .eventSerializer(eventSerializer)
-                        .build())
+                .registerDeadLetterQueue(ReadModels.GROUP, config -> DeadLetterQueues.jdbc(ReadModels.GROUP,
+                        connections, transactions, serializer, eventSerializer))
                 .registerDeadLetterPolicy(ReadModels.GROUP, config -> policy)
                 // remembers which sequences have no dead letters, instead of asking the queue for every event
                 .registerDeadLetteringEventHandlerInvokerConfiguration(ReadModels.GROUP,
@@ -87,15 +82,22 @@ class ReadSideConfiguration {
                 .registerPooledStreamingEventProcessor(ReadModels.TENANT_REGISTRY,
                         config -> arrivals.over(config.eventStore()),
                         (config, builder) -> builder.batchSize(50).initialSegmentCount(1))
-                // a tenant whose schema could not be made must not be skipped: retry until it works
-                .registerListenerInvocationErrorHandler(ReadModels.TENANT_REGISTRY,
-                        config -> PropagatingErrorHandler.instance());
+                // a tenant whose schema could not be made is parked (its own later events behind it) and
+                // retried, while other organisations are registered; few events, so always event by event
+                .registerSequencingPolicy(ReadModels.TENANT_REGISTRY, config -> new CampaignSequencingPolicy())
+                .registerDeadLetterQueue(ReadModels.TENANT_REGISTRY, config -> DeadLetterQueues.jdbc(
+                        ReadModels.TENANT_REGISTRY, connections, transactions, serializer, eventSerializer))
+                .registerDeadLetterPolicy(ReadModels.TENANT_REGISTRY, config -> registryFailures.policy())
+                .registerDeadLetteringEventHandlerInvokerConfiguration(ReadModels.TENANT_REGISTRY,
+                        (config, builder) -> builder.allowReset(true))
+                .registerHandlerInterceptor(ReadModels.TENANT_REGISTRY, config -> registryFailures.interceptor());
     }
 
     /** Rolls an optimistic batch back, so that it runs again event by event ({@link ReadModelBatches}). */
     static final class BatchFailed extends RuntimeException {
         BatchFailed(Throwable cause) {
-            super("read-model batch failed; retrying it event by event", cause);
+            // the failure only described: Axon logs this, and a database error quotes the failing row
+            super("read-model batch failed (" + DeadLetterQueues.describe(cause) + "); retrying it event by event");
         }
     }
 

@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.oostkit.wrt.api.common.Actor;
 import org.oostkit.wrt.api.organisation.OrganisationId;
 import org.oostkit.wrt.query.config.ReadModels;
+import org.oostkit.wrt.query.config.DeadLetterQueues;
 import org.oostkit.wrt.query.tenant.ReadModelReset;
 import org.oostkit.wrt.query.tenant.TenantDirectory;
 import org.slf4j.Logger;
@@ -101,7 +102,11 @@ public class ReadModelRebuild {
     }
 
     /** How a rebuild went. */
-    public record Result(long events, int tenants, Duration reading, Duration writing) {
+    public record Result(long events, int tenants, Duration reading, Duration writing, Map<UUID, String> notRebuilt) {
+
+        public Result(long events, int tenants, Duration reading, Duration writing) {
+            this(events, tenants, reading, writing, Map.of());
+        }
 
         public Duration total() {
             return reading.plus(writing);
@@ -125,6 +130,13 @@ public class ReadModelRebuild {
         /** Reading is done; the tables are being replaced. */
         default void writing() {
         }
+
+        /**
+         * The organisations whose read models could not be rebuilt (keyed by id), and why: event id and kind
+         * of failure, never content. Their tables and dead letters are left as they were; the others are rebuilt.
+         */
+        default void notRebuilt(Map<UUID, String> organisations) {
+        }
     }
 
     /** Rebuilds every tenant; progress as it goes: events read so far. */
@@ -143,6 +155,7 @@ public class ReadModelRebuild {
             listener.started(total == null ? 0 : total);
             Handled handled = organisation == null ? null : handledByProcessor();
             InMemoryReadModels model = new InMemoryReadModels();
+            Failures failures = new Failures();
             long count = 0;
             TrackingToken last = null;
             ExecutorService reader = Executors.newSingleThreadExecutor(r -> new Thread(r, "rebuild-reader"));
@@ -169,7 +182,7 @@ public class ReadModelRebuild {
                     if (chunk.isEmpty()) {
                         break;
                     }
-                    apply(model, chunk, organisation, handled);
+                    apply(model, chunk, organisation, handled, failures);
                     count += chunk.size();
                     last = chunk.get(chunk.size() - 1).trackingToken();
                     listener.progressed(count);
@@ -187,6 +200,11 @@ public class ReadModelRebuild {
             Instant read = Instant.now();
             listener.writing();
             if (organisation != null) {
+                String failed = failures.reasons.get(organisation.value());
+                if (failed != null) {
+                    listener.notRebuilt(Map.of(organisation.value(), failed));
+                    throw new IllegalStateException("organisation " + organisation + " not rebuilt: " + failed);
+                }
                 replaceOne(organisation, model);
                 Result result = new Result(count, 1, Duration.between(start, read),
                         Duration.between(read, Instant.now()));
@@ -196,20 +214,38 @@ public class ReadModelRebuild {
             }
             TrackingToken position = last;
             transaction.executeWithoutResult(status -> {
-                reset.truncateAll();
+                reset.forgetFailures();
+                // each tenant in a savepoint: one whose tables refuse its rows keeps its old tables (and its
+                // dead letters) and is reported; every other tenant is rebuilt
+                java.util.Set<UUID> done = new java.util.HashSet<>();
+                for (String schema : tenants.allSchemas()) {
+                    UUID tenant = tenantOfSchema(schema);
+                    done.add(tenant);
+                    if (!failures.reasons.containsKey(tenant)) {
+                        replaceInSavepoint(tenant, schema, model, failures);
+                    }
+                }
+                for (UUID tenant : List.copyOf(model.tenants().keySet())) {
+                    if (!done.contains(tenant) && !failures.reasons.containsKey(tenant)) {
+                        replaceInSavepoint(tenant, null, model, failures); // its schema is made as it is written
+                    }
+                }
                 // every event is in the rebuilt tables now, including any that had been dead-lettered
-                jdbc.update("DELETE FROM deadletterentry WHERE processinggroup = ?", ReadModels.GROUP);
-                model.tenants().forEach(this::write);
-                // fresh statistics after a bulk load, or the planner keeps believing the tables are empty
-                model.tenants().keySet().forEach(this::analyze);
+                jdbc.update("DELETE FROM deadletterentry WHERE processinggroup = ? AND NOT (sequenceidentifier = ANY (?))",
+                        ReadModels.GROUP, failures.keptSequences(model));
                 if (position != null) {
                     for (int segment : tokens.fetchSegments(ReadModels.GROUP)) {
                         tokens.storeToken(position, ReadModels.GROUP, segment);
                     }
                 }
             });
-            Result result = new Result(count, model.tenants().size(), Duration.between(start, read),
-                    Duration.between(read, Instant.now()));
+            if (!failures.reasons.isEmpty()) {
+                failures.reasons.forEach((tenant, why) -> log.error("Read models of organisation {} not rebuilt "
+                        + "(its tables are as they were; rebuild it alone once fixed): {}", tenant, why));
+                listener.notRebuilt(Map.copyOf(failures.reasons));
+            }
+            Result result = new Result(count, model.tenants().size() - failures.reasons.size(),
+                    Duration.between(start, read), Duration.between(read, Instant.now()), Map.copyOf(failures.reasons));
             log.info("Rebuilt the read models of {} tenant(s) from {} events in {} (reading {}, writing {}): {} events/s",
                     result.tenants(), count, result.total(), result.reading(), result.writing(),
                     Math.round(result.eventsPerSecond()));
@@ -276,9 +312,75 @@ public class ReadModelRebuild {
         return chunk;
     }
 
-    /** Applies a deserialized chunk in order. */
+    /** Replaces one tenant's tables, or leaves them as they were and reports it. */
+    private void replaceInSavepoint(UUID tenant, String schema, InMemoryReadModels model, Failures failures) {
+        jdbc.execute("SAVEPOINT wrt_rebuild_tenant");
+        try {
+            if (schema != null) {
+                reset.truncate(schema);
+            }
+            InMemoryReadModels.Tenant tables = model.tenants().get(tenant);
+            if (tables != null) {
+                write(tenant, tables);
+                analyze(tenant);
+            }
+            jdbc.execute("RELEASE SAVEPOINT wrt_rebuild_tenant");
+        } catch (RuntimeException e) {
+            jdbc.execute("ROLLBACK TO SAVEPOINT wrt_rebuild_tenant");
+            failures.reasons.put(tenant, "its tables refused the rebuilt rows: " + DeadLetterQueues.describe(e));
+        }
+    }
+
+    /** The tenants that could not be rebuilt, and the dead-letter sequences that stay theirs. */
+    private static final class Failures {
+        final Map<UUID, String> reasons = new java.util.LinkedHashMap<>();
+        final Map<UUID, java.util.Set<String>> sequences = new HashMap<>();
+
+        void failed(UUID tenant, TrackedEventMessage<?> event, String why) {
+            reasons.putIfAbsent(tenant, "event " + event.getIdentifier() + " ("
+                    + event.getPayloadType().getSimpleName() + ") could not be applied: " + why);
+        }
+
+        void skipped(UUID tenant, Object payload) {
+            UUID campaign = campaignOf(payload);
+            if (campaign != null) {
+                sequences.computeIfAbsent(tenant, t -> new java.util.HashSet<>()).add(campaign.toString());
+            }
+        }
+
+        String[] keptSequences(InMemoryReadModels model) {
+            java.util.Set<String> kept = new java.util.HashSet<>();
+            for (UUID tenant : reasons.keySet()) {
+                kept.add(tenant.toString());
+                kept.addAll(sequences.getOrDefault(tenant, java.util.Set.of()));
+                InMemoryReadModels.Tenant tables = model.tenants().get(tenant);
+                if (tables != null) {
+                    tables.campaigns.keySet().forEach(campaign -> kept.add(campaign.toString()));
+                }
+            }
+            return kept.toArray(String[]::new);
+        }
+    }
+
+    /** tenant_0123…: the organisation id, without its dashes. */
+    private static UUID tenantOfSchema(String schema) {
+        return UUID.fromString(schema.substring("tenant_".length())
+                .replaceFirst("(\\p{XDigit}{8})(\\p{XDigit}{4})(\\p{XDigit}{4})(\\p{XDigit}{4})(\\p{XDigit}{12})",
+                        "$1-$2-$3-$4-$5"));
+    }
+
+    private static UUID campaignOf(Object payload) {
+        try {
+            Object id = payload.getClass().getMethod("campaignId").invoke(payload);
+            return id == null ? null : UUID.fromString(id.toString());
+        } catch (ReflectiveOperationException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** Applies a deserialized chunk in order; a tenant whose event fails is left out from there on. */
     private static void apply(InMemoryReadModels model, List<TrackedEventMessage<?>> chunk, OrganisationId only,
-                              Handled handled) {
+                              Handled handled, Failures failures) {
         for (TrackedEventMessage<?> event : chunk) {
             OrganisationId organisation = organisationOf(event.getPayload());
             if (organisation == null) {
@@ -287,13 +389,23 @@ public class ReadModelRebuild {
             if (only != null && (!only.equals(organisation) || !handled.covers(event))) {
                 continue; // another tenant's, or not handled by the processor yet: it will be, live
             }
+            UUID key = organisation.value();
+            if (failures.reasons.containsKey(key)) {
+                failures.skipped(key, event.getPayload());
+                continue;
+            }
             Object tenant = event.getMetaData().get(Actor.TENANT_KEY);
             if (tenant == null || !tenant.toString().equals(organisation.toString())) {
                 // as the live projections do: an event whose metadata names another tenant is not applied
-                throw new IllegalStateException("event " + event.getIdentifier() + " of organisation "
-                        + organisation + " carries tenant metadata " + tenant);
+                failures.failed(key, event, "it carries another tenant's metadata");
+                continue;
             }
-            model.apply(organisation.value(), event.getPayload(), event.getTimestamp());
+            try {
+                model.apply(key, event.getPayload(), event.getTimestamp());
+            } catch (RuntimeException e) {
+                failures.failed(key, event, DeadLetterQueues.describe(e));
+                failures.skipped(key, event.getPayload());
+            }
         }
     }
 

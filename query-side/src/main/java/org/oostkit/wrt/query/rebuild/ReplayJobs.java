@@ -139,6 +139,7 @@ class ReplayJobs {
         private volatile Instant readUntil;
         private volatile Instant finishedAt;
         private volatile String error;
+        private volatile Map<String, String> notRebuilt = Map.of();
 
         Job(UUID id, OrganisationId organisation) {
             this.id = id;
@@ -153,6 +154,13 @@ class ReplayJobs {
         @Override
         public void progressed(long eventsRead) {
             processed = eventsRead;
+        }
+
+        @Override
+        public void notRebuilt(Map<UUID, String> organisations) {
+            Map<String, String> reasons = new java.util.TreeMap<>();
+            organisations.forEach((id, why) -> reasons.put(id.toString(), why));
+            notRebuilt = Map.copyOf(reasons);
         }
 
         @Override
@@ -182,7 +190,8 @@ class ReplayJobs {
             } else if (s != Status.READING) {
                 remaining = Duration.ZERO;
             }
-            return new ReplayView(id, organisation, s, done, total, rate, remaining, startedAt, finishedAt, error);
+            return new ReplayView(id, organisation, s, done, total, rate, remaining, startedAt, finishedAt, error,
+                    notRebuilt);
         }
     }
 }

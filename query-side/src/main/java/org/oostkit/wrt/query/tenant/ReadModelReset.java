@@ -28,6 +28,11 @@ public class ReadModelReset {
         }
     }
 
+    /** The live processor starts optimistic again after a rebuild (a failure still shows on its first try). */
+    public void forgetFailures() {
+        batches.forgetFailures();
+    }
+
     /** Empties one tenant's read-model tables. */
     public void truncate(String schema) {
         String s = TenantSchemas.checked(schema);

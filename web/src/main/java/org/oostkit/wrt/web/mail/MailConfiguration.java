@@ -6,11 +6,17 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.serialization.Serializer;
 import org.oostkit.wrt.api.common.Secrets;
+import org.oostkit.wrt.query.config.DeadLetterMetrics;
+import org.oostkit.wrt.query.config.DeadLetterQueues;
 import org.oostkit.wrt.query.config.EventArrivals;
+import org.oostkit.wrt.query.config.IsolatedFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -63,12 +69,18 @@ class MailConfiguration {
 
     /**
      * The mail policy runs in its own pooled streaming processor, one segment (events in their stored order),
-     * batches in one transaction with the token, woken as soon as events arrive. A failing event is retried,
-     * never skipped: skipping would lose a mail.
+     * batches in one transaction with the token, woken as soon as events arrive. A failing event is never
+     * skipped and never stops anyone else's mail: it is parked in the mail policy's dead-letter queue (counted,
+     * logged with its id and organisation), with only the events that depend on it behind it
+     * ({@link MailSequencingPolicy}), and retried on a schedule and by operators.
      */
     @Bean
     ConfigurerModule mailPolicyProcessor(@Value("${wrt.mail.policy.batch-size:200}") int batchSize,
-                                         EventArrivals arrivals) {
+                                         EventArrivals arrivals, ConnectionProvider connections,
+                                         TransactionManager transactions,
+                                         @Qualifier("eventSerializer") Serializer eventSerializer,
+                                         Serializer serializer, JdbcTemplate jdbc, DeadLetterMetrics metrics) {
+        IsolatedFailures failures = new IsolatedFailures(MailPolicy.GROUP, jdbc, metrics, false);
         return configurer -> configurer.eventProcessing()
                 .registerPooledStreamingEventProcessor(MailPolicy.GROUP,
                         config -> arrivals.over(config.eventStore()),
@@ -77,7 +89,14 @@ class MailConfiguration {
                                 .workerExecutor(Executors.newScheduledThreadPool(1, r -> daemon(r, "mail-policy-worker")))
                                 .coordinatorExecutor(Executors.newSingleThreadScheduledExecutor(
                                         r -> daemon(r, "mail-policy-coordinator"))))
-                .registerListenerInvocationErrorHandler(MailPolicy.GROUP, config -> PropagatingErrorHandler.instance());
+                .registerSequencingPolicy(MailPolicy.GROUP, config -> new MailSequencingPolicy())
+                .registerDeadLetterQueue(MailPolicy.GROUP, config -> DeadLetterQueues.jdbc(MailPolicy.GROUP,
+                        connections, transactions, serializer, eventSerializer))
+                .registerDeadLetterPolicy(MailPolicy.GROUP, config -> failures.policy())
+                // remembers which sequences have no dead letters, instead of asking the queue for every event
+                .registerDeadLetteringEventHandlerInvokerConfiguration(MailPolicy.GROUP,
+                        (config, builder) -> builder.enableSequenceIdentifierCache())
+                .registerHandlerInterceptor(MailPolicy.GROUP, config -> failures.interceptor());
     }
 
     /** Cluster-safe cleanup (db-scheduler runs a recurring task on one instance at a time). */

@@ -30,6 +30,7 @@ public final class OperatorCli {
             "  java -jar wrt.jar org list",
             "  java -jar wrt.jar org suspend SLUG [--reason TEXT]",
             "  java -jar wrt.jar org activate SLUG",
+            MaintenanceCli.USAGE_TEXT,
             "Configuration comes from the same environment variables as the server (DATABASE_URL, WRT_MASTER_KEY, ...).");
 
     private OperatorCli() {
@@ -37,11 +38,14 @@ public final class OperatorCli {
 
     /** Whether the arguments ask for the command line rather than the server. */
     public static boolean wanted(String[] args) {
-        return args.length > 0 && "org".equals(args[0]);
+        return args.length > 0 && "org".equals(args[0]) || MaintenanceCli.wanted(args);
     }
 
     /** Runs one command; {@code sources} are the Spring Boot application's sources, started without web server. */
     public static int run(String[] args, PrintStream out, PrintStream err, Class<?>... sources) {
+        if (MaintenanceCli.wanted(args)) {
+            return runMaintenance(args, out, err, sources);
+        }
         Parsed parsed;
         try {
             parsed = parse(args);
@@ -50,9 +54,41 @@ public final class OperatorCli {
             err.println(USAGE_TEXT);
             return USAGE;
         }
-        ConfigurableApplicationContext context;
+        ConfigurableApplicationContext context = start(err, sources);
+        if (context == null) {
+            return REFUSED;
+        }
+        try (context) {
+            return execute(parsed, context.getBean(OperatorOrganisations.class), out, err);
+        }
+    }
+
+    private static int runMaintenance(String[] args, PrintStream out, PrintStream err, Class<?>... sources) {
+        MaintenanceCli.Command command;
         try {
-            context = new SpringApplicationBuilder(sources)
+            command = MaintenanceCli.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            err.println(USAGE_TEXT);
+            return USAGE;
+        }
+        ConfigurableApplicationContext context = start(err, sources);
+        if (context == null) {
+            return REFUSED;
+        }
+        try (context) {
+            return MaintenanceCli.execute(command, context.getBean(org.oostkit.wrt.query.config.DeadLetterAdmin.class),
+                    context.getBean(RoundReconciliation.class), out, err);
+        } catch (RuntimeException e) {
+            err.println("Failed: " + rootMessage(e));
+            return REFUSED;
+        }
+    }
+
+    /** The application without a web server, or null (said on {@code err}) when it cannot start. */
+    private static ConfigurableApplicationContext start(PrintStream err, Class<?>... sources) {
+        try {
+            return new SpringApplicationBuilder(sources)
                     .web(WebApplicationType.NONE)
                     .bannerMode(Banner.Mode.OFF)
                     .logStartupInfo(false)
@@ -60,10 +96,7 @@ public final class OperatorCli {
                     .run();
         } catch (RuntimeException e) {
             err.println("Could not start WRT: " + rootMessage(e));
-            return REFUSED;
-        }
-        try (context) {
-            return execute(parsed, context.getBean(OperatorOrganisations.class), out, err);
+            return null;
         }
     }
 

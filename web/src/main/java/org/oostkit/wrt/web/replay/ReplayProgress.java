@@ -19,14 +19,15 @@ record ReplayProgress(UUID id,
                       Long remainingSeconds,
                       Instant startedAt,
                       Instant finishedAt,
-                      String error) {
+                      String error,
+                      java.util.Map<String, String> notRebuilt) {
 
     static ReplayProgress of(ReplayView view, String organisationSlug) {
         Duration remaining = view.remaining();
         return new ReplayProgress(view.id(), organisationSlug, view.status().name(), view.finished(),
                 view.processed(), view.total(), view.percent(), Math.round(view.eventsPerSecond()),
                 remaining == null ? null : (remaining.toMillis() + 999) / 1000, view.startedAt(), view.finishedAt(),
-                view.error());
+                view.error(), view.notRebuilt() == null ? java.util.Map.of() : view.notRebuilt());
     }
 
     /** One line for the command line and the page. */
@@ -42,6 +43,11 @@ record ReplayProgress(UUID id,
         }
         if (error != null) {
             text.append(": ").append(error);
+        }
+        if (notRebuilt != null && !notRebuilt.isEmpty()) {
+            text.append("; not rebuilt (tables left as they were): ");
+            notRebuilt.forEach((organisation, why) -> text.append(System.lineSeparator())
+                    .append("  organisation ").append(organisation).append(": ").append(why));
         }
         return text.toString();
     }

@@ -30,7 +30,10 @@ record WebhookProperties(@DefaultValue Postmark postmark,
     record RateLimit(@DefaultValue("100") int unauthenticatedPerMinute) {
     }
 
-    /** Threads per node that apply accepted webhook records as commands. */
-    record Inbox(@DefaultValue("2") int workers) {
+    /**
+     * Threads per node that apply accepted webhook records as commands, and how many tries a failing record
+     * gets (backing off up to 30 minutes between them) before it is parked for an operator.
+     */
+    record Inbox(@DefaultValue("2") int workers, @DefaultValue("10") int maxAttempts) {
     }
 }

@@ -39,8 +39,30 @@ import java.util.UUID;
  * <p>
  * An event published outside an aggregate is stored by Axon as an aggregate of its own (its id, sequence
  * 0): it starts and ends its own chain. Snapshots are not chained (they are derived, and replaceable).
+ * <p>
+ * No event may commit at a higher global index while a large append (a round start: N+3 events) is still
+ * open: the processors would pass over its indices as a gap, and drop gaps more than a window behind. So an
+ * append of more than {@code largeAppend} events takes a transaction lock on the event store exclusively
+ * (waiting for the appends in flight, which take it shared, to commit) before its indices are drawn, and
+ * every later append waits for its commit. Small appends do not wait for each other: the gaps they leave are
+ * a few indices wide, far inside the processors' gap window.
  */
 public class ChainingAppendEvents implements AppendEventsStatementBuilder {
+
+    /** The appends' transaction lock (pg_advisory_xact_lock key): "WRTEVENT". */
+    static final long APPEND_LOCK = 0x5752544556454E54L;
+    /** Appends of more events than this run alone. */
+    public static final int DEFAULT_LARGE_APPEND = 500;
+
+    private final int largeAppend;
+
+    public ChainingAppendEvents() {
+        this(DEFAULT_LARGE_APPEND);
+    }
+
+    public ChainingAppendEvents(int largeAppend) {
+        this.largeAppend = largeAppend;
+    }
 
     /**
      * The hash and campaign of recently committed events, by aggregate and sequence number. A committed event
@@ -53,6 +75,7 @@ public class ChainingAppendEvents implements AppendEventsStatementBuilder {
     public PreparedStatement build(Connection connection, EventSchema schema, Class<?> dataType,
                                    List<? extends EventMessage<?>> events, Serializer serializer,
                                    TimestampWriter timestampWriter) throws SQLException {
+        lock(connection, events.size() > largeAppend);
         String sql = "INSERT INTO " + schema.domainEventTable() + " (" + schema.domainEventFields()
                 + ", campaign_id) VALUES (?,?,?,?,?,?,?,?,?,?)";
         Map<String, Link> last = new HashMap<>();
@@ -97,6 +120,18 @@ public class ChainingAppendEvents implements AppendEventsStatementBuilder {
         } catch (SQLException | RuntimeException e) {
             statement.close();
             throw e;
+        }
+    }
+
+    /** Held until the appending transaction ends (outside a transaction it would protect nothing). */
+    private static void lock(Connection connection, boolean exclusive) throws SQLException {
+        if (connection.getAutoCommit()) {
+            return;
+        }
+        try (PreparedStatement lock = connection.prepareStatement(exclusive
+                ? "SELECT pg_advisory_xact_lock(?)" : "SELECT pg_advisory_xact_lock_shared(?)")) {
+            lock.setLong(1, APPEND_LOCK);
+            lock.execute();
         }
     }
 

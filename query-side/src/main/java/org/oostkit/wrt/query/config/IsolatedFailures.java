@@ -1,0 +1,150 @@
+package org.oostkit.wrt.query.config;
+
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.deadletter.DeadLetter;
+import org.axonframework.messaging.deadletter.Decisions;
+import org.axonframework.messaging.deadletter.EnqueuePolicy;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Parks a failing event of a streaming processor in its dead-letter queue without losing the rest of its
+ * batch, the way {@link ReadModelBatches} does for the read models, for processors that write plain tables
+ * (the mail policy, the tenant registry). A batch runs without savepoints; should an event fail, the batch
+ * rolls back and runs again event by event, each event behind a savepoint, so that the failing one is undone
+ * whole and dead-lettered and the others commit. Processors with few events can run event by event always.
+ */
+public final class IsolatedFailures {
+
+    private static final Logger log = LoggerFactory.getLogger(IsolatedFailures.class);
+
+    private final String group;
+    private final JdbcTemplate jdbc;
+    private final DeadLetterMetrics metrics;
+    private final boolean alwaysEventByEvent;
+    private final String mode;
+    private final String lastPosition;
+    private final String savepoint;
+    /** Events up to this position are handled event by event: a batch covering them failed. */
+    private final AtomicLong carefulThrough = new AtomicLong(-1);
+
+    public IsolatedFailures(String group, JdbcTemplate jdbc, DeadLetterMetrics metrics, boolean alwaysEventByEvent) {
+        this.group = group;
+        this.jdbc = jdbc;
+        this.metrics = metrics;
+        this.alwaysEventByEvent = alwaysEventByEvent;
+        String prefix = IsolatedFailures.class.getName() + "." + group;
+        this.mode = prefix + ".careful";
+        this.lastPosition = prefix + ".last";
+        this.savepoint = prefix + ".savepoint";
+    }
+
+    /** The handler interceptor of the processor (register it for this processor only). */
+    public MessageHandlerInterceptor<EventMessage<?>> interceptor() {
+        return this::handle;
+    }
+
+    /**
+     * The dead-letter policy: in an optimistic batch the batch fails (to run again event by event); otherwise
+     * the event is undone, counted, logged with its id and tenant (never its content) and parked.
+     */
+    public EnqueuePolicy<EventMessage<?>> policy() {
+        return (letter, cause) -> {
+            if (!carefully()) {
+                log.info("{} event {} ({}) failed in an optimistic batch ({}); the batch runs again event by event",
+                        group, letter.message().getIdentifier(), letter.message().getPayloadType().getSimpleName(),
+                        DeadLetterQueues.describe(cause));
+                throw new BatchFailed(group, cause);
+            }
+            if (CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().resources().containsKey(savepoint)) {
+                jdbc.execute("ROLLBACK TO SAVEPOINT " + savepointName());
+            }
+            if (retryingDeadLetter(CurrentUnitOfWork.get())) {
+                // parked already (counted and logged then): a retry that fails again is no new failure
+                log.warn("{} event {} ({}, organisation {}) failed again and stays parked: {}", group,
+                        letter.message().getIdentifier(), letter.message().getPayloadType().getSimpleName(),
+                        DeadLetterQueues.tenantOf(letter.message()), DeadLetterQueues.describe(cause));
+            } else {
+                metrics.deadLettered(group);
+                log.error("{} event {} ({}, organisation {}) dead-lettered: {}", group,
+                        letter.message().getIdentifier(), letter.message().getPayloadType().getSimpleName(),
+                        DeadLetterQueues.tenantOf(letter.message()), DeadLetterQueues.describe(cause));
+            }
+            return Decisions.enqueue(DeadLetterQueues.withoutPersonalData(cause));
+        };
+    }
+
+    private boolean carefully() {
+        return CurrentUnitOfWork.isStarted()
+                && Boolean.TRUE.equals(CurrentUnitOfWork.get().root().resources().get(mode));
+    }
+
+    private String savepointName() {
+        return "wrt_" + group.replaceAll("[^a-z]", "_");
+    }
+
+    private Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
+        UnitOfWork<?> root = unitOfWork.root();
+        OptionalLong position = position(unitOfWork.getMessage());
+        if (!root.resources().containsKey(mode)) {
+            boolean eventByEvent = alwaysEventByEvent || retryingDeadLetter(unitOfWork) || position.isEmpty()
+                    || position.getAsLong() <= carefulThrough.get();
+            root.resources().put(mode, eventByEvent);
+            root.onRollback(u -> {
+                if (u.resources().get(lastPosition) instanceof Long last) {
+                    carefulThrough.accumulateAndGet(last, Math::max);
+                }
+            });
+        }
+        if (position.isPresent()) {
+            root.resources().put(lastPosition, position.getAsLong());
+        } else {
+            root.resources().remove(lastPosition);
+        }
+        if (!Boolean.TRUE.equals(root.resources().get(mode))
+                || !TransactionSynchronizationManager.isActualTransactionActive()) {
+            return chain.proceed();
+        }
+        jdbc.execute("SAVEPOINT " + savepointName());
+        unitOfWork.resources().put(savepoint, Boolean.TRUE);
+        Object result = chain.proceed();
+        // kept after a failure was undone to it (the event was dead-lettered, the transaction goes on)
+        jdbc.execute("RELEASE SAVEPOINT " + savepointName());
+        unitOfWork.resources().remove(savepoint);
+        return result;
+    }
+
+    private static boolean retryingDeadLetter(UnitOfWork<?> unitOfWork) {
+        for (UnitOfWork<?> u = unitOfWork; u != null; u = u.parent().orElse(null)) {
+            if (u.resources().containsKey(DeadLetter.class.getName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static OptionalLong position(EventMessage<?> event) {
+        return event instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null
+                ? tracked.trackingToken().position() : OptionalLong.empty();
+    }
+
+    /**
+     * Rolls an optimistic batch back, so that it runs again event by event. It carries the failure only as
+     * {@link DeadLetterQueues#describe described}: Axon logs it, and a database error quotes the failing row.
+     */
+    static final class BatchFailed extends RuntimeException {
+        BatchFailed(String group, Throwable cause) {
+            super(group + " batch failed (" + DeadLetterQueues.describe(cause) + "); retrying it event by event");
+        }
+    }
+}
