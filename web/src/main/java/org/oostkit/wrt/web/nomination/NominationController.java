@@ -492,13 +492,11 @@ class NominationController {
         return PROBLEM;
     }
 
+    /** The campaign as nominators see it: its invitation text, never the admins' internal notes. */
     private static void campaign(Model model, InvitationView invitation) {
         model.addAttribute("campaignName", invitation.campaignName());
         if (invitation.invitationText() != null && !invitation.invitationText().isBlank()) {
             model.addAttribute("invitationText", invitation.invitationText());
-        }
-        if (invitation.campaignDescription() != null && !invitation.campaignDescription().isBlank()) {
-            model.addAttribute("campaignDescription", invitation.campaignDescription());
         }
         model.addAttribute("roundNumber", String.valueOf(invitation.roundNumber()));
         model.addAttribute("deadline", DEADLINE.format(invitation.deadline()));
