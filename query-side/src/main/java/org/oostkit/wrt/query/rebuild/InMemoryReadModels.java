@@ -202,10 +202,10 @@ final class InMemoryReadModels {
             }
         } else if (event instanceof NominationSubmitted e) {
             nominations(t, e.campaignId().value(), e.roundId().value(), e.roundNumber(),
-                    e.invitationId().value(), e.nominatorId().value(), e.nominees(), at, false);
+                    e.invitationId().value(), e.nominatorId().value(), e.nominees(), e.answered(), at, false);
         } else if (event instanceof NominationRevised e) {
             nominations(t, e.campaignId().value(), e.roundId().value(), e.roundNumber(),
-                    e.invitationId().value(), e.nominatorId().value(), e.nominees(), at, true);
+                    e.invitationId().value(), e.nominatorId().value(), e.nominees(), e.answered(), at, true);
         } else if (event instanceof RoundStarted e) {
             t.rounds.putIfAbsent(e.roundId().value(), new Object[]{e.roundId().value(),
                 e.campaignId().value(), e.roundNumber(), "OPEN", at, e.deadline(), e.reminderAt(), null, null, null,
@@ -292,7 +292,8 @@ final class InMemoryReadModels {
 
     /** A nominator's list replaces the earlier one; counts are recomputed for everyone it touched. */
     private static void nominations(Tenant t, UUID campaign, UUID round, int roundNumber, UUID invitation,
-                                    UUID nominator, List<Nominee> nominees, Instant at, boolean revision) {
+                                    UUID nominator, List<Nominee> nominees, boolean answered, Instant at,
+                                    boolean revision) {
         Map<UUID, Instant> earlier = new HashMap<>();
         Set<EdgeKey> previous = t.edgesByNominator.remove(new PersonKey(campaign, nominator));
         if (previous != null) {
@@ -341,7 +342,9 @@ final class InMemoryReadModels {
         }
         Object[] contact = t.contacts.get(invitation);
         if (contact != null) {
-            first(contact, K_RESPONDED, at);
+            if (answered) {
+                first(contact, K_RESPONDED, at); // the projection's rule: only a real answer is a response
+            }
             if (revision) {
                 contact[K_REVISED] = at;
             }
