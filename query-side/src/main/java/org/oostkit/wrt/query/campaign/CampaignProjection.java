@@ -259,13 +259,15 @@ class CampaignProjection {
         jdbc.query("WITH removed AS (DELETE FROM " + s + ".nomination WHERE campaign_id = ? AND nominator_id = ? "
                         + "AND nominee_id <> ALL (?) RETURNING nominee_id), "
                         + "named AS (INSERT INTO " + s + ".nomination (campaign_id, nominator_id, nominee_id, round_id, "
-                        + "round_number, invitation_id, nominee_name, nominee_email, reason, nominated_at) "
-                        + "SELECT ?, ?, l.nominee_id, ?, ?, ?, l.name, l.email, l.reason, ? "
-                        + "FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[]) AS l(nominee_id, name, email, reason) "
+                        + "round_number, invitation_id, nominee_name, nominee_email, reason, nominated_at, "
+                        + "list_position) "
+                        + "SELECT ?, ?, l.nominee_id, ?, ?, ?, l.name, l.email, l.reason, ?, l.position "
+                        + "FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY "
+                        + "AS l(nominee_id, name, email, reason, position) "
                         + "ON CONFLICT (campaign_id, nominator_id, nominee_id) DO UPDATE SET round_id = EXCLUDED.round_id, "
                         + "round_number = EXCLUDED.round_number, invitation_id = EXCLUDED.invitation_id, "
                         + "nominee_name = EXCLUDED.nominee_name, nominee_email = EXCLUDED.nominee_email, "
-                        + "reason = EXCLUDED.reason) "
+                        + "reason = EXCLUDED.reason, list_position = EXCLUDED.list_position) "
                         + "SELECT nominee_id FROM removed",
                 rs -> {
                     touched.add(rs.getObject(1, UUID.class));

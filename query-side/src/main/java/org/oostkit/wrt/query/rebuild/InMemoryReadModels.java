@@ -102,7 +102,7 @@ final class InMemoryReadModels {
     static final int K_STATUS = 7, K_INVITED = 8, K_SENT = 9, K_FAILED = 10, K_REASON = 11, K_DELIVERED = 12,
             K_OPENED = 13, K_CLICKED = 14, K_BOUNCED = 15, K_SPAM = 16, K_LINK = 17, K_CODE = 18, K_VERIFIED = 19,
             K_RESPONDED = 20, K_REVISED = 21, K_REMINDED = 22, K_NOMINEES = 23, K_TOKEN = 24;
-    static final int E_NOMINATED_AT = 9;
+    static final int E_NOMINATED_AT = 9; // then the place in the nominator's list (1 = first)
 
     private final Map<UUID, Tenant> tenants = new LinkedHashMap<>();
 
@@ -304,11 +304,12 @@ final class InMemoryReadModels {
             }
         }
         Set<EdgeKey> current = new HashSet<>();
+        int position = 0;
         for (Nominee nominee : nominees) {
             UUID id = nominee.personId().value();
             EdgeKey key = new EdgeKey(campaign, nominator, id);
             t.edges.put(key, new Object[]{campaign, nominator, id, round, roundNumber, invitation, nominee.name(),
-                    nominee.email(), nominee.reason(), earlier.getOrDefault(id, at)});
+                    nominee.email(), nominee.reason(), earlier.getOrDefault(id, at), ++position});
             current.add(key);
             t.edgesByNominee.computeIfAbsent(new PersonKey(campaign, id), k -> new HashSet<>()).add(key);
             t.people.putIfAbsent(new PersonKey(campaign, id),
