@@ -1,7 +1,13 @@
-// Nomination form, progressive enhancement: "Add more rows" adds a blank row in place instead of a round trip.
-// Without this script the button posts the form and the server answers with more rows (nothing is saved).
+// Nomination form, progressive enhancement: the error summary (or the "nothing saved" question) takes the focus,
+// and "Add another person" adds one blank row in place instead of a round trip. Without this script the
+// summary still comes first (autofocus) and the button posts the form: the server answers with one more row
+// (nothing is saved).
 (function () {
   'use strict';
+  var summary = document.getElementById('errors');
+  if (summary) {
+    summary.focus();
+  }
   var form = document.querySelector('form.nominate-form');
   if (!form) {
     return;
@@ -51,13 +57,16 @@
     event.preventDefault();
     var all = rows();
     var last = all[all.length - 1];
-    var first;
-    for (var i = 0; i < 3; i++) {
-      var row = blankRow(last, all.length + i);
-      last.parentNode.insertBefore(row, last.nextSibling);
-      last = row;
-      first = first || row;
-    }
-    first.querySelector('[name="name"]').focus();
+    var row = blankRow(last, all.length);
+    last.parentNode.insertBefore(row, last.nextSibling);
+    row.querySelector('[name="name"]').focus();
   });
+
+  // coming from "Edit" on the short list: the chosen person's name field, ready to type
+  if (location.hash && /^#row\d+$/.test(location.hash)) {
+    var chosen = document.querySelector(location.hash + ' [name="name"]');
+    if (chosen) {
+      chosen.focus();
+    }
+  }
 })();

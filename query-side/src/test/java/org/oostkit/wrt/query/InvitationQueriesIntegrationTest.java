@@ -133,6 +133,31 @@ class InvitationQueriesIntegrationTest extends ReadSideTestSupport {
                 alice.personId()), ResponseTypes.multipleInstancesOf(NominationView.class)).join()).isEmpty();
     }
 
+    @Test
+    @DisplayName("the nominator's list keeps the order they chose, also after an edit that reorders it")
+    void orderKept() {
+        OrganisationId org = wrt().organisation("admin@order.test");
+        CampaignId campaign = wrt().campaign(org, ADMIN, "Alice", "alice@order.test", "Bob", "bob@order.test");
+        RoundId round = wrt().startRound(org, campaign, ADMIN, Duration.ofDays(7));
+        ContactInvited alice = invited(round, "Alice");
+        verify(org, alice, "alice@order.test");
+        submit(org, alice, new NomineeInput("Zoe", "zoe@order.test", ""), new NomineeInput("Mia", "mia@order.test", ""),
+                new NomineeInput("Abe", "abe@order.test", ""));
+        projections().awaitCaughtUp();
+        assertThat(listOf(org, campaign, alice)).containsExactly("Zoe", "Mia", "Abe");
+
+        submit(org, alice, new NomineeInput("Mia", "mia@order.test", ""), new NomineeInput("Zoe", "zoe@order.test", ""),
+                new NomineeInput("Abe", "abe@order.test", ""), new NomineeInput("Dan", "dan@order.test", ""));
+        projections().awaitCaughtUp();
+        assertThat(listOf(org, campaign, alice)).containsExactly("Mia", "Zoe", "Abe", "Dan");
+    }
+
+    private List<String> listOf(OrganisationId org, CampaignId campaign, ContactInvited nominator) {
+        return queries.query(new FindNominationsOf(org, campaign, nominator.personId()),
+                ResponseTypes.multipleInstancesOf(NominationView.class)).join().stream().map(NominationView::name)
+                .toList();
+    }
+
     private InvitationView byToken(OrganisationId org, String token) {
         return ask(new FindInvitationByTokenHash(org, secrets.invitationTokenHash(token)), InvitationView.class);
     }

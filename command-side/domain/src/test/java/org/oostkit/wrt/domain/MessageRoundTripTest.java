@@ -33,13 +33,18 @@ class MessageRoundTripTest {
     private final JacksonSerializer serializer =
             JacksonSerializer.builder().objectMapper(CommandSideConfiguration.messageObjectMapper()).build();
 
+    /** Events changed since they were first written, with their current revision. */
+    private static final java.util.Map<Class<?>, String> REVISED = java.util.Map.of(
+            org.oostkit.wrt.api.nomination.NominationSubmitted.class, "2",
+            org.oostkit.wrt.api.nomination.NominationRevised.class, "2");
+
     @TestFactory
     Stream<DynamicTest> everyEventRoundTrips() {
         List<Class<?>> events = types(new AnnotationTypeFilter(Revision.class));
         assertThat(events).hasSizeGreaterThan(25);
         return events.stream().map(type -> DynamicTest.dynamicTest(type.getSimpleName(), () -> {
             assertThat(type.isRecord()).as("events are records").isTrue();
-            assertThat(type.getAnnotation(Revision.class).value()).isEqualTo("1");
+            assertThat(type.getAnnotation(Revision.class).value()).isEqualTo(REVISED.getOrDefault(type, "1"));
             roundTrip(type);
         }));
     }

@@ -29,8 +29,9 @@ public final class InvitationQueries {
     }
 
     /**
-     * The people a nominator currently names in a campaign (their latest list), in the order they were first
-     * named; answers a list of {@link NominationView}.
+     * The people a nominator currently names in a campaign (their latest list), in the order they chose
+     * (lists saved before that order was kept: in the order they were first named); answers a list of
+     * {@link NominationView}.
      */
     public record FindNominationsOf(OrganisationId organisationId, CampaignId campaignId, PersonId nominatorId) {
     }

@@ -213,7 +213,7 @@ class CampaignProjection {
     void on(NominationSubmitted event, @Timestamp Instant at, @MetaDataValue(Actor.TENANT_KEY) String tenant) {
         String s = tenants.schemaForEvent(tenant, event.organisationId());
         replaceNominations(s, event.campaignId(), event.roundId(), event.roundNumber(), event.invitationId(),
-                event.nominatorId(), event.nominees(), at, false);
+                event.nominatorId(), event.nominees(), event.answered(), at, false);
         changed(event.organisationId(), event.campaignId());
         liveRounds.roundChanged(event.organisationId(), event.campaignId(), event.roundNumber());
     }
@@ -223,7 +223,7 @@ class CampaignProjection {
     void on(NominationRevised event, @Timestamp Instant at, @MetaDataValue(Actor.TENANT_KEY) String tenant) {
         String s = tenants.schemaForEvent(tenant, event.organisationId());
         replaceNominations(s, event.campaignId(), event.roundId(), event.roundNumber(), event.invitationId(),
-                event.nominatorId(), event.nominees(), at, true);
+                event.nominatorId(), event.nominees(), event.answered(), at, true);
         changed(event.organisationId(), event.campaignId());
         liveRounds.roundChanged(event.organisationId(), event.campaignId(), event.roundNumber());
     }
@@ -237,8 +237,8 @@ class CampaignProjection {
      * the end of the batch.
      */
     private void replaceNominations(String s, CampaignId campaign, RoundId round, int roundNumber,
-                                    InvitationId invitation, PersonId nominator, List<Nominee> nominees, Instant at,
-                                    boolean revision) {
+                                    InvitationId invitation, PersonId nominator, List<Nominee> nominees,
+                                    boolean answered, Instant at, boolean revision) {
         int n = nominees.size();
         UUID[] ids = new UUID[n];
         String[] names = new String[n];
@@ -259,13 +259,15 @@ class CampaignProjection {
         jdbc.query("WITH removed AS (DELETE FROM " + s + ".nomination WHERE campaign_id = ? AND nominator_id = ? "
                         + "AND nominee_id <> ALL (?) RETURNING nominee_id), "
                         + "named AS (INSERT INTO " + s + ".nomination (campaign_id, nominator_id, nominee_id, round_id, "
-                        + "round_number, invitation_id, nominee_name, nominee_email, reason, nominated_at) "
-                        + "SELECT ?, ?, l.nominee_id, ?, ?, ?, l.name, l.email, l.reason, ? "
-                        + "FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[]) AS l(nominee_id, name, email, reason) "
+                        + "round_number, invitation_id, nominee_name, nominee_email, reason, nominated_at, "
+                        + "list_position) "
+                        + "SELECT ?, ?, l.nominee_id, ?, ?, ?, l.name, l.email, l.reason, ?, l.position "
+                        + "FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY "
+                        + "AS l(nominee_id, name, email, reason, position) "
                         + "ON CONFLICT (campaign_id, nominator_id, nominee_id) DO UPDATE SET round_id = EXCLUDED.round_id, "
                         + "round_number = EXCLUDED.round_number, invitation_id = EXCLUDED.invitation_id, "
                         + "nominee_name = EXCLUDED.nominee_name, nominee_email = EXCLUDED.nominee_email, "
-                        + "reason = EXCLUDED.reason) "
+                        + "reason = EXCLUDED.reason, list_position = EXCLUDED.list_position) "
                         + "SELECT nominee_id FROM removed",
                 rs -> {
                     touched.add(rs.getObject(1, UUID.class));
@@ -277,11 +279,12 @@ class CampaignProjection {
                         + "'{}') FROM " + s + ".nomination e WHERE e.campaign_id = p.campaign_id "
                         + "AND e.nominee_id = p.person_id) WHERE p.campaign_id = ? AND p.person_id = ANY (?)",
                 List.of(campaign.value()), touched);
-        // one text for first answers and revisions, so that their order is kept when they wait together
+        // one text for first answers and revisions, so that their order is kept when they wait together; only a
+        // real answer (people, or explicitly no one) makes the contact one who responded
         writes.update(Stage.CHANGES, "UPDATE " + s + ".contact SET responded_at = coalesce(responded_at, ?), "
                         + "revised_at = coalesce(?::timestamptz, revised_at), nominee_count = ? "
                         + "WHERE invitation_id = ?",
-                ts(at), revision ? ts(at) : null, nominees.size(), invitation.value());
+                answered ? ts(at) : null, revision ? ts(at) : null, nominees.size(), invitation.value());
     }
 
     private void changed(OrganisationId organisation, CampaignId campaign) {

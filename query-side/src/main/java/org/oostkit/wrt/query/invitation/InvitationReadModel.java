@@ -54,7 +54,7 @@ class InvitationReadModel {
         return tenants.schemaFor(organisation)
                 .map(s -> jdbc.query("SELECT nominee_id, nominee_name, nominee_email, reason, round_number, "
                                 + "nominated_at FROM " + s + ".nomination WHERE campaign_id = ? AND nominator_id = ? "
-                                + "ORDER BY nominated_at, lower(nominee_name), nominee_email",
+                                + "ORDER BY list_position, nominated_at, lower(nominee_name), nominee_email",
                         NOMINATION, campaign.value(), nominator.value()))
                 .orElse(List.of());
     }

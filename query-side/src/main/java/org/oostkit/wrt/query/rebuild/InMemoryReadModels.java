@@ -105,7 +105,7 @@ final class InMemoryReadModels {
     static final int K_STATUS = 7, K_INVITED = 8, K_SENT = 9, K_FAILED = 10, K_REASON = 11, K_DELIVERED = 12,
             K_OPENED = 13, K_CLICKED = 14, K_BOUNCED = 15, K_SPAM = 16, K_LINK = 17, K_CODE = 18, K_VERIFIED = 19,
             K_RESPONDED = 20, K_REVISED = 21, K_REMINDED = 22, K_NOMINEES = 23, K_TOKEN = 24;
-    static final int E_NOMINATED_AT = 9;
+    static final int E_NOMINATED_AT = 9; // then the place in the nominator's list (1 = first)
 
     private final Map<UUID, Tenant> tenants = new LinkedHashMap<>();
 
@@ -205,10 +205,10 @@ final class InMemoryReadModels {
             }
         } else if (event instanceof NominationSubmitted e) {
             nominations(t, e.campaignId().value(), e.roundId().value(), e.roundNumber(),
-                    e.invitationId().value(), e.nominatorId().value(), e.nominees(), at, false);
+                    e.invitationId().value(), e.nominatorId().value(), e.nominees(), e.answered(), at, false);
         } else if (event instanceof NominationRevised e) {
             nominations(t, e.campaignId().value(), e.roundId().value(), e.roundNumber(),
-                    e.invitationId().value(), e.nominatorId().value(), e.nominees(), at, true);
+                    e.invitationId().value(), e.nominatorId().value(), e.nominees(), e.answered(), at, true);
         } else if (event instanceof RoundStarted e) {
             t.rounds.putIfAbsent(e.roundId().value(), new Object[]{e.roundId().value(),
                 e.campaignId().value(), e.roundNumber(), "OPEN", at, e.deadline(), e.reminderAt(), null, null, null,
@@ -314,7 +314,8 @@ final class InMemoryReadModels {
 
     /** A nominator's list replaces the earlier one; counts are recomputed for everyone it touched. */
     private static void nominations(Tenant t, UUID campaign, UUID round, int roundNumber, UUID invitation,
-                                    UUID nominator, List<Nominee> nominees, Instant at, boolean revision) {
+                                    UUID nominator, List<Nominee> nominees, boolean answered, Instant at,
+                                    boolean revision) {
         Map<UUID, Instant> earlier = new HashMap<>();
         Set<EdgeKey> previous = t.edgesByNominator.remove(new PersonKey(campaign, nominator));
         if (previous != null) {
@@ -325,11 +326,12 @@ final class InMemoryReadModels {
             }
         }
         Set<EdgeKey> current = new HashSet<>();
+        int position = 0;
         for (Nominee nominee : nominees) {
             UUID id = nominee.personId().value();
             EdgeKey key = new EdgeKey(campaign, nominator, id);
             t.edges.put(key, new Object[]{campaign, nominator, id, round, roundNumber, invitation, nominee.name(),
-                    nominee.email(), nominee.reason(), earlier.getOrDefault(id, at)});
+                    nominee.email(), nominee.reason(), earlier.getOrDefault(id, at), ++position});
             current.add(key);
             t.edgesByNominee.computeIfAbsent(new PersonKey(campaign, id), k -> new HashSet<>()).add(key);
             t.people.putIfAbsent(new PersonKey(campaign, id),
@@ -363,7 +365,9 @@ final class InMemoryReadModels {
         }
         Object[] contact = t.contacts.get(invitation);
         if (contact != null) {
-            first(contact, K_RESPONDED, at);
+            if (answered) {
+                first(contact, K_RESPONDED, at); // the projection's rule: only a real answer is a response
+            }
             if (revision) {
                 contact[K_REVISED] = at;
             }

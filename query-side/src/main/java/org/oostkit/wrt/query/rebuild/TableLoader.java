@@ -33,7 +33,7 @@ final class TableLoader {
                 + "clicked_at, bounced_at, spam_at, link_opened_at, code_sent_at, verified_at, responded_at, "
                 + "revised_at, reminded_at, nominee_count, token_hash)", tables.contacts.values());
         copy(dataSource, s + ".nomination (campaign_id, nominator_id, nominee_id, round_id, round_number, invitation_id, "
-                + "nominee_name, nominee_email, reason, nominated_at)", tables.edges.values());
+                + "nominee_name, nominee_email, reason, nominated_at, list_position)", tables.edges.values());
     }
 
     private static void copy(DataSource dataSource, String target, Collection<Object[]> rows) {

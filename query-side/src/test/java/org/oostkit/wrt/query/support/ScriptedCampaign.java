@@ -131,10 +131,21 @@ public final class ScriptedCampaign {
 
     /** The nominator of the invitation verifies their address and submits these people. */
     public void nominate(ContactInvited invitation, String email, NomineeInput... nominees) {
+        Actor nominator = verify(invitation, email);
+        wrt.send(SubmitNominations.of(organisation, invitation.invitationId(), List.of(nominees)), nominator);
+    }
+
+    /** The nominator of the invitation verifies their address and answers that they have no one to suggest. */
+    public void noOneToSuggest(ContactInvited invitation, String email) {
+        Actor nominator = verify(invitation, email);
+        wrt.send(SubmitNominations.noOneToSuggest(organisation, invitation.invitationId()), nominator);
+    }
+
+    private Actor verify(ContactInvited invitation, String email) {
         Actor nominator = Actor.nominator(invitation.invitationId());
         wrt.send(new RecordLinkOpened(invitation.invitationId(), organisation), nominator);
         IssuedCode code = wrt.send(new RequestVerificationCode(invitation.invitationId(), organisation, email), nominator);
         wrt.send(new VerifyCode(invitation.invitationId(), organisation, code.code()), nominator);
-        wrt.send(SubmitNominations.of(organisation, invitation.invitationId(), List.of(nominees)), nominator);
+        return nominator;
     }
 }

@@ -178,12 +178,16 @@ class MailPolicy {
 
     @EventHandler
     void on(NominationSubmitted event) {
-        responded(event.invitationId().value());
+        if (event.answered()) { // an empty list of old was no answer: its nominator is still reminded
+            responded(event.invitationId().value());
+        }
     }
 
     @EventHandler
     void on(NominationRevised event) {
-        responded(event.invitationId().value());
+        if (event.answered()) {
+            responded(event.invitationId().value());
+        }
     }
 
     private void responded(UUID invitation) {

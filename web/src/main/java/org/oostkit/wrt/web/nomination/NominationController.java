@@ -257,7 +257,8 @@ class NominationController {
     }
 
     @GetMapping("/form")
-    String form(@PathVariable String slug, Model model, HttpServletRequest request, HttpServletResponse response) {
+    String form(@PathVariable String slug, @RequestParam(required = false) String edit, Model model,
+                HttpServletRequest request, HttpServletResponse response) {
         HttpSession session = request.getSession(false);
         OpenForm open = openForm(session, slug, model, response);
         if (open.page() != null) {
@@ -267,12 +268,19 @@ class NominationController {
         InvitationView invitation = open.invitation();
         NominatorSession.Saved saved = (NominatorSession.Saved) session.getAttribute(NominatorSession.SAVED);
         Instant changed = invitation.listChangedAt();
+        NomineeRows rows;
+        boolean responded;
         if (saved != null && (changed == null || changed.isBefore(saved.savedAt()))) {
             // the read model has not caught up with this session's last save yet: show what was saved
-            return form(model, slug, invitation, nominator, NomineeRows.of(saved), true);
+            rows = NomineeRows.of(saved);
+            responded = true;
+        } else {
+            rows = NomineeRows.of(nominationsOf(nominator));
+            responded = invitation.responded();
         }
-        List<NominationView> current = nominationsOf(nominator);
-        return form(model, slug, invitation, nominator, NomineeRows.of(current), invitation.responded());
+        // coming back to a saved list: the people as a short list with "edit", the whole form on request
+        boolean compact = edit == null && !rows.nobody();
+        return form(model, slug, invitation, nominator, rows, new Page(responded, true, compact, false));
     }
 
     @PostMapping("/submit")
@@ -285,6 +293,11 @@ class NominationController {
         }
         NominatorSession.Verified nominator = open.nominator();
         InvitationView invitation = open.invitation();
+        boolean responded = invitation.responded();
+        if ("none".equals(action)) {
+            return save(slug, model, response, session, redirect, invitation, nominator, NomineeRows.blank(),
+                    SubmitNominations.noOneToSuggest(nominator.organisationId(), nominator.invitationId()));
+        }
         NomineeRows rows;
         try {
             rows = NomineeRows.posted(request.getParameterValues("name"), request.getParameterValues("email"),
@@ -293,20 +306,28 @@ class NominationController {
             return problem(model, response, HttpStatus.BAD_REQUEST, "That form was too long",
                     "Please name at most " + NominationCommands.MAX_NOMINEES + " people.", "/org/" + slug + "/nominate/form", "Back to the form");
         }
-        boolean responded = invitation.responded();
         if ("more".equals(action)) {
             rows.addBlank(NomineeRows.MORE_ROWS);
-            return form(model, slug, invitation, nominator, rows, responded);
+            return form(model, slug, invitation, nominator, rows, new Page(responded, false, false, false));
         }
         if (!rows.validate(nominator.email())) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-            rows.addBlank(1);
-            return form(model, slug, invitation, nominator, rows, responded);
+            return form(model, slug, invitation, nominator, rows, new Page(responded, false, false, false));
         }
+        if (rows.nobody()) {
+            // an empty save is usually an accident: nothing is recorded; the page asks what was meant
+            return confirmNobody(model, slug, invitation, nominator, rows, responded);
+        }
+        return save(slug, model, response, session, redirect, invitation, nominator, rows,
+                SubmitNominations.of(nominator.organisationId(), nominator.invitationId(), rows.inputs()));
+    }
+
+    private String save(String slug, Model model, HttpServletResponse response, HttpSession session,
+                        RedirectAttributes redirect, InvitationView invitation, NominatorSession.Verified nominator,
+                        NomineeRows rows, SubmitNominations command) {
         Instant savedAt = Instant.now();
         try {
-            send(SubmitNominations.of(nominator.organisationId(), nominator.invitationId(), rows.inputs()),
-                    nominator.invitationId());
+            send(command, nominator.invitationId());
         } catch (RuleViolation refused) {
             switch (refused.rule()) {
                 case "round-closed":
@@ -315,17 +336,26 @@ class NominationController {
                 case "not-found":
                     session.invalidate();
                     return sessionExpired(model, response, slug);
+                case "nominees-empty":
+                    return confirmNobody(model, slug, invitation, nominator, rows, invitation.responded());
                 default:
                     // the aggregate's own wording (its checks are the ones repeated above; this is a safety net)
                     response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
                     rows.formError(refused.getMessage());
-                    return form(model, slug, invitation, nominator, rows, responded);
+                    return form(model, slug, invitation, nominator, rows,
+                            new Page(invitation.responded(), false, false, false));
             }
         }
         recordNominationSubmitted();
         session.setAttribute(NominatorSession.SAVED, rows.saved(savedAt));
         redirect.addFlashAttribute("named", rows.named());
         return "redirect:/org/" + slug + "/nominate/done";
+    }
+
+    private String confirmNobody(Model model, String slug, InvitationView invitation,
+                                 NominatorSession.Verified nominator, NomineeRows rows, boolean responded) {
+        rows.addBlank(Math.max(0, NomineeRows.START_ROWS - rows.rows().size()));
+        return form(model, slug, invitation, nominator, rows, new Page(responded, false, false, true));
     }
 
     /** The verified nominator and their invitation while its round is open; otherwise the page to show instead. */
@@ -369,7 +399,7 @@ class NominationController {
         List<Map<String, String>> named = (List<Map<String, String>>) model.getAttribute("named");
         model.addAttribute("title", "Thank you — " + invitation.get().campaignName());
         model.addAttribute("campaignName", invitation.get().campaignName());
-        model.addAttribute("nobody", named.isEmpty());
+        model.addAttribute("nobody", named.isEmpty()); // only the explicit answer saves an empty list
         model.addAttribute("count", named.size() == 1 ? "1 person" : named.size() + " people");
         model.addAttribute("deadline", DEADLINE.format(invitation.get().deadline()));
         model.addAttribute("formHref", "/org/" + slug + "/nominate/form");
@@ -403,15 +433,31 @@ class NominationController {
         return CODE;
     }
 
+    /**
+     * How the form page is shown: {@code showingSaved} when its rows are the saved list (not input that was
+     * refused or is not saved yet), {@code compact} for the saved people as a short list, {@code confirmNobody}
+     * after a save with nobody on it.
+     */
+    private record Page(boolean responded, boolean showingSaved, boolean compact, boolean confirmNobody) {
+    }
+
     private String form(Model model, String slug, InvitationView invitation, NominatorSession.Verified nominator,
-                        NomineeRows rows, boolean responded) {
-        model.addAttribute("title", (rows.formError() != null || !rows.rowsWithErrors().isEmpty() ? "Error: " : "")
+                        NomineeRows rows, Page page) {
+        boolean error = rows.formError() != null || !rows.rowsWithErrors().isEmpty();
+        model.addAttribute("title", (error ? "Error: " : page.confirmNobody() ? "Nothing saved: " : "")
                 + "Your nominations — " + invitation.campaignName());
         campaign(model, invitation);
-        model.addAttribute("action", "/org/" + slug + "/nominate/submit");
+        String base = "/org/" + slug + "/nominate";
+        model.addAttribute("action", base + "/submit");
         model.addAttribute("nominatorEmail", nominator.email());
-        model.addAttribute("responded", responded);
         model.addAttribute("maxNominees", String.valueOf(NominationCommands.MAX_NOMINEES));
+        model.addAttribute("confirmNobody", page.confirmNobody());
+        boolean savedNobody = page.responded() && page.showingSaved() && rows.nobody();
+        model.addAttribute("savedNobody", savedNobody);
+        model.addAttribute("savedList", page.responded() && page.showingSaved() && !rows.nobody());
+        model.addAttribute("unsaved", !page.showingSaved());
+        model.addAttribute("noOneLabel", page.responded() && !savedNobody
+                ? "Withdraw my list: I have no one to suggest" : "I have no one to suggest");
         List<Map<String, Object>> views = new ArrayList<>();
         List<Map<String, Object>> summary = new ArrayList<>();
         for (NomineeRows.Row row : rows.rows()) {
@@ -422,12 +468,19 @@ class NominationController {
             view.put("email", row.email);
             view.put("reason", row.reason);
             view.put("filled", !row.blank());
+            view.put("hasReason", !row.reason.isBlank());
+            view.put("editHref", base + "/form?edit#row" + row.index);
             field(view, summary, row, "name", row.nameError);
             field(view, summary, row, "email", row.emailError);
             field(view, summary, row, "reason", row.reasonError);
             views.add(view);
         }
-        model.addAttribute("rows", views);
+        if (page.compact()) {
+            model.addAttribute("compact", Map.of("people", views.stream().filter(v -> (boolean) v.get("filled"))
+                    .toList(), "addHref", base + "/form?edit#row" + rows.filled().size()));
+        } else {
+            model.addAttribute("rows", views);
+        }
         if (!summary.isEmpty() || rows.formError() != null) {
             Map<String, Object> errors = new HashMap<>();
             errors.put("items", summary);
@@ -492,13 +545,11 @@ class NominationController {
         return PROBLEM;
     }
 
+    /** The campaign as nominators see it: its invitation text, never the admins' internal notes. */
     private static void campaign(Model model, InvitationView invitation) {
         model.addAttribute("campaignName", invitation.campaignName());
         if (invitation.invitationText() != null && !invitation.invitationText().isBlank()) {
             model.addAttribute("invitationText", invitation.invitationText());
-        }
-        if (invitation.campaignDescription() != null && !invitation.campaignDescription().isBlank()) {
-            model.addAttribute("campaignDescription", invitation.campaignDescription());
         }
         model.addAttribute("roundNumber", String.valueOf(invitation.roundNumber()));
         model.addAttribute("deadline", DEADLINE.format(invitation.deadline()));

@@ -19,9 +19,11 @@ import java.util.Set;
  */
 final class NomineeRows {
 
-    /** Blank rows offered below the filled ones, and added by "add more rows". */
-    static final int BLANK_ROWS = 3;
-    static final int MORE_ROWS = 5;
+    /** Blank rows of a form with nobody on it yet: short on a phone, "add another person" adds more. */
+    static final int START_ROWS = 2;
+    /** Blank rows offered below the filled ones, and added by "add another person". */
+    static final int BLANK_ROWS = 1;
+    static final int MORE_ROWS = 1;
     /** More rows than this in one request is not a person typing. */
     static final int MAX_ROWS = 200;
 
@@ -66,7 +68,7 @@ final class NomineeRows {
             rows.add(new Row(rows.size(), nominee.name(), nominee.email(), nominee.reason()));
         }
         NomineeRows form = new NomineeRows(rows);
-        form.addBlank(current.isEmpty() ? MORE_ROWS : BLANK_ROWS);
+        form.addBlank(current.isEmpty() ? START_ROWS : BLANK_ROWS);
         return form;
     }
 
@@ -77,8 +79,13 @@ final class NomineeRows {
             rows.add(new Row(rows.size(), person.name(), person.email(), person.reason()));
         }
         NomineeRows form = new NomineeRows(rows);
-        form.addBlank(rows.isEmpty() ? MORE_ROWS : BLANK_ROWS);
+        form.addBlank(rows.isEmpty() ? START_ROWS : BLANK_ROWS);
         return form;
+    }
+
+    /** No rows at all: the "no one to suggest" answer. */
+    static NomineeRows blank() {
+        return new NomineeRows(new ArrayList<>());
     }
 
     /** The rows as posted (parallel arrays), without the ones ticked for removal. */
@@ -139,6 +146,16 @@ final class NomineeRows {
                 .map(row -> new NomineeInput(TextRule.PERSON_NAME.clean(row.name), row.email.strip(),
                         TextRule.NOMINATION_REASON.clean(row.reason)))
                 .toList();
+    }
+
+    /** Whether nobody is named (all rows blank or removed): such a save asks for confirmation instead. */
+    boolean nobody() {
+        return rows.stream().allMatch(Row::blank);
+    }
+
+    /** The filled rows, in the nominator's order (for the compact list view). */
+    List<Row> filled() {
+        return rows.stream().filter(row -> !row.blank()).toList();
     }
 
     /** The list as saved, for the session. */

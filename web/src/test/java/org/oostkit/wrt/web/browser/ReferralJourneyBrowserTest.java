@@ -253,6 +253,17 @@ class ReferralJourneyBrowserTest {
             phone.click(By.cssSelector("main form button[type=submit]"));
             phone.find(By.cssSelector("form.nominate-form"));
             phone.screenshot("nomination-form");
+            // saving nobody by accident records nothing: the page asks, with the question on top and focused
+            phone.click(By.cssSelector("button[name=action][value=save]"));
+            phone.waitUntil(Duration.ofSeconds(10)).until(d -> d.getTitle().startsWith("Nothing saved"));
+            assertThat(phone.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("errors");
+            assertThat(phone.find(By.id("errors")).getText()).contains("You have not named anyone")
+                    .contains("I have no one to suggest");
+            phone.screenshot("nomination-nothing-saved");
+            // two rows to start on a phone; "add another person" adds one more in place
+            while (phone.driver().findElements(By.name("name")).size() < nominees.size()) {
+                phone.click(By.cssSelector("button[name=action][value=more]"));
+            }
             List<org.openqa.selenium.WebElement> names = phone.driver().findElements(By.name("name"));
             List<org.openqa.selenium.WebElement> emails = phone.driver().findElements(By.name("email"));
             for (int i = 0; i < nominees.size(); i++) {

@@ -81,6 +81,7 @@ class NominationControllerTest {
     static final OrganisationId ORG = OrganisationId.random();
     static final String TOKEN = "Zk9hX1VjZ2xpbmstdG9rZW4tZm9yLXRoZS10ZXN0czAx";
     static final String ALICE = "alice@acme.test";
+    static final String INTERNAL_NOTES = "Who should shape the new site?";
 
     @Autowired
     MockMvc mvc;
@@ -158,6 +159,8 @@ class NominationControllerTest {
             assertThat(actors).containsExactly("nominator:" + invitation.invitationId());
             // the invited address is not shown to whoever holds the link
             assertThat(result.getResponse().getContentAsString()).doesNotContain(ALICE);
+            // the campaign's internal notes are for admins and auditors only
+            assertThat(result.getResponse().getContentAsString()).doesNotContain(INTERNAL_NOTES);
         }
 
         @Test
@@ -343,20 +346,86 @@ class NominationControllerTest {
     class TheForm {
 
         @Test
-        void showsTheCampaignAndTheSavedListWithBlankRows() throws Exception {
-            saved.add(new NominationView(PersonId.random(), "Erin Example", "erin@acme.test", "runs the night shift",
+        void comingBackShowsTheSavedListCompactlyWithEditLinksAndTheWholeFormOnRequest() throws Exception {
+            invitation = responded(invitation, Instant.now());
+            saved.add(new NominationView(PersonId.random(), "Zoe Example", "zoe@acme.test", "runs the night shift",
                     1, Instant.now()));
+            saved.add(new NominationView(PersonId.random(), "Abe Example", "abe@acme.test", "", 1, Instant.now()));
             String page = mvc.perform(get("/org/acme/nominate/form").session(verifiedSession()))
                     .andExpect(status().isOk())
                     .andExpect(header().string("Referrer-Policy", "no-referrer"))
                     .andReturn().getResponse().getContentAsString();
             assertThat(page).contains("<title>Your nominations — Future of the plant · Workshop Referral Tool</title>")
-                    .contains("Tell us who should be in the room.")
-                    .contains("value=\"Erin Example\"").contains("value=\"erin@acme.test\"")
-                    .contains(">runs the night shift</textarea>")
-                    .contains("<legend>Person 4</legend>").doesNotContain("<legend>Person 5</legend>")
-                    .contains("Remove person 1 from my list").doesNotContain("Remove person 2")
+                    .contains("Tell us who should be in the room.").doesNotContain(INTERNAL_NOTES)
+                    .contains("Your saved list is shown below.")
+                    .contains("<h2 id=\"saved-heading\">Your saved list</h2>")
+                    .contains("<strong>Zoe Example</strong>").contains("runs the night shift")
+                    .contains("href=\"/org/acme/nominate/form?edit#row0\">Edit<span class=\"visually-hidden\"> Zoe Example")
+                    .contains("href=\"/org/acme/nominate/form?edit#row2\">Add another person</a>")
+                    .doesNotContain("name=\"name\"")
+                    .contains("Withdraw my list: I have no one to suggest")
                     .contains("Confirmed as " + ALICE);
+            assertThat(page.indexOf("Zoe Example")).as("the nominator's order").isLessThan(page.indexOf("Abe Example"));
+
+            String form = mvc.perform(get("/org/acme/nominate/form").param("edit", "1").session(verifiedSession()))
+                    .andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(form).contains("value=\"Zoe Example\"").contains("value=\"zoe@acme.test\"")
+                    .contains(">runs the night shift</textarea>")
+                    .contains("<legend>Person 3</legend>").doesNotContain("<legend>Person 4</legend>")
+                    .contains("Remove person 2 from my list").doesNotContain("Remove person 3")
+                    .contains("Add another person");
+            assertThat(form.indexOf("value=\"Zoe Example\"")).isLessThan(form.indexOf("value=\"Abe Example\""));
+        }
+
+        @Test
+        void aFirstVisitStartsWithTwoRowsAndOffersTheNoOneAnswer() throws Exception {
+            String page = mvc.perform(get("/org/acme/nominate/form").session(verifiedSession()))
+                    .andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(page).contains("<legend>Person 2</legend>").doesNotContain("<legend>Person 3</legend>")
+                    .doesNotContain("Your saved list").doesNotContain(INTERNAL_NOTES)
+                    .contains("<button type=\"submit\" name=\"action\" value=\"none\" class=\"secondary\">"
+                            + "I have no one to suggest</button>");
+        }
+
+        @Test
+        void anEmptySaveAsksForConfirmationAndRecordsNothing() throws Exception {
+            invitation = responded(invitation, Instant.now());
+            String page = mvc.perform(post("/org/acme/nominate/submit").with(csrf()).session(verifiedSession())
+                            .param("action", "save")
+                            .param("name", "", "").param("email", "", "").param("reason", "", ""))
+                    .andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(sent).isEmpty();
+            assertThat(page).contains("<title>Nothing saved: Your nominations")
+                    .contains("<h2>You have not named anyone</h2>").contains("Nothing was saved.")
+                    .contains("<button type=\"submit\" name=\"action\" value=\"none\">I have no one to suggest</button>")
+                    .doesNotContain("Your saved list is shown below");
+            assertThat(page.indexOf("id=\"errors\"")).as("the question comes first")
+                    .isLessThan(page.indexOf("nominate-intro"));
+        }
+
+        @Test
+        void theExplicitNoOneAnswerIsSentAndConfirmed() throws Exception {
+            MockHttpSession session = verifiedSession();
+            MvcResult result = mvc.perform(post("/org/acme/nominate/submit").with(csrf()).session(session)
+                            .param("action", "none"))
+                    .andExpect(redirectedUrl("/org/acme/nominate/done"))
+                    .andReturn();
+            assertThat(sent).containsExactly(SubmitNominations.noOneToSuggest(ORG, invitation.invitationId()));
+            String done = mvc.perform(get("/org/acme/nominate/done").session(session)
+                            .flashAttrs(result.getFlashMap()))
+                    .andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(done).contains("is saved: you have no one to suggest").doesNotContain("The people you named")
+                    .doesNotContain(INTERNAL_NOTES);
+            // back on the form (the read model not there yet): the saved answer, and rows to name people after all
+            String form = mvc.perform(get("/org/acme/nominate/form").session(session))
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(form).contains("Your saved answer: you have no one to suggest.")
+                    .doesNotContain("Your saved list is shown below").contains("<legend>Person 2</legend>")
+                    .doesNotContain("value=\"none\"");
         }
 
         @Test
@@ -370,6 +439,7 @@ class NominationControllerTest {
 
         @Test
         void everyBadRowGetsItsOwnMessageAndNothingIsSent() throws Exception {
+            invitation = responded(invitation, Instant.now());
             String page = mvc.perform(post("/org/acme/nominate/submit").with(csrf()).session(verifiedSession())
                             .param("name", "Erin", "", "Frank", "Me", "")
                             .param("email", "erin@acme.test", "gina@acme.test", "frank-at-acme", "ALICE@acme.test", "")
@@ -377,6 +447,11 @@ class NominationControllerTest {
                     .andExpect(status().isUnprocessableEntity())
                     .andReturn().getResponse().getContentAsString();
             assertThat(sent).isEmpty();
+            assertThat(page.indexOf("id=\"errors\"")).as("the summary comes first")
+                    .isGreaterThan(0).isLessThan(page.indexOf("nominate-intro"))
+                    .isLessThan(page.indexOf("name=\"name\""));
+            assertThat(page).contains("role=\"alert\" tabindex=\"-1\" id=\"errors\" autofocus")
+                    .contains("Nothing is saved yet.").doesNotContain("Your saved list is shown below");
             assertThat(page).contains("<title>Error: Your nominations")
                     .contains("value=\"Erin\"").contains("value=\"gina@acme.test\"").contains("value=\"frank-at-acme\"")
                     .contains("id=\"row1-name\" name=\"name\" value=\"\" maxlength=\"250\" autocomplete=\"off\"\n"
@@ -424,11 +499,11 @@ class NominationControllerTest {
             // the read model still has nothing
             assertThat(mvc.perform(get("/org/acme/nominate/form").session(session))
                     .andReturn().getResponse().getContentAsString())
-                    .contains("value=\"Erin\"").contains(">night shift</textarea>");
+                    .contains("<strong>Erin</strong>").contains("night shift");
             // once it has caught up, it is the source again (here: a later change from another device)
             invitation = responded(invitation, Instant.now().plusSeconds(1));
             saved.add(new NominationView(PersonId.random(), "Gina", "gina@acme.test", "", 1, Instant.now()));
-            assertThat(mvc.perform(get("/org/acme/nominate/form").session(session))
+            assertThat(mvc.perform(get("/org/acme/nominate/form").param("edit", "1").session(session))
                     .andReturn().getResponse().getContentAsString())
                     .contains("value=\"Gina\"").doesNotContain("value=\"Erin\"");
         }
@@ -442,7 +517,8 @@ class NominationControllerTest {
                     .andReturn().getResponse().getContentAsString();
             assertThat(sent).isEmpty();
             assertThat(page).contains("value=\"Erin\"").contains(">why not</textarea>")
-                    .contains("<legend>Person 6</legend>").doesNotContain("<legend>Person 7</legend>");
+                    .contains("<legend>Person 2</legend>").doesNotContain("<legend>Person 3</legend>")
+                    .contains("This page is not saved yet.");
         }
 
         @Test

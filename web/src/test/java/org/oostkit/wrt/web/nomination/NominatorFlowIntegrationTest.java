@@ -31,6 +31,8 @@ import org.oostkit.wrt.api.round.RoundCommands.CloseRound;
 import org.oostkit.wrt.api.round.RoundId;
 import org.oostkit.wrt.query.api.InvitationQueries.FindNominationsOf;
 import org.oostkit.wrt.query.api.NominationView;
+import org.oostkit.wrt.query.api.RoundQueries.FindRound;
+import org.oostkit.wrt.query.api.RoundView;
 import org.oostkit.wrt.testing.EventLog;
 import org.oostkit.wrt.testing.Wrt;
 import org.oostkit.wrt.web.WrtApplication;
@@ -75,7 +77,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 // every full application on the shared test database runs its own mail, webhook and Axon processors: close it
 // after its class, so that no two of them compete for the same outbox, tokens or deadlines
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-@SpringBootTest(classes = WrtApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// several nominators' ways from this one test address within a minute: more than the per-IP default of 3
+@SpringBootTest(classes = WrtApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"wrt.rate-limits.code-request=30", "wrt.rate-limits.code-verify=30", "wrt.rate-limits.submit=60"})
 @Import(NominatorFlowIntegrationTest.CapturedMail.class)
 class NominatorFlowIntegrationTest {
 
@@ -216,26 +220,90 @@ class NominatorFlowIntegrationTest {
         assertThat(eventually(() -> nominationsOf(org, campaign, alice), list -> list.size() == 2))
                 .extracting(NominationView::name).containsExactly("Carol", "Dan");
 
-        // back later: the form shows the saved list; Dan goes, Erin comes
-        HttpResponse<String> again = get(base + "form");
+        // back later: the saved list, short, with "edit"; the whole form on request
+        HttpResponse<String> back = get(base + "form");
+        assertThat(back.body()).contains("Your saved list is shown below.").contains("<strong>Carol</strong>")
+                .contains("runs the night shift").doesNotContain("name=\"name\"");
+        HttpResponse<String> again = get(base + "form?edit");
         assertThat(again.body()).contains("value=\"Carol\"").contains("value=\"dan@flow.test\"")
                 .contains(">runs the night shift</textarea>");
-        assertThat(post(base + "submit", csrf(again), "action", "save",
+        // an empty save (everyone removed) asks what was meant and changes nothing
+        HttpResponse<String> emptied = post(base + "submit", csrf(again), "action", "save",
                 "name", "Carol", "email", "carol@flow.test", "reason", "runs the night shift",
                 "name", "Dan", "email", "dan@flow.test", "reason", "",
+                "remove", "0", "remove", "1");
+        assertThat(emptied.statusCode()).isEqualTo(200);
+        assertThat(emptied.body()).contains("You have not named anyone").contains("Nothing was saved.")
+                .doesNotContain("Your saved list is shown below");
+        assertThat(events().payloads(NominationRevised.class, e -> e.invitationId().equals(alice.invitationId())))
+                .isEmpty();
+        // Dan goes, Erin comes first: the order the nominator chose is kept
+        assertThat(post(base + "submit", csrf(again), "action", "save",
                 "name", "Erin", "email", "erin@flow.test", "reason", "",
+                "name", "Dan", "email", "dan@flow.test", "reason", "",
+                "name", "Carol", "email", "carol@flow.test", "reason", "runs the night shift",
                 "remove", "1").statusCode()).isEqualTo(302);
         assertThat(events().payloads(NominationRevised.class, e -> e.invitationId().equals(alice.invitationId())))
                 .hasSize(1);
         assertThat(eventually(() -> nominationsOf(org, campaign, alice),
                 list -> list.stream().anyMatch(n -> n.name().equals("Erin"))))
-                .extracting(NominationView::email).containsExactlyInAnyOrder("carol@flow.test", "erin@flow.test");
+                .extracting(NominationView::email).containsExactly("erin@flow.test", "carol@flow.test");
+        String edited = eventually(() -> get(base + "form?edit").body(), body -> body.contains("value=\"Erin\""));
+        assertThat(edited.indexOf("value=\"Erin\"")).isLessThan(edited.indexOf("value=\"Carol\""));
 
         // the round closes: the link and the form say so
         wrt.send(new CloseRound(round, org), admin);
         HttpResponse<String> closed = eventually(() -> get(base + "form"), r -> r.statusCode() == 410);
         assertThat(closed.body()).contains("This round has closed").contains("Carol").contains("Erin");
         assertThat(get(base + token).statusCode()).isEqualTo(410);
+    }
+
+    /**
+     * "I have no one to suggest" is an answer and counts in the response rate; an empty save is not and records
+     * nothing. No page or mail a nominator sees carries the campaign's internal notes.
+     */
+    @Test
+    void noOneToSuggestIsAnAnswerAnEmptySaveIsNotAndInternalNotesStayInternal() {
+        Invited invited = invited();
+        String base = invited.base();
+        String notes = "Who should shape the new site?";
+        HttpResponse<String> landing = eventually(() -> get(base + invited.token()), r -> r.statusCode() == 200);
+        assertThat(landing.body()).contains("Tell us who should be in the room.").doesNotContain(notes);
+        assertThat(post(base + "request-link", csrf(landing), "token", invited.token(), "email", "alice@flow.test")
+                .statusCode()).isEqualTo(302);
+        HttpResponse<String> codePage = get(base + "verify");
+        assertThat(codePage.body()).doesNotContain(notes);
+        assertThat(post(base + "verify/code", csrf(codePage), "code", mail.lastCode().code()).statusCode())
+                .isEqualTo(302);
+        HttpResponse<String> form = get(base + "form");
+        assertThat(form.body()).contains("Tell us who should be in the room.").doesNotContain(notes)
+                .contains("I have no one to suggest");
+
+        HttpResponse<String> empty = post(base + "submit", csrf(form), "action", "save",
+                "name", "", "email", "", "reason", "", "name", "", "email", "", "reason", "");
+        assertThat(empty.statusCode()).isEqualTo(200);
+        assertThat(empty.body()).contains("You have not named anyone").doesNotContain(notes);
+        assertThat(events().payloads(NominationSubmitted.class, e -> e.invitationId().equals(
+                invited.alice().invitationId()))).isEmpty();
+
+        HttpResponse<String> none = post(base + "submit", csrf(empty), "action", "none");
+        assertThat(none.statusCode()).isEqualTo(302);
+        assertThat(get(base + "done").body()).contains("you have no one to suggest").doesNotContain(notes);
+        assertThat(events().payloads(NominationSubmitted.class, e -> e.invitationId().equals(
+                invited.alice().invitationId()))).singleElement().satisfies(e -> {
+                    assertThat(e.noOneToSuggest()).isTrue();
+                    assertThat(e.nominees()).isEmpty();
+                });
+        RoundView round = eventually(() -> queries.query(new FindRound(invited.org(), invited.campaign(), 1),
+                RoundView.class).join(), r -> r.responded() == 1);
+        assertThat(round.responded()).isEqualTo(1);
+        assertThat(round.responseRate()).isEqualTo(0.5);
+        assertThat(get(base + "form").body()).contains("Your saved answer: you have no one to suggest.")
+                .doesNotContain(notes);
+
+        assertThat(mailbox.newestFirst()).filteredOn(m -> m.to().equals("alice@flow.test")).isNotEmpty()
+                .allSatisfy(m -> assertThat(m.text() + m.subject() + m.html()).doesNotContain(notes)
+                        .contains("Tell us who should be in the room."));
     }
 
     /**
@@ -323,23 +391,28 @@ class NominatorFlowIntegrationTest {
 
             awaitTitle(browser, "Your nominations — Future of the plant");
             assertFitsTheScreen(browser);
-            assertThat(browser.findElements(By.cssSelector("fieldset.nominee"))).hasSize(5);
+            assertThat(browser.findElements(By.cssSelector("fieldset.nominee"))).hasSize(2);
             screenshot(browser, "3-form");
             ((JavascriptExecutor) browser).executeScript("window.notReloaded = true;");
             browser.findElement(By.cssSelector("button[value=more]")).click();
-            assertThat(browser.findElements(By.cssSelector("fieldset.nominee"))).hasSize(8);
+            assertThat(browser.findElements(By.cssSelector("fieldset.nominee"))).hasSize(3);
             assertThat(((JavascriptExecutor) browser).executeScript("return window.notReloaded === true;"))
                     .isEqualTo(true);
-            assertThat(browser.findElement(By.cssSelector("label[for=row7-name]")).getText()).isEqualTo("Name");
-            assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("row5-name");
+            assertThat(browser.findElement(By.cssSelector("label[for=row2-name]")).getText()).isEqualTo("Name");
+            assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("row2-name");
 
             browser.findElement(By.id("row0-name")).sendKeys("Carol");
             browser.findElement(By.id("row0-email")).sendKeys("carol@flow.test");
-            browser.findElement(By.id("row7-name")).sendKeys("Dan");
-            browser.findElement(By.id("row7-email")).sendKeys("dan-at-flow");
+            browser.findElement(By.id("row2-name")).sendKeys("Dan");
+            browser.findElement(By.id("row2-email")).sendKeys("dan-at-flow");
             browser.findElement(By.cssSelector("button[value=save]")).click();
 
             awaitTitle(browser, "Error: Your nominations");
+            // the summary is on top and has the focus, so it is read and seen first
+            assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("errors");
+            assertThat(((Number) ((JavascriptExecutor) browser).executeScript(
+                    "return document.getElementById('errors').getBoundingClientRect().bottom;")).doubleValue())
+                    .isLessThan(812);
             WebElement wrongEmail = browser.findElement(By.cssSelector("input[aria-invalid=true]"));
             assertThat(wrongEmail.getAttribute("value")).isEqualTo("dan-at-flow");
             assertThat(browser.findElement(By.id(wrongEmail.getAttribute("aria-describedby"))).getText())

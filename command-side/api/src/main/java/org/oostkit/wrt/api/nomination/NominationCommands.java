@@ -16,18 +16,32 @@ public final class NominationCommands {
     public static final int MAX_NOMINEES = 50;
 
     /**
-     * Submits (or replaces) the nominator's list for the round of the invitation. Use
-     * {@link #of(OrganisationId, InvitationId, List)} to get the right nomination id.
+     * Submits (or replaces) the nominator's answer for the round of the invitation: a list of people, or
+     * ({@code noOneToSuggest}) the explicit answer that they have no one to suggest. An empty list without
+     * that answer is refused, so an accidental empty save never counts as an answer. Use
+     * {@link #of(OrganisationId, InvitationId, List)} or {@link #noOneToSuggest(OrganisationId, InvitationId)}
+     * to get the right nomination id.
      */
     public record SubmitNominations(@TargetAggregateIdentifier NominationId nominationId,
                                     OrganisationId organisationId,
                                     InvitationId invitationId,
-                                    List<NomineeInput> nominees) {
+                                    List<NomineeInput> nominees,
+                                    boolean noOneToSuggest) {
+
+        public SubmitNominations(NominationId nominationId, OrganisationId organisationId, InvitationId invitationId,
+                                 List<NomineeInput> nominees) {
+            this(nominationId, organisationId, invitationId, nominees, false);
+        }
 
         public static SubmitNominations of(OrganisationId organisationId, InvitationId invitationId,
                                            List<NomineeInput> nominees) {
             return new SubmitNominations(NominationId.forInvitation(invitationId), organisationId, invitationId,
-                    nominees);
+                    nominees, false);
+        }
+
+        public static SubmitNominations noOneToSuggest(OrganisationId organisationId, InvitationId invitationId) {
+            return new SubmitNominations(NominationId.forInvitation(invitationId), organisationId, invitationId,
+                    List.of(), true);
         }
     }
 }

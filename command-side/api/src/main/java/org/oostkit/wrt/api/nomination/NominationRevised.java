@@ -10,8 +10,12 @@ import org.oostkit.wrt.api.round.RoundId;
 
 import java.util.List;
 
-/** A nominator replaced their list while the round was open; {@code nominees} is the whole new list. */
-@Revision("1")
+/**
+ * A nominator replaced their answer while the round was open; {@code nominees} is the whole new list, empty
+ * with {@code noOneToSuggest} when they now have no one to suggest. Revision 2 added {@code noOneToSuggest};
+ * a revision 1 event reads as false.
+ */
+@Revision("2")
 public record NominationRevised(
     OrganisationId organisationId,
     @EncryptionScope CampaignId campaignId,
@@ -20,5 +24,18 @@ public record NominationRevised(
     NominationId nominationId,
     InvitationId invitationId,
     PersonId nominatorId,
-    List<Nominee> nominees) {
+    List<Nominee> nominees,
+    boolean noOneToSuggest) {
+
+    /** A list of people (not the "no one to suggest" answer). */
+    public NominationRevised(OrganisationId organisationId, CampaignId campaignId, RoundId roundId, int roundNumber,
+            NominationId nominationId, InvitationId invitationId, PersonId nominatorId, List<Nominee> nominees) {
+        this(organisationId, campaignId, roundId, roundNumber, nominationId, invitationId, nominatorId, nominees,
+                false);
+    }
+
+    /** Whether this is a real answer: people named, or explicitly no one (an empty list of old was not). */
+    public boolean answered() {
+        return noOneToSuggest || !nominees.isEmpty();
+    }
 }

@@ -107,6 +107,10 @@ final class AuditSummaries {
         } else if (event instanceof DeliveryRecorded e) {
             return "Provider " + e.provider() + " reported " + lower(e.kind()) + " at " + e.occurredAt()
                     + " (delivery status " + lower(e.status()) + ")";
+        } else if (event instanceof NominationSubmitted e && e.noOneToSuggest()) {
+            return "Round " + e.roundNumber() + ": answered that they have no one to suggest";
+        } else if (event instanceof NominationRevised e && e.noOneToSuggest()) {
+            return "Round " + e.roundNumber() + ": answer changed to no one to suggest";
         } else if (event instanceof NominationSubmitted e) {
             return "Round " + e.roundNumber() + ": nominated " + nominees(e.nominees());
         } else if (event instanceof NominationRevised e) {

@@ -30,8 +30,9 @@ import java.util.Map;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * The people one verified nominator names in one round. The first submission creates it, later ones
- * replace the whole list, as long as the round is open. Nobody can name themselves; the same address twice
+ * The people one verified nominator names in one round, or their explicit answer that they have no one to
+ * suggest. The first submission creates it, later ones replace the whole answer, as long as the round is open;
+ * an empty list without that answer is refused (an accidental empty save is not an answer). Nobody can name themselves; the same address twice
  * counts once.
  */
 @Aggregate
@@ -40,6 +41,7 @@ class Nomination {
     @AggregateIdentifier
     private NominationId id;
     private List<Nominee> nominees = List.of();
+    private boolean noOneToSuggest;
 
     Nomination() {
     }
@@ -61,16 +63,27 @@ class Nomination {
             throw new RuleViolation("round-closed", "This round is closed; nominations can no longer be changed.");
         }
         List<Nominee> list = validated(command.nominees(), invitation, identities);
-        if (id != null && list.equals(nominees)) {
-            return; // the same list again (a double submit): nothing happened
+        if (command.noOneToSuggest() && !list.isEmpty()) {
+            throw new RuleViolation("no-one-with-people",
+                    "Either name people or answer that you have no one to suggest, not both.");
+        }
+        if (!command.noOneToSuggest() && list.isEmpty()) {
+            // an empty save is usually an accident; only the explicit answer counts as "no one"
+            throw new RuleViolation("nominees-empty",
+                    "Name at least one person, or answer that you have no one to suggest.");
+        }
+        if (id != null && list.equals(nominees) && command.noOneToSuggest() == noOneToSuggest) {
+            return; // the same answer again (a double submit): nothing happened
         }
         int roundNumber = rounds.roundNumber(invitation.roundId());
         if (id == null) {
             apply(new NominationSubmitted(invitation.organisationId(), invitation.campaignId(), invitation.roundId(),
-                    roundNumber, command.nominationId(), invitation.invitationId(), invitation.personId(), list));
+                    roundNumber, command.nominationId(), invitation.invitationId(), invitation.personId(), list,
+                    command.noOneToSuggest()));
         } else {
             apply(new NominationRevised(invitation.organisationId(), invitation.campaignId(), invitation.roundId(),
-                    roundNumber, command.nominationId(), invitation.invitationId(), invitation.personId(), list));
+                    roundNumber, command.nominationId(), invitation.invitationId(), invitation.personId(), list,
+                    command.noOneToSuggest()));
         }
     }
 
@@ -122,10 +135,12 @@ class Nomination {
     void on(NominationSubmitted event) {
         id = event.nominationId();
         nominees = event.nominees();
+        noOneToSuggest = event.noOneToSuggest();
     }
 
     @EventSourcingHandler
     void on(NominationRevised event) {
         nominees = event.nominees();
+        noOneToSuggest = event.noOneToSuggest();
     }
 }

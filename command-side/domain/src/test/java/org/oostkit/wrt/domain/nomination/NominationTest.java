@@ -117,19 +117,95 @@ class NominationTest {
         }
 
         @Test
-        @DisplayName("may name nobody")
+        @DisplayName("an empty list is refused: an accidental empty save is no answer")
         void empty() {
             fixture.givenNoPriorActivity()
                     .when(submit())
-                    .expectEvents(submitted(1));
+                    .expectNoEvents()
+                    .expectException(violation("nominees-empty"));
         }
 
         @Test
-        @DisplayName("may leave the list out entirely")
+        @DisplayName("a list of blank rows only, or no list at all, is refused as well")
         void nullList() {
             fixture.givenNoPriorActivity()
                     .when(SubmitNominations.of(ORG, INVITATION, null))
-                    .expectEvents(submitted(1));
+                    .expectNoEvents()
+                    .expectException(violation("nominees-empty"));
+            fixture.givenNoPriorActivity()
+                    .when(submit(input(" ", "", " ")))
+                    .expectNoEvents()
+                    .expectException(violation("nominees-empty"));
+        }
+
+        @Test
+        @DisplayName("the explicit \"no one to suggest\" is an answer, with an empty list")
+        void noOneToSuggest() {
+            fixture.givenNoPriorActivity()
+                    .when(SubmitNominations.noOneToSuggest(ORG, INVITATION))
+                    .expectEvents(new NominationSubmitted(ORG, CAMPAIGN, ROUND, 1, NOMINATION, INVITATION, NOMINATOR,
+                            List.of(), true));
+        }
+
+        @Test
+        @DisplayName("\"no one to suggest\" together with people is refused")
+        void noOneWithPeople() {
+            fixture.givenNoPriorActivity()
+                    .when(new SubmitNominations(NOMINATION, ORG, INVITATION,
+                            List.of(input("Dave", "dave@example.org", "")), true))
+                    .expectNoEvents()
+                    .expectException(violation("no-one-with-people"));
+        }
+    }
+
+    @Nested
+    @DisplayName("changing the answer")
+    class ChangingTheAnswer {
+
+        @Test
+        @DisplayName("people named earlier can be replaced by \"no one to suggest\"")
+        void peopleThenNoOne() {
+            fixture.given(submitted(1, DAVE))
+                    .when(SubmitNominations.noOneToSuggest(ORG, INVITATION))
+                    .expectEvents(new NominationRevised(ORG, CAMPAIGN, ROUND, 1, NOMINATION, INVITATION, NOMINATOR,
+                            List.of(), true));
+        }
+
+        @Test
+        @DisplayName("\"no one to suggest\" can be replaced by people")
+        void noOneThenPeople() {
+            fixture.given(new NominationSubmitted(ORG, CAMPAIGN, ROUND, 1, NOMINATION, INVITATION, NOMINATOR,
+                            List.of(), true))
+                    .when(submit(input("Dave", "dave@example.org", "")))
+                    .expectEvents(revised(DAVE));
+        }
+
+        @Test
+        @DisplayName("\"no one to suggest\" twice is one answer")
+        void noOneTwice() {
+            fixture.given(new NominationSubmitted(ORG, CAMPAIGN, ROUND, 1, NOMINATION, INVITATION, NOMINATOR,
+                            List.of(), true))
+                    .when(SubmitNominations.noOneToSuggest(ORG, INVITATION))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        @DisplayName("a list cannot be emptied by an empty save; the earlier list stays")
+        void emptyRevision() {
+            fixture.given(submitted(1, DAVE))
+                    .when(submit())
+                    .expectNoEvents()
+                    .expectException(violation("nominees-empty"));
+        }
+
+        @Test
+        @DisplayName("an old empty list (revision 1, no real answer) can become \"no one to suggest\"")
+        void oldEmptyThenNoOne() {
+            fixture.given(submitted(1))
+                    .when(SubmitNominations.noOneToSuggest(ORG, INVITATION))
+                    .expectEvents(new NominationRevised(ORG, CAMPAIGN, ROUND, 1, NOMINATION, INVITATION, NOMINATOR,
+                            List.of(), true));
         }
     }
 
@@ -386,14 +462,6 @@ class NominationTest {
             fixture.given(submitted(1, CAROL))
                     .when(submit(input("Dave", "dave@example.org", ""), input("Carol", "carol@example.org", "great chair")))
                     .expectEvents(revised(DAVE, CAROL));
-        }
-
-        @Test
-        @DisplayName("may empty the list")
-        void emptiesList() {
-            fixture.given(submitted(1, CAROL, DAVE))
-                    .when(submit())
-                    .expectEvents(revised());
         }
 
         @Test
