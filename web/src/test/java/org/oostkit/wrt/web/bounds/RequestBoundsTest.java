@@ -1,0 +1,147 @@
+package org.oostkit.wrt.web.bounds;
+
+import org.junit.jupiter.api.Test;
+import org.oostkit.wrt.web.WrtApplication;
+import org.oostkit.wrt.web.support.RecordingMail;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Request bounds on the real embedded Tomcat (loopback only): webhook bodies over 1 MB are refused before
+ * they are read, trickling clients do not take the server's threads, and X-Forwarded-For counts only from a
+ * trusted proxy (here 127.0.0.1, so the test's other loopback address 127.0.0.2 is an untrusted client).
+ */
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@SpringBootTest(classes = WrtApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                "wrt.trusted-proxies=127.0.0.1",
+                "wrt.rate-limits.enabled=true",
+                "wrt.rate-limits.sign-in=3",
+                "wrt.webhooks.postmark.username=" + RequestBoundsTest.USER,
+                "wrt.webhooks.postmark.password=" + RequestBoundsTest.PASSWORD,
+                "wrt.webhooks.body.read-timeout=20s"})
+@Import(RecordingMail.class)
+class RequestBoundsTest {
+
+    static final String USER = "postmark-hooks";
+    static final String PASSWORD = "bounds-test-secret";
+    private static final String AUTHORIZATION = "Basic " + Base64.getEncoder()
+            .encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+    private static final int SLOW_CLIENTS = 300;
+
+    @LocalServerPort
+    int port;
+
+    private String webhookHead(String length) {
+        return "POST /webhooks/email/postmark HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nAuthorization: "
+                + AUTHORIZATION + "\r\nContent-Type: application/json\r\n" + length + "\r\n";
+    }
+
+    @Test
+    void aTwentyMegabyteWebhookBodyIs413BeforeItIsRead() throws IOException {
+        try (RawHttp http = new RawHttp("127.0.0.1", port)) {
+            // the headers and 1 KB of a 20 MB body: the answer must come without the other 19.99 MB
+            http.send(webhookHead("Content-Length: 20000000\r\n")).send(new byte[1024]);
+            String response = http.response(5_000);
+            assertThat(RawHttp.status(response)).isEqualTo(413);
+            assertThat(response).containsIgnoringCase("Content-Type: application/problem+json")
+                    .contains("\"status\":413");
+            // and the server does not wait for the rest either (no swallowing of the body)
+            assertThat(http.closedWithin(5_000)).isTrue();
+        }
+    }
+
+    @Test
+    void aChunkedWebhookBodyIsCutOffAtTheCap() throws IOException {
+        try (RawHttp http = new RawHttp("127.0.0.1", port)) {
+            http.send(webhookHead("Transfer-Encoding: chunked\r\n"));
+            String chunk = Integer.toHexString(64 * 1024) + "\r\n" + "x".repeat(64 * 1024) + "\r\n";
+            for (int i = 0; i < 17; i++) { // 1.06 MB, no end chunk: the answer must not need one
+                http.send(chunk);
+            }
+            String response = http.response(5_000);
+            assertThat(RawHttp.status(response)).isEqualTo(413);
+            assertThat(response).containsIgnoringCase("Content-Type: application/problem+json");
+        }
+    }
+
+    @Test
+    void threeHundredTricklingWebhookBodiesDoNotStopHealth() throws Exception {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+                .timeout(Duration.ofSeconds(5)).build();
+        // a first request warms the client up (its first use loads a good many classes)
+        assertThat(client.send(health, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        List<RawHttp> slow = new ArrayList<>();
+        try {
+            for (int i = 0; i < SLOW_CLIENTS; i++) {
+                slow.add(new RawHttp("127.0.0.1", port).send(webhookHead("Content-Length: 1000\r\n") + "["));
+            }
+            // every slow client sends one more byte per round, keeping its body (and, on a blocking read, a
+            // server thread) busy; health is asked in between and must answer within a second each time
+            for (int round = 0; round < 5; round++) {
+                for (RawHttp http : slow) {
+                    http.send(" ");
+                }
+                long start = System.nanoTime();
+                HttpResponse<String> answer = client.send(health, HttpResponse.BodyHandlers.ofString());
+                long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+                assertThat(answer.statusCode()).isEqualTo(200);
+                assertThat(millis).as("health answer time, round %d", round).isLessThan(1_000);
+            }
+        } finally {
+            for (RawHttp http : slow) {
+                http.close();
+            }
+        }
+    }
+
+    @Test
+    void aSpoofedForwardedForFromAnUntrustedAddressDoesNotEscapeTheLimit() throws IOException {
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            statuses.add(signIn("127.0.0.2", "203.0.113." + (i + 1)));
+        }
+        // three sign-in attempts a minute from one address: the fourth is refused whatever header it names
+        assertThat(statuses.subList(0, 3)).doesNotContain(429);
+        assertThat(statuses.get(3)).isEqualTo(429);
+    }
+
+    @Test
+    void aTrustedProxysForwardedForNamesTheClient() throws IOException {
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            // five different clients behind the trusted proxy (127.0.0.1); a spoofed entry to their left is ignored
+            statuses.add(signIn("127.0.0.1", "198.51.100.99, 192.0.2." + (i + 1)));
+        }
+        assertThat(statuses).doesNotContain(429);
+        for (int i = 0; i < 3; i++) {
+            signIn("127.0.0.1", "192.0.2.200");
+        }
+        assertThat(signIn("127.0.0.1", "198.51.100." + 7 + ", 192.0.2.200")).isEqualTo(429);
+    }
+
+    private int signIn(String from, String forwardedFor) throws IOException {
+        try (RawHttp http = new RawHttp(from, port)) {
+            http.send("POST /login HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nX-Forwarded-For: " + forwardedFor
+                    + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 5\r\n"
+                    + "Connection: close\r\n\r\nemail");
+            return RawHttp.status(http.response(5_000));
+        }
+    }
+}
