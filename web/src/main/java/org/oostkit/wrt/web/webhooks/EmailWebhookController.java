@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.oostkit.wrt.web.error.UnreadBody;
 import org.oostkit.wrt.web.webhooks.SendGridSignature.Verdict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -137,9 +138,7 @@ class EmailWebhookController {
                             "The webhook body could not be read.");
                 };
                 // the rest of the body is not wanted: the connection closes instead of waiting for it
-                if (request.getAttribute(DiscardRemainderValve.ATTRIBUTE) instanceof Runnable discard) {
-                    discard.run();
-                }
+                UnreadBody.discard(request);
                 write(response, problem);
             }
         };

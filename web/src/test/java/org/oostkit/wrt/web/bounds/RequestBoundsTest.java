@@ -8,7 +8,24 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.queryhandling.QueryGateway;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.oostkit.wrt.api.common.Actor;
+import org.oostkit.wrt.api.organisation.OrganisationCommands.RegisterOrganisation;
+import org.oostkit.wrt.api.organisation.OrganisationId;
+import org.oostkit.wrt.query.api.OrganisationQueries.FindOrganisationBySlug;
+import org.oostkit.wrt.query.api.OrganisationView;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
 import java.io.IOException;
+import java.net.CookieManager;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +37,7 @@ import java.util.Base64;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Request bounds on the real embedded Tomcat (loopback only): webhook bodies over 1 MB are refused before
@@ -32,10 +50,12 @@ import static org.assertj.core.api.Assertions.assertThat;
                 "wrt.trusted-proxies=127.0.0.1",
                 "wrt.rate-limits.enabled=true",
                 "wrt.rate-limits.sign-in=3",
+                "wrt.rate-limits.general=8",
                 "wrt.webhooks.postmark.username=" + RequestBoundsTest.USER,
                 "wrt.webhooks.postmark.password=" + RequestBoundsTest.PASSWORD,
                 "wrt.webhooks.body.read-timeout=20s"})
 @Import(RecordingMail.class)
+@ExtendWith(OutputCaptureExtension.class)
 class RequestBoundsTest {
 
     static final String USER = "postmark-hooks";
@@ -46,6 +66,12 @@ class RequestBoundsTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    CommandGateway commands;
+    @Autowired
+    QueryGateway queries;
+    @Autowired
+    RecordingMail.Recorder mail;
 
     private String webhookHead(String length) {
         return "POST /webhooks/email/postmark HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nAuthorization: "
@@ -112,6 +138,41 @@ class RequestBoundsTest {
     }
 
     @Test
+    void threeHundredTricklingFormPostsDoNotStopHealth() throws Exception {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+                .timeout(Duration.ofSeconds(5)).build();
+        assertThat(client.send(health, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        List<RawHttp> slow = new ArrayList<>();
+        try {
+            for (int i = 0; i < SLOW_CLIENTS; i++) {
+                // 300 clients behind the trusted proxy, each naming an address of its own
+                slow.add(new RawHttp("127.0.0.1", port).send("POST /org/x/nominate/request-link HTTP/1.1\r\nHost: "
+                        + "127.0.0.1\r\nX-Forwarded-For: 10.9." + (i / 250) + "." + (i % 250) + "\r\nContent-Type: "
+                        + "application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\ne"));
+            }
+            for (int round = 0; round < 5; round++) {
+                for (RawHttp http : slow) {
+                    try {
+                        http.send("m");
+                    } catch (IOException closedByTheServer) {
+                        // a refused client's connection is closed: exactly what should happen to it
+                    }
+                }
+                long start = System.nanoTime();
+                HttpResponse<String> answer = client.send(health, HttpResponse.BodyHandlers.ofString());
+                long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+                assertThat(answer.statusCode()).isEqualTo(200);
+                assertThat(millis).as("health answer time, round %d", round).isLessThan(1_000);
+            }
+        } finally {
+            for (RawHttp http : slow) {
+                http.close();
+            }
+        }
+    }
+
+    @Test
     void aSpoofedForwardedForFromAnUntrustedAddressDoesNotEscapeTheLimit() throws IOException {
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
@@ -143,5 +204,58 @@ class RequestBoundsTest {
                     + "Connection: close\r\n\r\nemail");
             return RawHttp.status(http.response(5_000));
         }
+    }
+
+    @Test
+    void aRateLimitedPageForASignedInAdminIsThe429PageWithoutAStackTrace(CapturedOutput output) throws Exception {
+        String slug = "bounds-" + UUID.randomUUID().toString().substring(0, 8);
+        String admin = "admin@" + slug + ".test";
+        commands.sendAndWait(GenericCommandMessage.asCommandMessage(new RegisterOrganisation(OrganisationId.random(),
+                slug, "Bounds", List.of(admin), List.of())).andMetaData(Actor.OPERATOR.asMetaData()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> queries.query(new FindOrganisationBySlug(slug),
+                OrganisationView.class).join() != null);
+
+        // a client of its own behind the trusted proxy, so that the other tests' requests do not count
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        String client = "192.0.2.77";
+        HttpResponse<String> form = browser.send(page("/login", client).build(), HttpResponse.BodyHandlers.ofString());
+        browser.send(page("/login", client).POST(form("email=" + admin + "&_csrf=" + csrf(form.body()))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String token = mail.awaitSignInLink(admin, 0).link().getPath().substring("/login/".length());
+        HttpResponse<String> confirm = browser.send(page("/login/" + token, client).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> signedIn = browser.send(page("/login/" + token, client)
+                .POST(form("_csrf=" + csrf(confirm.body()))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+
+        int before = output.getAll().length();
+        HttpResponse<String> limited = null;
+        for (int i = 0; i < 10 && limited == null; i++) {
+            HttpResponse<String> answer = browser.send(page("/", client).build(), HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() == 429) {
+                limited = answer;
+            }
+        }
+        assertThat(limited).isNotNull();
+        assertThat(limited.headers().firstValue("Retry-After")).isPresent();
+        // refused before Spring Security ran, so there is no CSRF token for the sign-out form: the page goes without it
+        assertThat(limited.body()).contains("Too many requests").doesNotContain("action=\"/logout\"");
+        String logged = output.getAll().substring(before);
+        assertThat(logged).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    private HttpRequest.Builder page(String path, String forwardedFor) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Accept", "text/html")
+                .header("Content-Type", "application/x-www-form-urlencoded").header("X-Forwarded-For", forwardedFor);
+    }
+
+    private static HttpRequest.BodyPublisher form(String body) {
+        return HttpRequest.BodyPublishers.ofString(body);
+    }
+
+    private static String csrf(String html) {
+        Matcher matcher = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+        assertThat(matcher.find()).as("a CSRF field in %s", html).isTrue();
+        return matcher.group(1);
     }
 }

@@ -1,0 +1,178 @@
+package org.oostkit.wrt.web.mail;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.oostkit.wrt.api.campaign.CampaignId;
+import org.oostkit.wrt.api.common.Actor;
+import org.oostkit.wrt.api.invitation.InvitationId;
+import org.oostkit.wrt.api.invitation.VerificationCodeIssued;
+import org.oostkit.wrt.api.invitation.VerificationCodeWithdrawn;
+import org.axonframework.queryhandling.QueryGateway;
+import org.oostkit.wrt.api.organisation.OrganisationId;
+import org.oostkit.wrt.query.api.OrganisationQueries.FindOrganisationBySlug;
+import org.oostkit.wrt.query.api.OrganisationView;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.test.context.TestPropertySource;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * The answer to a code request tells nobody whether the address was the invited one, nor whether the mail
+ * server works: same status, same body, same time; and a code or sign-in link whose mail never reached the
+ * mail server uses up no limit. SMTP is GreenMail, stopped for the outage (connections refused).
+ */
+@TestPropertySource(properties = "wrt.rate-limits.enabled=false")
+@ExtendWith(OutputCaptureExtension.class)
+class CodeRequestOracleTest extends MailIntegrationTestSupport {
+
+    private static final int WARM_UP = 10;
+    private static final int SAMPLES = 60;
+
+    @Autowired
+    org.springframework.test.web.servlet.MockMvc mvc;
+    @Autowired
+    QueryGateway queries;
+    @Autowired
+    @Qualifier("applicationTaskExecutor")
+    ThreadPoolTaskExecutor background;
+
+    @AfterEach
+    void smtpUpAgain() {
+        SMTP.start();
+    }
+
+    private record Invitation(OrganisationId org, String slug, InvitationId invitation, String email, String token) {
+    }
+
+    private Invitation invitation() throws Exception {
+        String domain = domain();
+        String admin = "admin@" + domain;
+        OrganisationId org = wrt().organisation(admin);
+        CampaignId campaign = campaign(org, Actor.admin(admin), "", "Ida", "ida@" + domain);
+        wrt().startRound(org, campaign, Actor.admin(admin), Duration.ofDays(10));
+        Map<String, UUID> invitations = await().atMost(Duration.ofSeconds(10)).until(() -> invitations(campaign),
+                found -> found.size() == 1);
+        InvitationId invitation = new InvitationId(invitations.get("ida@" + domain));
+        String slug = slugOf(org);
+        // the link as mailed (a token issued any other way would be replaced by the invitation mail's own)
+        String token = token(SmtpServer.text(await().atMost(Duration.ofSeconds(20))
+                .until(() -> SMTP.to("ida@" + domain), mails -> !mails.isEmpty()).get(0)), slug);
+        await().atMost(Duration.ofSeconds(10)).until(
+                () -> mvc.perform(get("/org/" + slug + "/nominate/" + token)).andReturn().getResponse().getStatus(),
+                status -> status == 200);
+        return new Invitation(org, slug, invitation, "ida@" + domain, token);
+    }
+
+    private record Answer(int status, String location, String body, long nanos) {
+    }
+
+    private Answer ask(Invitation invitation, String email) throws Exception {
+        long start = System.nanoTime();
+        MockHttpServletResponse response = mvc.perform(post("/org/" + invitation.slug() + "/nominate/request-link")
+                .with(csrf()).param("token", invitation.token()).param("email", email)).andReturn().getResponse();
+        long nanos = System.nanoTime() - start;
+        // the mail of one request must not slow down the next one being measured
+        await().atMost(Duration.ofSeconds(10)).until(() -> background.getActiveCount() == 0
+                && background.getThreadPoolExecutor().getQueue().isEmpty());
+        return new Answer(response.getStatus(), response.getRedirectedUrl(), response.getContentAsString(), nanos);
+    }
+
+    /** Asks alternately for the invited and another address; compares the answers and their 95th percentiles. */
+    private void sameAnswerInTheSameTime(Invitation invitation) throws Exception {
+        String other = "someone-else@" + invitation.email().substring(invitation.email().indexOf('@') + 1);
+        List<Long> invited = new ArrayList<>();
+        List<Long> notInvited = new ArrayList<>();
+        Answer first = null;
+        for (int i = 0; i < WARM_UP + SAMPLES; i++) {
+            Answer right = ask(invitation, invitation.email());
+            Answer wrong = ask(invitation, other);
+            if (first == null) {
+                first = right;
+                assertThat(right.status()).isEqualTo(302);
+            }
+            assertThat(List.of(right.status(), right.location(), right.body()))
+                    .isEqualTo(List.of(wrong.status(), wrong.location(), wrong.body()))
+                    .isEqualTo(List.of(first.status(), first.location(), first.body()));
+            if (i >= WARM_UP) {
+                invited.add(right.nanos());
+                notInvited.add(wrong.nanos());
+            }
+        }
+        long difference = Math.abs(p95(invited) - p95(notInvited));
+        System.out.printf("code request p95: invited %.1f ms, other %.1f ms%n", p95(invited) / 1e6, p95(notInvited) / 1e6);
+        assertThat(Duration.ofNanos(difference)).isLessThan(Duration.ofMillis(20));
+    }
+
+    private static long p95(List<Long> nanos) {
+        List<Long> sorted = nanos.stream().sorted().toList();
+        return sorted.get((int) Math.ceil(sorted.size() * 0.95) - 1);
+    }
+
+    @Test
+    void withSmtpUpTheAnswerIsTheSameForTheInvitedAndAnotherAddress() throws Exception {
+        Invitation invitation = invitation();
+        sameAnswerInTheSameTime(invitation);
+        assertThat(SMTP.to(invitation.email())).hasSizeGreaterThan(1); // the invitation, and codes
+    }
+
+    @Test
+    void withSmtpDownTheAnswerIsTheSameAndNoCodeIsUsedUp() throws Exception {
+        Invitation invitation = invitation();
+        SMTP.stop();
+        sameAnswerInTheSameTime(invitation);
+        // every code was withdrawn when its mail failed: far more than the 5 codes an hour were issued
+        List<VerificationCodeIssued> issued = events().payloads(VerificationCodeIssued.class,
+                e -> e.invitationId().equals(invitation.invitation()));
+        assertThat(issued).hasSize(WARM_UP + SAMPLES);
+        assertThat(events().payloads(VerificationCodeWithdrawn.class,
+                e -> e.invitationId().equals(invitation.invitation()))).hasSize(WARM_UP + SAMPLES);
+
+        // and once the mail server is back, the nominator gets a code at once
+        SMTP.start();
+        ask(invitation, invitation.email());
+        await().atMost(Duration.ofSeconds(10)).until(() -> SMTP.to(invitation.email()).size() > 1);
+    }
+
+    @Test
+    void signInLinksWhoseMailFailedDoNotLockTheAddressOut(CapturedOutput output) throws Exception {
+        String admin = "admin@" + domain();
+        String slug = slugOf(wrt().organisation(admin));
+        await().atMost(Duration.ofSeconds(10)).until(() -> queries.query(new FindOrganisationBySlug(slug),
+                OrganisationView.class).join() != null);
+        SMTP.stop();
+        for (int i = 0; i < 4; i++) {
+            mvc.perform(post("/login").with(csrf()).param("email", admin));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> occurrences(output.getAll(),
+                "Could not send a sign-in link") >= 4);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM sign_in_link WHERE email = ?", Integer.class, admin))
+                .isZero();
+        SMTP.start();
+        mvc.perform(post("/login").with(csrf()).param("email", admin));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !SMTP.to(admin).isEmpty());
+    }
+
+    private static int occurrences(String text, String part) {
+        int count = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+            count++;
+        }
+        return count;
+    }
+}
