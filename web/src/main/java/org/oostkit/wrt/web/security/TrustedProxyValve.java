@@ -42,6 +42,11 @@ final class TrustedProxyValve extends ValveBase {
                 continue;
             }
             try {
+                String address = entry.strip().split("/", 2)[0];
+                if (literal(address) == null) {
+                    // NetMask would look a name up in DNS; a proxy is named by its address
+                    throw new IllegalArgumentException("not an IP address");
+                }
                 masks.add(new NetMask(entry.strip()));
             } catch (IllegalArgumentException e) {
                 throw new IllegalStateException("WRT_TRUSTED_PROXIES: \"" + entry.strip()

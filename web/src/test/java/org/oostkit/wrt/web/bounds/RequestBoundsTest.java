@@ -118,6 +118,7 @@ class RequestBoundsTest {
             for (int i = 0; i < SLOW_CLIENTS; i++) {
                 slow.add(new RawHttp("127.0.0.1", port).send(webhookHead("Content-Length: 1000\r\n") + "["));
             }
+            settle(client, health);
             // every slow client sends one more byte per round, keeping its body (and, on a blocking read, a
             // server thread) busy; health is asked in between and must answer within a second each time
             for (int round = 0; round < 5; round++) {
@@ -151,6 +152,7 @@ class RequestBoundsTest {
                         + "127.0.0.1\r\nX-Forwarded-For: 10.9." + (i / 250) + "." + (i % 250) + "\r\nContent-Type: "
                         + "application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\ne"));
             }
+            settle(client, health);
             for (int round = 0; round < 5; round++) {
                 for (RawHttp http : slow) {
                     try {
@@ -170,6 +172,16 @@ class RequestBoundsTest {
                 http.close();
             }
         }
+    }
+
+    /**
+     * Waits (at most 30 seconds) until the server has taken in the burst of new connections: on a shared
+     * two-core machine dispatching 300 new requests at once can take a second or two. What must hold is that
+     * the server answers while they trickle on.
+     */
+    private static void settle(HttpClient client, HttpRequest health) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(
+                () -> client.send(health, HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
     }
 
     @Test
