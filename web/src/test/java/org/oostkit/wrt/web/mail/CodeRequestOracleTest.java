@@ -114,14 +114,19 @@ class CodeRequestOracleTest extends MailIntegrationTestSupport {
                 notInvited.add(wrong.nanos());
             }
         }
-        long difference = Math.abs(p95(invited) - p95(notInvited));
-        System.out.printf("code request p95: invited %.1f ms, other %.1f ms%n", p95(invited) / 1e6, p95(notInvited) / 1e6);
-        assertThat(Duration.ofNanos(difference)).isLessThan(Duration.ofMillis(20));
+        System.out.printf("code request: p95 invited %.1f ms, other %.1f ms; median invited %.1f ms, other %.1f ms%n",
+                percentile(invited, 95) / 1e6, percentile(notInvited, 95) / 1e6, percentile(invited, 50) / 1e6,
+                percentile(notInvited, 50) / 1e6);
+        assertThat(Duration.ofNanos(Math.abs(percentile(invited, 95) - percentile(notInvited, 95))))
+                .isLessThan(Duration.ofMillis(20));
+        // the median is steadier than the tail on a busy machine: a mail sent on the request thread shows here
+        assertThat(Duration.ofNanos(Math.abs(percentile(invited, 50) - percentile(notInvited, 50))))
+                .isLessThan(Duration.ofMillis(5));
     }
 
-    private static long p95(List<Long> nanos) {
+    private static long percentile(List<Long> nanos, int percent) {
         List<Long> sorted = nanos.stream().sorted().toList();
-        return sorted.get((int) Math.ceil(sorted.size() * 0.95) - 1);
+        return sorted.get((int) Math.ceil(sorted.size() * percent / 100.0) - 1);
     }
 
     @Test
