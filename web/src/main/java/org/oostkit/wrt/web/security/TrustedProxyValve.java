@@ -111,11 +111,15 @@ final class TrustedProxyValve extends ValveBase {
             }
             getNext().invoke(request, response);
         } finally {
-            request.setRemoteAddr(remoteAddr);
-            request.setRemoteHost(remoteHost);
-            request.setSecure(secure);
-            request.getCoyoteRequest().scheme().setString(scheme);
-            request.setServerPort(serverPort);
+            // an asynchronous request (a webhook body still arriving) goes on with the client's address; the
+            // request object is recycled when it completes
+            if (!request.isAsync()) {
+                request.setRemoteAddr(remoteAddr);
+                request.setRemoteHost(remoteHost);
+                request.setSecure(secure);
+                request.getCoyoteRequest().scheme().setString(scheme);
+                request.setServerPort(serverPort);
+            }
         }
     }
 
