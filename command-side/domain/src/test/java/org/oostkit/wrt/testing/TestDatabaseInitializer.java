@@ -28,6 +28,12 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
             database.put("spring.datasource.username", db.username());
             database.put("spring.datasource.password", db.password());
         }
+        if (!environment.getProperty("wrt.test.configured-keys", Boolean.class, false)) {
+            // test keys win over application.yml's development defaults, which refuse a non-loopback base URL;
+            // a test of the key check itself keeps the configured ones
+            database.put("wrt.security.master-key", "dGVzdC1tYXN0ZXIta2V5LXRlc3QtbWFzdGVyLWtleSE=");
+            database.put("wrt.security.hmac-key", "dGVzdC1obWFjLWtleS10ZXN0LWhtYWMta2V5LXRlc3Qh");
+        }
         environment.getPropertySources().addFirst(new MapPropertySource("wrt-test-database", database));
 
         Map<String, Object> defaults = new HashMap<>();
@@ -35,8 +41,6 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
         defaults.put("db-scheduler.polling-interval", "1s");
         defaults.put("db-scheduler.delay-startup-until-context-ready", "true");
         defaults.put("db-scheduler.table-name", "scheduled_tasks");
-        defaults.put("wrt.security.master-key", "dGVzdC1tYXN0ZXIta2V5LXRlc3QtbWFzdGVyLWtleSE=");
-        defaults.put("wrt.security.hmac-key", "dGVzdC1obWFjLWtleS10ZXN0LWhtYWMta2V5LXRlc3Qh");
         defaults.put("wrt.demo", "false");
         defaults.put("spring.datasource.hikari.maximum-pool-size", "10");
         environment.getPropertySources().addLast(new MapPropertySource("wrt-test-defaults", defaults));

@@ -15,8 +15,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@link OutgoingMail}: mails a person asked for (a sign-in link, a verification code), sent on the request
- * thread, so the raw secret never leaves memory, with a short bounded retry on temporary failures. A
+ * {@link OutgoingMail}: mails a person asked for (a sign-in link, a verification code), sent at once by the
+ * calling thread (the callers send off the request thread), so the raw secret never leaves memory, with a
+ * short bounded retry on temporary failures. A
  * failure reaches the caller as {@link MailNotSentException} with a message fit for the page. Retention
  * warnings to admins go the same way.
  */

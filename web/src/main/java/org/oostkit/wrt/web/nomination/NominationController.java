@@ -14,6 +14,7 @@ import org.oostkit.wrt.api.common.Secrets;
 import org.oostkit.wrt.api.invitation.InvitationCommands.RecordLinkOpened;
 import org.oostkit.wrt.api.invitation.InvitationCommands.RequestVerificationCode;
 import org.oostkit.wrt.api.invitation.InvitationCommands.VerifyCode;
+import org.oostkit.wrt.api.invitation.InvitationCommands.WithdrawVerificationCode;
 import org.oostkit.wrt.api.invitation.InvitationId;
 import org.oostkit.wrt.api.invitation.IssuedCode;
 import org.oostkit.wrt.api.invitation.VerificationOutcome;
@@ -31,6 +32,9 @@ import org.oostkit.wrt.web.mail.OutgoingMail;
 import org.oostkit.wrt.web.metrics.WrtMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.core.task.TaskRejectedException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -84,14 +88,16 @@ class NominationController {
     private final Secrets secrets;
     private final OutgoingMail mail;
     private final WrtMetrics metrics;
+    private final TaskExecutor codeMail;
 
     NominationController(CommandGateway commands, QueryGateway queries, Secrets secrets, OutgoingMail mail,
-                         WrtMetrics metrics) {
+                         WrtMetrics metrics, @Qualifier("applicationTaskExecutor") TaskExecutor codeMail) {
         this.commands = commands;
         this.queries = queries;
         this.secrets = secrets;
         this.mail = mail;
         this.metrics = metrics;
+        this.codeMail = codeMail;
     }
 
     /** The link's token is in the address of every page of the flow: never let it leave in a Referer. */
@@ -148,39 +154,52 @@ class NominationController {
             return landing(model, slug, organisation.get(), found, token, email,
                     address.isEmpty() ? "Enter your email address." : "Enter an email address like name@example.org.");
         }
-        IssuedCode code = null;
-        try {
-            code = send(new RequestVerificationCode(found.invitationId(), org, address), found.invitationId());
-        } catch (RuleViolation refused) {
-            switch (refused.rule()) {
-                case "round-closed":
-                    return roundClosed(model, response, found, null);
-                case "email-mismatch":
-                case "too-many-codes":
-                    // the same answer as for the right address: the page must not confirm who was invited
-                    log.info("No code sent for invitation {}: {}", found.invitationId(), refused.rule());
-                    break;
-                default:
-                    throw refused;
-            }
-        }
-        if (code != null) {
-            try {
-                mail.sendVerificationCode(org, found.invitationId(), address, code.code(), code.expiresAt());
-                recordCodeIssued();
-            } catch (RuntimeException mailFailed) {
-                log.warn("Could not send the verification code of invitation {}", found.invitationId(), mailFailed);
-                return problem(model, response, HttpStatus.SERVICE_UNAVAILABLE, "We could not send the code",
-                        "Our email service did not take the message. Please try again in a few minutes.",
-                        "/org/" + slug + "/nominate/" + token, "Try again");
-            }
-        }
+        requestCodeLater(org, found.invitationId(), address);
         HttpSession session = request.getSession(true);
         session.removeAttribute(NominatorSession.VERIFIED);
         session.removeAttribute(NominatorSession.SAVED);
         session.setAttribute(NominatorSession.PENDING,
                 new NominatorSession.Pending(org, slug, found.invitationId(), token));
         return "redirect:/org/" + slug + "/nominate/verify";
+    }
+
+    /**
+     * Issues and mails the code off the request thread, so the answer is the same page after the same time
+     * whether the address is the invited one, and whether the mail server works. A code whose mail was not
+     * handed over is withdrawn, so an outage does not use up the invitation's codes.
+     */
+    private void requestCodeLater(OrganisationId org, InvitationId invitation, String address) {
+        try {
+            codeMail.execute(() -> issueAndMailCode(org, invitation, address));
+        } catch (TaskRejectedException full) {
+            log.warn("Code request for invitation {} dropped: too many waiting", invitation);
+        }
+    }
+
+    private void issueAndMailCode(OrganisationId org, InvitationId invitation, String address) {
+        IssuedCode code;
+        try {
+            code = send(new RequestVerificationCode(invitation, org, address), invitation);
+        } catch (RuleViolation refused) {
+            // email-mismatch, too-many-codes, round-closed: nobody is told, the page did not depend on it
+            log.info("No code sent for invitation {}: {}", invitation, refused.rule());
+            return;
+        } catch (RuntimeException failed) {
+            log.warn("No code issued for invitation {}: {}", invitation, failed.toString());
+            return;
+        }
+        try {
+            mail.sendVerificationCode(org, invitation, address, code.code(), code.expiresAt());
+            recordCodeIssued();
+        } catch (RuntimeException mailFailed) {
+            log.warn("Could not send the verification code of invitation {}; the code is withdrawn: {}", invitation,
+                    mailFailed.toString());
+            try {
+                send(new WithdrawVerificationCode(invitation, org, code.expiresAt()), invitation);
+            } catch (RuntimeException withdrawFailed) {
+                log.error("Could not withdraw the unsent code of invitation {}", invitation, withdrawFailed);
+            }
+        }
     }
 
     @GetMapping("/verify")

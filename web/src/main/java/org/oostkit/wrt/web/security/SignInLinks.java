@@ -40,6 +40,15 @@ class SignInLinks {
         return new Issued(token, expiresAt);
     }
 
+    /**
+     * Forgets a link whose mail was not handed over: nobody can hold it, so it must not count among the
+     * outstanding ones (three failures during an outage would lock the address out).
+     */
+    void withdraw(Issued issued) {
+        jdbc.update("DELETE FROM sign_in_link WHERE token_hash = ? AND used_at IS NULL",
+                secrets.signInTokenHash(issued.token()));
+    }
+
     /** How many unused, unexpired links this address has (a cap against mail-bombing one person). */
     int outstanding(String email) {
         Integer count = jdbc.queryForObject("SELECT count(*) FROM sign_in_link WHERE email = ? AND used_at IS NULL "

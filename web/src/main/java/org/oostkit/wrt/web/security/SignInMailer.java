@@ -65,7 +65,12 @@ class SignInMailer {
             }
             SignInLinks.Issued issued = links.issue(email);
             URI link = UriComponentsBuilder.fromUriString(baseUrl).path("/login/{token}").build(issued.token());
-            mail.sendSignInLink(email, link, issued.expiresAt());
+            try {
+                mail.sendSignInLink(email, link, issued.expiresAt());
+            } catch (RuntimeException notSent) {
+                links.withdraw(issued);
+                throw notSent;
+            }
             metrics.signInLinkIssued();
         } catch (RuntimeException e) {
             // no address in the log: it is personal data, and the log is not the place to learn who asked

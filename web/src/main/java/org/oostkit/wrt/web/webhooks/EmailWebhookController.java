@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.oostkit.wrt.web.error.UnreadBody;
 import org.oostkit.wrt.web.webhooks.SendGridSignature.Verdict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,20 +15,22 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * {@code POST /webhooks/email/postmark} and {@code /webhooks/email/sendgrid}. The body is taken as raw bytes
- * and authenticated before it is parsed. Failed authentication is 401, never 403 (Postmark stops retrying on
+ * {@code POST /webhooks/email/postmark} and {@code /webhooks/email/sendgrid}. Credentials in headers are
+ * checked before the body is read; the body is read without blocking a server thread, at most 1 MB
+ * ({@link WebhookBodyReader}), and authenticated as raw bytes before it is parsed. Failed authentication is 401, never 403 (Postmark stops retrying on
  * 403, so a passing misconfiguration would lose events for good). An accepted request is answered 200 once
  * its records are stored in the {@link WebhookInbox}; records that can never apply are counted and
  * ignored; a failure to store is 503, so the provider retries.
@@ -43,6 +47,7 @@ class EmailWebhookController {
     private final PostmarkCredentials postmark;
     private final SendGridSignature sendgrid;
     private final WebhookRateLimiter limiter;
+    private final WebhookBodyReader bodies;
     private final DeliveryReports reports;
     private final WebhookInbox inbox;
     private final ObjectMapper json;
@@ -54,6 +59,7 @@ class EmailWebhookController {
         this.postmark = new PostmarkCredentials(properties.postmark().username(), properties.postmark().password());
         this.sendgrid = new SendGridSignature(properties.sendgrid().publicKey(), properties.sendgrid().maxAge(), clock);
         this.limiter = new WebhookRateLimiter(properties.rateLimit().unauthenticatedPerMinute());
+        this.bodies = new WebhookBodyReader(properties.body().maxSize().toBytes(), properties.body().readTimeout());
         this.reports = reports;
         this.inbox = inbox;
         this.json = json;
@@ -67,29 +73,87 @@ class EmailWebhookController {
         }
     }
 
+    /** Credentials first: a request without them is answered before its body is read. */
     @PostMapping("/postmark")
-    ResponseEntity<?> postmark(@RequestBody(required = false) byte[] body, HttpServletRequest request) {
+    void postmark(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (!postmark.accept(request.getHeader(HttpHeaders.AUTHORIZATION))) {
-            return unauthenticated(PostmarkPayload.PROVIDER, request, postmark.configured()
+            write(response, unauthenticated(PostmarkPayload.PROVIDER, request, postmark.configured()
                     ? "The webhook credentials are missing or wrong."
-                    : "This endpoint is not configured.");
+                    : "This endpoint is not configured."));
+            return;
         }
-        return handle(PostmarkPayload.PROVIDER,
-                () -> List.of(PostmarkPayload.read(json, body, clock.instant())));
+        bodies.read(request, response, answer(request, PostmarkPayload.PROVIDER,
+                body -> handle(PostmarkPayload.PROVIDER, () -> List.of(PostmarkPayload.read(json, body, clock.instant())))));
     }
 
+    /** The signature covers the body, so only the headers (present, fresh) are checked before it is read. */
     @PostMapping("/sendgrid")
-    ResponseEntity<?> sendgrid(@RequestBody(required = false) byte[] body, HttpServletRequest request) {
-        Verdict verdict = sendgrid.verify(request.getHeader(SIGNATURE_HEADER), request.getHeader(TIMESTAMP_HEADER), body);
-        if (verdict != Verdict.VALID) {
-            return unauthenticated(SendGridPayload.PROVIDER, request, switch (verdict) {
-                case NOT_CONFIGURED -> "This endpoint is not configured.";
-                case MISSING -> "The event webhook signature or timestamp is missing.";
-                case STALE -> "The signed timestamp is too far from now.";
-                default -> "The event webhook signature does not match the request.";
-            });
+    void sendgrid(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String signature = request.getHeader(SIGNATURE_HEADER);
+        String timestamp = request.getHeader(TIMESTAMP_HEADER);
+        Verdict headers = sendgrid.verifyHeaders(signature, timestamp);
+        if (headers != Verdict.VALID) {
+            write(response, unauthenticated(SendGridPayload.PROVIDER, request, refusal(headers)));
+            return;
         }
-        return handle(SendGridPayload.PROVIDER, () -> SendGridPayload.read(json, body, clock.instant()));
+        bodies.read(request, response, answer(request, SendGridPayload.PROVIDER, body -> {
+            Verdict verdict = sendgrid.verify(signature, timestamp, body);
+            if (verdict != Verdict.VALID) {
+                return unauthenticated(SendGridPayload.PROVIDER, request, refusal(verdict));
+            }
+            return handle(SendGridPayload.PROVIDER, () -> SendGridPayload.read(json, body, clock.instant()));
+        }));
+    }
+
+    private static String refusal(Verdict verdict) {
+        return switch (verdict) {
+            case NOT_CONFIGURED -> "This endpoint is not configured.";
+            case MISSING -> "The event webhook signature or timestamp is missing.";
+            case STALE -> "The signed timestamp is too far from now.";
+            default -> "The event webhook signature does not match the request.";
+        };
+    }
+
+    private WebhookBodyReader.Handler answer(HttpServletRequest request, String provider,
+                                             Function<byte[], ResponseEntity<?>> handler) {
+        return new WebhookBodyReader.Handler() {
+            @Override
+            public void body(byte[] body, HttpServletResponse response) throws IOException {
+                write(response, handler.apply(body));
+            }
+
+            @Override
+            public void refused(WebhookBodyReader.Refusal refusal, HttpServletResponse response) throws IOException {
+                count(provider, switch (refusal) {
+                    case TOO_LARGE -> "too-large";
+                    case TOO_SLOW -> "too-slow";
+                    case UNREADABLE -> "unreadable";
+                });
+                ResponseEntity<ProblemDetail> problem = switch (refusal) {
+                    case TOO_LARGE -> problem(HttpStatus.PAYLOAD_TOO_LARGE, "Payload too large",
+                            "A webhook body may have at most " + bodies.maxBytes() + " bytes.");
+                    case TOO_SLOW -> problem(HttpStatus.REQUEST_TIMEOUT, "Request timeout",
+                            "The webhook body did not arrive in time.");
+                    case UNREADABLE -> problem(HttpStatus.BAD_REQUEST, "Unreadable body",
+                            "The webhook body could not be read.");
+                };
+                // the rest of the body is not wanted: the connection closes instead of waiting for it
+                UnreadBody.discard(request);
+                write(response, problem);
+            }
+        };
+    }
+
+    /** Writes an answer by hand: the body is read asynchronously, outside Spring MVC's return value handling. */
+    private void write(HttpServletResponse response, ResponseEntity<?> answer) throws IOException {
+        response.setStatus(answer.getStatusCode().value());
+        answer.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+        if (answer.getBody() != null) {
+            if (response.getContentType() == null) {
+                response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            }
+            json.writeValue(response.getOutputStream(), answer.getBody());
+        }
     }
 
     private ResponseEntity<?> handle(String provider, Supplier<List<ProviderReport>> parse) {

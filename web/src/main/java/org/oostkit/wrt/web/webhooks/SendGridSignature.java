@@ -35,7 +35,8 @@ final class SendGridSignature {
         return key != null;
     }
 
-    Verdict verify(String signature, String timestamp, byte[] body) {
+    /** The checks that need no body: configured, both headers present, timestamp fresh (VALID so far). */
+    Verdict verifyHeaders(String signature, String timestamp) {
         if (key == null) {
             return Verdict.NOT_CONFIGURED;
         }
@@ -50,6 +51,14 @@ final class SendGridSignature {
         }
         if (Duration.between(signedAt, clock.instant()).abs().compareTo(maxAge) > 0) {
             return Verdict.STALE;
+        }
+        return Verdict.VALID;
+    }
+
+    Verdict verify(String signature, String timestamp, byte[] body) {
+        Verdict headers = verifyHeaders(signature, timestamp);
+        if (headers != Verdict.VALID) {
+            return headers;
         }
         try {
             Signature verifier = Signature.getInstance("SHA256withECDSA");

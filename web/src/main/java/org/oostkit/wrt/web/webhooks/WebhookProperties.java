@@ -3,6 +3,8 @@ package org.oostkit.wrt.web.webhooks;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import org.springframework.util.unit.DataSize;
+
 import java.time.Duration;
 
 /**
@@ -13,7 +15,8 @@ import java.time.Duration;
 record WebhookProperties(@DefaultValue Postmark postmark,
                          @DefaultValue SendGrid sendgrid,
                          @DefaultValue RateLimit rateLimit,
-                         @DefaultValue Inbox inbox) {
+                         @DefaultValue Inbox inbox,
+                         @DefaultValue Body body) {
 
     /** The HTTP basic credentials Postmark is configured to send (Postmark webhook settings). */
     record Postmark(String username, String password) {
@@ -35,5 +38,12 @@ record WebhookProperties(@DefaultValue Postmark postmark,
      * gets (backing off up to 30 minutes between them) before it is parked for an operator.
      */
     record Inbox(@DefaultValue("2") int workers, @DefaultValue("10") int maxAttempts) {
+    }
+
+    /**
+     * The largest request body taken (larger ones are 413 before they are read) and the time the whole body
+     * may take to arrive (a slower one is 408, so a trickling client cannot keep its connection forever).
+     */
+    record Body(@DefaultValue("1MB") DataSize maxSize, @DefaultValue("PT10S") Duration readTimeout) {
     }
 }

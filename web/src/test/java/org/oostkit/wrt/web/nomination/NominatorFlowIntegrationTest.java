@@ -177,7 +177,7 @@ class NominatorFlowIntegrationTest {
         HttpResponse<String> asked = post(base + "request-link", csrf(landing), "token", token,
                 "email", "Alice@Flow.test");
         assertThat(asked.statusCode()).isEqualTo(302);
-        RecordingMail.Code code = mail.lastCode();
+        RecordingMail.Code code = mail.awaitCode(alice.invitationId(), 0);
         assertThat(code.invitationId()).isEqualTo(alice.invitationId());
         assertThat(code.email()).isEqualTo("alice@flow.test");
         assertThat(code.code()).matches("[0-9]{6}");
@@ -386,7 +386,7 @@ class NominatorFlowIntegrationTest {
 
             awaitTitle(browser, "Enter your code");
             screenshot(browser, "2-code");
-            browser.findElement(By.id("code")).sendKeys(mail.lastCode().code());
+            browser.findElement(By.id("code")).sendKeys(mail.awaitCode(invited.alice().invitationId(), 0).code());
             browser.findElement(By.cssSelector("form button[type=submit]")).click();
 
             awaitTitle(browser, "Your nominations — Future of the plant");

@@ -39,4 +39,11 @@ class RecordingMail implements OutgoingMail {
     Code lastCode() {
         return codes.get(codes.size() - 1);
     }
+
+    /** The code mailed for this invitation after {@code before} earlier ones (codes are mailed asynchronously). */
+    Code awaitCode(InvitationId invitation, int before) {
+        return org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(
+                () -> codes.stream().filter(c -> c.invitationId().equals(invitation)).skip(before).findFirst(),
+                java.util.Optional::isPresent).orElseThrow();
+    }
 }

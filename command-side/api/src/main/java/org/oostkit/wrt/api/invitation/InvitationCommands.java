@@ -31,6 +31,15 @@ public final class InvitationCommands {
                                           String email) {
     }
 
+    /**
+     * Takes back the code issued with {@code expiresAt}: its mail was not handed over to the mail server.
+     * Nothing happens when that code is unknown or already taken back.
+     */
+    public record WithdrawVerificationCode(@TargetAggregateIdentifier InvitationId invitationId,
+                                           OrganisationId organisationId,
+                                           Instant expiresAt) {
+    }
+
     /** Checks a code entered by the nominator. Answers with a {@link VerificationOutcome}. */
     public record VerifyCode(@TargetAggregateIdentifier InvitationId invitationId,
                              OrganisationId organisationId,

@@ -20,6 +20,7 @@ import org.oostkit.wrt.api.invitation.MailOutcomeUncertain;
 import org.oostkit.wrt.api.invitation.MailSent;
 import org.oostkit.wrt.api.invitation.NominatorVerified;
 import org.oostkit.wrt.api.invitation.VerificationCodeIssued;
+import org.oostkit.wrt.api.invitation.VerificationCodeWithdrawn;
 import org.oostkit.wrt.api.invitation.VerificationFailed;
 import org.oostkit.wrt.api.nomination.NominationRevised;
 import org.oostkit.wrt.api.nomination.NominationSubmitted;
@@ -90,6 +91,8 @@ final class AuditSummaries {
         } else if (event instanceof VerificationCodeIssued e) {
             return "Verification code issued, valid until " + e.expiresAt() + ", " + e.attemptsAllowed()
                     + " attempts";
+        } else if (event instanceof VerificationCodeWithdrawn e) {
+            return "Verification code valid until " + e.expiresAt() + " withdrawn: its mail was not sent";
         } else if (event instanceof VerificationFailed e) {
             return "Wrong verification code, " + e.attemptsLeft() + " " + plural(e.attemptsLeft(), "attempt", "attempts")
                     + " left";

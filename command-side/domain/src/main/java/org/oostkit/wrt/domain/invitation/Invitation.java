@@ -23,6 +23,7 @@ import org.oostkit.wrt.api.invitation.InvitationCommands.RecordMailUncertain;
 import org.oostkit.wrt.api.invitation.InvitationCommands.SendInvitationAgain;
 import org.oostkit.wrt.api.invitation.InvitationCommands.RequestVerificationCode;
 import org.oostkit.wrt.api.invitation.InvitationCommands.VerifyCode;
+import org.oostkit.wrt.api.invitation.InvitationCommands.WithdrawVerificationCode;
 import org.oostkit.wrt.api.invitation.InvitationId;
 import org.oostkit.wrt.api.invitation.InvitationLinkOpened;
 import org.oostkit.wrt.api.invitation.InvitationResendRequested;
@@ -34,6 +35,7 @@ import org.oostkit.wrt.api.invitation.MailPurpose;
 import org.oostkit.wrt.api.invitation.MailSent;
 import org.oostkit.wrt.api.invitation.NominatorVerified;
 import org.oostkit.wrt.api.invitation.VerificationCodeIssued;
+import org.oostkit.wrt.api.invitation.VerificationCodeWithdrawn;
 import org.oostkit.wrt.api.invitation.VerificationFailed;
 import org.oostkit.wrt.api.invitation.VerificationOutcome;
 import org.oostkit.wrt.api.organisation.OrganisationId;
@@ -79,7 +81,7 @@ public class Invitation {
     private String codeHash;
     private Instant codeExpiresAt;
     private int attemptsLeft;
-    private final Deque<Instant> codeRequests = new ArrayDeque<>();
+    private final Deque<CodeRequest> codeRequests = new ArrayDeque<>();
     private DeliveryStatus deliveryStatus = DeliveryStatus.PENDING;
     private final Set<String> providerEvents = new HashSet<>();
     private final Set<MailPurpose> mailsSent = EnumSet.noneOf(MailPurpose.class);
@@ -131,7 +133,7 @@ public class Invitation {
             throw new RuleViolation("email-mismatch", "That is not the address this invitation was sent to.");
         }
         Instant now = clock.instant();
-        long recent = codeRequests.stream().filter(t -> t.isAfter(now.minus(CODE_WINDOW))).count();
+        long recent = codeRequests.stream().filter(r -> r.issuedAt().isAfter(now.minus(CODE_WINDOW))).count();
         if (recent >= policy.maxCodesPerHour()) {
             throw new RuleViolation("too-many-codes", "Too many codes were requested; try again in an hour.");
         }
@@ -140,6 +142,15 @@ public class Invitation {
         apply(new VerificationCodeIssued(organisationId, campaignId, id, codeHash(hasher, code), expiresAt,
                 policy.maxAttempts()));
         return new IssuedCode(code, expiresAt);
+    }
+
+    @CommandHandler
+    void handle(WithdrawVerificationCode command) {
+        requireTenant(command.organisationId());
+        if (command.expiresAt() != null
+                && codeRequests.stream().anyMatch(r -> r.expiresAt().equals(command.expiresAt()))) {
+            apply(new VerificationCodeWithdrawn(organisationId, campaignId, id, command.expiresAt()));
+        }
     }
 
     @CommandHandler
@@ -299,10 +310,23 @@ public class Invitation {
         codeHash = event.codeHash();
         codeExpiresAt = event.expiresAt();
         attemptsLeft = event.attemptsAllowed();
-        codeRequests.addLast(issuedAt);
-        while (codeRequests.peekFirst().isBefore(issuedAt.minus(CODE_WINDOW))) {
+        codeRequests.addLast(new CodeRequest(issuedAt, event.expiresAt()));
+        while (codeRequests.peekFirst().issuedAt().isBefore(issuedAt.minus(CODE_WINDOW))) {
             codeRequests.removeFirst();
         }
+    }
+
+    @EventSourcingHandler
+    void on(VerificationCodeWithdrawn event) {
+        codeRequests.removeIf(r -> r.expiresAt().equals(event.expiresAt()));
+        if (event.expiresAt().equals(codeExpiresAt)) {
+            codeHash = null; // it never arrived: nobody can know it, and nobody should try it
+            codeExpiresAt = null;
+        }
+    }
+
+    /** A code issued within the hourly window, known by its expiry (unique per invitation). */
+    private record CodeRequest(Instant issuedAt, Instant expiresAt) {
     }
 
     @EventSourcingHandler

@@ -25,6 +25,8 @@ import org.oostkit.wrt.api.invitation.InvitationCommands.RecordMailSent;
 import org.oostkit.wrt.api.invitation.InvitationCommands.RecordMailUncertain;
 import org.oostkit.wrt.api.invitation.InvitationCommands.SendInvitationAgain;
 import org.oostkit.wrt.api.invitation.InvitationCommands.RequestVerificationCode;
+import org.oostkit.wrt.api.invitation.InvitationCommands.WithdrawVerificationCode;
+import org.oostkit.wrt.api.invitation.VerificationCodeWithdrawn;
 import org.oostkit.wrt.api.invitation.InvitationCommands.VerifyCode;
 import org.oostkit.wrt.api.invitation.InvitationId;
 import org.oostkit.wrt.api.invitation.InvitationLinkOpened;
@@ -265,6 +267,45 @@ class InvitationTest {
                     .expectSuccessfulHandlerExecution()
                     .expectEvents(new VerificationCodeIssued(ORG, CAMPAIGN, INVITATION, codeHash(CODE),
                             later.plus(POLICY.codeValidity()), POLICY.maxAttempts()));
+        }
+
+        @Test
+        @DisplayName("a code whose mail was not sent is withdrawn and does not count against the hourly limit")
+        void withdrawnCodesDoNotCount() {
+            Object[] requests = IntStream.range(0, POLICY.maxCodesPerHour()).mapToObj(i -> requestCode(EMAIL))
+                    .toArray();
+            fixture.given(invited())
+                    .andGivenCommands(requests)
+                    .andGivenCommands(new WithdrawVerificationCode(INVITATION, ORG, CODE_EXPIRY))
+                    .when(requestCode(EMAIL))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(codeIssued());
+        }
+
+        @Test
+        @DisplayName("withdrawing records it once, and the withdrawn code no longer works")
+        void withdrawn() {
+            fixture.given(invited(), codeIssued())
+                    .when(new WithdrawVerificationCode(INVITATION, ORG, CODE_EXPIRY))
+                    .expectEvents(new VerificationCodeWithdrawn(ORG, CAMPAIGN, INVITATION, CODE_EXPIRY));
+            fixture.given(invited(), codeIssued(), new VerificationCodeWithdrawn(ORG, CAMPAIGN, INVITATION, CODE_EXPIRY))
+                    .when(new WithdrawVerificationCode(INVITATION, ORG, CODE_EXPIRY))
+                    .expectNoEvents();
+            fixture.given(invited(), codeIssued(), new VerificationCodeWithdrawn(ORG, CAMPAIGN, INVITATION, CODE_EXPIRY))
+                    .when(verify(CODE))
+                    .expectResultMessagePayload(VerificationOutcome.NO_CODE)
+                    .expectNoEvents();
+        }
+
+        @Test
+        @DisplayName("withdrawing an unknown code, or in another organisation, changes nothing")
+        void withdrawUnknown() {
+            fixture.given(invited(), codeIssued())
+                    .when(new WithdrawVerificationCode(INVITATION, ORG, CODE_EXPIRY.plusSeconds(1)))
+                    .expectNoEvents();
+            fixture.given(invited(), codeIssued())
+                    .when(new WithdrawVerificationCode(INVITATION, OTHER_ORG, CODE_EXPIRY))
+                    .expectException(NotFound.class);
         }
 
         @Test
