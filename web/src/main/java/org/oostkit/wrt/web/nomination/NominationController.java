@@ -143,15 +143,56 @@ class NominationController {
         if (invitation.isEmpty()) {
             return invalidLink(model, response);
         }
-        OrganisationId org = organisation.get().organisationId();
-        InvitationView found = invitation.get();
+        return askForCode(slug, organisation.get(), invitation.get(), token, email, model, request, response);
+    }
+
+    /** The email form again, for the invitation whose code was asked for: to change the address or get a new code. */
+    @GetMapping("/verify/again")
+    String askAgain(@PathVariable String slug, Model model, HttpServletRequest request, HttpServletResponse response) {
+        Optional<NominatorSession.Pending> pending = pending(request.getSession(false), slug);
+        Optional<OrganisationView> organisation = organisation(slug);
+        if (pending.isEmpty() || organisation.isEmpty()) {
+            return sessionExpired(model, response, slug);
+        }
+        Optional<InvitationView> invitation = invitation(pending.get().organisationId(), pending.get().invitationId());
+        if (invitation.isEmpty()) {
+            return invalidLink(model, response);
+        }
+        if (!invitation.get().roundOpen()) {
+            return roundClosed(model, response, invitation.get(), null);
+        }
+        return landing(model, slug, organisation.get(), invitation.get(), null, pending.get().email(), null);
+    }
+
+    @PostMapping("/verify/again")
+    String requestCodeAgain(@PathVariable String slug, @RequestParam(defaultValue = "") String email, Model model,
+                            HttpServletRequest request, HttpServletResponse response) {
+        Optional<NominatorSession.Pending> pending = pending(request.getSession(false), slug);
+        Optional<OrganisationView> organisation = organisation(slug);
+        if (pending.isEmpty() || organisation.isEmpty()) {
+            return sessionExpired(model, response, slug);
+        }
+        Optional<InvitationView> invitation = invitation(pending.get().organisationId(), pending.get().invitationId());
+        if (invitation.isEmpty()) {
+            return invalidLink(model, response);
+        }
+        return askForCode(slug, organisation.get(), invitation.get(), null, email, model, request, response);
+    }
+
+    /**
+     * Asks for a code for the typed address and remembers the invitation and the address (never the link's
+     * token: sessions are stored) for the code page. {@code token} is the link's, or null when asked again.
+     */
+    private String askForCode(String slug, OrganisationView organisation, InvitationView found, String token,
+                              String email, Model model, HttpServletRequest request, HttpServletResponse response) {
+        OrganisationId org = organisation.organisationId();
         if (!found.roundOpen()) {
             return roundClosed(model, response, found, null);
         }
         String address = Emails.normalise(email);
         if (address.isEmpty() || !Emails.isValid(address)) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-            return landing(model, slug, organisation.get(), found, token, email,
+            return landing(model, slug, organisation, found, token, email,
                     address.isEmpty() ? "Enter your email address." : "Enter an email address like name@example.org.");
         }
         requestCodeLater(org, found.invitationId(), address);
@@ -159,7 +200,7 @@ class NominationController {
         session.removeAttribute(NominatorSession.VERIFIED);
         session.removeAttribute(NominatorSession.SAVED);
         session.setAttribute(NominatorSession.PENDING,
-                new NominatorSession.Pending(org, slug, found.invitationId(), token));
+                new NominatorSession.Pending(org, slug, found.invitationId(), address));
         return "redirect:/org/" + slug + "/nominate/verify";
     }
 
@@ -233,7 +274,7 @@ class NominationController {
         } catch (RuleViolation refused) {
             return invalidLink(model, response);
         }
-        String newCode = "/org/" + slug + "/nominate/" + asked.token();
+        String newCode = "/org/" + slug + "/nominate/verify/again";
         switch (outcome) {
             case VERIFIED:
                 return signIn(slug, asked, model, request, response);
@@ -432,7 +473,8 @@ class NominationController {
         model.addAttribute("title", "Confirm your email — " + invitation.campaignName());
         model.addAttribute("organisationName", organisation.name());
         campaign(model, invitation);
-        model.addAttribute("action", "/org/" + slug + "/nominate/request-link");
+        // from the link, the form carries its token; asked again, the session knows the invitation
+        model.addAttribute("action", "/org/" + slug + (token == null ? "/nominate/verify/again" : "/nominate/request-link"));
         model.addAttribute("token", token);
         model.addAttribute("email", email);
         if (emailError != null) {
@@ -444,7 +486,8 @@ class NominationController {
     private String code(Model model, String slug, NominatorSession.Pending pending, String code, String codeError) {
         model.addAttribute("title", "Enter your code");
         model.addAttribute("action", "/org/" + slug + "/nominate/verify/code");
-        model.addAttribute("newCodeHref", "/org/" + slug + "/nominate/" + pending.token());
+        model.addAttribute("email", pending.email());
+        model.addAttribute("newCodeHref", "/org/" + slug + "/nominate/verify/again");
         model.addAttribute("code", code);
         if (codeError != null) {
             model.addAttribute("codeError", codeError);

@@ -11,8 +11,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What the HTTP session holds for a nominator. Before the code: the invitation whose code was asked for
- * (and the link's token, to offer a new code). After the code: the verified invitation, bound to the
+ * What the HTTP session holds for a nominator (sessions are stored in PostgreSQL, so never a link token or a
+ * code). Before the code: the invitation whose code was asked for and the address typed. After the code: the verified invitation, bound to the
  * organisation's slug and the round, so the session opens nothing else.
  */
 final class NominatorSession {
@@ -24,8 +24,8 @@ final class NominatorSession {
     private NominatorSession() {
     }
 
-    /** A code was asked for on this invitation's link; not yet proven. */
-    record Pending(OrganisationId organisationId, String slug, InvitationId invitationId, String token)
+    /** A code was asked for on this invitation's link, for the address typed; not yet proven. */
+    record Pending(OrganisationId organisationId, String slug, InvitationId invitationId, String email)
             implements Serializable {
     }
 

@@ -37,7 +37,7 @@ class RateLimitFilter extends OncePerRequestFilter {
     static final String GENERAL = "general";
 
     private static final Duration PERIOD = Duration.ofMinutes(1);
-    private static final Pattern REQUEST_LINK = Pattern.compile("^/org/[^/]+/nominate/request-link/?$");
+    private static final Pattern REQUEST_LINK = Pattern.compile("^/org/[^/]+/nominate/(request-link|verify/again)/?$");
     private static final Pattern VERIFY_CODE = Pattern.compile("^/org/[^/]+/nominate/verify/code/?$");
     private static final Pattern SUBMIT_NOMINATIONS = Pattern.compile("^/org/[^/]+/nominate/submit/?$");
     private static final Pattern EXEMPT = Pattern.compile(

@@ -5,6 +5,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseType;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.BeforeEach;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.oostkit.wrt.api.campaign.CampaignId;
@@ -214,7 +215,35 @@ class NominationControllerTest {
                     .andExpect(status().isOk())
                     .andExpect(content().string(org.hamcrest.Matchers.containsString("<title>Enter your code")))
                     .andExpect(content().string(org.hamcrest.Matchers.containsString(
-                            "autocomplete=\"one-time-code\"")));
+                            "autocomplete=\"one-time-code\"")))
+                    .andExpect(content().string(org.hamcrest.Matchers.containsString(
+                            "You entered <strong>" + ALICE + "</strong>")));
+            // sessions are stored: the link's token must not be among what the session keeps
+            for (String name : java.util.Collections.list(session.getAttributeNames())) {
+                assertThat(String.valueOf(session.getAttribute(name))).doesNotContain(TOKEN);
+            }
+        }
+
+        @Test
+        void aTypoIsCorrectedOnTheSameInvitationWithoutTheLink() throws Exception {
+            MockHttpSession session = pendingSession();
+            mvc.perform(get("/org/acme/nominate/verify/again").session(session))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(org.hamcrest.Matchers.containsString(
+                            "action=\"/org/acme/nominate/verify/again\"")))
+                    .andExpect(content().string(org.hamcrest.Matchers.containsString("value=\"" + ALICE + "\"")))
+                    .andExpect(content().string(org.hamcrest.Matchers.not(
+                            org.hamcrest.Matchers.containsString("name=\"token\""))));
+            commandSide.put(RequestVerificationCode.class,
+                    c -> new IssuedCode("654321", Instant.now().plus(Duration.ofMinutes(10))));
+            mvc.perform(post("/org/acme/nominate/verify/again").with(csrf()).session(session)
+                            .param("email", "Alice@Acme.test"))
+                    .andExpect(redirectedUrl("/org/acme/nominate/verify"));
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> !sent.isEmpty());
+            assertThat(sent).containsExactly(new RequestVerificationCode(invitation.invitationId(), ORG, ALICE));
+            // without the session nobody can ask on an invitation they did not open
+            mvc.perform(post("/org/acme/nominate/verify/again").with(csrf()).param("email", ALICE))
+                    .andExpect(status().isUnauthorized());
         }
 
         @Test
@@ -322,7 +351,7 @@ class NominationControllerTest {
                     .andExpect(status().isTooManyRequests())
                     .andExpect(content().string(org.hamcrest.Matchers.containsString("Too many attempts")))
                     .andExpect(content().string(org.hamcrest.Matchers.containsString(
-                            "href=\"/org/acme/nominate/" + TOKEN + "\"")));
+                            "href=\"/org/acme/nominate/verify/again\"")));
             commandSide.put(VerifyCode.class, c -> VerificationOutcome.EXPIRED);
             mvc.perform(post("/org/acme/nominate/verify/code").with(csrf()).session(pendingSession())
                             .param("code", "111111"))
@@ -552,7 +581,7 @@ class NominationControllerTest {
     private MockHttpSession pendingSession() {
         MockHttpSession session = new MockHttpSession();
         session.setAttribute(NominatorSession.PENDING,
-                new NominatorSession.Pending(ORG, SLUG, invitation.invitationId(), TOKEN));
+                new NominatorSession.Pending(ORG, SLUG, invitation.invitationId(), ALICE));
         return session;
     }
 
