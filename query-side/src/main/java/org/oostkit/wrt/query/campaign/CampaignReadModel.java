@@ -2,6 +2,7 @@ package org.oostkit.wrt.query.campaign;
 
 import org.oostkit.wrt.api.campaign.CampaignId;
 import org.oostkit.wrt.api.campaign.PersonId;
+import org.oostkit.wrt.api.common.PersonalData;
 import org.oostkit.wrt.api.organisation.OrganisationId;
 import org.oostkit.wrt.query.api.CampaignQueries.CandidateFilter;
 import org.oostkit.wrt.query.api.CampaignQueries.FindConvergence;
@@ -9,6 +10,8 @@ import org.oostkit.wrt.query.api.CampaignView;
 import org.oostkit.wrt.query.api.CandidateView;
 import org.oostkit.wrt.query.api.ConvergenceView;
 import org.oostkit.wrt.query.api.PersonView;
+import org.oostkit.wrt.query.api.ReasonView;
+import org.oostkit.wrt.query.api.ReasonsView;
 import org.oostkit.wrt.query.api.ReferralGraphView;
 import org.oostkit.wrt.query.api.RosterView;
 import org.oostkit.wrt.query.api.StatisticsView;
@@ -140,10 +143,79 @@ public class CampaignReadModel {
         }
         int threshold = known.get();
         Where where = where(schema.get(), campaignId, threshold, filter);
-        RowCallbackHandler handler = rs -> consumer.accept(candidate(rs, threshold, rs.getInt("rank")));
+        RowCallbackHandler handler = rs -> consumer.accept(withReasons(candidate(rs, threshold, rs.getInt("rank")),
+                rs.getArray("reasons")));
+        // each row's reasons come from the nominee index with the row itself, so the export still streams
         readOnly.executeWithoutResult(status -> streaming.query("SELECT p.*, rank() OVER (ORDER BY "
-                + "p.nominator_count DESC) AS rank FROM " + schema.get() + ".person p " + where.sql
+                + "p.nominator_count DESC) AS rank, ARRAY(SELECT ARRAY[e.nominator_id::text, coalesce(n.name, ''), "
+                + "e.round_number::text, e.reason] FROM " + schema.get() + ".nomination e LEFT JOIN " + schema.get()
+                + ".person n ON n.campaign_id = e.campaign_id AND n.person_id = e.nominator_id "
+                + "WHERE e.campaign_id = p.campaign_id AND e.nominee_id = p.person_id AND " + GIVEN
+                + " ORDER BY e.round_number, n.name, e.nominator_id) AS reasons FROM " + schema.get() + ".person p "
+                + where.sql
                 + " ORDER BY p.nominator_count DESC, p.name, p.person_id", handler, where.args.toArray()));
+    }
+
+    /** A reason that was given and not erased since (an erased one reads as if none had been given). */
+    private static final String GIVEN = "e.reason <> '' AND e.reason <> '" + PersonalData.ERASED + "'";
+
+    private static final String REASON_COLUMNS = "e.nominee_id, e.nominee_name, e.nominator_id, "
+            + "coalesce(n.name, '') AS nominator_name, e.round_number, CASE WHEN " + GIVEN
+            + " THEN e.reason ELSE '' END AS reason";
+
+    private static final RowMapper<ReasonView> REASON = (rs, n) -> new ReasonView(
+            new PersonId(rs.getObject("nominee_id", UUID.class)), rs.getString("nominee_name"),
+            new PersonId(rs.getObject("nominator_id", UUID.class)), rs.getString("nominator_name"),
+            rs.getInt("round_number"), rs.getString("reason"));
+
+    /** Who named the given people (one page of the ranked list) and why, in one query on the nominee index. */
+    public ReasonsView reasons(OrganisationId organisation, CampaignId campaign, List<PersonId> nominees) {
+        return reasonsIn(tenants.schemaFor(organisation), campaign, nominees);
+    }
+
+    /** The reasons from the tables of the given schema (see {@link #convergenceIn}). */
+    public ReasonsView reasonsIn(Optional<String> schema, CampaignId campaign, List<PersonId> nominees) {
+        if (schema.isEmpty() || nominees.isEmpty()) {
+            return new ReasonsView(List.of());
+        }
+        String s = schema.get();
+        UUID[] ids = nominees.stream().map(PersonId::value).distinct().toArray(UUID[]::new);
+        return new ReasonsView(jdbc.query(con -> {
+            var statement = con.prepareStatement("SELECT " + REASON_COLUMNS + " FROM " + s + ".nomination e "
+                    + "LEFT JOIN " + s + ".person n ON n.campaign_id = e.campaign_id AND n.person_id = e.nominator_id "
+                    + "WHERE e.campaign_id = ? AND e.nominee_id = ANY (?) ORDER BY e.round_number, n.name, "
+                    + "e.nominator_id");
+            statement.setObject(1, campaign.value());
+            statement.setArray(2, con.createArrayOf("uuid", ids));
+            return statement;
+        }, REASON));
+    }
+
+    /** The nominations made in one round with their reasons, by nominator then nominee name. */
+    public ReasonsView roundReasons(OrganisationId organisation, CampaignId campaign, int roundNumber) {
+        Optional<String> schema = tenants.schemaFor(organisation);
+        if (schema.isEmpty()) {
+            return new ReasonsView(List.of());
+        }
+        String s = schema.get();
+        return new ReasonsView(jdbc.query("SELECT " + REASON_COLUMNS + " FROM " + s + ".nomination e "
+                + "LEFT JOIN " + s + ".person n ON n.campaign_id = e.campaign_id AND n.person_id = e.nominator_id "
+                + "WHERE e.campaign_id = ? AND e.round_number = ? ORDER BY n.name, e.nominator_id, e.nominee_name, "
+                + "e.nominee_id", REASON, campaign.value(), roundNumber));
+    }
+
+    private static CandidateView withReasons(CandidateView c, Array reasons) throws SQLException {
+        if (reasons == null) {
+            return c;
+        }
+        List<ReasonView> list = new ArrayList<>();
+        for (Object item : (Object[]) reasons.getArray()) {
+            String[] r = (String[]) item;
+            list.add(new ReasonView(c.personId(), c.name(), new PersonId(UUID.fromString(r[0])), r[1],
+                    Integer.parseInt(r[2]), r[3]));
+        }
+        return new CandidateView(c.rank(), c.personId(), c.name(), c.email(), c.nominations(), c.aboveThreshold(),
+                c.source(), c.rounds(), c.contactedRound(), c.firstNominatedAt(), list);
     }
 
     private Optional<Integer> threshold(String schema, CampaignId campaign) {
