@@ -191,6 +191,16 @@ public class CampaignReadModel {
         }, REASON));
     }
 
+    /** The page with each candidate's reasons attached, read from the tables of the given schema. */
+    public ConvergenceView withReasonsIn(Optional<String> schema, CampaignId campaign, ConvergenceView page) {
+        Map<PersonId, List<ReasonView>> reasons = reasonsIn(schema, campaign,
+                page.candidates().stream().map(CandidateView::personId).toList()).byNominee();
+        return new ConvergenceView(page.threshold(), page.total(), page.offset(), page.candidates().stream()
+                .map(c -> new CandidateView(c.rank(), c.personId(), c.name(), c.email(), c.nominations(),
+                        c.aboveThreshold(), c.source(), c.rounds(), c.contactedRound(), c.firstNominatedAt(),
+                        reasons.getOrDefault(c.personId(), List.of()))).toList());
+    }
+
     /** The nominations made in one round with their reasons, by nominator then nominee name. */
     public ReasonsView roundReasons(OrganisationId organisation, CampaignId campaign, int roundNumber) {
         Optional<String> schema = tenants.schemaFor(organisation);

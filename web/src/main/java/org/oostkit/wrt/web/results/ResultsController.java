@@ -79,7 +79,7 @@ class ResultsController {
             Map<PersonId, List<ReasonView>> byNominee = reasons == null ? Map.of() : reasons.byNominee();
             for (CandidateView candidate : convergence.candidates()) {
                 Map<String, Object> row = candidate(candidate);
-                row.put("namedBy", namedBy(byNominee.getOrDefault(candidate.personId(), List.of())));
+                row.put("namedBy", NamedBy.model(byNominee.getOrDefault(candidate.personId(), List.of())));
                 rows.add(row);
             }
         }
@@ -147,24 +147,6 @@ class ResultsController {
         row.put("wasContacted", candidate.contactedRound() != null);
         row.put("firstNamed", pages.shown(candidate.firstNominatedAt()));
         return row;
-    }
-
-    /** The nominators of one person, with the round and the reason (if any) each gave. */
-    static Map<String, Object> namedBy(List<ReasonView> reasons) {
-        if (reasons.isEmpty()) {
-            return null;
-        }
-        long given = reasons.stream().filter(ReasonView::hasReason).count();
-        List<Map<String, Object>> items = reasons.stream().map(r -> {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("nominator", AdminPages.text(r.nominatorName()));
-            item.put("round", r.roundNumber());
-            item.put("hasReason", r.hasReason());
-            item.put("reason", r.hasReason() ? r.reason().strip() : "");
-            return item;
-        }).toList();
-        return Map.of("summary", given == 0 ? "Named by" : "Named by \u00b7 " + given + " "
-                + (given == 1 ? "reason" : "reasons"), "items", items);
     }
 
     private Map<String, Object> statistics(StatisticsView s) {
