@@ -50,12 +50,15 @@ public final class CampaignQueries {
     }
 
     /**
-     * Who named the given people and why (one page of the ranked list: at most {@link #MAX_PEOPLE}).
-     * Answers a {@link ReasonsView}, ordered by round and nominator name.
+     * Who named the given people and why (one page of the ranked list: at most {@link #MAX_PEOPLE}), at
+     * most {@link #PER_PERSON} nominations each, earliest rounds first. Answers a {@link ReasonsView},
+     * ordered by round and nominator name.
      */
     public record FindReasons(OrganisationId organisationId, CampaignId campaignId, List<PersonId> nomineeIds) {
 
         public static final int MAX_PEOPLE = FindConvergence.MAX_LIMIT;
+        /** A page stays light for a person named by hundreds; the CSV and the PDF list every reason. */
+        public static final int PER_PERSON = 20;
 
         public FindReasons {
             nomineeIds = List.copyOf(nomineeIds);

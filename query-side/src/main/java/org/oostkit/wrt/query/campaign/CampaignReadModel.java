@@ -6,6 +6,7 @@ import org.oostkit.wrt.api.common.PersonalData;
 import org.oostkit.wrt.api.organisation.OrganisationId;
 import org.oostkit.wrt.query.api.CampaignQueries.CandidateFilter;
 import org.oostkit.wrt.query.api.CampaignQueries.FindConvergence;
+import org.oostkit.wrt.query.api.CampaignQueries.FindReasons;
 import org.oostkit.wrt.query.api.CampaignView;
 import org.oostkit.wrt.query.api.CandidateView;
 import org.oostkit.wrt.query.api.ConvergenceView;
@@ -145,15 +146,19 @@ public class CampaignReadModel {
         Where where = where(schema.get(), campaignId, threshold, filter);
         RowCallbackHandler handler = rs -> consumer.accept(withReasons(candidate(rs, threshold, rs.getInt("rank")),
                 rs.getArray("reasons")));
-        // each row's reasons come from the nominee index with the row itself, so the export still streams
+        // the campaign's reasons in one pass, grouped by nominee and hash-joined to the people: a lookup per
+        // person would cost several times the export itself
+        String s = schema.get();
+        List<Object> args = new ArrayList<>();
+        args.add(campaignId.value());
+        args.addAll(where.args);
         readOnly.executeWithoutResult(status -> streaming.query("SELECT p.*, rank() OVER (ORDER BY "
-                + "p.nominator_count DESC) AS rank, ARRAY(SELECT ARRAY[e.nominator_id::text, coalesce(n.name, ''), "
-                + "e.round_number::text, e.reason] FROM " + schema.get() + ".nomination e LEFT JOIN " + schema.get()
-                + ".person n ON n.campaign_id = e.campaign_id AND n.person_id = e.nominator_id "
-                + "WHERE e.campaign_id = p.campaign_id AND e.nominee_id = p.person_id AND " + GIVEN
-                + " ORDER BY e.round_number, n.name, e.nominator_id) AS reasons FROM " + schema.get() + ".person p "
-                + where.sql
-                + " ORDER BY p.nominator_count DESC, p.name, p.person_id", handler, where.args.toArray()));
+                + "p.nominator_count DESC) AS rank, r.reasons FROM " + s + ".person p LEFT JOIN (SELECT e.nominee_id, "
+                + "array_agg(ARRAY[e.nominator_id::text, coalesce(n.name, ''), e.round_number::text, e.reason] "
+                + "ORDER BY e.round_number, n.name, e.nominator_id) AS reasons FROM " + s + ".nomination e LEFT JOIN "
+                + s + ".person n ON n.campaign_id = e.campaign_id AND n.person_id = e.nominator_id "
+                + "WHERE e.campaign_id = ? AND " + GIVEN + " GROUP BY e.nominee_id) r ON r.nominee_id = p.person_id "
+                + where.sql + " ORDER BY p.nominator_count DESC, p.name, p.person_id", handler, args.toArray()));
     }
 
     /** A reason that was given and not erased since (an erased one reads as if none had been given). */
@@ -180,13 +185,15 @@ public class CampaignReadModel {
         }
         String s = schema.get();
         UUID[] ids = nominees.stream().map(PersonId::value).distinct().toArray(UUID[]::new);
+        // at most PER_PERSON each, earliest rounds first, straight from the index (the exports have them all)
         return new ReasonsView(jdbc.query(con -> {
-            var statement = con.prepareStatement("SELECT " + REASON_COLUMNS + " FROM " + s + ".nomination e "
-                    + "LEFT JOIN " + s + ".person n ON n.campaign_id = e.campaign_id AND n.person_id = e.nominator_id "
-                    + "WHERE e.campaign_id = ? AND e.nominee_id = ANY (?) ORDER BY e.round_number, n.name, "
-                    + "e.nominator_id");
-            statement.setObject(1, campaign.value());
-            statement.setArray(2, con.createArrayOf("uuid", ids));
+            var statement = con.prepareStatement("SELECT " + REASON_COLUMNS + " FROM unnest(?) AS t(nominee_id) "
+                    + "CROSS JOIN LATERAL (SELECT * FROM " + s + ".nomination x WHERE x.campaign_id = ? "
+                    + "AND x.nominee_id = t.nominee_id ORDER BY x.round_number LIMIT " + FindReasons.PER_PERSON
+                    + ") e LEFT JOIN " + s + ".person n ON n.campaign_id = e.campaign_id "
+                    + "AND n.person_id = e.nominator_id ORDER BY e.round_number, n.name, e.nominator_id");
+            statement.setArray(1, con.createArrayOf("uuid", ids));
+            statement.setObject(2, campaign.value());
             return statement;
         }, REASON));
     }

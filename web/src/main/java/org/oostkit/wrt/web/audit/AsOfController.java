@@ -139,7 +139,7 @@ class AsOfController {
         row.put("source", c.source() == null ? "" : c.source().toLowerCase(Locale.ROOT));
         row.put("rounds", c.rounds() == null ? "" : c.rounds().stream().map(String::valueOf)
                 .collect(Collectors.joining(", ")));
-        row.put("namedBy", NamedBy.model(c.reasons()));
+        row.put("namedBy", NamedBy.model(c.reasons(), c.nominations()));
         return row;
     }
 

@@ -16,8 +16,11 @@ public final class NamedBy {
     private NamedBy() {
     }
 
-    /** The model of the toggle; null (nothing shown) for a person nobody named. */
-    public static Map<String, Object> model(List<ReasonView> reasons) {
+    /**
+     * The model of the toggle; null (nothing shown) for a person nobody named. {@code nominations} is the
+     * person's count of nominators: a page lists a bounded number of them, and says how many more there are.
+     */
+    public static Map<String, Object> model(List<ReasonView> reasons, int nominations) {
         if (reasons == null || reasons.isEmpty()) {
             return null;
         }
@@ -30,7 +33,9 @@ public final class NamedBy {
             item.put("reason", r.hasReason() ? r.reason().strip() : "");
             return item;
         }).toList();
+        int more = Math.max(0, nominations - reasons.size());
         return Map.of("summary", given == 0 ? "Named by" : "Named by \u00b7 " + given + " "
-                + (given == 1 ? "reason" : "reasons"), "items", items);
+                + (given == 1 ? "reason" : "reasons") + (more > 0 ? " shown" : ""), "items", items,
+                "more", more, "hasMore", more > 0);
     }
 }

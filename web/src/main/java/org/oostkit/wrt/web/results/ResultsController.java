@@ -79,7 +79,8 @@ class ResultsController {
             Map<PersonId, List<ReasonView>> byNominee = reasons == null ? Map.of() : reasons.byNominee();
             for (CandidateView candidate : convergence.candidates()) {
                 Map<String, Object> row = candidate(candidate);
-                row.put("namedBy", NamedBy.model(byNominee.getOrDefault(candidate.personId(), List.of())));
+                row.put("namedBy", NamedBy.model(byNominee.getOrDefault(candidate.personId(), List.of()),
+                        candidate.nominations()));
                 rows.add(row);
             }
         }
