@@ -202,6 +202,7 @@ class ReadModelIntegrationTest extends ReadSideTestSupport {
         assertThat(round2.reasons()).extracting(ReasonView::nominatorName, ReasonView::nomineeName)
                 .containsExactly(tuple("Erin", "Gina"), tuple("Erin", "Hank"), tuple("Frank", "Hank"));
         assertThat(round2.byNominator()).hasSize(2);
+        assertThat(round2.nominatorsLeftOut()).isZero();
     }
 
     private List<String> names(CandidateFilter filter) {

@@ -66,10 +66,14 @@ public final class CampaignQueries {
     }
 
     /**
-     * The nominations made in one round, with their reasons: whom each answering contact named. Answers a
-     * {@link ReasonsView}, ordered by nominator name, then nominee name.
+     * The nominations made in one round, with their reasons: whom each answering contact named, for the
+     * first {@link #MAX_NOMINATORS} nominators by name. Answers a {@link ReasonsView}, ordered by nominator
+     * name, then nominee name, saying how many nominators were left out.
      */
     public record FindRoundReasons(OrganisationId organisationId, CampaignId campaignId, int roundNumber) {
+
+        /** A page stays light in a round of thousands; the results page and the exports have every reason. */
+        public static final int MAX_NOMINATORS = 200;
     }
 
     /**

@@ -7,11 +7,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Nominations with their reasons, in round order, then by the nominator's (or nominee's) name. */
-public record ReasonsView(List<ReasonView> reasons) {
+/**
+ * Nominations with their reasons, in round order, then by the nominator's (or nominee's) name;
+ * {@code nominatorsLeftOut} counts the nominators a bounded answer left out (0: none).
+ */
+public record ReasonsView(List<ReasonView> reasons, int nominatorsLeftOut) {
 
     public ReasonsView {
         reasons = List.copyOf(reasons);
+    }
+
+    public ReasonsView(List<ReasonView> reasons) {
+        this(reasons, 0);
     }
 
     /** Who named each person, keyed by nominee, in the order given. */

@@ -7,6 +7,7 @@ import org.oostkit.wrt.api.organisation.OrganisationId;
 import org.oostkit.wrt.query.api.CampaignQueries.CandidateFilter;
 import org.oostkit.wrt.query.api.CampaignQueries.FindConvergence;
 import org.oostkit.wrt.query.api.CampaignQueries.FindReasons;
+import org.oostkit.wrt.query.api.CampaignQueries.FindRoundReasons;
 import org.oostkit.wrt.query.api.CampaignView;
 import org.oostkit.wrt.query.api.CandidateView;
 import org.oostkit.wrt.query.api.ConvergenceView;
@@ -215,10 +216,21 @@ public class CampaignReadModel {
             return new ReasonsView(List.of());
         }
         String s = schema.get();
-        return new ReasonsView(jdbc.query("SELECT " + REASON_COLUMNS + " FROM " + s + ".nomination e "
-                + "LEFT JOIN " + s + ".person n ON n.campaign_id = e.campaign_id AND n.person_id = e.nominator_id "
-                + "WHERE e.campaign_id = ? AND e.round_number = ? ORDER BY n.name, e.nominator_id, e.nominee_name, "
-                + "e.nominee_id", REASON, campaign.value(), roundNumber));
+        // the first nominators by name, then their nominations: never the whole round of a large campaign
+        List<ReasonView> reasons = jdbc.query("WITH k AS (SELECT e.nominator_id, min(n.name) AS name FROM " + s
+                + ".nomination e LEFT JOIN " + s + ".person n ON n.campaign_id = e.campaign_id "
+                + "AND n.person_id = e.nominator_id WHERE e.campaign_id = ? AND e.round_number = ? "
+                + "GROUP BY e.nominator_id ORDER BY 2, 1 LIMIT " + FindRoundReasons.MAX_NOMINATORS + ") "
+                + "SELECT " + REASON_COLUMNS + " FROM k JOIN " + s + ".nomination e ON e.campaign_id = ? "
+                + "AND e.round_number = ? AND e.nominator_id = k.nominator_id LEFT JOIN " + s + ".person n "
+                + "ON n.campaign_id = e.campaign_id AND n.person_id = e.nominator_id "
+                + "ORDER BY k.name, k.nominator_id, e.nominee_name, e.nominee_id", REASON,
+                campaign.value(), roundNumber, campaign.value(), roundNumber);
+        int nominators = (int) reasons.stream().map(ReasonView::nominatorId).distinct().count();
+        int left = nominators < FindRoundReasons.MAX_NOMINATORS ? 0 : jdbc.queryForObject("SELECT count(DISTINCT "
+                + "nominator_id) FROM " + s + ".nomination WHERE campaign_id = ? AND round_number = ?", Integer.class,
+                campaign.value(), roundNumber) - nominators;
+        return new ReasonsView(reasons, left);
     }
 
     private static CandidateView withReasons(CandidateView c, Array reasons) throws SQLException {

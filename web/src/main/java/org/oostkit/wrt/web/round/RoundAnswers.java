@@ -12,12 +12,10 @@ import java.util.Map;
 
 /**
  * Whom each contact of a round named, and why, for the round page's "answers" toggle
- * (template {@code round/answers}); kept apart from the contacts table, which has its own paging.
+ * (template {@code round/answers}); kept apart from the contacts table, which has its own paging. The
+ * query lists the first nominators by name; the toggle says how many more the results page has.
  */
 final class RoundAnswers {
-
-    /** More answers than this are left to the results page and the exports: the page stays light. */
-    static final int SHOWN = 200;
 
     private RoundAnswers() {
     }
@@ -26,9 +24,6 @@ final class RoundAnswers {
         Map<PersonId, List<ReasonView>> byNominator = reasons == null ? Map.of() : reasons.byNominator();
         List<Map<String, Object>> answers = new ArrayList<>();
         for (List<ReasonView> named : byNominator.values()) {
-            if (answers.size() == SHOWN) {
-                break;
-            }
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("nominator", AdminPages.text(named.get(0).nominatorName()));
             answer.put("count", named.size());
@@ -39,10 +34,12 @@ final class RoundAnswers {
         }
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("any", !answers.isEmpty());
-        model.put("nominators", byNominator.size() + (byNominator.size() == 1 ? " nominator" : " nominators"));
+        int more = reasons == null ? 0 : reasons.nominatorsLeftOut();
+        int nominators = byNominator.size() + more;
+        model.put("nominators", nominators + (nominators == 1 ? " nominator" : " nominators"));
         model.put("list", answers);
-        model.put("more", Math.max(0, byNominator.size() - answers.size()));
-        model.put("hasMore", byNominator.size() > answers.size());
+        model.put("more", more);
+        model.put("hasMore", more > 0);
         return model;
     }
 }
