@@ -111,6 +111,9 @@ final class RankedList {
 
     /** The text broken into lines of at most the width at the note size (a word too long is cut). */
     static List<String> wrap(String text, PdfFont font, float available) {
+        if (text.chars().noneMatch(c -> c < ' ') && font.getWidth(text, NOTE_SIZE) <= available) {
+            return List.of(text.strip()); // most reasons fit one line: measured once, not word by word
+        }
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (String word : text.strip().split("\\s+")) {

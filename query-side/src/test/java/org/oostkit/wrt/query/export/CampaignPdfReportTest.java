@@ -126,6 +126,18 @@ class CampaignPdfReportTest extends ReadSideTestSupport {
     }
 
     @Test
+    @DisplayName("a reason is wrapped at word breaks; line breaks typed in it become spaces; a long word is cut")
+    void wrap() {
+        com.itextpdf.kernel.font.PdfFont font = ReportFonts.helvetica().regular();
+        assertThat(RankedList.wrap("knows the site", font, 400)).containsExactly("knows the site");
+        assertThat(RankedList.wrap("first line\r\nsecond\tline", font, 400)).containsExactly("first line second line");
+        float narrow = font.getWidth("knows the", RankedList.NOTE_SIZE) + 1;
+        assertThat(RankedList.wrap("knows the site well", font, narrow)).containsExactly("knows the", "site well");
+        assertThat(RankedList.wrap("x".repeat(60), font, narrow)).hasSizeGreaterThan(1)
+                .allSatisfy(line -> assertThat(font.getWidth(line, RankedList.NOTE_SIZE)).isLessThanOrEqualTo(narrow));
+    }
+
+    @Test
     @DisplayName("a campaign without rounds or people: empty charts and an empty list, still a valid report")
     void emptyCampaign() throws IOException {
         CampaignId empty = wrt().campaign(script.organisation, script.admin);
