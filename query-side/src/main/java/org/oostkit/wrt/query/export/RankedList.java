@@ -94,15 +94,30 @@ final class RankedList {
         }
         float indent = left + width * columns.get(0).share() + PAD;
         float available = left + width - PAD - indent;
+        // one text object per person and page, each line a move down: tens of thousands of notes stay cheap
+        boolean open = false;
         for (String note : notes) {
             for (String line : wrap(fonts.printable(note), fonts.regular(), available)) {
                 if (y - NOTE_ROW < bottom) {
+                    if (open) {
+                        canvas.endText();
+                        open = false;
+                    }
                     newPage();
                 }
-                canvas.beginText().setFontAndSize(fonts.regular(), NOTE_SIZE).setFillColor(muted)
-                        .moveText(indent, y - NOTE_ROW + 3).showText(line).endText();
+                if (!open) {
+                    canvas.beginText().setFontAndSize(fonts.regular(), NOTE_SIZE).setFillColor(muted)
+                            .moveText(indent, y - NOTE_ROW + 3);
+                    open = true;
+                } else {
+                    canvas.moveText(0, -NOTE_ROW);
+                }
+                canvas.showText(line);
                 y -= NOTE_ROW;
             }
+        }
+        if (open) {
+            canvas.endText();
         }
         canvas.saveState().setStrokeColor(rule).setLineWidth(0.5f)
                 .moveTo(left, y - 1).lineTo(left + width, y - 1).stroke().restoreState();
