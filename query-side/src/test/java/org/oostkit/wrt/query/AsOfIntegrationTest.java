@@ -2,15 +2,19 @@ package org.oostkit.wrt.query;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.oostkit.wrt.api.campaign.PersonId;
 import org.oostkit.wrt.api.invitation.ContactInvited;
 import org.oostkit.wrt.api.organisation.OrganisationId;
 import org.oostkit.wrt.query.api.AsOfQueries.FindConvergenceAsOf;
 import org.oostkit.wrt.query.api.AsOfQueries.FindStatisticsAsOf;
 import org.oostkit.wrt.query.api.CampaignQueries.CandidateFilter;
 import org.oostkit.wrt.query.api.CampaignQueries.FindConvergence;
+import org.oostkit.wrt.query.api.CampaignQueries.FindReasons;
 import org.oostkit.wrt.query.api.CampaignQueries.FindStatistics;
 import org.oostkit.wrt.query.api.CandidateView;
 import org.oostkit.wrt.query.api.ConvergenceView;
+import org.oostkit.wrt.query.api.ReasonView;
+import org.oostkit.wrt.query.api.ReasonsView;
 import org.oostkit.wrt.query.api.RoundQueries.FindRound;
 import org.oostkit.wrt.query.api.RoundView;
 import org.oostkit.wrt.query.api.StatisticsView;
@@ -28,8 +32,16 @@ import static org.oostkit.wrt.query.support.ScriptedCampaign.person;
 /** Results "as of" an instant, replayed from the event store, against what the live read models showed then. */
 class AsOfIntegrationTest extends ReadSideTestSupport {
 
+    /** The live list with each person's reasons (as the results page shows it: the page, then its reasons). */
     private ConvergenceView convergence(ScriptedCampaign s) {
-        return ask(new FindConvergence(s.organisation, s.campaign, CandidateFilter.ALL, 0, 100), ConvergenceView.class);
+        ConvergenceView page = ask(new FindConvergence(s.organisation, s.campaign, CandidateFilter.ALL, 0, 100),
+                ConvergenceView.class);
+        Map<PersonId, List<ReasonView>> reasons = ask(new FindReasons(s.organisation, s.campaign,
+                page.candidates().stream().map(CandidateView::personId).toList()), ReasonsView.class).byNominee();
+        return new ConvergenceView(page.threshold(), page.total(), page.offset(), page.candidates().stream()
+                .map(c -> new CandidateView(c.rank(), c.personId(), c.name(), c.email(), c.nominations(),
+                        c.aboveThreshold(), c.source(), c.rounds(), c.contactedRound(), c.firstNominatedAt(),
+                        reasons.getOrDefault(c.personId(), List.of()))).toList());
     }
 
     private StatisticsView statistics(ScriptedCampaign s) {
@@ -50,6 +62,9 @@ class AsOfIntegrationTest extends ReadSideTestSupport {
     void capturedMoment() throws Exception {
         ScriptedCampaign script = scriptedCampaign("admin@asof.test");
         ConvergenceView capturedList = convergence(script);
+        assertThat(capturedList.candidates().get(0).reasons()).as("the list carries its reasons")
+                .extracting(ReasonView::nominatorName, ReasonView::reason).contains(
+                        org.assertj.core.groups.Tuple.tuple("Alice", "because Erin knows the site"));
         StatisticsView capturedStatistics = statistics(script);
         Thread.sleep(5);
         Instant moment = Instant.now();

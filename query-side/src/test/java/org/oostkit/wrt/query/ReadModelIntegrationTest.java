@@ -8,14 +8,18 @@ import org.oostkit.wrt.query.api.CampaignQueries.CandidateFilter;
 import org.oostkit.wrt.query.api.CampaignQueries.FindCampaign;
 import org.oostkit.wrt.query.api.CampaignQueries.FindCampaigns;
 import org.oostkit.wrt.query.api.CampaignQueries.FindConvergence;
+import org.oostkit.wrt.query.api.CampaignQueries.FindReasons;
 import org.oostkit.wrt.query.api.CampaignQueries.FindReferralGraph;
 import org.oostkit.wrt.query.api.CampaignQueries.FindRoster;
+import org.oostkit.wrt.query.api.CampaignQueries.FindRoundReasons;
 import org.oostkit.wrt.query.api.CampaignQueries.FindStatistics;
 import org.oostkit.wrt.query.api.CampaignView;
 import org.oostkit.wrt.query.api.CandidateView;
 import org.oostkit.wrt.query.api.ContactView;
 import org.oostkit.wrt.query.api.ConvergenceView;
 import org.oostkit.wrt.query.api.PersonView;
+import org.oostkit.wrt.query.api.ReasonView;
+import org.oostkit.wrt.query.api.ReasonsView;
 import org.oostkit.wrt.query.api.ReferralGraphView;
 import org.oostkit.wrt.query.api.RosterView;
 import org.oostkit.wrt.query.api.RoundQueries.FindContacts;
@@ -173,6 +177,32 @@ class ReadModelIntegrationTest extends ReadSideTestSupport {
         assertThat(graph.nodes()).hasSize(8);
         assertThat(graph.edges()).hasSize(11);
         assertThat(graph.edges()).filteredOn(e -> e.round() == 2).hasSize(3);
+    }
+
+    @Test
+    @DisplayName("reasons: who named each person of a page and why, and whom each contact of a round named")
+    void reasons() {
+        ConvergenceView page = ask(FindConvergence.firstPage(script.organisation, script.campaign, CandidateFilter.ALL),
+                ConvergenceView.class);
+        CandidateView gina = page.candidates().stream().filter(c -> c.name().equals("Gina")).findFirst().orElseThrow();
+        ReasonsView reasons = ask(new FindReasons(script.organisation, script.campaign,
+                page.candidates().stream().map(CandidateView::personId).toList()), ReasonsView.class);
+        assertThat(reasons.reasons()).hasSize(11);
+        // by round, then nominator; Alice's revised list counts once, with its reason
+        assertThat(reasons.byNominee().get(gina.personId()))
+                .extracting(ReasonView::nominatorName, ReasonView::roundNumber, ReasonView::reason)
+                .containsExactly(tuple("Alice", 1, "because Gina knows the site"),
+                        tuple("Bob", 1, "because Gina knows the site"), tuple("Erin", 2, "because Gina knows the site"));
+        assertThat(ask(new FindReasons(script.organisation, script.campaign, List.of()), ReasonsView.class).reasons())
+                .isEmpty();
+        assertThat(ask(new FindReasons(wrt().organisation("other@readmodels.test"), script.campaign,
+                List.of(gina.personId())), ReasonsView.class).reasons()).as("another organisation sees none").isEmpty();
+
+        ReasonsView round2 = ask(new FindRoundReasons(script.organisation, script.campaign, 2), ReasonsView.class);
+        assertThat(round2.reasons()).extracting(ReasonView::nominatorName, ReasonView::nomineeName)
+                .containsExactly(tuple("Erin", "Gina"), tuple("Erin", "Hank"), tuple("Frank", "Hank"));
+        assertThat(round2.byNominator()).hasSize(2);
+        assertThat(round2.nominatorsLeftOut()).isZero();
     }
 
     private List<String> names(CandidateFilter filter) {

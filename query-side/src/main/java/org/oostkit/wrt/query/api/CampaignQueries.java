@@ -3,7 +3,10 @@ package org.oostkit.wrt.query.api;
 import org.oostkit.wrt.api.campaign.CampaignId;
 import org.oostkit.wrt.api.organisation.OrganisationId;
 
+import org.oostkit.wrt.api.campaign.PersonId;
+
 import java.time.Instant;
+import java.util.List;
 
 /** Queries about campaigns: lists, detail, roster, convergence, statistics and the referral graph. */
 public final class CampaignQueries {
@@ -44,6 +47,33 @@ public final class CampaignQueries {
 
     /** Who nominated whom. Answers a {@link ReferralGraphView}. */
     public record FindReferralGraph(OrganisationId organisationId, CampaignId campaignId) {
+    }
+
+    /**
+     * Who named the given people and why (one page of the ranked list: at most {@link #MAX_PEOPLE}), at
+     * most {@link #PER_PERSON} nominations each, earliest rounds first. Answers a {@link ReasonsView},
+     * ordered by round and nominator name.
+     */
+    public record FindReasons(OrganisationId organisationId, CampaignId campaignId, List<PersonId> nomineeIds) {
+
+        public static final int MAX_PEOPLE = FindConvergence.MAX_LIMIT;
+        /** A page stays light for a person named by hundreds; the CSV and the PDF list every reason. */
+        public static final int PER_PERSON = 20;
+
+        public FindReasons {
+            nomineeIds = List.copyOf(nomineeIds);
+        }
+    }
+
+    /**
+     * The nominations made in one round, with their reasons: whom each answering contact named, for the
+     * first {@link #MAX_NOMINATORS} nominators by name. Answers a {@link ReasonsView}, ordered by nominator
+     * name, then nominee name, saying how many nominators were left out.
+     */
+    public record FindRoundReasons(OrganisationId organisationId, CampaignId campaignId, int roundNumber) {
+
+        /** A page stays light in a round of thousands; the results page and the exports have every reason. */
+        public static final int MAX_NOMINATORS = 200;
     }
 
     /**

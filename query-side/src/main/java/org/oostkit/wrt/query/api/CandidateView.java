@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * A ranked person: {@code nominations} is the number of distinct nominators; {@code rounds} the rounds in
- * which they were named; {@code contactedRound} null when never asked.
+ * which they were named; {@code contactedRound} null when never asked; {@code reasons} the reasons given for
+ * naming them, with their nominators (filled for exports; the ranked page asks for them per page).
  */
 public record CandidateView(int rank,
                             PersonId personId,
@@ -18,5 +19,17 @@ public record CandidateView(int rank,
                             String source,
                             List<Integer> rounds,
                             Integer contactedRound,
-                            Instant firstNominatedAt) {
+                            Instant firstNominatedAt,
+                            List<ReasonView> reasons) {
+
+    public CandidateView {
+        reasons = reasons == null ? List.of() : List.copyOf(reasons);
+    }
+
+    public CandidateView(int rank, PersonId personId, String name, String email, int nominations,
+                         boolean aboveThreshold, String source, List<Integer> rounds, Integer contactedRound,
+                         Instant firstNominatedAt) {
+        this(rank, personId, name, email, nominations, aboveThreshold, source, rounds, contactedRound,
+                firstNominatedAt, List.of());
+    }
 }

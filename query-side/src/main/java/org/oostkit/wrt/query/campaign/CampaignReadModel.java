@@ -2,13 +2,18 @@ package org.oostkit.wrt.query.campaign;
 
 import org.oostkit.wrt.api.campaign.CampaignId;
 import org.oostkit.wrt.api.campaign.PersonId;
+import org.oostkit.wrt.api.common.PersonalData;
 import org.oostkit.wrt.api.organisation.OrganisationId;
 import org.oostkit.wrt.query.api.CampaignQueries.CandidateFilter;
 import org.oostkit.wrt.query.api.CampaignQueries.FindConvergence;
+import org.oostkit.wrt.query.api.CampaignQueries.FindReasons;
+import org.oostkit.wrt.query.api.CampaignQueries.FindRoundReasons;
 import org.oostkit.wrt.query.api.CampaignView;
 import org.oostkit.wrt.query.api.CandidateView;
 import org.oostkit.wrt.query.api.ConvergenceView;
 import org.oostkit.wrt.query.api.PersonView;
+import org.oostkit.wrt.query.api.ReasonView;
+import org.oostkit.wrt.query.api.ReasonsView;
 import org.oostkit.wrt.query.api.ReferralGraphView;
 import org.oostkit.wrt.query.api.RosterView;
 import org.oostkit.wrt.query.api.StatisticsView;
@@ -140,10 +145,106 @@ public class CampaignReadModel {
         }
         int threshold = known.get();
         Where where = where(schema.get(), campaignId, threshold, filter);
-        RowCallbackHandler handler = rs -> consumer.accept(candidate(rs, threshold, rs.getInt("rank")));
+        RowCallbackHandler handler = rs -> consumer.accept(withReasons(candidate(rs, threshold, rs.getInt("rank")),
+                rs.getArray("reasons")));
+        // the campaign's reasons in one pass, grouped by nominee and hash-joined to the people: a lookup per
+        // person would cost several times the export itself
+        String s = schema.get();
+        List<Object> args = new ArrayList<>();
+        args.add(campaignId.value());
+        args.addAll(where.args);
         readOnly.executeWithoutResult(status -> streaming.query("SELECT p.*, rank() OVER (ORDER BY "
-                + "p.nominator_count DESC) AS rank FROM " + schema.get() + ".person p " + where.sql
-                + " ORDER BY p.nominator_count DESC, p.name, p.person_id", handler, where.args.toArray()));
+                + "p.nominator_count DESC) AS rank, r.reasons FROM " + s + ".person p LEFT JOIN (SELECT e.nominee_id, "
+                + "array_agg(ARRAY[e.nominator_id::text, coalesce(n.name, ''), e.round_number::text, e.reason] "
+                + "ORDER BY e.round_number, n.name, e.nominator_id) AS reasons FROM " + s + ".nomination e LEFT JOIN "
+                + s + ".person n ON n.campaign_id = e.campaign_id AND n.person_id = e.nominator_id "
+                + "WHERE e.campaign_id = ? AND " + GIVEN + " GROUP BY e.nominee_id) r ON r.nominee_id = p.person_id "
+                + where.sql + " ORDER BY p.nominator_count DESC, p.name, p.person_id", handler, args.toArray()));
+    }
+
+    /** A reason that was given and not erased since (an erased one reads as if none had been given). */
+    private static final String GIVEN = "e.reason <> '' AND e.reason <> '" + PersonalData.ERASED + "'";
+
+    private static final String REASON_COLUMNS = "e.nominee_id, e.nominee_name, e.nominator_id, "
+            + "coalesce(n.name, '') AS nominator_name, e.round_number, CASE WHEN " + GIVEN
+            + " THEN e.reason ELSE '' END AS reason";
+
+    private static final RowMapper<ReasonView> REASON = (rs, n) -> new ReasonView(
+            new PersonId(rs.getObject("nominee_id", UUID.class)), rs.getString("nominee_name"),
+            new PersonId(rs.getObject("nominator_id", UUID.class)), rs.getString("nominator_name"),
+            rs.getInt("round_number"), rs.getString("reason"));
+
+    /** Who named the given people (one page of the ranked list) and why, in one query on the nominee index. */
+    public ReasonsView reasons(OrganisationId organisation, CampaignId campaign, List<PersonId> nominees) {
+        return reasonsIn(tenants.schemaFor(organisation), campaign, nominees);
+    }
+
+    /** The reasons from the tables of the given schema (see {@link #convergenceIn}). */
+    public ReasonsView reasonsIn(Optional<String> schema, CampaignId campaign, List<PersonId> nominees) {
+        if (schema.isEmpty() || nominees.isEmpty()) {
+            return new ReasonsView(List.of());
+        }
+        String s = schema.get();
+        UUID[] ids = nominees.stream().map(PersonId::value).distinct().toArray(UUID[]::new);
+        // at most PER_PERSON each, earliest rounds first, straight from the index (the exports have them all)
+        return new ReasonsView(jdbc.query(con -> {
+            var statement = con.prepareStatement("SELECT " + REASON_COLUMNS + " FROM unnest(?) AS t(nominee_id) "
+                    + "CROSS JOIN LATERAL (SELECT * FROM " + s + ".nomination x WHERE x.campaign_id = ? "
+                    + "AND x.nominee_id = t.nominee_id ORDER BY x.round_number LIMIT " + FindReasons.PER_PERSON
+                    + ") e LEFT JOIN " + s + ".person n ON n.campaign_id = e.campaign_id "
+                    + "AND n.person_id = e.nominator_id ORDER BY e.round_number, n.name, e.nominator_id");
+            statement.setArray(1, con.createArrayOf("uuid", ids));
+            statement.setObject(2, campaign.value());
+            return statement;
+        }, REASON));
+    }
+
+    /** The page with each candidate's reasons attached, read from the tables of the given schema. */
+    public ConvergenceView withReasonsIn(Optional<String> schema, CampaignId campaign, ConvergenceView page) {
+        Map<PersonId, List<ReasonView>> reasons = reasonsIn(schema, campaign,
+                page.candidates().stream().map(CandidateView::personId).toList()).byNominee();
+        return new ConvergenceView(page.threshold(), page.total(), page.offset(), page.candidates().stream()
+                .map(c -> new CandidateView(c.rank(), c.personId(), c.name(), c.email(), c.nominations(),
+                        c.aboveThreshold(), c.source(), c.rounds(), c.contactedRound(), c.firstNominatedAt(),
+                        reasons.getOrDefault(c.personId(), List.of()))).toList());
+    }
+
+    /** The nominations made in one round with their reasons, by nominator then nominee name. */
+    public ReasonsView roundReasons(OrganisationId organisation, CampaignId campaign, int roundNumber) {
+        Optional<String> schema = tenants.schemaFor(organisation);
+        if (schema.isEmpty()) {
+            return new ReasonsView(List.of());
+        }
+        String s = schema.get();
+        // the first nominators by name, then their nominations: never the whole round of a large campaign
+        List<ReasonView> reasons = jdbc.query("WITH k AS (SELECT e.nominator_id, min(n.name) AS name FROM " + s
+                + ".nomination e LEFT JOIN " + s + ".person n ON n.campaign_id = e.campaign_id "
+                + "AND n.person_id = e.nominator_id WHERE e.campaign_id = ? AND e.round_number = ? "
+                + "GROUP BY e.nominator_id ORDER BY 2, 1 LIMIT " + FindRoundReasons.MAX_NOMINATORS + ") "
+                + "SELECT " + REASON_COLUMNS + " FROM k JOIN " + s + ".nomination e ON e.campaign_id = ? "
+                + "AND e.round_number = ? AND e.nominator_id = k.nominator_id LEFT JOIN " + s + ".person n "
+                + "ON n.campaign_id = e.campaign_id AND n.person_id = e.nominator_id "
+                + "ORDER BY k.name, k.nominator_id, e.nominee_name, e.nominee_id", REASON,
+                campaign.value(), roundNumber, campaign.value(), roundNumber);
+        int nominators = (int) reasons.stream().map(ReasonView::nominatorId).distinct().count();
+        int left = nominators < FindRoundReasons.MAX_NOMINATORS ? 0 : jdbc.queryForObject("SELECT count(DISTINCT "
+                + "nominator_id) FROM " + s + ".nomination WHERE campaign_id = ? AND round_number = ?", Integer.class,
+                campaign.value(), roundNumber) - nominators;
+        return new ReasonsView(reasons, left);
+    }
+
+    private static CandidateView withReasons(CandidateView c, Array reasons) throws SQLException {
+        if (reasons == null) {
+            return c;
+        }
+        List<ReasonView> list = new ArrayList<>();
+        for (Object item : (Object[]) reasons.getArray()) {
+            String[] r = (String[]) item;
+            list.add(new ReasonView(c.personId(), c.name(), new PersonId(UUID.fromString(r[0])), r[1],
+                    Integer.parseInt(r[2]), r[3]));
+        }
+        return new CandidateView(c.rank(), c.personId(), c.name(), c.email(), c.nominations(), c.aboveThreshold(),
+                c.source(), c.rounds(), c.contactedRound(), c.firstNominatedAt(), list);
     }
 
     private Optional<Integer> threshold(String schema, CampaignId campaign) {

@@ -20,6 +20,7 @@ import org.oostkit.wrt.api.campaign.CampaignId;
 import org.oostkit.wrt.api.organisation.OrganisationId;
 import org.oostkit.wrt.query.api.CampaignQueries.CandidateFilter;
 import org.oostkit.wrt.query.api.CampaignView;
+import org.oostkit.wrt.query.api.ReasonView;
 import org.oostkit.wrt.query.api.StatisticsView;
 import org.oostkit.wrt.query.api.StatisticsView.Bucket;
 import org.oostkit.wrt.query.campaign.CampaignReadModel;
@@ -187,7 +188,8 @@ public class CampaignPdfReport {
         document.add(new Paragraph().setFontSize(8).setFontColor(MUTED).setMarginTop(0)
                 .add("Ranked by distinct nominators. ")
                 .add(new Text("Bold rows on green").setFont(fonts.bold()).setBackgroundColor(CONVERGED))
-                .add(" were named by at least " + campaign.convergenceThreshold() + " (the threshold)."));
+                .add(" were named by at least " + campaign.convergenceThreshold() + " (the threshold). Under a "
+                        + "person, in small type: each nominator who gave a reason, the round, and the reason."));
 
         List<RankedList.Column> columns = List.of(new RankedList.Column("Rank", 0.06f, true),
                 new RankedList.Column("Name", 0.22f, false), new RankedList.Column("Email", 0.30f, false),
@@ -195,12 +197,21 @@ public class CampaignPdfReport {
                 new RankedList.Column("Rounds", 0.09f, false), new RankedList.Column("Contacted", 0.10f, false));
         RankedList list = new RankedList(pdf, fonts, columns, MARGIN, MARGIN + 12, HEADER, CONVERGED, RULE, INK);
         list.start(pdf.getLastPage(), document.getRenderer().getCurrentArea().getBBox().getTop() - 4);
-        campaigns.eachCandidate(organisation, campaign.campaignId(), CandidateFilter.ALL, c -> list.row(new String[]{
-                Integer.toString(c.rank()), c.name(), c.email(), Integer.toString(c.nominations()),
-                CandidateCsvExport.source(c.source()),
-                c.rounds().stream().map(String::valueOf).collect(Collectors.joining(", ")),
-                c.contactedRound() == null ? "" : "round " + c.contactedRound()}, c.aboveThreshold()));
+        campaigns.eachCandidate(organisation, campaign.campaignId(), CandidateFilter.ALL, c -> {
+            list.row(new String[]{
+                    Integer.toString(c.rank()), c.name(), c.email(), Integer.toString(c.nominations()),
+                    CandidateCsvExport.source(c.source()),
+                    c.rounds().stream().map(String::valueOf).collect(Collectors.joining(", ")),
+                    c.contactedRound() == null ? "" : "round " + c.contactedRound()}, c.aboveThreshold());
+            list.notes(reasons(c.reasons()), MUTED);
+        });
         list.finish("No people in this campaign yet.", MUTED);
+    }
+
+    /** "Ann Lee (round 2): leads the tenants' group" for each reason given. */
+    static List<String> reasons(List<ReasonView> reasons) {
+        return reasons.stream().filter(ReasonView::hasReason)
+                .map(r -> r.nominatorName() + " (round " + r.roundNumber() + "): " + r.reason().strip()).toList();
     }
 
     private static Paragraph heading(String text, ReportFonts fonts) {

@@ -6,6 +6,7 @@ import org.oostkit.wrt.api.campaign.CampaignId;
 import org.oostkit.wrt.api.organisation.OrganisationId;
 import org.oostkit.wrt.query.api.CampaignQueries.CandidateFilter;
 import org.oostkit.wrt.query.api.CandidateView;
+import org.oostkit.wrt.query.api.ReasonView;
 import org.oostkit.wrt.query.campaign.CampaignReadModel;
 import org.springframework.stereotype.Component;
 
@@ -19,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -29,7 +31,7 @@ import java.util.stream.Collectors;
 public class CandidateCsvExport {
 
     static final String[] HEADER = {"Rank", "Name", "Email", "Nominations", "Above threshold", "Source",
-            "Rounds named", "Contacted in round", "First named at"};
+            "Rounds named", "Contacted in round", "First named at", "Reasons"};
 
     private static final char BOM = '\uFEFF';
 
@@ -79,7 +81,19 @@ public class CandidateCsvExport {
                 CsvCells.neutralise(source(c.source())),
                 c.rounds().stream().map(String::valueOf).collect(Collectors.joining(";")),
                 c.contactedRound() == null ? "" : c.contactedRound().toString(),
-                utc(c.firstNominatedAt())};
+                utc(c.firstNominatedAt()),
+                CsvCells.neutralise(reasons(c.reasons()))};
+    }
+
+    /**
+     * The reasons given, each prefixed with its nominator's name ("Ann Lee: leads the tenants' group"),
+     * one per line inside the quoted cell: spreadsheets show them stacked, and no reason can be mistaken
+     * for the next.
+     */
+    static String reasons(List<ReasonView> reasons) {
+        return reasons.stream().filter(ReasonView::hasReason)
+                .map(r -> r.nominatorName() + ": " + r.reason().strip())
+                .collect(Collectors.joining("\n"));
     }
 
     /** SEED or NOMINATED as a reader would say it. */

@@ -8,6 +8,7 @@ import com.itextpdf.kernel.pdf.PdfDocument;
 import com.itextpdf.kernel.pdf.PdfPage;
 import com.itextpdf.kernel.pdf.canvas.PdfCanvas;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,6 +20,8 @@ final class RankedList {
 
     static final float SIZE = 8.5f;
     static final float ROW = 13f;
+    static final float NOTE_SIZE = 7.5f;
+    static final float NOTE_ROW = 10f;
     private static final float PAD = 3f;
 
     /** A column: its title, its share of the width, right-aligned or not. */
@@ -79,6 +82,81 @@ final class RankedList {
                 .moveTo(left, y - ROW).lineTo(left + width, y - ROW).stroke().restoreState();
         y -= ROW;
         rows++;
+    }
+
+    /**
+     * Notes under the last row (the reasons given for naming that person), in small type from the second
+     * column on, each wrapped to the width; a page break repeats the header before the next line.
+     */
+    void notes(List<String> notes, Color muted) {
+        if (notes.isEmpty()) {
+            return;
+        }
+        float indent = left + width * columns.get(0).share() + PAD;
+        float available = left + width - PAD - indent;
+        // one text object per person and page, each line a move down: tens of thousands of notes stay cheap
+        boolean open = false;
+        for (String note : notes) {
+            for (String line : wrap(fonts.printable(note), fonts.regular(), available)) {
+                if (y - NOTE_ROW < bottom) {
+                    if (open) {
+                        canvas.endText();
+                        open = false;
+                    }
+                    newPage();
+                }
+                if (!open) {
+                    canvas.beginText().setFontAndSize(fonts.regular(), NOTE_SIZE).setFillColor(muted)
+                            .moveText(indent, y - NOTE_ROW + 3);
+                    open = true;
+                } else {
+                    canvas.moveText(0, -NOTE_ROW);
+                }
+                canvas.showText(line);
+                y -= NOTE_ROW;
+            }
+        }
+        if (open) {
+            canvas.endText();
+        }
+        canvas.saveState().setStrokeColor(rule).setLineWidth(0.5f)
+                .moveTo(left, y - 1).lineTo(left + width, y - 1).stroke().restoreState();
+        y -= 2;
+    }
+
+    /** The text broken into lines of at most the width at the note size (a word too long is cut). */
+    static List<String> wrap(String text, PdfFont font, float available) {
+        if (text.chars().noneMatch(c -> c < ' ') && font.getWidth(text, NOTE_SIZE) <= available) {
+            return List.of(text.strip()); // most reasons fit one line: measured once, not word by word
+        }
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.strip().split("\\s+")) {
+            String candidate = line.isEmpty() ? word : line + " " + word;
+            if (font.getWidth(candidate, NOTE_SIZE) <= available) {
+                line.setLength(0);
+                line.append(candidate);
+                continue;
+            }
+            if (!line.isEmpty()) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            String rest = word;
+            while (font.getWidth(rest, NOTE_SIZE) > available && rest.length() > 1) {
+                int end = rest.length();
+                while (end > 1 && font.getWidth(rest.substring(0, end), NOTE_SIZE) > available) {
+                    end--;
+                }
+                lines.add(rest.substring(0, end));
+                rest = rest.substring(end);
+            }
+            line.append(rest);
+        }
+        if (!line.isEmpty()) {
+            lines.add(line.toString());
+        }
+        return lines;
     }
 
     /** Ends the list; says so when nobody was in it. */

@@ -80,7 +80,8 @@ public class AsOfReadModels {
         FindConvergence live = new FindConvergence(query.organisationId(), query.campaignId(),
                 query.filter() == null ? CandidateFilter.ALL : query.filter(), query.offset(), query.limit());
         return asOf(query.organisationId(), query.campaignId(), query.at(),
-                schema -> model.convergenceIn(schema, live));
+                // the page's reasons from the same replayed tables, erased exactly as the live ones
+                schema -> model.withReasonsIn(schema, query.campaignId(), model.convergenceIn(schema, live)));
     }
 
     @QueryHandler

@@ -13,6 +13,7 @@ import org.oostkit.wrt.api.campaign.PersonId;
 import org.oostkit.wrt.api.organisation.OrganisationId;
 import org.oostkit.wrt.query.api.CampaignView;
 import org.oostkit.wrt.query.api.CandidateView;
+import org.oostkit.wrt.query.api.ReasonView;
 import org.oostkit.wrt.query.api.StatisticsView;
 import org.oostkit.wrt.query.api.StatisticsView.Bucket;
 import org.oostkit.wrt.query.api.StatisticsView.RoundCount;
@@ -117,6 +118,23 @@ class CampaignPdfReportTest extends ReadSideTestSupport {
         assertThat(list).containsSubsequence("Rank", "Name", "Email", "Nominations", "Source", "Rounds", "Contacted",
                 "Erin", "Gina", "Frank", "Hank", "Alice", "Bob", "Carol", "Dan");
         assertThat(list).containsPattern("Gina\\s+gina@acme\\.test\\s+3\\s+nominated\\s+1, 2\\s+round 2");
+        // under each person: who named them, in which round, and why
+        assertThat(list).containsSubsequence("Erin", "Alice (round 1): because Erin knows the site",
+                "Bob (round 1): because Erin knows the site", "Carol (round 1): because Erin knows the site", "Gina",
+                "Alice (round 1): because Gina knows the site", "Erin (round 2): because Gina knows the site", "Frank",
+                "Hank", "Frank (round 2): because Hank knows the site", "Alice", "Bob");
+    }
+
+    @Test
+    @DisplayName("a reason is wrapped at word breaks; line breaks typed in it become spaces; a long word is cut")
+    void wrap() {
+        com.itextpdf.kernel.font.PdfFont font = ReportFonts.helvetica().regular();
+        assertThat(RankedList.wrap("knows the site", font, 400)).containsExactly("knows the site");
+        assertThat(RankedList.wrap("first line\r\nsecond\tline", font, 400)).containsExactly("first line second line");
+        float narrow = font.getWidth("knows the", RankedList.NOTE_SIZE) + 1;
+        assertThat(RankedList.wrap("knows the site well", font, narrow)).containsExactly("knows the", "site well");
+        assertThat(RankedList.wrap("x".repeat(60), font, narrow)).hasSizeGreaterThan(1)
+                .allSatisfy(line -> assertThat(font.getWidth(line, RankedList.NOTE_SIZE)).isLessThanOrEqualTo(narrow));
     }
 
     @Test
@@ -183,7 +201,9 @@ class CampaignPdfReportTest extends ReadSideTestSupport {
                         i == 3 ? "a.very.long.address.without.any.break.in.it@subdomain.example-organisation.test"
                                 : "p" + i + "@acme.test",
                         nominations, nominations >= 3, i % 7 == 0 ? "SEED" : "NOMINATED", List.of(1, 2, 3),
-                        i % 3 == 0 ? null : 2, Instant.parse("2026-01-01T00:00:00Z")));
+                        i % 3 == 0 ? null : 2, Instant.parse("2026-01-01T00:00:00Z"),
+                        i % 5 == 0 ? List.of(new ReasonView(PersonId.random(), "", PersonId.random(), "Nominator " + i,
+                                1, LONG_REASON + " (" + i + ")")) : List.of()));
             }
             return null;
         }).when(readModel).eachCandidate(any(), any(), any(), any());
@@ -203,10 +223,17 @@ class CampaignPdfReportTest extends ReadSideTestSupport {
             assertThat(last).contains("Rank", "Nominations", "Person " + total, "page " + pages + " of " + pages);
         }
         String text = text(bytes);
+        // a long reason wraps onto further lines under its person instead of being cut
+        assertThat(text).contains("Nominator 5 (round 1): She started", "decade. (5)",
+                "decade. (" + total + ")");
         // Helvetica has no Ł or 王: visibly replaced rather than silently dropped
         assertThat(text).contains("?ukasz Zó?c ?");
         assertThat(text).contains("Generated 2 Mar 2026, 08:30 UTC").containsPattern("Completed\\s+1 Mar 2026");
     }
+
+    private static final String LONG_REASON = "She started the repair café, runs the tenants' association, knows "
+            + "every family in the north blocks by name and has mediated between the council and the estate for a "
+            + "decade.";
 
     private static PdfDocument read(byte[] bytes) {
         try {

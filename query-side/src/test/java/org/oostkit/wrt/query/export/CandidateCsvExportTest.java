@@ -11,6 +11,7 @@ import org.oostkit.wrt.api.campaign.PersonId;
 import org.oostkit.wrt.api.organisation.OrganisationId;
 import org.oostkit.wrt.query.api.CampaignQueries.CandidateFilter;
 import org.oostkit.wrt.query.api.CandidateView;
+import org.oostkit.wrt.query.api.ReasonView;
 import org.oostkit.wrt.query.campaign.CampaignReadModel;
 import org.oostkit.wrt.query.support.ReadSideTestSupport;
 import org.oostkit.wrt.query.support.ScriptedCampaign;
@@ -60,7 +61,7 @@ class CandidateCsvExportTest extends ReadSideTestSupport {
     void allCandidates() {
         List<String[]> rows = parse(text(CandidateFilter.ALL, CsvOptions.DEFAULT));
         assertThat(rows.get(0)).containsExactly("Rank", "Name", "Email", "Nominations", "Above threshold", "Source",
-                "Rounds named", "Contacted in round", "First named at");
+                "Rounds named", "Contacted in round", "First named at", "Reasons");
         assertThat(rows).hasSize(9);
         assertThat(rows.subList(1, 6)).extracting(r -> String.join("|", Arrays.copyOf(r, 8))).containsExactly(
                 "1|Erin|erin@acme.test|3|yes|nominated|1|2",
@@ -70,6 +71,12 @@ class CandidateCsvExportTest extends ReadSideTestSupport {
                 "5|Alice|alice@acme.test|1|no|seed|1|1");
         assertThat(rows.subList(6, 9)).extracting(r -> r[1], r -> r[3], r -> r[6], r -> r[8])
                 .containsExactly(tuple("Bob", "0", "", ""), tuple("Carol", "0", "", ""), tuple("Dan", "0", "", ""));
+        // who named them and why, by round, then nominator; one reason a line inside the cell
+        assertThat(rows.get(1)[9]).isEqualTo("Alice: because Erin knows the site\nBob: because Erin knows the site\n"
+                + "Carol: because Erin knows the site");
+        assertThat(rows.get(2)[9]).isEqualTo("Alice: because Gina knows the site\nBob: because Gina knows the site\n"
+                + "Erin: because Gina knows the site");
+        assertThat(rows.get(7)[9]).as("never named: no reasons").isEmpty();
         Instant firstNamed = Instant.parse(rows.get(1)[8]);
         assertThat(rows.get(1)[8]).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
         assertThat(firstNamed).isBetween(Instant.now().minusSeconds(600), Instant.now());
@@ -104,7 +111,7 @@ class CandidateCsvExportTest extends ReadSideTestSupport {
         assertThat(text).endsWith("\r\n");
         assertThat(text.replace("\r\n", "")).doesNotContain("\n", "\r");
         assertThat(text.split("\r\n")).hasSize(5);
-        assertThat(text).contains("\r\n1,\"Smith, \"\"Jo\"\"\",jo@acme.test,0,no,seed,,,\r\n");
+        assertThat(text).contains("\r\n1,\"Smith, \"\"Jo\"\"\",jo@acme.test,0,no,seed,,,,\r\n");
         // plain fields stay unquoted
         assertThat(text).startsWith("Rank,Name,Email,Nominations,");
 
@@ -118,6 +125,23 @@ class CandidateCsvExportTest extends ReadSideTestSupport {
                 StandardCharsets.UTF_8));
         assertThat(rows.subList(1, rows.size())).extracting(r -> r[1]).containsExactlyInAnyOrder(
                 "'=HYPERLINK(\"http://evil.test\",\"click\")", "'@SUM(A1:A9)", "'-2+3", "Smith, \"Jo\"");
+    }
+
+    @Test
+    @DisplayName("the reasons cell: each given reason behind its nominator's name, a formula start neutralised")
+    void reasonsCell() {
+        PersonId nominee = PersonId.random();
+        CandidateView candidate = new CandidateView(1, nominee, "Erin", "erin@acme.test", 3, true, "NOMINATED",
+                List.of(1), null, Instant.parse("2026-01-01T00:00:00Z"), List.of(
+                        new ReasonView(nominee, "Erin", PersonId.random(), "=cmd|' /C calc'!A0", 1, "=1+1 runs things"),
+                        new ReasonView(nominee, "Erin", PersonId.random(), "Bob", 1, ""),
+                        new ReasonView(nominee, "Erin", PersonId.random(), "Carol", 2, "  -knows the site  ")));
+        String[] row = CandidateCsvExport.row(candidate);
+        assertThat(row).hasSize(CandidateCsvExport.HEADER.length);
+        assertThat(row[9]).isEqualTo("'=cmd|' /C calc'!A0: =1+1 runs things\nCarol: -knows the site");
+        assertThat(CandidateCsvExport.row(new CandidateView(2, nominee, "Erin", "erin@acme.test", 1, false,
+                "NOMINATED", List.of(1), null, null, List.of(new ReasonView(nominee, "Erin", PersonId.random(),
+                        "Bob", 1, "@SUM(A1)"))))[9]).isEqualTo("Bob: @SUM(A1)");
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.oostkit.wrt.query.api.RoundQueries.FindRounds;
 import org.oostkit.wrt.query.api.RoundView;
 import org.oostkit.wrt.query.api.StatisticsView;
 import org.oostkit.wrt.web.audit.CampaignAccess.Scope;
+import org.oostkit.wrt.web.results.NamedBy;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -138,6 +139,7 @@ class AsOfController {
         row.put("source", c.source() == null ? "" : c.source().toLowerCase(Locale.ROOT));
         row.put("rounds", c.rounds() == null ? "" : c.rounds().stream().map(String::valueOf)
                 .collect(Collectors.joining(", ")));
+        row.put("namedBy", NamedBy.model(c.reasons(), c.nominations()));
         return row;
     }
 

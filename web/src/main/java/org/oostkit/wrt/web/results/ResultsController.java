@@ -1,12 +1,16 @@
 package org.oostkit.wrt.web.results;
 
+import org.oostkit.wrt.api.campaign.PersonId;
 import org.oostkit.wrt.query.api.CampaignQueries.FindConvergence;
+import org.oostkit.wrt.query.api.CampaignQueries.FindReasons;
 import org.oostkit.wrt.query.api.CampaignQueries.FindReferralGraph;
 import org.oostkit.wrt.query.api.CampaignQueries.FindStatistics;
 import org.oostkit.wrt.query.api.CampaignView;
 import org.oostkit.wrt.query.api.CandidateView;
 import org.oostkit.wrt.query.api.ConvergenceView;
 import org.oostkit.wrt.query.api.OrganisationView;
+import org.oostkit.wrt.query.api.ReasonView;
+import org.oostkit.wrt.query.api.ReasonsView;
 import org.oostkit.wrt.query.api.ReferralGraphView;
 import org.oostkit.wrt.query.api.StatisticsView;
 import org.oostkit.wrt.web.campaign.AdminPages;
@@ -68,9 +72,16 @@ class ResultsController {
                 ConvergenceView.class);
         List<Map<String, Object>> rows = new ArrayList<>();
         int total = convergence == null ? 0 : convergence.total();
-        if (convergence != null) {
+        if (convergence != null && !convergence.candidates().isEmpty()) {
+            // who named the people of this page and why: one query for the page, not one per person
+            ReasonsView reasons = pages.query(new FindReasons(organisation.organisationId(), campaign.campaignId(),
+                    convergence.candidates().stream().map(CandidateView::personId).toList()), ReasonsView.class);
+            Map<PersonId, List<ReasonView>> byNominee = reasons == null ? Map.of() : reasons.byNominee();
             for (CandidateView candidate : convergence.candidates()) {
-                rows.add(candidate(candidate));
+                Map<String, Object> row = candidate(candidate);
+                row.put("namedBy", NamedBy.model(byNominee.getOrDefault(candidate.personId(), List.of()),
+                        candidate.nominations()));
+                rows.add(row);
             }
         }
         int pageCount = Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);

@@ -8,10 +8,12 @@ import org.oostkit.wrt.api.round.RoundCommands.CloseRound;
 import org.oostkit.wrt.api.round.RoundCommands.ExtendRound;
 import org.oostkit.wrt.api.round.RoundId;
 import org.oostkit.wrt.query.api.CampaignQueries.FindRoster;
+import org.oostkit.wrt.query.api.CampaignQueries.FindRoundReasons;
 import org.oostkit.wrt.query.api.CampaignView;
 import org.oostkit.wrt.query.api.ContactView;
 import org.oostkit.wrt.query.api.OrganisationView;
 import org.oostkit.wrt.query.api.PersonView;
+import org.oostkit.wrt.query.api.ReasonsView;
 import org.oostkit.wrt.query.api.RosterView;
 import org.oostkit.wrt.query.api.RoundQueries.FindContacts;
 import org.oostkit.wrt.query.api.RoundQueries.FindRound;
@@ -381,6 +383,8 @@ class RoundController {
         model.addAttribute("filtered", !filter.isEmpty());
         String query = filter.isEmpty() ? "" : "status=" + filter + "&";
         model.addAttribute("paging", AdminPages.paging(here + "?" + query, current, pageCount));
+        model.addAttribute("answers", RoundAnswers.model(pages.query(new FindRoundReasons(
+                organisation.organisationId(), campaign.campaignId(), round.number()), ReasonsView.class)));
 
         boolean canResend = round.open() && OrganisationRoles.isAdmin(authentication, slug);
         model.addAttribute("canResend", canResend);

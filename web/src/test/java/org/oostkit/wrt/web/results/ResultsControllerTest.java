@@ -11,10 +11,13 @@ import org.oostkit.wrt.api.campaign.PersonId;
 import org.oostkit.wrt.query.api.CampaignQueries.CandidateFilter;
 import org.oostkit.wrt.query.api.CampaignQueries.FindCampaign;
 import org.oostkit.wrt.query.api.CampaignQueries.FindConvergence;
+import org.oostkit.wrt.query.api.CampaignQueries.FindReasons;
 import org.oostkit.wrt.query.api.CampaignQueries.FindReferralGraph;
 import org.oostkit.wrt.query.api.CampaignQueries.FindStatistics;
 import org.oostkit.wrt.query.api.CandidateView;
 import org.oostkit.wrt.query.api.ConvergenceView;
+import org.oostkit.wrt.query.api.ReasonView;
+import org.oostkit.wrt.query.api.ReasonsView;
 import org.oostkit.wrt.query.api.ReferralGraphView;
 import org.oostkit.wrt.query.api.StatisticsView;
 import org.oostkit.wrt.query.export.CampaignPdfReport;
@@ -84,6 +87,10 @@ class ResultsControllerTest {
                         2, Instant.parse("2026-11-11T10:00:00Z")),
                 new CandidateView(2, DAN, "Dan", "dan@example.org", 1, false, "NOMINATED", List.of(1), null,
                         Instant.parse("2026-11-12T10:00:00Z")))));
+        answer(queries, FindReasons.class, new ReasonsView(List.of(
+                new ReasonView(CAROL, "Carol <Chen>", ALICE, "Alice", 1, "She <b>leads</b> the union"),
+                new ReasonView(CAROL, "Carol <Chen>", DAN, "Dan", 1, ""),
+                new ReasonView(DAN, "Dan", ALICE, "Alice", 1, ""))));
         answer(queries, FindStatistics.class, new StatisticsView(3, 2, 2.0 / 3, 3, 2, 2, 1,
                 List.of(new StatisticsView.RoundCount(1, 2), new StatisticsView.RoundCount(2, 0)),
                 List.of(new StatisticsView.Bucket(1, 1), new StatisticsView.Bucket(2, 1)),
@@ -103,9 +110,24 @@ class ResultsControllerTest {
         mvc.perform(get(BASE + "/results").with(admin()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("<tr class=\"above-threshold\"><td class=\"num\">1</td><td>Carol &lt;Chen&gt; <span class=\"badge ok\">above threshold</span>")))
-                .andExpect(content().string(containsString("<tr><td class=\"num\">2</td><td>Dan</td>")))
+                .andExpect(content().string(containsString("<tr><td class=\"num\">2</td><td>Dan<details class=\"named-by\">"
+                        + "<summary>Named by</summary><ul><li><span class=\"nominator\">Alice</span> <span class=\"muted\">"
+                        + "(round 1)</span> <span class=\"muted\">– no reason given</span></li></ul></details></td>")))
                 .andExpect(content().string(containsString("Ranked candidates (2)")))
                 .andExpect(content().string(containsString("about 1 have not been named yet")));
+    }
+
+    @Test
+    @DisplayName("under each ranked person: who named them, the round and the reason, asked for the shown page in one query")
+    void namedBy() throws Exception {
+        mvc.perform(get(BASE + "/results").with(auditor()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<details class=\"named-by\"><summary>Named by · 1 reason"
+                        + "</summary><ul><li><span class=\"nominator\">Alice</span> <span class=\"muted\">(round 1)</span>: "
+                        + "<q>She &lt;b&gt;leads&lt;/b&gt; the union</q></li><li><span class=\"nominator\">Dan</span>")));
+        ArgumentCaptor<FindReasons> query = ArgumentCaptor.forClass(FindReasons.class);
+        verify(queries).query(query.capture(), any(ResponseType.class));
+        assertThat(query.getValue().nomineeIds()).containsExactly(CAROL, DAN);
     }
 
     @Test

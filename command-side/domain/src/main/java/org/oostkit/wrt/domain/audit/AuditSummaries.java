@@ -132,11 +132,20 @@ final class AuditSummaries {
     }
 
     private static String nominees(List<Nominee> nominees) {
-        String listed = nominees.stream().limit(LISTED).map(n -> person(n.name(), n.email()))
+        if (nominees.isEmpty()) {
+            return "nobody (an empty list)";
+        }
+        String listed = nominees.stream().limit(LISTED).map(AuditSummaries::nominee)
                 .collect(Collectors.joining(", "));
         int more = nominees.size() - LISTED;
         return nominees.size() + " " + plural(nominees.size(), "person", "people") + ": " + listed
                 + (more > 0 ? " and " + more + " more" : "");
+    }
+
+    /** The person, and the reason given for naming them when there is one (it reads as erased like a name). */
+    private static String nominee(Nominee n) {
+        String reason = n.reason() == null ? "" : n.reason().strip();
+        return person(n.name(), n.email()) + (reason.isEmpty() ? "" : " (reason: \u201c" + reason + "\u201d)");
     }
 
     private static String plural(int n, String one, String many) {

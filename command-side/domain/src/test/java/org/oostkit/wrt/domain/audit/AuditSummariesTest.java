@@ -1,0 +1,55 @@
+package org.oostkit.wrt.domain.audit;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.oostkit.wrt.api.campaign.CampaignId;
+import org.oostkit.wrt.api.campaign.PersonId;
+import org.oostkit.wrt.api.common.PersonalData;
+import org.oostkit.wrt.api.invitation.InvitationId;
+import org.oostkit.wrt.api.nomination.NominationId;
+import org.oostkit.wrt.api.nomination.NominationRevised;
+import org.oostkit.wrt.api.nomination.NominationSubmitted;
+import org.oostkit.wrt.api.nomination.Nominee;
+import org.oostkit.wrt.api.organisation.OrganisationId;
+import org.oostkit.wrt.api.round.RoundId;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AuditSummariesTest {
+
+    private static final InvitationId INVITATION = InvitationId.random();
+
+    private static NominationSubmitted submitted(Nominee... nominees) {
+        return new NominationSubmitted(OrganisationId.random(), CampaignId.random(), RoundId.random(), 2,
+                NominationId.forInvitation(INVITATION), INVITATION, PersonId.random(), List.of(nominees));
+    }
+
+    @Test
+    @DisplayName("a nomination lists each person with the reason given for them; none given, nothing added")
+    void nomineesWithReasons() {
+        assertThat(AuditSummaries.of(submitted(
+                new Nominee(PersonId.random(), "Erin Walsh", "erin@acme.test", " runs the night shift "),
+                new Nominee(PersonId.random(), "Frank Ode", "frank@acme.test", ""))))
+                .isEqualTo("Round 2: nominated 2 people: Erin Walsh <erin@acme.test> "
+                        + "(reason: \u201cruns the night shift\u201d), Frank Ode <frank@acme.test>");
+    }
+
+    @Test
+    @DisplayName("after erasure the reason reads as erased, like the name")
+    void erasedReason() {
+        String erased = PersonalData.ERASED;
+        assertThat(AuditSummaries.of(submitted(new Nominee(PersonId.random(), erased, erased, erased))))
+                .isEqualTo("Round 2: nominated 1 person: [erased] <[erased]> (reason: \u201c[erased]\u201d)");
+    }
+
+    @Test
+    @DisplayName("an empty list says so instead of \"nominated 0 people:\"")
+    void emptyList() {
+        assertThat(AuditSummaries.of(submitted())).isEqualTo("Round 2: nominated nobody (an empty list)");
+        assertThat(AuditSummaries.of(new NominationRevised(OrganisationId.random(), CampaignId.random(),
+                RoundId.random(), 1, NominationId.forInvitation(INVITATION), INVITATION, PersonId.random(), List.of())))
+                .isEqualTo("Round 1: list revised to nobody (an empty list)");
+    }
+}
