@@ -60,7 +60,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 // every full application on the shared test database runs its own mail, webhook and Axon processors: close it
 // after its class, so that no two of them compete for the same outbox, tokens or deadlines
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-@SpringBootTest(classes = WrtApplication.class)
+// sessions stay in the servlet container: the seed preview lives in the MockHttpSession the test hands
+// MockMvc, which Spring Session's filter would bypass (stored sessions: SessionRestartIntegrationTest)
+@SpringBootTest(classes = WrtApplication.class, properties =
+        "spring.autoconfigure.exclude=org.springframework.boot.autoconfigure.session.SessionAutoConfiguration")
 @AutoConfigureMockMvc
 class PoisonedInputIntegrationTest {
 
