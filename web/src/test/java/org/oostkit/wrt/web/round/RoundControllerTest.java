@@ -5,6 +5,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.oostkit.wrt.api.campaign.CampaignCommands.StartRound;
@@ -30,6 +31,7 @@ import org.oostkit.wrt.web.security.SecurityConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -334,5 +336,86 @@ class RoundControllerTest {
         ArgumentCaptor<CommandMessage<?>> captor = (ArgumentCaptor) ArgumentCaptor.forClass(CommandMessage.class);
         verify(commands).sendAndWait(captor.capture());
         return type.cast(captor.getValue().getPayload());
+    }
+
+    /** A round with the given provider counters (delivered, opened, clicked, bounced, spam) and reminder. */
+    static RoundView round(String status, int providerCount, Instant reminderAt, Instant reminderSentAt) {
+        boolean closed = "CLOSED".equals(status);
+        return new RoundView(ROUND, CAMPAIGN, 2, status, Instant.parse("2026-11-10T09:00:00Z"), DEADLINE,
+                reminderAt, reminderSentAt, closed ? Instant.parse("2026-11-17T09:00:00Z") : null,
+                closed ? "CLOSED_BY_ADMIN" : null, 2, 2, 0, providerCount, 0, 0, 0, 0, 1, 1, 1, 0.5);
+    }
+
+    @Test
+    @DisplayName("without a mail provider and with nothing reported, the provider counters are not shown")
+    void noProviderCounters() throws Exception {
+        answer(queries, FindRound.class, round("OPEN", 0, null, null));
+        answer(queries, FindContacts.class, List.of());
+        mvc.perform(get(BASE + "/rounds/2").with(admin()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("data-live=\"contacted\">2</div>")))
+                .andExpect(content().string(containsString("data-live=\"sent\">2</span>")))
+                .andExpect(content().string(not(containsString("data-live=\"delivered\""))))
+                .andExpect(content().string(not(containsString("data-live=\"opened\""))))
+                .andExpect(content().string(not(containsString("data-live=\"clicked\""))))
+                .andExpect(content().string(not(containsString("data-live=\"bounced\""))))
+                .andExpect(content().string(not(containsString("marked as spam"))));
+    }
+
+    @Test
+    @DisplayName("provider counters appear once a provider event was recorded, even with no provider configured now")
+    void providerCountersWhenReported() throws Exception {
+        answer(queries, FindRound.class, round("OPEN", 3, null, null));
+        answer(queries, FindContacts.class, List.of());
+        mvc.perform(get(BASE + "/rounds/2").with(admin()))
+                .andExpect(content().string(containsString("data-live=\"delivered\">3</div>")))
+                .andExpect(content().string(containsString("data-live=\"bounced\">0</div>")))
+                .andExpect(content().string(containsString("marked as spam")));
+    }
+
+    @Test
+    @DisplayName("an open round says when its reminder is planned; a closed one plans none, and says one was sent")
+    void closedRoundPlansNoReminder() throws Exception {
+        Instant reminder = DEADLINE.minus(2, ChronoUnit.DAYS);
+        answer(queries, FindContacts.class, List.of());
+        answer(queries, FindRound.class, round("OPEN", 0, reminder, null));
+        mvc.perform(get(BASE + "/rounds/2").with(admin()))
+                .andExpect(content().string(containsString("Reminder planned for")));
+        answer(queries, FindRound.class, round("CLOSED", 0, reminder, null));
+        mvc.perform(get(BASE + "/rounds/2").with(admin()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Closed ")))
+                .andExpect(content().string(not(containsString("Reminder"))));
+        answer(queries, FindRound.class, round("CLOSED", 0, reminder, reminder));
+        mvc.perform(get(BASE + "/rounds/2").with(admin()))
+                .andExpect(content().string(containsString("Reminder sent")))
+                .andExpect(content().string(not(containsString("planned"))));
+    }
+
+    @Test
+    @DisplayName("the contacts table is marked for the live script, which re-renders it whenever the counts change")
+    void contactsTableFollowsTheCounts() throws Exception {
+        answer(queries, FindRound.class, round(2, "OPEN", 1));
+        answer(queries, FindContacts.class, List.of());
+        mvc.perform(get(BASE + "/rounds/2").with(admin()))
+                .andExpect(content().string(containsString("<section aria-labelledby=\"contacts-title\" id=\"contacts\" "
+                        + "data-live-table>")))
+                .andExpect(content().string(containsString("<script src=\"/js/round-live.js\" defer></script>")));
+    }
+
+    /** With a mail provider configured, its counters are shown from the start (at 0 until it reports). */
+    @Nested
+    @TestPropertySource(properties = "wrt.mail.provider=postmark")
+    class WithProvider {
+
+        @Test
+        @DisplayName("a configured provider's counters are shown at 0 before it reported anything")
+        void providerCountersShown() throws Exception {
+            answer(queries, FindRound.class, round("OPEN", 0, null, null));
+            answer(queries, FindContacts.class, List.of());
+            mvc.perform(get(BASE + "/rounds/2").with(admin()))
+                    .andExpect(content().string(containsString("data-live=\"delivered\">0</div>")))
+                    .andExpect(content().string(containsString("marked as spam")));
+        }
     }
 }
