@@ -5,7 +5,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.oostkit.wrt.api.campaign.CampaignCommands.StartRound;
@@ -18,8 +17,10 @@ import org.oostkit.wrt.api.round.RoundCommands.ExtendRound;
 import org.oostkit.wrt.api.round.RoundId;
 import org.oostkit.wrt.query.api.CampaignQueries.FindCampaign;
 import org.oostkit.wrt.query.api.CampaignQueries.FindRoster;
+import org.oostkit.wrt.query.api.CampaignQueries.FindRoundReasons;
 import org.oostkit.wrt.query.api.ContactView;
 import org.oostkit.wrt.query.api.PersonView;
+import org.oostkit.wrt.query.api.ReasonsView;
 import org.oostkit.wrt.query.api.RosterView;
 import org.oostkit.wrt.query.api.RoundQueries.FindContacts;
 import org.oostkit.wrt.query.api.RoundQueries.FindRound;
@@ -31,7 +32,6 @@ import org.oostkit.wrt.web.security.SecurityConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -89,6 +89,7 @@ class RoundControllerTest {
         PersonView waiting = new PersonView(PersonId.random(), "Carol", "carol@example.org", "NOMINATED", 1, null, 2);
         answer(queries, FindRoster.class, new RosterView(List.of(asked, waiting), List.of(waiting)));
         answer(queries, FindRounds.class, List.of(round(1, "CLOSED", 0)));
+        answer(queries, FindRoundReasons.class, new ReasonsView(List.of()));
     }
 
     static RoundView round(int number, String status, int responded) {
@@ -401,21 +402,5 @@ class RoundControllerTest {
                 .andExpect(content().string(containsString("<section aria-labelledby=\"contacts-title\" id=\"contacts\" "
                         + "data-live-table>")))
                 .andExpect(content().string(containsString("<script src=\"/js/round-live.js\" defer></script>")));
-    }
-
-    /** With a mail provider configured, its counters are shown from the start (at 0 until it reports). */
-    @Nested
-    @TestPropertySource(properties = "wrt.mail.provider=postmark")
-    class WithProvider {
-
-        @Test
-        @DisplayName("a configured provider's counters are shown at 0 before it reported anything")
-        void providerCountersShown() throws Exception {
-            answer(queries, FindRound.class, round("OPEN", 0, null, null));
-            answer(queries, FindContacts.class, List.of());
-            mvc.perform(get(BASE + "/rounds/2").with(admin()))
-                    .andExpect(content().string(containsString("data-live=\"delivered\">0</div>")))
-                    .andExpect(content().string(containsString("marked as spam")));
-        }
     }
 }
