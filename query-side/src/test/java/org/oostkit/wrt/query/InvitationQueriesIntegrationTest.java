@@ -72,8 +72,9 @@ class InvitationQueriesIntegrationTest extends ReadSideTestSupport {
     }
 
     @Test
-    @DisplayName("a replaced token, an unknown one, and another organisation's token find nothing")
-    void onlyTheCurrentTokenOfThisOrganisation() {
+    @DisplayName("every token sent finds its invitation until the round closes; an unknown one and another "
+            + "organisation's token find nothing")
+    void everyTokenOfThisOrganisation() {
         OrganisationId org = wrt().organisation("admin@tokens.test");
         CampaignId campaign = wrt().campaign(org, ADMIN, "Alice", "alice@tokens.test");
         ContactInvited alice = invited(wrt().startRound(org, campaign, ADMIN, Duration.ofDays(7)), "Alice");
@@ -89,13 +90,18 @@ class InvitationQueriesIntegrationTest extends ReadSideTestSupport {
         wrt().send(new IssueInvitationToken(zoe.invitationId(), other, secrets.invitationTokenHash(theirs)));
         projections().awaitCaughtUp();
 
-        assertThat(byToken(org, first)).isNull();
+        assertThat(byToken(org, first).invitationId()).isEqualTo(alice.invitationId());
         assertThat(byToken(org, second).invitationId()).isEqualTo(alice.invitationId());
         assertThat(byToken(org, secrets.newToken())).isNull();
         assertThat(byToken(org, theirs)).isNull();
         assertThat(byToken(other, theirs).invitationId()).isEqualTo(zoe.invitationId());
         assertThat(ask(new FindInvitationByTokenHash(org, "not a hash"), InvitationView.class)).isNull();
         assertThat(ask(new FindInvitation(org, zoe.invitationId()), InvitationView.class)).isNull();
+
+        wrt().send(new CloseRound(alice.roundId(), org), ADMIN);
+        projections().awaitCaughtUp();
+        assertThat(byToken(org, first).roundOpen()).isFalse();
+        assertThat(byToken(org, second).roundOpen()).isFalse();
     }
 
     @Test

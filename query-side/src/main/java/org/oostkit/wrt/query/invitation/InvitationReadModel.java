@@ -40,7 +40,7 @@ class InvitationReadModel {
             return Optional.empty();
         }
         return tenants.schemaFor(organisation)
-                .flatMap(s -> jdbc.query(invitationSql(s) + "c.token_hash = ?", INVITATION, tokenHash)
+                .flatMap(s -> jdbc.query(invitationSql(s) + "c.token_hashes @> ARRAY[?::text]", INVITATION, tokenHash)
                         .stream().findFirst());
     }
 

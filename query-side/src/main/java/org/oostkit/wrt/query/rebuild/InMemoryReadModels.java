@@ -34,6 +34,7 @@ import org.oostkit.wrt.api.round.RoundStarted;
 import org.oostkit.wrt.query.api.ContactView;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -92,10 +93,30 @@ final class InMemoryReadModels {
         }
     }
 
+    /** The hashes of every link an invitation was sent, in the order issued (as {@code contact.token_hashes}). */
+    record LinkTokens(List<String> hashes) {
+
+        static final LinkTokens NONE = new LinkTokens(List.of());
+
+        LinkTokens with(String hash) {
+            if (hashes.contains(hash)) {
+                return this;
+            }
+            List<String> more = new ArrayList<>(hashes);
+            more.add(hash);
+            return new LinkTokens(List.copyOf(more));
+        }
+
+        @Override
+        public String toString() {
+            return "{" + String.join(",", hashes) + "}";
+        }
+    }
+
     record EdgeKey(UUID campaign, UUID nominator, UUID nominee) {
     }
 
-    // column positions, in table order (see db/tenant/V2__read_models.sql; token_hash from V4)
+    // column positions, in table order (see db/tenant/V2__read_models.sql; token_hash from V4, token_hashes from V10)
     static final int C_NAME = 1, C_DESCRIPTION = 2, C_TEXT = 3, C_THRESHOLD = 4, C_DAYS = 5, C_REMINDER = 6,
             C_REMINDER_DAYS = 7, C_STATUS = 8, C_CREATED = 9, C_COMPLETED = 10, C_UPDATED = 11;
     static final int R_STATUS = 3, R_STARTED = 4, R_DEADLINE = 5, R_REMINDER_AT = 6, R_REMINDER_SENT = 7,
@@ -104,7 +125,7 @@ final class InMemoryReadModels {
             P_CONTACTED = 8, P_COUNT = 9, P_FIRST_ROUND = 10, P_FIRST_AT = 11, P_ROUNDS = 12;
     static final int K_STATUS = 7, K_INVITED = 8, K_SENT = 9, K_FAILED = 10, K_REASON = 11, K_DELIVERED = 12,
             K_OPENED = 13, K_CLICKED = 14, K_BOUNCED = 15, K_SPAM = 16, K_LINK = 17, K_CODE = 18, K_VERIFIED = 19,
-            K_RESPONDED = 20, K_REVISED = 21, K_REMINDED = 22, K_NOMINEES = 23, K_TOKEN = 24;
+            K_RESPONDED = 20, K_REVISED = 21, K_REMINDED = 22, K_NOMINEES = 23, K_TOKEN = 24, K_TOKENS = 25;
     static final int E_NOMINATED_AT = 9; // then the place in the nominator's list (1 = first)
 
     private final Map<UUID, Tenant> tenants = new LinkedHashMap<>();
@@ -227,7 +248,7 @@ final class InMemoryReadModels {
                 row[R_REASON] = e.reason().name();
             });
         } else if (event instanceof ContactInvited e) {
-            Object[] row = new Object[25];
+            Object[] row = new Object[26];
             row[0] = e.invitationId().value();
             row[1] = e.campaignId().value();
             row[2] = e.roundId().value();
@@ -238,6 +259,7 @@ final class InMemoryReadModels {
             row[K_STATUS] = "PENDING";
             row[K_INVITED] = at;
             row[K_NOMINEES] = 0;
+            row[K_TOKENS] = LinkTokens.NONE;
             t.contacts.putIfAbsent(e.invitationId().value(), row);
         } else if (event instanceof MailSent e) {
             with(t.contacts, e.invitationId().value(), row -> {
@@ -296,7 +318,10 @@ final class InMemoryReadModels {
                 row[K_STATUS] = e.status().name();
             });
         } else if (event instanceof InvitationTokenIssued e) {
-            with(t.contacts, e.invitationId().value(), row -> row[K_TOKEN] = e.tokenHash());
+            with(t.contacts, e.invitationId().value(), row -> {
+                row[K_TOKEN] = e.tokenHash();
+                row[K_TOKENS] = ((LinkTokens) row[K_TOKENS]).with(e.tokenHash());
+            });
         } else if (event instanceof InvitationLinkOpened e) {
             with(t.contacts, e.invitationId().value(), row -> first(row, K_LINK, at));
         } else if (event instanceof VerificationCodeIssued e) {

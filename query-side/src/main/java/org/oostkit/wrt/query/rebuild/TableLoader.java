@@ -31,7 +31,7 @@ final class TableLoader {
         copy(dataSource, s + ".contact (invitation_id, campaign_id, round_id, round_number, person_id, name, email, "
                 + "delivery_status, invited_at, sent_at, failed_at, failure_reason, delivered_at, opened_at, "
                 + "clicked_at, bounced_at, spam_at, link_opened_at, code_sent_at, verified_at, responded_at, "
-                + "revised_at, reminded_at, nominee_count, token_hash)", tables.contacts.values());
+                + "revised_at, reminded_at, nominee_count, token_hash, token_hashes)", tables.contacts.values());
         copy(dataSource, s + ".nomination (campaign_id, nominator_id, nominee_id, round_id, round_number, invitation_id, "
                 + "nominee_name, nominee_email, reason, nominated_at, list_position)", tables.edges.values());
     }
@@ -76,7 +76,8 @@ final class TableLoader {
         if (value == null) {
             return;
         }
-        if (value instanceof String || value instanceof InMemoryReadModels.RoundsNamed) {
+        if (value instanceof String || value instanceof InMemoryReadModels.RoundsNamed
+                || value instanceof InMemoryReadModels.LinkTokens) {
             out.append('"').append(value.toString().replace("\"", "\"\"")).append('"');
         } else {
             out.append(value); // UUID, numbers, booleans and ISO-8601 instants as PostgreSQL reads them

@@ -176,12 +176,17 @@ class RoundProjection {
         contactChanged(s, event.organisationId(), event.campaignId(), event.invitationId().value());
     }
 
-    /** Only the current token is kept: a newer link replaces the older one, which then finds nothing. */
+    /**
+     * Every token is kept, so that the first mail's link still works after a reminder (people who have not
+     * answered often tap the first mail); the round's closing ends them all. Handled twice, it adds nothing.
+     */
     @EventHandler
     @DefersWrites
     void on(InvitationTokenIssued event, @MetaDataValue(Actor.TENANT_KEY) String tenant) {
         String s = tenants.schemaForEvent(tenant, event.organisationId());
-        writes.update(Stage.CHANGES, "UPDATE " + s + ".contact SET token_hash = ? WHERE invitation_id = ?", event.tokenHash(),
+        writes.update(Stage.CHANGES, "UPDATE " + s + ".contact SET token_hash = ?, token_hashes = CASE WHEN "
+                        + "? = ANY(token_hashes) THEN token_hashes ELSE array_append(token_hashes, ?) END "
+                        + "WHERE invitation_id = ?", event.tokenHash(), event.tokenHash(), event.tokenHash(),
                 event.invitationId().value());
     }
 

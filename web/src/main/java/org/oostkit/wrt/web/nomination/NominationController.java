@@ -583,9 +583,9 @@ class NominationController {
 
     private String invalidLink(Model model, HttpServletResponse response) {
         return problem(model, response, HttpStatus.NOT_FOUND, "This link does not work",
-                "The link may be incomplete (some email programs break long links), or a newer invitation "
-                        + "replaced it. Open the link in the most recent invitation email, or copy the whole "
-                        + "address into your browser.", null, null);
+                "The link may be incomplete (some email programs break long links). Open the link in your "
+                        + "invitation or reminder email again, or copy the whole address into your browser.",
+                null, null);
     }
 
     private String sessionExpired(Model model, HttpServletResponse response, String slug) {

@@ -24,6 +24,7 @@ import org.oostkit.wrt.web.security.OrganisationRoles;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.security.core.Authentication;
@@ -69,11 +70,15 @@ class RoundController {
     private final AdminPages pages;
     private final LiveRound live;
     private final InvitationResends resends;
+    /** Whether a mail provider reports deliveries, opens, bounces and complaints (WRT_MAIL_PROVIDER). */
+    private final boolean providerReports;
 
-    RoundController(AdminPages pages, LiveRound live, InvitationResends resends) {
+    RoundController(AdminPages pages, LiveRound live, InvitationResends resends,
+                    @Value("${wrt.mail.provider:none}") String provider) {
         this.pages = pages;
         this.live = live;
         this.resends = resends;
+        this.providerReports = provider != null && !provider.isBlank() && !"none".equalsIgnoreCase(provider.strip());
     }
 
     @GetMapping("/org/{slug}/campaigns/{id}/rounds")
@@ -355,6 +360,9 @@ class RoundController {
         summary.putAll(numbers(round));
         model.addAttribute("round", summary);
         model.addAttribute("liveUrl", here + "/live");
+        // counters nobody reports would stay 0 forever and read as "nobody opened it"
+        model.addAttribute("providerCounts", providerReports || round.delivered() + round.opened() + round.clicked()
+                + round.bounced() + round.spamComplaints() > 0);
         model.addAttribute("extend", Map.of(
                 "value", extendValue != null ? extendValue : pages.inputValue(round.deadline() == null ? null
                         : round.deadline().plus(7, ChronoUnit.DAYS)),
@@ -428,7 +436,8 @@ class RoundController {
         row.put("statusClass", round.open() ? "ok" : "");
         row.put("started", pages.shown(round.startedAt()));
         row.put("deadline", pages.shown(round.deadline()));
-        row.put("hasReminder", round.reminderAt() != null);
+        // a closed round sends no reminder any more: only one already sent is worth mentioning
+        row.put("hasReminder", round.reminderAt() != null && (round.open() || round.reminderSentAt() != null));
         row.put("reminder", pages.shown(round.reminderAt()));
         row.put("reminderSent", round.reminderSentAt() != null);
         row.put("reminderSentAt", pages.shown(round.reminderSentAt()));

@@ -175,6 +175,15 @@ class ReferralJourneyBrowserTest {
                     List.of(new String[]{"Xena Xu", "XENA@" + slug + ".test"},
                             new String[]{"Zoe Zed", "zoe@" + slug + ".test"}));
 
+            // the round page, open all along and never reloaded, follows both answers in its counts and its
+            // contacts table together
+            adminBrowser.waitUntil(Duration.ofSeconds(30)).until(d ->
+                    "2".equals(d.findElement(By.cssSelector("[data-live=\"responded\"]")).getText())
+                            && d.findElements(By.cssSelector("[data-live-table] tbody tr")).size() == 2
+                            && d.findElements(By.xpath("//section[@data-live-table]//td[contains(., 'not yet')]"))
+                            .isEmpty());
+            adminBrowser.screenshot("round-1-live");
+
             // the round page counts both answers; close it
             awaitText(adminBrowser, campaign + "/rounds/1", "100");
             adminBrowser.screenshot("round-1-answered");

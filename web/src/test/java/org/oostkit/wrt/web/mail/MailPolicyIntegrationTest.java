@@ -22,6 +22,7 @@ import org.oostkit.wrt.api.nomination.NominationCommands.SubmitNominations;
 import org.oostkit.wrt.api.nomination.NomineeInput;
 import org.oostkit.wrt.api.organisation.OrganisationId;
 import org.oostkit.wrt.api.round.ReminderDue;
+import org.oostkit.wrt.api.round.RoundCommands.CloseRound;
 import org.oostkit.wrt.api.round.RoundId;
 import org.oostkit.wrt.web.security.OrganisationRoles;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -190,6 +191,10 @@ class MailPolicyIntegrationTest extends MailIntegrationTestSupport {
         List<InvitationTokenIssued> issued = events().payloads(InvitationTokenIssued.class,
                 e -> e.invitationId().value().equals(invitations.get("cas@" + domain)));
         assertThat(issued.get(issued.size() - 1).tokenHash()).isEqualTo(secrets.invitationTokenHash(reminderToken));
+        // people who have not answered often tap the first mail: its link works beside the reminder's
+        await("the reminder's link on the read side", WAIT, () -> linkStatus(slug, reminderToken) == 200);
+        assertThat(linkStatus(slug, firstToken)).isEqualTo(200);
+        assertThat(linkStatus(slug, secrets.newToken())).isEqualTo(404);
 
         // a later campaign of the same organisation does not mail the bounced address
         CampaignId next = campaign(org, Actor.admin(admin), "", "Ben again", "BEN@" + domain, "Eve", "eve@" + domain);
@@ -222,6 +227,21 @@ class MailPolicyIntegrationTest extends MailIntegrationTestSupport {
         mvc.perform(get("/org/no-such-org/suppressions")
                         .with(user("a@x.org").authorities(new SimpleGrantedAuthority("org:no-such-org:admin"))))
                 .andExpect(status().isNotFound());
+
+        // the round's closing ends every link it sent: both show that the round has closed
+        wrt().send(new CloseRound(round, org), Actor.admin(admin));
+        await("both links of the closed round", WAIT, () -> linkStatus(slug, firstToken) == 410
+                && linkStatus(slug, reminderToken) == 410);
+        mvc.perform(get("/org/" + slug + "/nominate/" + firstToken))
+                .andExpect(content().string(containsString("This round has closed")));
+    }
+
+    private int linkStatus(String slug, String token) {
+        try {
+            return mvc.perform(get("/org/" + slug + "/nominate/" + token)).andReturn().getResponse().getStatus();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

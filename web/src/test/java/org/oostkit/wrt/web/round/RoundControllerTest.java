@@ -17,8 +17,10 @@ import org.oostkit.wrt.api.round.RoundCommands.ExtendRound;
 import org.oostkit.wrt.api.round.RoundId;
 import org.oostkit.wrt.query.api.CampaignQueries.FindCampaign;
 import org.oostkit.wrt.query.api.CampaignQueries.FindRoster;
+import org.oostkit.wrt.query.api.CampaignQueries.FindRoundReasons;
 import org.oostkit.wrt.query.api.ContactView;
 import org.oostkit.wrt.query.api.PersonView;
+import org.oostkit.wrt.query.api.ReasonsView;
 import org.oostkit.wrt.query.api.RosterView;
 import org.oostkit.wrt.query.api.RoundQueries.FindContacts;
 import org.oostkit.wrt.query.api.RoundQueries.FindRound;
@@ -87,6 +89,7 @@ class RoundControllerTest {
         PersonView waiting = new PersonView(PersonId.random(), "Carol", "carol@example.org", "NOMINATED", 1, null, 2);
         answer(queries, FindRoster.class, new RosterView(List.of(asked, waiting), List.of(waiting)));
         answer(queries, FindRounds.class, List.of(round(1, "CLOSED", 0)));
+        answer(queries, FindRoundReasons.class, new ReasonsView(List.of()));
     }
 
     static RoundView round(int number, String status, int responded) {
@@ -334,5 +337,70 @@ class RoundControllerTest {
         ArgumentCaptor<CommandMessage<?>> captor = (ArgumentCaptor) ArgumentCaptor.forClass(CommandMessage.class);
         verify(commands).sendAndWait(captor.capture());
         return type.cast(captor.getValue().getPayload());
+    }
+
+    /** A round with the given provider counters (delivered, opened, clicked, bounced, spam) and reminder. */
+    static RoundView round(String status, int providerCount, Instant reminderAt, Instant reminderSentAt) {
+        boolean closed = "CLOSED".equals(status);
+        return new RoundView(ROUND, CAMPAIGN, 2, status, Instant.parse("2026-11-10T09:00:00Z"), DEADLINE,
+                reminderAt, reminderSentAt, closed ? Instant.parse("2026-11-17T09:00:00Z") : null,
+                closed ? "CLOSED_BY_ADMIN" : null, 2, 2, 0, providerCount, 0, 0, 0, 0, 1, 1, 1, 0.5);
+    }
+
+    @Test
+    @DisplayName("without a mail provider and with nothing reported, the provider counters are not shown")
+    void noProviderCounters() throws Exception {
+        answer(queries, FindRound.class, round("OPEN", 0, null, null));
+        answer(queries, FindContacts.class, List.of());
+        mvc.perform(get(BASE + "/rounds/2").with(admin()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("data-live=\"contacted\">2</div>")))
+                .andExpect(content().string(containsString("data-live=\"sent\">2</span>")))
+                .andExpect(content().string(not(containsString("data-live=\"delivered\""))))
+                .andExpect(content().string(not(containsString("data-live=\"opened\""))))
+                .andExpect(content().string(not(containsString("data-live=\"clicked\""))))
+                .andExpect(content().string(not(containsString("data-live=\"bounced\""))))
+                .andExpect(content().string(not(containsString("marked as spam"))));
+    }
+
+    @Test
+    @DisplayName("provider counters appear once a provider event was recorded, even with no provider configured now")
+    void providerCountersWhenReported() throws Exception {
+        answer(queries, FindRound.class, round("OPEN", 3, null, null));
+        answer(queries, FindContacts.class, List.of());
+        mvc.perform(get(BASE + "/rounds/2").with(admin()))
+                .andExpect(content().string(containsString("data-live=\"delivered\">3</div>")))
+                .andExpect(content().string(containsString("data-live=\"bounced\">0</div>")))
+                .andExpect(content().string(containsString("marked as spam")));
+    }
+
+    @Test
+    @DisplayName("an open round says when its reminder is planned; a closed one plans none, and says one was sent")
+    void closedRoundPlansNoReminder() throws Exception {
+        Instant reminder = DEADLINE.minus(2, ChronoUnit.DAYS);
+        answer(queries, FindContacts.class, List.of());
+        answer(queries, FindRound.class, round("OPEN", 0, reminder, null));
+        mvc.perform(get(BASE + "/rounds/2").with(admin()))
+                .andExpect(content().string(containsString("Reminder planned for")));
+        answer(queries, FindRound.class, round("CLOSED", 0, reminder, null));
+        mvc.perform(get(BASE + "/rounds/2").with(admin()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Closed ")))
+                .andExpect(content().string(not(containsString("Reminder"))));
+        answer(queries, FindRound.class, round("CLOSED", 0, reminder, reminder));
+        mvc.perform(get(BASE + "/rounds/2").with(admin()))
+                .andExpect(content().string(containsString("Reminder sent")))
+                .andExpect(content().string(not(containsString("planned"))));
+    }
+
+    @Test
+    @DisplayName("the contacts table is marked for the live script, which re-renders it whenever the counts change")
+    void contactsTableFollowsTheCounts() throws Exception {
+        answer(queries, FindRound.class, round(2, "OPEN", 1));
+        answer(queries, FindContacts.class, List.of());
+        mvc.perform(get(BASE + "/rounds/2").with(admin()))
+                .andExpect(content().string(containsString("<section aria-labelledby=\"contacts-title\" id=\"contacts\" "
+                        + "data-live-table>")))
+                .andExpect(content().string(containsString("<script src=\"/js/round-live.js\" defer></script>")));
     }
 }

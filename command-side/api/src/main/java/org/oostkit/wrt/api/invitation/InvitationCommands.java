@@ -11,7 +11,7 @@ public final class InvitationCommands {
     private InvitationCommands() {
     }
 
-    /** Records the keyed hash of a new magic-link token; an earlier token stops working. */
+    /** Records the keyed hash of a new magic-link token; earlier ones keep working while the round is open. */
     public record IssueInvitationToken(@TargetAggregateIdentifier InvitationId invitationId,
                                        OrganisationId organisationId,
                                        String tokenHash) {

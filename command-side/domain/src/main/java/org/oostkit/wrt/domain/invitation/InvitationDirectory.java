@@ -8,7 +8,7 @@ import org.oostkit.wrt.api.round.RoundId;
 
 import java.util.Optional;
 
-/** Command-side lookup of invitations: by id and by the hash of their current token. */
+/** Command-side lookup of invitations: by id and by the hash of any token they were sent. */
 public interface InvitationDirectory {
 
     Optional<Entry> find(InvitationId invitationId);

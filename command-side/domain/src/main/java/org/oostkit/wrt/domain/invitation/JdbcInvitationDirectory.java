@@ -48,7 +48,8 @@ class JdbcInvitationDirectory implements InvitationDirectory {
 
     @Override
     public Optional<Entry> findByTokenHash(String tokenHash) {
-        return jdbc.query(SELECT + "WHERE token_hash = ?", ENTRY, tokenHash).stream().findFirst();
+        return jdbc.query(SELECT + "WHERE invitation_id = (SELECT invitation_id FROM invitation_link_token "
+                + "WHERE token_hash = ?)", ENTRY, tokenHash).stream().findFirst();
     }
 
     /**
@@ -91,11 +92,14 @@ class JdbcInvitationDirectory implements InvitationDirectory {
                 + "person_id) VALUES (?, ?, ?, ?, ?)", rows);
     }
 
+    /** A newer token does not replace the older ones: every link sent works while the round is open. */
     @EventHandler
     void on(InvitationTokenIssued event) {
         flushPending();
         jdbc.update("UPDATE invitation_directory SET token_hash = ? WHERE invitation_id = ?", event.tokenHash(),
                 event.invitationId().value());
+        jdbc.update("INSERT INTO invitation_link_token (token_hash, invitation_id) VALUES (?, ?) "
+                + "ON CONFLICT (token_hash) DO NOTHING", event.tokenHash(), event.invitationId().value());
     }
 
     @EventHandler

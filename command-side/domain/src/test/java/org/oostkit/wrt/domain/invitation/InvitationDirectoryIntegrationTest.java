@@ -74,4 +74,29 @@ class InvitationDirectoryIntegrationTest extends IntegrationTestSupport {
         assertThat(directory.findByTokenHash(hash)).get()
                 .extracting(InvitationDirectory.Entry::invitationId).isEqualTo(invitation);
     }
+
+    @Test
+    @DisplayName("a reminder's token does not retire the invitation's: every link sent finds the invitation")
+    void everyTokenFindsTheInvitation() {
+        OrganisationId org = OrganisationId.random();
+        CampaignId campaign = CampaignId.random();
+        InvitationId invitation = InvitationId.random();
+        String first = "cd".repeat(32);
+        String reminder = "ef".repeat(32);
+        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        unitOfWork.attachTransaction(transactions);
+        unitOfWork.execute(() -> eventBus.publish(
+                GenericEventMessage.asEventMessage(new ContactInvited(org, campaign, RoundId.random(), 1, invitation,
+                        PersonId.random(), "Eve", "eve@directory.test")).andMetaData(Map.of(Actor.TENANT_KEY,
+                        org.value().toString())),
+                GenericEventMessage.asEventMessage(new InvitationTokenIssued(org, campaign, invitation, first))
+                        .andMetaData(Map.of(Actor.TENANT_KEY, org.value().toString())),
+                GenericEventMessage.asEventMessage(new InvitationTokenIssued(org, campaign, invitation, reminder))
+                        .andMetaData(Map.of(Actor.TENANT_KEY, org.value().toString()))));
+
+        assertThat(directory.findByTokenHash(first)).get()
+                .extracting(InvitationDirectory.Entry::invitationId).isEqualTo(invitation);
+        assertThat(directory.findByTokenHash(reminder)).get()
+                .extracting(InvitationDirectory.Entry::invitationId).isEqualTo(invitation);
+    }
 }
