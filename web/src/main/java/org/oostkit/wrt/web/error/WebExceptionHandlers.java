@@ -7,7 +7,11 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.StringUtils;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.ServletRequestBindingException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -68,6 +72,14 @@ class WebExceptionHandlers {
         }
         response.setStatus(status.value());
         return ErrorPages.view(status, request);
+    }
+
+    /** A request missing a required parameter or part, or with a body type the address does not take. */
+    @ExceptionHandler({ServletRequestBindingException.class, MissingServletRequestPartException.class,
+            HttpMediaTypeNotSupportedException.class})
+    ModelAndView badRequest(Exception e, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        HttpStatus status = e instanceof ErrorResponse error ? HttpStatus.resolve(error.getStatusCode().value()) : null;
+        return answer(request, response, status == null ? HttpStatus.BAD_REQUEST : status);
     }
 
     /**

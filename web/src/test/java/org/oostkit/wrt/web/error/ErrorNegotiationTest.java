@@ -23,7 +23,9 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
  * Walks every admin page of a campaign (read from the handler mappings, so pages added later are covered)
@@ -126,6 +128,20 @@ class ErrorNegotiationTest extends WebIntegrationTestSupport {
                 assertThat(response.getContentAsString()).as(path).contains("\"status\":404");
             }
         }
+    }
+
+    @Test
+    void aFormWithoutItsRequiredFieldIsAPageForABrowserAndAProblemForAProgram() throws Exception {
+        String confirm = "/org/" + slug + "/campaigns/" + campaign + "/seed/confirm";
+        MockHttpServletResponse page = mvc.perform(post(confirm).with(csrf()).header("Accept", BROWSER_ACCEPT)
+                .with(admin())).andReturn().getResponse();
+        assertThat(page.getStatus()).isEqualTo(400);
+        assertThat(page.getContentType()).startsWith(MediaType.TEXT_HTML_VALUE);
+        assertThat(page.getContentAsString()).contains("Request not understood").doesNotContain("about:blank");
+        MockHttpServletResponse problem = mvc.perform(post(confirm).with(csrf())
+                .header("Accept", MediaType.APPLICATION_JSON_VALUE).with(admin())).andReturn().getResponse();
+        assertThat(problem.getStatus()).isEqualTo(400);
+        assertThat(problem.getContentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     }
 
     @Test
