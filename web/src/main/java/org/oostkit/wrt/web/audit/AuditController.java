@@ -77,8 +77,9 @@ class AuditController {
         AuditFilter filter = new AuditFilter(type, actor, fromAt, toAt);
         List<String> types = queries.query(new FindAuditEventTypes(scope.organisation().organisationId(),
                 scope.campaign().campaignId()), ResponseTypes.multipleInstancesOf(String.class)).join();
-        model.addAttribute("types", types.stream().map(t -> Map.of("name", t, "selected", t.equals(filter.eventType())))
-                .toList());
+        model.addAttribute("types", types.stream().map(t -> Map.of("name", t, "label", AuditFormat.label(t),
+                        "selected", t.equals(filter.eventType())))
+                .sorted(java.util.Comparator.comparing(t -> (String) t.get("label"))).toList());
         Map<String, Object> form = new LinkedHashMap<>();
         form.put("type", filter.eventType() == null ? "" : filter.eventType());
         form.put("actor", filter.actor() == null ? "" : filter.actor());
@@ -92,7 +93,7 @@ class AuditController {
         }
         AuditTrailPage page = queries.query(new FindAuditTrail(scope.organisation().organisationId(),
                 scope.campaign().campaignId(), filter, after, before, PAGE), AuditTrailPage.class).join();
-        model.addAttribute("entries", page.entries().stream().map(AuditController::row).toList());
+        model.addAttribute("entries", page.entries().stream().map(entry -> row(entry, page.nominators())).toList());
         model.addAttribute("empty", page.entries().isEmpty());
         model.addAttribute("scanLimited", page.scanLimited());
         UriComponentsBuilder link = UriComponentsBuilder.fromPath(scope.base() + "/audit");
@@ -160,13 +161,19 @@ class AuditController {
         return INTEGRITY;
     }
 
-    private static Map<String, Object> row(AuditEntry entry) {
+    /** A row of the trail; a nominator shows as the person invited (the invitation's id stays, for filtering). */
+    private static Map<String, Object> row(AuditEntry entry, Map<String, String> nominators) {
         Map<String, Object> row = new HashMap<>();
         row.put("globalIndex", entry.globalIndex());
         row.put("time", AuditFormat.shown(entry.timestamp()));
         row.put("iso", entry.timestamp().toString());
         row.put("actor", entry.actor());
+        String nominator = nominators.get(entry.actor());
+        if (nominator != null) {
+            row.put("nominator", nominator);
+        }
         row.put("eventType", entry.eventType());
+        row.put("eventLabel", AuditFormat.label(entry.eventType()));
         row.put("summary", entry.summary());
         return row;
     }

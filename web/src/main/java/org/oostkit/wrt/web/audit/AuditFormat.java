@@ -7,7 +7,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
-/** Times on the audit pages: shown and entered in UTC, as the event store records them. */
+/**
+ * Times and names on the audit pages: times shown and entered in UTC, as the event store records them; event
+ * types as words ("NominationSubmitted" reads "Nomination submitted").
+ */
 final class AuditFormat {
 
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
@@ -47,5 +50,21 @@ final class AuditFormat {
                 throw new IllegalArgumentException("not a date and time: " + value, again);
             }
         }
+    }
+
+    /** An event type's class name as a phrase: words split at capitals, only the first capitalised. */
+    static String label(String eventType) {
+        if (eventType == null || eventType.isEmpty()) {
+            return "";
+        }
+        String[] words = eventType.split("(?<=[a-z0-9])(?=[A-Z])");
+        StringBuilder label = new StringBuilder(words[0]);
+        for (int i = 1; i < words.length; i++) {
+            String word = words[i];
+            // acronyms (URL, CSV) keep their capitals
+            boolean acronym = word.length() > 1 && word.equals(word.toUpperCase(java.util.Locale.ROOT));
+            label.append(' ').append(acronym ? word : word.toLowerCase(java.util.Locale.ROOT));
+        }
+        return label.toString();
     }
 }

@@ -3,6 +3,8 @@ package org.oostkit.wrt.web.campaign;
 import org.oostkit.wrt.query.api.CampaignQueries.FindCampaigns;
 import org.oostkit.wrt.query.api.CampaignView;
 import org.oostkit.wrt.query.api.OrganisationView;
+import org.oostkit.wrt.query.api.RoundQueries.FindRounds;
+import org.oostkit.wrt.query.api.RoundView;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -10,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +37,7 @@ class ManageController {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (CampaignView campaign : pages.queryList(new FindCampaigns(organisation.organisationId()),
                 CampaignView.class)) {
-            rows.add(row(slug, campaign));
+            rows.add(row(slug, campaign, latestRound(organisation, campaign)));
         }
         model.addAttribute("campaigns", rows);
         model.addAttribute("hasCampaigns", !rows.isEmpty());
@@ -43,7 +46,19 @@ class ManageController {
         return VIEW;
     }
 
-    private Map<String, Object> row(String slug, CampaignView campaign) {
+    /**
+     * The round whose response rate the dashboard shows: the open one, else the last. A rate over all rounds
+     * would mix them (a fresh round's silence drags down an answered one).
+     */
+    private RoundView latestRound(OrganisationView organisation, CampaignView campaign) {
+        if (campaign.rounds() == 0) {
+            return null;
+        }
+        return pages.queryList(new FindRounds(organisation.organisationId(), campaign.campaignId()), RoundView.class)
+                .stream().max(Comparator.comparing(RoundView::open).thenComparingInt(RoundView::number)).orElse(null);
+    }
+
+    private Map<String, Object> row(String slug, CampaignView campaign, RoundView round) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("href", "/org/" + slug + "/campaigns/" + campaign.campaignId());
         row.put("name", campaign.name());
@@ -52,8 +67,13 @@ class ManageController {
         row.put("people", campaign.people());
         row.put("rounds", campaign.rounds());
         row.put("contacted", campaign.contacted());
-        row.put("responded", campaign.responded());
-        row.put("responseRate", AdminPages.percent(campaign.responseRate()));
+        if (round != null) {
+            row.put("round", Map.of(
+                    "label", "Round " + round.number() + (round.open() ? " (open)" : ""),
+                    "responded", round.responded(),
+                    "contacted", round.contacted(),
+                    "responseRate", AdminPages.percent(round.responseRate())));
+        }
         row.put("nominations", campaign.nominations());
         row.put("aboveThreshold", campaign.aboveThreshold());
         return row;

@@ -3,13 +3,18 @@ package org.oostkit.wrt.web.error;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.oostkit.wrt.web.security.OrganisationRoles;
 import org.springframework.boot.web.servlet.error.ErrorController;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.ModelAndView;
 
 import java.io.IOException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Replaces Spring Boot's whitelabel error controller: whatever reaches the container's error dispatch
@@ -29,15 +34,36 @@ class ErrorPages implements ErrorController {
             return null; // written
         }
         response.setStatus(status.value());
-        return view(status);
+        return view(status, request);
     }
 
-    static ModelAndView view(HttpStatus status) {
+    static ModelAndView view(HttpStatus status, HttpServletRequest request) {
         ModelAndView view = new ModelAndView(VIEW, status);
         view.addObject("title", ErrorResponses.title(status));
         view.addObject("status", status.value());
         view.addObject("message", ErrorResponses.message(status));
+        WayBack back = WayBack.of(ErrorResponses.originalPath(request),
+                SecurityContextHolder.getContext().getAuthentication());
+        view.addObject("backHref", back.href());
+        view.addObject("backLabel", back.label());
         return view;
+    }
+
+    /**
+     * Where the reader can go from here: an admin or auditor of the organisation in the address back to its
+     * campaigns; anyone else (a nominator, a stranger, another tenant's admin) to the start page.
+     */
+    record WayBack(String href, String label) {
+
+        private static final Pattern ORGANISATION = Pattern.compile("^/org/([^/]+)(/.*)?$");
+
+        static WayBack of(String path, Authentication authentication) {
+            Matcher matcher = ORGANISATION.matcher(path == null ? "" : path);
+            if (matcher.matches() && OrganisationRoles.canRead(authentication, matcher.group(1))) {
+                return new WayBack("/org/" + matcher.group(1) + "/manage", "Back to the campaigns");
+            }
+            return new WayBack("/", "Go to the start page");
+        }
     }
 
     private static HttpStatus status(HttpServletRequest request) {

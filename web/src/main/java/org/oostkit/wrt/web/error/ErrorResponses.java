@@ -97,7 +97,7 @@ public final class ErrorResponses {
     public static String message(HttpStatus status) {
         switch (status) {
             case NOT_FOUND:
-                return "There is nothing here, or you have no access to it. Check the address, or go back to the start.";
+                return "There is nothing here, or you have no access to it. Check the address, or use the link below.";
             case FORBIDDEN:
                 return "You can look at this organisation's data but not change it: your role is read-only.";
             case METHOD_NOT_ALLOWED:

@@ -7,7 +7,14 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.StringUtils;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.ServletRequestBindingException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
@@ -17,10 +24,11 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 import java.io.IOException;
 
 /**
- * Unknown addresses and wrong methods answered for the reader: a page for browsers, a problem document for
- * API clients. (Spring's own problem-details handler would answer JSON to a browser.) Controllers keep their
- * own handlers for their own errors; this advice only covers what happens before a controller is found
- * (and parameters refused by {@link RequestTextCheck} before it runs).
+ * Errors answered for the reader: a page for browsers, a problem document for API clients. (Spring's own
+ * problem-details handler would answer JSON to a browser.) Controllers keep their own handlers for their own
+ * errors; this advice covers what happens before a controller is found, parameters refused by
+ * {@link RequestTextCheck}, and the statuses controllers throw ({@code ResponseStatusException}: an unknown
+ * campaign or round, a role that may not change anything).
  */
 @ControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -49,7 +57,40 @@ class WebExceptionHandlers {
             return null;
         }
         response.setStatus(HttpStatus.BAD_REQUEST.value());
-        return ErrorPages.view(HttpStatus.BAD_REQUEST).addObject("message", detail);
+        return ErrorPages.view(HttpStatus.BAD_REQUEST, request).addObject("message", detail);
+    }
+
+    @ExceptionHandler(ErrorResponseException.class)
+    ModelAndView status(ErrorResponseException e, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        HttpStatus status = HttpStatus.resolve(e.getStatusCode().value());
+        status = status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status;
+        e.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+        if (ErrorResponses.wantsJson(request)) {
+            ErrorResponses.writeProblem(request, response, status, e.getBody().getDetail());
+            return null;
+        }
+        response.setStatus(status.value());
+        return ErrorPages.view(status, request);
+    }
+
+    /** A request missing a required parameter or part, or with a body type the address does not take. */
+    @ExceptionHandler({ServletRequestBindingException.class, MissingServletRequestPartException.class,
+            HttpMediaTypeNotSupportedException.class})
+    ModelAndView badRequest(Exception e, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        HttpStatus status = e instanceof ErrorResponse error ? HttpStatus.resolve(error.getStatusCode().value()) : null;
+        return answer(request, response, status == null ? HttpStatus.BAD_REQUEST : status);
+    }
+
+    /**
+     * A path variable that is not of its type ({@code /campaigns/not-a-uuid}, {@code /rounds/two}) names
+     * nothing there is: 404 like any unknown address; a query parameter of the wrong type is a bad request.
+     */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ModelAndView typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request,
+                              HttpServletResponse response) throws IOException {
+        boolean inPath = e.getParameter().hasParameterAnnotation(PathVariable.class);
+        return answer(request, response, inPath ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST);
     }
 
     private static ModelAndView answer(HttpServletRequest request, HttpServletResponse response, HttpStatus status)
@@ -59,6 +100,6 @@ class WebExceptionHandlers {
             return null; // the response is complete
         }
         response.setStatus(status.value());
-        return ErrorPages.view(status);
+        return ErrorPages.view(status, request);
     }
 }

@@ -119,7 +119,8 @@ class NominationController {
         Optional<OrganisationView> organisation = organisation(slug);
         Optional<InvitationView> invitation = organisation.flatMap(org -> invitationOfToken(org, token));
         if (invitation.isEmpty()) {
-            return invalidLink(model, response);
+            return pausedOrganisation(slug, token).map(paused -> paused(model, response, paused))
+                    .orElseGet(() -> invalidLink(model, response));
         }
         OrganisationId org = organisation.get().organisationId();
         InvitationView found = invitation.get();
@@ -586,6 +587,22 @@ class NominationController {
                 "The link may be incomplete (some email programs break long links). Open the link in your "
                         + "invitation or reminder email again, or copy the whole address into your browser.",
                 null, null);
+    }
+
+    /**
+     * The suspended organisation behind a real invitation link, if that is why the link leads nowhere: its
+     * nominators are told the truth (paused, the link kept), while a wrong link still reads as one.
+     */
+    private Optional<OrganisationView> pausedOrganisation(String slug, String token) {
+        return Optional.ofNullable(queries.query(new FindOrganisationBySlug(slug), OrganisationView.class).join())
+                .filter(found -> !found.isActive())
+                .filter(found -> invitationOfToken(found, token).isPresent());
+    }
+
+    private String paused(Model model, HttpServletResponse response, OrganisationView organisation) {
+        return problem(model, response, HttpStatus.SERVICE_UNAVAILABLE, "Nominations are paused",
+                organisation.name() + " has paused its nominations for the moment. Your invitation is kept: "
+                        + "open this link again later. Nothing you saved is lost.", null, null);
     }
 
     private String sessionExpired(Model model, HttpServletResponse response, String slug) {

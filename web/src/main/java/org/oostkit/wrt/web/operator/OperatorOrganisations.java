@@ -15,6 +15,8 @@ import org.oostkit.wrt.api.organisation.OrganisationId;
 import org.oostkit.wrt.query.api.OrganisationQueries.FindOrganisationBySlug;
 import org.oostkit.wrt.query.api.OrganisationQueries.FindOrganisations;
 import org.oostkit.wrt.query.api.OrganisationView;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -22,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -32,6 +35,8 @@ import java.util.regex.Pattern;
  */
 @Component
 class OperatorOrganisations {
+
+    private static final Logger log = LoggerFactory.getLogger(OperatorOrganisations.class);
 
     static final Pattern SLUG = Pattern.compile("^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$");
     private static final Duration READ_MODEL_WAIT = Duration.ofSeconds(5);
@@ -62,7 +67,18 @@ class OperatorOrganisations {
             }
             throw new Invalid(Map.of(field(e.rule()), e.getMessage()));
         }
+        // the answer is what the operator passes on to the admins, who ask for a sign-in link right away: only
+        // answer once the member list (a read model) knows them, or a link would silently not be sent
+        awaitVisible(command.slug(), id);
         return id;
+    }
+
+    /** Waits until the registry shows this organisation; a registration slower than that is logged, not undone. */
+    private void awaitVisible(String slug, OrganisationId id) {
+        OrganisationView shown = awaitInRegistry(slug, found -> found.organisationId().equals(id));
+        if (shown == null) {
+            log.warn("Organisation {} registered, but the member list did not show it within {}", slug, READ_MODEL_WAIT);
+        }
     }
 
     List<OrganisationView> list() {
@@ -95,21 +111,30 @@ class OperatorOrganisations {
         if (!SLUG.matcher(wanted).matches()) {
             throw new UnknownOrganisation(wanted);
         }
+        OrganisationView found = awaitInRegistry(wanted, organisation -> true);
+        if (found == null) {
+            throw new UnknownOrganisation(wanted);
+        }
+        return found;
+    }
+
+    /** The registry's organisation with this slug once it satisfies {@code wanted}; null after the wait. */
+    private OrganisationView awaitInRegistry(String slug, Predicate<OrganisationView> wanted) {
         long deadline = System.nanoTime() + READ_MODEL_WAIT.toNanos();
         while (true) {
-            OrganisationView found = queries.query(new FindOrganisationBySlug(wanted),
+            OrganisationView found = queries.query(new FindOrganisationBySlug(slug),
                     ResponseTypes.instanceOf(OrganisationView.class)).join();
-            if (found != null) {
+            if (found != null && wanted.test(found)) {
                 return found;
             }
             if (System.nanoTime() > deadline) {
-                throw new UnknownOrganisation(wanted);
+                return null;
             }
             try {
-                Thread.sleep(100);
+                Thread.sleep(25);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new UnknownOrganisation(wanted);
+                return null;
             }
         }
     }

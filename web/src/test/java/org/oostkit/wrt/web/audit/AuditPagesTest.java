@@ -131,6 +131,31 @@ class AuditPagesTest {
     }
 
     @Test
+    @DisplayName("events read as words (also in the type filter) and nominators by name and address, not by invitation id")
+    void humanLabelsAndNominatorNames() throws Exception {
+        when(queries.query(any(FindAuditEventTypes.class), any(ResponseType.class)))
+                .thenReturn(CompletableFuture.completedFuture(List.of("NominationSubmitted", "CampaignCreated")));
+        String invitation = "nominator:7d3c1a52-9f0e-4f5e-8c1a-2b3c4d5e6f70";
+        String other = "nominator:0a1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c3d";
+        AuditEntry submitted = new AuditEntry(42, Instant.parse("2026-11-20T09:31:00Z"), invitation,
+                "NominationSubmitted", "Nominated 1 person: Bo <bo@x.test>", campaignId.toString(), 3);
+        AuditEntry erased = new AuditEntry(43, Instant.parse("2026-11-20T09:32:00Z"), other,
+                "InvitationLinkOpened", "Invitation link opened", campaignId.toString(), 1);
+        when(queries.query(any(FindAuditTrail.class), eq(AuditTrailPage.class))).thenReturn(
+                CompletableFuture.completedFuture(new AuditTrailPage(List.of(submitted, erased), null, null, false,
+                        java.util.Map.of(invitation, "Ada Lovelace <ada@x.test>"))));
+
+        mvc.perform(get(base + "/audit").with(auditor("demo")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<option value=\"NominationSubmitted\">Nomination submitted</option>")))
+                .andExpect(content().string(containsString("<td>Nomination submitted</td>")))
+                .andExpect(content().string(containsString("<td>Invitation link opened</td>")))
+                .andExpect(content().string(containsString("Nominator Ada Lovelace &lt;ada@x.test&gt;")))
+                .andExpect(content().string(containsString(other)))
+                .andExpect(content().string(not(containsString("<td>NominationSubmitted</td>"))));
+    }
+
+    @Test
     @DisplayName("an auditor reads the trail: time, actor, type, summary; filters go to the query; keyset links")
     void trail() throws Exception {
         ArgumentCaptor<FindAuditTrail> asked = ArgumentCaptor.forClass(FindAuditTrail.class);
@@ -144,7 +169,7 @@ class AuditPagesTest {
                 .andExpect(content().string(containsString("Seed person added: Ada &lt;ada@x.test&gt;")))
                 .andExpect(content().string(containsString("2026-11-20 09:30:41 UTC")))
                 .andExpect(content().string(containsString("admin:admin@demo.test")))
-                .andExpect(content().string(containsString("<option value=\"SeedPersonAdded\" selected>")))
+                .andExpect(content().string(containsString("<option value=\"SeedPersonAdded\" selected>Seed person added</option>")))
                 .andExpect(html(containsString("after=41")))
                 .andExpect(html(containsString("before=40")))
                 .andExpect(html(containsString("/audit/export?type=SeedPersonAdded&actor=admin@demo&from=2026-11-20T09:00")))

@@ -13,6 +13,9 @@ import org.oostkit.wrt.api.common.RuleViolation;
 import org.oostkit.wrt.query.api.CampaignQueries.FindCampaign;
 import org.oostkit.wrt.query.api.CampaignQueries.FindCampaigns;
 import org.oostkit.wrt.query.api.CampaignView;
+import org.oostkit.wrt.query.api.RoundQueries.FindRounds;
+import org.oostkit.wrt.query.api.RoundView;
+import org.oostkit.wrt.api.round.RoundId;
 import org.oostkit.wrt.web.security.SecurityConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
@@ -20,6 +23,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,12 +62,14 @@ class CampaignControllerTest {
     void organisation() {
         AdminFixtures.organisationExists(queries);
         answer(queries, FindCampaign.class, campaign());
+        answer(queries, FindRounds.class, List.of());
     }
 
     @Test
     @DisplayName("the dashboard lists every campaign with status and key numbers; admins may create one")
     void dashboard() throws Exception {
         answer(queries, FindCampaigns.class, List.of(campaign(2, "ACTIVE", 2)));
+        answer(queries, FindRounds.class, List.of(round(1, "CLOSED", 3, 2), round(2, "OPEN", 3, 2)));
         mvc.perform(get("/org/demo/manage").with(admin()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("<title>Campaigns · Workshop Referral Tool</title>")))
@@ -71,6 +77,36 @@ class CampaignControllerTest {
                 .andExpect(content().string(containsString("round 2 open")))
                 .andExpect(content().string(containsString("67%")))
                 .andExpect(content().string(containsString("href=\"/org/demo/campaigns/new\"")));
+    }
+
+    @Test
+    @DisplayName("the dashboard's response rate is the open (or last) round's, labelled with it, not one over all rounds")
+    void dashboardRatePerRound() throws Exception {
+        answer(queries, FindCampaigns.class, List.of(campaign(2, "ACTIVE", 2)));
+        answer(queries, FindRounds.class, List.of(round(2, "OPEN", 13, 3), round(1, "CLOSED", 7, 3)));
+        mvc.perform(get("/org/demo/manage").with(admin()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Response in the latest round")))
+                .andExpect(content().string(containsString("Round 2 (open):</span> 23%")))
+                .andExpect(content().string(containsString("(3 of 13)")))
+                .andExpect(content().string(not(containsString("67%"))));
+
+        answer(queries, FindCampaigns.class, List.of(campaign(null, "ACTIVE", 2)));
+        answer(queries, FindRounds.class, List.of(round(1, "CLOSED", 7, 3), round(2, "CLOSED", 13, 3)));
+        mvc.perform(get("/org/demo/manage").with(admin()))
+                .andExpect(content().string(containsString("Round 2:</span> 23%")));
+
+        answer(queries, FindCampaigns.class, List.of(campaign(null, "ACTIVE", 0)));
+        mvc.perform(get("/org/demo/manage").with(admin()))
+                .andExpect(content().string(containsString("No round yet")));
+    }
+
+    private static RoundView round(int number, String status, int contacted, int responded) {
+        return new RoundView(RoundId.random(), CAMPAIGN, number, status, Instant.parse("2026-11-10T09:00:00Z"),
+                Instant.parse("2026-11-17T09:00:00Z"), null, null,
+                "CLOSED".equals(status) ? Instant.parse("2026-11-17T09:00:00Z") : null,
+                "CLOSED".equals(status) ? "DEADLINE_PASSED" : null, contacted, contacted, 0, contacted, 0, 0, 0, 0,
+                responded, responded, responded, (double) responded / contacted);
     }
 
     @Test

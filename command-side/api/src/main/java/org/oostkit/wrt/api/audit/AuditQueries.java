@@ -72,12 +72,19 @@ public final class AuditQueries {
      * @param nextAfter      pass as {@code after} for the page after this one (null: this is the last)
      * @param scanLimited    true when the actor filter stopped the scan before the page was full (the next
      *                       page continues where it stopped)
+     * @param nominators     the nominators among the page's actors as people read them ({@code nominator:<invitation>}
+     *                       to "Name &lt;address&gt;", from their invitation), while the campaign's keys exist
      */
     public record AuditTrailPage(List<AuditEntry> entries, Long previousBefore, Long nextAfter,
-                                 boolean scanLimited) {
+                                 boolean scanLimited, java.util.Map<String, String> nominators) {
 
         public AuditTrailPage {
             entries = List.copyOf(entries);
+            nominators = nominators == null ? java.util.Map.of() : java.util.Map.copyOf(nominators);
+        }
+
+        public AuditTrailPage(List<AuditEntry> entries, Long previousBefore, Long nextAfter, boolean scanLimited) {
+            this(entries, previousBefore, nextAfter, scanLimited, java.util.Map.of());
         }
     }
 }

@@ -15,19 +15,24 @@ import org.oostkit.wrt.api.audit.AuditQueries.AuditTrailPage;
 import org.oostkit.wrt.api.audit.AuditQueries.FindAuditEventTypes;
 import org.oostkit.wrt.api.audit.AuditQueries.FindAuditTrail;
 import org.oostkit.wrt.api.common.Actor;
+import org.oostkit.wrt.api.common.PersonalData;
+import org.oostkit.wrt.api.invitation.ContactInvited;
 import org.oostkit.wrt.api.organisation.OrganisationId;
 import org.oostkit.wrt.domain.integrity.PayloadIds;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -47,6 +52,7 @@ class AuditTrail {
     /** At most this many events are read for one page when the actor filter drops most of them. */
     static final int SCAN_LIMIT = 5_000;
     private static final int CHUNK = 500;
+    private static final String NOMINATOR = "nominator:";
     private static final Pattern TYPE = Pattern.compile("[A-Za-z][A-Za-z0-9]{0,100}");
     private static final String COLUMNS = "globalindex, eventidentifier, aggregateidentifier, sequencenumber, type, "
             + "timestamp, payloadtype, payloadrevision, payload, metadata";
@@ -128,7 +134,41 @@ class AuditTrail {
             next = more ? stop : null;
             previous = first == null ? null : hasBefore(campaign, first) ? first : null;
         }
-        return new AuditTrailPage(page, previous, next, limited);
+        return new AuditTrailPage(page, previous, next, limited, nominators(campaign, page));
+    }
+
+    /**
+     * The page's nominators by name and address, read from the invitation each acted through (its first event,
+     * ContactInvited): one read per distinct invitation on the page. Once the campaign's keys are erased the
+     * name reads as erased and the nominator is left out (shown by the invitation only).
+     */
+    private Map<String, String> nominators(UUID campaign, List<AuditEntry> page) {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (AuditEntry entry : page) {
+            String actor = entry.actor();
+            if (!actor.startsWith(NOMINATOR) || names.containsKey(actor)) {
+                continue;
+            }
+            names.put(actor, null);
+            String invitation = actor.substring(NOMINATOR.length());
+            List<Row> first = jdbc.query("SELECT " + COLUMNS + " FROM domainevententry WHERE aggregateidentifier = ? "
+                    + "AND sequencenumber = 0", ROW, invitation);
+            for (Row row : first) {
+                try {
+                    Object payload = EventStreamUtils.upcastAndDeserializeDomainEvents(
+                            java.util.stream.Stream.of(row.data), serializer, upcasters()).next().getPayload();
+                    if (payload instanceof ContactInvited invited && invited.campaignId().value().equals(campaign)
+                            && !PersonalData.ERASED.equals(invited.email())) {
+                        String name = invited.name() == null || invited.name().isBlank() ? "" : invited.name() + " ";
+                        names.put(actor, name + "<" + invited.email() + ">");
+                    }
+                } catch (RuntimeException unreadable) {
+                    // the nominator stays shown by the invitation: the trail never fails over a name
+                }
+            }
+        }
+        names.values().removeIf(java.util.Objects::isNull);
+        return names;
     }
 
     private boolean hasBefore(UUID campaign, long index) {
@@ -145,6 +185,10 @@ class AuditTrail {
 
     private record Row(long index, DomainEventData<byte[]> data) {
     }
+
+    private static final RowMapper<Row> ROW = (rs, n) -> new Row(rs.getLong(1), new GenericDomainEventEntry<>(
+            rs.getString(5), rs.getString(3), rs.getLong(4), rs.getString(2), rs.getString(6), rs.getString(7),
+            rs.getString(8), rs.getBytes(9), rs.getBytes(10)));
 
     private List<Row> rows(UUID campaign, AuditFilter filter, Long cursor, boolean backwards, int limit) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM domainevententry WHERE campaign_id = ?");
@@ -176,9 +220,7 @@ class AuditTrail {
             args.add("%" + filter.actor().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
         sql.append(" ORDER BY globalindex ").append(backwards ? "DESC" : "ASC").append(" LIMIT ").append(limit);
-        return jdbc.query(sql.toString(), (rs, n) -> new Row(rs.getLong(1), new GenericDomainEventEntry<>(
-                rs.getString(5), rs.getString(3), rs.getLong(4), rs.getString(2), rs.getString(6), rs.getString(7),
-                rs.getString(8), rs.getBytes(9), rs.getBytes(10))), args.toArray());
+        return jdbc.query(sql.toString(), ROW, args.toArray());
     }
 
     private AuditEntry entry(Row row) {

@@ -17,6 +17,7 @@ import org.oostkit.wrt.api.campaign.SeedRow;
 import org.oostkit.wrt.api.common.Actor;
 import org.oostkit.wrt.api.common.PersonalData;
 import org.oostkit.wrt.api.invitation.ContactInvited;
+import org.oostkit.wrt.api.invitation.InvitationCommands.RecordLinkOpened;
 import org.oostkit.wrt.api.invitation.InvitationCommands.RecordMailUncertain;
 import org.oostkit.wrt.api.invitation.InvitationCommands.SendInvitationAgain;
 import org.oostkit.wrt.api.invitation.InvitationId;
@@ -163,6 +164,25 @@ class AuditTrailIntegrationTest extends IntegrationTestSupport {
         assertThat(after).filteredOn(e -> e.eventType().equals("SeedPersonAdded")).singleElement()
                 .satisfies(e -> assertThat(e.summary()).isEqualTo("Seed person added: " + PersonalData.ERASED + " <"
                         + PersonalData.ERASED + ">").doesNotContain("ivy"));
+    }
+
+    @Test
+    @DisplayName("a page names its nominators by name and address from their invitations while the keys exist")
+    void nominatorsByName() {
+        OrganisationId org = wrt().organisation("auditee@trail.test");
+        CampaignId campaign = wrt().campaign(org, admin, "Jo Nominator", "jo@trail.test", "Kim", "kim@trail.test");
+        wrt().startRound(org, campaign, admin, Duration.ofDays(3));
+        List<ContactInvited> invited = events().payloads(ContactInvited.class, e -> e.campaignId().equals(campaign));
+        ContactInvited jo = invited.stream().filter(e -> e.name().equals("Jo Nominator")).findFirst().orElseThrow();
+        wrt().send(new RecordLinkOpened(jo.invitationId(), org), Actor.nominator(jo.invitationId()));
+
+        AuditTrailPage page = page(org, campaign, AuditFilter.NONE, null, null, FindAuditTrail.MAX_LIMIT);
+        String actor = "nominator:" + jo.invitationId();
+        assertThat(page.entries()).extracting(AuditEntry::actor).contains(actor);
+        assertThat(page.nominators()).containsExactly(java.util.Map.entry(actor, "Jo Nominator <jo@trail.test>"));
+
+        keys.destroyScope(campaign.value());
+        assertThat(page(org, campaign, AuditFilter.NONE, null, null, FindAuditTrail.MAX_LIMIT).nominators()).isEmpty();
     }
 
     @Test
