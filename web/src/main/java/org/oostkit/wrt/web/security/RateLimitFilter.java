@@ -22,8 +22,9 @@ import java.util.regex.Pattern;
 
 /**
  * Per-client-IP rate limits with Resilience4j: one limiter per (limit, address), {@code n} requests per
- * minute, no waiting. A refused request gets 429 with {@code Retry-After} (the error page, or a problem
- * document for API clients) and is counted in {@code wrt.rate.limited{limit=…}}. Limiters live in a bounded
+ * minute, no waiting. A refused request gets 429 with {@code Retry-After} (for a nominator's step the page
+ * that keeps what was typed, {@link LimitedStepPage}; otherwise the error page, or a problem document for API
+ * clients) and is counted in {@code wrt.rate.limited{limit=…}}. Limiters live in a bounded
  * cache that forgets addresses not seen for a while, so a flood of addresses cannot grow memory without end.
  * Webhooks (the provider endpoints limit themselves and must not drop authenticated deliveries), health
  * checks and static assets are not limited.
