@@ -282,8 +282,13 @@ class NominationController {
             case WRONG_CODE:
                 recordCodeFailed();
                 response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-                return code(model, slug, asked, code, "That code is not right. Only the newest code works; "
-                        + "check the latest email and try again.");
+                return code(model, slug, asked, code, "That code is not right. Check the 6 digits in the latest "
+                        + "email and try again.");
+            case SUPERSEDED:
+                // an older code of ours: no guess, so it costs no attempt; the newest mail has the one that works
+                response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+                return code(model, slug, asked, code, "This is not the latest code we sent. A newer email has "
+                        + "replaced it: use the code in the most recent email.");
             case LOCKED:
                 recordCodeFailed();
                 return problem(model, response, HttpStatus.TOO_MANY_REQUESTS, "Too many attempts",
@@ -293,10 +298,13 @@ class NominationController {
                 return problem(model, response, HttpStatus.GONE, "Your code has expired",
                         "Codes work for 10 minutes. Ask for a new one; it will arrive in a minute or two.",
                         newCode, "Ask for a new code");
+            case USED:
+                return problem(model, response, HttpStatus.GONE, "This code has been used already",
+                        "Each code works once. Ask for a new code to continue.", newCode, "Ask for a new code");
             default:
                 return problem(model, response, HttpStatus.GONE, "This code can no longer be used",
-                        "It has been used already, or a newer code replaced it. Ask for a new code.",
-                        newCode, "Ask for a new code");
+                        "We have no code for this invitation that you could enter: none was asked for, or its "
+                                + "email could not be sent. Ask for a new code.", newCode, "Ask for a new code");
         }
     }
 

@@ -22,8 +22,9 @@ import java.util.regex.Pattern;
 
 /**
  * Per-client-IP rate limits with Resilience4j: one limiter per (limit, address), {@code n} requests per
- * minute, no waiting. A refused request gets 429 with {@code Retry-After} (the error page, or a problem
- * document for API clients) and is counted in {@code wrt.rate.limited{limit=…}}. Limiters live in a bounded
+ * minute, no waiting. A refused request gets 429 with {@code Retry-After} (for a nominator's step the page
+ * that keeps what was typed, {@link LimitedStepPage}; otherwise the error page, or a problem document for API
+ * clients) and is counted in {@code wrt.rate.limited{limit=…}}. Limiters live in a bounded
  * cache that forgets addresses not seen for a while, so a flood of addresses cannot grow memory without end.
  * Webhooks (the provider endpoints limit themselves and must not drop authenticated deliveries), health
  * checks and static assets are not limited.
@@ -46,9 +47,12 @@ class RateLimitFilter extends OncePerRequestFilter {
     private final Map<String, RateLimiterConfig> configs = new LinkedHashMap<>();
     private final Cache<String, AtomicRateLimiter> limiters;
     private final WrtMetrics metrics;
+    private final LimitedStepPage limitedStep;
 
-    RateLimitFilter(RateLimitProperties properties, WrtMetrics metrics) {
+    /** {@code limitedStep}: the page for a nominator's refused step, or null to answer it like any other. */
+    RateLimitFilter(RateLimitProperties properties, WrtMetrics metrics, LimitedStepPage limitedStep) {
         this.metrics = metrics;
+        this.limitedStep = limitedStep;
         configs.put(SIGN_IN, perMinute(properties.signIn()));
         configs.put(CODE_REQUEST, perMinute(properties.codeRequest()));
         configs.put(CODE_VERIFY, perMinute(properties.codeVerify()));
@@ -67,7 +71,8 @@ class RateLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String limit = limitFor(request.getMethod(), path(request));
+        String path = path(request);
+        String limit = limitFor(request.getMethod(), path);
         if (limit == null) {
             chain.doFilter(request, response);
             return;
@@ -85,6 +90,8 @@ class RateLimitFilter extends OncePerRequestFilter {
         if (ErrorResponses.wantsJson(request)) {
             ErrorResponses.writeProblem(request, response, HttpStatus.TOO_MANY_REQUESTS,
                     "Too many requests from your address. Try again in " + seconds + " seconds.");
+        } else if (limitedStep != null && LimitedStepPage.covers(path)) {
+            limitedStep.render(request, response, path, seconds);
         } else {
             response.sendError(HttpStatus.TOO_MANY_REQUESTS.value());
         }

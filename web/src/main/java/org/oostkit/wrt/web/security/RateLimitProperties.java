@@ -5,7 +5,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Requests per minute and client IP address ({@code wrt.rate-limits.*}). Each request counts against exactly
- * one limit: the specific one its route falls under, or the general one.
+ * one limit: the specific one its route falls under, or the general one. The nominator's steps are a ceiling
+ * against automation only, generous enough for a large office behind one address: guessing is stopped per
+ * invitation (attempts per code, codes per hour and over the invitation's life), not per address.
  *
  * @param signIn      {@code POST /login} (sign-in link requests)
  * @param codeRequest {@code POST /org/{slug}/nominate/request-link} (a nominator asks for a code)
@@ -17,10 +19,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("wrt.rate-limits")
 public record RateLimitProperties(@DefaultValue("true") boolean enabled,
                                   @DefaultValue("3") int signIn,
-                                  @DefaultValue("3") int codeRequest,
-                                  @DefaultValue("3") int codeVerify,
-                                  @DefaultValue("10") int submit,
-                                  @DefaultValue("120") int general,
+                                  @DefaultValue("60") int codeRequest,
+                                  @DefaultValue("60") int codeVerify,
+                                  @DefaultValue("60") int submit,
+                                  @DefaultValue("300") int general,
                                   @DefaultValue("100000") int maxClients) {
 
     public RateLimitProperties {

@@ -335,6 +335,31 @@ class NominationControllerTest {
         }
 
         @Test
+        void aWrongCodeIsCalledWrongAndAnOlderCodeOfOursIsCalledNotTheLatest() throws Exception {
+            commandSide.put(VerifyCode.class, c -> VerificationOutcome.WRONG_CODE);
+            mvc.perform(post("/org/acme/nominate/verify/code").with(csrf()).session(pendingSession())
+                            .param("code", "654321"))
+                    .andExpect(status().isUnprocessableEntity())
+                    .andExpect(content().string(org.hamcrest.Matchers.containsString("That code is not right")))
+                    .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(
+                            "newer"))));
+            commandSide.put(VerifyCode.class, c -> VerificationOutcome.SUPERSEDED);
+            mvc.perform(post("/org/acme/nominate/verify/code").with(csrf()).session(pendingSession())
+                            .param("code", "654321"))
+                    .andExpect(status().isUnprocessableEntity())
+                    .andExpect(content().string(org.hamcrest.Matchers.containsString(
+                            "This is not the latest code we sent")))
+                    .andExpect(content().string(org.hamcrest.Matchers.containsString("value=\"654321\"")));
+            commandSide.put(VerifyCode.class, c -> VerificationOutcome.USED);
+            mvc.perform(post("/org/acme/nominate/verify/code").with(csrf()).session(pendingSession())
+                            .param("code", "654321"))
+                    .andExpect(status().isGone())
+                    .andExpect(content().string(org.hamcrest.Matchers.containsString("This code has been used already")))
+                    .andExpect(content().string(org.hamcrest.Matchers.containsString(
+                            "href=\"/org/acme/nominate/verify/again\"")));
+        }
+
+        @Test
         void somethingThatIsNotSixDigitsIsNotSent() throws Exception {
             mvc.perform(post("/org/acme/nominate/verify/code").with(csrf()).session(pendingSession())
                             .param("code", "12ab"))

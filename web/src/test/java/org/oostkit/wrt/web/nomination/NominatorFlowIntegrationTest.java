@@ -273,7 +273,8 @@ class NominatorFlowIntegrationTest {
                 .statusCode()).isEqualTo(302);
         HttpResponse<String> codePage = get(base + "verify");
         assertThat(codePage.body()).doesNotContain(notes);
-        assertThat(post(base + "verify/code", csrf(codePage), "code", mail.awaitCode(invited.alice().invitationId(), 0).code()).statusCode())
+        assertThat(post(base + "verify/code", csrf(codePage), "code",
+                mail.awaitCode(invited.alice().invitationId(), 0).code()).statusCode())
                 .isEqualTo(302);
         HttpResponse<String> form = get(base + "form");
         assertThat(form.body()).contains("Tell us who should be in the room.").doesNotContain(notes)
@@ -318,7 +319,8 @@ class NominatorFlowIntegrationTest {
         assertThat(post(base + "request-link", csrf(landing), "token", invited.token(), "email", "alice@flow.test")
                 .statusCode()).isEqualTo(302);
         HttpResponse<String> codePage = get(base + "verify");
-        assertThat(post(base + "verify/code", csrf(codePage), "code", mail.awaitCode(invited.alice().invitationId(), 0).code()).statusCode())
+        assertThat(post(base + "verify/code", csrf(codePage), "code",
+                mail.awaitCode(invited.alice().invitationId(), 0).code()).statusCode())
                 .isEqualTo(302);
         HttpResponse<String> form = get(base + "form");
         assertThat(form.statusCode()).isEqualTo(200);

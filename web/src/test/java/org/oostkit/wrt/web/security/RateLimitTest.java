@@ -72,6 +72,51 @@ class RateLimitTest {
     }
 
     @Test
+    void aLimitedNominatorStepKeepsWhatWasTypedSaysWhenAndLinksBackToThatStep() throws Exception {
+        String token = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
+        for (int i = 0; i < 3; i++) {
+            mvc.perform(post("/org/acme/nominate/request-link").with(csrf()).with(ip("10.0.3.1")));
+            mvc.perform(post("/org/acme/nominate/verify/code").with(csrf()).with(ip("10.0.3.1")));
+        }
+        String landing = mvc.perform(post("/org/acme/nominate/request-link").with(csrf()).with(ip("10.0.3.1"))
+                        .param("token", token).param("email", "nora@office.example"))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(header().exists("Retry-After"))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(landing).contains("value=\"nora@office.example\"")
+                .contains("name=\"token\" value=\"" + token + "\"")
+                .contains("action=\"/org/acme/nominate/request-link\"")
+                .contains("href=\"/org/acme/nominate/" + token + "\"")
+                .containsPattern("Please try again in (a second|[0-9]+ seconds|a minute)\\.")
+                .doesNotContain("/login");
+        String code = mvc.perform(post("/org/acme/nominate/verify/code").with(csrf()).with(ip("10.0.3.1"))
+                        .param("code", "123456"))
+                .andExpect(status().isTooManyRequests())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(code).contains("name=\"code\" value=\"123456\"")
+                .contains("action=\"/org/acme/nominate/verify/code\"")
+                .contains("href=\"/org/acme/nominate/verify\"")
+                .contains("name=\"_csrf\"")
+                .doesNotContain("/login");
+    }
+
+    @Test
+    void retryAfterInWords() {
+        assertThat(LimitedStepPage.inWords(1)).isEqualTo("Please try again in a second.");
+        assertThat(LimitedStepPage.inWords(42)).isEqualTo("Please try again in 42 seconds.");
+        assertThat(LimitedStepPage.inWords(60)).isEqualTo("Please try again in a minute.");
+        assertThat(LimitedStepPage.inWords(61)).isEqualTo("Please try again in 2 minutes.");
+    }
+
+    @Test
+    void theDefaultsLetALargeOfficeThroughAndStillCapAutomation() {
+        RateLimitProperties defaults = new RateLimitProperties(true, 3, 60, 60, 60, 300, 100000);
+        assertThat(new org.springframework.boot.context.properties.bind.Binder()
+                .bindOrCreate("wrt.rate-limits", RateLimitProperties.class)).isEqualTo(defaults);
+    }
+
+    @Test
     void everythingElseSharesTheGeneralLimitButWebhooksHealthAndAssetsAreFree() throws Exception {
         for (int i = 0; i < 25; i++) {
             assertThat(mvc.perform(post("/webhooks/email/postmark").with(ip("10.0.2.1"))).andReturn().getResponse()

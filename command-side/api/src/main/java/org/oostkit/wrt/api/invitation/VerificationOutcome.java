@@ -10,6 +10,10 @@ public enum VerificationOutcome {
     LOCKED,
     /** The code is older than its validity; a new code must be requested. */
     EXPIRED,
-    /** No code was requested (or it was already used). */
+    /** The code is one we sent earlier, but a newer one replaced it; costs no attempt. */
+    SUPERSEDED,
+    /** The code was right but has been used already (codes are single use). */
+    USED,
+    /** No code was requested (or it was never sent). */
     NO_CODE
 }

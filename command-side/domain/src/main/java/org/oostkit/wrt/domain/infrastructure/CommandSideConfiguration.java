@@ -120,7 +120,8 @@ public class CommandSideConfiguration {
         }
         return new VerificationPolicy(validity,
                 v.maxAttempts() > 0 ? v.maxAttempts() : defaults.maxAttempts(),
-                v.maxCodesPerHour() > 0 ? v.maxCodesPerHour() : defaults.maxCodesPerHour());
+                v.maxCodesPerHour() > 0 ? v.maxCodesPerHour() : defaults.maxCodesPerHour(),
+                v.maxCodes() > 0 ? v.maxCodes() : defaults.maxCodes());
     }
 
     @Bean

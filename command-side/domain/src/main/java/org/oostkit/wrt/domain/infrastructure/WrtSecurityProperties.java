@@ -17,7 +17,7 @@ public record WrtSecurityProperties(String masterKey, String hmacKey, Verificati
 
     public WrtSecurityProperties {
         if (verification == null) {
-            verification = new Verification(null, 0, 0);
+            verification = new Verification(null, 0, 0, 0);
         }
     }
 
@@ -41,6 +41,6 @@ public record WrtSecurityProperties(String masterKey, String hmacKey, Verificati
     }
 
     /** Limits of verification codes; zero or missing values take the defaults. */
-    public record Verification(Duration codeValidity, int maxAttempts, int maxCodesPerHour) {
+    public record Verification(Duration codeValidity, int maxAttempts, int maxCodesPerHour, int maxCodes) {
     }
 }

@@ -51,7 +51,9 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -81,6 +83,10 @@ public class Invitation {
     private String codeHash;
     private Instant codeExpiresAt;
     private int attemptsLeft;
+    /** Hashes of the codes we sent and did not withdraw, by expiry; the latest is {@code codeHash}. */
+    private final Map<Instant, String> sentCodes = new HashMap<>();
+    /** Hashes of the codes that verified the nominator. */
+    private final Set<String> usedCodes = new HashSet<>();
     private final Deque<CodeRequest> codeRequests = new ArrayDeque<>();
     private DeliveryStatus deliveryStatus = DeliveryStatus.PENDING;
     private final Set<String> providerEvents = new HashSet<>();
@@ -137,6 +143,10 @@ public class Invitation {
         if (recent >= policy.maxCodesPerHour()) {
             throw new RuleViolation("too-many-codes", "Too many codes were requested; try again in an hour.");
         }
+        if (sentCodes.size() >= policy.maxCodes()) {
+            throw new RuleViolation("code-limit-reached",
+                    "This invitation has had all the codes it can have; ask the organisers for help.");
+        }
         String code = secrets.sixDigitCode();
         Instant expiresAt = now.plus(policy.codeValidity());
         apply(new VerificationCodeIssued(organisationId, campaignId, id, codeHash(hasher, code), expiresAt,
@@ -153,11 +163,18 @@ public class Invitation {
         }
     }
 
+    /**
+     * Answers truthfully which code was entered: the latest one (verified, or locked, expired, used), one of
+     * ours that a newer one replaced, or none of ours. Only a code that is none of ours costs an attempt: an
+     * older code of ours is no guess, and knowing it opens nothing.
+     */
     @CommandHandler
     VerificationOutcome handle(VerifyCode command, KeyedHasher hasher, VerificationPolicy policy, Clock clock) {
         requireTenant(command.organisationId());
+        String entered = codeHash(hasher, command.code() == null ? "" : command.code().strip());
         if (codeHash == null) {
-            return VerificationOutcome.NO_CODE;
+            return usedCodes.stream().anyMatch(used -> KeyedHasher.same(used, entered)) ? VerificationOutcome.USED
+                    : isOlderCode(entered) ? VerificationOutcome.SUPERSEDED : VerificationOutcome.NO_CODE;
         }
         if (attemptsLeft <= 0) {
             return VerificationOutcome.LOCKED;
@@ -165,13 +182,21 @@ public class Invitation {
         if (!clock.instant().isBefore(codeExpiresAt)) {
             return VerificationOutcome.EXPIRED;
         }
-        String entered = command.code() == null ? "" : command.code().strip();
-        if (KeyedHasher.same(codeHash, codeHash(hasher, entered))) {
+        if (KeyedHasher.same(codeHash, entered)) {
             apply(new NominatorVerified(organisationId, campaignId, id));
             return VerificationOutcome.VERIFIED;
         }
+        if (isOlderCode(entered)) {
+            return VerificationOutcome.SUPERSEDED;
+        }
         apply(new VerificationFailed(organisationId, campaignId, id, attemptsLeft - 1));
         return attemptsLeft > 0 ? VerificationOutcome.WRONG_CODE : VerificationOutcome.LOCKED;
+    }
+
+    /** A code we sent before the latest one (a used one included). */
+    private boolean isOlderCode(String entered) {
+        return sentCodes.values().stream()
+                .anyMatch(sent -> !sent.equals(codeHash) && KeyedHasher.same(sent, entered));
     }
 
     @CommandHandler
@@ -310,6 +335,7 @@ public class Invitation {
         codeHash = event.codeHash();
         codeExpiresAt = event.expiresAt();
         attemptsLeft = event.attemptsAllowed();
+        sentCodes.put(event.expiresAt(), event.codeHash());
         codeRequests.addLast(new CodeRequest(issuedAt, event.expiresAt()));
         while (codeRequests.peekFirst().issuedAt().isBefore(issuedAt.minus(CODE_WINDOW))) {
             codeRequests.removeFirst();
@@ -319,6 +345,7 @@ public class Invitation {
     @EventSourcingHandler
     void on(VerificationCodeWithdrawn event) {
         codeRequests.removeIf(r -> r.expiresAt().equals(event.expiresAt()));
+        sentCodes.remove(event.expiresAt());
         if (event.expiresAt().equals(codeExpiresAt)) {
             codeHash = null; // it never arrived: nobody can know it, and nobody should try it
             codeExpiresAt = null;
@@ -336,6 +363,7 @@ public class Invitation {
 
     @EventSourcingHandler
     void on(NominatorVerified event) {
+        usedCodes.add(codeHash);
         codeHash = null; // single use
         codeExpiresAt = null;
     }

@@ -8,8 +8,9 @@ import java.time.Duration;
  * @param codeValidity    how long a code can be used
  * @param maxAttempts     wrong entries before a code is locked
  * @param maxCodesPerHour codes one invitation can request in any hour (throttles guessing across codes)
+ * @param maxCodes        codes one invitation can request over its life (bounds all guesses on one invitation)
  */
-public record VerificationPolicy(Duration codeValidity, int maxAttempts, int maxCodesPerHour) {
+public record VerificationPolicy(Duration codeValidity, int maxAttempts, int maxCodesPerHour, int maxCodes) {
 
-    public static final VerificationPolicy DEFAULT = new VerificationPolicy(Duration.ofMinutes(10), 5, 5);
+    public static final VerificationPolicy DEFAULT = new VerificationPolicy(Duration.ofMinutes(10), 5, 5, 20);
 }

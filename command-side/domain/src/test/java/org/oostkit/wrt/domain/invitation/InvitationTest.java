@@ -103,6 +103,28 @@ class InvitationTest {
                 POLICY.maxAttempts());
     }
 
+    private static final String OLDER_CODE = "246810";
+    private static final Instant OLDER_EXPIRY = CODE_EXPIRY.minusSeconds(60);
+
+    private static VerificationCodeIssued olderCodeIssued() {
+        return new VerificationCodeIssued(ORG, CAMPAIGN, INVITATION, codeHash(OLDER_CODE), OLDER_EXPIRY,
+                POLICY.maxAttempts());
+    }
+
+    /** Long enough after {@link T0} that codes given at T0 no longer count against the hourly limit. */
+    private static final Instant LATER = T0.plus(Duration.ofHours(2));
+
+    private static VerificationCodeIssued codeIssuedLater() {
+        return new VerificationCodeIssued(ORG, CAMPAIGN, INVITATION, codeHash(CODE),
+                LATER.plus(POLICY.codeValidity()), POLICY.maxAttempts());
+    }
+
+    /** {@code count} codes with distinct expiries (a code is known by its expiry), all expired before {@link T0}. */
+    private static Object[] codesIssuedOverDays(int count) {
+        return IntStream.range(0, count).mapToObj(i -> new VerificationCodeIssued(ORG, CAMPAIGN, INVITATION,
+                codeHash(CODE), T0.minus(Duration.ofDays(count - i)), POLICY.maxAttempts())).toArray();
+    }
+
     private static VerificationFailed failed(int attemptsLeft) {
         return new VerificationFailed(ORG, CAMPAIGN, INVITATION, attemptsLeft);
     }
@@ -283,6 +305,40 @@ class InvitationTest {
         }
 
         @Test
+        @DisplayName("an invitation gets at most 20 codes over its life, however slowly they are asked for")
+        void lifetimeCap() {
+            fixture.given(invited())
+                    .andGiven(codesIssuedOverDays(POLICY.maxCodes()))
+                    .andGivenCurrentTime(LATER)
+                    .when(requestCode(EMAIL))
+                    .expectException(violation("code-limit-reached"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        @DisplayName("below the lifetime cap a code is issued")
+        void belowLifetimeCap() {
+            fixture.given(invited())
+                    .andGiven(codesIssuedOverDays(POLICY.maxCodes() - 1))
+                    .andGivenCurrentTime(LATER)
+                    .when(requestCode(EMAIL))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(codeIssuedLater());
+        }
+
+        @Test
+        @DisplayName("a withdrawn code does not count against the lifetime cap")
+        void withdrawnCodesDoNotCountOverLife() {
+            fixture.given(invited())
+                    .andGiven(codesIssuedOverDays(POLICY.maxCodes()))
+                    .andGiven(new VerificationCodeWithdrawn(ORG, CAMPAIGN, INVITATION, T0.minus(Duration.ofDays(1))))
+                    .andGivenCurrentTime(LATER)
+                    .when(requestCode(EMAIL))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(codeIssuedLater());
+        }
+
+        @Test
         @DisplayName("withdrawing records it once, and the withdrawn code no longer works")
         void withdrawn() {
             fixture.given(invited(), codeIssued())
@@ -430,7 +486,44 @@ class InvitationTest {
             fixture.given(invited(), codeIssued(), new NominatorVerified(ORG, CAMPAIGN, INVITATION))
                     .when(verify(CODE))
                     .expectNoEvents()
-                    .expectResultMessagePayload(VerificationOutcome.NO_CODE);
+                    .expectResultMessagePayload(VerificationOutcome.USED);
+        }
+
+        @Test
+        @DisplayName("an older code of ours is answered as replaced, and costs no attempt")
+        void superseded() {
+            fixture.given(invited(), olderCodeIssued(), codeIssued())
+                    .when(verify(OLDER_CODE))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(VerificationOutcome.SUPERSEDED);
+        }
+
+        @Test
+        @DisplayName("a code that was never ours is wrong, even when an older code exists")
+        void wrongIsNotSuperseded() {
+            fixture.given(invited(), olderCodeIssued(), codeIssued())
+                    .when(verify("999999"))
+                    .expectEvents(failed(4))
+                    .expectResultMessagePayload(VerificationOutcome.WRONG_CODE);
+        }
+
+        @Test
+        @DisplayName("an older code is still answered as replaced once the latest one was used")
+        void supersededAfterUse() {
+            fixture.given(invited(), olderCodeIssued(), codeIssued(), new NominatorVerified(ORG, CAMPAIGN, INVITATION))
+                    .when(verify(OLDER_CODE))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(VerificationOutcome.SUPERSEDED);
+        }
+
+        @Test
+        @DisplayName("a withdrawn code was never ours to the nominator: it is no code")
+        void withdrawnIsNotSuperseded() {
+            fixture.given(invited(), olderCodeIssued(),
+                            new VerificationCodeWithdrawn(ORG, CAMPAIGN, INVITATION, OLDER_EXPIRY), codeIssued())
+                    .when(verify(OLDER_CODE))
+                    .expectEvents(failed(4))
+                    .expectResultMessagePayload(VerificationOutcome.WRONG_CODE);
         }
 
         @Test
