@@ -143,7 +143,7 @@ class OutboxKillIntegrationTest {
         assertThat(outcome.sent()).isEqualTo(listed.size());
         assertThat(outcome.refused()).isEmpty();
         int expected = smtp.deliveredCount() + listed.size();
-        await("the listed ones mailed again", Duration.ofSeconds(60), () -> smtp.deliveredCount() >= expected
+        await("the listed ones mailed again", Duration.ofSeconds(180), () -> smtp.deliveredCount() >= expected
                 && jdbc.queryForObject("SELECT count(*) FROM mail_outbox WHERE status = 'sent' AND recorded",
                 Integer.class) == CONTACTS);
 
