@@ -29,6 +29,11 @@ final class Browser implements AutoCloseable {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /** A phone of today (390×844 CSS pixels) and a common laptop (1366×900). */
+    static final int PHONE_WIDTH = 390;
+    static final int PHONE_HEIGHT = 844;
+    static final int DESKTOP_WIDTH = 1366;
+    static final int DESKTOP_HEIGHT = 900;
 
     private final ChromeDriver driver;
     private final String baseUrl;
@@ -53,14 +58,14 @@ final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--disable-extensions",
-                "--user-data-dir=" + profile, "--window-size=" + width + ",900", "--lang=en-GB");
+                "--user-data-dir=" + profile, "--window-size=" + width + "," + DESKTOP_HEIGHT, "--lang=en-GB");
         options.setExperimentalOption("prefs", java.util.Map.of(
                 "download.default_directory", downloads.toAbsolutePath().toString(),
                 "download.prompt_for_download", false));
         if (width < 500) {
             // a desktop window cannot be narrower than about 500 px: emulate the phone's viewport instead
             options.setExperimentalOption("mobileEmulation", java.util.Map.of("deviceMetrics",
-                    java.util.Map.of("width", width, "height", 812, "pixelRatio", 2.0)));
+                    java.util.Map.of("width", width, "height", PHONE_HEIGHT, "pixelRatio", 2.0)));
         }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
@@ -68,7 +73,34 @@ final class Browser implements AutoCloseable {
                 .build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        if (width >= 500) {
+            // the window's frame takes some of --window-size: grow the window until the page itself is that big
+            @SuppressWarnings("unchecked")
+            java.util.List<Number> inner = (java.util.List<Number>) driver.executeScript(
+                    "return [window.innerWidth, window.innerHeight];");
+            org.openqa.selenium.Dimension outer = driver.manage().window().getSize();
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(
+                    outer.getWidth() + width - inner.get(0).intValue(),
+                    outer.getHeight() + DESKTOP_HEIGHT - inner.get(1).intValue()));
+        }
         return new Browser(driver, baseUrl, name);
+    }
+
+    /** Shows the next pages as a phone would (390×844, touch, device pixel ratio 2), without a new browser. */
+    void emulatePhone() {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", PHONE_WIDTH,
+                "height", PHONE_HEIGHT, "deviceScaleFactor", 2, "mobile", true));
+        driver.executeCdpCommand("Emulation.setTouchEmulationEnabled", java.util.Map.of("enabled", true));
+    }
+
+    /** Back to the window's own size after {@link #emulatePhone()}. */
+    void emulateNothing() {
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
+        driver.executeCdpCommand("Emulation.setTouchEmulationEnabled", java.util.Map.of("enabled", false));
+    }
+
+    String name() {
+        return name;
     }
 
     WebDriver driver() {
