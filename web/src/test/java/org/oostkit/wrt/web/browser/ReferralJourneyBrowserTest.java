@@ -191,6 +191,8 @@ class ReferralJourneyBrowserTest {
             adminBrowser.go("/org/" + slug + "/manage");
             adminPage(adminBrowser, "dashboard");
             assertThat(adminBrowser.title()).containsIgnoringCase("campaigns");
+            adminBrowser.go(signIn);
+            adminPage(adminBrowser, "sign-in-link-used");
 
             // create a campaign
             adminBrowser.go("/org/" + slug + "/campaigns/new");
@@ -320,6 +322,11 @@ class ReferralJourneyBrowserTest {
             adminPage(adminBrowser, "close-round");
             adminBrowser.click(By.cssSelector("form[action$='/close'] button[type=submit]"));
             awaitText(adminBrowser, campaign + "/rounds", "Start round 2");
+            nominate("5-ann-later", phone -> {
+                phone.go(link(annInvite.get(0), "/nominate/"));
+                assertThat(phone.text()).contains("closed");
+                page(phone, "round-closed");
+            });
 
             // results: Xena was named by both nominators and reaches the threshold
             awaitText(adminBrowser, campaign + "/results", "Xena Xu");
@@ -362,7 +369,8 @@ class ReferralJourneyBrowserTest {
 
             // the campaign's other pages
             for (String[] other : List.of(new String[]{"/audit", "audit"}, new String[]{"/results/as-of", "as-of"},
-                    new String[]{"/people/erase", "erase-person"}, new String[]{"/erase", "erase-campaign"})) {
+                    new String[]{"/people/erase", "erase-person"}, new String[]{"/erase", "erase-campaign"},
+                    new String[]{"/complete", "complete-campaign"})) {
                 adminBrowser.go(campaign + other[0]);
                 adminPage(adminBrowser, other[1]);
             }
