@@ -117,7 +117,7 @@ class ReferralJourneyBrowserTest {
         Path downloads = Files.createTempDirectory("wrt-downloads-");
 
         try (Browser adminBrowser = Browser.open(BASE, "1-admin", Browser.DESKTOP_WIDTH, downloads)) {
-            journey(adminBrowser, slug, admin, downloads);
+            journey(adminBrowser, slug, admin);
             adminPagesOnAPhone(adminBrowser, slug);
         }
         System.out.printf(Locale.ROOT, "axe-core checked %d pages in %.1f s%n", axePages, axeNanos / 1e9);
@@ -175,7 +175,7 @@ class ReferralJourneyBrowserTest {
         page(adminBrowser, "unknown-campaign");
     }
 
-    private void journey(Browser adminBrowser, String slug, String admin, Path downloads) throws Exception {
+    private void journey(Browser adminBrowser, String slug, String admin) throws Exception {
         try {
             // sign in with the mailed link
             adminBrowser.go("/login");
