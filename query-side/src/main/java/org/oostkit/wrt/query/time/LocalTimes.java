@@ -25,6 +25,7 @@ public final class LocalTimes {
             Locale.ENGLISH);
     private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter DAY_MONTH = DateTimeFormatter.ofPattern("d MMMM", Locale.ENGLISH);
     private static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter ABBREVIATION = DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH);
     private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
@@ -47,6 +48,11 @@ public final class LocalTimes {
     /** The day of a moment in the zone: "18 December 2026"; empty for null. */
     public static String day(Instant instant, ZoneId zone) {
         return instant == null ? "" : DAY.format(instant.atZone(zone));
+    }
+
+    /** The day and month of a moment in the zone, for subject lines: "18 December"; empty for null. */
+    public static String dayMonth(Instant instant, ZoneId zone) {
+        return instant == null ? "" : DAY_MONTH.format(instant.atZone(zone));
     }
 
     /** The day of a moment in the zone, short: "18 Dec 2026"; empty for null. */

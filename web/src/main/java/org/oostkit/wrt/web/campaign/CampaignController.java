@@ -1,5 +1,7 @@
 package org.oostkit.wrt.web.campaign;
 
+import org.oostkit.wrt.query.time.LocalTimes;
+import java.time.ZoneId;
 import jakarta.servlet.http.HttpServletResponse;
 import org.oostkit.wrt.api.campaign.CampaignCommands.ChangeCampaignDetails;
 import org.oostkit.wrt.api.campaign.CampaignCommands.CompleteCampaign;
@@ -78,7 +80,7 @@ class CampaignController {
         model.addAttribute("crumbs", AdminPages.crumbs("/org/" + slug + "/manage", organisation.name(),
                 null, campaign.name()));
         model.addAttribute("tabs", AdminPages.tabs(slug, campaign, "overview"));
-        model.addAttribute("campaign", summary(campaign));
+        model.addAttribute("campaign", summary(campaign, pages.zone(organisation, campaign)));
         model.addAttribute("base", "/org/" + slug + "/campaigns/" + id);
         return SHOW;
     }
@@ -150,7 +152,7 @@ class CampaignController {
         model.addAllAttributes(pages.page("Complete " + campaign.name(), organisation, authentication, "campaign"));
         model.addAttribute("crumbs", AdminPages.crumbs("/org/" + slug + "/manage", organisation.name(),
                 "/org/" + slug + "/campaigns/" + campaign.campaignId(), campaign.name(), null, "Complete"));
-        model.addAttribute("campaign", summary(campaign));
+        model.addAttribute("campaign", summary(campaign, pages.zone(organisation, campaign)));
         model.addAttribute("base", "/org/" + slug + "/campaigns/" + campaign.campaignId());
         if (error != null) {
             model.addAttribute("error", error);
@@ -230,7 +232,7 @@ class CampaignController {
         return status;
     }
 
-    private Map<String, Object> summary(CampaignView campaign) {
+    private Map<String, Object> summary(CampaignView campaign, ZoneId zone) {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("id", campaign.campaignId().toString());
         summary.put("name", campaign.name());
@@ -244,8 +246,9 @@ class CampaignController {
         summary.put("reminderDays", campaign.reminderDaysBefore());
         summary.putAll(status(campaign));
         summary.put("completed", campaign.completed());
-        summary.put("created", pages.shown(campaign.createdAt()));
-        summary.put("completedAt", pages.shown(campaign.completedAt()));
+        summary.put("created", LocalTimes.shortMoment(campaign.createdAt(), zone));
+        summary.put("completedAt", LocalTimes.shortMoment(campaign.completedAt(), zone));
+        summary.put("timeZone", LocalTimes.zoneName(zone));
         summary.put("people", campaign.people());
         summary.put("seedPeople", campaign.seedPeople());
         summary.put("nominatedPeople", campaign.nominatedPeople());
