@@ -42,6 +42,8 @@ import reactor.core.publisher.Flux;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -542,9 +544,9 @@ class RoundController {
     record StartForm(String deadline, boolean reminderEnabled, String reminderDays) {
 
         static StartForm defaults(CampaignView campaign, ZoneId zone) {
-            // the campaign's default length, at the full hour: deadlines like 16:37 look accidental
-            Instant deadline = Instant.now().plus(campaign.defaultRoundDays(), ChronoUnit.DAYS)
-                    .truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS);
+            // the campaign's default length, ending at 17:00 local time: deadlines like 16:37 (or 02:00) look accidental
+            Instant deadline = LocalDate.now(zone).plusDays(campaign.defaultRoundDays()).atTime(LocalTime.of(17, 0))
+                    .atZone(zone).toInstant();
             return new StartForm(LocalTimes.inputValue(deadline, zone), campaign.reminderEnabled(),
                     Integer.toString(campaign.reminderDaysBefore()));
         }
