@@ -1,7 +1,5 @@
 package org.oostkit.wrt.web.campaign;
 
-import org.oostkit.wrt.query.time.LocalTimes;
-import java.time.ZoneId;
 import jakarta.servlet.http.HttpServletResponse;
 import org.oostkit.wrt.api.campaign.CampaignCommands.ChangeCampaignDetails;
 import org.oostkit.wrt.api.campaign.CampaignCommands.CompleteCampaign;
@@ -12,6 +10,7 @@ import org.oostkit.wrt.api.common.RuleViolation;
 import org.oostkit.wrt.query.api.CampaignQueries.FindCampaign;
 import org.oostkit.wrt.query.api.CampaignView;
 import org.oostkit.wrt.query.api.OrganisationView;
+import org.oostkit.wrt.query.time.LocalTimes;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -22,6 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;

@@ -1,11 +1,11 @@
 package org.oostkit.wrt.web.campaign;
 
-import org.oostkit.wrt.query.time.LocalTimes;
 import org.oostkit.wrt.query.api.CampaignQueries.FindCampaigns;
 import org.oostkit.wrt.query.api.CampaignView;
 import org.oostkit.wrt.query.api.OrganisationView;
 import org.oostkit.wrt.query.api.RoundQueries.FindRounds;
 import org.oostkit.wrt.query.api.RoundView;
+import org.oostkit.wrt.query.time.LocalTimes;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -1,7 +1,5 @@
 package org.oostkit.wrt.web.results;
 
-import org.oostkit.wrt.query.time.LocalTimes;
-import java.time.ZoneId;
 import org.oostkit.wrt.api.campaign.PersonId;
 import org.oostkit.wrt.query.api.CampaignQueries.FindConvergence;
 import org.oostkit.wrt.query.api.CampaignQueries.FindReasons;
@@ -15,6 +13,7 @@ import org.oostkit.wrt.query.api.ReasonView;
 import org.oostkit.wrt.query.api.ReasonsView;
 import org.oostkit.wrt.query.api.ReferralGraphView;
 import org.oostkit.wrt.query.api.StatisticsView;
+import org.oostkit.wrt.query.time.LocalTimes;
 import org.oostkit.wrt.web.campaign.AdminPages;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -23,6 +22,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
