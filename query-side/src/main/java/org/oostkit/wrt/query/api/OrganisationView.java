@@ -4,11 +4,16 @@ import org.oostkit.wrt.api.organisation.OrganisationId;
 import org.oostkit.wrt.api.organisation.OrganisationStatus;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 
-/** An organisation as registered, with the emails of its admins and auditors. */
+/**
+ * An organisation as registered, with the emails of its admins and auditors and the zone its times are stated in
+ * (its own, or the configured default when it has none).
+ */
 public record OrganisationView(OrganisationId organisationId, String slug, String name, OrganisationStatus status,
-                               List<String> adminEmails, List<String> auditorEmails, Instant registeredAt) {
+                               List<String> adminEmails, List<String> auditorEmails, Instant registeredAt,
+                               ZoneId timeZone) {
 
     public OrganisationView {
         adminEmails = List.copyOf(adminEmails);

@@ -23,7 +23,11 @@ import org.oostkit.wrt.query.api.CampaignView;
 import org.oostkit.wrt.query.api.ReasonView;
 import org.oostkit.wrt.query.api.StatisticsView;
 import org.oostkit.wrt.query.api.StatisticsView.Bucket;
+import org.oostkit.wrt.query.api.RoundView;
 import org.oostkit.wrt.query.campaign.CampaignReadModel;
+import org.oostkit.wrt.query.round.RoundReadModel;
+import org.oostkit.wrt.query.time.EffectiveZones;
+import org.oostkit.wrt.query.time.LocalTimes;
 import org.oostkit.wrt.query.tenant.TenantDirectory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -31,8 +35,7 @@ import org.springframework.stereotype.Component;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -56,18 +59,18 @@ public class CampaignPdfReport {
     private static final Color RULE = new DeviceRgb(0xD5, 0xDA, 0xE0);
     private static final Color HEADER = new DeviceRgb(0x2E, 0x3D, 0x4F);
     private static final Color CONVERGED = new DeviceRgb(0xE3, 0xF1, 0xE7);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH)
-            .withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'",
-            Locale.ENGLISH).withZone(ZoneOffset.UTC);
-
     private final CampaignReadModel campaigns;
+    private final RoundReadModel rounds;
     private final TenantDirectory tenants;
+    private final EffectiveZones zones;
     private final Clock clock;
 
-    CampaignPdfReport(CampaignReadModel campaigns, TenantDirectory tenants, ObjectProvider<Clock> clock) {
+    CampaignPdfReport(CampaignReadModel campaigns, RoundReadModel rounds, TenantDirectory tenants,
+                      EffectiveZones zones, ObjectProvider<Clock> clock) {
         this.campaigns = campaigns;
+        this.rounds = rounds;
         this.tenants = tenants;
+        this.zones = zones;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
@@ -82,6 +85,8 @@ public class CampaignPdfReport {
         CampaignView campaign = campaigns.campaign(organisation, campaignId)
                 .orElseThrow(() -> new ReportNotFound(organisation, campaignId));
         StatisticsView statistics = campaigns.statistics(organisation, campaignId);
+        ZoneId zone = zones.of(organisation, campaignId);
+        List<RoundView> roundList = rounds.rounds(organisation, campaignId);
 
         PdfWriter writer = new PdfWriter(out);
         writer.setCloseStream(false);
@@ -95,7 +100,7 @@ public class CampaignPdfReport {
         try (Document document = new Document(pdf, PageSize.A4)) {
             document.setMargins(MARGIN, MARGIN, MARGIN + 12, MARGIN);
             document.setFont(fonts.regular()).setFontSize(9.5f).setFontColor(INK);
-            title(document, fonts, campaign, organisationName);
+            title(document, fonts, campaign, organisationName, roundList, zone);
             statistics(document, fonts, campaign, statistics);
             charts(document, pdf, fonts, campaign, statistics);
             candidates(document, pdf, fonts, organisation, campaign);
@@ -103,7 +108,8 @@ public class CampaignPdfReport {
         }
     }
 
-    private void title(Document document, ReportFonts fonts, CampaignView campaign, String organisationName) {
+    private void title(Document document, ReportFonts fonts, CampaignView campaign, String organisationName,
+                       List<RoundView> roundList, ZoneId zone) {
         document.add(new Paragraph(fonts.printable(campaign.name())).setFont(fonts.bold()).setFontSize(20)
                 .setMarginBottom(0));
         document.add(new Paragraph(fonts.printable(organisationName)).setFontSize(12).setFontColor(MUTED)
@@ -111,11 +117,21 @@ public class CampaignPdfReport {
         String rounds = campaign.rounds() + (campaign.rounds() == 1 ? " round" : " rounds")
                 + (campaign.openRound() == null ? "" : " (round " + campaign.openRound() + " open)");
         document.add(facts(fonts, new String[][]{
-                {"Created", campaign.createdAt() == null ? "\u2013" : DAY.format(campaign.createdAt())},
-                {"Completed", campaign.completedAt() == null ? "not yet" : DAY.format(campaign.completedAt())},
+                {"Created", campaign.createdAt() == null ? "\u2013" : LocalTimes.shortDay(campaign.createdAt(), zone)},
+                {"Completed", campaign.completedAt() == null ? "not yet"
+                        : LocalTimes.shortDay(campaign.completedAt(), zone)},
                 {"Rounds", rounds},
                 {"Threshold", campaign.convergenceThreshold() + " distinct nominators"}}));
-        document.add(new Paragraph("Generated " + MINUTE.format(Instant.now(clock))).setFontSize(8)
+        // one line per round: the deadline reads exactly as in the mails and on the pages
+        for (RoundView round : roundList) {
+            document.add(new Paragraph().setMarginTop(round.number() == 1 ? 6 : 0).setMarginBottom(0)
+                    .add(new Text("Round " + round.number() + ": ").setFont(fonts.bold()))
+                    .add((round.open() ? "open, deadline " : "deadline ") + LocalTimes.moment(round.deadline(), zone)
+                            + (round.closedAt() == null ? "" : "; closed "
+                            + LocalTimes.shortMoment(round.closedAt(), zone))));
+        }
+        document.add(new Paragraph("Generated " + LocalTimes.shortMoment(Instant.now(clock), zone)
+                + ". Times are in " + LocalTimes.zoneName(Instant.now(clock), zone) + ".").setFontSize(8)
                 .setFontColor(MUTED).setMarginTop(4));
         SolidLine rule = new SolidLine(0.5f);
         rule.setColor(RULE);

@@ -8,6 +8,8 @@ import org.oostkit.wrt.query.api.CampaignQueries.CandidateFilter;
 import org.oostkit.wrt.query.api.CandidateView;
 import org.oostkit.wrt.query.api.ReasonView;
 import org.oostkit.wrt.query.campaign.CampaignReadModel;
+import org.oostkit.wrt.query.time.EffectiveZones;
+import org.oostkit.wrt.query.time.LocalTimes;
 import org.springframework.stereotype.Component;
 
 import java.io.BufferedWriter;
@@ -17,9 +19,7 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -32,13 +32,23 @@ public class CandidateCsvExport {
 
     static final String[] HEADER = {"Rank", "Name", "Email", "Nominations", "Above threshold", "Source",
             "Rounds named", "Contacted in round", "First named at", "Reasons"};
+    private static final int FIRST_NAMED = 8;
 
     private static final char BOM = '\uFEFF';
 
     private final CampaignReadModel campaigns;
+    private final EffectiveZones zones;
 
-    CandidateCsvExport(CampaignReadModel campaigns) {
+    CandidateCsvExport(CampaignReadModel campaigns, EffectiveZones zones) {
         this.campaigns = campaigns;
+        this.zones = zones;
+    }
+
+    /** The header, the time column naming the zone its values are in: "First named at (Europe/Amsterdam)". */
+    static String[] header(ZoneId zone) {
+        String[] header = HEADER.clone();
+        header[FIRST_NAMED] = HEADER[FIRST_NAMED] + " (" + zone.getId() + ")";
+        return header;
     }
 
     /**
@@ -58,10 +68,11 @@ public class CandidateCsvExport {
             if (csv.excelBom()) {
                 writer.write(BOM);
             }
-            rows.writeNext(HEADER, false);
+            ZoneId zone = zones.of(organisation, campaign);
+            rows.writeNext(header(zone), false);
             failOnError(rows);
             campaigns.eachCandidate(organisation, campaign, filter == null ? CandidateFilter.ALL : filter, c -> {
-                rows.writeNext(row(c), false);
+                rows.writeNext(row(c, zone), false);
                 // the writer swallows I/O errors; stop reading the database once the client has gone
                 failOnError(rows);
             });
@@ -71,7 +82,7 @@ public class CandidateCsvExport {
         }
     }
 
-    static String[] row(CandidateView c) {
+    static String[] row(CandidateView c, ZoneId zone) {
         return new String[]{
                 Integer.toString(c.rank()),
                 CsvCells.neutralise(c.name()),
@@ -81,7 +92,7 @@ public class CandidateCsvExport {
                 CsvCells.neutralise(source(c.source())),
                 c.rounds().stream().map(String::valueOf).collect(Collectors.joining(";")),
                 c.contactedRound() == null ? "" : c.contactedRound().toString(),
-                utc(c.firstNominatedAt()),
+                LocalTimes.iso(c.firstNominatedAt(), zone),
                 CsvCells.neutralise(reasons(c.reasons()))};
     }
 
@@ -106,11 +117,6 @@ public class CandidateCsvExport {
             case "NOMINATED" -> "nominated";
             default -> source;
         };
-    }
-
-    /** ISO-8601 in UTC to the second: spreadsheets parse it, and sub-second digits only add noise. */
-    private static String utc(Instant instant) {
-        return instant == null ? "" : DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
     }
 
     private static void failOnError(ICSVWriter rows) {

@@ -7,6 +7,7 @@ import org.oostkit.wrt.query.api.OrganisationQueries.FindOrganisationBySlug;
 import org.oostkit.wrt.query.api.OrganisationQueries.FindOrganisations;
 import org.oostkit.wrt.query.api.OrganisationQueries.FindOrganisationsOfMember;
 import org.oostkit.wrt.query.api.OrganisationView;
+import org.oostkit.wrt.query.time.EffectiveZones;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -22,32 +23,34 @@ import java.util.UUID;
 class OrganisationQueryHandlers {
 
     private static final String COLUMNS =
-            "SELECT organisation_id, slug, name, status, admin_emails, auditor_emails, registered_at FROM tenant ";
-    private static final RowMapper<OrganisationView> VIEW = (rs, n) -> new OrganisationView(
-            new OrganisationId(rs.getObject("organisation_id", UUID.class)), rs.getString("slug"),
-            rs.getString("name"), OrganisationStatus.valueOf(rs.getString("status")),
-            strings(rs.getArray("admin_emails")), strings(rs.getArray("auditor_emails")),
-            rs.getTimestamp("registered_at").toInstant());
+            "SELECT organisation_id, slug, name, status, admin_emails, auditor_emails, registered_at, time_zone "
+                    + "FROM tenant ";
 
     private final JdbcTemplate jdbc;
+    private final RowMapper<OrganisationView> view;
 
-    OrganisationQueryHandlers(JdbcTemplate jdbc) {
+    OrganisationQueryHandlers(JdbcTemplate jdbc, EffectiveZones zones) {
         this.jdbc = jdbc;
+        this.view = (rs, n) -> new OrganisationView(
+                new OrganisationId(rs.getObject("organisation_id", UUID.class)), rs.getString("slug"),
+                rs.getString("name"), OrganisationStatus.valueOf(rs.getString("status")),
+                strings(rs.getArray("admin_emails")), strings(rs.getArray("auditor_emails")),
+                rs.getTimestamp("registered_at").toInstant(), zones.orDefault(rs.getString("time_zone")));
     }
 
     @QueryHandler
     OrganisationView handle(FindOrganisationBySlug query) {
-        return jdbc.query(COLUMNS + "WHERE slug = ?", VIEW, query.slug()).stream().findFirst().orElse(null);
+        return jdbc.query(COLUMNS + "WHERE slug = ?", view, query.slug()).stream().findFirst().orElse(null);
     }
 
     @QueryHandler
     List<OrganisationView> handle(FindOrganisations query) {
-        return jdbc.query(COLUMNS + "ORDER BY slug", VIEW);
+        return jdbc.query(COLUMNS + "ORDER BY slug", view);
     }
 
     @QueryHandler
     List<OrganisationView> handle(FindOrganisationsOfMember query) {
-        return jdbc.query(COLUMNS + "WHERE ? = ANY (admin_emails) OR ? = ANY (auditor_emails) ORDER BY slug", VIEW,
+        return jdbc.query(COLUMNS + "WHERE ? = ANY (admin_emails) OR ? = ANY (auditor_emails) ORDER BY slug", view,
                 query.email(), query.email());
     }
 

@@ -18,6 +18,8 @@ import org.oostkit.wrt.query.api.StatisticsView;
 import org.oostkit.wrt.query.api.StatisticsView.Bucket;
 import org.oostkit.wrt.query.api.StatisticsView.RoundCount;
 import org.oostkit.wrt.query.campaign.CampaignReadModel;
+import org.oostkit.wrt.query.round.RoundReadModel;
+import org.oostkit.wrt.query.time.EffectiveZones;
 import org.oostkit.wrt.query.support.ReadSideTestSupport;
 import org.oostkit.wrt.query.support.ScriptedCampaign;
 import org.oostkit.wrt.query.tenant.TenantDirectory;
@@ -32,6 +34,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,7 +78,11 @@ class CampaignPdfReportTest extends ReadSideTestSupport {
         assertThat(text).containsPattern("Rounds\\s+2 rounds \\(round 2 open\\)");
         assertThat(text).containsPattern("Threshold\\s+2 distinct nominators");
         assertThat(text).containsPattern("Completed\\s+not yet");
-        assertThat(text).containsPattern("page 1 of 1");
+        // each round's deadline in full, in the campaign's zone (UTC here), as the mails and pages state it
+        assertThat(text).containsPattern("Round 1: deadline \\w+day \\d+ \\w+ \\d{4}, \\d\\d:\\d\\d \\(UTC\\); closed ")
+                .containsPattern("Round 2: open, deadline \\w+day \\d+ \\w+ \\d{4}, \\d\\d:\\d\\d \\(UTC\\)")
+                .contains("Times are in UTC.");
+        assertThat(text).containsPattern("page 1 of \\d+");
         try (PdfDocument document = read(pdf)) {
             assertThat(document.getPage(1).getPageSize().equalsWithEpsilon(PageSize.A4)).isTrue();
             assertThat(document.getDocumentInfo().getTitle()).isEqualTo("Future of the plant");
@@ -209,7 +216,9 @@ class CampaignPdfReportTest extends ReadSideTestSupport {
         }).when(readModel).eachCandidate(any(), any(), any(), any());
         Clock clock = Clock.fixed(Instant.parse("2026-03-02T08:30:00Z"), ZoneOffset.UTC);
 
-        new CampaignPdfReport(readModel, tenants,
+        EffectiveZones zones = mock(EffectiveZones.class);
+        when(zones.of(organisation, campaign)).thenReturn(ZoneId.of("UTC"));
+        new CampaignPdfReport(readModel, mock(RoundReadModel.class), tenants, zones,
                 new StaticListableBeanFactory(Map.of("clock", clock)).getBeanProvider(Clock.class))
                 .write(organisation, campaign, out);
 

@@ -6,7 +6,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.oostkit.wrt.api.campaign.CampaignCommands.ChangeCampaignTimeZone;
 import org.oostkit.wrt.api.campaign.CampaignId;
+import org.oostkit.wrt.query.time.EffectiveZones;
 import org.oostkit.wrt.api.campaign.PersonId;
 import org.oostkit.wrt.api.organisation.OrganisationId;
 import org.oostkit.wrt.query.api.CampaignQueries.CandidateFilter;
@@ -22,6 +24,9 @@ import java.io.OutputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
@@ -31,6 +36,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 /** The candidate CSV after the scripted campaign, parsed back as a spreadsheet would read it. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -61,7 +67,7 @@ class CandidateCsvExportTest extends ReadSideTestSupport {
     void allCandidates() {
         List<String[]> rows = parse(text(CandidateFilter.ALL, CsvOptions.DEFAULT));
         assertThat(rows.get(0)).containsExactly("Rank", "Name", "Email", "Nominations", "Above threshold", "Source",
-                "Rounds named", "Contacted in round", "First named at", "Reasons");
+                "Rounds named", "Contacted in round", "First named at (UTC)", "Reasons");
         assertThat(rows).hasSize(9);
         assertThat(rows.subList(1, 6)).extracting(r -> String.join("|", Arrays.copyOf(r, 8))).containsExactly(
                 "1|Erin|erin@acme.test|3|yes|nominated|1|2",
@@ -80,6 +86,29 @@ class CandidateCsvExportTest extends ReadSideTestSupport {
         Instant firstNamed = Instant.parse(rows.get(1)[8]);
         assertThat(rows.get(1)[8]).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
         assertThat(firstNamed).isBetween(Instant.now().minusSeconds(600), Instant.now());
+    }
+
+    @Test
+    @DisplayName("a campaign in its own zone: the time column names the zone, values carry its offset, same instant")
+    void campaignZone() {
+        List<String[]> utc = parse(text(CandidateFilter.ALL, CsvOptions.DEFAULT));
+        wrt().send(new ChangeCampaignTimeZone(script.campaign, script.organisation, "Asia/Kolkata"), script.admin);
+        projections().awaitCaughtUp();
+        try {
+            List<String[]> rows = parse(text(CandidateFilter.ALL, CsvOptions.DEFAULT));
+            assertThat(rows.get(0)[8]).isEqualTo("First named at (Asia/Kolkata)");
+            assertThat(rows.get(1)[8]).endsWith("+05:30");
+            assertThat(OffsetDateTime.parse(rows.get(1)[8]).toInstant()).isEqualTo(Instant.parse(utc.get(1)[8]));
+        } finally {
+            wrt().send(new ChangeCampaignTimeZone(script.campaign, script.organisation, null), script.admin);
+            projections().awaitCaughtUp();
+        }
+    }
+
+    private static EffectiveZones zones(ZoneId zone) {
+        EffectiveZones zones = mock(EffectiveZones.class);
+        when(zones.of(any(), any())).thenReturn(zone);
+        return zones;
     }
 
     @Test
@@ -136,12 +165,12 @@ class CandidateCsvExportTest extends ReadSideTestSupport {
                         new ReasonView(nominee, "Erin", PersonId.random(), "=cmd|' /C calc'!A0", 1, "=1+1 runs things"),
                         new ReasonView(nominee, "Erin", PersonId.random(), "Bob", 1, ""),
                         new ReasonView(nominee, "Erin", PersonId.random(), "Carol", 2, "  -knows the site  ")));
-        String[] row = CandidateCsvExport.row(candidate);
+        String[] row = CandidateCsvExport.row(candidate, ZoneOffset.UTC);
         assertThat(row).hasSize(CandidateCsvExport.HEADER.length);
         assertThat(row[9]).isEqualTo("'=cmd|' /C calc'!A0: =1+1 runs things\nCarol: -knows the site");
         assertThat(CandidateCsvExport.row(new CandidateView(2, nominee, "Erin", "erin@acme.test", 1, false,
                 "NOMINATED", List.of(1), null, null, List.of(new ReasonView(nominee, "Erin", PersonId.random(),
-                        "Bob", 1, "@SUM(A1)"))))[9]).isEqualTo("Bob: @SUM(A1)");
+                        "Bob", 1, "@SUM(A1)"))), ZoneOffset.UTC)[9]).isEqualTo("Bob: @SUM(A1)");
     }
 
     @Test
@@ -176,7 +205,7 @@ class CandidateCsvExportTest extends ReadSideTestSupport {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         export.write(other, script.campaign, CandidateFilter.ALL, CsvOptions.DEFAULT, out);
         assertThat(out.toString(StandardCharsets.UTF_8))
-                .isEqualTo(String.join(",", CandidateCsvExport.HEADER) + "\r\n");
+                .isEqualTo(String.join(",", CandidateCsvExport.header(ZoneId.of("UTC"))) + "\r\n");
 
         assertThat(parse(new String(bytes(CampaignId.random(), CandidateFilter.ALL, CsvOptions.DEFAULT),
                 StandardCharsets.UTF_8))).hasSize(1);
@@ -201,7 +230,7 @@ class CandidateCsvExportTest extends ReadSideTestSupport {
             return null;
         }).when(readModel).eachCandidate(any(), any(), any(), any());
 
-        new CandidateCsvExport(readModel).write(OrganisationId.random(), CampaignId.random(), CandidateFilter.ALL,
+        new CandidateCsvExport(readModel, zones(ZoneId.of("UTC"))).write(OrganisationId.random(), CampaignId.random(), CandidateFilter.ALL,
                 CsvOptions.DEFAULT, out);
 
         // all but the buffer's last few kilobytes were already on their way before the last row existed

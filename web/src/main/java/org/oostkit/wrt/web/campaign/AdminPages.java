@@ -13,23 +13,20 @@ import org.oostkit.wrt.query.api.CampaignQueries.FindCampaign;
 import org.oostkit.wrt.query.api.CampaignView;
 import org.oostkit.wrt.query.api.OrganisationQueries.FindOrganisationBySlug;
 import org.oostkit.wrt.query.api.OrganisationView;
+import org.oostkit.wrt.query.api.TimeZoneQueries.FindTimeZone;
+import org.oostkit.wrt.query.api.TimeZoneView;
+import org.oostkit.wrt.query.time.LocalTimes;
 import org.oostkit.wrt.web.security.OrganisationRoles;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -38,7 +35,7 @@ import java.util.function.Predicate;
 /**
  * What every admin page needs: the organisation from the slug, the campaign from its id (404 when the
  * organisation has none), queries and commands, the page frame (title, navigation, breadcrumbs, who is signed
- * in, whether they may change anything) and times in the organisation's zone.
+ * in, whether they may change anything) and the zone a campaign's times are stated in.
  */
 @Component
 public class AdminPages {
@@ -46,18 +43,12 @@ public class AdminPages {
     /** How long a POST waits for the read model to show its change before redirecting anyway. */
     static final Duration CATCH_UP = Duration.ofSeconds(3);
 
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
-    private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
-
     private final QueryGateway queries;
     private final CommandGateway commands;
-    private final ZoneId zone;
 
-    AdminPages(QueryGateway queries, CommandGateway commands, @Value("${wrt.time-zone:UTC}") String zone) {
+    AdminPages(QueryGateway queries, CommandGateway commands) {
         this.queries = queries;
         this.commands = commands;
-        this.zone = ZoneId.of(zone);
     }
 
     /** The organisation of the URL, or 404 (the security chain has already checked the role). */
@@ -164,8 +155,9 @@ public class AdminPages {
         }
         List<Map<String, Object>> items = new ArrayList<>();
         items.add(navItem("/org/" + organisation.slug() + "/manage", "Campaigns", "manage".equals(currentNav)));
+        items.add(navItem("/org/" + organisation.slug() + "/settings", "Settings", "settings".equals(currentNav)));
         model.put("nav", Map.of("items", items));
-        model.put("zone", zone.getId());
+        model.put("zone", LocalTimes.zoneName(organisation.timeZone()));
         return model;
     }
 
@@ -205,34 +197,14 @@ public class AdminPages {
         return item;
     }
 
-    public ZoneId zone() {
-        return zone;
-    }
-
-    /** A moment as people read it, in the organisation's zone; empty for null. */
-    public String shown(Instant instant) {
-        return instant == null ? "" : SHOWN.format(instant.atZone(zone)) + " " + zone.getId();
-    }
-
-    public String day(Instant instant) {
-        return instant == null ? "" : DAY.format(instant.atZone(zone));
-    }
-
-    /** The value of a {@code datetime-local} input for this moment. */
-    public String inputValue(Instant instant) {
-        return instant == null ? "" : INPUT.format(instant.atZone(zone).truncatedTo(ChronoUnit.MINUTES));
-    }
-
-    /** Reads a {@code datetime-local} value in the organisation's zone; null when it is not one. */
-    public Instant fromInput(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDateTime.parse(value.strip()).atZone(zone).toInstant();
-        } catch (java.time.format.DateTimeParseException e) {
-            return null;
-        }
+    /**
+     * The zone in which this campaign's times are entered and shown: its own, else its organisation's. Pages
+     * format with {@link LocalTimes} in this zone, so they read as the mails and the PDF do.
+     */
+    public ZoneId zone(OrganisationView organisation, CampaignView campaign) {
+        TimeZoneView zones = query(new FindTimeZone(organisation.organisationId(), campaign.campaignId()),
+                TimeZoneView.class);
+        return zones == null ? organisation.timeZone() : zones.zone();
     }
 
     /** A response rate (0..1) as a whole percentage. */

@@ -10,6 +10,7 @@ import org.oostkit.wrt.api.common.RuleViolation;
 import org.oostkit.wrt.query.api.CampaignQueries.FindCampaign;
 import org.oostkit.wrt.query.api.CampaignView;
 import org.oostkit.wrt.query.api.OrganisationView;
+import org.oostkit.wrt.query.time.LocalTimes;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -78,7 +80,7 @@ class CampaignController {
         model.addAttribute("crumbs", AdminPages.crumbs("/org/" + slug + "/manage", organisation.name(),
                 null, campaign.name()));
         model.addAttribute("tabs", AdminPages.tabs(slug, campaign, "overview"));
-        model.addAttribute("campaign", summary(campaign));
+        model.addAttribute("campaign", summary(campaign, pages.zone(organisation, campaign)));
         model.addAttribute("base", "/org/" + slug + "/campaigns/" + id);
         return SHOW;
     }
@@ -150,7 +152,7 @@ class CampaignController {
         model.addAllAttributes(pages.page("Complete " + campaign.name(), organisation, authentication, "campaign"));
         model.addAttribute("crumbs", AdminPages.crumbs("/org/" + slug + "/manage", organisation.name(),
                 "/org/" + slug + "/campaigns/" + campaign.campaignId(), campaign.name(), null, "Complete"));
-        model.addAttribute("campaign", summary(campaign));
+        model.addAttribute("campaign", summary(campaign, pages.zone(organisation, campaign)));
         model.addAttribute("base", "/org/" + slug + "/campaigns/" + campaign.campaignId());
         if (error != null) {
             model.addAttribute("error", error);
@@ -230,7 +232,7 @@ class CampaignController {
         return status;
     }
 
-    private Map<String, Object> summary(CampaignView campaign) {
+    private Map<String, Object> summary(CampaignView campaign, ZoneId zone) {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("id", campaign.campaignId().toString());
         summary.put("name", campaign.name());
@@ -244,8 +246,9 @@ class CampaignController {
         summary.put("reminderDays", campaign.reminderDaysBefore());
         summary.putAll(status(campaign));
         summary.put("completed", campaign.completed());
-        summary.put("created", pages.shown(campaign.createdAt()));
-        summary.put("completedAt", pages.shown(campaign.completedAt()));
+        summary.put("created", LocalTimes.shortMoment(campaign.createdAt(), zone));
+        summary.put("completedAt", LocalTimes.shortMoment(campaign.completedAt(), zone));
+        summary.put("timeZone", LocalTimes.zoneName(zone));
         summary.put("people", campaign.people());
         summary.put("seedPeople", campaign.seedPeople());
         summary.put("nominatedPeople", campaign.nominatedPeople());

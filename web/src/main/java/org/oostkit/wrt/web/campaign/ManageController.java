@@ -5,6 +5,7 @@ import org.oostkit.wrt.query.api.CampaignView;
 import org.oostkit.wrt.query.api.OrganisationView;
 import org.oostkit.wrt.query.api.RoundQueries.FindRounds;
 import org.oostkit.wrt.query.api.RoundView;
+import org.oostkit.wrt.query.time.LocalTimes;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,7 +38,7 @@ class ManageController {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (CampaignView campaign : pages.queryList(new FindCampaigns(organisation.organisationId()),
                 CampaignView.class)) {
-            rows.add(row(slug, campaign, latestRound(organisation, campaign)));
+            rows.add(row(organisation, campaign, latestRound(organisation, campaign)));
         }
         model.addAttribute("campaigns", rows);
         model.addAttribute("hasCampaigns", !rows.isEmpty());
@@ -58,12 +59,13 @@ class ManageController {
                 .stream().max(Comparator.comparing(RoundView::open).thenComparingInt(RoundView::number)).orElse(null);
     }
 
-    private Map<String, Object> row(String slug, CampaignView campaign, RoundView round) {
+    private Map<String, Object> row(OrganisationView organisation, CampaignView campaign, RoundView round) {
+        String slug = organisation.slug();
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("href", "/org/" + slug + "/campaigns/" + campaign.campaignId());
         row.put("name", campaign.name());
         row.putAll(CampaignController.status(campaign));
-        row.put("created", pages.day(campaign.createdAt()));
+        row.put("created", LocalTimes.shortDay(campaign.createdAt(), organisation.timeZone()));
         row.put("people", campaign.people());
         row.put("rounds", campaign.rounds());
         row.put("contacted", campaign.contacted());

@@ -1,15 +1,16 @@
 package org.oostkit.wrt.web.mail;
 
+import org.oostkit.wrt.query.time.LocalTimes;
+
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -21,13 +22,19 @@ class MailComposer {
     private final MailTemplates templates;
     private final ProviderHeaders providerHeaders;
     private final String baseUrl;
-    private final DateTimeFormatter shortDate;
+    private final ZoneId defaultZone;
 
-    MailComposer(MailTemplates templates, ProviderHeaders providerHeaders, String baseUrl, java.time.ZoneId zone) {
+    /** {@code defaultZone}: for mails about no organisation, and organisations and campaigns without a zone. */
+    MailComposer(MailTemplates templates, ProviderHeaders providerHeaders, String baseUrl, ZoneId defaultZone) {
         this.templates = templates;
         this.providerHeaders = providerHeaders;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        this.shortDate = DateTimeFormatter.ofPattern("d MMMM", Locale.ENGLISH).withZone(zone);
+        this.defaultZone = defaultZone;
+    }
+
+    /** The zone a stored id names, or the default for none. */
+    ZoneId zone(String timeZone) {
+        return timeZone == null ? defaultZone : ZoneId.of(timeZone);
     }
 
     /** The nominator's personal link: {@code {base}/org/{slug}/nominate/{token}}. */
@@ -43,6 +50,9 @@ class MailComposer {
     /** The invitation or reminder of an outbox row, with the raw token in its link. */
     MailMessage invitationMail(OutboxRow row, String token) {
         boolean reminder = "REMINDER".equals(row.purpose());
+        ZoneId zone = zone(row.timeZone());
+        // the deadline word for word as the nominator's page, the admin pages and the PDF state it
+        String deadline = LocalTimes.moment(row.deadline(), zone);
         Map<String, Object> model = base(row.organisationName());
         // a seed may have no name: greet with "Hello," rather than "Hello ,"
         model.put("name", row.name() == null || row.name().isBlank() ? null : row.name().strip());
@@ -50,13 +60,13 @@ class MailComposer {
         model.put("invitationText", row.invitationText() == null || row.invitationText().isBlank()
                 ? null : row.invitationText().strip());
         model.put("invitationParagraphs", paragraphs(row.invitationText()));
-        model.put("deadline", templates.moment(row.deadline()));
-        model.put("deadlineShort", shortDate.format(row.deadline()));
+        model.put("deadline", deadline);
+        model.put("deadlineShort", LocalTimes.dayMonth(row.deadline(), zone));
         model.put("link", nominationLink(row.slug(), token).toString());
         model.put("buttonLabel", "Name the people");
         model.put("preheader", reminder
-                ? "The round closes on " + templates.moment(row.deadline()) + "."
-                : "Please answer by " + templates.moment(row.deadline()) + ".");
+                ? "The round closes on " + deadline + "."
+                : "Please answer by " + deadline + ".");
         MailTemplates.Rendered rendered = templates.render(
                 reminder ? MailTemplates.Kind.REMINDER : MailTemplates.Kind.INVITATION, model);
         return message(reminder ? "reminder" : "invitation", row.email(), row.name(), rendered,
@@ -64,11 +74,11 @@ class MailComposer {
     }
 
     MailMessage verificationCode(UUID organisationId, UUID invitationId, String organisationName, String campaignName,
-                                 String email, String code, Instant expiresAt, Instant now) {
+                                 String email, String code, Instant expiresAt, Instant now, ZoneId zone) {
         Map<String, Object> model = base(organisationName);
         model.put("campaignName", campaignName);
         model.put("code", code);
-        model.put("expiresAt", templates.moment(expiresAt));
+        model.put("expiresAt", LocalTimes.moment(expiresAt, zone));
         long minutes = Math.max(1, Math.round(Duration.between(now, expiresAt).getSeconds() / 60.0));
         model.put("validMinutes", minutes);
         model.put("preheader", "Valid for " + minutes + " minutes.");
@@ -81,21 +91,22 @@ class MailComposer {
         Map<String, Object> model = base("Workshop Referral Tool");
         model.put("link", link.toString());
         model.put("buttonLabel", "Sign in");
-        model.put("expiresAt", templates.moment(expiresAt));
-        model.put("preheader", "The link works once and expires at " + templates.moment(expiresAt) + ".");
+        model.put("expiresAt", LocalTimes.moment(expiresAt, defaultZone));
+        model.put("preheader", "The link works once and expires at " + LocalTimes.moment(expiresAt, defaultZone)
+                + ".");
         return message("sign-in-link", email, null, templates.render(MailTemplates.Kind.SIGN_IN_LINK, model),
                 providerHeaders.headers(null, null, false));
     }
 
     MailMessage retentionWarning(UUID organisationId, String organisationName, String campaignName, String email,
-                                 Instant erasedOn, String exportPath) {
+                                 Instant erasedOn, ZoneId zone, String exportPath) {
         Map<String, Object> model = base(organisationName);
         model.put("campaignName", campaignName);
-        model.put("erasedOn", templates.moment(erasedOn));
-        model.put("erasedOnShort", shortDate.format(erasedOn));
+        model.put("erasedOn", LocalTimes.moment(erasedOn, zone));
+        model.put("erasedOnShort", LocalTimes.dayMonth(erasedOn, zone));
         model.put("link", absolute(exportPath).toString());
         model.put("buttonLabel", "Open the campaign");
-        model.put("preheader", "Export what you still need before " + templates.moment(erasedOn) + ".");
+        model.put("preheader", "Export what you still need before " + LocalTimes.moment(erasedOn, zone) + ".");
         return message("retention-warning", email, null, templates.render(MailTemplates.Kind.RETENTION_WARNING, model),
                 providerHeaders.headers(organisationId, null, false));
     }

@@ -14,6 +14,7 @@ import org.oostkit.wrt.query.config.DeadLetterMetrics;
 import org.oostkit.wrt.query.config.DeadLetterQueues;
 import org.oostkit.wrt.query.config.EventArrivals;
 import org.oostkit.wrt.query.config.IsolatedFailures;
+import org.oostkit.wrt.query.time.EffectiveZones;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -47,13 +48,13 @@ class MailConfiguration {
 
     @Bean
     MailTemplates mailTemplates(MailProperties properties) {
-        return new MailTemplates(properties.timeZone());
+        return new MailTemplates();
     }
 
     @Bean
-    MailComposer mailComposer(MailTemplates templates, MailProperties properties,
+    MailComposer mailComposer(MailTemplates templates, MailProperties properties, EffectiveZones zones,
                               @Value("${wrt.base-url}") String baseUrl) {
-        return new MailComposer(templates, new ProviderHeaders(properties.provider()), baseUrl, properties.timeZone());
+        return new MailComposer(templates, new ProviderHeaders(properties.provider()), baseUrl, zones.defaultZone());
     }
 
     @Bean

@@ -8,6 +8,7 @@ import org.oostkit.wrt.api.campaign.CampaignCreated;
 import org.oostkit.wrt.api.campaign.CampaignDetailsChanged;
 import org.oostkit.wrt.api.campaign.CampaignErased;
 import org.oostkit.wrt.api.campaign.CampaignSettings;
+import org.oostkit.wrt.api.campaign.CampaignTimeZoneChanged;
 import org.oostkit.wrt.api.campaign.PersonErased;
 import org.oostkit.wrt.api.common.Emails;
 import org.oostkit.wrt.api.invitation.ContactInvited;
@@ -18,6 +19,7 @@ import org.oostkit.wrt.api.invitation.MailPurpose;
 import org.oostkit.wrt.api.nomination.NominationRevised;
 import org.oostkit.wrt.api.nomination.NominationSubmitted;
 import org.oostkit.wrt.api.organisation.OrganisationRegistered;
+import org.oostkit.wrt.api.organisation.OrganisationTimeZoneChanged;
 import org.oostkit.wrt.api.round.ReminderDue;
 import org.oostkit.wrt.api.round.RoundClosed;
 import org.oostkit.wrt.api.round.RoundExtended;
@@ -53,6 +55,19 @@ class MailPolicy {
                 INSERT INTO mail_organisation (organisation_id, slug, name) VALUES (?, ?, ?)
                 ON CONFLICT (organisation_id) DO UPDATE SET slug = EXCLUDED.slug, name = EXCLUDED.name
                 """, event.organisationId().value(), event.slug(), event.name());
+    }
+
+    /** The organisation's row exists: its registration comes first in its own event sequence. */
+    @EventHandler
+    void on(OrganisationTimeZoneChanged event) {
+        jdbc.update("UPDATE mail_organisation SET time_zone = ? WHERE organisation_id = ?", event.timeZone(),
+                event.organisationId().value());
+    }
+
+    @EventHandler
+    void on(CampaignTimeZoneChanged event) {
+        jdbc.update("UPDATE mail_campaign SET time_zone = ? WHERE campaign_id = ?", event.timeZone(),
+                event.campaignId().value());
     }
 
     @EventHandler

@@ -12,15 +12,15 @@ import java.time.Duration;
  * @param from     the sender address ({@code MAIL_FROM})
  * @param provider whose tracking headers to add: {@code postmark}, {@code sendgrid} or {@code none}
  * @param recipientRetention how long after a round closed its recipients' addresses are kept (for late bounces)
- * @param timeZone the zone in which mails state deadlines and expiry times
+ * Mails state times in the campaign's or organisation's zone ({@code wrt.time-zone} by default; the former
+ * {@code WRT_MAIL_TIME_ZONE} is read as that default when {@code WRT_TIME_ZONE} is not set).
  */
 @ConfigurationProperties("wrt.mail")
 public record MailProperties(Smtp smtp,
                              @DefaultValue("WRT <wrt@localhost>") String from,
                              @DefaultValue("none") String provider,
                              Sender sender,
-                             @DefaultValue("30d") Duration recipientRetention,
-                             @DefaultValue("UTC") java.time.ZoneId timeZone) {
+                             @DefaultValue("30d") Duration recipientRetention) {
 
     public MailProperties {
         smtp = smtp == null ? new Smtp(null, 587, null, null, Duration.ofSeconds(30)) : smtp;

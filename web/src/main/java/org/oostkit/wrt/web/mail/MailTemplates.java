@@ -8,11 +8,7 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -42,14 +38,11 @@ class MailTemplates {
     private final Mustache.Compiler html;
     private final Mustache.Compiler plain;
     private final Map<String, Template> cache = new ConcurrentHashMap<>();
-    private final DateTimeFormatter dateTime;
 
-    MailTemplates(ZoneId zone) {
+    MailTemplates() {
         Mustache.TemplateLoader loader = name -> reader(ROOT + name + ".mustache");
         this.html = Mustache.compiler().withLoader(loader).defaultValue("");
         this.plain = Mustache.compiler().withLoader(loader).escapeHTML(false).defaultValue("");
-        this.dateTime = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm '(" + zoneLabel(zone) + ")'",
-                Locale.ENGLISH).withZone(zone);
     }
 
     Rendered render(Kind kind, Map<String, Object> model) {
@@ -59,11 +52,6 @@ class MailTemplates {
         return new Rendered(subject,
                 template(plain, kind.file + ".txt").execute(context),
                 template(html, kind.file + ".html").execute(context));
-    }
-
-    /** A moment as the mails state it: "Friday 4 December 2026, 17:00 (UTC)". */
-    String moment(Instant instant) {
-        return dateTime.format(instant);
     }
 
     private Template template(Mustache.Compiler compiler, String name) {
@@ -82,9 +70,5 @@ class MailTemplates {
             throw new IllegalStateException("mail template missing: " + path);
         }
         return new InputStreamReader(stream, StandardCharsets.UTF_8);
-    }
-
-    private static String zoneLabel(ZoneId zone) {
-        return zone.getId().equals("Z") ? "UTC" : zone.getId();
     }
 }

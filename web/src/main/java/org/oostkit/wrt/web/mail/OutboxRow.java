@@ -3,7 +3,7 @@ package org.oostkit.wrt.web.mail;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A claimed outbox row with everything its mail says. */
+/** A claimed outbox row with everything its mail says; {@code timeZone} null: the configured default. */
 record OutboxRow(UUID invitationId,
                  String purpose,
                  UUID organisationId,
@@ -15,7 +15,8 @@ record OutboxRow(UUID invitationId,
                  String organisationName,
                  String campaignName,
                  String invitationText,
-                 Instant deadline) {
+                 Instant deadline,
+                 String timeZone) {
 
     @Override
     public String toString() {

@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -56,7 +57,8 @@ class RequestMail implements OutgoingMail, RetentionMail {
                     + " Please contact the organisers.", true, null);
         }
         List<Map<String, Object>> names = jdbc.queryForList("""
-                SELECT g.name AS organisation_name, k.name AS campaign_name
+                SELECT g.name AS organisation_name, k.name AS campaign_name,
+                       COALESCE(k.time_zone, g.time_zone) AS time_zone
                 FROM mail_recipient p
                 JOIN mail_campaign k ON k.campaign_id = p.campaign_id
                 JOIN mail_organisation g ON g.organisation_id = p.organisation_id
@@ -65,15 +67,17 @@ class RequestMail implements OutgoingMail, RetentionMail {
         String organisationName = names.isEmpty() ? "Workshop Referral Tool" : (String) names.get(0).get("organisation_name");
         String campaignName = names.isEmpty() ? "your invitation" : (String) names.get(0).get("campaign_name");
         send(composer.verificationCode(organisationId.value(), invitationId.value(), organisationName, campaignName,
-                address, code, expiresAt, clock.instant()));
+                address, code, expiresAt, clock.instant(),
+                composer.zone(names.isEmpty() ? null : (String) names.get(0).get("time_zone"))));
     }
 
     /** Sent by the retention job, which records the warning first: a failure is reported, never resent. */
     @Override
     public void sendRetentionWarning(String email, String organisationName, String campaignName, Instant erasureAt,
-                                     URI campaignLink) {
+                                     ZoneId zone, URI campaignLink) {
         String path = campaignLink.getRawPath() + (campaignLink.getRawQuery() == null ? "" : "?" + campaignLink.getRawQuery());
-        send(composer.retentionWarning(null, organisationName, campaignName, Emails.normalise(email), erasureAt, path));
+        send(composer.retentionWarning(null, organisationName, campaignName, Emails.normalise(email), erasureAt, zone,
+                path));
     }
 
     private void send(MailMessage message) {

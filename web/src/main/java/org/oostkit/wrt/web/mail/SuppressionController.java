@@ -4,6 +4,7 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.oostkit.wrt.query.api.OrganisationQueries.FindOrganisationBySlug;
 import org.oostkit.wrt.query.api.OrganisationView;
+import org.oostkit.wrt.query.time.LocalTimes;
 import org.oostkit.wrt.web.security.OrganisationRoles;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,9 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
 
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -30,13 +29,10 @@ class SuppressionController {
 
     private final QueryGateway queries;
     private final JdbcTemplate jdbc;
-    private final DateTimeFormatter time;
 
-    SuppressionController(QueryGateway queries, JdbcTemplate jdbc, MailProperties properties) {
+    SuppressionController(QueryGateway queries, JdbcTemplate jdbc) {
         this.queries = queries;
         this.jdbc = jdbc;
-        ZoneId zone = properties.timeZone();
-        this.time = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH).withZone(zone);
     }
 
     @GetMapping("/org/{slug}/suppressions")
@@ -49,6 +45,7 @@ class SuppressionController {
         if (organisation == null) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
+        ZoneId zone = organisation.timeZone();
         List<Map<String, Object>> suppressed = jdbc.query("""
                 SELECT email, reason, occurred_at FROM mail_suppression
                 WHERE organisation_id = ? ORDER BY occurred_at DESC, email
@@ -56,7 +53,7 @@ class SuppressionController {
                 "email", rs.getString("email"),
                 "reason", "SPAM_COMPLAINT".equals(rs.getString("reason")) ? "Reported a mail as spam" : "Bounced",
                 "bounced", !"SPAM_COMPLAINT".equals(rs.getString("reason")),
-                "at", time.format(rs.getTimestamp("occurred_at").toInstant())),
+                "at", LocalTimes.shortMoment(rs.getTimestamp("occurred_at").toInstant(), zone)),
                 organisation.organisationId().value());
         List<Map<String, Object>> undelivered = jdbc.query("""
                 SELECT o.purpose, o.status, o.last_error, o.finished_at, o.attempts, p.email, k.name AS campaign
@@ -72,7 +69,7 @@ class SuppressionController {
                 "status", "uncertain".equals(rs.getString("status")) ? "Uncertain" : "Failed",
                 "reason", rs.getString("last_error") == null ? "" : rs.getString("last_error"),
                 "attempts", rs.getInt("attempts"),
-                "at", rs.getTimestamp("finished_at") == null ? "" : time.format(rs.getTimestamp("finished_at").toInstant())),
+                "at", rs.getTimestamp("finished_at") == null ? "" : LocalTimes.shortMoment(rs.getTimestamp("finished_at").toInstant(), zone)),
                 organisation.organisationId().value());
         model.addAttribute("title", "Mail problems · " + organisation.name());
         model.addAttribute("organisation", Map.of("name", organisation.name(), "slug", organisation.slug()));

@@ -28,6 +28,9 @@ import org.oostkit.wrt.query.api.InvitationView;
 import org.oostkit.wrt.query.api.NominationView;
 import org.oostkit.wrt.query.api.OrganisationQueries.FindOrganisationBySlug;
 import org.oostkit.wrt.query.api.OrganisationView;
+import org.oostkit.wrt.query.api.TimeZoneQueries.FindTimeZone;
+import org.oostkit.wrt.query.api.TimeZoneView;
+import org.oostkit.wrt.query.time.LocalTimes;
 import org.oostkit.wrt.web.mail.OutgoingMail;
 import org.oostkit.wrt.web.metrics.WrtMetrics;
 import org.slf4j.Logger;
@@ -47,13 +50,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -80,8 +81,6 @@ class NominationController {
     /** A link token is 32 random bytes in URL-safe base64 (43 characters); anything else is not one. */
     private static final Pattern TOKEN = Pattern.compile("^[A-Za-z0-9_-]{20,100}$");
     private static final Pattern CODE_FORMAT = Pattern.compile("^[0-9]{6}$");
-    private static final DateTimeFormatter DEADLINE = DateTimeFormatter
-            .ofPattern("EEEE d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     private final CommandGateway commands;
     private final QueryGateway queries;
@@ -470,7 +469,7 @@ class NominationController {
         model.addAttribute("campaignName", invitation.get().campaignName());
         model.addAttribute("nobody", named.isEmpty()); // only the explicit answer saves an empty list
         model.addAttribute("count", named.size() == 1 ? "1 person" : named.size() + " people");
-        model.addAttribute("deadline", DEADLINE.format(invitation.get().deadline()));
+        deadline(model, verified.get().organisationId(), invitation.get());
         model.addAttribute("formHref", "/org/" + slug + "/nominate/form");
         return DONE;
     }
@@ -481,7 +480,7 @@ class NominationController {
                            String token, String email, String emailError) {
         model.addAttribute("title", "Confirm your email — " + invitation.campaignName());
         model.addAttribute("organisationName", organisation.name());
-        campaign(model, invitation);
+        campaign(model, organisation.organisationId(), invitation);
         // from the link, the form carries its token; asked again, the session knows the invitation
         model.addAttribute("action", "/org/" + slug + (token == null ? "/nominate/verify/again" : "/nominate/request-link"));
         model.addAttribute("token", token);
@@ -517,7 +516,7 @@ class NominationController {
         boolean error = rows.formError() != null || !rows.rowsWithErrors().isEmpty();
         model.addAttribute("title", (error ? "Error: " : page.confirmNobody() ? "Nothing saved: " : "")
                 + "Your nominations — " + invitation.campaignName());
-        campaign(model, invitation);
+        campaign(model, nominator.organisationId(), invitation);
         String base = "/org/" + slug + "/nominate";
         model.addAttribute("action", base + "/submit");
         model.addAttribute("nominatorEmail", nominator.email());
@@ -633,13 +632,26 @@ class NominationController {
     }
 
     /** The campaign as nominators see it: its invitation text, never the admins' internal notes. */
-    private static void campaign(Model model, InvitationView invitation) {
+    private void campaign(Model model, OrganisationId organisation, InvitationView invitation) {
         model.addAttribute("campaignName", invitation.campaignName());
         if (invitation.invitationText() != null && !invitation.invitationText().isBlank()) {
             model.addAttribute("invitationText", invitation.invitationText());
         }
         model.addAttribute("roundNumber", String.valueOf(invitation.roundNumber()));
-        model.addAttribute("deadline", DEADLINE.format(invitation.deadline()));
+        deadline(model, organisation, invitation);
+    }
+
+    /**
+     * The deadline word for word as the invitation mail states it, in the campaign's zone; with the instant
+     * and the zone's id for the script that adds the reader's own time beside it.
+     */
+    private void deadline(Model model, OrganisationId organisation, InvitationView invitation) {
+        TimeZoneView zones = queries.query(new FindTimeZone(organisation, invitation.campaignId()),
+                TimeZoneView.class).join();
+        ZoneId zone = zones.zone();
+        model.addAttribute("deadline", LocalTimes.moment(invitation.deadline(), zone));
+        model.addAttribute("deadlineIso", invitation.deadline().toString());
+        model.addAttribute("deadlineZone", zone.getId());
     }
 
     // --- reading and sending

@@ -70,6 +70,7 @@ class OperatorApiController {
         view.put("adminEmails", organisation.adminEmails());
         view.put("auditorEmails", organisation.auditorEmails());
         view.put("registeredAt", organisation.registeredAt().toString());
+        view.put("timeZone", organisation.timeZone().getId());
         return view;
     }
 
@@ -86,7 +87,8 @@ class OperatorApiController {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable() {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The body must be JSON: {\"slug\", \"name\", \"adminEmails\": [...], \"auditorEmails\": [...]}.");
+                "The body must be JSON: {\"slug\", \"name\", \"adminEmails\": [...], \"auditorEmails\": [...], "
+                        + "\"timeZone\" (optional)}.");
         problem.setTitle("Unreadable request");
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);

@@ -26,7 +26,9 @@ public final class OperatorCli {
 
     static final String USAGE_TEXT = String.join(System.lineSeparator(),
             "Usage:",
-            "  java -jar wrt.jar org create --slug SLUG --name NAME --admin EMAIL [--admin EMAIL ...] [--auditor EMAIL ...]",
+            "  java -jar wrt.jar org create --slug SLUG --name NAME --admin EMAIL [--admin EMAIL ...] [--auditor EMAIL ...]"
+                    + " [--time-zone ZONE]",
+            "      ZONE: an IANA time zone such as Europe/Amsterdam; without it, the default (WRT_TIME_ZONE)",
             "  java -jar wrt.jar org list",
             "  java -jar wrt.jar org suspend SLUG [--reason TEXT]",
             "  java -jar wrt.jar org activate SLUG",
@@ -105,7 +107,8 @@ public final class OperatorCli {
             switch (parsed.action()) {
                 case "create": {
                     OrganisationId id = organisations.register(new OperatorOrganisations.NewOrganisation(
-                            parsed.single("slug"), parsed.single("name"), parsed.all("admin"), parsed.all("auditor")));
+                            parsed.single("slug"), parsed.single("name"), parsed.all("admin"), parsed.all("auditor"),
+                            parsed.single("time-zone")));
                     out.println("Created organisation " + parsed.single("slug").strip() + " (id " + id + ")");
                     return OK;
                 }
@@ -118,6 +121,7 @@ public final class OperatorCli {
                         out.println(String.join("\t", organisation.slug(), organisation.status().name().toLowerCase(),
                                 organisation.name(), "admins: " + String.join(", ", organisation.adminEmails()),
                                 "auditors: " + String.join(", ", organisation.auditorEmails()),
+                                "time zone " + organisation.timeZone().getId(),
                                 "id " + organisation.organisationId()));
                     }
                     return OK;
@@ -173,9 +177,9 @@ public final class OperatorCli {
         }
         switch (action) {
             case "create":
-                allow(options, "slug", "name", "admin", "auditor");
+                allow(options, "slug", "name", "admin", "auditor", "time-zone");
                 require(options, "slug", "name", "admin");
-                once(options, "slug", "name");
+                once(options, "slug", "name", "time-zone");
                 if (!positional.isEmpty()) {
                     throw new IllegalArgumentException("Unexpected argument: " + positional.get(0));
                 }

@@ -8,6 +8,7 @@ import org.oostkit.wrt.api.common.Actor;
 import org.oostkit.wrt.api.common.Emails;
 import org.oostkit.wrt.api.common.RuleViolation;
 import org.oostkit.wrt.api.common.TextRule;
+import org.oostkit.wrt.api.common.TimeZones;
 import org.oostkit.wrt.api.organisation.OrganisationCommands.ActivateOrganisation;
 import org.oostkit.wrt.api.organisation.OrganisationCommands.RegisterOrganisation;
 import org.oostkit.wrt.api.organisation.OrganisationCommands.SuspendOrganisation;
@@ -15,6 +16,7 @@ import org.oostkit.wrt.api.organisation.OrganisationId;
 import org.oostkit.wrt.query.api.OrganisationQueries.FindOrganisationBySlug;
 import org.oostkit.wrt.query.api.OrganisationQueries.FindOrganisations;
 import org.oostkit.wrt.query.api.OrganisationView;
+import org.oostkit.wrt.query.time.EffectiveZones;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -43,10 +45,12 @@ class OperatorOrganisations {
 
     private final CommandGateway commands;
     private final QueryGateway queries;
+    private final EffectiveZones zones;
 
-    OperatorOrganisations(CommandGateway commands, QueryGateway queries) {
+    OperatorOrganisations(CommandGateway commands, QueryGateway queries, EffectiveZones zones) {
         this.commands = commands;
         this.queries = queries;
+        this.zones = zones;
     }
 
     /** Registers the organisation; throws {@link Invalid} for bad input, {@link SlugTaken} for a taken slug. */
@@ -58,7 +62,10 @@ class OperatorOrganisations {
         OrganisationId id = OrganisationId.random();
         RegisterOrganisation command = new RegisterOrganisation(id, input.slug().strip(),
                 TextRule.ORGANISATION_NAME.clean(input.name()),
-                normalised(input.adminEmails()), normalised(input.auditorEmails()));
+                normalised(input.adminEmails()), normalised(input.auditorEmails()),
+                // without a zone the configured default is recorded, so a later change of the default moves no one
+                input.timeZone() == null || input.timeZone().isBlank() ? zones.defaultZone().getId()
+                        : TimeZones.require(input.timeZone()).getId());
         try {
             commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(Actor.OPERATOR.asMetaData()));
         } catch (RuleViolation e) {
@@ -163,6 +170,11 @@ class OperatorOrganisations {
         }
         emails(admins, "adminEmails", errors);
         emails(input.auditorEmails() == null ? List.of() : input.auditorEmails(), "auditorEmails", errors);
+        try {
+            TimeZones.optional(input.timeZone());
+        } catch (RuleViolation invalid) {
+            errors.put("timeZone", invalid.getMessage());
+        }
         return errors;
     }
 
@@ -196,13 +208,16 @@ class OperatorOrganisations {
                 return "name";
             case "reason-invalid":
                 return "reason";
+            case TimeZones.INVALID:
+                return "timeZone";
             default:
                 return "adminEmails";
         }
     }
 
-    /** What the operator asks to register. */
-    record NewOrganisation(String slug, String name, List<String> adminEmails, List<String> auditorEmails) {
+    /** What the operator asks to register; {@code timeZone} is optional (an IANA id; none: the default). */
+    record NewOrganisation(String slug, String name, List<String> adminEmails, List<String> auditorEmails,
+                           String timeZone) {
     }
 
     /** Input with field errors (field → message). */

@@ -54,7 +54,7 @@ class ExportController {
         CsvOptions options = new CsvOptions("true".equals(bom) || "on".equals(bom),
                 "semicolon".equals(separator) ? ';' : ',');
         StreamingResponseBody body = out -> csv.write(organisation.organisationId(), campaign.campaignId(),
-                filter.toQuery(pages.zone()), options, out);
+                filter.toQuery(pages.zone(organisation, campaign)), options, out);
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, attachment(campaign, filter.any() ? "candidates-filtered"
                         : "candidates", "csv"))

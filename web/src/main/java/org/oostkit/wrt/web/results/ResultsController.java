@@ -13,6 +13,7 @@ import org.oostkit.wrt.query.api.ReasonView;
 import org.oostkit.wrt.query.api.ReasonsView;
 import org.oostkit.wrt.query.api.ReferralGraphView;
 import org.oostkit.wrt.query.api.StatisticsView;
+import org.oostkit.wrt.query.time.LocalTimes;
 import org.oostkit.wrt.web.campaign.AdminPages;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,8 +69,10 @@ class ResultsController {
         model.addAttribute("filter", filter.model());
 
         int current = Math.max(1, page);
+        ZoneId zone = pages.zone(organisation, campaign);
+        model.addAttribute("zone", LocalTimes.zoneName(zone));
         ConvergenceView convergence = pages.query(new FindConvergence(organisation.organisationId(),
-                campaign.campaignId(), filter.toQuery(pages.zone()), (current - 1) * PAGE_SIZE, PAGE_SIZE),
+                campaign.campaignId(), filter.toQuery(zone), (current - 1) * PAGE_SIZE, PAGE_SIZE),
                 ConvergenceView.class);
         List<Map<String, Object>> rows = new ArrayList<>();
         int total = convergence == null ? 0 : convergence.total();
@@ -78,7 +82,7 @@ class ResultsController {
                     convergence.candidates().stream().map(CandidateView::personId).toList()), ReasonsView.class);
             Map<PersonId, List<ReasonView>> byNominee = reasons == null ? Map.of() : reasons.byNominee();
             for (CandidateView candidate : convergence.candidates()) {
-                Map<String, Object> row = candidate(candidate);
+                Map<String, Object> row = candidate(candidate, zone);
                 row.put("namedBy", NamedBy.model(byNominee.getOrDefault(candidate.personId(), List.of()),
                         candidate.nominations()));
                 rows.add(row);
@@ -134,7 +138,7 @@ class ResultsController {
         return VIEW;
     }
 
-    private Map<String, Object> candidate(CandidateView candidate) {
+    private static Map<String, Object> candidate(CandidateView candidate, ZoneId zone) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("rank", candidate.rank());
         row.put("name", AdminPages.text(candidate.name()));
@@ -146,7 +150,7 @@ class ResultsController {
                 .collect(Collectors.joining(", ")));
         row.put("contacted", candidate.contactedRound() == null ? "" : "round " + candidate.contactedRound());
         row.put("wasContacted", candidate.contactedRound() != null);
-        row.put("firstNamed", pages.shown(candidate.firstNominatedAt()));
+        row.put("firstNamed", LocalTimes.shortMoment(candidate.firstNominatedAt(), zone));
         return row;
     }
 

@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * The filters of the results page and the CSV export, as GET parameters: {@code above}, {@code nominated},
- * {@code round}, {@code from} and {@code to} (dates, inclusive, in the organisation's zone). Unreadable
+ * {@code round}, {@code from} and {@code to} (dates, inclusive, in the campaign's zone). Unreadable
  * values are ignored and said so, never an error page.
  */
 record ResultsFilter(boolean above, boolean nominated, Integer round, LocalDate from, LocalDate to,

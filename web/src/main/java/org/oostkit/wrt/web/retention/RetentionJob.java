@@ -11,6 +11,8 @@ import org.oostkit.wrt.query.api.OrganisationQueries.FindOrganisationBySlug;
 import org.oostkit.wrt.query.api.OrganisationView;
 import org.oostkit.wrt.query.api.RetentionQueries.CompletedCampaign;
 import org.oostkit.wrt.query.api.RetentionQueries.FindCampaignsCompletedBefore;
+import org.oostkit.wrt.query.api.TimeZoneQueries.FindTimeZone;
+import org.oostkit.wrt.query.api.TimeZoneView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -20,6 +22,7 @@ import org.springframework.stereotype.Component;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 
@@ -111,9 +114,12 @@ class RetentionJob {
         }
         URI link = URI.create(baseUrl + "/org/" + campaign.organisationSlug() + "/campaigns/"
                 + campaign.campaignId());
+        TimeZoneView zones = queries.query(new FindTimeZone(organisation.organisationId(), campaign.campaignId()),
+                TimeZoneView.class).join();
+        ZoneId zone = zones == null ? organisation.timeZone() : zones.zone();
         for (String admin : organisation.adminEmails()) {
             mailer.sendRetentionWarning(admin, organisation.name(), campaign.campaignName(), outcome.erasureAt(),
-                    link);
+                    zone, link);
         }
         log.info("Retention warning ({}) for campaign {} of {}: erasure at {}", outcome.warning(),
                 campaign.campaignId(), campaign.organisationSlug(), outcome.erasureAt());

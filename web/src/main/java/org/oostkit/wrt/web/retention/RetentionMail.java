@@ -2,6 +2,7 @@ package org.oostkit.wrt.web.retention;
 
 import java.net.URI;
 import java.time.Instant;
+import java.time.ZoneId;
 
 /**
  * The retention warning mail to an organisation admin. Implemented by the mail module (integration note: the
@@ -12,9 +13,9 @@ import java.time.Instant;
 public interface RetentionMail {
 
     /**
-     * Tells an admin that a campaign's data will be erased at {@code erasureAt} (the campaign link leads to
-     * its exports, to save what they need first).
+     * Tells an admin that a campaign's data will be erased at {@code erasureAt}, stated in the campaign's
+     * {@code zone} (the campaign link leads to its exports, to save what they need first).
      */
     void sendRetentionWarning(String email, String organisationName, String campaignName, Instant erasureAt,
-                              URI campaignLink);
+                              ZoneId zone, URI campaignLink);
 }

@@ -19,6 +19,7 @@ import org.oostkit.wrt.query.api.RoundQueries.FindContacts;
 import org.oostkit.wrt.query.api.RoundQueries.FindRound;
 import org.oostkit.wrt.query.api.RoundQueries.FindRounds;
 import org.oostkit.wrt.query.api.RoundView;
+import org.oostkit.wrt.query.time.LocalTimes;
 import org.oostkit.wrt.web.campaign.AdminPages;
 import org.oostkit.wrt.web.security.OrganisationRoles;
 import jakarta.servlet.http.HttpServletResponse;
@@ -41,6 +42,9 @@ import reactor.core.publisher.Flux;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -85,7 +89,7 @@ class RoundController {
     String rounds(@PathVariable String slug, @PathVariable UUID id, Authentication authentication, Model model) {
         OrganisationView organisation = pages.organisation(slug);
         CampaignView campaign = pages.campaign(organisation, id);
-        StartForm form = StartForm.defaults(campaign, pages);
+        StartForm form = StartForm.defaults(campaign, pages.zone(organisation, campaign));
         return roundsPage(organisation, campaign, form, Map.of(), null, authentication, model);
     }
 
@@ -100,7 +104,8 @@ class RoundController {
         CampaignView campaign = pages.campaign(organisation, id);
         StartForm form = new StartForm(deadline, reminderEnabled, reminderDays);
         Map<String, String> errors = new LinkedHashMap<>();
-        Instant at = pages.fromInput(deadline);
+        ZoneId zone = pages.zone(organisation, campaign);
+        Instant at = LocalTimes.fromInput(deadline, zone);
         if (at == null) {
             errors.put("deadline", "Enter the deadline as a date and time.");
         } else if (!at.isAfter(Instant.now())) {
@@ -129,7 +134,8 @@ class RoundController {
         boolean visible = pages.caughtUp(new FindRound(organisation.organisationId(), campaign.campaignId(), number),
                 RoundView.class, Objects::nonNull);
         redirect.addFlashAttribute("flash", Map.of("kind", visible ? "ok" : "warn", "message",
-                "Round " + number + " started: the invitations are being sent. Delivery and answers appear here "
+                "Round " + number + " started; it closes " + LocalTimes.moment(at, zone) + ". The invitations are "
+                        + "being sent. Delivery and answers appear here "
                         + "as they happen" + (visible ? "." : " (the round shows within a few seconds; reload "
                         + "if it is not there yet).")));
         return "redirect:/org/" + slug + "/campaigns/" + id + (visible ? "/rounds/" + number : "/rounds");
@@ -199,12 +205,13 @@ class RoundController {
         OrganisationView organisation = pages.organisation(slug);
         CampaignView campaign = pages.campaign(organisation, id);
         RoundView round = round(organisation, campaign, number);
-        Instant at = pages.fromInput(deadline);
+        ZoneId zone = pages.zone(organisation, campaign);
+        Instant at = LocalTimes.fromInput(deadline, zone);
         String problem = null;
         if (at == null) {
             problem = "Enter the new deadline as a date and time.";
         } else if (round.deadline() != null && !at.isAfter(round.deadline())) {
-            problem = "The new deadline must be later than the current one (" + pages.shown(round.deadline()) + ").";
+            problem = "The new deadline must be later than the current one (" + LocalTimes.moment(round.deadline(), zone) + ").";
         }
         if (problem == null) {
             try {
@@ -220,7 +227,7 @@ class RoundController {
         boolean visible = pages.caughtUp(new FindRound(organisation.organisationId(), campaign.campaignId(), number),
                 RoundView.class, view -> view != null && wanted.equals(view.deadline()));
         redirect.addFlashAttribute("flash", Map.of("kind", visible ? "ok" : "warn", "message",
-                "Round " + number + " now closes " + pages.shown(at) + "; the reminder moves with it."
+                "Round " + number + " now closes " + LocalTimes.moment(at, zone) + "; the reminder moves with it."
                         + (visible ? "" : " The page shows it within a few seconds.")));
         return "redirect:/org/" + slug + "/campaigns/" + id + "/rounds/" + number;
     }
@@ -293,10 +300,12 @@ class RoundController {
         model.addAttribute("tabs", AdminPages.tabs(slug, campaign, "rounds"));
         model.addAttribute("base", base);
         model.addAttribute("campaignName", campaign.name());
+        ZoneId zone = pages.zone(organisation, campaign);
+        model.addAttribute("zone", LocalTimes.zoneName(zone));
         List<Map<String, Object>> rounds = new ArrayList<>();
         for (RoundView round : pages.queryList(new FindRounds(organisation.organisationId(), campaign.campaignId()),
                 RoundView.class)) {
-            Map<String, Object> row = summary(round);
+            Map<String, Object> row = summary(round, zone);
             row.put("href", base + "/rounds/" + round.number());
             rounds.add(row);
         }
@@ -335,7 +344,7 @@ class RoundController {
 
         Map<String, Object> start = form.model();
         start.put("errors", new LinkedHashMap<>(errors));
-        start.put("min", pages.inputValue(Instant.now().plus(1, ChronoUnit.HOURS)));
+        start.put("min", LocalTimes.inputValue(Instant.now().plus(1, ChronoUnit.HOURS), zone));
         model.addAttribute("start", start);
         if (error != null) {
             model.addAttribute("error", error);
@@ -356,7 +365,9 @@ class RoundController {
         model.addAttribute("tabs", AdminPages.tabs(slug, campaign, "rounds"));
         model.addAttribute("base", base);
         model.addAttribute("here", here);
-        Map<String, Object> summary = summary(round);
+        ZoneId zone = pages.zone(organisation, campaign);
+        model.addAttribute("zone", LocalTimes.zoneName(zone));
+        Map<String, Object> summary = summary(round, zone);
         summary.putAll(numbers(round));
         model.addAttribute("round", summary);
         model.addAttribute("liveUrl", here + "/live");
@@ -364,9 +375,9 @@ class RoundController {
         model.addAttribute("providerCounts", providerReports || round.delivered() + round.opened() + round.clicked()
                 + round.bounced() + round.spamComplaints() > 0);
         model.addAttribute("extend", Map.of(
-                "value", extendValue != null ? extendValue : pages.inputValue(round.deadline() == null ? null
-                        : round.deadline().plus(7, ChronoUnit.DAYS)),
-                "min", pages.inputValue(round.deadline())));
+                "value", extendValue != null ? extendValue : LocalTimes.inputValue(round.deadline() == null ? null
+                        : round.deadline().plus(7, ChronoUnit.DAYS), zone),
+                "min", LocalTimes.inputValue(round.deadline(), zone)));
         if (extendError != null) {
             model.addAttribute("extendError", extendError);
         }
@@ -382,7 +393,7 @@ class RoundController {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (ContactView contact : contacts.subList((current - 1) * PAGE_SIZE,
                 Math.min(contacts.size(), current * PAGE_SIZE))) {
-            rows.add(contact(contact));
+            rows.add(contact(contact, zone));
         }
         model.addAttribute("contacts", rows);
         model.addAttribute("contactCount", contacts.size());
@@ -400,7 +411,7 @@ class RoundController {
         if (canResend) {
             for (ContactView contact : resends.uncertain(organisation.organisationId(), campaign.campaignId(),
                     round.number())) {
-                inDoubt.add(contact(contact));
+                inDoubt.add(contact(contact, zone));
             }
         }
         model.addAttribute("inDoubt", inDoubt);
@@ -418,7 +429,7 @@ class RoundController {
         model.addAttribute("crumbs", AdminPages.crumbs("/org/" + slug + "/manage", organisation.name(), base,
                 campaign.name(), base + "/rounds", "Rounds", base + "/rounds/" + round.number(),
                 "Round " + round.number(), null, "Close"));
-        Map<String, Object> summary = summary(round);
+        Map<String, Object> summary = summary(round, pages.zone(organisation, campaign));
         summary.putAll(numbers(round));
         model.addAttribute("round", summary);
         model.addAttribute("here", base + "/rounds/" + round.number());
@@ -428,20 +439,22 @@ class RoundController {
         return CLOSE;
     }
 
-    private Map<String, Object> summary(RoundView round) {
+    private static Map<String, Object> summary(RoundView round, ZoneId zone) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("number", round.number());
         row.put("open", round.open());
         row.put("statusLabel", round.open() ? "open" : "closed");
         row.put("statusClass", round.open() ? "ok" : "");
-        row.put("started", pages.shown(round.startedAt()));
-        row.put("deadline", pages.shown(round.deadline()));
+        row.put("started", LocalTimes.shortMoment(round.startedAt(), zone));
+        // the deadline in full, word for word as the invitation mail and the nominator's page state it
+        row.put("deadline", LocalTimes.moment(round.deadline(), zone));
+        row.put("deadlineIso", round.deadline() == null ? "" : round.deadline().toString());
         // a closed round sends no reminder any more: only one already sent is worth mentioning
         row.put("hasReminder", round.reminderAt() != null && (round.open() || round.reminderSentAt() != null));
-        row.put("reminder", pages.shown(round.reminderAt()));
+        row.put("reminder", LocalTimes.shortMoment(round.reminderAt(), zone));
         row.put("reminderSent", round.reminderSentAt() != null);
-        row.put("reminderSentAt", pages.shown(round.reminderSentAt()));
-        row.put("closed", pages.shown(round.closedAt()));
+        row.put("reminderSentAt", LocalTimes.shortMoment(round.reminderSentAt(), zone));
+        row.put("closed", LocalTimes.shortMoment(round.closedAt(), zone));
         row.put("closeReason", "DEADLINE_PASSED".equals(round.closeReason()) ? "at its deadline"
                 : "CLOSED_BY_ADMIN".equals(round.closeReason()) ? "by an admin" : "");
         row.put("hasCloseReason", round.closeReason() != null);
@@ -470,7 +483,7 @@ class RoundController {
         return numbers;
     }
 
-    private Map<String, Object> contact(ContactView contact) {
+    private static Map<String, Object> contact(ContactView contact, ZoneId zone) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("name", AdminPages.text(contact.name()));
         row.put("email", AdminPages.text(contact.email()));
@@ -489,12 +502,12 @@ class RoundController {
         row.put("resendable", contact.uncertain() || contact.failed());
         row.put("failure", AdminPages.text(contact.failureReason()));
         row.put("hasFailure", contact.failureReason() != null && !contact.failureReason().isBlank());
-        row.put("linkOpened", pages.shown(contact.linkOpenedAt()));
-        row.put("verified", pages.shown(contact.verifiedAt()));
+        row.put("linkOpened", LocalTimes.shortMoment(contact.linkOpenedAt(), zone));
+        row.put("verified", LocalTimes.shortMoment(contact.verifiedAt(), zone));
         row.put("responded", contact.responded());
-        row.put("respondedAt", pages.shown(contact.respondedAt()));
+        row.put("respondedAt", LocalTimes.shortMoment(contact.respondedAt(), zone));
         row.put("nominees", contact.nominees());
-        row.put("reminded", pages.shown(contact.remindedAt()));
+        row.put("reminded", LocalTimes.shortMoment(contact.remindedAt(), zone));
         return row;
     }
 
@@ -530,11 +543,11 @@ class RoundController {
     /** The start form as typed. */
     record StartForm(String deadline, boolean reminderEnabled, String reminderDays) {
 
-        static StartForm defaults(CampaignView campaign, AdminPages pages) {
-            // the campaign's default length, at the full hour: deadlines like 16:37 look accidental
-            Instant deadline = Instant.now().plus(campaign.defaultRoundDays(), ChronoUnit.DAYS)
-                    .truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS);
-            return new StartForm(pages.inputValue(deadline), campaign.reminderEnabled(),
+        static StartForm defaults(CampaignView campaign, ZoneId zone) {
+            // the campaign's default length, ending at 17:00 local time: deadlines like 16:37 (or 02:00) look accidental
+            Instant deadline = LocalDate.now(zone).plusDays(campaign.defaultRoundDays()).atTime(LocalTime.of(17, 0))
+                    .atZone(zone).toInstant();
+            return new StartForm(LocalTimes.inputValue(deadline, zone), campaign.reminderEnabled(),
                     Integer.toString(campaign.reminderDaysBefore()));
         }
 

@@ -97,7 +97,7 @@ class AuditPagesTest {
     private final OrganisationId orgId = OrganisationId.random();
     private final CampaignId campaignId = CampaignId.random();
     private final OrganisationView org = new OrganisationView(orgId, "demo", "Demo Org", OrganisationStatus.ACTIVE,
-            List.of("admin@demo.test"), List.of("auditor@demo.test"), NOW);
+            List.of("admin@demo.test"), List.of("auditor@demo.test"), NOW, java.time.ZoneOffset.UTC);
     private final CampaignView campaign = new CampaignView(campaignId, "Future of work", "", "", 2, 14, false, 0,
             "ACTIVE", NOW, null, 3, 3, 0, 0, 1, null, 3, 1, 1 / 3.0, 2, 0);
     private String base;

@@ -47,7 +47,7 @@ public final class AdminFixtures {
 
     public static OrganisationView organisation() {
         return new OrganisationView(ORG, SLUG, "Demo organisation", OrganisationStatus.ACTIVE,
-                List.of("admin@demo.org"), List.of("auditor@demo.org"), Instant.parse("2026-11-01T09:00:00Z"));
+                List.of("admin@demo.org"), List.of("auditor@demo.org"), Instant.parse("2026-11-01T09:00:00Z"), java.time.ZoneOffset.UTC);
     }
 
     /** A campaign between rounds: 3 seeds, one round done. */
@@ -74,8 +74,10 @@ public final class AdminFixtures {
                 .when(queries).subscriptionQuery(any(type), any(ResponseType.class), any(ResponseType.class));
     }
 
-    /** The organisation "demo" exists. */
+    /** The organisation "demo" exists; its campaigns state times in UTC. */
     public static void organisationExists(QueryGateway queries) {
         answer(queries, FindOrganisationBySlug.class, organisation());
+        answer(queries, org.oostkit.wrt.query.api.TimeZoneQueries.FindTimeZone.class,
+                new org.oostkit.wrt.query.api.TimeZoneView(java.time.ZoneOffset.UTC, java.time.ZoneOffset.UTC, null));
     }
 }

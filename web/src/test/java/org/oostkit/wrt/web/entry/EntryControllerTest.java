@@ -114,11 +114,11 @@ class EntryControllerTest {
 
         static final List<OrganisationView> ALL = List.of(
                 new OrganisationView(OrganisationId.random(), "alpha", "Alpha", OrganisationStatus.ACTIVE,
-                        List.of("alice@alpha.org"), List.of("dana@example.org"), Instant.now()),
+                        List.of("alice@alpha.org"), List.of("dana@example.org"), Instant.now(), java.time.ZoneOffset.UTC),
                 new OrganisationView(OrganisationId.random(), "beta", "Beta", OrganisationStatus.ACTIVE,
-                        List.of("bob@beta.org", "dana@example.org"), List.of(), Instant.now()),
+                        List.of("bob@beta.org", "dana@example.org"), List.of(), Instant.now(), java.time.ZoneOffset.UTC),
                 new OrganisationView(OrganisationId.random(), "sleepy", "Sleepy", OrganisationStatus.SUSPENDED,
-                        List.of("carol@sleepy.org", "dana@example.org"), List.of(), Instant.now()));
+                        List.of("carol@sleepy.org", "dana@example.org"), List.of(), Instant.now(), java.time.ZoneOffset.UTC));
 
         @Bean
         QueryGateway queryGateway() {

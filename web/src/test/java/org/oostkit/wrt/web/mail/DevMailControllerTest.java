@@ -35,8 +35,7 @@ class DevMailControllerTest {
 
         @Bean
         MailProperties mailProperties() {
-            return new MailProperties(null, "WRT <wrt@localhost>", "none", null, java.time.Duration.ofDays(30),
-                    ZoneOffset.UTC);
+            return new MailProperties(null, "WRT <wrt@localhost>", "none", null, java.time.Duration.ofDays(30));
         }
     }
 
@@ -47,11 +46,11 @@ class DevMailControllerTest {
 
     @Test
     void listsTheMailsNewestFirstWithBothBodies() throws Exception {
-        MailComposer composer = new MailComposer(new MailTemplates(ZoneOffset.UTC), new ProviderHeaders("none"),
+        MailComposer composer = new MailComposer(new MailTemplates(), new ProviderHeaders("none"),
                 "http://localhost:8080", ZoneOffset.UTC);
         transport.send(composer.invitationMail(new OutboxRow(UUID.randomUUID(), "INVITATION", UUID.randomUUID(),
                 UUID.randomUUID(), 0, "first@example.org", "First <One>", "acme", "Acme", "Older campaign", "",
-                Instant.parse("2026-12-04T16:00:00Z")), "token-one"));
+                Instant.parse("2026-12-04T16:00:00Z"), null), "token-one"));
         transport.send(composer.signInLink("second@example.org", composer.absolute("/login/link/token-two"),
                 Instant.parse("2026-12-01T10:00:00Z")));
 
@@ -70,7 +69,7 @@ class DevMailControllerTest {
 
     @Test
     void servesEachHtmlBodyForItsFrameWithItsOwnStylesAndNothingElse() throws Exception {
-        MailComposer composer = new MailComposer(new MailTemplates(ZoneOffset.UTC), new ProviderHeaders("none"),
+        MailComposer composer = new MailComposer(new MailTemplates(), new ProviderHeaders("none"),
                 "http://localhost:8080", ZoneOffset.UTC);
         MailMessage mail = composer.signInLink("third@example.org", composer.absolute("/login/token-three"),
                 Instant.parse("2026-12-01T10:00:00Z"));

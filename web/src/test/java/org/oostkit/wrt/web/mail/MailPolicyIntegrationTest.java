@@ -141,7 +141,7 @@ class MailPolicyIntegrationTest extends MailIntegrationTestSupport {
                 VALUES (?, 'INVITATION', ?, ?, ?, 'claimed', 'test-instance', now())
                 """, invitation, organisation, campaign, UUID.randomUUID());
         return new OutboxRow(invitation, "INVITATION", organisation, campaign, 0, email, "", "org", "Org",
-                "Campaign", "", Instant.now());
+                "Campaign", "", Instant.now(), null);
     }
 
     @Test

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MailTemplatesTest {
 
     private static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
-    private final MailComposer composer = new MailComposer(new MailTemplates(ZONE), new ProviderHeaders("postmark"),
+    private final MailComposer composer = new MailComposer(new MailTemplates(), new ProviderHeaders("postmark"),
             "https://wrt.example.org/", ZONE);
     private final UUID organisation = UUID.randomUUID();
     private final UUID invitation = UUID.randomUUID();
@@ -27,7 +27,7 @@ class MailTemplatesTest {
     private OutboxRow row(String purpose, String name) {
         return new OutboxRow(invitation, purpose, organisation, UUID.randomUUID(), 0, "alice@example.org",
                 name, "acme", "Acme & Sons", "Future of work",
-                "We meet in Utrecht.\n\nBring <ideas> & questions.", Instant.parse("2026-12-04T16:00:00Z"));
+                "We meet in Utrecht.\n\nBring <ideas> & questions.", Instant.parse("2026-12-04T16:00:00Z"), null);
     }
 
     @Test
@@ -40,13 +40,13 @@ class MailTemplatesTest {
                 .contains("Hello Alice <Admin> & Co,")
                 .contains("Acme & Sons is preparing a workshop, \"Future of work\"")
                 .contains("We meet in Utrecht.\n\nBring <ideas> & questions.")
-                .contains("by Friday 4 December 2026, 17:00 (Europe/Amsterdam)")
+                .contains("by Friday 4 December 2026, 17:00 (Europe/Amsterdam, CET)")
                 .contains("https://wrt.example.org/org/acme/nominate/tok_EN-123");
         assertThat(mail.html())
                 .contains("Hello Alice &lt;Admin&gt; &amp; Co,")
                 .contains("<p style=\"margin:0 0 12px 0;padding-left:12px;border-left:3px solid #d0d7de;\">Bring &lt;ideas&gt; &amp; questions.</p>")
                 .contains("href=\"https://wrt.example.org/org/acme/nominate/tok_EN-123\"")
-                .contains("Friday 4 December 2026, 17:00 (Europe/Amsterdam)")
+                .contains("Friday 4 December 2026, 17:00 (Europe/Amsterdam, CET)")
                 .contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
                 .doesNotContain("<Admin>");
         assertThat(mail.headers())
@@ -89,10 +89,22 @@ class MailTemplatesTest {
     }
 
     @Test
+    void theCampaignsZoneWinsOverTheDefaultAndIsNamed() {
+        OutboxRow zoned = new OutboxRow(invitation, "INVITATION", organisation, UUID.randomUUID(), 0,
+                "alice@example.org", "Alice", "acme", "Acme", "Future of work", "", Instant.parse("2026-12-04T16:00:00Z"),
+                "America/New_York");
+        MailMessage mail = composer.invitationMail(zoned, "t");
+
+        assertThat(mail.text()).contains("Friday 4 December 2026, 11:00 (America/New_York, EST)")
+                .doesNotContain("Europe/Amsterdam");
+        assertThat(mail.html()).contains("Friday 4 December 2026, 11:00 (America/New_York, EST)");
+    }
+
+    @Test
     void verificationCodeIsInTheBodyNotInTheSubject() {
         Instant now = Instant.parse("2026-12-01T10:00:00Z");
         MailMessage mail = composer.verificationCode(organisation, invitation, "Acme", "Future of work",
-                "alice@example.org", "042917", now.plusSeconds(600), now);
+                "alice@example.org", "042917", now.plusSeconds(600), now, ZONE);
 
         assertThat(mail.subject()).isEqualTo("Your verification code for Future of work").doesNotContain("042917");
         assertThat(mail.text()).contains("    042917").contains("valid for 10 minutes");
@@ -106,7 +118,7 @@ class MailTemplatesTest {
                 composer.absolute("/login/link/abc"), Instant.parse("2026-12-01T10:15:00Z"));
 
         assertThat(mail.subject()).isEqualTo("Your sign-in link for the Workshop Referral Tool");
-        assertThat(mail.text()).contains("https://wrt.example.org/login/link/abc").contains("11:15 (Europe/Amsterdam)");
+        assertThat(mail.text()).contains("https://wrt.example.org/login/link/abc").contains("11:15 (Europe/Amsterdam, CET)");
         assertThat(mail.html()).contains("href=\"https://wrt.example.org/login/link/abc\"");
         assertThat(mail.headers()).containsEntry("X-PM-TrackLinks", "None")
                 .doesNotContainKey("X-PM-Metadata-invitation");
@@ -115,16 +127,16 @@ class MailTemplatesTest {
     @Test
     void retentionWarningLinksToTheCampaign() {
         MailMessage mail = composer.retentionWarning(organisation, "Acme", "Future of work", "admin@example.org",
-                Instant.parse("2027-01-10T00:00:00Z"), "/org/acme/campaigns/1");
+                Instant.parse("2027-01-10T00:00:00Z"), ZONE, "/org/acme/campaigns/1");
 
         assertThat(mail.subject()).isEqualTo("Future of work: personal data will be erased on 10 January");
         assertThat(mail.text()).contains("https://wrt.example.org/org/acme/campaigns/1");
-        assertThat(mail.html()).contains("Sunday 10 January 2027, 01:00 (Europe/Amsterdam)");
+        assertThat(mail.html()).contains("Sunday 10 January 2027, 01:00 (Europe/Amsterdam, CET)");
     }
 
     @Test
     void sendGridGetsOpaqueUniqueArgsAndNoClickTracking() {
-        MailComposer sendgrid = new MailComposer(new MailTemplates(ZONE), new ProviderHeaders("sendgrid"),
+        MailComposer sendgrid = new MailComposer(new MailTemplates(), new ProviderHeaders("sendgrid"),
                 "https://wrt.example.org", ZONE);
         MailMessage mail = sendgrid.invitationMail(row("INVITATION"), "t");
 
@@ -138,7 +150,7 @@ class MailTemplatesTest {
 
     @Test
     void noProviderNoHeaders() {
-        MailComposer none = new MailComposer(new MailTemplates(ZONE), new ProviderHeaders("none"),
+        MailComposer none = new MailComposer(new MailTemplates(), new ProviderHeaders("none"),
                 "https://wrt.example.org", ZONE);
         assertThat(none.invitationMail(row("INVITATION"), "t").headers()).isEmpty();
     }

@@ -25,7 +25,7 @@ class SmtpTransportTest {
 
     private static MailProperties properties(int port) {
         return new MailProperties(new MailProperties.Smtp("127.0.0.1", port, null, null, Duration.ofSeconds(5)),
-                "WRT Test <wrt@sender.test>", "postmark", null, Duration.ofDays(30), ZoneOffset.UTC);
+                "WRT Test <wrt@sender.test>", "postmark", null, Duration.ofDays(30));
     }
 
     private MailMessage invitation(String to) {
@@ -33,11 +33,11 @@ class SmtpTransportTest {
     }
 
     private MailMessage invitation(String to, String name) {
-        MailComposer composer = new MailComposer(new MailTemplates(ZoneOffset.UTC), new ProviderHeaders("postmark"),
+        MailComposer composer = new MailComposer(new MailTemplates(), new ProviderHeaders("postmark"),
                 "https://wrt.example.org", ZoneOffset.UTC);
         return composer.invitationMail(new OutboxRow(UUID.randomUUID(), "INVITATION", UUID.randomUUID(),
                 UUID.randomUUID(), 0, to, name, "acme", "Acme", "Future of work", "",
-                Instant.parse("2026-12-04T16:00:00Z")), "the-token");
+                Instant.parse("2026-12-04T16:00:00Z"), null), "the-token");
     }
 
     @Test

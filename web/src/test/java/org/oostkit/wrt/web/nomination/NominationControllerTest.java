@@ -124,7 +124,7 @@ class NominationControllerTest {
     private Object answer(Object query) {
         if (query instanceof FindOrganisationBySlug q) {
             return q.slug().equals(SLUG) ? new OrganisationView(ORG, SLUG, "Acme", OrganisationStatus.ACTIVE,
-                    List.of("admin@acme.test"), List.of(), Instant.now()) : null;
+                    List.of("admin@acme.test"), List.of(), Instant.now(), java.time.ZoneOffset.UTC) : null;
         }
         if (query instanceof FindInvitationByTokenHash q) {
             return q.organisationId().equals(ORG) && q.tokenHash().equals(secrets.invitationTokenHash(TOKEN))
@@ -132,6 +132,9 @@ class NominationControllerTest {
         }
         if (query instanceof FindInvitation q) {
             return q.invitationId().equals(invitation.invitationId()) ? invitation : null;
+        }
+        if (query instanceof org.oostkit.wrt.query.api.TimeZoneQueries.FindTimeZone) {
+            return new org.oostkit.wrt.query.api.TimeZoneView(java.time.ZoneId.of("UTC"), java.time.ZoneId.of("UTC"), null);
         }
         if (query instanceof FindNominationsOf q) {
             return q.nominatorId().equals(invitation.personId()) ? List.copyOf(saved) : List.of();

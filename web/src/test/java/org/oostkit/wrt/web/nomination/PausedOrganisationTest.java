@@ -72,7 +72,7 @@ class PausedOrganisationTest {
     private Object answer(Object query) {
         if (query instanceof FindOrganisationBySlug q) {
             return q.slug().equals("acme") ? new OrganisationView(ORG, "acme", "Acme Works",
-                    OrganisationStatus.SUSPENDED, List.of("admin@acme.test"), List.of(), Instant.now()) : null;
+                    OrganisationStatus.SUSPENDED, List.of("admin@acme.test"), List.of(), Instant.now(), java.time.ZoneOffset.UTC) : null;
         }
         if (query instanceof FindInvitationByTokenHash q) {
             return q.organisationId().equals(ORG) && q.tokenHash().equals(secrets.invitationTokenHash(TOKEN))

@@ -68,6 +68,7 @@ class OperatorApiIntegrationTest extends WebIntegrationTestSupport {
         assertThat(acme.get("status").asText()).isEqualTo("active");
         assertThat(acme.get("adminEmails").get(0).asText()).isEqualTo("boss@acme.org");
         assertThat(acme.get("auditorEmails").get(0).asText()).isEqualTo("audit@acme.org");
+        assertThat(acme.get("timeZone").asText()).as("no zone given: the configured default").isEqualTo("UTC");
 
         mvc.perform(post("/api/operator/organisations/" + slug + "/suspend").header("Authorization", BEARER)
                         .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"unpaid\"}"))
@@ -100,13 +101,15 @@ class OperatorApiIntegrationTest extends WebIntegrationTestSupport {
     void badInputIsAProblemWithFieldErrors() throws Exception {
         mvc.perform(post("/api/operator/organisations").header("Authorization", BEARER)
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"slug\":\"Not A Slug\",\"name\":\"\",\"adminEmails\":[],\"auditorEmails\":[\"nope\"]}"))
+                        .content("{\"slug\":\"Not A Slug\",\"name\":\"\",\"adminEmails\":[],\"auditorEmails\":[\"nope\"],"
+                                + "\"timeZone\":\"Mars/Olympus_Mons\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors.slug").exists())
                 .andExpect(jsonPath("$.errors.name").exists())
                 .andExpect(jsonPath("$.errors.adminEmails").exists())
-                .andExpect(jsonPath("$.errors.auditorEmails").value(containsString("nope")));
+                .andExpect(jsonPath("$.errors.auditorEmails").value(containsString("nope")))
+                .andExpect(jsonPath("$.errors.timeZone").value(containsString("Mars/Olympus_Mons")));
         mvc.perform(post("/api/operator/organisations").header("Authorization", BEARER)
                         .contentType(MediaType.APPLICATION_JSON).content("{not json"))
                 .andExpect(status().isBadRequest())

@@ -31,13 +31,14 @@ class OperatorCliTest extends WebIntegrationTestSupport {
     void orgCreateRunsWithoutAWebServerAndRegistersTheOrganisation() {
         String slug = uniqueSlug("cli");
         int code = OperatorCli.run(new String[]{"org", "create", "--slug", slug, "--name", "Made on the command line",
-                "--admin", "Boss@Example.org", "--admin", "second@example.org", "--auditor", "audit@example.org"},
+                "--admin", "Boss@Example.org", "--admin", "second@example.org", "--auditor", "audit@example.org",
+                "--time-zone", "asia/kolkata"},
                 out, err, WrtApplication.class, RecordingMail.class);
 
         assertThat(code).as(errBytes.toString(StandardCharsets.UTF_8)).isEqualTo(OperatorCli.OK);
         assertThat(outBytes.toString(StandardCharsets.UTF_8)).contains("Created organisation " + slug);
         awaitRegistry("SELECT count(*) FROM tenant WHERE slug = ? AND 'boss@example.org' = ANY (admin_emails) "
-                + "AND 'audit@example.org' = ANY (auditor_emails)", slug);
+                + "AND 'audit@example.org' = ANY (auditor_emails) AND time_zone = 'Asia/Kolkata'", slug);
     }
 
     @Test

@@ -102,11 +102,12 @@ class RoundControllerTest {
     @Test
     @DisplayName("the rounds page offers the campaign's default deadline and reminder, and says who will and will not be asked, and why")
     void roundsPage() throws Exception {
-        String expectedDeadline = LocalDateTime.ofInstant(Instant.now().plus(14, ChronoUnit.DAYS)
-                .truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS), ZoneOffset.UTC).toString();
+        // the campaign's default length, ending at 17:00 in the campaign's zone (UTC here)
+        String expectedDeadline = java.time.LocalDate.now(ZoneOffset.UTC).plusDays(14) + "T17:00";
         mvc.perform(get(BASE + "/rounds").with(admin()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Start round 2")))
+                .andExpect(content().string(containsString("Deadline <span class=\"muted\">(UTC)</span>")))
                 .andExpect(content().string(containsString("type=\"datetime-local\" id=\"deadline\" name=\"deadline\" value=\"" + expectedDeadline + "\"")))
                 .andExpect(content().string(containsString("name=\"reminderEnabled\" value=\"true\" checked")))
                 .andExpect(content().string(containsString("<td>Carol</td><td>carol@example.org</td><td>nominated in round 1, not asked yet</td>")))

@@ -179,9 +179,9 @@ class PortalModeTest {
         @QueryHandler
         List<OrganisationView> handle(FindOrganisationsOfMember query) {
             OrganisationView alpha = new OrganisationView(OrganisationId.random(), "alpha", "Alpha",
-                    OrganisationStatus.ACTIVE, List.of("alice@alpha.org"), List.of(), Instant.now());
+                    OrganisationStatus.ACTIVE, List.of("alice@alpha.org"), List.of(), Instant.now(), java.time.ZoneOffset.UTC);
             OrganisationView beta = new OrganisationView(OrganisationId.random(), "beta", "Beta",
-                    OrganisationStatus.ACTIVE, List.of("bob@beta.org"), List.of(), Instant.now());
+                    OrganisationStatus.ACTIVE, List.of("bob@beta.org"), List.of(), Instant.now(), java.time.ZoneOffset.UTC);
             return List.of(alpha, beta).stream().filter(o -> o.isAdmin(query.email()) || o.isAuditor(query.email()))
                     .toList();
         }

@@ -175,7 +175,7 @@ public abstract class WebIntegrationTestSupport {
 
         @Override
         public void sendRetentionWarning(String email, String organisationName, String campaignName,
-                                         Instant erasureAt, URI campaignLink) {
+                                         Instant erasureAt, java.time.ZoneId zone, URI campaignLink) {
             sent.add(new RetentionWarningMail(email, organisationName, campaignName, erasureAt, campaignLink));
         }
     }

@@ -24,6 +24,12 @@ public final class CampaignCommands {
                                         CampaignSettings settings) {
     }
 
+    /** Gives the campaign a time zone of its own (an IANA id), or blank/null to follow its organisation's. */
+    public record ChangeCampaignTimeZone(@TargetAggregateIdentifier CampaignId campaignId,
+                                         OrganisationId organisationId,
+                                         String timeZone) {
+    }
+
     /** Ends the campaign: no more rounds. Starts the retention clock. */
     public record CompleteCampaign(@TargetAggregateIdentifier CampaignId campaignId,
                                    OrganisationId organisationId) {

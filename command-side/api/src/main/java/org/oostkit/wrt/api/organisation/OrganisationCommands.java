@@ -10,12 +10,27 @@ public final class OrganisationCommands {
     private OrganisationCommands() {
     }
 
-    /** Registers a new organisation; its slug must be free and well-formed. */
+    /**
+     * Registers a new organisation; its slug must be free and well-formed. {@code timeZone} is an IANA id, or
+     * null for none of its own (it then reads as the configured default zone).
+     */
     public record RegisterOrganisation(@TargetAggregateIdentifier OrganisationId organisationId,
                                        String slug,
                                        String name,
                                        List<String> adminEmails,
-                                       List<String> auditorEmails) {
+                                       List<String> auditorEmails,
+                                       String timeZone) {
+
+        /** Without a zone of its own. */
+        public RegisterOrganisation(OrganisationId organisationId, String slug, String name, List<String> adminEmails,
+                                    List<String> auditorEmails) {
+            this(organisationId, slug, name, adminEmails, auditorEmails, null);
+        }
+    }
+
+    /** Sets the zone in which the organisation's deadlines are entered and shown (an IANA id). */
+    public record ChangeOrganisationTimeZone(@TargetAggregateIdentifier OrganisationId organisationId,
+                                             String timeZone) {
     }
 
     /** Replaces who may administer and audit the organisation. */

@@ -4,6 +4,7 @@ import org.oostkit.wrt.api.campaign.CampaignCompleted;
 import org.oostkit.wrt.api.campaign.CampaignCreated;
 import org.oostkit.wrt.api.campaign.CampaignDetailsChanged;
 import org.oostkit.wrt.api.campaign.CampaignSettings;
+import org.oostkit.wrt.api.campaign.CampaignTimeZoneChanged;
 import org.oostkit.wrt.api.campaign.NominationsRecorded;
 import org.oostkit.wrt.api.campaign.PeopleContacted;
 import org.oostkit.wrt.api.campaign.PersonDroppedFromRoster;
@@ -54,6 +55,8 @@ final class AuditSummaries {
             return "Campaign \"" + e.settings().name() + "\" created (" + settings(e.settings()) + ")";
         } else if (event instanceof CampaignDetailsChanged e) {
             return "Campaign details changed to \"" + e.settings().name() + "\" (" + settings(e.settings()) + ")";
+        } else if (event instanceof CampaignTimeZoneChanged e) {
+            return e.timeZone() == null ? "Time zone: the organisation's" : "Time zone set to " + e.timeZone();
         } else if (event instanceof CampaignCompleted) {
             return "Campaign completed";
         } else if (event instanceof SeedPersonAdded e) {

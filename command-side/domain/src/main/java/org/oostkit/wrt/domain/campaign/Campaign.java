@@ -13,6 +13,7 @@ import org.oostkit.wrt.api.campaign.CampaignCommands.ApplyRetention;
 import org.oostkit.wrt.api.campaign.CampaignCommands.EraseCampaign;
 import org.oostkit.wrt.api.campaign.CampaignCommands.ErasePerson;
 import org.oostkit.wrt.api.campaign.CampaignCommands.ChangeCampaignDetails;
+import org.oostkit.wrt.api.campaign.CampaignCommands.ChangeCampaignTimeZone;
 import org.oostkit.wrt.api.campaign.CampaignCommands.CompleteCampaign;
 import org.oostkit.wrt.api.campaign.CampaignCommands.CreateCampaign;
 import org.oostkit.wrt.api.campaign.CampaignCommands.RemoveSeedPerson;
@@ -21,6 +22,7 @@ import org.oostkit.wrt.api.campaign.CampaignCompleted;
 import org.oostkit.wrt.api.campaign.CampaignCreated;
 import org.oostkit.wrt.api.campaign.CampaignDetailsChanged;
 import org.oostkit.wrt.api.campaign.CampaignErased;
+import org.oostkit.wrt.api.campaign.CampaignTimeZoneChanged;
 import org.oostkit.wrt.api.campaign.ErasureReason;
 import org.oostkit.wrt.api.campaign.CampaignId;
 import org.oostkit.wrt.api.campaign.CampaignSettings;
@@ -45,6 +47,7 @@ import org.oostkit.wrt.api.common.NotFound;
 import org.oostkit.wrt.api.common.PersonalData;
 import org.oostkit.wrt.api.common.RuleViolation;
 import org.oostkit.wrt.api.common.TextRule;
+import org.oostkit.wrt.api.common.TimeZones;
 import org.oostkit.wrt.api.invitation.ContactInvited;
 import org.oostkit.wrt.api.invitation.InvitationId;
 import org.oostkit.wrt.api.organisation.OrganisationId;
@@ -60,6 +63,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.ArrayList;
@@ -69,6 +73,7 @@ import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -94,6 +99,8 @@ public class Campaign {
     private boolean completed;
     private Instant completedAt;
     private boolean erased;
+    /** The campaign's own zone; null while it follows its organisation's. */
+    private ZoneId timeZone;
     private final Map<RetentionWarning, Instant> warnings = new EnumMap<>(RetentionWarning.class);
     /** Everyone the campaign ever recorded (also those who left the roster): whom an erasure can concern. */
     private final Set<PersonId> known = new HashSet<>();
@@ -118,6 +125,16 @@ public class Campaign {
     void handle(ChangeCampaignDetails command) {
         requireTenantAndNotCompleted(command.organisationId());
         apply(new CampaignDetailsChanged(organisationId, id, validated(command.settings())));
+    }
+
+    /** Also after completion: the zone only changes how the campaign's times are shown, e.g. in its report. */
+    @CommandHandler
+    void handle(ChangeCampaignTimeZone command) {
+        requireTenantAndNotErased(command.organisationId());
+        ZoneId zone = TimeZones.optional(command.timeZone());
+        if (!Objects.equals(zone, timeZone)) {
+            apply(new CampaignTimeZoneChanged(organisationId, id, zone == null ? null : zone.getId()));
+        }
     }
 
     @CommandHandler
@@ -410,6 +427,11 @@ public class Campaign {
         completed = true;
         // the store keeps milliseconds: the same moment whether applied now or loaded later
         completedAt = at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    }
+
+    @EventSourcingHandler
+    void on(CampaignTimeZoneChanged event) {
+        timeZone = event.timeZone() == null ? null : ZoneId.of(event.timeZone());
     }
 
     @EventSourcingHandler

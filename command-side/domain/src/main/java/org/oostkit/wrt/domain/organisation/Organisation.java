@@ -7,9 +7,11 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.oostkit.wrt.api.common.Emails;
 import org.oostkit.wrt.api.common.RuleViolation;
 import org.oostkit.wrt.api.common.TextRule;
+import org.oostkit.wrt.api.common.TimeZones;
 import org.oostkit.wrt.api.organisation.OrganisationActivated;
 import org.oostkit.wrt.api.organisation.OrganisationCommands.ActivateOrganisation;
 import org.oostkit.wrt.api.organisation.OrganisationCommands.ChangeOrganisationMembers;
+import org.oostkit.wrt.api.organisation.OrganisationCommands.ChangeOrganisationTimeZone;
 import org.oostkit.wrt.api.organisation.OrganisationCommands.DeactivateOrganisation;
 import org.oostkit.wrt.api.organisation.OrganisationCommands.RegisterOrganisation;
 import org.oostkit.wrt.api.organisation.OrganisationCommands.SuspendOrganisation;
@@ -19,6 +21,9 @@ import org.oostkit.wrt.api.organisation.OrganisationMembersChanged;
 import org.oostkit.wrt.api.organisation.OrganisationRegistered;
 import org.oostkit.wrt.api.organisation.OrganisationStatus;
 import org.oostkit.wrt.api.organisation.OrganisationSuspended;
+import org.oostkit.wrt.api.organisation.OrganisationTimeZoneChanged;
+
+import java.time.ZoneId;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -28,7 +33,10 @@ import java.util.regex.Pattern;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** An organisation (tenant): its slug, name, status and who administers and audits it. */
+/**
+ * An organisation (tenant): its slug, name, status, time zone and who administers and audits it. Without a zone
+ * of its own (organisations registered before zones existed) it reads as the configured default zone.
+ */
 @Aggregate
 class Organisation {
 
@@ -39,6 +47,7 @@ class Organisation {
     @AggregateIdentifier
     private OrganisationId id;
     private OrganisationStatus status;
+    private ZoneId timeZone;
 
     Organisation() {
     }
@@ -59,10 +68,22 @@ class Organisation {
             throw new RuleViolation("admin-required", "An organisation needs at least one admin email.");
         }
         List<String> auditors = members(command.auditorEmails(), "auditor");
+        ZoneId zone = TimeZones.optional(command.timeZone());
         if (directory.slugTaken(slug)) {
             throw new RuleViolation("slug-taken", "The slug '" + slug + "' is already taken.");
         }
         apply(new OrganisationRegistered(command.organisationId(), slug, name, admins, auditors));
+        if (zone != null) {
+            apply(new OrganisationTimeZoneChanged(command.organisationId(), zone.getId()));
+        }
+    }
+
+    @CommandHandler
+    void handle(ChangeOrganisationTimeZone command) {
+        ZoneId zone = TimeZones.require(command.timeZone());
+        if (!zone.equals(timeZone)) {
+            apply(new OrganisationTimeZoneChanged(id, zone.getId()));
+        }
     }
 
     @CommandHandler
@@ -122,6 +143,11 @@ class Organisation {
     void on(OrganisationRegistered event) {
         id = event.organisationId();
         status = OrganisationStatus.ACTIVE;
+    }
+
+    @EventSourcingHandler
+    void on(OrganisationTimeZoneChanged event) {
+        timeZone = ZoneId.of(event.timeZone());
     }
 
     @EventSourcingHandler
