@@ -77,8 +77,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * side and read models would; the mail is recorded. The whole flow against the real application is in
  * {@code NominatorFlowIntegrationTest}.
  */
-@WebMvcTest(NominationController.class)
-@Import({SecurityConfiguration.class, WrtMetrics.class, NominationControllerTest.Fakes.class})
+@WebMvcTest({NominatorLinkController.class, NominatorVerificationController.class, NominationFormController.class})
+@Import({SecurityConfiguration.class, WrtMetrics.class, Nominators.class, CodeMails.class, NominationControllerTest.Fakes.class})
 class NominationControllerTest {
 
     static final String SLUG = "acme";
