@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.browser;
 
+import org.awaitility.Awaitility;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -218,7 +219,9 @@ class ReferralJourneyBrowserTest {
             awaitMail("xena@" + slug + ".test", 1);
             awaitMail("yuri@" + slug + ".test", 1);
             awaitMail("zoe@" + slug + ".test", 1);
-            Thread.sleep(1_000);
+            // room for a mail to anyone else: the count must stay at three new mails the whole time
+            Awaitility.await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+                    .until(() -> SMTP.getReceivedMessages().length == mailsBefore + 3);
             List<String> roundTwoRecipients = new ArrayList<>();
             MimeMessage[] all = SMTP.getReceivedMessages();
             for (int i = mailsBefore; i < all.length; i++) {
@@ -291,57 +294,43 @@ class ReferralJourneyBrowserTest {
     private void register(String slug, String admin) {
         commands.sendAndWait(GenericCommandMessage.asCommandMessage(new RegisterOrganisation(OrganisationId.random(),
                 slug, "Harbour Council " + slug, List.of(admin), List.of())).andMetaData(Actor.OPERATOR.asMetaData()));
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (jdbc.queryForObject("SELECT count(*) FROM tenant WHERE slug = ?", Integer.class, slug) == 0) {
-            assertThat(System.nanoTime()).as("organisation registered on the read side").isLessThan(deadline);
-            sleep(50);
-        }
+        Awaitility.await("organisation registered on the read side").atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> jdbc.queryForObject("SELECT count(*) FROM tenant WHERE slug = ?", Integer.class, slug) > 0);
     }
 
     /** Reloads a page until it shows the text (the read models trail the commands by moments). */
     private static void awaitText(Browser browser, String path, String text) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (true) {
-            browser.go(path);
-            if (browser.text().contains(text)) {
-                return;
-            }
-            assertThat(System.nanoTime()).as("page " + path + " shows " + text + ":\n" + browser.text())
-                    .isLessThan(deadline);
-            sleep(250);
-        }
+        Awaitility.await("page " + path + " shows " + text).atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    browser.go(path);
+                    return browser.text().contains(text);
+                });
     }
 
     private static void awaitButton(Browser browser, String path, String label) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (true) {
-            browser.go(path);
-            boolean shown = browser.driver().findElements(By.cssSelector("button")).stream()
-                    .anyMatch(b -> b.getText().toLowerCase(Locale.ROOT).contains(label.toLowerCase(Locale.ROOT)));
-            if (shown) {
-                return;
-            }
-            assertThat(System.nanoTime()).as("page " + path + " offers " + label + ":\n" + browser.text())
-                    .isLessThan(deadline);
-            sleep(250);
-        }
+        Awaitility.await("page " + path + " offers " + label).atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    browser.go(path);
+                    return browser.driver().findElements(By.cssSelector("button")).stream().anyMatch(b ->
+                            b.getText().toLowerCase(Locale.ROOT).contains(label.toLowerCase(Locale.ROOT)));
+                });
     }
 
-    private static List<MimeMessage> awaitMail(String recipient, int count) throws MessagingException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (true) {
-            List<MimeMessage> mails = new ArrayList<>();
-            for (MimeMessage message : SMTP.getReceivedMessages()) {
-                if (address(message).equalsIgnoreCase(recipient)) {
-                    mails.add(message);
-                }
-            }
-            if (mails.size() >= count) {
-                return mails;
-            }
-            assertThat(System.nanoTime()).as(count + " mails to " + recipient).isLessThan(deadline);
-            sleep(100);
-        }
+    private static List<MimeMessage> awaitMail(String recipient, int count) {
+        return Awaitility.await(count + " mails to " + recipient).atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    List<MimeMessage> mails = new ArrayList<>();
+                    for (MimeMessage message : SMTP.getReceivedMessages()) {
+                        if (address(message).equalsIgnoreCase(recipient)) {
+                            mails.add(message);
+                        }
+                    }
+                    return mails;
+                }, mails -> mails.size() >= count);
     }
 
     private static String plainText(Part part) throws Exception {
@@ -389,15 +378,6 @@ class ReferralJourneyBrowserTest {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

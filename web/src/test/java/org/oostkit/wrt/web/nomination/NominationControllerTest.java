@@ -155,10 +155,8 @@ class NominationControllerTest {
                     .andReturn();
             // (the CSRF token of the email form may live in a session; nothing of the nominator does)
             jakarta.servlet.http.HttpSession session = result.getRequest().getSession(false);
-            if (session != null) {
-                assertThat(session.getAttribute(NominatorSession.PENDING)).isNull();
-                assertThat(session.getAttribute(NominatorSession.VERIFIED)).isNull();
-            }
+            assertThat(Nominators.pending(session, SLUG)).isEmpty();
+            assertThat(Nominators.verified(session, SLUG)).isEmpty();
             assertThat(sent).containsExactly(new RecordLinkOpened(invitation.invitationId(), ORG));
             assertThat(actors).containsExactly("nominator:" + invitation.invitationId());
             // the invited address is not shown to whoever holds the link
