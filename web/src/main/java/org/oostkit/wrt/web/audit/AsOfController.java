@@ -10,6 +10,7 @@ import org.oostkit.wrt.query.api.ConvergenceView;
 import org.oostkit.wrt.query.api.RoundQueries.FindRounds;
 import org.oostkit.wrt.query.api.RoundView;
 import org.oostkit.wrt.query.api.StatisticsView;
+import org.oostkit.wrt.web.campaign.AdminPages;
 import org.oostkit.wrt.web.scope.CampaignScope;
 import org.oostkit.wrt.web.results.NamedBy;
 import org.springframework.security.core.Authentication;
@@ -88,7 +89,7 @@ class AsOfController {
         model.addAttribute("noCandidates", list.candidates().isEmpty());
         model.addAttribute("statistics", statistics);
         model.addAttribute("hasNewNames", !statistics.newNamesPerRound().isEmpty());
-        model.addAttribute("responseRate", percent(statistics.responseRate()));
+        model.addAttribute("responseRate", AdminPages.percent(statistics.responseRate()));
         model.addAttribute("chao1", String.format(Locale.ROOT, "%.1f", statistics.chao1()));
         UriComponentsBuilder link = UriComponentsBuilder.fromPath(base).queryParam("at", instant.toString());
         model.addAttribute("previousHref", from == 0 ? null
@@ -137,9 +138,5 @@ class AsOfController {
                 .collect(Collectors.joining(", ")));
         row.put("namedBy", NamedBy.model(c.reasons(), c.nominations()));
         return row;
-    }
-
-    private static String percent(double rate) {
-        return String.format(Locale.ROOT, "%.0f%%", rate * 100);
     }
 }

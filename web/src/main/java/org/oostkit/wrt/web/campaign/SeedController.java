@@ -1,10 +1,14 @@
 package org.oostkit.wrt.web.campaign;
 
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.validation.BindingResult;
+import jakarta.validation.Valid;
 import jakarta.servlet.http.HttpServletResponse;
 import org.oostkit.wrt.api.campaign.CampaignCommands.AddSeedPerson;
 import org.oostkit.wrt.api.campaign.CampaignCommands.RemoveSeedPerson;
 import org.oostkit.wrt.api.campaign.PersonId;
-import org.oostkit.wrt.api.common.Emails;
 import org.oostkit.wrt.api.common.RuleViolation;
 import org.oostkit.wrt.api.common.TextRule;
 import org.oostkit.wrt.query.api.CampaignQueries.FindCampaign;
@@ -18,10 +22,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -42,24 +44,21 @@ class SeedController {
         return seedPage.render(scope, "", "", Map.of(), null, authentication, model);
     }
 
+    @InitBinder("seedPerson")
+    void seedPersonRules(WebDataBinder binder) {
+        binder.addValidators(new SeedPersonForm.Rules());
+    }
+
     @PostMapping("/org/{slug}/campaigns/{id}/seed/add")
-    String add(@AdminOnly CampaignScope scope, @RequestParam(defaultValue = "") String name,
-               @RequestParam(defaultValue = "") String email, Authentication authentication, Model model,
-               HttpServletResponse response, RedirectAttributes redirect) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        String normalised = Emails.normalise(email);
-        if (normalised.isEmpty()) {
-            errors.put("email", "Enter an email address.");
-        } else if (!Emails.isValid(normalised)) {
-            errors.put("email", "“" + TextRule.visible(email.strip()) + "” is not a valid email address.");
-        }
-        String nameProblem = TextRule.PERSON_NAME.problem(name);
-        if (nameProblem != null) {
-            errors.put("name", TextRule.sentence(nameProblem));
-        }
-        if (!errors.isEmpty()) {
+    String add(@AdminOnly CampaignScope scope, @Valid @ModelAttribute("seedPerson") SeedPersonForm form,
+               BindingResult binding, Authentication authentication, Model model, HttpServletResponse response,
+               RedirectAttributes redirect) {
+        String name = form.getName();
+        String email = form.getEmail();
+        String normalised = form.normalisedEmail();
+        if (binding.hasErrors()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-            return seedPage.render(scope, name, email, errors, null, authentication, model);
+            return seedPage.render(scope, name, email, SeedPersonForm.errors(binding), null, authentication, model);
         }
         try {
             pages.send(new AddSeedPerson(scope.campaignId(), scope.organisationId(),
