@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web;
 
+import org.awaitility.Awaitility;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -158,18 +159,9 @@ class AdminPagesIntegrationTest {
     }
 
     /** Polls until the read side shows it (it lags the command side by design). */
-    private static <T> T eventually(Callable<T> probe) throws Exception {
-        Instant until = Instant.now().plus(Duration.ofSeconds(30));
-        while (true) {
-            T value = probe.call();
-            if (value != null && !Boolean.FALSE.equals(value)) {
-                return value;
-            }
-            if (Instant.now().isAfter(until)) {
-                throw new AssertionError("the read side did not show the change within 30 s");
-            }
-            Thread.sleep(100);
-        }
+    private static <T> T eventually(Callable<T> probe) {
+        return Awaitility.await("the read side shows the change").atMost(Duration.ofSeconds(30))
+                .until(probe, value -> value != null && !Boolean.FALSE.equals(value));
     }
 
     /** Writes the page with the stylesheet next to it, so it opens in a browser as it looks in the app. */

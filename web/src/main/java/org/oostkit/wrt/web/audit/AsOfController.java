@@ -10,13 +10,13 @@ import org.oostkit.wrt.query.api.ConvergenceView;
 import org.oostkit.wrt.query.api.RoundQueries.FindRounds;
 import org.oostkit.wrt.query.api.RoundView;
 import org.oostkit.wrt.query.api.StatisticsView;
-import org.oostkit.wrt.web.audit.CampaignAccess.Scope;
+import org.oostkit.wrt.web.campaign.AdminPages;
+import org.oostkit.wrt.web.scope.CampaignScope;
 import org.oostkit.wrt.web.results.NamedBy;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -42,21 +42,18 @@ class AsOfController {
     static final int PAGE = 100;
 
     private final QueryGateway queries;
-    private final CampaignAccess access;
     private final Clock clock;
 
-    AsOfController(QueryGateway queries, CampaignAccess access, Clock clock) {
+    AsOfController(QueryGateway queries, Clock clock) {
         this.queries = queries;
-        this.access = access;
         this.clock = clock;
     }
 
     @GetMapping("/org/{slug}/campaigns/{id}/results/as-of")
-    String asOf(@PathVariable String slug, @PathVariable String id, @RequestParam(required = false) String at,
+    String asOf(CampaignScope scope, @RequestParam(required = false) String at,
                 @RequestParam(defaultValue = "0") int offset, Authentication authentication, Model model) {
-        Scope scope = access.require(slug, id, authentication);
         String base = scope.base() + "/results/as-of";
-        CampaignAccess.layout(model, scope, "Results as of a moment: " + scope.campaign().name(), base, authentication);
+        AuditLayout.layout(model, scope, "Results as of a moment: " + scope.campaign().name(), base, authentication);
         List<RoundView> rounds = queries.query(new FindRounds(scope.organisation().organisationId(),
                 scope.campaign().campaignId()), ResponseTypes.multipleInstancesOf(RoundView.class)).join();
         List<Map<String, Object>> picks = picks(base, rounds);
@@ -92,7 +89,7 @@ class AsOfController {
         model.addAttribute("noCandidates", list.candidates().isEmpty());
         model.addAttribute("statistics", statistics);
         model.addAttribute("hasNewNames", !statistics.newNamesPerRound().isEmpty());
-        model.addAttribute("responseRate", percent(statistics.responseRate()));
+        model.addAttribute("responseRate", AdminPages.percent(statistics.responseRate()));
         model.addAttribute("chao1", String.format(Locale.ROOT, "%.1f", statistics.chao1()));
         UriComponentsBuilder link = UriComponentsBuilder.fromPath(base).queryParam("at", instant.toString());
         model.addAttribute("previousHref", from == 0 ? null
@@ -141,9 +138,5 @@ class AsOfController {
                 .collect(Collectors.joining(", ")));
         row.put("namedBy", NamedBy.model(c.reasons(), c.nominations()));
         return row;
-    }
-
-    private static String percent(double rate) {
-        return String.format(Locale.ROOT, "%.0f%%", rate * 100);
     }
 }

@@ -9,7 +9,7 @@ import org.oostkit.wrt.api.audit.AuditQueries.FindAuditEventTypes;
 import org.oostkit.wrt.api.audit.AuditQueries.FindAuditTrail;
 import org.oostkit.wrt.api.audit.IntegrityReport;
 import org.oostkit.wrt.api.audit.VerifyIntegrity;
-import org.oostkit.wrt.web.audit.CampaignAccess.Scope;
+import org.oostkit.wrt.web.scope.CampaignScope;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -18,7 +18,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.oostkit.wrt.web.security.ReadOnlyAction;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -30,7 +29,6 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,21 +53,18 @@ class AuditController {
     private static final int EXPORT_PAGE = FindAuditTrail.MAX_LIMIT;
 
     private final QueryGateway queries;
-    private final CampaignAccess access;
 
-    AuditController(QueryGateway queries, CampaignAccess access) {
+    AuditController(QueryGateway queries) {
         this.queries = queries;
-        this.access = access;
     }
 
     @GetMapping("/org/{slug}/campaigns/{id}/audit")
-    String trail(@PathVariable String slug, @PathVariable String id,
+    String trail(CampaignScope scope,
                  @RequestParam(required = false) String type, @RequestParam(required = false) String actor,
                  @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                  @RequestParam(required = false) Long after, @RequestParam(required = false) Long before,
                  Authentication authentication, Model model) {
-        Scope scope = access.require(slug, id, authentication);
-        CampaignAccess.layout(model, scope, "Audit trail: " + scope.campaign().name(), scope.base() + "/audit",
+        AuditLayout.layout(model, scope, "Audit trail: " + scope.campaign().name(), scope.base() + "/audit",
                 authentication);
         Map<String, String> errors = new HashMap<>();
         Instant fromAt = instant(from, "from", errors);
@@ -109,13 +104,12 @@ class AuditController {
     }
 
     @GetMapping("/org/{slug}/campaigns/{id}/audit/export")
-    ResponseEntity<StreamingResponseBody> export(@PathVariable String slug, @PathVariable String id,
+    ResponseEntity<StreamingResponseBody> export(CampaignScope scope,
                                                  @RequestParam(required = false) String type,
                                                  @RequestParam(required = false) String actor,
                                                  @RequestParam(required = false) String from,
                                                  @RequestParam(required = false) String to,
                                                  Authentication authentication) {
-        Scope scope = access.require(slug, id, authentication);
         Map<String, String> errors = new HashMap<>();
         AuditFilter filter = new AuditFilter(type, actor, instant(from, "from", errors), instant(to, "to", errors));
         if (!errors.isEmpty()) {
@@ -146,9 +140,8 @@ class AuditController {
 
     @ReadOnlyAction // reads the event store and changes nothing: auditors may run it
     @PostMapping("/org/{slug}/campaigns/{id}/audit/integrity")
-    String integrity(@PathVariable String slug, @PathVariable String id, Authentication authentication, Model model) {
-        Scope scope = access.require(slug, id, authentication);
-        CampaignAccess.layout(model, scope, "Integrity check: " + scope.campaign().name(), scope.base() + "/audit",
+    String integrity(CampaignScope scope, Authentication authentication, Model model) {
+        AuditLayout.layout(model, scope, "Integrity check: " + scope.campaign().name(), scope.base() + "/audit",
                 authentication);
         IntegrityReport report = queries.query(VerifyIntegrity.campaign(scope.organisation().organisationId(),
                 scope.campaign().campaignId()), IntegrityReport.class).join();

@@ -9,8 +9,13 @@ import org.oostkit.wrt.query.api.OrganisationView;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 
@@ -45,33 +50,60 @@ public final class IntegrityCommandLine {
 
     /** @throws IllegalArgumentException with the usage line when the arguments do not fit */
     static Request parse(String[] args) {
-        if (args.length < 2 || !"verify".equals(args[1])) {
+        CommandLine.ParseResult result;
+        try {
+            result = new CommandLine(new Integrity()).parseArgs(args.length == 0 ? args
+                    : Arrays.copyOfRange(args, 1, args.length));
+        } catch (CommandLine.ParameterException e) {
+            throw new IllegalArgumentException(USAGE_TEXT + " (" + e.getMessage() + ")", e);
+        }
+        if (!handles(args) || result.subcommand() == null) {
             throw new IllegalArgumentException(USAGE_TEXT);
         }
-        String slug = null;
-        String campaign = null;
-        for (int i = 2; i < args.length; i += 2) {
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException(USAGE_TEXT);
-            }
-            switch (args[i]) {
-                case "--org" -> slug = args[i + 1];
-                case "--campaign" -> campaign = args[i + 1];
-                default -> throw new IllegalArgumentException(USAGE_TEXT);
-            }
-        }
-        if ((slug == null) != (campaign == null)) {
+        Verify verify = (Verify) result.subcommand().commandSpec().userObject();
+        if ((verify.slug == null) != (verify.campaign == null)) {
             throw new IllegalArgumentException(USAGE_TEXT + " (--org and --campaign go together)");
         }
         try {
-            return new Request(slug, campaign == null ? null : UUID.fromString(campaign));
+            return new Request(verify.slug, verify.campaign == null ? null : UUID.fromString(verify.campaign));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("not a campaign id: " + campaign);
+            throw new IllegalArgumentException("not a campaign id: " + verify.campaign);
         }
+    }
+
+    /** Prints the help asked for with {@code --help}; false when none was. */
+    static boolean helpRequested(String[] args, PrintStream out) {
+        if (!handles(args)) {
+            return false;
+        }
+        CommandLine cli = new CommandLine(new Integrity());
+        cli.setOut(new PrintWriter(out, true));
+        try {
+            return CommandLine.printHelpIfRequested(cli.parseArgs(Arrays.copyOfRange(args, 1, args.length)));
+        } catch (CommandLine.ParameterException e) {
+            return false;
+        }
+    }
+
+    @Command(name = "integrity", mixinStandardHelpOptions = true, subcommands = Verify.class,
+            description = "The event store's integrity check.")
+    static final class Integrity {
+    }
+
+    @Command(name = "verify", mixinStandardHelpOptions = true,
+            description = "Checks the hash chains of the whole store, or of one campaign.")
+    static final class Verify {
+        @Option(names = "--org", paramLabel = "SLUG", description = "the campaign's organisation")
+        String slug;
+        @Option(names = "--campaign", paramLabel = "CAMPAIGN-ID", description = "the campaign's id")
+        String campaign;
     }
 
     /** Starts the application without its web server, runs the check, prints the report; the exit code. */
     public static int run(Class<?> application, String[] args, PrintStream out, PrintStream err) {
+        if (helpRequested(args, out)) {
+            return INTACT;
+        }
         Request request;
         try {
             request = parse(args);

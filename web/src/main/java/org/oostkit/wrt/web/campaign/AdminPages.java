@@ -8,19 +8,14 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.oostkit.wrt.api.common.Actor;
 import org.oostkit.wrt.api.common.RuleViolation;
-import org.oostkit.wrt.api.campaign.CampaignId;
-import org.oostkit.wrt.query.api.CampaignQueries.FindCampaign;
 import org.oostkit.wrt.query.api.CampaignView;
-import org.oostkit.wrt.query.api.OrganisationQueries.FindOrganisationBySlug;
 import org.oostkit.wrt.query.api.OrganisationView;
 import org.oostkit.wrt.query.api.TimeZoneQueries.FindTimeZone;
 import org.oostkit.wrt.query.api.TimeZoneView;
 import org.oostkit.wrt.query.time.LocalTimes;
 import org.oostkit.wrt.web.security.OrganisationRoles;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
-import org.springframework.web.server.ResponseStatusException;
 
 import java.time.Duration;
 import java.time.ZoneId;
@@ -28,14 +23,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
 
 /**
- * What every admin page needs: the organisation from the slug, the campaign from its id (404 when the
- * organisation has none), queries and commands, the page frame (title, navigation, breadcrumbs, who is signed
- * in, whether they may change anything) and the zone a campaign's times are stated in.
+ * What every admin page needs besides its scope: queries and commands, the page frame (title, navigation,
+ * breadcrumbs, who is signed in, whether they may change anything) and the zone a campaign's times are stated in.
  */
 @Component
 public class AdminPages {
@@ -49,25 +42,6 @@ public class AdminPages {
     AdminPages(QueryGateway queries, CommandGateway commands) {
         this.queries = queries;
         this.commands = commands;
-    }
-
-    /** The organisation of the URL, or 404 (the security chain has already checked the role). */
-    public OrganisationView organisation(String slug) {
-        OrganisationView organisation = query(new FindOrganisationBySlug(slug), OrganisationView.class);
-        if (organisation == null) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such organisation");
-        }
-        return organisation;
-    }
-
-    /** The campaign of this organisation, or 404: another organisation's campaign is simply not found. */
-    public CampaignView campaign(OrganisationView organisation, UUID campaignId) {
-        CampaignView campaign = query(new FindCampaign(organisation.organisationId(), new CampaignId(campaignId)),
-                CampaignView.class);
-        if (campaign == null) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such campaign");
-        }
-        return campaign;
     }
 
     public <R> R query(Object query, Class<R> type) {
@@ -107,13 +81,6 @@ public class AdminPages {
                 throw violation;
             }
             throw e;
-        }
-    }
-
-    /** Only admins change things; auditors read. The buttons are hidden from auditors, this is the guard. */
-    public void requireAdmin(Authentication authentication, String slug) {
-        if (!OrganisationRoles.isAdmin(authentication, slug)) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only an admin of the organisation may do this");
         }
     }
 

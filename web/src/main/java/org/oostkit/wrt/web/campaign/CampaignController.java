@@ -11,13 +11,14 @@ import org.oostkit.wrt.query.api.CampaignQueries.FindCampaign;
 import org.oostkit.wrt.query.api.CampaignView;
 import org.oostkit.wrt.query.api.OrganisationView;
 import org.oostkit.wrt.query.time.LocalTimes;
+import org.oostkit.wrt.web.scope.AdminOnly;
+import org.oostkit.wrt.web.scope.CampaignScope;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -25,7 +26,6 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 
 /** Create, show, edit and complete a campaign. */
 @Controller
@@ -42,17 +42,15 @@ class CampaignController {
     }
 
     @GetMapping("/org/{slug}/campaigns/new")
-    String newCampaign(@PathVariable String slug, Authentication authentication, Model model) {
-        pages.requireAdmin(authentication, slug);
-        OrganisationView organisation = pages.organisation(slug);
+    String newCampaign(@AdminOnly OrganisationView organisation, Authentication authentication, Model model) {
         return form(organisation, null, new CampaignForm(), Map.of(), null, authentication, model);
     }
 
     @PostMapping("/org/{slug}/campaigns")
-    String create(@PathVariable String slug, @ModelAttribute CampaignForm form, Authentication authentication,
-                  Model model, HttpServletResponse response, RedirectAttributes redirect) {
-        pages.requireAdmin(authentication, slug);
-        OrganisationView organisation = pages.organisation(slug);
+    String create(@AdminOnly OrganisationView organisation, @ModelAttribute CampaignForm form,
+                  Authentication authentication, Model model, HttpServletResponse response,
+                  RedirectAttributes redirect) {
+        String slug = organisation.slug();
         Map<String, String> errors = form.errors();
         if (!errors.isEmpty()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
@@ -73,33 +71,31 @@ class CampaignController {
     }
 
     @GetMapping("/org/{slug}/campaigns/{id}")
-    String show(@PathVariable String slug, @PathVariable UUID id, Authentication authentication, Model model) {
-        OrganisationView organisation = pages.organisation(slug);
-        CampaignView campaign = pages.campaign(organisation, id);
+    String show(CampaignScope scope, Authentication authentication, Model model) {
+        OrganisationView organisation = scope.organisation();
+        CampaignView campaign = scope.campaign();
         model.addAllAttributes(pages.page(campaign.name(), organisation, authentication, "campaign"));
-        model.addAttribute("crumbs", AdminPages.crumbs("/org/" + slug + "/manage", organisation.name(),
+        model.addAttribute("crumbs", AdminPages.crumbs(scope.manage(), organisation.name(),
                 null, campaign.name()));
-        model.addAttribute("tabs", AdminPages.tabs(slug, campaign, "overview"));
+        model.addAttribute("tabs", AdminPages.tabs(scope.slug(), campaign, "overview"));
         model.addAttribute("campaign", summary(campaign, pages.zone(organisation, campaign)));
-        model.addAttribute("base", "/org/" + slug + "/campaigns/" + id);
+        model.addAttribute("base", scope.base());
         return SHOW;
     }
 
     @GetMapping("/org/{slug}/campaigns/{id}/edit")
-    String edit(@PathVariable String slug, @PathVariable UUID id, Authentication authentication, Model model) {
-        pages.requireAdmin(authentication, slug);
-        OrganisationView organisation = pages.organisation(slug);
-        CampaignView campaign = pages.campaign(organisation, id);
+    String edit(@AdminOnly CampaignScope scope, Authentication authentication, Model model) {
+        OrganisationView organisation = scope.organisation();
+        CampaignView campaign = scope.campaign();
         return form(organisation, campaign, CampaignForm.of(campaign), Map.of(), null, authentication, model);
     }
 
     @PostMapping("/org/{slug}/campaigns/{id}/edit")
-    String update(@PathVariable String slug, @PathVariable UUID id, @ModelAttribute CampaignForm form,
+    String update(@AdminOnly CampaignScope scope, @ModelAttribute CampaignForm form,
                   Authentication authentication, Model model, HttpServletResponse response,
                   RedirectAttributes redirect) {
-        pages.requireAdmin(authentication, slug);
-        OrganisationView organisation = pages.organisation(slug);
-        CampaignView campaign = pages.campaign(organisation, id);
+        OrganisationView organisation = scope.organisation();
+        CampaignView campaign = scope.campaign();
         Map<String, String> errors = form.errors();
         if (!errors.isEmpty()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
@@ -116,24 +112,22 @@ class CampaignController {
         boolean visible = pages.caughtUp(new FindCampaign(organisation.organisationId(), campaign.campaignId()),
                 CampaignView.class, view -> view != null && shows(view, settings));
         flash(redirect, visible, "Campaign details saved.");
-        return "redirect:/org/" + slug + "/campaigns/" + id;
+        return "redirect:" + scope.base();
     }
 
     @GetMapping("/org/{slug}/campaigns/{id}/complete")
-    String confirmComplete(@PathVariable String slug, @PathVariable UUID id, Authentication authentication,
+    String confirmComplete(@AdminOnly CampaignScope scope, Authentication authentication,
                            Model model) {
-        pages.requireAdmin(authentication, slug);
-        OrganisationView organisation = pages.organisation(slug);
-        CampaignView campaign = pages.campaign(organisation, id);
+        OrganisationView organisation = scope.organisation();
+        CampaignView campaign = scope.campaign();
         return completePage(organisation, campaign, null, authentication, model);
     }
 
     @PostMapping("/org/{slug}/campaigns/{id}/complete")
-    String complete(@PathVariable String slug, @PathVariable UUID id, Authentication authentication, Model model,
+    String complete(@AdminOnly CampaignScope scope, Authentication authentication, Model model,
                     RedirectAttributes redirect) {
-        pages.requireAdmin(authentication, slug);
-        OrganisationView organisation = pages.organisation(slug);
-        CampaignView campaign = pages.campaign(organisation, id);
+        OrganisationView organisation = scope.organisation();
+        CampaignView campaign = scope.campaign();
         try {
             pages.send(new CompleteCampaign(campaign.campaignId(), organisation.organisationId()), authentication);
         } catch (RuleViolation refused) {
@@ -143,7 +137,7 @@ class CampaignController {
                 CampaignView.class, view -> view != null && view.completed());
         flash(redirect, visible, "Campaign “" + campaign.name() + "” completed. Its results stay readable; "
                 + "personal data is erased 24 months from now.");
-        return "redirect:/org/" + slug + "/campaigns/" + id;
+        return "redirect:" + scope.base();
     }
 
     private String completePage(OrganisationView organisation, CampaignView campaign, String error,

@@ -10,7 +10,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,8 +30,8 @@ class ManageController {
     }
 
     @GetMapping("/org/{slug}/manage")
-    String manage(@PathVariable String slug, Authentication authentication, Model model) {
-        OrganisationView organisation = pages.organisation(slug);
+    String manage(OrganisationView organisation, Authentication authentication, Model model) {
+        String slug = organisation.slug();
         model.addAllAttributes(pages.page("Campaigns", organisation, authentication, "manage"));
         model.addAttribute("crumbs", AdminPages.crumbs(null, organisation.name()));
         List<Map<String, Object>> rows = new ArrayList<>();

@@ -39,7 +39,7 @@ class UploadLimitAdvice {
         String back = seed.find() ? "/org/" + seed.group(1) + "/campaigns/" + seed.group(2) + "/seed" : "/";
         ModelAndView page = new ModelAndView("campaign/upload-too-large");
         page.addObject("title", "File too large");
-        page.addObject("message", SeedController.tooLarge(maxSize, maxRows));
+        page.addObject("message", SeedPage.tooLarge(maxSize, maxRows));
         page.addObject("back", back);
         if (authentication != null) {
             page.addObject("signedInAs", authentication.getName());

@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.mail;
 
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
@@ -87,9 +88,9 @@ class MailConfiguration {
                         config -> arrivals.over(config.eventStore()),
                         (config, builder) -> builder.batchSize(batchSize)
                                 .initialSegmentCount(1)
-                                .workerExecutor(Executors.newScheduledThreadPool(1, r -> daemon(r, "mail-policy-worker")))
+                                .workerExecutor(Executors.newScheduledThreadPool(1, daemons("mail-policy-worker-")))
                                 .coordinatorExecutor(Executors.newSingleThreadScheduledExecutor(
-                                        r -> daemon(r, "mail-policy-coordinator"))))
+                                        daemons("mail-policy-coordinator-"))))
                 .registerSequencingPolicy(MailPolicy.GROUP, config -> new MailSequencingPolicy())
                 .registerDeadLetterQueue(MailPolicy.GROUP, config -> DeadLetterQueues.jdbc(MailPolicy.GROUP,
                         connections, transactions, serializer, eventSerializer))
@@ -108,9 +109,10 @@ class MailConfiguration {
                 .execute((instance, context) -> cleanup.run());
     }
 
-    private static Thread daemon(Runnable runnable, String name) {
-        Thread thread = new Thread(runnable, name);
-        thread.setDaemon(true);
-        return thread;
+    /** Threads that never keep the JVM alive, named {@code prefix} and a number. */
+    static CustomizableThreadFactory daemons(String prefix) {
+        CustomizableThreadFactory threads = new CustomizableThreadFactory(prefix);
+        threads.setDaemon(true);
+        return threads;
     }
 }

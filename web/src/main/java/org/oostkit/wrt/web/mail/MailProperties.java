@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.mail;
 
+import io.github.resilience4j.core.IntervalFunction;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -69,11 +70,8 @@ public record MailProperties(Smtp smtp,
 
         /** The wait before attempt {@code attempts + 1}, after {@code attempts} failed ones. */
         public Duration backoff(int attempts) {
-            Duration wait = initialBackoff;
-            for (int i = 1; i < attempts && wait.compareTo(maxBackoff) < 0; i++) {
-                wait = wait.multipliedBy(2);
-            }
-            return wait.compareTo(maxBackoff) > 0 ? maxBackoff : wait;
+            return Duration.ofMillis(IntervalFunction.ofExponentialBackoff(initialBackoff, 2.0, maxBackoff)
+                    .apply(Math.max(attempts, 1)));
         }
     }
 }

@@ -19,7 +19,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -73,12 +72,7 @@ class OutboxSender implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        AtomicInteger n = new AtomicInteger();
-        workers = Executors.newFixedThreadPool(settings.threads(), r -> {
-            Thread thread = new Thread(r, "mail-sender-" + n.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        workers = Executors.newFixedThreadPool(settings.threads(), MailConfiguration.daemons("mail-sender-"));
         for (int i = 0; i < settings.threads(); i++) {
             workers.submit(this::work);
         }

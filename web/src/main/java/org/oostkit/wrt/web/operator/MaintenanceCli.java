@@ -1,8 +1,12 @@
 package org.oostkit.wrt.web.operator;
 
 import org.oostkit.wrt.query.config.DeadLetterAdmin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -33,39 +37,76 @@ final class MaintenanceCli {
     record Command(String name, String action, List<String> arguments) {
     }
 
+    /** The arguments as picocli read them; a usage error is an {@link IllegalArgumentException}. */
     static Command parse(String[] args) {
-        if ("reconcile".equals(args[0])) {
-            if (args.length > 2) {
-                throw new IllegalArgumentException("Name at most one round id.");
-            }
-            if (args.length == 2) {
-                uuid(args[1]);
-            }
-            return new Command("reconcile", "check", List.of(args).subList(1, args.length));
+        CommandLine.ParseResult result;
+        try {
+            result = new CommandLine(new Root()).parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
-        if (args.length < 2) {
+        CommandLine.ParseResult top = result.subcommand();
+        CommandLine.ParseResult leaf = top.subcommand() == null ? top : top.subcommand();
+        if (leaf.commandSpec().userObject() instanceof DeadLetters) {
             throw new IllegalArgumentException("Missing command.");
         }
-        List<String> rest = List.of(args).subList(2, args.length);
-        switch (args[1]) {
-            case "list" -> {
-                if (rest.size() > 1) {
-                    throw new IllegalArgumentException("Name at most one processor.");
-                }
-            }
-            case "retry" -> {
-                if (rest.isEmpty() || rest.size() > 2) {
-                    throw new IllegalArgumentException("Name a processor, and optionally an event id.");
-                }
-            }
-            case "evict" -> {
-                if (rest.size() != 2) {
-                    throw new IllegalArgumentException("Name a processor and an event id.");
-                }
-            }
-            default -> throw new IllegalArgumentException("Unknown command: dead-letters " + args[1]);
+        List<String> arguments = new ArrayList<>();
+        leaf.matchedPositionals().forEach(positional -> arguments.add(positional.getValue()));
+        if (leaf.commandSpec().userObject() instanceof Reconcile && !arguments.isEmpty()) {
+            uuid(arguments.get(0));
         }
-        return new Command("dead-letters", args[1], rest);
+        return new Command(top.commandSpec().name(),
+                leaf == top ? "check" : leaf.commandSpec().name(), List.copyOf(arguments));
+    }
+
+    /** Prints the help asked for with {@code --help}; false when none was. */
+    static boolean helpRequested(String[] args, PrintStream out) {
+        CommandLine cli = new CommandLine(new Root());
+        cli.setOut(new PrintWriter(out, true));
+        try {
+            return CommandLine.printHelpIfRequested(cli.parseArgs(args));
+        } catch (CommandLine.ParameterException e) {
+            return false;
+        }
+    }
+
+    @CommandLine.Command(name = "wrt.jar", subcommands = {DeadLetters.class, Reconcile.class})
+    static final class Root {
+    }
+
+    @CommandLine.Command(name = "dead-letters", mixinStandardHelpOptions = true, description = "Events a projection could not apply.",
+            subcommands = {ListLetters.class, Retry.class, Evict.class})
+    static final class DeadLetters {
+    }
+
+    @CommandLine.Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the dead letters (of one processor).")
+    static final class ListLetters {
+        @Parameters(index = "0", arity = "0..1", paramLabel = "GROUP")
+        String group;
+    }
+
+    @CommandLine.Command(name = "retry", mixinStandardHelpOptions = true,
+            description = "Applies a processor's dead letters (or one of them) again.")
+    static final class Retry {
+        @Parameters(index = "0", paramLabel = "GROUP")
+        String group;
+        @Parameters(index = "1", arity = "0..1", paramLabel = "EVENT_ID")
+        String event;
+    }
+
+    @CommandLine.Command(name = "evict", mixinStandardHelpOptions = true, description = "Drops a dead letter: it is never applied.")
+    static final class Evict {
+        @Parameters(index = "0", paramLabel = "GROUP")
+        String group;
+        @Parameters(index = "1", paramLabel = "EVENT_ID")
+        String event;
+    }
+
+    @CommandLine.Command(name = "reconcile", mixinStandardHelpOptions = true,
+            description = "Compares recorded invitations with the mail outbox (of one round).")
+    static final class Reconcile {
+        @Parameters(index = "0", arity = "0..1", paramLabel = "ROUND_ID")
+        String round;
     }
 
     static int execute(Command command, DeadLetterAdmin letters, RoundReconciliation reconciliation,

@@ -7,8 +7,14 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
 import java.io.PrintStream;
-import java.util.ArrayList;
+import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +38,7 @@ public final class OperatorCli {
             "  java -jar wrt.jar org list",
             "  java -jar wrt.jar org suspend SLUG [--reason TEXT]",
             "  java -jar wrt.jar org activate SLUG",
+            "  java -jar wrt.jar org [COMMAND] --help",
             MaintenanceCli.USAGE_TEXT,
             "Configuration comes from the same environment variables as the server (DATABASE_URL, WRT_MASTER_KEY, ...).");
 
@@ -47,6 +54,9 @@ public final class OperatorCli {
     public static int run(String[] args, PrintStream out, PrintStream err, Class<?>... sources) {
         if (MaintenanceCli.wanted(args)) {
             return runMaintenance(args, out, err, sources);
+        }
+        if (helpRequested(args, out)) {
+            return OK;
         }
         Parsed parsed;
         try {
@@ -66,6 +76,9 @@ public final class OperatorCli {
     }
 
     private static int runMaintenance(String[] args, PrintStream out, PrintStream err, Class<?>... sources) {
+        if (MaintenanceCli.helpRequested(args, out)) {
+            return OK;
+        }
         MaintenanceCli.Command command;
         try {
             command = MaintenanceCli.parse(args);
@@ -149,86 +162,84 @@ public final class OperatorCli {
         }
     }
 
+    /** The arguments as picocli read them; a usage error is an {@link IllegalArgumentException}. */
     static Parsed parse(String[] args) {
         if (args.length < 2 || !"org".equals(args[0])) {
             throw new IllegalArgumentException("Missing command.");
         }
-        String action = args[1];
+        CommandLine.ParseResult result;
+        try {
+            result = new CommandLine(new Org()).parseArgs(Arrays.copyOfRange(args, 1, args.length));
+        } catch (CommandLine.ParameterException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        CommandLine.ParseResult sub = result.subcommand();
+        if (sub == null) {
+            throw new IllegalArgumentException("Missing command.");
+        }
         Map<String, List<String>> options = new LinkedHashMap<>();
-        List<String> positional = new ArrayList<>();
-        for (int i = 2; i < args.length; i++) {
-            String arg = args[i];
-            if (arg.startsWith("--")) {
-                String name = arg.substring(2);
-                String value;
-                int equals = name.indexOf('=');
-                if (equals >= 0) {
-                    value = name.substring(equals + 1);
-                    name = name.substring(0, equals);
-                } else if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
-                    value = args[++i];
-                } else {
-                    throw new IllegalArgumentException("Option --" + name + " needs a value.");
-                }
-                options.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
-            } else {
-                positional.add(arg);
+        for (CommandLine.Model.OptionSpec option : sub.matchedOptions()) {
+            if (!option.usageHelp() && !option.versionHelp()) {
+                List<String> values = option.isMultiValue() ? option.<List<String>>getValue()
+                        : List.of(option.<String>getValue());
+                options.put(option.longestName().substring(2), List.copyOf(values));
             }
         }
-        switch (action) {
-            case "create":
-                allow(options, "slug", "name", "admin", "auditor", "time-zone");
-                require(options, "slug", "name", "admin");
-                once(options, "slug", "name", "time-zone");
-                if (!positional.isEmpty()) {
-                    throw new IllegalArgumentException("Unexpected argument: " + positional.get(0));
-                }
-                return new Parsed(action, null, options);
-            case "list":
-                allow(options);
-                if (!positional.isEmpty()) {
-                    throw new IllegalArgumentException("Unexpected argument: " + positional.get(0));
-                }
-                return new Parsed(action, null, options);
-            case "suspend":
-            case "activate":
-                if ("suspend".equals(action)) {
-                    allow(options, "reason");
-                    once(options, "reason");
-                } else {
-                    allow(options);
-                }
-                if (positional.size() != 1) {
-                    throw new IllegalArgumentException("Name exactly one organisation slug.");
-                }
-                return new Parsed(action, positional.get(0), options);
-            default:
-                throw new IllegalArgumentException("Unknown command: org " + action);
+        Object command = sub.commandSpec().userObject();
+        String slug = command instanceof Suspend suspend ? suspend.slug
+                : command instanceof Activate activate ? activate.slug : null;
+        return new Parsed(sub.commandSpec().name(), slug, options);
+    }
+
+    /** Prints the help asked for with {@code --help} (of {@code org} or one of its commands); false when none was. */
+    static boolean helpRequested(String[] args, PrintStream out) {
+        if (args.length < 2 || !"org".equals(args[0])) {
+            return false;
+        }
+        CommandLine cli = new CommandLine(new Org());
+        cli.setOut(new PrintWriter(out, true));
+        try {
+            return CommandLine.printHelpIfRequested(cli.parseArgs(Arrays.copyOfRange(args, 1, args.length)));
+        } catch (CommandLine.ParameterException e) {
+            return false;
         }
     }
 
-    private static void allow(Map<String, List<String>> options, String... names) {
-        for (String name : options.keySet()) {
-            if (!List.of(names).contains(name)) {
-                throw new IllegalArgumentException("Unknown option --" + name + ".");
-            }
-        }
+    @Command(name = "org", mixinStandardHelpOptions = true, description = "The operator's organisation operations.",
+            subcommands = {Create.class, ListAll.class, Suspend.class, Activate.class})
+    static final class Org {
     }
 
-    private static void require(Map<String, List<String>> options, String... names) {
-        for (String name : names) {
-            if (!options.containsKey(name)) {
-                throw new IllegalArgumentException("Missing --" + name + ".");
-            }
-        }
+    @Command(name = "create", mixinStandardHelpOptions = true, description = "Registers an organisation.")
+    static final class Create {
+        @Option(names = "--slug", required = true, description = "the address part: lower-case letters, digits, -")
+        String slug;
+        @Option(names = "--name", required = true, description = "the name people see")
+        String name;
+        @Option(names = "--admin", required = true, description = "an admin's email (repeat for more)")
+        List<String> admins;
+        @Option(names = "--auditor", description = "an auditor's email (repeat for more)")
+        List<String> auditors;
+        @Option(names = "--time-zone", description = "IANA zone its deadlines are stated in, e.g. Europe/Amsterdam")
+        String timeZone;
     }
 
-    private static void once(Map<String, List<String>> options, String... names) {
-        for (String name : names) {
-            if (options.getOrDefault(name, List.of()).size() > 1) {
-                throw new IllegalArgumentException("--" + name + " may be given once.");
-            }
-        }
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists every organisation.")
+    static final class ListAll {
+    }
+
+    @Command(name = "suspend", mixinStandardHelpOptions = true, description = "Pauses an organisation.")
+    static final class Suspend {
+        @Parameters(index = "0", paramLabel = "SLUG")
+        String slug;
+        @Option(names = "--reason", description = "why, for the audit trail")
+        String reason;
+    }
+
+    @Command(name = "activate", mixinStandardHelpOptions = true, description = "Activates a suspended organisation.")
+    static final class Activate {
+        @Parameters(index = "0", paramLabel = "SLUG")
+        String slug;
     }
 
     private static String rootMessage(Throwable e) {

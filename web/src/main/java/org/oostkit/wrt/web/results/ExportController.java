@@ -6,13 +6,13 @@ import org.oostkit.wrt.query.export.CampaignPdfReport;
 import org.oostkit.wrt.query.export.CandidateCsvExport;
 import org.oostkit.wrt.query.export.CsvOptions;
 import org.oostkit.wrt.web.campaign.AdminPages;
+import org.oostkit.wrt.web.scope.CampaignScope;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
@@ -20,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.Locale;
-import java.util.UUID;
 
 /**
  * CSV and PDF downloads, streamed while the read side produces them (a large campaign is never held in
@@ -40,7 +39,7 @@ class ExportController {
     }
 
     @GetMapping("/org/{slug}/campaigns/{id}/export/csv")
-    ResponseEntity<StreamingResponseBody> csv(@PathVariable String slug, @PathVariable UUID id,
+    ResponseEntity<StreamingResponseBody> csv(CampaignScope scope,
                                               @RequestParam(required = false) String above,
                                               @RequestParam(required = false) String nominated,
                                               @RequestParam(required = false) String round,
@@ -48,8 +47,8 @@ class ExportController {
                                               @RequestParam(required = false) String to,
                                               @RequestParam(required = false) String bom,
                                               @RequestParam(required = false) String separator) {
-        OrganisationView organisation = pages.organisation(slug);
-        CampaignView campaign = pages.campaign(organisation, id);
+        OrganisationView organisation = scope.organisation();
+        CampaignView campaign = scope.campaign();
         ResultsFilter filter = ResultsFilter.of(above, nominated, round, from, to);
         CsvOptions options = new CsvOptions("true".equals(bom) || "on".equals(bom),
                 "semicolon".equals(separator) ? ';' : ',');
@@ -63,9 +62,9 @@ class ExportController {
     }
 
     @GetMapping("/org/{slug}/campaigns/{id}/export/pdf")
-    ResponseEntity<StreamingResponseBody> pdf(@PathVariable String slug, @PathVariable UUID id) {
-        OrganisationView organisation = pages.organisation(slug);
-        CampaignView campaign = pages.campaign(organisation, id);
+    ResponseEntity<StreamingResponseBody> pdf(CampaignScope scope) {
+        OrganisationView organisation = scope.organisation();
+        CampaignView campaign = scope.campaign();
         StreamingResponseBody body = out -> pdf.write(organisation.organisationId(), campaign.campaignId(), out);
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, attachment(campaign, "report", "pdf"))

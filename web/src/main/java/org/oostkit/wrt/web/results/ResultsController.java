@@ -15,11 +15,11 @@ import org.oostkit.wrt.query.api.ReferralGraphView;
 import org.oostkit.wrt.query.api.StatisticsView;
 import org.oostkit.wrt.query.time.LocalTimes;
 import org.oostkit.wrt.web.campaign.AdminPages;
+import org.oostkit.wrt.web.scope.CampaignScope;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import java.time.ZoneId;
@@ -27,7 +27,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -49,14 +48,15 @@ class ResultsController {
     }
 
     @GetMapping("/org/{slug}/campaigns/{id}/results")
-    String results(@PathVariable String slug, @PathVariable UUID id,
+    String results(CampaignScope scope,
                    @RequestParam(required = false) String above, @RequestParam(required = false) String nominated,
                    @RequestParam(required = false) String round, @RequestParam(required = false) String from,
                    @RequestParam(required = false) String to, @RequestParam(defaultValue = "1") int page,
                    Authentication authentication, Model model) {
-        OrganisationView organisation = pages.organisation(slug);
-        CampaignView campaign = pages.campaign(organisation, id);
-        String base = "/org/" + slug + "/campaigns/" + id;
+        OrganisationView organisation = scope.organisation();
+        CampaignView campaign = scope.campaign();
+        String slug = scope.slug();
+        String base = scope.base();
         ResultsFilter filter = ResultsFilter.of(above, nominated, round, from, to);
 
         model.addAllAttributes(pages.page("Results of " + campaign.name(), organisation, authentication, "campaign"));

@@ -1,9 +1,5 @@
 package org.oostkit.wrt.web.security;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
-import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,15 +13,15 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
- * Per-client-IP rate limits with Resilience4j: one limiter per (limit, address), {@code n} requests per
+ * Per-client-IP rate limits ({@link ClientBuckets}): one bucket per (limit, address), {@code n} requests per
  * minute, no waiting. A refused request gets 429 with {@code Retry-After} (for a nominator's step the page
  * that keeps what was typed, {@link LimitedStepPage}; otherwise the error page, or a problem document for API
- * clients) and is counted in {@code wrt.rate.limited{limit=…}}. Limiters live in a bounded
- * cache that forgets addresses not seen for a while, so a flood of addresses cannot grow memory without end.
+ * clients) and is counted in {@code wrt.rate.limited{limit=…}}.
  * Webhooks (the provider endpoints limit themselves and must not drop authenticated deliveries), health
  * checks and static assets are not limited.
  */
@@ -37,15 +33,14 @@ class RateLimitFilter extends OncePerRequestFilter {
     static final String SUBMIT = "submit";
     static final String GENERAL = "general";
 
-    private static final Duration PERIOD = Duration.ofMinutes(1);
     private static final Pattern REQUEST_LINK = Pattern.compile("^/org/[^/]+/nominate/(request-link|verify/again)/?$");
     private static final Pattern VERIFY_CODE = Pattern.compile("^/org/[^/]+/nominate/verify/code/?$");
     private static final Pattern SUBMIT_NOMINATIONS = Pattern.compile("^/org/[^/]+/nominate/submit/?$");
     private static final Pattern EXEMPT = Pattern.compile(
             "^/(webhooks/.*|health(/.*)?|css/.*|js/.*|images/.*|favicon\\.ico|actuator/health(/.*)?)$");
 
-    private final Map<String, RateLimiterConfig> configs = new LinkedHashMap<>();
-    private final Cache<String, AtomicRateLimiter> limiters;
+    private final Map<String, Integer> perMinute = new LinkedHashMap<>();
+    private final ClientBuckets buckets;
     private final WrtMetrics metrics;
     private final LimitedStepPage limitedStep;
 
@@ -53,19 +48,12 @@ class RateLimitFilter extends OncePerRequestFilter {
     RateLimitFilter(RateLimitProperties properties, WrtMetrics metrics, LimitedStepPage limitedStep) {
         this.metrics = metrics;
         this.limitedStep = limitedStep;
-        configs.put(SIGN_IN, perMinute(properties.signIn()));
-        configs.put(CODE_REQUEST, perMinute(properties.codeRequest()));
-        configs.put(CODE_VERIFY, perMinute(properties.codeVerify()));
-        configs.put(SUBMIT, perMinute(properties.submit()));
-        configs.put(GENERAL, perMinute(properties.general()));
-        // idle longer than a period means a fresh limiter would allow the same: forgetting it loses nothing
-        this.limiters = Caffeine.newBuilder().maximumSize(properties.maxClients())
-                .expireAfterAccess(PERIOD.multipliedBy(2).toMillis(), TimeUnit.MILLISECONDS).build();
-    }
-
-    private static RateLimiterConfig perMinute(int requests) {
-        return RateLimiterConfig.custom().limitForPeriod(requests).limitRefreshPeriod(PERIOD)
-                .timeoutDuration(Duration.ZERO).build();
+        perMinute.put(SIGN_IN, properties.signIn());
+        perMinute.put(CODE_REQUEST, properties.codeRequest());
+        perMinute.put(CODE_VERIFY, properties.codeVerify());
+        perMinute.put(SUBMIT, properties.submit());
+        perMinute.put(GENERAL, properties.general());
+        this.buckets = new ClientBuckets(properties.maxClients());
     }
 
     @Override
@@ -78,13 +66,13 @@ class RateLimitFilter extends OncePerRequestFilter {
             return;
         }
         String key = limit + "|" + request.getRemoteAddr();
-        AtomicRateLimiter limiter = limiters.get(key, k -> new AtomicRateLimiter(k, configs.get(limit)));
-        if (limiter.acquirePermission()) {
+        Optional<Duration> wait = buckets.take(key, perMinute.get(limit));
+        if (wait.isEmpty()) {
             chain.doFilter(request, response);
             return;
         }
         metrics.rateLimited(limit);
-        long nanos = limiter.getDetailedMetrics().getNanosToWait();
+        long nanos = wait.get().toNanos();
         long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(nanos + 999_999_999L));
         response.setHeader("Retry-After", Long.toString(seconds));
         if (ErrorResponses.wantsJson(request)) {

@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.security;
 
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import jakarta.annotation.PreDestroy;
 import org.oostkit.wrt.web.mail.OutgoingMail;
 import org.oostkit.wrt.web.metrics.WrtMetrics;
@@ -10,9 +11,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import java.net.URI;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Sends a sign-in link to an address if, and only if, it belongs to an admin or auditor. The work happens
@@ -32,17 +30,23 @@ class SignInMailer {
     private final WrtMetrics metrics;
     private final String baseUrl;
     // bounded: the sign-in rate limit keeps it short; a flood beyond it is dropped, never queued without end
-    private final ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 2, 60, TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(500), runnable -> {
-                Thread thread = new Thread(runnable, "sign-in-mail");
-                thread.setDaemon(true);
-                return thread;
-            }, (runnable, pool) -> log.warn("Sign-in link request dropped: too many waiting"));
+    private final ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
 
     SignInMailer(Members members, SignInLinks links, OutgoingMail mail, WrtMetrics metrics,
                  @Value("${wrt.base-url}") String baseUrl) {
         this.members = members;
         this.links = links;
+        executor.setCorePoolSize(1);
+        executor.setMaxPoolSize(2);
+        executor.setQueueCapacity(500);
+        executor.setKeepAliveSeconds(60);
+        executor.setDaemon(true);
+        executor.setThreadNamePrefix("sign-in-mail-");
+        executor.setRejectedExecutionHandler((runnable, pool) -> log.warn("Sign-in link request dropped: too many waiting"));
+        // links already asked for still go out on shutdown, for at most 5 seconds
+        executor.setWaitForTasksToCompleteOnShutdown(true);
+        executor.setAwaitTerminationSeconds(5);
+        executor.initialize();
         this.mail = mail;
         this.metrics = metrics;
         this.baseUrl = baseUrl;
@@ -79,8 +83,7 @@ class SignInMailer {
     }
 
     @PreDestroy
-    void stop() throws InterruptedException {
+    void stop() {
         executor.shutdown();
-        executor.awaitTermination(5, TimeUnit.SECONDS);
     }
 }

@@ -6,10 +6,15 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** Puts {@code signedInAs} (the signed-in email) into every page's model, for the layout's sign-out form. */
 @ControllerAdvice
-class SignedInAdvice {
+public class SignedInAdvice {
 
     @ModelAttribute("signedInAs")
-    String signedInAs(Authentication authentication) {
+    String model(Authentication authentication) {
+        return signedInAs(authentication);
+    }
+
+    /** Who the layout shows as signed in: members, not operators nor anonymous nominators; else null. */
+    public static String signedInAs(Authentication authentication) {
         return LoginController.signedIn(authentication) && authentication.getAuthorities().stream()
                 .noneMatch(a -> a.getAuthority().equals("operator")) ? authentication.getName() : null;
     }

@@ -11,11 +11,12 @@ import org.oostkit.wrt.query.api.TimeZoneQueries.FindTimeZone;
 import org.oostkit.wrt.query.api.TimeZoneView;
 import org.oostkit.wrt.query.time.LocalTimes;
 import org.oostkit.wrt.web.campaign.AdminPages;
+import org.oostkit.wrt.web.scope.AdminOnly;
+import org.oostkit.wrt.web.scope.CampaignScope;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -27,7 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 
 /**
  * The time zone of an organisation (its settings page) and of a campaign (its own, or the organisation's).
@@ -45,16 +45,14 @@ class TimeZoneController {
     }
 
     @GetMapping("/org/{slug}/settings")
-    String organisation(@PathVariable String slug, Authentication authentication, Model model) {
-        OrganisationView organisation = pages.organisation(slug);
+    String organisation(OrganisationView organisation, Authentication authentication, Model model) {
         return organisationPage(organisation, organisation.timeZone().getId(), null, authentication, model);
     }
 
     @PostMapping("/org/{slug}/settings")
-    String changeOrganisation(@PathVariable String slug, @RequestParam(defaultValue = "") String timeZone,
+    String changeOrganisation(@AdminOnly OrganisationView organisation, @RequestParam(defaultValue = "") String timeZone,
                               Authentication authentication, Model model, RedirectAttributes redirect) {
-        pages.requireAdmin(authentication, slug);
-        OrganisationView organisation = pages.organisation(slug);
+        String slug = organisation.slug();
         ZoneId zone;
         try {
             zone = TimeZones.require(timeZone);
@@ -71,21 +69,19 @@ class TimeZoneController {
     }
 
     @GetMapping("/org/{slug}/campaigns/{id}/time-zone")
-    String campaign(@PathVariable String slug, @PathVariable UUID id, Authentication authentication, Model model) {
-        OrganisationView organisation = pages.organisation(slug);
-        CampaignView campaign = pages.campaign(organisation, id);
+    String campaign(CampaignScope scope, Authentication authentication, Model model) {
+        OrganisationView organisation = scope.organisation();
+        CampaignView campaign = scope.campaign();
         TimeZoneView zones = zones(organisation, campaign);
         return campaignPage(organisation, campaign, zones,
                 zones.campaignZone() == null ? "" : zones.campaignZone().getId(), null, authentication, model);
     }
 
     @PostMapping("/org/{slug}/campaigns/{id}/time-zone")
-    String changeCampaign(@PathVariable String slug, @PathVariable UUID id,
-                          @RequestParam(defaultValue = "") String timeZone, Authentication authentication,
-                          Model model, RedirectAttributes redirect) {
-        pages.requireAdmin(authentication, slug);
-        OrganisationView organisation = pages.organisation(slug);
-        CampaignView campaign = pages.campaign(organisation, id);
+    String changeCampaign(@AdminOnly CampaignScope scope, @RequestParam(defaultValue = "") String timeZone,
+                          Authentication authentication, Model model, RedirectAttributes redirect) {
+        OrganisationView organisation = scope.organisation();
+        CampaignView campaign = scope.campaign();
         ZoneId own;
         try {
             own = TimeZones.optional(timeZone);
@@ -101,7 +97,7 @@ class TimeZoneController {
                 (own == null ? "The campaign follows the organisation's time zone."
                         : "The campaign's time zone is " + LocalTimes.zoneName(own) + ".")
                         + (visible ? "" : " The pages show it within a few seconds.")));
-        return "redirect:/org/" + slug + "/campaigns/" + id;
+        return "redirect:" + scope.base();
     }
 
     private String organisationPage(OrganisationView organisation, String selected, String error,

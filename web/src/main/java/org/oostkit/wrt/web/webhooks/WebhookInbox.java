@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.webhooks;
 
+import io.github.resilience4j.core.IntervalFunction;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,6 +42,8 @@ class WebhookInbox {
     /** How long a claimed row stays with its worker before others may take it. */
     private static final Duration LEASE = Duration.ofMinutes(2);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(30);
+    private static final IntervalFunction BACKOFF = IntervalFunction.ofExponentialBackoff(Duration.ofSeconds(5), 2.0,
+            MAX_BACKOFF);
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -248,9 +251,9 @@ class WebhookInbox {
         }
     }
 
+    /** 5 s after the first failure, doubled after each further one, at most {@link #MAX_BACKOFF}. */
     static Duration backoff(int attempts) {
-        Duration wait = Duration.ofSeconds(5L << Math.min(Math.max(attempts - 1, 0), 10));
-        return wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait;
+        return Duration.ofMillis(BACKOFF.apply(Math.max(attempts, 1)));
     }
 
     private double parkedOrNaN() {

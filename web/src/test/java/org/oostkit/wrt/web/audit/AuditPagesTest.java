@@ -74,7 +74,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 @WebMvcTest(controllers = {AuditController.class, AsOfController.class, OperatorIntegrityController.class},
         properties = "wrt.operator.api-key=" + AuditPagesTest.OPERATOR_KEY)
-@Import({SecurityConfiguration.class, CampaignAccess.class, AuditPagesTest.FixedClock.class})
+@Import({SecurityConfiguration.class, AuditPagesTest.FixedClock.class})
 class AuditPagesTest {
 
     static final String OPERATOR_KEY = "audit-pages-operator-key";
@@ -115,10 +115,14 @@ class AuditPagesTest {
     @BeforeEach
     void organisationAndCampaign() {
         base = "/org/demo/campaigns/" + campaignId;
+        when(queries.query(any(FindOrganisationBySlug.class), any(ResponseType.class))).thenAnswer(call ->
+                CompletableFuture.completedFuture(((FindOrganisationBySlug) call.getArgument(0)).slug().equals("demo")
+                        ? org : null));
+        // the operator API reads the organisation itself, with the other form of the query
         when(queries.query(any(FindOrganisationBySlug.class), eq(OrganisationView.class))).thenAnswer(call ->
                 CompletableFuture.completedFuture(((FindOrganisationBySlug) call.getArgument(0)).slug().equals("demo")
                         ? org : null));
-        when(queries.query(any(FindCampaign.class), eq(CampaignView.class))).thenAnswer(call ->
+        when(queries.query(any(FindCampaign.class), any(ResponseType.class))).thenAnswer(call ->
                 CompletableFuture.completedFuture(((FindCampaign) call.getArgument(0)).campaignId().equals(campaignId)
                         ? campaign : null));
         when(queries.query(any(FindAuditEventTypes.class), any(ResponseType.class)))

@@ -39,6 +39,18 @@ class IntegrityCommandLineTest {
     }
 
     @Test
+    @DisplayName("--help answers the usage without starting anything")
+    void help() {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        assertThat(IntegrityCommandLine.run(Object.class, new String[]{"integrity", "verify", "--help"},
+                new java.io.PrintStream(out, true, StandardCharsets.UTF_8),
+                new java.io.PrintStream(err, true, StandardCharsets.UTF_8))).isEqualTo(IntegrityCommandLine.INTACT);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage: integrity verify").contains("--org=SLUG");
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
     @DisplayName("a broken chain is printed link by link, first one first")
     void brokenText() {
         String text = IntegrityResponse.of(new IntegrityReport("store", Instant.parse("2026-11-22T10:00:00Z"), 10, 3, 2,

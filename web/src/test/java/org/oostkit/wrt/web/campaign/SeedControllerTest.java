@@ -54,8 +54,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-@WebMvcTest(controllers = SeedController.class, properties = "wrt.seeds.max-upload-size=2KB")
-@Import({SecurityConfiguration.class, AdminPages.class})
+@WebMvcTest(controllers = {SeedController.class, SeedImportController.class}, properties = "wrt.seeds.max-upload-size=2KB")
+@Import({SecurityConfiguration.class, AdminPages.class, SeedPage.class})
 class SeedControllerTest {
 
     static final String FILE = """

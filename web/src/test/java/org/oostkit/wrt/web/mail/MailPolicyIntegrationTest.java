@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.mail;
 
+import org.awaitility.Awaitility;
 import jakarta.mail.internet.MimeMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -74,7 +75,9 @@ class MailPolicyIntegrationTest extends MailIntegrationTestSupport {
 
         await("three invitations", WAIT, () -> SMTP.received().stream().filter(m -> to(m, domain)).count() >= 3);
         await("three MailSent", WAIT, () -> mailSent(invitations.values(), MailPurpose.INVITATION).size() == 3);
-        Thread.sleep(1_500); // room for a duplicate to show up
+        // room for a duplicate to show up: the count must stay at three the whole time
+        Awaitility.await().during(Duration.ofMillis(1_500)).atMost(Duration.ofSeconds(5))
+                .until(() -> SMTP.received().stream().filter(m -> to(m, domain)).count() == 3);
 
         for (Map.Entry<String, UUID> contact : invitations.entrySet()) {
             List<MimeMessage> received = SMTP.to(contact.getKey());
@@ -180,7 +183,9 @@ class MailPolicyIntegrationTest extends MailIntegrationTestSupport {
         await("Cas's reminder", WAIT, () -> SMTP.to("cas@" + domain).size() == 2);
         await("reminder recorded", WAIT, () -> mailSent(List.of(invitations.get("cas@" + domain)),
                 MailPurpose.REMINDER).size() == 1);
-        Thread.sleep(1_500);
+        // room for a second reminder to show up: none may come
+        Awaitility.await().during(Duration.ofMillis(1_500)).atMost(Duration.ofSeconds(5))
+                .until(() -> SMTP.to("cas@" + domain).size() == 2);
         assertThat(SMTP.to("ann@" + domain)).hasSize(1);
         assertThat(SMTP.to("ben@" + domain)).hasSize(1);
         assertThat(SMTP.to("cas@" + domain)).hasSize(2);

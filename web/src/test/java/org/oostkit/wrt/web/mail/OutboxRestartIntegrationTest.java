@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.mail;
 
+import org.awaitility.Awaitility;
 import jakarta.mail.internet.MimeMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -85,14 +86,17 @@ class OutboxRestartIntegrationTest {
 
         ConfigurableApplicationContext second = start(db, smtp);
         JdbcTemplate jdbc = second.getBean(JdbcTemplate.class);
-        Thread.sleep(2_000); // still down after the restart
-        assertThat(smtp.received()).isEmpty();
+        // still down after the restart: nothing arrives while the second instance retries
+        Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                .until(() -> smtp.received().isEmpty());
         smtp.start();
 
         await("every invitation out", Duration.ofSeconds(120), () -> smtp.received().size() >= contacts
                 && finished(jdbc) == contacts);
         awaitRecorded(second, campaign, contacts);
-        Thread.sleep(3_000);
+        // room for a duplicate to show up: the count must stay the whole time
+        Awaitility.await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(8))
+                .until(() -> smtp.received().size() == contacts);
 
         assertOncePerContact(smtp, contacts);
         assertThat(jdbc.queryForObject("SELECT max(attempts) FROM mail_outbox", Integer.class)).isGreaterThan(1);

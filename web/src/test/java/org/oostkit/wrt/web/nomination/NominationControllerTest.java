@@ -77,8 +77,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * side and read models would; the mail is recorded. The whole flow against the real application is in
  * {@code NominatorFlowIntegrationTest}.
  */
-@WebMvcTest(NominationController.class)
-@Import({SecurityConfiguration.class, WrtMetrics.class, NominationControllerTest.Fakes.class})
+@WebMvcTest({NominatorLinkController.class, NominatorVerificationController.class, NominationFormController.class})
+@Import({SecurityConfiguration.class, WrtMetrics.class, Nominators.class, CodeMails.class, NominationControllerTest.Fakes.class})
 class NominationControllerTest {
 
     static final String SLUG = "acme";
@@ -158,10 +158,8 @@ class NominationControllerTest {
                     .andReturn();
             // (the CSRF token of the email form may live in a session; nothing of the nominator does)
             jakarta.servlet.http.HttpSession session = result.getRequest().getSession(false);
-            if (session != null) {
-                assertThat(session.getAttribute(NominatorSession.PENDING)).isNull();
-                assertThat(session.getAttribute(NominatorSession.VERIFIED)).isNull();
-            }
+            assertThat(Nominators.pending(session, SLUG)).isEmpty();
+            assertThat(Nominators.verified(session, SLUG)).isEmpty();
             assertThat(sent).containsExactly(new RecordLinkOpened(invitation.invitationId(), ORG));
             assertThat(actors).containsExactly("nominator:" + invitation.invitationId());
             // the invited address is not shown to whoever holds the link

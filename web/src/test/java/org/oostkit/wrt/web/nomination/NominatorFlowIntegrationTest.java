@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.nomination;
 
+import org.awaitility.Awaitility;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -37,7 +38,6 @@ import org.oostkit.wrt.testing.EventLog;
 import org.oostkit.wrt.testing.Wrt;
 import org.oostkit.wrt.web.WrtApplication;
 import org.oostkit.wrt.web.mail.DevMailbox;
-import org.oostkit.wrt.web.mail.MailMessage;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
@@ -59,7 +59,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -127,22 +126,14 @@ class NominatorFlowIntegrationTest {
         ContactInvited alice = events().payloads(ContactInvited.class,
                 e -> e.roundId().equals(round) && e.name().equals("Alice")).get(0);
         // the mail policy issues the link's token and mails it (to the dev mailbox: no SMTP server here)
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            for (MailMessage mail : mailbox.newestFirst()) {
-                Matcher link = Pattern.compile("/org/" + slug + "/nominate/([A-Za-z0-9_-]{20,})").matcher(mail.text());
-                if (mail.to().equals("alice@flow.test") && link.find()) {
-                    return new Invited(org, slug, campaign, round, alice, link.group(1));
-                }
-            }
-            assertThat(System.nanoTime()).as("Alice's invitation mail").isLessThan(deadline);
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        Pattern linkPattern = Pattern.compile("/org/" + slug + "/nominate/([A-Za-z0-9_-]{20,})");
+        String token = Awaitility.await("Alice's invitation mail").atMost(Duration.ofSeconds(30))
+                .until(() -> mailbox.newestFirst().stream()
+                        .filter(mail -> mail.to().equals("alice@flow.test"))
+                        .map(mail -> linkPattern.matcher(mail.text()))
+                        .filter(Matcher::find).map(link -> link.group(1)).findFirst().orElse(null),
+                        java.util.Objects::nonNull);
+        return new Invited(org, slug, campaign, round, alice, token);
     }
 
     @Test
@@ -504,18 +495,7 @@ class NominatorFlowIntegrationTest {
 
     /** The read models follow the events within a moment; ask again until the answer is there (10 s at most). */
     private static <T> T eventually(Supplier<T> ask, java.util.function.Predicate<T> done) {
-        Instant until = Instant.now().plusSeconds(10);
-        T answer = ask.get();
-        while (!done.test(answer) && Instant.now().isBefore(until)) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            answer = ask.get();
-        }
-        return answer;
+        return Awaitility.await().atMost(Duration.ofSeconds(10)).until(ask::get, done::test);
     }
 
     @TestConfiguration

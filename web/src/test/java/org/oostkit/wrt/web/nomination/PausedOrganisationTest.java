@@ -41,8 +41,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * A suspended organisation's nominators are told their nominations are paused and their link kept, not that
  * their link is broken; a link that is no invitation of it still reads as a broken link.
  */
-@WebMvcTest(NominationController.class)
-@Import({SecurityConfiguration.class, WrtMetrics.class, NominationControllerTest.Fakes.class})
+@WebMvcTest({NominatorLinkController.class, NominatorVerificationController.class, NominationFormController.class})
+@Import({SecurityConfiguration.class, WrtMetrics.class, Nominators.class, CodeMails.class, NominationControllerTest.Fakes.class})
 class PausedOrganisationTest {
 
     static final String TOKEN = "Zk9hX1VjZ2xpbmstdG9rZW4tZm9yLXRoZS10ZXN0czAx";

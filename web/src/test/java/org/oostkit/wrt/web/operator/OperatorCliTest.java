@@ -93,10 +93,23 @@ class OperatorCliTest extends WebIntegrationTestSupport {
         assertThat(OperatorCli.run(new String[]{"org", "create", "--slug"}, out, err, Object.class))
                 .isEqualTo(OperatorCli.USAGE);
         String messages = errBytes.toString(StandardCharsets.UTF_8);
-        assertThat(messages).contains("Missing --admin.").contains("Unknown option --colour.")
-                .contains("Name exactly one organisation slug.").contains("Unknown command: org rename")
-                .contains("Option --slug needs a value.").contains("Usage:");
+        // picocli's own wording: the option or argument named, then the usage
+        assertThat(messages).contains("Missing required option: '--admin").contains("'--colour'")
+                .contains("Missing required parameter: 'SLUG'").contains("'rename'")
+                .contains("option '--slug'").contains("Usage:");
         assertThat(OperatorCli.wanted(new String[]{"org", "list"})).isTrue();
         assertThat(OperatorCli.wanted(new String[]{"--server.port=9000"})).isFalse();
+    }
+
+    @Test
+    void helpIsAnsweredWithoutStartingAnything() {
+        assertThat(OperatorCli.run(new String[]{"org", "--help"}, out, err, Object.class)).isEqualTo(OperatorCli.OK);
+        assertThat(OperatorCli.run(new String[]{"org", "create", "--help"}, out, err, Object.class))
+                .isEqualTo(OperatorCli.OK);
+        assertThat(OperatorCli.run(new String[]{"reconcile", "--help"}, out, err, Object.class))
+                .isEqualTo(OperatorCli.OK);
+        assertThat(outBytes.toString(StandardCharsets.UTF_8)).contains("Usage: org [-hV] [COMMAND]")
+                .contains("--slug=<slug>").contains("Usage: wrt.jar reconcile");
+        assertThat(errBytes.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 }

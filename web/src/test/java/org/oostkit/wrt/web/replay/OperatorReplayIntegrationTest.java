@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.replay;
 
+import org.awaitility.Awaitility;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.DisplayName;
@@ -15,7 +16,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -71,18 +71,16 @@ class OperatorReplayIntegrationTest extends WebIntegrationTestSupport {
                     .andExpect(content().string(containsString(s.slug)));
         }
         List<JsonNode> seen = new ArrayList<>();
-        Instant until = Instant.now().plus(Duration.ofSeconds(60));
-        JsonNode last = null;
-        while (Instant.now().isBefore(until)) {
-            last = new ObjectMapper().readTree(mvc.perform(get("/api/operator/replay/" + id)
-                            .header("Authorization", BEARER).accept(MediaType.APPLICATION_JSON))
-                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
-            seen.add(last);
-            if (last.get("finished").asBoolean()) {
-                break;
-            }
-            Thread.sleep(10);
-        }
+        // every answer is kept: the progress seen on the way is checked below
+        JsonNode last = Awaitility.await("the replay finishes").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(10))
+                .until(() -> {
+                    JsonNode answer = new ObjectMapper().readTree(mvc.perform(get("/api/operator/replay/" + id)
+                                    .header("Authorization", BEARER).accept(MediaType.APPLICATION_JSON))
+                            .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+                    seen.add(answer);
+                    return answer;
+                }, answer -> answer.get("finished").asBoolean());
         assertThat(last).isNotNull();
         assertThat(last.get("status").asText()).isEqualTo("COMPLETED");
         assertThat(last.get("percent").asInt()).isEqualTo(100);

@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.retention;
 
+import org.awaitility.Awaitility;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.DisplayName;
@@ -22,7 +23,6 @@ import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequ
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import java.time.Duration;
-import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -174,18 +174,14 @@ class ErasureIntegrationTest extends WebIntegrationTestSupport {
                         .contentType(MediaType.APPLICATION_JSON).content("{\"organisation\": null}"))
                 .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
         String id = new ObjectMapper().readTree(started).get("id").asText();
-        Instant until = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(until)) {
-            JsonNode progress = new ObjectMapper().readTree(mvc.perform(get("/api/operator/replay/" + id)
-                            .header("Authorization", "Bearer " + WebIntegrationTestSupport.OPERATOR_KEY).accept(MediaType.APPLICATION_JSON))
-                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
-            if (progress.get("finished").asBoolean()) {
-                assertThat(progress.get("status").asText()).isEqualTo("COMPLETED");
-                awaitProjections();
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the replay did not finish");
+        JsonNode progress = Awaitility.await("the replay finishes").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> new ObjectMapper().readTree(mvc.perform(get("/api/operator/replay/" + id)
+                                .header("Authorization", "Bearer " + WebIntegrationTestSupport.OPERATOR_KEY)
+                                .accept(MediaType.APPLICATION_JSON))
+                        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString()),
+                        answer -> answer.get("finished").asBoolean());
+        assertThat(progress.get("status").asText()).isEqualTo("COMPLETED");
+        awaitProjections();
     }
 }

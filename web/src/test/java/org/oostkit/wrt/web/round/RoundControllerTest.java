@@ -67,8 +67,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-@WebMvcTest(controllers = RoundController.class)
-@Import({SecurityConfiguration.class, AdminPages.class, LiveRound.class, InvitationResends.class})
+@WebMvcTest(controllers = {RoundController.class, RoundListController.class})
+@Import({SecurityConfiguration.class, AdminPages.class, RoundPages.class, LiveRound.class, InvitationResends.class})
 class RoundControllerTest {
 
     static final RoundId ROUND = RoundId.of("00000000-0000-4000-8000-00000000aaaa");

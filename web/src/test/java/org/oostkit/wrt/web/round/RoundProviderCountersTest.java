@@ -29,8 +29,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** With a mail provider configured, its counters are on the round page from the start (0 until it reports). */
-@WebMvcTest(controllers = RoundController.class, properties = "wrt.mail.provider=postmark")
-@Import({SecurityConfiguration.class, AdminPages.class, LiveRound.class, InvitationResends.class})
+@WebMvcTest(controllers = {RoundController.class, RoundListController.class}, properties = "wrt.mail.provider=postmark")
+@Import({SecurityConfiguration.class, AdminPages.class, RoundPages.class, LiveRound.class, InvitationResends.class})
 class RoundProviderCountersTest {
 
     @Autowired

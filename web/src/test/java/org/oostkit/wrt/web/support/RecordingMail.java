@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.support;
 
+import org.awaitility.Awaitility;
 import org.oostkit.wrt.api.invitation.InvitationId;
 import org.oostkit.wrt.api.organisation.OrganisationId;
 import org.oostkit.wrt.web.mail.OutgoingMail;
@@ -49,16 +50,10 @@ public class RecordingMail {
         }
 
         /** The next link mailed to this address after {@code before} links, waiting up to 10 seconds. */
-        public SignInLink awaitSignInLink(String email, int before) throws InterruptedException {
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (System.nanoTime() < deadline) {
-                List<SignInLink> links = signInLinksTo(email);
-                if (links.size() > before) {
-                    return links.get(before);
-                }
-                Thread.sleep(20);
-            }
-            throw new AssertionError("no sign-in link mailed to " + email);
+        public SignInLink awaitSignInLink(String email, int before) {
+            return Awaitility.await("a sign-in link mailed to " + email).atMost(Duration.ofSeconds(10))
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(() -> signInLinksTo(email), links -> links.size() > before).get(before);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.support;
 
+import org.awaitility.Awaitility;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.oostkit.wrt.api.campaign.CampaignId;
@@ -74,21 +75,11 @@ public final class Scenario {
 
     private static String slugOf(QueryGateway queries, OrganisationId organisation, String adminEmail) {
         // the registry is a read model: wait until it has the new organisation
-        for (int i = 0; i < 600; i++) {
-            List<OrganisationView> mine = queries.query(new FindOrganisationsOfMember(adminEmail),
-                    ResponseTypes.multipleInstancesOf(OrganisationView.class)).join();
-            for (OrganisationView view : mine) {
-                if (view.organisationId().equals(organisation)) {
-                    return view.slug();
-                }
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("organisation " + organisation + " never reached the registry");
+        return Awaitility.await("organisation " + organisation + " in the registry").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> queries.query(new FindOrganisationsOfMember(adminEmail),
+                                ResponseTypes.multipleInstancesOf(OrganisationView.class)).join().stream()
+                        .filter(view -> view.organisationId().equals(organisation))
+                        .map(OrganisationView::slug).findFirst().orElse(null), java.util.Objects::nonNull);
     }
 }

@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.support;
 
+import org.awaitility.Awaitility;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -88,20 +89,9 @@ public abstract class WebIntegrationTestSupport {
     }
 
     protected void awaitRegistry(String countQuery, Object... args) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (System.nanoTime() < deadline) {
-            Integer count = jdbc.queryForObject(countQuery, Integer.class, args);
-            if (count != null && count > 0) {
-                return;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("read side did not catch up: " + countQuery);
+        Awaitility.await("read side caught up: " + countQuery).atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> jdbc.queryForObject(countQuery, Integer.class, args), count -> count != null && count > 0);
     }
 
 
@@ -140,27 +130,16 @@ public abstract class WebIntegrationTestSupport {
     /** Blocks until every streaming processor has handled the current head of the event store. */
     protected void awaitProjections() {
         long head = eventStore.createHeadToken().position().orElse(0);
-        Instant until = Instant.now().plus(Duration.ofSeconds(60));
         List<StreamingEventProcessor> processors = processing.eventProcessors().values().stream()
                 .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast).toList();
-        while (Instant.now().isBefore(until)) {
-            boolean done = processors.stream().allMatch(processor -> {
-                Map<Integer, EventTrackerStatus> status = processor.processingStatus();
-                int segments = tokens.fetchSegments(processor.getName()).length;
-                return segments > 0 && status.size() == segments && status.values().stream()
-                        .allMatch(s -> s.getCurrentPosition().orElse(-1) >= head);
-            });
-            if (done) {
-                return;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("the processors did not reach position " + head);
+        Awaitility.await("the processors reach position " + head).atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> processors.stream().allMatch(processor -> {
+                    Map<Integer, EventTrackerStatus> status = processor.processingStatus();
+                    int segments = tokens.fetchSegments(processor.getName()).length;
+                    return segments > 0 && status.size() == segments && status.values().stream()
+                            .allMatch(s -> s.getCurrentPosition().orElse(-1) >= head);
+                }));
     }
 
     /** A mail sent by the retention job. */

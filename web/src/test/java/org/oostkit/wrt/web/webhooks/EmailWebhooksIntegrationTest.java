@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.webhooks;
 
+import org.awaitility.Awaitility;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -241,11 +242,9 @@ class EmailWebhooksIntegrationTest {
         awaitInboxApplied();
         Long id = jdbc.queryForObject("INSERT INTO webhook_inbox (provider, reports) VALUES ('postmark', 'not json') "
                 + "RETURNING id", Long.class);
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-        while (jdbc.queryForObject("SELECT last_error IS NULL FROM webhook_inbox WHERE id = ?", Boolean.class, id)) {
-            assertThat(Instant.now()).as("row tried").isBefore(deadline);
-            Thread.sleep(100);
-        }
+        Awaitility.await("row tried").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100))
+                .until(() -> jdbc.queryForObject("SELECT last_error IS NOT NULL FROM webhook_inbox WHERE id = ?",
+                        Boolean.class, id));
         Map<String, Object> row = jdbc.queryForMap("SELECT attempts, parked_at IS NOT NULL AS parked "
                 + "FROM webhook_inbox WHERE id = ?", id);
         assertThat(row).containsEntry("attempts", 1).containsEntry("parked", true);
@@ -404,11 +403,8 @@ class EmailWebhooksIntegrationTest {
     /** Waits until the workers applied every stored record; answers how long that took. */
     private Duration awaitInboxApplied() throws InterruptedException {
         Instant start = Instant.now();
-        Instant deadline = start.plus(Duration.ofMinutes(4));
-        while (pendingInInbox() > 0) {
-            assertThat(Instant.now()).as("webhook inbox drained").isBefore(deadline);
-            Thread.sleep(100);
-        }
+        Awaitility.await("webhook inbox drained").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(100))
+                .until(() -> pendingInInbox() == 0);
         return Duration.between(start, Instant.now());
     }
 

@@ -1,0 +1,243 @@
+package org.oostkit.wrt.web.campaign;
+
+import jakarta.servlet.http.HttpSession;
+import org.oostkit.wrt.api.campaign.CampaignCommands.AddSeedPeople;
+import org.oostkit.wrt.api.campaign.SeedBatchResult;
+import org.oostkit.wrt.api.campaign.SeedRowOutcome;
+import org.oostkit.wrt.api.common.Emails;
+import org.oostkit.wrt.api.common.RuleViolation;
+import org.oostkit.wrt.query.api.CampaignQueries.FindCampaign;
+import org.oostkit.wrt.query.api.CampaignQueries.FindRoster;
+import org.oostkit.wrt.query.api.CampaignView;
+import org.oostkit.wrt.query.api.RosterView;
+import org.oostkit.wrt.web.scope.AdminOnly;
+import org.oostkit.wrt.web.scope.CampaignScope;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The seed group's CSV import: upload → preview with a report per line → confirm, one command, nothing stored
+ * before the confirmation.
+ */
+@Controller
+class SeedImportController {
+
+    static final String PREVIEW = "campaign/seed-preview";
+    /** The pending import lives in the session, one per admin; the key keeps its old name so open previews survive a deploy. */
+    static final String SESSION_KEY = "org.oostkit.wrt.web.campaign.SeedController.pending";
+    /** Lines listed on the preview; the counts cover the rest. */
+    static final int PREVIEW_ROWS = 500;
+
+    private final AdminPages pages;
+    private final SeedPage seedPage;
+
+    SeedImportController(AdminPages pages, SeedPage seedPage) {
+        this.pages = pages;
+        this.seedPage = seedPage;
+    }
+
+    @PostMapping("/org/{slug}/campaigns/{id}/seed/upload")
+    String upload(@AdminOnly CampaignScope scope,
+                  @RequestParam(name = "file", required = false) MultipartFile file, HttpSession session,
+                  Authentication authentication, Model model) throws IOException {
+        if (file == null || file.isEmpty()) {
+            return seedPage.render(scope, "", "", Map.of(), "Choose a CSV file to import.",
+                    authentication, model);
+        }
+        if (file.getSize() > seedPage.maxSize().toBytes()) {
+            return seedPage.render(scope, "", "", Map.of(), SeedPage.tooLarge(seedPage.maxSize(), seedPage.maxRows()), authentication,
+                    model);
+        }
+        SeedCsv.Parsed parsed = SeedCsv.parse(file.getBytes(), seedPage.maxRows());
+        if (parsed.failure() != null) {
+            return seedPage.render(scope, "", "", Map.of(),
+                    "Nothing was imported from " + fileName(file) + ". " + parsed.failure(), authentication, model);
+        }
+        RosterView roster = pages.query(new FindRoster(scope.organisationId(), scope.campaignId()),
+                RosterView.class);
+        Set<String> inCampaign = new HashSet<>();
+        if (roster != null) {
+            roster.people().forEach(p -> inCampaign.add(Emails.normalise(p.email())));
+        }
+        SeedImport pending = SeedImport.judge(UUID.randomUUID().toString(), scope.campaignId().value().toString(), fileName(file), parsed,
+                inCampaign);
+        session.setAttribute(SESSION_KEY, pending);
+        return "redirect:" + scope.base() + "/seed/preview/" + pending.id();
+    }
+
+    @GetMapping("/org/{slug}/campaigns/{id}/seed/preview/{importId}")
+    String preview(@AdminOnly CampaignScope scope, @PathVariable String importId,
+                   HttpSession session, Authentication authentication, Model model, RedirectAttributes redirect) {
+        SeedImport pending = pending(session, scope.campaignId().value(), importId);
+        if (pending == null) {
+            redirect.addFlashAttribute("flash", Map.of("kind", "warn", "message",
+                    "That import preview is no longer available (it was confirmed, cancelled or replaced). "
+                            + "Upload the file again."));
+            return "redirect:" + scope.base() + "/seed";
+        }
+        model.addAllAttributes(pages.page("Import preview: " + pending.fileName(), scope.organisation(),
+                authentication, "campaign"));
+        model.addAttribute("crumbs", AdminPages.crumbs(scope.manage(), scope.organisation().name(),
+                scope.base(), scope.campaign().name(), scope.base() + "/seed", "Seed group", null, "Import preview"));
+        model.addAttribute("tabs", AdminPages.tabs(scope.slug(), scope.campaign(), "seed"));
+        model.addAttribute("base", scope.base());
+        model.addAttribute("import", previewModel(pending));
+        return PREVIEW;
+    }
+
+    @PostMapping("/org/{slug}/campaigns/{id}/seed/confirm")
+    String confirm(@AdminOnly CampaignScope scope, @RequestParam String importId,
+                   HttpSession session, Authentication authentication, RedirectAttributes redirect) {
+        String back = "redirect:" + scope.base() + "/seed";
+        SeedImport pending = pending(session, scope.campaignId().value(), importId);
+        if (pending == null) {
+            redirect.addFlashAttribute("flash", Map.of("kind", "warn", "message",
+                    "That import was already confirmed or cancelled; nothing more was imported."));
+            return back;
+        }
+        if (pending.rows().isEmpty()) {
+            session.removeAttribute(SESSION_KEY);
+            redirect.addFlashAttribute("flash", Map.of("kind", "warn", "message",
+                    "Nothing to import from " + pending.fileName() + ": no line can be added."));
+            return back;
+        }
+        SeedBatchResult result;
+        try {
+            result = pages.send(new AddSeedPeople(scope.campaignId(), scope.organisationId(),
+                    pending.rows()), authentication);
+        } catch (RuleViolation refused) {
+            redirect.addFlashAttribute("flash", Map.of("kind", "error", "message",
+                    "Nothing was imported: " + refused.getMessage()));
+            return back;
+        }
+        session.removeAttribute(SESSION_KEY);
+        int added = result.added().size();
+        int expected = scope.campaign().seedPeople() + added;
+        boolean visible = pages.caughtUp(new FindCampaign(scope.organisationId(), scope.campaignId()),
+                CampaignView.class, view -> view != null && view.seedPeople() >= expected);
+        List<Map<String, Object>> report = new ArrayList<>();
+        for (SeedImport.Line line : pending.notAdded()) {
+            report.add(reportLine(line.line(), line.email(), label(line.verdict()), line.reason()));
+        }
+        for (SeedRowOutcome outcome : result.rejected()) {
+            // judged again by the campaign: someone may have added the same person since the preview
+            report.add(reportLine(outcome.line(), outcome.email(), label(outcome.result()), outcome.reason()));
+        }
+        report.sort((a, b) -> Integer.compare((int) a.get("line"), (int) b.get("line")));
+        String message = "Imported " + added + (added == 1 ? " person" : " people") + " from " + pending.fileName()
+                + (report.isEmpty() ? "." : "; " + report.size() + (report.size() == 1 ? " line was" : " lines were")
+                + " not imported (listed below).");
+        CampaignController.flash(redirect, visible, message);
+        if (!report.isEmpty()) {
+            redirect.addFlashAttribute("importReport", report);
+            redirect.addFlashAttribute("hasImportReport", true);
+        }
+        return back;
+    }
+
+    @PostMapping("/org/{slug}/campaigns/{id}/seed/cancel")
+    String cancel(@AdminOnly CampaignScope scope, HttpSession session, RedirectAttributes redirect) {
+        session.removeAttribute(SESSION_KEY);
+        redirect.addFlashAttribute("flash", Map.of("kind", "ok", "message", "Import cancelled; nothing was stored."));
+        return "redirect:" + scope.base() + "/seed";
+    }
+
+    private Map<String, Object> previewModel(SeedImport pending) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("id", pending.id());
+        model.put("fileName", pending.fileName());
+        model.put("understood", pending.understood());
+        model.put("lines", pending.lines().size());
+        model.put("toAdd", pending.count(SeedImport.Verdict.ADD));
+        model.put("duplicates", pending.count(SeedImport.Verdict.DUPLICATE));
+        model.put("already", pending.count(SeedImport.Verdict.ALREADY_IN_CAMPAIGN));
+        model.put("invalid", pending.count(SeedImport.Verdict.INVALID));
+        model.put("canConfirm", pending.count(SeedImport.Verdict.ADD) > 0);
+        List<Map<String, Object>> notAdded = new ArrayList<>();
+        for (SeedImport.Line line : pending.notAdded()) {
+            Map<String, Object> row = reportLine(line.line(), line.email(), label(line.verdict()), line.reason());
+            row.put("name", line.name());
+            notAdded.add(row);
+        }
+        model.put("notAdded", notAdded.size() > PREVIEW_ROWS ? notAdded.subList(0, PREVIEW_ROWS) : notAdded);
+        model.put("hasNotAdded", !notAdded.isEmpty());
+        model.put("notAddedMore", Math.max(0, notAdded.size() - PREVIEW_ROWS));
+        model.put("hasNotAddedMore", notAdded.size() > PREVIEW_ROWS);
+        List<Map<String, Object>> toAdd = new ArrayList<>();
+        for (SeedImport.Line line : pending.toAdd()) {
+            if (toAdd.size() == PREVIEW_ROWS) {
+                break;
+            }
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("line", line.line());
+            row.put("name", line.name());
+            row.put("email", line.email());
+            toAdd.add(row);
+        }
+        model.put("addRows", toAdd);
+        model.put("addMore", Math.max(0, pending.toAdd().size() - PREVIEW_ROWS));
+        model.put("hasAddMore", pending.toAdd().size() > PREVIEW_ROWS);
+        return model;
+    }
+
+    private static SeedImport pending(HttpSession session, UUID campaignId, String importId) {
+        Object stored = session.getAttribute(SESSION_KEY);
+        if (stored instanceof SeedImport pending && pending.id().equals(importId)
+                && pending.campaignId().equals(campaignId.toString())) {
+            return pending;
+        }
+        return null;
+    }
+
+    private static Map<String, Object> reportLine(int line, String email, String verdict, String reason) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("line", line);
+        row.put("email", AdminPages.text(email));
+        row.put("verdict", verdict);
+        row.put("reason", AdminPages.text(reason));
+        return row;
+    }
+
+    private static String label(SeedImport.Verdict verdict) {
+        return switch (verdict) {
+            case ADD -> "to add";
+            case DUPLICATE -> "duplicate";
+            case ALREADY_IN_CAMPAIGN -> "already in campaign";
+            case INVALID -> "invalid";
+        };
+    }
+
+    private static String label(SeedRowOutcome.Result result) {
+        return switch (result) {
+            case ADDED -> "added";
+            case DUPLICATE_IN_BATCH -> "duplicate";
+            case ALREADY_IN_CAMPAIGN -> "already in campaign";
+            case INVALID -> "invalid";
+        };
+    }
+
+    private static String fileName(MultipartFile file) {
+        String name = file.getOriginalFilename();
+        if (name == null || name.isBlank()) {
+            return "the file";
+        }
+        // browsers on Windows used to send the whole path
+        return name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+    }
+}
