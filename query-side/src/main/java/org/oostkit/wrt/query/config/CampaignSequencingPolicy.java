@@ -2,10 +2,9 @@ package org.oostkit.wrt.query.config;
 
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.async.SequencingPolicy;
-
-import java.lang.reflect.Method;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import org.oostkit.wrt.api.campaign.CampaignEvent;
+import org.oostkit.wrt.api.common.Actor;
+import org.oostkit.wrt.api.organisation.OrganisationEvent;
 
 /**
  * Events of one campaign are handled in order, by one thread; different campaigns in parallel. The read
@@ -14,33 +13,15 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 class CampaignSequencingPolicy implements SequencingPolicy<EventMessage<?>> {
 
-    private final ConcurrentHashMap<Class<?>, Optional<Method>> accessors = new ConcurrentHashMap<>();
-
     @Override
     public Object getSequenceIdentifierFor(EventMessage<?> event) {
         Object payload = event.getPayload();
-        Optional<Method> accessor = accessors.computeIfAbsent(payload.getClass(), CampaignSequencingPolicy::accessor);
-        if (accessor.isPresent()) {
-            try {
-                Object key = accessor.get().invoke(payload);
-                if (key != null) {
-                    return key.toString();
-                }
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("cannot sequence " + payload.getClass(), e);
-            }
+        if (payload instanceof CampaignEvent e && e.campaignId() != null) {
+            return e.campaignId().toString();
         }
-        return event.getMetaData().getOrDefault("tenant", event.getIdentifier());
-    }
-
-    private static Optional<Method> accessor(Class<?> type) {
-        for (String name : new String[]{"campaignId", "organisationId"}) {
-            try {
-                return Optional.of(type.getMethod(name));
-            } catch (NoSuchMethodException e) {
-                // try the next
-            }
+        if (payload instanceof OrganisationEvent e && e.organisationId() != null) {
+            return e.organisationId().toString();
         }
-        return Optional.empty();
+        return event.getMetaData().getOrDefault(Actor.TENANT_KEY, event.getIdentifier());
     }
 }

@@ -16,6 +16,8 @@ import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.oostkit.wrt.api.common.Actor;
 import org.oostkit.wrt.api.organisation.OrganisationId;
+import org.oostkit.wrt.api.organisation.OrganisationEvent;
+import org.oostkit.wrt.api.campaign.CampaignEvent;
 import org.oostkit.wrt.query.config.ReadModels;
 import org.oostkit.wrt.query.config.DeadLetterQueues;
 import org.oostkit.wrt.query.tenant.ReadModelReset;
@@ -26,7 +28,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.lang.reflect.Method;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,12 +36,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -370,12 +369,7 @@ public class ReadModelRebuild {
     }
 
     private static UUID campaignOf(Object payload) {
-        try {
-            Object id = payload.getClass().getMethod("campaignId").invoke(payload);
-            return id == null ? null : UUID.fromString(id.toString());
-        } catch (ReflectiveOperationException | IllegalArgumentException e) {
-            return null;
-        }
+        return payload instanceof CampaignEvent e && e.campaignId() != null ? e.campaignId().value() : null;
     }
 
     /** Applies a deserialized chunk in order; a tenant whose event fails is left out from there on. */
@@ -409,27 +403,8 @@ public class ReadModelRebuild {
         }
     }
 
-    private static final Map<Class<?>, Optional<Method>> ORGANISATION =
-            new ConcurrentHashMap<>();
-
     private static OrganisationId organisationOf(Object payload) {
-        Optional<Method> accessor = ORGANISATION.computeIfAbsent(payload.getClass(), type -> {
-            try {
-                Method method = type.getMethod("organisationId");
-                return method.getReturnType() == OrganisationId.class ? Optional.of(method)
-                        : Optional.empty();
-            } catch (NoSuchMethodException e) {
-                return Optional.empty();
-            }
-        });
-        if (accessor.isEmpty()) {
-            return null;
-        }
-        try {
-            return (OrganisationId) accessor.get().invoke(payload);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
+        return payload instanceof OrganisationEvent e ? e.organisationId() : null;
     }
 
     private void write(UUID tenant, InMemoryReadModels.Tenant tables) {
