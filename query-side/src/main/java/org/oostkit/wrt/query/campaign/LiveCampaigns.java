@@ -14,7 +14,7 @@ import java.util.List;
  * per batch of events, after the batch's writes, and sent once the transaction commits.
  */
 @Component
-class LiveCampaigns {
+public class LiveCampaigns {
 
     private final QueryUpdateEmitter emitter;
     private final CampaignReadModel model;
@@ -26,7 +26,7 @@ class LiveCampaigns {
         this.writes = writes;
     }
 
-    void campaignChanged(OrganisationId organisation, CampaignId campaign) {
+    public void campaignChanged(OrganisationId organisation, CampaignId campaign) {
         boolean watched = emitter.activeSubscriptions().stream()
                 .anyMatch(s -> s.getPayload() instanceof FindCampaign q && matches(q, organisation, campaign));
         if (watched) {

@@ -128,7 +128,6 @@ public class ReadModelBatches {
         }
         if (!Boolean.TRUE.equals(root.resources().get(MODE))
                 || !TransactionSynchronizationManager.isActualTransactionActive()) {
-            writes.before(unitOfWork.getMessage());
             return chain.proceed();
         }
         jdbc.execute("SAVEPOINT " + SAVEPOINT_NAME);
