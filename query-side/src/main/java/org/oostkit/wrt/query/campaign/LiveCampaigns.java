@@ -4,7 +4,7 @@ import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.oostkit.wrt.api.campaign.CampaignId;
 import org.oostkit.wrt.api.organisation.OrganisationId;
 import org.oostkit.wrt.query.api.CampaignQueries.FindCampaign;
-import org.oostkit.wrt.query.config.ReadModelWrites;
+import org.oostkit.wrt.query.processing.BatchTables;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -18,9 +18,9 @@ public class LiveCampaigns {
 
     private final QueryUpdateEmitter emitter;
     private final CampaignReadModel model;
-    private final ReadModelWrites writes;
+    private final BatchTables writes;
 
-    LiveCampaigns(QueryUpdateEmitter emitter, CampaignReadModel model, ReadModelWrites writes) {
+    LiveCampaigns(QueryUpdateEmitter emitter, CampaignReadModel model, BatchTables writes) {
         this.emitter = emitter;
         this.model = model;
         this.writes = writes;

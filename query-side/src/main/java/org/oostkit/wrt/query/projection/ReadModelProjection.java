@@ -21,8 +21,8 @@ import org.oostkit.wrt.api.round.RoundClosed;
 import org.oostkit.wrt.api.round.RoundExtended;
 import org.oostkit.wrt.api.round.RoundStarted;
 import org.oostkit.wrt.query.campaign.LiveCampaigns;
-import org.oostkit.wrt.query.config.ReadModelWrites;
-import org.oostkit.wrt.query.config.ReadModels;
+import org.oostkit.wrt.query.processing.BatchTables;
+import org.oostkit.wrt.query.processing.ReadModels;
 import org.oostkit.wrt.query.projection.ReadTables;
 import org.oostkit.wrt.query.round.LiveRounds;
 import org.oostkit.wrt.query.tenant.ReadModelReset;
@@ -41,12 +41,12 @@ import java.time.Instant;
 class ReadModelProjection {
 
     private final TenantDirectory tenants;
-    private final ReadModelWrites writes;
+    private final BatchTables writes;
     private final LiveCampaigns campaigns;
     private final LiveRounds rounds;
     private final ReadModelReset reset;
 
-    ReadModelProjection(TenantDirectory tenants, ReadModelWrites writes, LiveCampaigns campaigns, LiveRounds rounds,
+    ReadModelProjection(TenantDirectory tenants, BatchTables writes, LiveCampaigns campaigns, LiveRounds rounds,
                         ReadModelReset reset) {
         this.tenants = tenants;
         this.writes = writes;

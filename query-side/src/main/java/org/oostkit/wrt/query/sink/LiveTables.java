@@ -4,16 +4,14 @@ import org.oostkit.wrt.api.campaign.CampaignEvent;
 import org.oostkit.wrt.api.campaign.PeopleContacted;
 import org.oostkit.wrt.api.campaign.PersonDroppedFromRoster;
 import org.oostkit.wrt.api.campaign.PersonErased;
+import org.oostkit.wrt.api.campaign.PersonId;
 import org.oostkit.wrt.api.campaign.PersonNominatedIntoCampaign;
 import org.oostkit.wrt.api.campaign.SeedPersonAdded;
 import org.oostkit.wrt.api.campaign.SeedPersonRemoved;
 import org.oostkit.wrt.api.invitation.InvitationEvent;
 import org.oostkit.wrt.api.nomination.NominationRevised;
 import org.oostkit.wrt.api.nomination.NominationSubmitted;
-import org.oostkit.wrt.api.nomination.Nominee;
-import org.oostkit.wrt.api.round.ReminderDue;
 import org.oostkit.wrt.api.round.RoundClosed;
-import org.oostkit.wrt.api.round.RoundExtended;
 import org.oostkit.wrt.api.round.RoundStarted;
 import org.oostkit.wrt.query.projection.CampaignRow;
 import org.oostkit.wrt.query.projection.ContactRow;
@@ -32,7 +30,9 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -41,7 +41,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * One tenant's tables in its schema, for the live processor: rows are read once per batch and kept (the
@@ -110,7 +109,7 @@ public final class LiveTables implements ReadTables {
         List<Object> key = List.of(campaign, nominator);
         if (!lists.containsKey(key) && !listsPrefetched) {
             listsPrefetched = true;
-            loadLists(nominatorsNamed());
+            loadLists(keysNamed(NominationRow.TABLE));
         }
         if (!lists.containsKey(key)) {
             loadLists(List.of(key));
@@ -257,7 +256,7 @@ public final class LiveTables implements ReadTables {
         return read;
     }
 
-    /** The keys of a table that the batch's events name. */
+    /** The keys of a table that the batch's events name (a round's, only where it is new or changes). */
     private List<List<Object>> keysNamed(Table<?> table) {
         List<List<Object>> keys = new ArrayList<>();
         for (Object event : events) {
@@ -265,42 +264,23 @@ public final class LiveTables implements ReadTables {
                 keys.add(List.of(e.campaignId().value()));
             } else if (table == ContactRow.TABLE && event instanceof InvitationEvent e) {
                 keys.add(List.of(e.invitationId().value()));
-            } else if (table == RoundRow.TABLE) {
-                roundOf(event, keys);
+            } else if (table == RoundRow.TABLE && event instanceof RoundStarted e) {
+                keys.add(List.of(e.roundId().value()));
+            } else if (table == RoundRow.TABLE && event instanceof RoundClosed e) {
+                keys.add(List.of(e.roundId().value()));
             } else if (table == PersonRow.TABLE && event instanceof CampaignEvent e) {
-                UUID campaign = e.campaignId().value();
-                peopleOf(event).forEach(person -> keys.add(List.of(campaign, person)));
-            }
-        }
-        return keys;
-    }
-
-    private List<List<Object>> nominatorsNamed() {
-        List<List<Object>> keys = new ArrayList<>();
-        for (Object event : events) {
-            if (event instanceof NominationSubmitted e) {
+                peopleOf(event).forEach(person -> keys.add(List.of(e.campaignId().value(), person)));
+            } else if (table == NominationRow.TABLE && event instanceof NominationSubmitted e) {
                 keys.add(List.of(e.campaignId().value(), e.nominatorId().value()));
-            } else if (event instanceof NominationRevised e) {
+            } else if (table == NominationRow.TABLE && event instanceof NominationRevised e) {
                 keys.add(List.of(e.campaignId().value(), e.nominatorId().value()));
             }
         }
         return keys;
     }
 
-    private static void roundOf(Object event, List<List<Object>> keys) {
-        if (event instanceof RoundStarted e) {
-            keys.add(List.of(e.roundId().value()));
-        } else if (event instanceof RoundExtended e) {
-            keys.add(List.of(e.roundId().value()));
-        } else if (event instanceof ReminderDue e) {
-            keys.add(List.of(e.roundId().value()));
-        } else if (event instanceof RoundClosed e) {
-            keys.add(List.of(e.roundId().value()));
-        }
-    }
-
+    /** The people of a campaign an event names. */
     private static List<UUID> peopleOf(Object event) {
-        Function<List<Nominee>, List<UUID>> ids = nominees -> nominees.stream().map(n -> n.personId().value()).toList();
         if (event instanceof SeedPersonAdded e) {
             return List.of(e.personId().value());
         } else if (event instanceof SeedPersonRemoved e) {
@@ -312,11 +292,11 @@ public final class LiveTables implements ReadTables {
         } else if (event instanceof PersonErased e) {
             return List.of(e.personId().value());
         } else if (event instanceof PeopleContacted e) {
-            return e.personIds().stream().map(id -> id.value()).toList();
+            return e.personIds().stream().map(PersonId::value).toList();
         } else if (event instanceof NominationSubmitted e) {
-            return ids.apply(e.nominees());
+            return e.nominees().stream().map(n -> n.personId().value()).toList();
         } else if (event instanceof NominationRevised e) {
-            return ids.apply(e.nominees());
+            return e.nominees().stream().map(n -> n.personId().value()).toList();
         }
         return List.of();
     }
@@ -329,7 +309,7 @@ public final class LiveTables implements ReadTables {
         List<String> columns = table.columns();
         StringBuilder sql = new StringBuilder("INSERT INTO ").append(schema).append('.').append(table.name())
                 .append(" (").append(table.columnList()).append(") VALUES (")
-                .append(String.join(", ", java.util.Collections.nCopies(columns.size(), "?")))
+                .append(String.join(", ", Collections.nCopies(columns.size(), "?")))
                 .append(") ON CONFLICT (").append(String.join(", ", columns.subList(0, table.keys())))
                 .append(") DO UPDATE SET ");
         for (int i = table.keys(); i < columns.size(); i++) {
@@ -347,7 +327,7 @@ public final class LiveTables implements ReadTables {
                 ps.setTimestamp(i + 1, Timestamp.from(instant));
             } else if (value instanceof int[] numbers) {
                 Array array = ps.getConnection().createArrayOf("integer",
-                        java.util.Arrays.stream(numbers).boxed().toArray());
+                        Arrays.stream(numbers).boxed().toArray());
                 ps.setArray(i + 1, array);
             } else if (value instanceof String[] texts) {
                 ps.setArray(i + 1, ps.getConnection().createArrayOf("text", texts));

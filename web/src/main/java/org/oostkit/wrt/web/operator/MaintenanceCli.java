@@ -1,6 +1,6 @@
 package org.oostkit.wrt.web.operator;
 
-import org.oostkit.wrt.query.config.DeadLetterAdmin;
+import org.oostkit.wrt.query.processing.DeadLetterAdmin;
 
 import java.io.PrintStream;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.oostkit.wrt.query.rebuild;
+package org.oostkit.wrt.query.campaign;
 
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -18,7 +18,6 @@ import org.oostkit.wrt.query.api.CampaignQueries.CandidateFilter;
 import org.oostkit.wrt.query.api.CampaignQueries.FindConvergence;
 import org.oostkit.wrt.query.api.ConvergenceView;
 import org.oostkit.wrt.query.api.StatisticsView;
-import org.oostkit.wrt.query.campaign.CampaignReadModel;
 import org.oostkit.wrt.query.projection.ReadModelRules;
 import org.oostkit.wrt.query.sink.CopyLoader;
 import org.oostkit.wrt.query.sink.MemoryTables;

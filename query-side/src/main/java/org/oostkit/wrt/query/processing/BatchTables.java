@@ -1,4 +1,4 @@
-package org.oostkit.wrt.query.config;
+package org.oostkit.wrt.query.processing;
 
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
@@ -27,13 +27,13 @@ import java.util.Map;
  * letter's retry), each event's changes are written as soon as it has been applied.
  */
 @Component
-public class ReadModelWrites {
+public class BatchTables {
 
-    private static final String PENDING = ReadModelWrites.class.getName();
+    private static final String PENDING = BatchTables.class.getName();
 
     private final JdbcTemplate jdbc;
 
-    ReadModelWrites(JdbcTemplate jdbc) {
+    BatchTables(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
