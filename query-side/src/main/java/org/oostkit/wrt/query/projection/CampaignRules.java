@@ -6,10 +6,14 @@ import org.oostkit.wrt.api.campaign.CampaignDetailsChanged;
 import org.oostkit.wrt.api.campaign.CampaignErased;
 
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 
 /** The campaign summary ({@code campaign}); an erased campaign takes every row of every table with it. */
 final class CampaignRules {
+
+    static final Set<Class<?>> EVENTS = Set.of(CampaignCreated.class, CampaignDetailsChanged.class,
+            CampaignCompleted.class, CampaignErased.class);
 
     private CampaignRules() {
     }

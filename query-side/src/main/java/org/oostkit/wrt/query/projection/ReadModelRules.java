@@ -1,32 +1,5 @@
 package org.oostkit.wrt.query.projection;
 
-import org.oostkit.wrt.api.campaign.CampaignCompleted;
-import org.oostkit.wrt.api.campaign.CampaignCreated;
-import org.oostkit.wrt.api.campaign.CampaignDetailsChanged;
-import org.oostkit.wrt.api.campaign.CampaignErased;
-import org.oostkit.wrt.api.campaign.PeopleContacted;
-import org.oostkit.wrt.api.campaign.PersonDroppedFromRoster;
-import org.oostkit.wrt.api.campaign.PersonErased;
-import org.oostkit.wrt.api.campaign.PersonNominatedIntoCampaign;
-import org.oostkit.wrt.api.campaign.SeedPersonAdded;
-import org.oostkit.wrt.api.campaign.SeedPersonRemoved;
-import org.oostkit.wrt.api.invitation.ContactInvited;
-import org.oostkit.wrt.api.invitation.DeliveryRecorded;
-import org.oostkit.wrt.api.invitation.InvitationLinkOpened;
-import org.oostkit.wrt.api.invitation.InvitationResendRequested;
-import org.oostkit.wrt.api.invitation.InvitationTokenIssued;
-import org.oostkit.wrt.api.invitation.MailFailed;
-import org.oostkit.wrt.api.invitation.MailOutcomeUncertain;
-import org.oostkit.wrt.api.invitation.MailSent;
-import org.oostkit.wrt.api.invitation.NominatorVerified;
-import org.oostkit.wrt.api.invitation.VerificationCodeIssued;
-import org.oostkit.wrt.api.nomination.NominationRevised;
-import org.oostkit.wrt.api.nomination.NominationSubmitted;
-import org.oostkit.wrt.api.round.ReminderDue;
-import org.oostkit.wrt.api.round.RoundClosed;
-import org.oostkit.wrt.api.round.RoundExtended;
-import org.oostkit.wrt.api.round.RoundStarted;
-
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
@@ -39,20 +12,10 @@ import java.util.Set;
 public final class ReadModelRules {
 
     /** The events that change a campaign's summary or roster (its live view is pushed after them). */
-    public static final Set<Class<?>> CAMPAIGN_EVENTS = Set.of(CampaignCreated.class, CampaignDetailsChanged.class,
-            CampaignCompleted.class, CampaignErased.class, PersonErased.class, SeedPersonAdded.class,
-            SeedPersonRemoved.class, PersonDroppedFromRoster.class, PersonNominatedIntoCampaign.class,
-            PeopleContacted.class, NominationSubmitted.class, NominationRevised.class);
-
-    /** The events that change a round or its contacts. */
-    public static final Set<Class<?>> ROUND_EVENTS = Set.of(RoundStarted.class, RoundExtended.class,
-            ReminderDue.class, RoundClosed.class, ContactInvited.class, MailSent.class, MailFailed.class,
-            MailOutcomeUncertain.class, InvitationResendRequested.class, DeliveryRecorded.class,
-            InvitationTokenIssued.class, InvitationLinkOpened.class, VerificationCodeIssued.class,
-            NominatorVerified.class);
+    public static final Set<Class<?>> CAMPAIGN_EVENTS = union(CampaignRules.EVENTS, RosterRules.EVENTS);
 
     /** Every event type the read models handle; the others pass them by. */
-    public static final Set<Class<?>> EVENTS = union(CAMPAIGN_EVENTS, ROUND_EVENTS);
+    public static final Set<Class<?>> EVENTS = union(CAMPAIGN_EVENTS, RoundRules.EVENTS);
 
     private ReadModelRules() {
     }

@@ -31,6 +31,10 @@ import static org.oostkit.wrt.query.projection.Row.first;
  */
 final class RosterRules {
 
+    static final Set<Class<?>> EVENTS = Set.of(SeedPersonAdded.class, SeedPersonRemoved.class,
+            PersonDroppedFromRoster.class, PersonNominatedIntoCampaign.class, PeopleContacted.class,
+            NominationSubmitted.class, NominationRevised.class, PersonErased.class);
+
     private RosterRules() {
     }
 

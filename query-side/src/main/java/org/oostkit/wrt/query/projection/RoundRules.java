@@ -31,6 +31,11 @@ import static org.oostkit.wrt.query.projection.Row.first;
  */
 final class RoundRules {
 
+    static final Set<Class<?>> EVENTS = Set.of(RoundStarted.class, RoundExtended.class, ReminderDue.class,
+            RoundClosed.class, ContactInvited.class, MailSent.class, MailFailed.class, MailOutcomeUncertain.class,
+            InvitationResendRequested.class, DeliveryRecorded.class, InvitationTokenIssued.class,
+            InvitationLinkOpened.class, VerificationCodeIssued.class, NominatorVerified.class);
+
     private static final Set<String> NOT_SENT = Set.of("PENDING", "FAILED", "UNCERTAIN");
 
     private RoundRules() {

@@ -93,15 +93,7 @@ public final class LiveTables implements ReadTables {
 
     @Override
     public List<ContactRow> contactsOf(UUID campaign, UUID person) {
-        flush();
-        List<ContactRow> found = new ArrayList<>();
-        jdbc.query(select(ContactRow.TABLE) + " WHERE campaign_id = ? AND person_id = ?", rs -> {
-            Row row = known(ContactRow.TABLE.reader().read(rs));
-            if (row != null) {
-                found.add((ContactRow) row);
-            }
-        }, campaign, person);
-        return found;
+        return scan(ContactRow.TABLE, "person_id", campaign, person);
     }
 
     @Override
@@ -119,14 +111,20 @@ public final class LiveTables implements ReadTables {
 
     @Override
     public List<NominationRow> nominationsOf(UUID campaign, UUID nominee) {
+        return scan(NominationRow.TABLE, "nominee_id", campaign, nominee);
+    }
+
+    /** The rows of a campaign with the given value in a column, after writing what waits. */
+    @SuppressWarnings("unchecked")
+    private <R extends Row> List<R> scan(Table<R> table, String column, UUID campaign, UUID value) {
         flush();
-        List<NominationRow> found = new ArrayList<>();
-        jdbc.query(select(NominationRow.TABLE) + " WHERE campaign_id = ? AND nominee_id = ?", rs -> {
-            Row row = known(NominationRow.TABLE.reader().read(rs));
+        List<R> found = new ArrayList<>();
+        jdbc.query(select(table) + " WHERE campaign_id = ? AND " + column + " = ?", rs -> {
+            Row row = known(table.reader().read(rs));
             if (row != null) {
-                found.add((NominationRow) row);
+                found.add((R) row); // the row held for this key is of this table
             }
-        }, campaign, nominee);
+        }, campaign, value);
         return found;
     }
 
