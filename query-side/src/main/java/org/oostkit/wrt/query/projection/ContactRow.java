@@ -75,6 +75,11 @@ public final class ContactRow implements Row {
     }
 
     @Override
+    public List<Object> key() {
+        return List.of(invitationId);
+    }
+
+    @Override
     public Table<ContactRow> table() {
         return TABLE;
     }

@@ -1,6 +1,7 @@
 package org.oostkit.wrt.query.projection;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** {@code nomination}: one edge of the referral graph, a nominator naming a nominee (and why). */
@@ -39,6 +40,11 @@ public final class NominationRow implements Row {
         this.nominatorId = nominatorId;
         this.nomineeId = nomineeId;
         this.nominatedAt = nominatedAt;
+    }
+
+    @Override
+    public List<Object> key() {
+        return List.of(campaignId, nominatorId, nomineeId);
     }
 
     @Override

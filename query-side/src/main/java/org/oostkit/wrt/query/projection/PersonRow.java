@@ -2,6 +2,7 @@ package org.oostkit.wrt.query.projection;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -55,6 +56,11 @@ public final class PersonRow implements Row {
         this.source = source;
         this.inRoster = inRoster;
         this.addedAt = addedAt;
+    }
+
+    @Override
+    public List<Object> key() {
+        return List.of(campaignId, personId);
     }
 
     @Override

@@ -19,7 +19,7 @@ public sealed interface Row permits CampaignRow, RoundRow, PersonRow, ContactRow
     /** The values in column order, the key first. */
     Object[] values();
 
-    /** The primary key: the first {@link Table#keys()} values. */
+    /** The primary key: the first {@link Table#keys()} values (rows looked up often override it, cheaper). */
     default List<Object> key() {
         return List.copyOf(Arrays.asList(values()).subList(0, table().keys()));
     }
