@@ -16,7 +16,7 @@ import org.oostkit.wrt.api.nomination.NominationCommands.SubmitNominations;
 import org.oostkit.wrt.api.nomination.NomineeInput;
 import org.oostkit.wrt.api.organisation.OrganisationId;
 import org.oostkit.wrt.api.round.RoundId;
-import org.oostkit.wrt.query.config.ProjectionLag;
+import org.oostkit.wrt.query.processing.ProjectionLag;
 import org.oostkit.wrt.query.support.ReadSideTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
 

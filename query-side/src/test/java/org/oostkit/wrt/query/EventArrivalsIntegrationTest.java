@@ -6,7 +6,7 @@ import org.axonframework.messaging.StreamableMessageSource;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.oostkit.wrt.api.organisation.OrganisationRegistered;
-import org.oostkit.wrt.query.config.EventArrivals;
+import org.oostkit.wrt.query.processing.EventArrivals;
 import org.oostkit.wrt.query.support.ReadSideTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
 

@@ -14,7 +14,7 @@ import org.oostkit.wrt.api.common.Actor;
 import org.oostkit.wrt.api.organisation.OrganisationId;
 import org.oostkit.wrt.query.api.RoundQueries.FindRound;
 import org.oostkit.wrt.query.api.RoundView;
-import org.oostkit.wrt.query.config.ReadModels;
+import org.oostkit.wrt.query.processing.ReadModels;
 import org.oostkit.wrt.query.support.ReadSideTestSupport;
 import org.oostkit.wrt.query.tenant.TenantSchemas;
 

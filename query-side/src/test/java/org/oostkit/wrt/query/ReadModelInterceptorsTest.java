@@ -4,7 +4,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.oostkit.wrt.query.config.ReadModels;
+import org.oostkit.wrt.query.processing.ReadModels;
 import org.oostkit.wrt.query.support.ReadSideTestSupport;
 
 import java.util.List;

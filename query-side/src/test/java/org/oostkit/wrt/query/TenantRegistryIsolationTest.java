@@ -5,8 +5,8 @@ import org.junit.jupiter.api.Test;
 import org.oostkit.wrt.api.common.Actor;
 import org.oostkit.wrt.api.organisation.OrganisationCommands.RegisterOrganisation;
 import org.oostkit.wrt.api.organisation.OrganisationId;
-import org.oostkit.wrt.query.config.DeadLetterAdmin;
-import org.oostkit.wrt.query.config.ReadModels;
+import org.oostkit.wrt.query.processing.DeadLetterAdmin;
+import org.oostkit.wrt.query.processing.ReadModels;
 import org.oostkit.wrt.query.support.ReadSideTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
 

@@ -4,7 +4,7 @@ import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.oostkit.wrt.api.campaign.CampaignId;
 import org.oostkit.wrt.api.organisation.OrganisationId;
 import org.oostkit.wrt.query.api.CampaignQueries.FindCampaign;
-import org.oostkit.wrt.query.config.ReadModelWrites;
+import org.oostkit.wrt.query.processing.BatchTables;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -14,19 +14,19 @@ import java.util.List;
  * per batch of events, after the batch's writes, and sent once the transaction commits.
  */
 @Component
-class LiveCampaigns {
+public class LiveCampaigns {
 
     private final QueryUpdateEmitter emitter;
     private final CampaignReadModel model;
-    private final ReadModelWrites writes;
+    private final BatchTables writes;
 
-    LiveCampaigns(QueryUpdateEmitter emitter, CampaignReadModel model, ReadModelWrites writes) {
+    LiveCampaigns(QueryUpdateEmitter emitter, CampaignReadModel model, BatchTables writes) {
         this.emitter = emitter;
         this.model = model;
         this.writes = writes;
     }
 
-    void campaignChanged(OrganisationId organisation, CampaignId campaign) {
+    public void campaignChanged(OrganisationId organisation, CampaignId campaign) {
         boolean watched = emitter.activeSubscriptions().stream()
                 .anyMatch(s -> s.getPayload() instanceof FindCampaign q && matches(q, organisation, campaign));
         if (watched) {

@@ -1,2 +1,5 @@
-/** Campaign read models: summary, roster, convergence and the referral graph; their queries and statistics. */
+/**
+ * The campaign views: summary, roster, convergence, statistics and the referral graph, live and as of a
+ * moment; their queries. The rows are kept by {@code projection}.
+ */
 package org.oostkit.wrt.query.campaign;

@@ -16,8 +16,13 @@ import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.oostkit.wrt.api.common.Actor;
 import org.oostkit.wrt.api.organisation.OrganisationId;
-import org.oostkit.wrt.query.config.ReadModels;
-import org.oostkit.wrt.query.config.DeadLetterQueues;
+import org.oostkit.wrt.api.organisation.OrganisationEvent;
+import org.oostkit.wrt.api.campaign.CampaignEvent;
+import org.oostkit.wrt.query.processing.ReadModels;
+import org.oostkit.wrt.query.projection.ReadModelRules;
+import org.oostkit.wrt.query.sink.CopyLoader;
+import org.oostkit.wrt.query.sink.MemoryTables;
+import org.oostkit.wrt.query.processing.DeadLetterQueues;
 import org.oostkit.wrt.query.tenant.ReadModelReset;
 import org.oostkit.wrt.query.tenant.TenantDirectory;
 import org.slf4j.Logger;
@@ -26,7 +31,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.lang.reflect.Method;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,12 +39,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -154,7 +156,7 @@ public class ReadModelRebuild {
             Long total = jdbc.queryForObject("SELECT count(*) FROM domainevententry", Long.class);
             listener.started(total == null ? 0 : total);
             Handled handled = organisation == null ? null : handledByProcessor();
-            InMemoryReadModels model = new InMemoryReadModels();
+            Map<UUID, MemoryTables> model = new java.util.LinkedHashMap<>();
             Failures failures = new Failures();
             long count = 0;
             TrackingToken last = null;
@@ -225,7 +227,7 @@ public class ReadModelRebuild {
                         replaceInSavepoint(tenant, schema, model, failures);
                     }
                 }
-                for (UUID tenant : List.copyOf(model.tenants().keySet())) {
+                for (UUID tenant : List.copyOf(model.keySet())) {
                     if (!done.contains(tenant) && !failures.reasons.containsKey(tenant)) {
                         replaceInSavepoint(tenant, null, model, failures); // its schema is made as it is written
                     }
@@ -244,7 +246,7 @@ public class ReadModelRebuild {
                         + "(its tables are as they were; rebuild it alone once fixed): {}", tenant, why));
                 listener.notRebuilt(Map.copyOf(failures.reasons));
             }
-            Result result = new Result(count, model.tenants().size() - failures.reasons.size(),
+            Result result = new Result(count, model.size() - failures.reasons.size(),
                     Duration.between(start, read), Duration.between(read, Instant.now()), Map.copyOf(failures.reasons));
             log.info("Rebuilt the read models of {} tenant(s) from {} events in {} (reading {}, writing {}): {} events/s",
                     result.tenants(), count, result.total(), result.reading(), result.writing(),
@@ -259,14 +261,14 @@ public class ReadModelRebuild {
      * Replaces one tenant's tables; the tokens are left alone (the rebuilt tables reflect exactly the events
      * they cover). The tenant's dead letters are among those events, so they are cleared too.
      */
-    private void replaceOne(OrganisationId organisation, InMemoryReadModels model) {
+    private void replaceOne(OrganisationId organisation, Map<UUID, MemoryTables> model) {
         String schema = tenants.schemaFor(organisation)
                 .orElseThrow(() -> new IllegalArgumentException("unknown organisation " + organisation));
-        InMemoryReadModels.Tenant tables = model.tenants().get(organisation.value());
+        MemoryTables tables = model.get(organisation.value());
         transaction.executeWithoutResult(status -> {
             reset.truncate(schema);
             if (tables != null) {
-                String[] sequences = tables.campaigns.keySet().stream().map(UUID::toString).toArray(String[]::new);
+                String[] sequences = tables.campaignIds().stream().map(UUID::toString).toArray(String[]::new);
                 jdbc.update("DELETE FROM deadletterentry WHERE processinggroup = ? AND (sequenceidentifier = ANY (?) "
                         + "OR sequenceidentifier = ?)", ReadModels.GROUP, sequences, organisation.toString());
                 write(organisation.value(), tables);
@@ -313,13 +315,13 @@ public class ReadModelRebuild {
     }
 
     /** Replaces one tenant's tables, or leaves them as they were and reports it. */
-    private void replaceInSavepoint(UUID tenant, String schema, InMemoryReadModels model, Failures failures) {
+    private void replaceInSavepoint(UUID tenant, String schema, Map<UUID, MemoryTables> model, Failures failures) {
         jdbc.execute("SAVEPOINT wrt_rebuild_tenant");
         try {
             if (schema != null) {
                 reset.truncate(schema);
             }
-            InMemoryReadModels.Tenant tables = model.tenants().get(tenant);
+            MemoryTables tables = model.get(tenant);
             if (tables != null) {
                 write(tenant, tables);
                 analyze(tenant);
@@ -348,14 +350,14 @@ public class ReadModelRebuild {
             }
         }
 
-        String[] keptSequences(InMemoryReadModels model) {
+        String[] keptSequences(Map<UUID, MemoryTables> model) {
             java.util.Set<String> kept = new java.util.HashSet<>();
             for (UUID tenant : reasons.keySet()) {
                 kept.add(tenant.toString());
                 kept.addAll(sequences.getOrDefault(tenant, java.util.Set.of()));
-                InMemoryReadModels.Tenant tables = model.tenants().get(tenant);
+                MemoryTables tables = model.get(tenant);
                 if (tables != null) {
-                    tables.campaigns.keySet().forEach(campaign -> kept.add(campaign.toString()));
+                    tables.campaignIds().forEach(campaign -> kept.add(campaign.toString()));
                 }
             }
             return kept.toArray(String[]::new);
@@ -370,16 +372,11 @@ public class ReadModelRebuild {
     }
 
     private static UUID campaignOf(Object payload) {
-        try {
-            Object id = payload.getClass().getMethod("campaignId").invoke(payload);
-            return id == null ? null : UUID.fromString(id.toString());
-        } catch (ReflectiveOperationException | IllegalArgumentException e) {
-            return null;
-        }
+        return payload instanceof CampaignEvent e && e.campaignId() != null ? e.campaignId().value() : null;
     }
 
     /** Applies a deserialized chunk in order; a tenant whose event fails is left out from there on. */
-    private static void apply(InMemoryReadModels model, List<TrackedEventMessage<?>> chunk, OrganisationId only,
+    private static void apply(Map<UUID, MemoryTables> model, List<TrackedEventMessage<?>> chunk, OrganisationId only,
                               Handled handled, Failures failures) {
         for (TrackedEventMessage<?> event : chunk) {
             OrganisationId organisation = organisationOf(event.getPayload());
@@ -401,7 +398,8 @@ public class ReadModelRebuild {
                 continue;
             }
             try {
-                model.apply(key, event.getPayload(), event.getTimestamp());
+                ReadModelRules.apply(event.getPayload(), event.getTimestamp(),
+                        model.computeIfAbsent(key, k -> new MemoryTables()));
             } catch (RuntimeException e) {
                 failures.failed(key, event, DeadLetterQueues.describe(e));
                 failures.skipped(key, event.getPayload());
@@ -409,31 +407,12 @@ public class ReadModelRebuild {
         }
     }
 
-    private static final Map<Class<?>, Optional<Method>> ORGANISATION =
-            new ConcurrentHashMap<>();
-
     private static OrganisationId organisationOf(Object payload) {
-        Optional<Method> accessor = ORGANISATION.computeIfAbsent(payload.getClass(), type -> {
-            try {
-                Method method = type.getMethod("organisationId");
-                return method.getReturnType() == OrganisationId.class ? Optional.of(method)
-                        : Optional.empty();
-            } catch (NoSuchMethodException e) {
-                return Optional.empty();
-            }
-        });
-        if (accessor.isEmpty()) {
-            return null;
-        }
-        try {
-            return (OrganisationId) accessor.get().invoke(payload);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
+        return payload instanceof OrganisationEvent e ? e.organisationId() : null;
     }
 
-    private void write(UUID tenant, InMemoryReadModels.Tenant tables) {
-        TableLoader.load(dataSource, tenants.schemaForEvent(tenant.toString(), new OrganisationId(tenant)), tables);
+    private void write(UUID tenant, MemoryTables tables) {
+        CopyLoader.load(dataSource, tenants.schemaForEvent(tenant.toString(), new OrganisationId(tenant)), tables);
     }
 
     private void analyze(UUID tenant) {

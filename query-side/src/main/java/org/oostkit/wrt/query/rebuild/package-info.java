@@ -1,6 +1,6 @@
 /**
- * Rebuilding the read models in bulk: the event store is read once into an in-memory model of the tenant
- * tables (the same rules as the live projections, which a test holds them to), then the tables are loaded
- * with PostgreSQL's COPY and the processor continues from where the rebuild stopped.
+ * Rebuilding the read models in bulk (all tenants or one): the event store is read once, the projection rules
+ * applied to tables in memory, and the tables loaded with PostgreSQL's COPY; the processor continues from
+ * where the rebuild stopped. Operator replays of one tenant run here too.
  */
 package org.oostkit.wrt.query.rebuild;

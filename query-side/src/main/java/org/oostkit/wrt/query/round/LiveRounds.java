@@ -4,7 +4,7 @@ import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.oostkit.wrt.api.campaign.CampaignId;
 import org.oostkit.wrt.api.organisation.OrganisationId;
 import org.oostkit.wrt.query.api.RoundQueries.FindRound;
-import org.oostkit.wrt.query.config.ReadModelWrites;
+import org.oostkit.wrt.query.processing.BatchTables;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -19,9 +19,9 @@ public class LiveRounds {
 
     private final QueryUpdateEmitter emitter;
     private final RoundReadModel model;
-    private final ReadModelWrites writes;
+    private final BatchTables writes;
 
-    LiveRounds(QueryUpdateEmitter emitter, RoundReadModel model, ReadModelWrites writes) {
+    LiveRounds(QueryUpdateEmitter emitter, RoundReadModel model, BatchTables writes) {
         this.emitter = emitter;
         this.model = model;
         this.writes = writes;

@@ -1,2 +1,2 @@
-/** Round read models: round status and contact tracking (one row per invitation with its timeline). */
+/** The round views: round status and contact tracking (one row per invitation with its timeline); their queries. */
 package org.oostkit.wrt.query.round;

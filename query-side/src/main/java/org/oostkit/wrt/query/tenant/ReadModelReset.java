@@ -1,6 +1,6 @@
 package org.oostkit.wrt.query.tenant;
 
-import org.oostkit.wrt.query.config.ReadModelBatches;
+import org.oostkit.wrt.query.processing.ReadModelBatches;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

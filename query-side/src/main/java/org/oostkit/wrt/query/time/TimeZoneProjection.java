@@ -6,7 +6,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.oostkit.wrt.api.campaign.CampaignErased;
 import org.oostkit.wrt.api.campaign.CampaignTimeZoneChanged;
 import org.oostkit.wrt.api.organisation.OrganisationTimeZoneChanged;
-import org.oostkit.wrt.query.config.ReadModels;
+import org.oostkit.wrt.query.processing.ReadModels;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

@@ -5,7 +5,7 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.oostkit.wrt.query.config.ReadModels;
+import org.oostkit.wrt.query.processing.ReadModels;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -2,11 +2,10 @@ package org.oostkit.wrt.web.mail;
 
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.async.SequencingPolicy;
+import org.oostkit.wrt.api.campaign.CampaignEvent;
 import org.oostkit.wrt.api.common.Actor;
-
-import java.lang.reflect.Method;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import org.oostkit.wrt.api.invitation.InvitationEvent;
+import org.oostkit.wrt.api.organisation.OrganisationEvent;
 
 /**
  * What waits behind a parked mail-policy event: only what depends on it. An invitation's events (invited,
@@ -17,35 +16,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class MailSequencingPolicy implements SequencingPolicy<EventMessage<?>> {
 
-    private static final String[] KEYS = {"invitationId", "campaignId", "organisationId"};
-
-    private final ConcurrentHashMap<Class<?>, Optional<Method>> accessors = new ConcurrentHashMap<>();
-
     @Override
     public Object getSequenceIdentifierFor(EventMessage<?> event) {
         Object payload = event.getPayload();
-        Optional<Method> accessor = accessors.computeIfAbsent(payload.getClass(), MailSequencingPolicy::accessor);
-        if (accessor.isPresent()) {
-            try {
-                Object key = accessor.get().invoke(payload);
-                if (key != null) {
-                    return key.toString();
-                }
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("cannot sequence " + payload.getClass(), e);
-            }
-        }
-        return event.getMetaData().getOrDefault(Actor.TENANT_KEY, event.getIdentifier());
-    }
-
-    private static Optional<Method> accessor(Class<?> type) {
-        for (String name : KEYS) {
-            try {
-                return Optional.of(type.getMethod(name));
-            } catch (NoSuchMethodException e) {
-                // try the next
-            }
-        }
-        return Optional.empty();
+        Object key = payload instanceof InvitationEvent e ? e.invitationId()
+                : payload instanceof CampaignEvent e ? e.campaignId()
+                : payload instanceof OrganisationEvent e ? e.organisationId() : null;
+        return key != null ? key.toString() : event.getMetaData().getOrDefault(Actor.TENANT_KEY, event.getIdentifier());
     }
 }

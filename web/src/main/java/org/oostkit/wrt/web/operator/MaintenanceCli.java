@@ -1,8 +1,8 @@
 package org.oostkit.wrt.web.operator;
 
-import org.oostkit.wrt.query.config.DeadLetterAdmin;
-import picocli.CommandLine.Parameters;
+import org.oostkit.wrt.query.processing.DeadLetterAdmin;
 import picocli.CommandLine;
+import picocli.CommandLine.Parameters;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;

@@ -92,7 +92,7 @@ public final class OperatorCli {
             return REFUSED;
         }
         try (context) {
-            return MaintenanceCli.execute(command, context.getBean(org.oostkit.wrt.query.config.DeadLetterAdmin.class),
+            return MaintenanceCli.execute(command, context.getBean(org.oostkit.wrt.query.processing.DeadLetterAdmin.class),
                     context.getBean(RoundReconciliation.class), out, err);
         } catch (RuntimeException e) {
             err.println("Failed: " + rootMessage(e));

@@ -1,6 +1,6 @@
 package org.oostkit.wrt.web.operator;
 
-import org.oostkit.wrt.query.config.DeadLetterAdmin;
+import org.oostkit.wrt.query.processing.DeadLetterAdmin;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;

@@ -10,7 +10,7 @@ import org.oostkit.wrt.api.campaign.CampaignId;
 import org.oostkit.wrt.api.common.Actor;
 import org.oostkit.wrt.api.invitation.ContactInvited;
 import org.oostkit.wrt.api.organisation.OrganisationId;
-import org.oostkit.wrt.query.config.DeadLetterMetrics;
+import org.oostkit.wrt.query.processing.DeadLetterMetrics;
 import org.oostkit.wrt.web.support.WebIntegrationTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;

@@ -11,7 +11,7 @@ import org.oostkit.wrt.api.common.Actor;
 import org.oostkit.wrt.api.invitation.ContactInvited;
 import org.oostkit.wrt.api.organisation.OrganisationId;
 import org.oostkit.wrt.api.round.RoundId;
-import org.oostkit.wrt.query.config.DeadLetterAdmin;
+import org.oostkit.wrt.query.processing.DeadLetterAdmin;
 import org.oostkit.wrt.web.support.WebIntegrationTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;

@@ -7,5 +7,5 @@ import org.oostkit.wrt.api.organisation.OrganisationId;
 @Revision("1")
 public record CampaignCompleted(
     OrganisationId organisationId,
-    CampaignId campaignId) {
+    CampaignId campaignId) implements CampaignEvent {
 }

@@ -8,5 +8,5 @@ import org.oostkit.wrt.api.organisation.OrganisationId;
 public record CampaignDetailsChanged(
     OrganisationId organisationId,
     CampaignId campaignId,
-    CampaignSettings settings) {
+    CampaignSettings settings) implements CampaignEvent {
 }

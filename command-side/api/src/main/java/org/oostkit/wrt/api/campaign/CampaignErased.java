@@ -13,5 +13,5 @@ import org.oostkit.wrt.api.organisation.OrganisationId;
 public record CampaignErased(
     OrganisationId organisationId,
     CampaignId campaignId,
-    ErasureReason reason) {
+    ErasureReason reason) implements CampaignEvent {
 }

@@ -11,5 +11,5 @@ import org.oostkit.wrt.api.organisation.OrganisationId;
 public record CampaignTimeZoneChanged(
     OrganisationId organisationId,
     CampaignId campaignId,
-    String timeZone) {
+    String timeZone) implements CampaignEvent {
 }

@@ -15,5 +15,5 @@ public record NominationsRecorded(
     CampaignId campaignId,
     PersonId nominatorId,
     int roundNumber,
-    List<PersonId> nominees) {
+    List<PersonId> nominees) implements CampaignEvent {
 }

@@ -13,5 +13,5 @@ public record PeopleContacted(
     CampaignId campaignId,
     RoundId roundId,
     int roundNumber,
-    List<PersonId> personIds) {
+    List<PersonId> personIds) implements CampaignEvent {
 }

@@ -11,5 +11,5 @@ import org.oostkit.wrt.api.organisation.OrganisationId;
 public record PersonDroppedFromRoster(
     OrganisationId organisationId,
     CampaignId campaignId,
-    PersonId personId) {
+    PersonId personId) implements CampaignEvent {
 }

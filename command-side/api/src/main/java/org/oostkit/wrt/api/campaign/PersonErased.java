@@ -12,5 +12,5 @@ import org.oostkit.wrt.api.organisation.OrganisationId;
 public record PersonErased(
     OrganisationId organisationId,
     CampaignId campaignId,
-    PersonId personId) {
+    PersonId personId) implements CampaignEvent {
 }

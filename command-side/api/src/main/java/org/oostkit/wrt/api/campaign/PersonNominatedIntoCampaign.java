@@ -14,5 +14,5 @@ public record PersonNominatedIntoCampaign(
     @DataSubject PersonId personId,
     int roundNumber,
     @PersonalData String name,
-    @PersonalData String email) {
+    @PersonalData String email) implements CampaignEvent {
 }

@@ -15,5 +15,5 @@ public record RetentionWarningSent(
     OrganisationId organisationId,
     CampaignId campaignId,
     RetentionWarning warning,
-    Instant erasureAt) {
+    Instant erasureAt) implements CampaignEvent {
 }

@@ -13,5 +13,5 @@ public record SeedPersonAdded(
     @EncryptionScope CampaignId campaignId,
     @DataSubject PersonId personId,
     @PersonalData String name,
-    @PersonalData String email) {
+    @PersonalData String email) implements CampaignEvent {
 }

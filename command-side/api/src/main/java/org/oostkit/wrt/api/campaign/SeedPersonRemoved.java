@@ -8,5 +8,5 @@ import org.oostkit.wrt.api.organisation.OrganisationId;
 public record SeedPersonRemoved(
     OrganisationId organisationId,
     CampaignId campaignId,
-    PersonId personId) {
+    PersonId personId) implements CampaignEvent {
 }

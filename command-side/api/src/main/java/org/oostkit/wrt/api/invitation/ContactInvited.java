@@ -19,5 +19,5 @@ public record ContactInvited(
     InvitationId invitationId,
     @DataSubject PersonId personId,
     @PersonalData String name,
-    @PersonalData String email) {
+    @PersonalData String email) implements InvitationEvent {
 }

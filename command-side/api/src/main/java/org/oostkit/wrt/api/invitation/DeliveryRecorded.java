@@ -16,5 +16,5 @@ public record DeliveryRecorded(
     DeliveryStatus status,
     String provider,
     String providerEventKey,
-    Instant occurredAt) {
+    Instant occurredAt) implements InvitationEvent {
 }

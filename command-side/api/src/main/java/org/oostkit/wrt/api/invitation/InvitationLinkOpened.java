@@ -9,5 +9,5 @@ import org.oostkit.wrt.api.organisation.OrganisationId;
 public record InvitationLinkOpened(
     OrganisationId organisationId,
     CampaignId campaignId,
-    InvitationId invitationId) {
+    InvitationId invitationId) implements InvitationEvent {
 }

@@ -14,5 +14,5 @@ public record InvitationResendRequested(
     OrganisationId organisationId,
     CampaignId campaignId,
     RoundId roundId,
-    InvitationId invitationId) {
+    InvitationId invitationId) implements InvitationEvent {
 }

@@ -10,5 +10,5 @@ public record InvitationTokenIssued(
     OrganisationId organisationId,
     CampaignId campaignId,
     InvitationId invitationId,
-    String tokenHash) {
+    String tokenHash) implements InvitationEvent {
 }

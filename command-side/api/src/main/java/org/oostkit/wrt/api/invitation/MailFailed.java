@@ -14,5 +14,5 @@ public record MailFailed(
     InvitationId invitationId,
     MailPurpose purpose,
     @PersonalData String reason,
-    boolean permanent) {
+    boolean permanent) implements InvitationEvent {
 }

@@ -13,5 +13,5 @@ public record MailOutcomeUncertain(
     OrganisationId organisationId,
     CampaignId campaignId,
     InvitationId invitationId,
-    MailPurpose purpose) {
+    MailPurpose purpose) implements InvitationEvent {
 }

@@ -11,5 +11,5 @@ public record MailSent(
     CampaignId campaignId,
     InvitationId invitationId,
     MailPurpose purpose,
-    String providerMessageId) {
+    String providerMessageId) implements InvitationEvent {
 }

@@ -14,5 +14,5 @@ public record VerificationCodeIssued(
     InvitationId invitationId,
     String codeHash,
     Instant expiresAt,
-    int attemptsAllowed) {
+    int attemptsAllowed) implements InvitationEvent {
 }

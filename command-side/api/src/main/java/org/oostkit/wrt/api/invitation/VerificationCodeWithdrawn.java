@@ -13,5 +13,5 @@ public record VerificationCodeWithdrawn(
     OrganisationId organisationId,
     CampaignId campaignId,
     InvitationId invitationId,
-    java.time.Instant expiresAt) {
+    java.time.Instant expiresAt) implements InvitationEvent {
 }

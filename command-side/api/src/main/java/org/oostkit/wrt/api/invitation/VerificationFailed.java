@@ -10,5 +10,5 @@ public record VerificationFailed(
     OrganisationId organisationId,
     CampaignId campaignId,
     InvitationId invitationId,
-    int attemptsLeft) {
+    int attemptsLeft) implements InvitationEvent {
 }

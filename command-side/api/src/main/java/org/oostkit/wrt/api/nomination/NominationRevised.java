@@ -1,5 +1,6 @@
 package org.oostkit.wrt.api.nomination;
 
+import org.oostkit.wrt.api.invitation.InvitationEvent;
 import org.axonframework.serialization.Revision;
 import org.oostkit.wrt.api.campaign.CampaignId;
 import org.oostkit.wrt.api.campaign.PersonId;
@@ -25,7 +26,7 @@ public record NominationRevised(
     InvitationId invitationId,
     PersonId nominatorId,
     List<Nominee> nominees,
-    boolean noOneToSuggest) {
+    boolean noOneToSuggest) implements InvitationEvent {
 
     /** A list of people (not the "no one to suggest" answer). */
     public NominationRevised(OrganisationId organisationId, CampaignId campaignId, RoundId roundId, int roundNumber,

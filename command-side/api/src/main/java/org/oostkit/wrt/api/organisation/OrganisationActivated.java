@@ -5,5 +5,5 @@ import org.axonframework.serialization.Revision;
 /** The organisation became active. */
 @Revision("1")
 public record OrganisationActivated(
-    OrganisationId organisationId) {
+    OrganisationId organisationId) implements OrganisationEvent {
 }

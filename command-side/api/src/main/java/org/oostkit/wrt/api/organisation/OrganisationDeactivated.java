@@ -5,5 +5,5 @@ import org.axonframework.serialization.Revision;
 /** The organisation was made inactive (for example at the end of a contract). */
 @Revision("1")
 public record OrganisationDeactivated(
-    OrganisationId organisationId) {
+    OrganisationId organisationId) implements OrganisationEvent {
 }

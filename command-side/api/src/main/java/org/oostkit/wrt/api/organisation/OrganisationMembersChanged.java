@@ -11,5 +11,5 @@ import java.util.List;
 public record OrganisationMembersChanged(
     @EncryptionScope OrganisationId organisationId,
     @PersonalData List<String> adminEmails,
-    @PersonalData List<String> auditorEmails) {
+    @PersonalData List<String> auditorEmails) implements OrganisationEvent {
 }

@@ -13,5 +13,5 @@ public record OrganisationRegistered(
     String slug,
     String name,
     @PersonalData List<String> adminEmails,
-    @PersonalData List<String> auditorEmails) {
+    @PersonalData List<String> auditorEmails) implements OrganisationEvent {
 }

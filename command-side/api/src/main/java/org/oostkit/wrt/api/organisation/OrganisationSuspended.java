@@ -6,5 +6,5 @@ import org.axonframework.serialization.Revision;
 @Revision("1")
 public record OrganisationSuspended(
     OrganisationId organisationId,
-    String reason) {
+    String reason) implements OrganisationEvent {
 }

@@ -9,5 +9,5 @@ import org.axonframework.serialization.Revision;
 @Revision("1")
 public record OrganisationTimeZoneChanged(
     OrganisationId organisationId,
-    String timeZone) {
+    String timeZone) implements OrganisationEvent {
 }

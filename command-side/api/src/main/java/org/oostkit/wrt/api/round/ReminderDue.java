@@ -1,5 +1,6 @@
 package org.oostkit.wrt.api.round;
 
+import org.oostkit.wrt.api.campaign.CampaignEvent;
 import org.axonframework.serialization.Revision;
 import org.oostkit.wrt.api.campaign.CampaignId;
 import org.oostkit.wrt.api.organisation.OrganisationId;
@@ -10,5 +11,5 @@ public record ReminderDue(
     OrganisationId organisationId,
     CampaignId campaignId,
     RoundId roundId,
-    int roundNumber) {
+    int roundNumber) implements CampaignEvent {
 }

@@ -1,5 +1,6 @@
 package org.oostkit.wrt.api.round;
 
+import org.oostkit.wrt.api.campaign.CampaignEvent;
 import org.axonframework.serialization.Revision;
 import org.oostkit.wrt.api.campaign.CampaignId;
 import org.oostkit.wrt.api.organisation.OrganisationId;
@@ -11,5 +12,5 @@ public record RoundClosed(
     CampaignId campaignId,
     RoundId roundId,
     int roundNumber,
-    RoundCloseReason reason) {
+    RoundCloseReason reason) implements CampaignEvent {
 }

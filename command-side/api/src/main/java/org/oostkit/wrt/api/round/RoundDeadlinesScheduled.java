@@ -1,5 +1,6 @@
 package org.oostkit.wrt.api.round;
 
+import org.oostkit.wrt.api.organisation.OrganisationEvent;
 import org.axonframework.serialization.Revision;
 import org.oostkit.wrt.api.organisation.OrganisationId;
 
@@ -12,5 +13,5 @@ public record RoundDeadlinesScheduled(
     OrganisationId organisationId,
     RoundId roundId,
     String autoCloseId,
-    String reminderId) {
+    String reminderId) implements OrganisationEvent {
 }

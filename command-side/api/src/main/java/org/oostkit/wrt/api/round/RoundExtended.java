@@ -1,5 +1,6 @@
 package org.oostkit.wrt.api.round;
 
+import org.oostkit.wrt.api.campaign.CampaignEvent;
 import org.axonframework.serialization.Revision;
 import org.oostkit.wrt.api.campaign.CampaignId;
 import org.oostkit.wrt.api.organisation.OrganisationId;
@@ -15,5 +16,5 @@ public record RoundExtended(
     int roundNumber,
     Instant previousDeadline,
     Instant deadline,
-    Instant reminderAt) {
+    Instant reminderAt) implements CampaignEvent {
 }

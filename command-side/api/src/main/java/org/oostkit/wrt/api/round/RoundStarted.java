@@ -1,5 +1,6 @@
 package org.oostkit.wrt.api.round;
 
+import org.oostkit.wrt.api.campaign.CampaignEvent;
 import org.axonframework.serialization.Revision;
 import org.oostkit.wrt.api.campaign.CampaignId;
 import org.oostkit.wrt.api.organisation.OrganisationId;
@@ -15,5 +16,5 @@ public record RoundStarted(
     int roundNumber,
     Instant deadline,
     Instant reminderAt,
-    int invitationCount) {
+    int invitationCount) implements CampaignEvent {
 }

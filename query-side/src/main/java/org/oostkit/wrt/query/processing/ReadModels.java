@@ -1,4 +1,4 @@
-package org.oostkit.wrt.query.config;
+package org.oostkit.wrt.query.processing;
 
 /** The processing groups of the read side. */
 public final class ReadModels {

@@ -1,4 +1,4 @@
-package org.oostkit.wrt.query.rebuild;
+package org.oostkit.wrt.query.campaign;
 
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -18,7 +18,9 @@ import org.oostkit.wrt.query.api.CampaignQueries.CandidateFilter;
 import org.oostkit.wrt.query.api.CampaignQueries.FindConvergence;
 import org.oostkit.wrt.query.api.ConvergenceView;
 import org.oostkit.wrt.query.api.StatisticsView;
-import org.oostkit.wrt.query.campaign.CampaignReadModel;
+import org.oostkit.wrt.query.projection.ReadModelRules;
+import org.oostkit.wrt.query.sink.CopyLoader;
+import org.oostkit.wrt.query.sink.MemoryTables;
 import org.oostkit.wrt.query.tenant.ReadModelReset;
 import org.oostkit.wrt.query.tenant.TenantDirectory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -36,8 +38,8 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
- * The as-of views: one campaign's events up to an instant, replayed into {@link InMemoryReadModels} (the
- * rules of the live projections, proven equal by {@code RebuildIntegrationTest}), loaded into temporary
+ * The as-of views: one campaign's events up to an instant, applied by the read models' own rules
+ * ({@link ReadModelRules}) to tables in memory, loaded into temporary
  * tables of the tenant tables' shape in one transaction, and read by the very queries that read the live
  * tables ({@link CampaignReadModel}). The transaction is rolled back: nothing stored changes, and the
  * temporary tables vanish with it.
@@ -92,12 +94,8 @@ public class AsOfReadModels {
 
     private <R> R asOf(OrganisationId organisation, CampaignId campaign, Instant at, Function<Optional<String>, R> read) {
         Optional<String> tenant = tenants.schemaFor(organisation);
-        InMemoryReadModels replayed = new InMemoryReadModels();
-        if (tenant.isPresent()) {
-            replay(organisation, campaign, at, replayed);
-        }
-        InMemoryReadModels.Tenant tables = replayed.tenants().get(organisation.value());
-        if (tables == null) {
+        MemoryTables tables = new MemoryTables();
+        if (tenant.isEmpty() || !replay(organisation, campaign, at, tables)) {
             // nothing of this organisation's campaign existed then: the same empty answer as an unknown campaign
             return read.apply(Optional.empty());
         }
@@ -107,13 +105,13 @@ public class AsOfReadModels {
                 jdbc.execute("CREATE TEMPORARY TABLE " + table + " (LIKE " + tenant.get() + "." + table
                         + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES) ON COMMIT DROP");
             }
-            TableLoader.load(dataSource, TEMP, tables);
+            CopyLoader.load(dataSource, TEMP, tables);
             return read.apply(Optional.of(TEMP));
         });
     }
 
-    /** Applies the campaign's events stored at or before {@code at}, in global order. */
-    private void replay(OrganisationId organisation, CampaignId campaign, Instant at, InMemoryReadModels into) {
+    /** Applies the campaign's events stored at or before {@code at}, in global order; false if there were none. */
+    private boolean replay(OrganisationId organisation, CampaignId campaign, Instant at, MemoryTables into) {
         List<DomainEventData<?>> rows = new ArrayList<>();
         jdbc.query("SELECT eventidentifier, aggregateidentifier, sequencenumber, type, timestamp, payloadtype, "
                 + "payloadrevision, payload, metadata FROM domainevententry WHERE campaign_id = ? "
@@ -124,14 +122,17 @@ public class AsOfReadModels {
                 }, campaign.value());
         DomainEventStream events = EventStreamUtils.upcastAndDeserializeDomainEvents(
                 rows.stream().filter(row -> !row.getTimestamp().isAfter(at)), serializer, upcasters());
+        boolean any = false;
         while (events.hasNext()) {
             DomainEventMessage<?> event = events.next();
             Object tenant = event.getMetaData().get(Actor.TENANT_KEY);
             // only the asking organisation's events, as the live projections route them
             if (tenant != null && tenant.toString().equals(organisation.toString())) {
-                into.apply(organisation.value(), event.getPayload(), event.getTimestamp());
+                ReadModelRules.apply(event.getPayload(), event.getTimestamp(), into);
+                any = true;
             }
         }
+        return any;
     }
 
     private EventUpcaster upcasters() {

@@ -1,14 +1,9 @@
-package org.oostkit.wrt.query.config;
+package org.oostkit.wrt.query.processing;
 
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.messaging.deadletter.Decisions;
-import org.axonframework.messaging.deadletter.EnqueuePolicy;
 import org.axonframework.serialization.Serializer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -31,8 +26,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 @EnableScheduling
 class ReadSideConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(ReadSideConfiguration.class);
-
     @Bean
     ConfigurerModule readSideProcessors(ConnectionProvider connections, TransactionManager transactions,
                                         @Qualifier("eventSerializer") Serializer eventSerializer,
@@ -45,20 +38,6 @@ class ReadSideConfiguration {
                                         @Value("${wrt.read-models.batch-size:200}") int batchSize,
                                         @Value("${wrt.read-models.segments:4}") int segments,
                                         @Value("${wrt.read-models.threads:2}") int threads) {
-        EnqueuePolicy<EventMessage<?>> policy = (letter, cause) -> {
-            if (!ReadModelBatches.handledCarefully()) {
-                log.info("Read model event {} ({}) failed in an optimistic batch ({}); the batch is rolled back "
-                                + "and handled again event by event", letter.message().getIdentifier(),
-                        letter.message().getPayloadType().getSimpleName(), DeadLetterQueues.describe(cause));
-                throw new BatchFailed(cause);
-            }
-            batches.undoFailedEvent();
-            metrics.deadLettered();
-            log.error("Read model event {} ({}, organisation {}) dead-lettered: {}", letter.message().getIdentifier(),
-                    letter.message().getPayloadType().getSimpleName(), DeadLetterQueues.tenantOf(letter.message()),
-                    DeadLetterQueues.describe(cause));
-            return Decisions.enqueue(DeadLetterQueues.withoutPersonalData(cause));
-        };
         IsolatedFailures registryFailures = new IsolatedFailures(ReadModels.TENANT_REGISTRY, jdbc, metrics, true);
         return configurer -> configurer.eventProcessing()
                 .registerPooledStreamingEventProcessor(ReadModels.GROUP,
@@ -73,7 +52,7 @@ class ReadSideConfiguration {
                 .registerSequencingPolicy(ReadModels.GROUP, config -> new CampaignSequencingPolicy())
                 .registerDeadLetterQueue(ReadModels.GROUP, config -> DeadLetterQueues.jdbc(ReadModels.GROUP,
                         connections, transactions, serializer, eventSerializer))
-                .registerDeadLetterPolicy(ReadModels.GROUP, config -> policy)
+                .registerDeadLetterPolicy(ReadModels.GROUP, config -> batches.policy())
                 // remembers which sequences have no dead letters, instead of asking the queue for every event
                 .registerDeadLetteringEventHandlerInvokerConfiguration(ReadModels.GROUP,
                         (config, builder) -> builder.enableSequenceIdentifierCache().allowReset(true))
@@ -91,14 +70,6 @@ class ReadSideConfiguration {
                 .registerDeadLetteringEventHandlerInvokerConfiguration(ReadModels.TENANT_REGISTRY,
                         (config, builder) -> builder.allowReset(true))
                 .registerHandlerInterceptor(ReadModels.TENANT_REGISTRY, config -> registryFailures.interceptor());
-    }
-
-    /** Rolls an optimistic batch back, so that it runs again event by event ({@link ReadModelBatches}). */
-    static final class BatchFailed extends RuntimeException {
-        BatchFailed(Throwable cause) {
-            // the failure only described: Axon logs this, and a database error quotes the failing row
-            super("read-model batch failed (" + DeadLetterQueues.describe(cause) + "); retrying it event by event");
-        }
     }
 
     private static ThreadFactory daemon(String name) {

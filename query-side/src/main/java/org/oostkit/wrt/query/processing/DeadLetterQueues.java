@@ -1,4 +1,4 @@
-package org.oostkit.wrt.query.config;
+package org.oostkit.wrt.query.processing;
 
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
@@ -7,8 +7,8 @@ import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.serialization.Serializer;
 import org.oostkit.wrt.api.common.Actor;
+import org.oostkit.wrt.api.organisation.OrganisationEvent;
 
-import java.lang.reflect.Method;
 import java.sql.SQLException;
 
 /** The JDBC dead-letter queues of WRT's processors, and what a dead letter may say about its failure. */
@@ -43,15 +43,8 @@ public final class DeadLetterQueues {
 
     /** The organisation an event belongs to (its payload's, else its metadata's), or "-" when it has none. */
     public static String tenantOf(EventMessage<?> event) {
-        Object payload = event.getPayload();
-        try {
-            Method accessor = payload.getClass().getMethod("organisationId");
-            Object id = accessor.invoke(payload);
-            if (id != null) {
-                return id.toString();
-            }
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            // no organisation in the payload: the metadata may name it
+        if (event.getPayload() instanceof OrganisationEvent e && e.organisationId() != null) {
+            return e.organisationId().toString();
         }
         Object tenant = event.getMetaData().get(Actor.TENANT_KEY);
         return tenant == null ? "-" : tenant.toString();

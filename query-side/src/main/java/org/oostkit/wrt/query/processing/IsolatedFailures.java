@@ -1,4 +1,4 @@
-package org.oostkit.wrt.query.config;
+package org.oostkit.wrt.query.processing;
 
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -19,10 +19,12 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Parks a failing event of a streaming processor in its dead-letter queue without losing the rest of its
- * batch, the way {@link ReadModelBatches} does for the read models, for processors that write plain tables
- * (the mail policy, the tenant registry). A batch runs without savepoints; should an event fail, the batch
- * rolls back and runs again event by event, each event behind a savepoint, so that the failing one is undone
- * whole and dead-lettered and the others commit. Processors with few events can run event by event always.
+ * batch, for processors that write plain tables (the read models, the mail policy, the tenant registry). A
+ * batch runs without savepoints; should an event fail, the batch rolls back and runs again event by event,
+ * each event behind a savepoint, so that the failing one is undone whole and dead-lettered and the others
+ * commit. Processors with few events can run event by event always.
+ * Which positions need a second pass is kept in memory: another instance, or this one after a restart, tries
+ * such a batch optimistically once more.
  */
 public final class IsolatedFailures {
 
@@ -32,13 +34,26 @@ public final class IsolatedFailures {
     private final JdbcTemplate jdbc;
     private final DeadLetterMetrics metrics;
     private final boolean alwaysEventByEvent;
+    private final BatchStart start;
     private final String mode;
     private final String lastPosition;
     private final String savepoint;
     /** Events up to this position are handled event by event: a batch covering them failed. */
     private final AtomicLong carefulThrough = new AtomicLong(-1);
 
+    /** What a processor does as each batch begins, knowing how it is handled. */
+    @FunctionalInterface
+    public interface BatchStart {
+        void begin(UnitOfWork<?> batch, boolean eventByEvent, boolean retryingDeadLetter);
+    }
+
     public IsolatedFailures(String group, JdbcTemplate jdbc, DeadLetterMetrics metrics, boolean alwaysEventByEvent) {
+        this(group, jdbc, metrics, alwaysEventByEvent, (batch, eventByEvent, retrying) -> { });
+    }
+
+    public IsolatedFailures(String group, JdbcTemplate jdbc, DeadLetterMetrics metrics, boolean alwaysEventByEvent,
+                            BatchStart start) {
+        this.start = start;
         this.group = group;
         this.jdbc = jdbc;
         this.metrics = metrics;
@@ -84,6 +99,11 @@ public final class IsolatedFailures {
         };
     }
 
+    /** Batches run optimistically again (a failure still shows on its first try), as after a reset. */
+    public void forgetFailures() {
+        carefulThrough.set(-1);
+    }
+
     private boolean carefully() {
         return CurrentUnitOfWork.isStarted()
                 && Boolean.TRUE.equals(CurrentUnitOfWork.get().root().resources().get(mode));
@@ -97,9 +117,11 @@ public final class IsolatedFailures {
         UnitOfWork<?> root = unitOfWork.root();
         OptionalLong position = position(unitOfWork.getMessage());
         if (!root.resources().containsKey(mode)) {
-            boolean eventByEvent = alwaysEventByEvent || retryingDeadLetter(unitOfWork) || position.isEmpty()
+            boolean retrying = retryingDeadLetter(unitOfWork);
+            boolean eventByEvent = alwaysEventByEvent || retrying || position.isEmpty()
                     || position.getAsLong() <= carefulThrough.get();
             root.resources().put(mode, eventByEvent);
+            start.begin(root, eventByEvent, retrying);
             root.onRollback(u -> {
                 if (u.resources().get(lastPosition) instanceof Long last) {
                     carefulThrough.accumulateAndGet(last, Math::max);

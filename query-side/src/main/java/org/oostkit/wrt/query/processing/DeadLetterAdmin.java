@@ -1,4 +1,4 @@
-package org.oostkit.wrt.query.config;
+package org.oostkit.wrt.query.processing;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,4 +1,4 @@
-package org.oostkit.wrt.query.config;
+package org.oostkit.wrt.query.processing;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,10 +18,6 @@ public class DeadLetterMetrics {
     DeadLetterMetrics(ObjectProvider<MeterRegistry> registry) {
         this.registry = registry.getIfAvailable(SimpleMeterRegistry::new);
         this.readModels = counter(ReadModels.GROUP);
-    }
-
-    void deadLettered() {
-        readModels.increment();
     }
 
     /** One event of this processing group was dead-lettered. */

@@ -1,4 +1,4 @@
-package org.oostkit.wrt.query.config;
+package org.oostkit.wrt.query.processing;
 
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;

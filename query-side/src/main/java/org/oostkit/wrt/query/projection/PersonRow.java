@@ -1,0 +1,76 @@
+package org.oostkit.wrt.query.projection;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * {@code person}: one person of a campaign, in the roster (seed or nominated) or only named; with the
+ * convergence figures derived from the nominations naming them.
+ */
+public final class PersonRow implements Row {
+
+    public static final Table<PersonRow> TABLE = new Table<>("person", 2, rs -> {
+        PersonRow row = new PersonRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class));
+        row.name = rs.getString(3);
+        row.email = rs.getString(4);
+        row.source = rs.getString(5);
+        row.inRoster = rs.getBoolean(6);
+        row.addedAt = Row.instant(rs, 7);
+        row.enteredRound = Row.integer(rs, 8);
+        row.contactedRound = Row.integer(rs, 9);
+        row.nominatorCount = rs.getInt(10);
+        row.firstNominatedRound = Row.integer(rs, 11);
+        row.firstNominatedAt = Row.instant(rs, 12);
+        row.roundsNamed = Arrays.stream((Integer[]) rs.getArray(13).getArray()).mapToInt(Integer::intValue).toArray();
+        return row;
+    }, "campaign_id", "person_id", "name", "email", "source", "in_roster", "added_at", "entered_round",
+            "contacted_round", "nominator_count", "first_nominated_round", "first_nominated_at", "rounds_named");
+
+    public final UUID campaignId;
+    public final UUID personId;
+    public String name;
+    public String email;
+    public String source;
+    public boolean inRoster;
+    public Instant addedAt;
+    public Integer enteredRound;
+    public Integer contactedRound;
+    public int nominatorCount;
+    public Integer firstNominatedRound;
+    public Instant firstNominatedAt;
+    /** Sorted, distinct. */
+    public int[] roundsNamed = new int[0];
+
+    public PersonRow(UUID campaignId, UUID personId) {
+        this.campaignId = campaignId;
+        this.personId = personId;
+    }
+
+    PersonRow(UUID campaignId, UUID personId, String name, String email, String source, boolean inRoster,
+              Instant addedAt) {
+        this(campaignId, personId);
+        this.name = name;
+        this.email = email;
+        this.source = source;
+        this.inRoster = inRoster;
+        this.addedAt = addedAt;
+    }
+
+    @Override
+    public List<Object> key() {
+        return List.of(campaignId, personId);
+    }
+
+    @Override
+    public Table<PersonRow> table() {
+        return TABLE;
+    }
+
+    @Override
+    public Object[] values() {
+        return new Object[]{campaignId, personId, name, email, source, inRoster, addedAt, enteredRound,
+                contactedRound, nominatorCount, firstNominatedRound, firstNominatedAt, roundsNamed};
+    }
+}

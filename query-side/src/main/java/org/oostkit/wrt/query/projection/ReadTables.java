@@ -1,0 +1,37 @@
+package org.oostkit.wrt.query.projection;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One tenant's read-model tables as the projection rules see them: rows found by key, changed in place and
+ * saved. Where the rows live is the sink's business: memory (rebuild, as-of views, tests) or the tenant's
+ * schema with the batch's changes written when it commits (live processing).
+ */
+public interface ReadTables {
+
+    CampaignRow campaign(UUID campaign);
+
+    RoundRow round(UUID round);
+
+    PersonRow person(UUID campaign, UUID person);
+
+    ContactRow contact(UUID invitation);
+
+    /** The contacts (invitations) of one person of a campaign. */
+    List<ContactRow> contactsOf(UUID campaign, UUID person);
+
+    /** The nominator's current list, as edges. */
+    List<NominationRow> nominationsBy(UUID campaign, UUID nominator);
+
+    /** Every edge naming the nominee. */
+    List<NominationRow> nominationsOf(UUID campaign, UUID nominee);
+
+    /** A new row, or a changed one: it is written. */
+    void save(Row row);
+
+    void delete(Row row);
+
+    /** Every row of the campaign, of every table, is gone. */
+    void dropCampaign(UUID campaign);
+}
