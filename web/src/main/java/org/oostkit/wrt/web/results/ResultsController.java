@@ -8,11 +8,13 @@ import org.oostkit.wrt.query.api.CampaignQueries.FindStatistics;
 import org.oostkit.wrt.query.api.CampaignView;
 import org.oostkit.wrt.query.api.CandidateView;
 import org.oostkit.wrt.query.api.ConvergenceView;
+import org.oostkit.wrt.query.api.NetworkInsightView;
 import org.oostkit.wrt.query.api.OrganisationView;
 import org.oostkit.wrt.query.api.ReasonView;
 import org.oostkit.wrt.query.api.ReasonsView;
 import org.oostkit.wrt.query.api.ReferralGraphView;
 import org.oostkit.wrt.query.api.StatisticsView;
+import org.oostkit.wrt.query.insight.NetworkInsight;
 import org.oostkit.wrt.web.campaign.AdminPages;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -129,7 +131,9 @@ class ResultsController {
             if (drawable) {
                 model.addAttribute("networkSvg", ReferralNetwork.render(graph, campaign.convergenceThreshold()));
             }
-            model.addAttribute("networkTable", networkTable(graph));
+            NetworkInsightView insight = NetworkInsight.analyse(graph, campaign.convergenceThreshold());
+            model.addAttribute("insight", NetworkInsightModel.model(insight));
+            model.addAttribute("networkTable", networkTable(graph, insight));
         }
         return VIEW;
     }
@@ -179,7 +183,7 @@ class ResultsController {
      * Everyone in the network, in the order of the drawing's layers: who named them and whom they named. The
      * drawing links each person to their row here.
      */
-    private static List<Map<String, Object>> networkTable(ReferralGraphView graph) {
+    private static List<Map<String, Object>> networkTable(ReferralGraphView graph, NetworkInsightView insight) {
         NetworkPeople people = new NetworkPeople(graph);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (ReferralNetwork.Placed placed : ReferralNetwork.layout(graph, ReferralNetwork.Shape.LIST).people()) {
@@ -189,7 +193,8 @@ class ResultsController {
                     "count", node.nominations(), "firstRound", round == null ? "" : round.toString(),
                     "source", "SEED".equals(node.source()) ? "seed" : "nominated",
                     "by", String.join("; ", people.namedBy(node.personId())),
-                    "named", String.join("; ", people.named(node.personId()))));
+                    "named", String.join("; ", people.named(node.personId())),
+                    "group", insight.group(node.personId()) == null ? "" : insight.group(node.personId()).toString()));
         }
         return rows;
     }

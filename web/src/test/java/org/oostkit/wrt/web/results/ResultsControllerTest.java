@@ -174,7 +174,20 @@ class ResultsControllerTest {
                         + CAROL + "\"")))
                 .andExpect(content().string(containsString("<tr id=\"person-" + CAROL + "\"><td>Carol &lt;Chen&gt;</td>"
                         + "<td>nominated</td><td class=\"num\">2</td><td class=\"num\">1</td><td>Alice (round 1); Dan (round 1)</td>"
-                        + "<td></td></tr>")));
+                        + "<td></td><td class=\"num\">1</td></tr>")));
+    }
+
+    @Test
+    @DisplayName("groups and bridges: the share of the ranked list per group, explained in words")
+    void groupsAndBridges() throws Exception {
+        String page = mvc.perform(get(BASE + "/results").with(admin()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("<h3 id=\"insight-title\">Groups and bridges</h3>")
+                .contains("The one person at or above the threshold comes from the one group.")
+                .contains("How to read this", "label propagation")
+                .contains("<td class=\"num\">1</td><td class=\"num\">3</td><td class=\"num\">1</td>"
+                        + "<td>Carol &lt;Chen&gt;, Dan, Alice</td>")
+                .contains("Nobody is named from more than one group.");
     }
 
     @Test
@@ -185,7 +198,7 @@ class ResultsControllerTest {
         assertThat(page).doesNotContainIgnoringCase("hover")
                 .contains("class=\"network columns", "class=\"network list fit\"")
                 .contains("<tr id=\"person-" + ALICE + "\"><td>Alice</td><td>seed</td><td class=\"num\">0</td>"
-                        + "<td class=\"num\"></td><td></td><td>Carol &lt;Chen&gt;; Dan</td></tr>")
+                        + "<td class=\"num\"></td><td></td><td>Carol &lt;Chen&gt;; Dan</td><td class=\"num\">1</td></tr>")
                 .contains("<a href=\"#network-people\">the same as a table</a>", "<div class=\"table-wrap\" id=\"network-people\" tabindex=\"0\" role=\"region\" aria-label=\"The network as a table\">")
                 .contains("<p class=\"network-detail\" id=\"network-detail\" aria-live=\"polite\" hidden></p>")
                 .contains("<script src=\"/js/network.js\" defer></script>");
