@@ -14,7 +14,10 @@ import org.oostkit.wrt.api.campaign.PersonShortlisted;
 import org.oostkit.wrt.api.campaign.ShortlistClosed;
 import org.oostkit.wrt.api.common.Actor;
 import org.oostkit.wrt.api.organisation.OrganisationId;
+import org.oostkit.wrt.query.api.ShortlistQueries.FindShortlist;
 import org.oostkit.wrt.query.tenant.TenantDirectory;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
@@ -35,10 +38,27 @@ class ShortlistProjection {
 
     private final JdbcTemplate jdbc;
     private final TenantDirectory tenants;
+    private final QueryUpdateEmitter emitter;
+    private final ShortlistReadModel model;
 
-    ShortlistProjection(JdbcTemplate jdbc, TenantDirectory tenants) {
+    ShortlistProjection(JdbcTemplate jdbc, TenantDirectory tenants, QueryUpdateEmitter emitter,
+                        ShortlistReadModel model) {
         this.jdbc = jdbc;
         this.tenants = tenants;
+        this.emitter = emitter;
+        this.model = model;
+    }
+
+    /** The page after a choice waits for it: watchers get the new list once the write is committed. */
+    private void changed(OrganisationId organisation, CampaignId campaign) {
+        java.util.function.Predicate<FindShortlist> mine = q -> q.organisationId().equals(organisation)
+                && q.campaignId().equals(campaign);
+        boolean watched = emitter.activeSubscriptions().stream()
+                .anyMatch(s -> s.getPayload() instanceof FindShortlist q && mine.test(q));
+        if (watched && CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().afterCommit(uow -> emitter.emit(FindShortlist.class, mine,
+                    model.shortlist(organisation, campaign)));
+        }
     }
 
     @ResetHandler
@@ -101,6 +121,7 @@ class ShortlistProjection {
                         campaign, personId.value());
             }
         }
+        changed(organisation, campaignId);
         rules.closed(campaign).ifPresent(c -> jdbc.update("INSERT INTO " + s + ".shortlist_state (campaign_id, "
                 + "closed_at, closed_by, people) VALUES (?, ?, ?, ?) ON CONFLICT (campaign_id) DO NOTHING", campaign,
                 java.sql.Timestamp.from(c.closedAt()), c.closedBy(), c.people()));

@@ -93,4 +93,50 @@ class ShortlistIntegrationTest extends ReadSideTestSupport {
         assertThat(ask(new FindShortlistAsOf(script.organisation, script.campaign, Instant.now()),
                 ShortlistView.class).entries().get(0).note()).isEqualTo("[erased]");
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.oostkit.wrt.query.export.ShortlistExport export;
+
+    @Test
+    @DisplayName("the CSV and PDF hold exactly the chosen people, with why they were named, group and note")
+    void export() throws Exception {
+        ScriptedCampaign script = scriptedCampaign("admin@shortlist-export.test");
+        PersonId erin = person(script, "erin@acme.test");
+        PersonId gina = person(script, "gina@acme.test");
+        PersonId frank = person(script, "frank@acme.test");
+        wrt().send(new ShortlistPerson(script.campaign, script.organisation, erin, "=Bridges two circles"),
+                script.admin);
+        wrt().send(new ShortlistPerson(script.campaign, script.organisation, frank, ""), script.admin);
+        wrt().send(new ShortlistPerson(script.campaign, script.organisation, gina, "Site lead"), script.admin);
+        wrt().send(new RemoveFromShortlist(script.campaign, script.organisation, frank), script.admin);
+        awaitShortlist(script, 2, false);
+
+        java.io.ByteArrayOutputStream csv = new java.io.ByteArrayOutputStream();
+        export.csv(script.organisation, script.campaign, null, csv);
+        java.util.List<String[]> rows = new com.opencsv.CSVReader(new java.io.StringReader(
+                csv.toString(java.nio.charset.StandardCharsets.UTF_8))).readAll();
+        assertThat(rows.get(0)).containsExactly("Name", "Email", "Named by", "Why they were named", "Group",
+                "Selection note", "Chosen at", "Chosen by");
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(1)[0]).isEqualTo("Erin");
+        assertThat(rows.get(1)[2]).isEqualTo("3");
+        assertThat(rows.get(1)[3].split("\n")).containsExactlyInAnyOrder("Alice: because Erin knows the site",
+                "Bob: because Erin knows the site", "Carol: because Erin knows the site");
+        assertThat(rows.get(1)[4]).isNotEmpty();
+        // a note starting like a formula is neutralised
+        assertThat(rows.get(1)[5]).isEqualTo("'=Bridges two circles");
+        assertThat(rows.get(1)[7]).isEqualTo("admin@shortlist-export.test");
+        assertThat(rows.get(2)[0]).isEqualTo("Gina");
+        assertThat(rows.get(2)[5]).isEqualTo("Site lead");
+        assertThat(csv.toString(java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("Frank,");
+
+        java.io.ByteArrayOutputStream pdf = new java.io.ByteArrayOutputStream();
+        export.pdf(script.organisation, script.campaign, pdf);
+        try (com.itextpdf.kernel.pdf.PdfDocument document = new com.itextpdf.kernel.pdf.PdfDocument(
+                new com.itextpdf.kernel.pdf.PdfReader(new java.io.ByteArrayInputStream(pdf.toByteArray())))) {
+            String text = com.itextpdf.kernel.pdf.canvas.parser.PdfTextExtractor.getTextFromPage(document.getPage(1));
+            assertThat(text).contains("Workshop shortlist", "Erin", "erin@acme.test", "Gina", "Site lead",
+                    "Alice: because Erin knows the site", "2 people", "not closed yet").doesNotContain("Frank");
+        }
+    }
 }
