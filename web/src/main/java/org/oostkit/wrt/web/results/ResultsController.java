@@ -13,6 +13,8 @@ import org.oostkit.wrt.query.api.OrganisationView;
 import org.oostkit.wrt.query.api.ReasonView;
 import org.oostkit.wrt.query.api.ReasonsView;
 import org.oostkit.wrt.query.api.ReferralGraphView;
+import org.oostkit.wrt.query.api.ShortlistQueries.FindShortlist;
+import org.oostkit.wrt.query.api.ShortlistView;
 import org.oostkit.wrt.query.api.StatisticsView;
 import org.oostkit.wrt.query.insight.NetworkInsight;
 import org.oostkit.wrt.web.campaign.AdminPages;
@@ -73,6 +75,9 @@ class ResultsController {
                 campaign.campaignId(), filter.toQuery(pages.zone()), (current - 1) * PAGE_SIZE, PAGE_SIZE),
                 ConvergenceView.class);
         List<Map<String, Object>> rows = new ArrayList<>();
+        ShortlistView shortlist = pages.query(new FindShortlist(organisation.organisationId(), campaign.campaignId()),
+                ShortlistView.class);
+        boolean open = shortlist == null || !shortlist.closed();
         int total = convergence == null ? 0 : convergence.total();
         if (convergence != null && !convergence.candidates().isEmpty()) {
             // who named the people of this page and why: one query for the page, not one per person
@@ -83,6 +88,13 @@ class ResultsController {
                 Map<String, Object> row = candidate(candidate);
                 row.put("namedBy", NamedBy.model(byNominee.getOrDefault(candidate.personId(), List.of()),
                         candidate.nominations()));
+                boolean chosen = shortlist != null && shortlist.contains(candidate.personId());
+                row.put("personHref", base + "/people/" + candidate.personId());
+                row.put("choosePerson", candidate.personId().toString());
+                row.put("chooseName", AdminPages.text(candidate.name()));
+                row.put("chooseBack", "results");
+                row.put("chosen", chosen);
+                row.put("canChoose", open && !chosen);
                 rows.add(row);
             }
         }
@@ -95,6 +107,8 @@ class ResultsController {
                 Math.min(current, pageCount), pageCount));
         model.addAttribute("csvHref", base + "/export/csv" + (query.isEmpty() ? "" : "?" + query));
         model.addAttribute("pdfHref", base + "/export/pdf");
+        model.addAttribute("shortlistCount", shortlist == null ? 0 : shortlist.entries().size());
+        model.addAttribute("shortlistClosed", !open);
         model.addAttribute("csvExcelHref", base + "/export/csv?" + (query.isEmpty() ? "" : query + "&") + "bom=true");
 
         StatisticsView statistics = pages.query(new FindStatistics(organisation.organisationId(),
