@@ -12,6 +12,8 @@ import org.oostkit.wrt.query.api.CampaignQueries.FindReasons;
 import org.oostkit.wrt.query.api.CampaignQueries.FindStatistics;
 import org.oostkit.wrt.query.api.CandidateView;
 import org.oostkit.wrt.query.api.ConvergenceView;
+import org.oostkit.wrt.query.api.InsightQueries.FindNetworkInsight;
+import org.oostkit.wrt.query.api.NetworkInsightView;
 import org.oostkit.wrt.query.api.ReasonsView;
 import org.oostkit.wrt.query.api.StatisticsView;
 import org.oostkit.wrt.query.export.CampaignPdfReport;
@@ -97,6 +99,40 @@ class ReadSideBenchmark extends ReadSideTestSupport {
                 "p95 < 100 ms", reasonsP[1] < 100);
         double[] statsP = time(() -> ask(statistics, StatisticsView.class));
         report.row("statistics (100k nominations)", BenchmarkReport.ms(statsP), "p95 < 100 ms", statsP[1] < 100);
+    }
+
+    @Test
+    @Order(2)
+    void networkInsight() {
+        FindNetworkInsight insight = new FindNetworkInsight(big.organisation(), big.campaign());
+        long cold = System.nanoTime();
+        NetworkInsightView view = ask(insight, NetworkInsightView.class);
+        double first = (System.nanoTime() - cold) / 1e6;
+        assertThat(view.groups()).isNotEmpty();
+        assertThat(view.groupOf()).hasSizeGreaterThan(20_000);
+        long[] samples = new long[10];
+        for (int i = 0; i < samples.length; i++) {
+            long start = System.nanoTime();
+            assertThat(ask(insight, NetworkInsightView.class)).isEqualTo(view);
+            samples[i] = System.nanoTime() - start;
+        }
+        double[] p = BenchmarkReport.percentilesMillis(samples);
+        // the analysis alone, on the graph the results page has already read
+        org.oostkit.wrt.query.api.ReferralGraphView graph = ask(new org.oostkit.wrt.query.api.CampaignQueries
+                .FindReferralGraph(big.organisation(), big.campaign()), org.oostkit.wrt.query.api.ReferralGraphView.class);
+        long[] analysis = new long[10];
+        for (int i = 0; i < analysis.length; i++) {
+            long start = System.nanoTime();
+            org.oostkit.wrt.query.insight.NetworkInsight.analyse(graph, 2);
+            analysis[i] = System.nanoTime() - start;
+        }
+        double[] a = BenchmarkReport.percentilesMillis(analysis);
+        report.row(String.format(Locale.ROOT, "network insight, analysis alone (groups + bridges of %,d people, "
+                + "%,d nominations)", graph.nodes().size(), graph.edges().size()), BenchmarkReport.ms(a), "< 2 s",
+                a[2] < 2_000);
+        report.row(String.format(Locale.ROOT, "network insight (graph read + groups + bridges), %,d people in "
+                        + "%,d groups, %,d bridges; first call %.0f ms", view.groupOf().size(), view.groups().size(),
+                        view.bridgeCount(), first), BenchmarkReport.ms(p), "< 2 s", p[2] < 2_000 && first < 2_000);
     }
 
     @Test

@@ -3,6 +3,8 @@ package org.oostkit.wrt.web.audit;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.oostkit.wrt.query.api.AsOfQueries.FindConvergenceAsOf;
+import org.oostkit.wrt.query.api.ShortlistQueries.FindShortlistAsOf;
+import org.oostkit.wrt.query.api.ShortlistView;
 import org.oostkit.wrt.query.api.AsOfQueries.FindStatisticsAsOf;
 import org.oostkit.wrt.query.api.CampaignQueries.CandidateFilter;
 import org.oostkit.wrt.query.api.CandidateView;
@@ -82,6 +84,13 @@ class AsOfController {
                 scope.campaign().campaignId(), instant, CandidateFilter.ALL, from, PAGE), ConvergenceView.class).join();
         StatisticsView statistics = queries.query(new FindStatisticsAsOf(scope.organisation().organisationId(),
                 scope.campaign().campaignId(), instant), StatisticsView.class).join();
+        ShortlistView shortlist = queries.query(new FindShortlistAsOf(scope.organisation().organisationId(),
+                scope.campaign().campaignId(), instant), ShortlistView.class).join();
+        model.addAttribute("shortlist", shortlist.entries().stream().map(e -> Map.<String, Object>of(
+                "name", e.name() == null ? "" : e.name(), "chosenAt", AuditFormat.shown(e.chosenAt()),
+                "chosenBy", e.chosenBy(), "note", e.note())).toList());
+        model.addAttribute("hasShortlist", !shortlist.entries().isEmpty());
+        model.addAttribute("shortlistClosed", shortlist.closed());
         model.addAttribute("result", true);
         model.addAttribute("threshold", list.threshold());
         model.addAttribute("total", list.total());

@@ -8,11 +8,15 @@ import org.oostkit.wrt.query.api.CampaignQueries.FindStatistics;
 import org.oostkit.wrt.query.api.CampaignView;
 import org.oostkit.wrt.query.api.CandidateView;
 import org.oostkit.wrt.query.api.ConvergenceView;
+import org.oostkit.wrt.query.api.NetworkInsightView;
 import org.oostkit.wrt.query.api.OrganisationView;
 import org.oostkit.wrt.query.api.ReasonView;
 import org.oostkit.wrt.query.api.ReasonsView;
 import org.oostkit.wrt.query.api.ReferralGraphView;
+import org.oostkit.wrt.query.api.ShortlistQueries.FindShortlist;
+import org.oostkit.wrt.query.api.ShortlistView;
 import org.oostkit.wrt.query.api.StatisticsView;
+import org.oostkit.wrt.query.insight.NetworkInsight;
 import org.oostkit.wrt.query.time.LocalTimes;
 import org.oostkit.wrt.web.campaign.AdminPages;
 import org.oostkit.wrt.web.scope.CampaignScope;
@@ -75,6 +79,9 @@ class ResultsController {
                 campaign.campaignId(), filter.toQuery(zone), (current - 1) * PAGE_SIZE, PAGE_SIZE),
                 ConvergenceView.class);
         List<Map<String, Object>> rows = new ArrayList<>();
+        ShortlistView shortlist = pages.query(new FindShortlist(organisation.organisationId(), campaign.campaignId()),
+                ShortlistView.class);
+        boolean open = shortlist == null || !shortlist.closed();
         int total = convergence == null ? 0 : convergence.total();
         if (convergence != null && !convergence.candidates().isEmpty()) {
             // who named the people of this page and why: one query for the page, not one per person
@@ -85,6 +92,13 @@ class ResultsController {
                 Map<String, Object> row = candidate(candidate, zone);
                 row.put("namedBy", NamedBy.model(byNominee.getOrDefault(candidate.personId(), List.of()),
                         candidate.nominations()));
+                boolean chosen = shortlist != null && shortlist.contains(candidate.personId());
+                row.put("personHref", base + "/people/" + candidate.personId());
+                row.put("choosePerson", candidate.personId().toString());
+                row.put("chooseName", AdminPages.text(candidate.name()));
+                row.put("chooseBack", "results");
+                row.put("chosen", chosen);
+                row.put("canChoose", open && !chosen);
                 rows.add(row);
             }
         }
@@ -97,6 +111,8 @@ class ResultsController {
                 Math.min(current, pageCount), pageCount));
         model.addAttribute("csvHref", base + "/export/csv" + (query.isEmpty() ? "" : "?" + query));
         model.addAttribute("pdfHref", base + "/export/pdf");
+        model.addAttribute("shortlistCount", shortlist == null ? 0 : shortlist.entries().size());
+        model.addAttribute("shortlistClosed", !open);
         model.addAttribute("csvExcelHref", base + "/export/csv?" + (query.isEmpty() ? "" : query + "&") + "bom=true");
 
         StatisticsView statistics = pages.query(new FindStatistics(organisation.organisationId(),
@@ -133,7 +149,9 @@ class ResultsController {
             if (drawable) {
                 model.addAttribute("networkSvg", ReferralNetwork.render(graph, campaign.convergenceThreshold()));
             }
-            model.addAttribute("networkTable", networkTable(graph));
+            NetworkInsightView insight = NetworkInsight.analyse(graph, campaign.convergenceThreshold());
+            model.addAttribute("insight", NetworkInsightModel.model(insight));
+            model.addAttribute("networkTable", networkTable(graph, insight));
         }
         return VIEW;
     }
@@ -183,7 +201,7 @@ class ResultsController {
      * Everyone in the network, in the order of the drawing's layers: who named them and whom they named. The
      * drawing links each person to their row here.
      */
-    private static List<Map<String, Object>> networkTable(ReferralGraphView graph) {
+    private static List<Map<String, Object>> networkTable(ReferralGraphView graph, NetworkInsightView insight) {
         NetworkPeople people = new NetworkPeople(graph);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (ReferralNetwork.Placed placed : ReferralNetwork.layout(graph, ReferralNetwork.Shape.LIST).people()) {
@@ -193,7 +211,8 @@ class ResultsController {
                     "count", node.nominations(), "firstRound", round == null ? "" : round.toString(),
                     "source", "SEED".equals(node.source()) ? "seed" : "nominated",
                     "by", String.join("; ", people.namedBy(node.personId())),
-                    "named", String.join("; ", people.named(node.personId()))));
+                    "named", String.join("; ", people.named(node.personId())),
+                    "group", insight.group(node.personId()) == null ? "" : insight.group(node.personId()).toString()));
         }
         return rows;
     }

@@ -261,6 +261,11 @@ class AuditPagesTest {
         when(queries.query(any(FindStatisticsAsOf.class), eq(StatisticsView.class))).thenReturn(
                 CompletableFuture.completedFuture(new StatisticsView(3, 1, 1 / 3.0, 3, 1, 1, 1, List.of(), List.of(),
                         List.of(), List.of(), 0, 0, 1, 0)));
+        when(queries.query(any(org.oostkit.wrt.query.api.ShortlistQueries.FindShortlistAsOf.class),
+                eq(org.oostkit.wrt.query.api.ShortlistView.class))).thenReturn(CompletableFuture.completedFuture(
+                new org.oostkit.wrt.query.api.ShortlistView(List.of(new org.oostkit.wrt.query.api.ShortlistView.Entry(
+                        new PersonId(UUID.randomUUID()), "Erin", "erin@x.test", closed, "admin:eve@x.test",
+                        "Bridges two circles")), null, null)));
 
         mvc.perform(get(base + "/results/as-of").with(auditor("demo")))
                 .andExpect(status().isOk())
@@ -272,7 +277,8 @@ class AuditPagesTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("As of 2026-11-21 17:00:00 UTC")))
                 .andExpect(content().string(containsString("Erin")))
-                .andExpect(content().string(containsString("above threshold")));
+                .andExpect(content().string(containsString("above threshold")))
+                .andExpect(content().string(containsString("<td>admin:eve@x.test</td><td>Bridges two circles</td>")));
         assertThat(asked.getValue().at()).isEqualTo(closed);
         assertThat(asked.getValue().organisationId()).isEqualTo(orgId);
 

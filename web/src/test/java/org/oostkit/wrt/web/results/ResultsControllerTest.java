@@ -96,6 +96,10 @@ class ResultsControllerTest {
                 List.of(new StatisticsView.Bucket(1, 1), new StatisticsView.Bucket(2, 1)),
                 List.of(new StatisticsView.Ranked("Carol <Chen>", "carol@example.org", 2)),
                 List.of(new StatisticsView.Ranked("Alice", "alice@example.org", 2)), 1, 1, 2.5, 1));
+        answer(queries, org.oostkit.wrt.query.api.ShortlistQueries.FindShortlist.class,
+                new org.oostkit.wrt.query.api.ShortlistView(List.of(new org.oostkit.wrt.query.api.ShortlistView.Entry(
+                        CAROL, "Carol <Chen>", "carol@example.org", Instant.parse("2026-11-20T10:00:00Z"),
+                        "admin:admin@demo.org", "")), null, null));
         answer(queries, FindReferralGraph.class, new ReferralGraphView(
                 List.of(new ReferralGraphView.Node(ALICE, "Alice", "SEED", 0, 1),
                         new ReferralGraphView.Node(CAROL, "Carol <Chen>", "NOMINATED", 2, 2),
@@ -109,8 +113,8 @@ class ResultsControllerTest {
     void rankedList() throws Exception {
         mvc.perform(get(BASE + "/results").with(admin()))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("<tr class=\"above-threshold\"><td class=\"num\">1</td><td>Carol &lt;Chen&gt; <span class=\"badge ok\">above threshold</span>")))
-                .andExpect(content().string(containsString("<tr><td class=\"num\">2</td><td>Dan<details class=\"named-by\">"
+                .andExpect(content().string(containsString("<tr id=\"rank-" + CAROL + "\" class=\"above-threshold\"><td class=\"num\">1</td><td><a href=\"" + BASE + "/people/" + CAROL + "\">Carol &lt;Chen&gt;</a> <span class=\"badge ok\">above threshold</span>")))
+                .andExpect(content().string(containsString("<tr id=\"rank-" + DAN + "\"><td class=\"num\">2</td><td><a href=\"" + BASE + "/people/" + DAN + "\">Dan</a><details class=\"named-by\">"
                         + "<summary>Named by</summary><ul><li><span class=\"nominator\">Alice</span> <span class=\"muted\">"
                         + "(round 1)</span> <span class=\"muted\">– no reason given</span></li></ul></details></td>")))
                 .andExpect(content().string(containsString("Ranked candidates (2)")))
@@ -174,7 +178,34 @@ class ResultsControllerTest {
                         + CAROL + "\"")))
                 .andExpect(content().string(containsString("<tr id=\"person-" + CAROL + "\"><td>Carol &lt;Chen&gt;</td>"
                         + "<td>nominated</td><td class=\"num\">2</td><td class=\"num\">1</td><td>Alice (round 1); Dan (round 1)</td>"
-                        + "<td></td></tr>")));
+                        + "<td></td><td class=\"num\">1</td></tr>")));
+    }
+
+    @Test
+    @DisplayName("each ranked person links to their page; the chosen are marked, the others can be chosen by admins")
+    void shortlistColumn() throws Exception {
+        String page = mvc.perform(get(BASE + "/results").with(admin()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("<a href=\"" + BASE + "/people/" + CAROL + "\">Carol &lt;Chen&gt;</a>")
+                .contains("<span class=\"badge ok\">chosen</span>")
+                .contains("<input type=\"hidden\" name=\"person\" value=\"" + DAN + "\">")
+                .doesNotContain("<input type=\"hidden\" name=\"person\" value=\"" + CAROL + "\">")
+                .contains("Workshop shortlist (1)");
+        assertThat(mvc.perform(get(BASE + "/results").with(auditor())).andReturn().getResponse()
+                .getContentAsString()).doesNotContain("Choose for the workshop");
+    }
+
+    @Test
+    @DisplayName("groups and bridges: the share of the ranked list per group, explained in words")
+    void groupsAndBridges() throws Exception {
+        String page = mvc.perform(get(BASE + "/results").with(admin()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("<h3 id=\"insight-title\">Groups and bridges</h3>")
+                .contains("The one person at or above the threshold comes from the one group.")
+                .contains("How to read this", "label propagation")
+                .contains("<td class=\"num\">1</td><td class=\"num\">3</td><td class=\"num\">1</td>"
+                        + "<td>Carol &lt;Chen&gt;, Dan, Alice</td>")
+                .contains("Nobody is named from more than one group.");
     }
 
     @Test
@@ -185,7 +216,7 @@ class ResultsControllerTest {
         assertThat(page).doesNotContainIgnoringCase("hover")
                 .contains("class=\"network columns", "class=\"network list fit\"")
                 .contains("<tr id=\"person-" + ALICE + "\"><td>Alice</td><td>seed</td><td class=\"num\">0</td>"
-                        + "<td class=\"num\"></td><td></td><td>Carol &lt;Chen&gt;; Dan</td></tr>")
+                        + "<td class=\"num\"></td><td></td><td>Carol &lt;Chen&gt;; Dan</td><td class=\"num\">1</td></tr>")
                 .contains("<a href=\"#network-people\">the same as a table</a>", "<div class=\"table-wrap\" id=\"network-people\" tabindex=\"0\" role=\"region\" aria-label=\"The network as a table\">")
                 .contains("<p class=\"network-detail\" id=\"network-detail\" aria-live=\"polite\" hidden></p>")
                 .contains("<script src=\"/js/network.js\" defer></script>");

@@ -107,4 +107,25 @@ public final class CampaignCommands {
                                  OrganisationId organisationId,
                                  Period retention) {
     }
+
+    /**
+     * Chooses a person of the roster for the workshop, with an optional note ({@link
+     * org.oostkit.wrt.api.common.TextRule#SHORTLIST_NOTE}); also after the campaign is completed.
+     */
+    public record ShortlistPerson(@TargetAggregateIdentifier CampaignId campaignId,
+                                  OrganisationId organisationId,
+                                  PersonId personId,
+                                  String note) {
+    }
+
+    /** Takes a person off the workshop shortlist again. */
+    public record RemoveFromShortlist(@TargetAggregateIdentifier CampaignId campaignId,
+                                      OrganisationId organisationId,
+                                      PersonId personId) {
+    }
+
+    /** Closes the workshop shortlist as final (it must hold someone). */
+    public record CloseShortlist(@TargetAggregateIdentifier CampaignId campaignId,
+                                 OrganisationId organisationId) {
+    }
 }

@@ -9,6 +9,9 @@ import org.oostkit.wrt.api.campaign.NominationsRecorded;
 import org.oostkit.wrt.api.campaign.PeopleContacted;
 import org.oostkit.wrt.api.campaign.PersonDroppedFromRoster;
 import org.oostkit.wrt.api.campaign.PersonNominatedIntoCampaign;
+import org.oostkit.wrt.api.campaign.PersonRemovedFromShortlist;
+import org.oostkit.wrt.api.campaign.PersonShortlisted;
+import org.oostkit.wrt.api.campaign.ShortlistClosed;
 import org.oostkit.wrt.api.campaign.SeedPersonAdded;
 import org.oostkit.wrt.api.campaign.SeedPersonRemoved;
 import org.oostkit.wrt.api.invitation.ContactInvited;
@@ -67,6 +70,14 @@ final class AuditSummaries {
             return "Nominee entered the roster in round " + e.roundNumber() + ": " + person(e.name(), e.email());
         } else if (event instanceof PersonDroppedFromRoster e) {
             return "Person left the roster, no longer named by anyone (person " + e.personId() + ")";
+        } else if (event instanceof PersonShortlisted e) {
+            return "Chosen for the workshop shortlist (person " + e.personId() + ")"
+                    + (e.note() == null || e.note().isEmpty() ? ", no note" : ", note: \"" + e.note() + "\"");
+        } else if (event instanceof PersonRemovedFromShortlist e) {
+            return "Taken off the workshop shortlist (person " + e.personId() + ")";
+        } else if (event instanceof ShortlistClosed e) {
+            return "Workshop shortlist closed as final with " + e.people() + " "
+                    + plural(e.people(), "person", "people");
         } else if (event instanceof NominationsRecorded e) {
             return "Round " + e.roundNumber() + ": a nominator's list recorded in the roster (" + e.nominees().size()
                     + " " + plural(e.nominees().size(), "person", "people") + ")";

@@ -17,6 +17,9 @@ import org.oostkit.wrt.api.campaign.CampaignCommands.ChangeCampaignTimeZone;
 import org.oostkit.wrt.api.campaign.CampaignCommands.CompleteCampaign;
 import org.oostkit.wrt.api.campaign.CampaignCommands.CreateCampaign;
 import org.oostkit.wrt.api.campaign.CampaignCommands.RemoveSeedPerson;
+import org.oostkit.wrt.api.campaign.CampaignCommands.CloseShortlist;
+import org.oostkit.wrt.api.campaign.CampaignCommands.RemoveFromShortlist;
+import org.oostkit.wrt.api.campaign.CampaignCommands.ShortlistPerson;
 import org.oostkit.wrt.api.campaign.CampaignCommands.StartRound;
 import org.oostkit.wrt.api.campaign.CampaignCompleted;
 import org.oostkit.wrt.api.campaign.CampaignCreated;
@@ -33,6 +36,9 @@ import org.oostkit.wrt.api.campaign.PersonDroppedFromRoster;
 import org.oostkit.wrt.api.campaign.PersonErased;
 import org.oostkit.wrt.api.campaign.PersonId;
 import org.oostkit.wrt.api.campaign.PersonNominatedIntoCampaign;
+import org.oostkit.wrt.api.campaign.PersonRemovedFromShortlist;
+import org.oostkit.wrt.api.campaign.PersonShortlisted;
+import org.oostkit.wrt.api.campaign.ShortlistClosed;
 import org.oostkit.wrt.api.campaign.RetentionOutcome;
 import org.oostkit.wrt.api.campaign.RetentionWarning;
 import org.oostkit.wrt.api.campaign.RetentionWarningSent;
@@ -86,7 +92,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
  * Erasure: an erased campaign takes no command at all; it is erased on request only while no round is open,
  * and by retention only when completed, its retention period is over and its admins were warned (7 days
  * ahead at least); each warning kind is recorded once; a person is erased once, and only a person the
- * campaign knows.
+ * campaign knows. The workshop shortlist (which may still change after completion) holds people of the
+ * roster who are not erased, each once; only a chosen person can be taken off it; once closed as final (with
+ * someone on it) it changes no more.
  */
 @Aggregate(cache = "aggregateCache")
 public class Campaign {
@@ -111,6 +119,8 @@ public class Campaign {
     /** Whom each nominator names now, and who names each person: the roster keeps whoever is named. */
     private final Map<PersonId, Set<PersonId>> listOf = new HashMap<>();
     private final Map<PersonId, Set<PersonId>> namedBy = new HashMap<>();
+    private final Set<PersonId> shortlist = new LinkedHashSet<>();
+    private boolean shortlistClosed;
 
     Campaign() {
     }
@@ -169,6 +179,48 @@ public class Campaign {
         }
         apply(new PersonErased(organisationId, id, personId));
         return personId;
+    }
+
+    @CommandHandler
+    void handle(ShortlistPerson command) {
+        requireShortlistOpen(command.organisationId());
+        PersonId person = command.personId();
+        if (person == null || !roster.containsKey(person)) {
+            throw new NotFound("Person");
+        }
+        if (erasedPeople.contains(person)) {
+            throw new RuleViolation("person-erased", "This person's data has been erased; they cannot be chosen.");
+        }
+        if (shortlist.contains(person)) {
+            throw new RuleViolation("already-shortlisted", "This person is already on the shortlist.");
+        }
+        String note = TextRule.SHORTLIST_NOTE.require(command.note(), "note-invalid");
+        apply(new PersonShortlisted(organisationId, id, person, note));
+    }
+
+    @CommandHandler
+    void handle(RemoveFromShortlist command) {
+        requireShortlistOpen(command.organisationId());
+        if (command.personId() == null || !shortlist.contains(command.personId())) {
+            throw new RuleViolation("not-shortlisted", "This person is not on the shortlist.");
+        }
+        apply(new PersonRemovedFromShortlist(organisationId, id, command.personId()));
+    }
+
+    @CommandHandler
+    void handle(CloseShortlist command) {
+        requireShortlistOpen(command.organisationId());
+        if (shortlist.isEmpty()) {
+            throw new RuleViolation("shortlist-empty", "Choose at least one person before closing the shortlist.");
+        }
+        apply(new ShortlistClosed(organisationId, id, shortlist.size()));
+    }
+
+    private void requireShortlistOpen(OrganisationId tenant) {
+        requireTenantAndNotErased(tenant);
+        if (shortlistClosed) {
+            throw new RuleViolation("shortlist-closed", "The shortlist is closed as final; it can no longer change.");
+        }
     }
 
     @CommandHandler
@@ -449,6 +501,21 @@ public class Campaign {
     void on(PersonErased event) {
         erasedPeople.add(event.personId());
         roster.computeIfPresent(event.personId(), (key, person) -> person.erased());
+    }
+
+    @EventSourcingHandler
+    void on(PersonShortlisted event) {
+        shortlist.add(event.personId());
+    }
+
+    @EventSourcingHandler
+    void on(PersonRemovedFromShortlist event) {
+        shortlist.remove(event.personId());
+    }
+
+    @EventSourcingHandler
+    void on(ShortlistClosed event) {
+        shortlistClosed = true;
     }
 
     @EventSourcingHandler

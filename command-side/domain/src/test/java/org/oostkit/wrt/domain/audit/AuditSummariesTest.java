@@ -52,4 +52,21 @@ class AuditSummariesTest {
                 RoundId.random(), 1, NominationId.forInvitation(INVITATION), INVITATION, PersonId.random(), List.of())))
                 .isEqualTo("Round 1: list revised to nobody (an empty list)");
     }
+
+    @org.junit.jupiter.api.Test
+    @org.junit.jupiter.api.DisplayName("shortlist choices read as sentences, with the note")
+    void shortlist() {
+        var tenant = org.oostkit.wrt.api.organisation.OrganisationId.random();
+        var campaign = org.oostkit.wrt.api.campaign.CampaignId.random();
+        PersonId ann = PersonId.random();
+        assertThat(AuditSummaries.of(new org.oostkit.wrt.api.campaign.PersonShortlisted(tenant, campaign, ann,
+                "Knows both unions"))).isEqualTo("Chosen for the workshop shortlist (person " + ann
+                + "), note: \"Knows both unions\"");
+        assertThat(AuditSummaries.of(new org.oostkit.wrt.api.campaign.PersonShortlisted(tenant, campaign, ann, "")))
+                .endsWith(", no note");
+        assertThat(AuditSummaries.of(new org.oostkit.wrt.api.campaign.PersonRemovedFromShortlist(tenant, campaign,
+                ann))).isEqualTo("Taken off the workshop shortlist (person " + ann + ")");
+        assertThat(AuditSummaries.of(new org.oostkit.wrt.api.campaign.ShortlistClosed(tenant, campaign, 3)))
+                .isEqualTo("Workshop shortlist closed as final with 3 people");
+    }
 }

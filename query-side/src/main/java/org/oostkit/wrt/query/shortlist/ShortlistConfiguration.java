@@ -1,0 +1,17 @@
+package org.oostkit.wrt.query.shortlist;
+
+import org.axonframework.config.ConfigurerModule;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The shortlist's own processor: few events, one segment, in store order. */
+@Configuration(proxyBeanMethods = false)
+class ShortlistConfiguration {
+
+    @Bean
+    ConfigurerModule shortlistProcessor() {
+        return configurer -> configurer.eventProcessing().registerPooledStreamingEventProcessor(
+                ShortlistProjection.GROUP, config -> config.eventStore(),
+                (config, builder) -> builder.batchSize(50).initialSegmentCount(1));
+    }
+}

@@ -1,0 +1,191 @@
+package org.oostkit.wrt.web.shortlist;
+
+import org.oostkit.wrt.api.campaign.CampaignCommands.CloseShortlist;
+import org.oostkit.wrt.api.campaign.CampaignCommands.RemoveFromShortlist;
+import org.oostkit.wrt.api.campaign.CampaignCommands.ShortlistPerson;
+import org.oostkit.wrt.api.campaign.CampaignId;
+import org.oostkit.wrt.api.campaign.PersonId;
+import org.oostkit.wrt.api.common.RuleViolation;
+import org.oostkit.wrt.api.common.TextRule;
+import org.oostkit.wrt.api.organisation.OrganisationId;
+import org.oostkit.wrt.query.api.CampaignView;
+import org.oostkit.wrt.query.api.InsightQueries.FindNetworkInsight;
+import org.oostkit.wrt.query.api.NetworkInsightView;
+import org.oostkit.wrt.query.api.OrganisationView;
+import org.oostkit.wrt.query.api.ShortlistQueries.FindShortlist;
+import org.oostkit.wrt.query.api.ShortlistView;
+import org.oostkit.wrt.query.export.CsvOptions;
+import org.oostkit.wrt.query.export.ShortlistExport;
+import org.oostkit.wrt.query.time.LocalTimes;
+import org.oostkit.wrt.web.campaign.AdminPages;
+import org.oostkit.wrt.web.scope.AdminOnly;
+import org.oostkit.wrt.web.scope.CampaignScope;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * The workshop shortlist: the page (admins and auditors), choosing and taking people off and closing it as
+ * final (admins), and its CSV and PDF exports.
+ */
+@Controller
+class ShortlistController {
+
+    private final AdminPages pages;
+    private final ShortlistExport export;
+
+    ShortlistController(AdminPages pages, ShortlistExport export) {
+        this.pages = pages;
+        this.export = export;
+    }
+
+    @GetMapping("/org/{slug}/campaigns/{id}/shortlist")
+    String shortlist(CampaignScope scope, Authentication authentication, Model model) {
+        OrganisationView organisation = scope.organisation();
+        CampaignView campaign = scope.campaign();
+        String slug = scope.slug();
+        String base = scope.base();
+        ZoneId zone = pages.zone(organisation, campaign);
+        ShortlistView shortlist = pages.query(new FindShortlist(organisation.organisationId(), campaign.campaignId()),
+                ShortlistView.class);
+        NetworkInsightView insight = pages.query(new FindNetworkInsight(organisation.organisationId(),
+                campaign.campaignId()), NetworkInsightView.class);
+        model.addAllAttributes(pages.page("Shortlist of " + campaign.name(), organisation, authentication, "campaign"));
+        model.addAttribute("crumbs", AdminPages.crumbs("/org/" + slug + "/manage", organisation.name(), base,
+                campaign.name(), base + "/results", "Results", null, "Shortlist"));
+        model.addAttribute("tabs", AdminPages.tabs(slug, campaign, "results"));
+        model.addAttribute("base", base);
+        model.addAttribute("campaignName", campaign.name());
+        List<Map<String, Object>> rows = shortlist.entries().stream().map(e -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("name", AdminPages.text(e.name()));
+            row.put("email", AdminPages.text(e.email()));
+            row.put("href", base + "/people/" + e.personId());
+            row.put("personId", e.personId().toString());
+            row.put("note", AdminPages.text(e.note()));
+            row.put("hasNote", !e.note().isEmpty());
+            row.put("chosenAt", LocalTimes.shortMoment(e.chosenAt(), zone));
+            row.put("chosenBy", ShortlistModel.actor(e.chosenBy()));
+            Integer group = insight == null ? null : insight.group(e.personId());
+            row.put("group", group == null ? "" : group.toString());
+            return row;
+        }).toList();
+        model.addAttribute("entries", rows);
+        model.addAttribute("count", rows.size());
+        model.addAttribute("hasEntries", !rows.isEmpty());
+        model.addAttribute("closed", shortlist.closed());
+        model.addAttribute("closedAt", shortlist.closed() ? LocalTimes.shortMoment(shortlist.closedAt(), zone) : "");
+        model.addAttribute("closedBy", ShortlistModel.actor(shortlist.closedBy()));
+        model.addAttribute("groupsCovered", ShortlistModel.groupsCovered(shortlist, insight));
+        return "shortlist/shortlist";
+    }
+
+    @PostMapping("/org/{slug}/campaigns/{id}/shortlist/choose")
+    String choose(@AdminOnly CampaignScope scope, @RequestParam UUID person,
+                  @RequestParam(defaultValue = "") String note, @RequestParam(defaultValue = "") String back,
+                  Authentication authentication, RedirectAttributes redirect) {
+        String problem = TextRule.SHORTLIST_NOTE.problem(note);
+        if (problem != null) {
+            redirect.addFlashAttribute("flash", Map.of("kind", "error", "message",
+                    "Not chosen: " + TextRule.sentence(problem)));
+            return back(scope, back, person);
+        }
+        PersonId personId = new PersonId(person);
+        return change(scope, back, person, authentication, redirect, "Chosen for the workshop.",
+                campaign -> new ShortlistPerson(campaign.campaignId(), campaign.organisationId(), personId, note),
+                view -> view.contains(personId));
+    }
+
+    @PostMapping("/org/{slug}/campaigns/{id}/shortlist/remove")
+    String remove(@AdminOnly CampaignScope scope, @RequestParam UUID person,
+                  @RequestParam(defaultValue = "") String back, Authentication authentication,
+                  RedirectAttributes redirect) {
+        PersonId personId = new PersonId(person);
+        return change(scope, back, person, authentication, redirect, "Taken off the shortlist.",
+                campaign -> new RemoveFromShortlist(campaign.campaignId(), campaign.organisationId(), personId),
+                view -> !view.contains(personId));
+    }
+
+    @PostMapping("/org/{slug}/campaigns/{id}/shortlist/close")
+    String close(@AdminOnly CampaignScope scope, Authentication authentication, RedirectAttributes redirect) {
+        return change(scope, "shortlist", null, authentication, redirect,
+                "The shortlist is closed as final.",
+                campaign -> new CloseShortlist(campaign.campaignId(), campaign.organisationId()),
+                ShortlistView::closed);
+    }
+
+    /** The campaign of the command (with its organisation). */
+    private record Target(CampaignId campaignId, OrganisationId organisationId) {
+    }
+
+    private String change(CampaignScope scope, String back, UUID person, Authentication authentication,
+                          RedirectAttributes redirect, String done,
+                          Function<Target, Object> command, Predicate<ShortlistView> visible) {
+        try {
+            pages.send(command.apply(new Target(scope.campaignId(), scope.organisationId())), authentication);
+        } catch (RuleViolation refused) {
+            redirect.addFlashAttribute("flash", Map.of("kind", "error", "message", refused.getMessage()));
+            return back(scope, back, person);
+        }
+        boolean seen = pages.caughtUp(new FindShortlist(scope.organisationId(), scope.campaignId()),
+                ShortlistView.class, view -> view != null && visible.test(view));
+        redirect.addFlashAttribute("flash", seen ? Map.of("kind", "ok", "message", done)
+                : Map.of("kind", "warn", "message", done + " The pages show it within a few seconds; reload if it "
+                + "is not there yet."));
+        return back(scope, back, person);
+    }
+
+    /** Back to the page the choice was made on: the results, the person's page, or the shortlist. */
+    private static String back(CampaignScope scope, String back, UUID person) {
+        String base = "redirect:" + scope.base();
+        return switch (back) {
+            case "results" -> base + "/results" + (person == null ? "" : "#rank-" + person);
+            case "person" -> person == null ? base + "/shortlist" : base + "/people/" + person;
+            default -> base + "/shortlist";
+        };
+    }
+
+    @GetMapping("/org/{slug}/campaigns/{id}/shortlist/export/csv")
+    ResponseEntity<StreamingResponseBody> csv(CampaignScope scope, @RequestParam(required = false) String bom) {
+        OrganisationView organisation = scope.organisation();
+        CampaignView campaign = scope.campaign();
+        CsvOptions options = new CsvOptions("true".equals(bom), ',');
+        StreamingResponseBody body = out -> export.csv(organisation.organisationId(), campaign.campaignId(), options,
+                out);
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, attachment("csv"))
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8)).body(body);
+    }
+
+    @GetMapping("/org/{slug}/campaigns/{id}/shortlist/export/pdf")
+    ResponseEntity<StreamingResponseBody> pdf(CampaignScope scope) {
+        OrganisationView organisation = scope.organisation();
+        CampaignView campaign = scope.campaign();
+        StreamingResponseBody body = out -> export.pdf(organisation.organisationId(), campaign.campaignId(), out);
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, attachment("pdf"))
+                .contentType(MediaType.APPLICATION_PDF).body(body);
+    }
+
+    private static String attachment(String extension) {
+        return ContentDisposition.attachment().filename("shortlist-" + LocalDate.now() + "." + extension).build()
+                .toString();
+    }
+}

@@ -1,0 +1,34 @@
+package org.oostkit.wrt.web.shortlist;
+
+import org.oostkit.wrt.query.api.NetworkInsightView;
+import org.oostkit.wrt.query.api.ShortlistView;
+
+import java.util.Objects;
+
+/** Words for the shortlist pages. */
+final class ShortlistModel {
+
+    private ShortlistModel() {
+    }
+
+    /** "admin:ann@x.org" as a reader says it. */
+    static String actor(String actor) {
+        if (actor == null) {
+            return "";
+        }
+        return actor.startsWith("admin:") ? actor.substring("admin:".length()) : actor;
+    }
+
+    /** "The 6 chosen come from 3 of the 5 groups." (empty without groups or choices) */
+    static String groupsCovered(ShortlistView shortlist, NetworkInsightView insight) {
+        if (insight == null || insight.groups().isEmpty() || shortlist.entries().isEmpty()) {
+            return "";
+        }
+        long groups = shortlist.entries().stream().map(e -> insight.group(e.personId())).filter(Objects::nonNull)
+                .distinct().count();
+        int chosen = shortlist.entries().size();
+        return (chosen == 1 ? "The one person chosen comes" : "The " + chosen + " people chosen come") + " from "
+                + groups + " of the " + insight.groups().size() + (insight.groups().size() == 1 ? " group" : " groups")
+                + " of the referral network.";
+    }
+}

@@ -1,0 +1,99 @@
+package org.oostkit.wrt.web.shortlist;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.oostkit.wrt.api.campaign.PersonId;
+import org.oostkit.wrt.api.nomination.NomineeInput;
+import org.oostkit.wrt.api.round.RoundId;
+import org.oostkit.wrt.query.api.CampaignQueries.FindRoster;
+import org.oostkit.wrt.query.api.PersonView;
+import org.oostkit.wrt.query.api.RosterView;
+import org.oostkit.wrt.web.support.Scenario;
+import org.oostkit.wrt.web.support.WebIntegrationTestSupport;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The shortlist end to end on PostgreSQL: an admin chooses from the results page with a note, the shortlist
+ * page, the person page, the CSV and the audit trail show it to admins and auditors; closing it is final.
+ */
+class ShortlistPagesIntegrationTest extends WebIntegrationTestSupport {
+
+    private static final String YARA = "yara.voss@shortlist.test";
+    private static final String WIM = "wim.dekker@shortlist.test";
+    private static final String XAVI = "xavi.wendt@shortlist.test";
+
+    private RequestPostProcessor as(String email, String authority) {
+        return SecurityMockMvcRequestPostProcessors.user(email).authorities(new SimpleGrantedAuthority(authority));
+    }
+
+    @Test
+    @DisplayName("choose with a note, see it on every page and in the CSV and audit trail, close as final")
+    void shortlist() throws Exception {
+        Scenario s = new Scenario(wrt(), events(), queries, "admin@shortlist.test", "Yara Voss", YARA,
+                "Wim Dekker", WIM);
+        RoundId round = s.startRound();
+        s.nominate(round, YARA, new NomineeInput("Xavi Wendt", XAVI, "chaired the north estate pilot"));
+        s.nominate(round, WIM, new NomineeInput("Xavi Wendt", XAVI, "keeps the residents minutes"));
+        awaitProjections();
+        String base = "/org/" + s.slug + "/campaigns/" + s.campaign;
+        RequestPostProcessor admin = as(s.adminEmail, "org:" + s.slug + ":admin");
+        RequestPostProcessor auditor = as("auditor@shortlist.test", "org:" + s.slug + ":auditor");
+        PersonId xavi = queries.query(new FindRoster(s.organisation, s.campaign), RosterView.class).join().people()
+                .stream().filter(p -> p.email().equals(XAVI)).map(PersonView::personId).findFirst().orElseThrow();
+
+        assertThat(page(base + "/results", admin)).contains("Choose for the workshop", "Groups and bridges");
+        mvc.perform(post(base + "/shortlist/choose").param("person", xavi.toString())
+                        .param("note", "Bridges the estates").param("back", "results").with(admin).with(csrf()))
+                .andExpect(status().isFound());
+        await().atMost(Duration.ofSeconds(30)).until(() -> page(base + "/shortlist", auditor)
+                .contains("Bridges the estates"));
+
+        for (RequestPostProcessor reader : java.util.List.of(admin, auditor)) {
+            assertThat(page(base + "/shortlist", reader)).contains("People chosen for the workshop (1)", "Xavi Wendt",
+                    "by " + s.adminEmail);
+            assertThat(page(base + "/people/" + xavi, reader)).contains("on the shortlist", "Bridges the estates",
+                    "Yara Voss", "chaired the north estate pilot", "Wim Dekker", "keeps the residents minutes");
+            assertThat(page(base + "/results", reader)).contains("<span class=\"badge ok\">chosen</span>");
+            String csv = streamed(base + "/shortlist/export/csv", reader);
+            assertThat(csv.lines().count()).isEqualTo(3); // the header, then one row over two lines (two reasons)
+            assertThat(csv).contains("Xavi Wendt", XAVI, "Bridges the estates", "Yara Voss: chaired the north estate pilot");
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> streamed(base + "/audit/export", admin)
+                .contains("Chosen for the workshop shortlist"));
+
+        mvc.perform(post(base + "/shortlist/close").with(admin).with(csrf())).andExpect(status().isFound());
+        await().atMost(Duration.ofSeconds(30)).until(() -> page(base + "/shortlist", admin)
+                .contains("Closed as final"));
+        assertThat(page(base + "/shortlist", admin)).doesNotContain("Close the shortlist as final", "Take off");
+        assertThat(page(base + "/people/" + xavi, admin)).doesNotContain("Take off the shortlist");
+        mvc.perform(post(base + "/shortlist/remove").param("person", xavi.toString()).with(admin).with(csrf()))
+                .andExpect(status().isFound());
+        assertThat(page(base + "/shortlist", admin)).contains("Xavi Wendt");
+    }
+
+    private String page(String url, RequestPostProcessor reader) throws Exception {
+        return mvc.perform(get(url).with(reader)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    private String streamed(String url, RequestPostProcessor reader) throws Exception {
+        MvcResult started = mvc.perform(get(url).with(reader)).andExpect(request().asyncStarted()).andReturn();
+        return new String(mvc.perform(asyncDispatch(started)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsByteArray(), StandardCharsets.UTF_8).replace("\r\n", "\n");
+    }
+}
