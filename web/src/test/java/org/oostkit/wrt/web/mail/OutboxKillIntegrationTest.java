@@ -224,8 +224,6 @@ class OutboxKillIntegrationTest {
                 "--wrt.test.database-username=" + db.username(),
                 "--wrt.test.database-password=" + db.password(),
                 "--spring.datasource.hikari.maximum-pool-size=8",
-                // several instances at once without command routing: no aggregate cache (see the README)
-                "--wrt.aggregate-cache.enabled=false",
                 "--server.port=0",
                 "--wrt.mail.smtp.host=127.0.0.1",
                 "--wrt.mail.smtp.port=" + smtpPort,

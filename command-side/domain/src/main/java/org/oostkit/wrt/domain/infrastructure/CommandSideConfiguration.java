@@ -131,15 +131,20 @@ public class CommandSideConfiguration {
 
     /**
      * Recently used aggregates (the campaign's roster above all, and the invitations a round start created,
-     * which their mails' records use next) stay in memory, up to {@code wrt.aggregate-cache.max-entries}. With several
-     * instances and no consistent command routing (Axon Server routes by aggregate), turn it off
-     * ({@code wrt.aggregate-cache.enabled=false}): a decision that appends nothing could be taken on an
-     * entry another instance has since made stale.
+     * which their mails' records use next) stay in memory, up to {@code wrt.aggregate-cache.max-entries}. Each
+     * use first compares the entry's last sequence number with the event store's (one index lookup), so an
+     * aggregate another instance has changed since is loaded again: safe with several instances and no
+     * command routing, with nothing to switch off.
      */
     @Bean
     Cache aggregateCache(@Value("${wrt.aggregate-cache.enabled:true}") boolean enabled,
-                         @Value("${wrt.aggregate-cache.max-entries:20000}") long maxEntries) {
-        return enabled ? new BoundedAggregateCache(maxEntries) : NoCache.INSTANCE;
+                         @Value("${wrt.aggregate-cache.max-entries:20000}") long maxEntries, JdbcTemplate jdbc) {
+        if (!enabled) {
+            return NoCache.INSTANCE;
+        }
+        return new VersionCheckedCache(new BoundedAggregateCache(maxEntries), aggregate -> jdbc.queryForObject(
+                "SELECT max(sequencenumber) FROM domainevententry WHERE aggregateidentifier = ?", Long.class,
+                aggregate));
     }
 
     @Bean
