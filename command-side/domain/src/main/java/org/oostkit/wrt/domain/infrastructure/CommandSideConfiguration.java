@@ -39,13 +39,13 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The command side's Axon wiring. Axon's own Spring Boot auto-configuration supplies the JDBC event
@@ -185,13 +185,10 @@ public class CommandSideConfiguration {
      */
     @Bean
     CommandGateway commandGateway(CommandBus commandBus) {
-        AtomicInteger threads = new AtomicInteger();
+        CustomizableThreadFactory threads = new CustomizableThreadFactory("command-retry-");
+        threads.setDaemon(true);
         ExponentialBackOffIntervalRetryScheduler retries = ExponentialBackOffIntervalRetryScheduler.builder()
-                .retryExecutor(Executors.newScheduledThreadPool(4, r -> {
-                    Thread thread = new Thread(r, "command-retry-" + threads.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                }))
+                .retryExecutor(Executors.newScheduledThreadPool(4, threads))
                 .backoffFactor(50)
                 .maxRetryCount(8)
                 .nonTransientFailurePredicate(failure -> !isRaceLost(failure))
