@@ -1,5 +1,6 @@
 package org.oostkit.wrt.query;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.oostkit.wrt.api.common.RuleViolation;
@@ -17,7 +18,6 @@ import org.oostkit.wrt.query.tenant.TenantSchemas;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -94,22 +94,14 @@ class ReplayJobsIntegrationTest extends ReadSideTestSupport {
 
     private ReplayView await(ReplayView started) {
         List<ReplayView> seen = new ArrayList<>();
-        Instant until = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(until)) {
-            ReplayView view = queries.query(new FindReplay(started.id()), ReplayView.class).join();
-            seen.add(view);
-            if (view.finished()) {
-                assertThat(seen).extracting(ReplayView::processed).isSorted();
-                return view;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("the replay did not finish: " + seen.get(seen.size() - 1));
+        ReplayView done = Awaitility.await("the replay finished").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(20)).until(() -> {
+                    ReplayView view = queries.query(new FindReplay(started.id()), ReplayView.class).join();
+                    seen.add(view);
+                    return view;
+                }, ReplayView::finished);
+        assertThat(seen).extracting(ReplayView::processed).isSorted();
+        return done;
     }
 
     private static Throwable rootCause(Throwable e) {

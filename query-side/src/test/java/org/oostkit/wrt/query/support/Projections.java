@@ -1,5 +1,6 @@
 package org.oostkit.wrt.query.support;
 
+import org.awaitility.Awaitility;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -8,7 +9,6 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.oostkit.wrt.query.processing.ReadModels;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 
 /** Waits for the read models to catch up with the event store. */
@@ -37,24 +37,14 @@ public final class Projections {
 
     public void awaitCaughtUp(StreamingEventProcessor processor) {
         long head = eventStore.createHeadToken().position().orElse(0);
-        Instant until = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(until)) {
-            Map<Integer, EventTrackerStatus> status = processor.processingStatus();
-            // every segment must be claimed and at the head: unclaimed segments are not in the status.
-            // (A segment stays flagged "replaying" until an event past its reset position arrives.)
-            int segments = tokens.fetchSegments(processor.getName()).length;
-            boolean done = segments > 0 && status.size() == segments && status.values().stream()
-                    .allMatch(s -> s.getCurrentPosition().orElse(-1) >= head);
-            if (done) {
-                return;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("read models did not reach position " + head + ": " + processor.processingStatus());
+        Awaitility.await("read models at position " + head).atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(50)).until(() -> {
+                    Map<Integer, EventTrackerStatus> status = processor.processingStatus();
+                    // every segment must be claimed and at the head: unclaimed segments are not in the status.
+                    // (A segment stays flagged "replaying" until an event past its reset position arrives.)
+                    int segments = tokens.fetchSegments(processor.getName()).length;
+                    return segments > 0 && status.size() == segments && status.values().stream()
+                            .allMatch(s -> s.getCurrentPosition().orElse(-1) >= head);
+                });
     }
 }
