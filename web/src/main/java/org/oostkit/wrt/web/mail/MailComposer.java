@@ -1,5 +1,7 @@
 package org.oostkit.wrt.web.mail;
 
+import org.oostkit.wrt.api.campaign.CampaignSender;
+
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -42,6 +44,11 @@ class MailComposer {
 
     /** The invitation or reminder of an outbox row, with the raw token in its link. */
     MailMessage invitationMail(OutboxRow row, String token) {
+        return invitationMail(row, nominationLink(row.slug(), token));
+    }
+
+    /** The invitation or reminder of an outbox row with the given link (a preview's placeholder). */
+    MailMessage invitationMail(OutboxRow row, URI link) {
         boolean reminder = "REMINDER".equals(row.purpose());
         Map<String, Object> model = base(row.organisationName());
         // a seed may have no name: greet with "Hello," rather than "Hello ,"
@@ -52,20 +59,28 @@ class MailComposer {
         model.put("invitationParagraphs", paragraphs(row.invitationText()));
         model.put("deadline", templates.moment(row.deadline()));
         model.put("deadlineShort", shortDate.format(row.deadline()));
-        model.put("link", nominationLink(row.slug(), token).toString());
+        model.put("link", link.toString());
         model.put("buttonLabel", "Name the people");
         model.put("preheader", reminder
                 ? "The round closes on " + templates.moment(row.deadline()) + "."
                 : "Please answer by " + templates.moment(row.deadline()) + ".");
+        contact(model, row.sender());
         MailTemplates.Rendered rendered = templates.render(
                 reminder ? MailTemplates.Kind.REMINDER : MailTemplates.Kind.INVITATION, model);
         return message(reminder ? "reminder" : "invitation", row.email(), row.name(), rendered,
-                providerHeaders.headers(row.organisationId(), row.invitationId(), true));
+                providerHeaders.headers(row.organisationId(), row.invitationId(), true), row.sender());
     }
 
     MailMessage verificationCode(UUID organisationId, UUID invitationId, String organisationName, String campaignName,
                                  String email, String code, Instant expiresAt, Instant now) {
+        return verificationCode(organisationId, invitationId, organisationName, campaignName, email, code, expiresAt,
+                now, CampaignSender.NONE);
+    }
+
+    MailMessage verificationCode(UUID organisationId, UUID invitationId, String organisationName, String campaignName,
+                                 String email, String code, Instant expiresAt, Instant now, CampaignSender sender) {
         Map<String, Object> model = base(organisationName);
+        contact(model, sender);
         model.put("campaignName", campaignName);
         model.put("code", code);
         model.put("expiresAt", templates.moment(expiresAt));
@@ -74,7 +89,7 @@ class MailComposer {
         model.put("preheader", "Valid for " + minutes + " minutes.");
         return message("verification-code", email, null,
                 templates.render(MailTemplates.Kind.VERIFICATION_CODE, model),
-                providerHeaders.headers(organisationId, invitationId, false));
+                providerHeaders.headers(organisationId, invitationId, false), sender);
     }
 
     MailMessage signInLink(String email, URI link, Instant expiresAt) {
@@ -109,8 +124,20 @@ class MailComposer {
 
     private MailMessage message(String kind, String to, String toName, MailTemplates.Rendered rendered,
                                 Map<String, String> headers) {
+        return message(kind, to, toName, rendered, headers, CampaignSender.NONE);
+    }
+
+    private MailMessage message(String kind, String to, String toName, MailTemplates.Rendered rendered,
+                                Map<String, String> headers, CampaignSender sender) {
         return new MailMessage(kind, "<" + UUID.randomUUID() + "@wrt.mail>", to, toName, rendered.subject(),
-                rendered.text(), rendered.html(), headers, Instant.now());
+                rendered.text(), rendered.html(), headers, Instant.now(), sender);
+    }
+
+    /** "Questions? Write to …": the campaign's contact person, in every nominator mail that has one. */
+    private static void contact(Map<String, Object> model, CampaignSender sender) {
+        if (sender != null && sender.hasContact()) {
+            model.put("contact", Map.of("label", sender.contactLabel(), "email", sender.contactEmail()));
+        }
     }
 
     private static List<String> paragraphs(String text) {

@@ -52,7 +52,7 @@ class MailOutbox {
                     RETURNING o.*)
                 SELECT c.invitation_id, c.purpose, c.organisation_id, c.campaign_id, c.attempts,
                        p.email, p.name, g.slug, g.name AS organisation_name, k.name AS campaign_name,
-                       k.invitation_text, r.deadline
+                       k.invitation_text, r.deadline, k.sender_name, k.reply_to, k.contact_name, k.contact_email
                 FROM claimed c
                 JOIN mail_recipient p ON p.invitation_id = c.invitation_id
                 JOIN mail_round r ON r.round_id = c.round_id
@@ -62,7 +62,8 @@ class MailOutbox {
                         rs.getObject("organisation_id", UUID.class), rs.getObject("campaign_id", UUID.class),
                         rs.getInt("attempts"), rs.getString("email"), rs.getString("name"), rs.getString("slug"),
                         rs.getString("organisation_name"), rs.getString("campaign_name"),
-                        rs.getString("invitation_text"), rs.getTimestamp("deadline").toInstant()),
+                        rs.getString("invitation_text"), rs.getTimestamp("deadline").toInstant(),
+                        CampaignSenders.sender(rs)),
                 limit, instance);
     }
 

@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.Timestamp;
 import org.oostkit.wrt.api.campaign.CampaignCreated;
 import org.oostkit.wrt.api.campaign.CampaignDetailsChanged;
 import org.oostkit.wrt.api.campaign.CampaignErased;
+import org.oostkit.wrt.api.campaign.CampaignSenderChanged;
 import org.oostkit.wrt.api.campaign.CampaignSettings;
 import org.oostkit.wrt.api.campaign.PersonErased;
 import org.oostkit.wrt.api.common.Emails;
@@ -71,6 +72,16 @@ class MailPolicy {
                 ON CONFLICT (campaign_id) DO UPDATE SET name = EXCLUDED.name, invitation_text = EXCLUDED.invitation_text
                 """, campaign, organisation, settings.name(),
                 settings.invitationText() == null ? "" : settings.invitationText());
+    }
+
+    /** The sender name, Reply-To and contact person of the campaign's mails from now on. */
+    @EventHandler
+    void on(CampaignSenderChanged event) {
+        jdbc.update("""
+                UPDATE mail_campaign SET sender_name = ?, reply_to = ?, contact_name = ?, contact_email = ?
+                WHERE campaign_id = ?
+                """, event.sender().senderName(), event.sender().replyTo(), event.sender().contactName(),
+                event.sender().contactEmail(), event.campaignId().value());
     }
 
     @EventHandler
@@ -161,6 +172,10 @@ class MailPolicy {
                 WHERE campaign_id = ? AND status = 'pending'
                 """, event.campaignId().value());
         jdbc.update("DELETE FROM mail_recipient WHERE campaign_id = ?", event.campaignId().value());
+        jdbc.update("""
+                UPDATE mail_campaign SET sender_name = '', reply_to = '', contact_name = '', contact_email = ''
+                WHERE campaign_id = ?
+                """, event.campaignId().value());
     }
 
     /** An erased person is mailed no more by this campaign, and their address and name leave the mail tables. */

@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.mail;
 
+import org.oostkit.wrt.api.campaign.CampaignSender;
 import org.oostkit.wrt.api.common.Emails;
 import org.oostkit.wrt.api.invitation.InvitationId;
 import org.oostkit.wrt.api.organisation.OrganisationId;
@@ -56,7 +57,8 @@ class RequestMail implements OutgoingMail, RetentionMail {
                     + " Please contact the organisers.", true, null);
         }
         List<Map<String, Object>> names = jdbc.queryForList("""
-                SELECT g.name AS organisation_name, k.name AS campaign_name
+                SELECT g.name AS organisation_name, k.name AS campaign_name, k.sender_name, k.reply_to,
+                       k.contact_name, k.contact_email
                 FROM mail_recipient p
                 JOIN mail_campaign k ON k.campaign_id = p.campaign_id
                 JOIN mail_organisation g ON g.organisation_id = p.organisation_id
@@ -64,8 +66,11 @@ class RequestMail implements OutgoingMail, RetentionMail {
                 """, invitationId.value(), organisationId.value());
         String organisationName = names.isEmpty() ? "Workshop Referral Tool" : (String) names.get(0).get("organisation_name");
         String campaignName = names.isEmpty() ? "your invitation" : (String) names.get(0).get("campaign_name");
+        CampaignSender sender = names.isEmpty() ? CampaignSender.NONE : new CampaignSender(
+                (String) names.get(0).get("sender_name"), (String) names.get(0).get("reply_to"),
+                (String) names.get(0).get("contact_name"), (String) names.get(0).get("contact_email"));
         send(composer.verificationCode(organisationId.value(), invitationId.value(), organisationName, campaignName,
-                address, code, expiresAt, clock.instant()));
+                address, code, expiresAt, clock.instant(), sender));
     }
 
     /** Sent by the retention job, which records the warning first: a failure is reported, never resent. */
@@ -76,7 +81,7 @@ class RequestMail implements OutgoingMail, RetentionMail {
         send(composer.retentionWarning(null, organisationName, campaignName, Emails.normalise(email), erasureAt, path));
     }
 
-    private void send(MailMessage message) {
+    void send(MailMessage message) {
         for (int attempt = 0; ; attempt++) {
             try {
                 transport.send(message);

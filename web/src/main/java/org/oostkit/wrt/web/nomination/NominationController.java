@@ -468,6 +468,7 @@ class NominationController {
         List<Map<String, String>> named = (List<Map<String, String>>) model.getAttribute("named");
         model.addAttribute("title", "Thank you — " + invitation.get().campaignName());
         model.addAttribute("campaignName", invitation.get().campaignName());
+        model.addAttribute(NominatorContact.CAMPAIGN, invitation.get().campaignId().value());
         model.addAttribute("nobody", named.isEmpty()); // only the explicit answer saves an empty list
         model.addAttribute("count", named.size() == 1 ? "1 person" : named.size() + " people");
         model.addAttribute("deadline", DEADLINE.format(invitation.get().deadline()));
@@ -635,6 +636,7 @@ class NominationController {
     /** The campaign as nominators see it: its invitation text, never the admins' internal notes. */
     private static void campaign(Model model, InvitationView invitation) {
         model.addAttribute("campaignName", invitation.campaignName());
+        model.addAttribute(NominatorContact.CAMPAIGN, invitation.campaignId().value());
         if (invitation.invitationText() != null && !invitation.invitationText().isBlank()) {
             model.addAttribute("invitationText", invitation.invitationText());
         }

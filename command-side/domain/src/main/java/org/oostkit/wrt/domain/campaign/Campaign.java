@@ -23,6 +23,9 @@ import org.oostkit.wrt.api.campaign.CampaignDetailsChanged;
 import org.oostkit.wrt.api.campaign.CampaignErased;
 import org.oostkit.wrt.api.campaign.ErasureReason;
 import org.oostkit.wrt.api.campaign.CampaignId;
+import org.oostkit.wrt.api.campaign.CampaignMailCommands.ChangeCampaignSender;
+import org.oostkit.wrt.api.campaign.CampaignSender;
+import org.oostkit.wrt.api.campaign.CampaignSenderChanged;
 import org.oostkit.wrt.api.campaign.CampaignSettings;
 import org.oostkit.wrt.api.campaign.NominationsRecorded;
 import org.oostkit.wrt.api.campaign.NomineeEntry;
@@ -104,6 +107,7 @@ public class Campaign {
     /** Whom each nominator names now, and who names each person: the roster keeps whoever is named. */
     private final Map<PersonId, Set<PersonId>> listOf = new HashMap<>();
     private final Map<PersonId, Set<PersonId>> namedBy = new HashMap<>();
+    private CampaignSender sender = CampaignSender.NONE;
 
     Campaign() {
     }
@@ -472,6 +476,50 @@ public class Campaign {
         for (PersonId personId : event.personIds()) {
             roster.computeIfPresent(personId, (key, person) -> person.contactedIn(event.roundNumber()));
         }
+    }
+
+    // ---- who the mail comes from (issue #17) ----
+
+    @CommandHandler
+    void handle(ChangeCampaignSender command) {
+        requireTenantAndNotCompleted(command.organisationId());
+        CampaignSender wanted = validated(command.sender());
+        if (!wanted.equals(sender)) {
+            apply(new CampaignSenderChanged(organisationId, id, wanted));
+        }
+    }
+
+    private static CampaignSender validated(CampaignSender sender) {
+        if (sender == null) {
+            return CampaignSender.NONE;
+        }
+        String name = CampaignSender.SENDER_NAME.require(sender.senderName(), "sender-name-invalid");
+        String replyTo = address(sender.replyTo(), "reply-to-invalid", "The reply-to address");
+        String contactName = CampaignSender.CONTACT_NAME.require(sender.contactName(), "contact-name-invalid");
+        String contactEmail = address(sender.contactEmail(), "contact-email-invalid",
+                "The contact person's address");
+        if (!contactName.isEmpty() && contactEmail.isEmpty()) {
+            throw new RuleViolation("contact-email-missing",
+                    "A contact person needs an email address that nominators can write to.");
+        }
+        return new CampaignSender(name, replyTo, contactName, contactEmail);
+    }
+
+    /** An optional address: empty, or valid by {@link Emails}. */
+    private static String address(String raw, String rule, String what) {
+        String email = Emails.normalise(raw);
+        if (email == null || email.isEmpty()) {
+            return "";
+        }
+        if (!Emails.isValid(email)) {
+            throw new RuleViolation(rule, what + " '" + TextRule.visible(email) + "' is not a valid email address.");
+        }
+        return email;
+    }
+
+    @EventSourcingHandler
+    void on(CampaignSenderChanged event) {
+        sender = event.sender();
     }
 
     /** A person in the roster; the name and email are kept only in memory, decrypted from the events. */
