@@ -132,7 +132,7 @@ class CampaignProjection {
         UUID campaign = event.campaignId().value();
         UUID person = event.personId().value();
         jdbc.update("UPDATE " + s + ".person SET name = " + erased("name") + ", email = " + erased("email")
-                + " WHERE campaign_id = ? AND person_id = ?", campaign, person);
+                + ", set_aside_note = '' WHERE campaign_id = ? AND person_id = ?", campaign, person);
         jdbc.update("UPDATE " + s + ".contact SET name = " + erased("name") + ", email = " + erased("email")
                 + " WHERE campaign_id = ? AND person_id = ?", campaign, person);
         jdbc.update("UPDATE " + s + ".nomination SET nominee_name = " + erased("nominee_name") + ", nominee_email = "
@@ -177,7 +177,8 @@ class CampaignProjection {
     private void leaveRoster(String s, CampaignId campaign, PersonId person, String alsoSet) {
         jdbc.update("DELETE FROM " + s + ".person WHERE campaign_id = ? AND person_id = ? AND nominator_count = 0",
                 campaign.value(), person.value());
-        jdbc.update("UPDATE " + s + ".person SET in_roster = FALSE" + alsoSet + " WHERE campaign_id = ? AND person_id = ?",
+        jdbc.update("UPDATE " + s + ".person SET in_roster = FALSE, set_aside = FALSE, set_aside_note = ''" + alsoSet
+                        + " WHERE campaign_id = ? AND person_id = ?",
                 campaign.value(), person.value());
     }
 
@@ -293,5 +294,24 @@ class CampaignProjection {
 
     private static java.sql.Timestamp ts(Instant instant) {
         return instant == null ? null : java.sql.Timestamp.from(instant);
+    }
+
+    // ---- leave out of the next round (issue #17) ----
+
+    @EventHandler
+    void on(org.oostkit.wrt.api.campaign.PersonSetAside event, @MetaDataValue(Actor.TENANT_KEY) String tenant) {
+        String s = tenants.schemaForEvent(tenant, event.organisationId());
+        jdbc.update("UPDATE " + s + ".person SET set_aside = TRUE, set_aside_note = ? WHERE campaign_id = ? "
+                + "AND person_id = ?", event.note() == null ? "" : event.note(), event.campaignId().value(),
+                event.personId().value());
+        changed(event.organisationId(), event.campaignId());
+    }
+
+    @EventHandler
+    void on(org.oostkit.wrt.api.campaign.PersonBroughtBack event, @MetaDataValue(Actor.TENANT_KEY) String tenant) {
+        String s = tenants.schemaForEvent(tenant, event.organisationId());
+        jdbc.update("UPDATE " + s + ".person SET set_aside = FALSE, set_aside_note = '' WHERE campaign_id = ? "
+                + "AND person_id = ?", event.campaignId().value(), event.personId().value());
+        changed(event.organisationId(), event.campaignId());
     }
 }

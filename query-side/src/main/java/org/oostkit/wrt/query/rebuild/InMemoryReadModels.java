@@ -263,7 +263,7 @@ final class InMemoryReadModels {
             t.contacts.putIfAbsent(e.invitationId().value(), row);
         } else if (event instanceof MailSent e) {
             with(t.contacts, e.invitationId().value(), row -> {
-                if (e.purpose() == MailPurpose.REMINDER) {
+                if (e.purpose().reminder()) {
                     first(row, K_REMINDED, at);
                 } else {
                     first(row, K_SENT, at);

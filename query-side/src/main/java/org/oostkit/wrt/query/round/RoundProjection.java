@@ -109,7 +109,7 @@ class RoundProjection {
     @DefersWrites
     void on(MailSent event, @Timestamp Instant at, @MetaDataValue(Actor.TENANT_KEY) String tenant) {
         String s = tenants.schemaForEvent(tenant, event.organisationId());
-        if (event.purpose() == MailPurpose.REMINDER) {
+        if (event.purpose().reminder()) {
             touch(s, "reminded_at", at, event.invitationId().value());
         } else {
             writes.update(Stage.CHANGES, "UPDATE " + s + ".contact SET sent_at = coalesce(sent_at, ?), failure_reason = NULL, "

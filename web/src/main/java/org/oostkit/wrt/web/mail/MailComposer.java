@@ -49,7 +49,7 @@ class MailComposer {
 
     /** The invitation or reminder of an outbox row with the given link (a preview's placeholder). */
     MailMessage invitationMail(OutboxRow row, URI link) {
-        boolean reminder = "REMINDER".equals(row.purpose());
+        boolean reminder = org.oostkit.wrt.api.invitation.MailPurpose.valueOf(row.purpose()).reminder();
         Map<String, Object> model = base(row.organisationName());
         // a seed may have no name: greet with "Hello," rather than "Hello ,"
         model.put("name", row.name() == null || row.name().isBlank() ? null : row.name().strip());

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.oostkit.wrt.api.campaign.CampaignSender;
 import org.oostkit.wrt.web.mail.CampaignSenders;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
@@ -23,9 +24,10 @@ class NominatorContact implements WebMvcConfigurer, HandlerInterceptor {
     /** The model attribute a nominator page sets to its campaign's id. */
     static final String CAMPAIGN = "contactCampaignId";
 
-    private final CampaignSenders senders;
+    // a provider: web slices (@WebMvcTest) load this configuration without the mail beans
+    private final ObjectProvider<CampaignSenders> senders;
 
-    NominatorContact(CampaignSenders senders) {
+    NominatorContact(ObjectProvider<CampaignSenders> senders) {
         this.senders = senders;
     }
 
@@ -37,8 +39,9 @@ class NominatorContact implements WebMvcConfigurer, HandlerInterceptor {
     @Override
     public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
                            ModelAndView view) {
-        if (view != null && view.getModel().get(CAMPAIGN) instanceof UUID campaign) {
-            CampaignSender sender = senders.of(campaign);
+        CampaignSenders known = senders.getIfAvailable();
+        if (known != null && view != null && view.getModel().get(CAMPAIGN) instanceof UUID campaign) {
+            CampaignSender sender = known.of(campaign);
             if (sender.hasContact()) {
                 view.addObject("campaignContact", Map.of("label", sender.contactLabel(), "email",
                         sender.contactEmail()));

@@ -503,6 +503,7 @@ class RoundController {
         row.put("name", AdminPages.text(person.name()));
         row.put("email", AdminPages.text(person.email()));
         row.put("why", why);
+        row.put("personId", person.personId().value().toString());
         return row;
     }
 

@@ -24,6 +24,11 @@ import org.oostkit.wrt.api.campaign.CampaignErased;
 import org.oostkit.wrt.api.campaign.ErasureReason;
 import org.oostkit.wrt.api.campaign.CampaignId;
 import org.oostkit.wrt.api.campaign.CampaignMailCommands.ChangeCampaignSender;
+import org.oostkit.wrt.api.campaign.CampaignRosterCommands;
+import org.oostkit.wrt.api.campaign.CampaignRosterCommands.BringPersonBack;
+import org.oostkit.wrt.api.campaign.CampaignRosterCommands.SetPersonAside;
+import org.oostkit.wrt.api.campaign.PersonBroughtBack;
+import org.oostkit.wrt.api.campaign.PersonSetAside;
 import org.oostkit.wrt.api.campaign.CampaignSender;
 import org.oostkit.wrt.api.campaign.CampaignSenderChanged;
 import org.oostkit.wrt.api.campaign.CampaignSettings;
@@ -108,6 +113,8 @@ public class Campaign {
     private final Map<PersonId, Set<PersonId>> listOf = new HashMap<>();
     private final Map<PersonId, Set<PersonId>> namedBy = new HashMap<>();
     private CampaignSender sender = CampaignSender.NONE;
+    /** People not asked yet whom an admin left out of the next rounds, until brought back. */
+    private final Set<PersonId> setAside = new HashSet<>();
 
     Campaign() {
     }
@@ -294,10 +301,13 @@ public class Campaign {
                         + "would be due before the round starts: choose fewer days, a later deadline, or no reminder.");
             }
         }
-        List<Person> toContact = roster.values().stream().filter(p -> p.contactedInRound() == null).toList();
+        List<Person> toContact = roster.values().stream()
+                .filter(p -> p.contactedInRound() == null && !setAside.contains(p.id())).toList();
         if (toContact.isEmpty()) {
             throw new RuleViolation("nobody-to-contact", roster.isEmpty()
                     ? "The campaign has nobody to ask yet: add seed people first."
+                    : !setAside.isEmpty() && roster.values().stream().anyMatch(p -> p.contactedInRound() == null)
+                    ? "Everyone not asked yet is set aside: bring someone back to start a round."
                     : "Everyone in this campaign has already been asked; a new round needs newly nominated people.");
         }
         int number = roundCount + 1;
@@ -442,6 +452,7 @@ public class Campaign {
     @EventSourcingHandler
     void on(SeedPersonRemoved event) {
         roster.remove(event.personId());
+        setAside.remove(event.personId());
     }
 
     @EventSourcingHandler
@@ -467,6 +478,7 @@ public class Campaign {
     @EventSourcingHandler
     void on(PersonDroppedFromRoster event) {
         roster.remove(event.personId());
+        setAside.remove(event.personId());
     }
 
     @EventSourcingHandler
@@ -520,6 +532,46 @@ public class Campaign {
     @EventSourcingHandler
     void on(CampaignSenderChanged event) {
         sender = event.sender();
+    }
+
+    // ---- leaving people out of the next round (issue #17) ----
+
+    @CommandHandler
+    void handle(SetPersonAside command) {
+        requireTenantAndNotCompleted(command.organisationId());
+        Person person = roster.get(command.personId());
+        if (person == null) {
+            throw new NotFound("Person");
+        }
+        if (person.contactedInRound() != null) {
+            throw new RuleViolation("already-contacted", "This person was asked in round "
+                    + person.contactedInRound() + "; nobody is asked twice, so there is nothing to leave out.");
+        }
+        String note = CampaignRosterCommands.NOTE.require(command.note(), "note-invalid");
+        if (!setAside.contains(command.personId())) {
+            apply(new PersonSetAside(organisationId, id, command.personId(), note));
+        }
+    }
+
+    @CommandHandler
+    void handle(BringPersonBack command) {
+        requireTenantAndNotCompleted(command.organisationId());
+        if (!roster.containsKey(command.personId())) {
+            throw new NotFound("Person");
+        }
+        if (setAside.contains(command.personId())) {
+            apply(new PersonBroughtBack(organisationId, id, command.personId()));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(PersonSetAside event) {
+        setAside.add(event.personId());
+    }
+
+    @EventSourcingHandler
+    void on(PersonBroughtBack event) {
+        setAside.remove(event.personId());
     }
 
     /** A person in the roster; the name and email are kept only in memory, decrypted from the events. */
