@@ -115,6 +115,21 @@ class MailComposer {
                 providerHeaders.headers(organisationId, null, false));
     }
 
+    /** A nominator's own list, mailed on their request to their verified address. */
+    MailMessage nominationCopy(UUID organisationId, String organisationName, String campaignName, String email,
+                               List<Map<String, String>> people, Instant savedAt, Instant deadline,
+                               CampaignSender sender) {
+        Map<String, Object> model = base(organisationName);
+        model.put("campaignName", campaignName);
+        model.put("people", people);
+        model.put("savedAt", templates.moment(savedAt));
+        model.put("deadline", templates.moment(deadline));
+        model.put("preheader", people.size() == 1 ? "1 person" : people.size() + " people");
+        contact(model, sender);
+        return message("nomination-copy", email, null, templates.render(MailTemplates.Kind.NOMINATION_COPY, model),
+                providerHeaders.headers(organisationId, null, false), sender);
+    }
+
     private Map<String, Object> base(String organisationName) {
         Map<String, Object> model = new HashMap<>();
         model.put("organisationName", organisationName);

@@ -473,6 +473,7 @@ class NominationController {
         model.addAttribute("count", named.size() == 1 ? "1 person" : named.size() + " people");
         model.addAttribute("deadline", DEADLINE.format(invitation.get().deadline()));
         model.addAttribute("formHref", "/org/" + slug + "/nominate/form");
+        model.addAttribute("copyHref", "/org/" + slug + "/nominate/copy");
         return DONE;
     }
 
