@@ -88,8 +88,9 @@ public class CampaignReadModel {
             return new RosterView(List.of(), List.of());
         }
         List<PersonView> people = jdbc.query("SELECT * FROM " + schema.get() + ".person WHERE campaign_id = ? "
-                + "AND in_roster ORDER BY source DESC, lower(name), email", PERSON, campaign.value());
-        return new RosterView(people, people.stream().filter(p -> p.contactedRound() == null).toList());
+                + "AND in_roster ORDER BY source DESC, lower(name), email", ROSTER_PERSON, campaign.value());
+        return new RosterView(people,
+                people.stream().filter(p -> p.contactedRound() == null && !p.setAside()).toList());
     }
 
     /** The histogram and the page are read from one snapshot, so every row's count has its rank. */
@@ -413,10 +414,11 @@ public class CampaignReadModel {
                 rs.getInt("above_threshold"));
     };
 
-    private static final RowMapper<PersonView> PERSON = (rs, n) -> new PersonView(
+    /** A roster row with whether it is set aside (the as-of copies are made LIKE the tenant tables, so have it). */
+    private static final RowMapper<PersonView> ROSTER_PERSON = (rs, n) -> new PersonView(
             new PersonId(rs.getObject("person_id", UUID.class)), rs.getString("name"), rs.getString("email"),
             rs.getString("source"), (Integer) rs.getObject("entered_round"), (Integer) rs.getObject("contacted_round"),
-            rs.getInt("nominator_count"));
+            rs.getInt("nominator_count"), rs.getBoolean("set_aside"), rs.getString("set_aside_note"));
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp timestamp = rs.getTimestamp(column);

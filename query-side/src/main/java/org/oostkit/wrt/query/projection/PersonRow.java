@@ -24,9 +24,12 @@ public final class PersonRow implements Row {
         row.firstNominatedRound = Row.integer(rs, 11);
         row.firstNominatedAt = Row.instant(rs, 12);
         row.roundsNamed = Arrays.stream((Integer[]) rs.getArray(13).getArray()).mapToInt(Integer::intValue).toArray();
+        row.setAside = rs.getBoolean(14);
+        row.setAsideNote = rs.getString(15);
         return row;
     }, "campaign_id", "person_id", "name", "email", "source", "in_roster", "added_at", "entered_round",
-            "contacted_round", "nominator_count", "first_nominated_round", "first_nominated_at", "rounds_named");
+            "contacted_round", "nominator_count", "first_nominated_round", "first_nominated_at", "rounds_named",
+            "set_aside", "set_aside_note");
 
     public final UUID campaignId;
     public final UUID personId;
@@ -42,6 +45,9 @@ public final class PersonRow implements Row {
     public Instant firstNominatedAt;
     /** Sorted, distinct. */
     public int[] roundsNamed = new int[0];
+    /** An admin left them out of the next rounds (issue #17), with an optional note; never null. */
+    public boolean setAside;
+    public String setAsideNote = "";
 
     public PersonRow(UUID campaignId, UUID personId) {
         this.campaignId = campaignId;
@@ -71,6 +77,7 @@ public final class PersonRow implements Row {
     @Override
     public Object[] values() {
         return new Object[]{campaignId, personId, name, email, source, inRoster, addedAt, enteredRound,
-                contactedRound, nominatorCount, firstNominatedRound, firstNominatedAt, roundsNamed};
+                contactedRound, nominatorCount, firstNominatedRound, firstNominatedAt, roundsNamed, setAside,
+                setAsideNote};
     }
 }

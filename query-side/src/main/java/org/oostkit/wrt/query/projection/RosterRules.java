@@ -1,10 +1,12 @@
 package org.oostkit.wrt.query.projection;
 
 import org.oostkit.wrt.api.campaign.PeopleContacted;
+import org.oostkit.wrt.api.campaign.PersonBroughtBack;
 import org.oostkit.wrt.api.campaign.PersonDroppedFromRoster;
 import org.oostkit.wrt.api.campaign.PersonErased;
 import org.oostkit.wrt.api.campaign.PersonId;
 import org.oostkit.wrt.api.campaign.PersonNominatedIntoCampaign;
+import org.oostkit.wrt.api.campaign.PersonSetAside;
 import org.oostkit.wrt.api.campaign.SeedPersonAdded;
 import org.oostkit.wrt.api.campaign.SeedPersonRemoved;
 import org.oostkit.wrt.api.common.PersonalData;
@@ -33,7 +35,8 @@ final class RosterRules {
 
     static final Set<Class<?>> EVENTS = Set.of(SeedPersonAdded.class, SeedPersonRemoved.class,
             PersonDroppedFromRoster.class, PersonNominatedIntoCampaign.class, PeopleContacted.class,
-            NominationSubmitted.class, NominationRevised.class, PersonErased.class);
+            NominationSubmitted.class, NominationRevised.class, PersonErased.class, PersonSetAside.class,
+            PersonBroughtBack.class);
 
     private RosterRules() {
     }
@@ -83,6 +86,10 @@ final class RosterRules {
                     e.invitationId().value(), e.nominatorId().value(), e.nominees(), e.answered(), true), at);
         } else if (event instanceof PersonErased e) {
             erase(t, e.campaignId().value(), e.personId().value());
+        } else if (event instanceof PersonSetAside e) {
+            setAside(t, e.campaignId().value(), e.personId().value(), true, e.note() == null ? "" : e.note());
+        } else if (event instanceof PersonBroughtBack e) {
+            setAside(t, e.campaignId().value(), e.personId().value(), false, "");
         } else {
             return false;
         }
@@ -180,6 +187,18 @@ final class RosterRules {
         } else if (row != null) {
             row.inRoster = false;
             row.source = sourceAfter == null ? row.source : sourceAfter;
+            row.setAside = false; // leaving the roster ends being left out, as on the command side
+            row.setAsideNote = "";
+            t.save(row);
+        }
+    }
+
+    /** Left out of the next rounds (or brought back): the person stays in the roster. */
+    private static void setAside(ReadTables t, UUID campaign, UUID person, boolean aside, String note) {
+        PersonRow row = t.person(campaign, person);
+        if (row != null) {
+            row.setAside = aside;
+            row.setAsideNote = note;
             t.save(row);
         }
     }
@@ -193,6 +212,7 @@ final class RosterRules {
         if (row != null) {
             row.name = erased(row.name);
             row.email = erased(row.email);
+            row.setAsideNote = ""; // the admin's note may say something about the person
             t.save(row);
         }
         for (ContactRow contact : t.contactsOf(campaign, person)) {

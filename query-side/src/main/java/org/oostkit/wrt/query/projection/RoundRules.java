@@ -80,7 +80,7 @@ final class RoundRules {
         }
         if (event instanceof MailSent e) {
             return contact(t, e.invitationId().value(), row -> {
-                if (e.purpose() == MailPurpose.REMINDER) {
+                if (e.purpose().reminder()) {
                     row.remindedAt = first(row.remindedAt, at);
                 } else {
                     row.sentAt = first(row.sentAt, at);

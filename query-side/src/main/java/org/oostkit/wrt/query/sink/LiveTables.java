@@ -3,7 +3,9 @@ package org.oostkit.wrt.query.sink;
 import org.oostkit.wrt.api.campaign.CampaignEvent;
 import org.oostkit.wrt.api.campaign.PeopleContacted;
 import org.oostkit.wrt.api.campaign.PersonDroppedFromRoster;
+import org.oostkit.wrt.api.campaign.PersonBroughtBack;
 import org.oostkit.wrt.api.campaign.PersonErased;
+import org.oostkit.wrt.api.campaign.PersonSetAside;
 import org.oostkit.wrt.api.campaign.PersonId;
 import org.oostkit.wrt.api.campaign.PersonNominatedIntoCampaign;
 import org.oostkit.wrt.api.campaign.SeedPersonAdded;
@@ -288,6 +290,10 @@ public final class LiveTables implements ReadTables {
         } else if (event instanceof PersonNominatedIntoCampaign e) {
             return List.of(e.personId().value());
         } else if (event instanceof PersonErased e) {
+            return List.of(e.personId().value());
+        } else if (event instanceof PersonSetAside e) {
+            return List.of(e.personId().value());
+        } else if (event instanceof PersonBroughtBack e) {
             return List.of(e.personId().value());
         } else if (event instanceof PeopleContacted e) {
             return e.personIds().stream().map(PersonId::value).toList();

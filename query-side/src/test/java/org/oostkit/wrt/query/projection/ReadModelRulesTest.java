@@ -11,10 +11,12 @@ import org.oostkit.wrt.api.campaign.CampaignId;
 import org.oostkit.wrt.api.campaign.CampaignSettings;
 import org.oostkit.wrt.api.campaign.ErasureReason;
 import org.oostkit.wrt.api.campaign.PeopleContacted;
+import org.oostkit.wrt.api.campaign.PersonBroughtBack;
 import org.oostkit.wrt.api.campaign.PersonDroppedFromRoster;
 import org.oostkit.wrt.api.campaign.PersonErased;
 import org.oostkit.wrt.api.campaign.PersonId;
 import org.oostkit.wrt.api.campaign.PersonNominatedIntoCampaign;
+import org.oostkit.wrt.api.campaign.PersonSetAside;
 import org.oostkit.wrt.api.campaign.SeedPersonAdded;
 import org.oostkit.wrt.api.campaign.SeedPersonRemoved;
 import org.oostkit.wrt.api.common.PersonalData;
@@ -298,6 +300,12 @@ class ReadModelRulesTest {
                 new MailSent(org, campaign, invitation, MailPurpose.REMINDER, "m4"));
         assertThat(List.of(row.linkOpenedAt, row.codeSentAt, row.verifiedAt, row.remindedAt))
                 .containsExactly(opened, code, verified, reminded);
+
+        InvitationId remindedNow = InvitationId.random();
+        given(invited(campaign, remindedNow, PersonId.random()));
+        Instant remindedAt = given(new MailSent(org, campaign, remindedNow, MailPurpose.REMINDER_NOW, "m5"));
+        assertThat(tables.contact(remindedNow.value()).remindedAt).as("remind now is a reminder").isEqualTo(remindedAt);
+        assertThat(tables.contact(remindedNow.value()).sentAt).isNull();
     }
 
     @Test
@@ -323,6 +331,34 @@ class ReadModelRulesTest {
         assertThat(byAnn.reason).isEqualTo(PersonalData.ERASED);
         assertThat(byAnn.nomineeName).isNotEqualTo(PersonalData.ERASED);
         assertThat(tables.contact(benInvitation.value()).name).isNotEqualTo(PersonalData.ERASED);
+    }
+
+    @Test
+    @DisplayName("a person set aside stays in the roster with the note until brought back; leaving or erasure ends it")
+    void setAside() {
+        PersonId ann = PersonId.random();
+        PersonId ben = PersonId.random();
+        given(new SeedPersonAdded(org, campaign, ann, "Ann", "ann@x.test"),
+                new SeedPersonAdded(org, campaign, ben, "Ben", "ben@x.test"));
+        given(new PersonSetAside(org, campaign, ann, "on leave"), new PersonSetAside(org, campaign, ben, null));
+        PersonRow annRow = tables.person(campaign.value(), ann.value());
+        assertThat(annRow.inRoster).isTrue();
+        assertThat(annRow.setAside).isTrue();
+        assertThat(annRow.setAsideNote).isEqualTo("on leave");
+        assertThat(tables.person(campaign.value(), ben.value()).setAsideNote).as("no note").isEmpty();
+        given(new PersonBroughtBack(org, campaign, ann));
+        assertThat(annRow.setAside).isFalse();
+        assertThat(annRow.setAsideNote).isEmpty();
+
+        given(new PersonSetAside(org, campaign, ann, "about Ann"), new PersonErased(org, campaign, ann));
+        assertThat(annRow.setAsideNote).as("the note may say something about Ann").isEmpty();
+        given(nominated(InvitationId.random(), PersonId.random(), false, nominee(ben, "")),
+                new SeedPersonRemoved(org, campaign, ben));
+        PersonRow benRow = tables.person(campaign.value(), ben.value());
+        assertThat(benRow.inRoster).isFalse();
+        assertThat(benRow.setAside).as("out of the roster: nothing to leave out").isFalse();
+        given(new PersonBroughtBack(org, campaign, PersonId.random()));
+        assertThat(tables.rows(PersonRow.TABLE)).as("nobody unknown appears").hasSize(2);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.oostkit.wrt.web.mail;
 
+import org.oostkit.wrt.api.campaign.CampaignSender;
+import org.oostkit.wrt.api.invitation.MailPurpose;
 import org.oostkit.wrt.query.time.LocalTimes;
 
 import java.net.URI;
@@ -49,7 +51,12 @@ class MailComposer {
 
     /** The invitation or reminder of an outbox row, with the raw token in its link. */
     MailMessage invitationMail(OutboxRow row, String token) {
-        boolean reminder = "REMINDER".equals(row.purpose());
+        return invitationMail(row, nominationLink(row.slug(), token));
+    }
+
+    /** The invitation or reminder of an outbox row with the given link (a preview's placeholder). */
+    MailMessage invitationMail(OutboxRow row, URI link) {
+        boolean reminder = MailPurpose.valueOf(row.purpose()).reminder();
         ZoneId zone = zone(row.timeZone());
         // the deadline word for word as the nominator's page, the admin pages and the PDF state it
         String deadline = LocalTimes.moment(row.deadline(), zone);
@@ -62,20 +69,29 @@ class MailComposer {
         model.put("invitationParagraphs", paragraphs(row.invitationText()));
         model.put("deadline", deadline);
         model.put("deadlineShort", LocalTimes.dayMonth(row.deadline(), zone));
-        model.put("link", nominationLink(row.slug(), token).toString());
+        model.put("link", link.toString());
         model.put("buttonLabel", "Name the people");
         model.put("preheader", reminder
                 ? "The round closes on " + deadline + "."
                 : "Please answer by " + deadline + ".");
+        contact(model, row.sender());
         MailTemplates.Rendered rendered = templates.render(
                 reminder ? MailTemplates.Kind.REMINDER : MailTemplates.Kind.INVITATION, model);
         return message(reminder ? "reminder" : "invitation", row.email(), row.name(), rendered,
-                providerHeaders.headers(row.organisationId(), row.invitationId(), true));
+                providerHeaders.headers(row.organisationId(), row.invitationId(), true), row.sender());
     }
 
     MailMessage verificationCode(UUID organisationId, UUID invitationId, String organisationName, String campaignName,
                                  String email, String code, Instant expiresAt, Instant now, ZoneId zone) {
+        return verificationCode(organisationId, invitationId, organisationName, campaignName, email, code, expiresAt,
+                now, zone, CampaignSender.NONE);
+    }
+
+    MailMessage verificationCode(UUID organisationId, UUID invitationId, String organisationName, String campaignName,
+                                 String email, String code, Instant expiresAt, Instant now, ZoneId zone,
+                                 CampaignSender sender) {
         Map<String, Object> model = base(organisationName);
+        contact(model, sender);
         model.put("campaignName", campaignName);
         model.put("code", code);
         model.put("expiresAt", LocalTimes.moment(expiresAt, zone));
@@ -84,7 +100,7 @@ class MailComposer {
         model.put("preheader", "Valid for " + minutes + " minutes.");
         return message("verification-code", email, null,
                 templates.render(MailTemplates.Kind.VERIFICATION_CODE, model),
-                providerHeaders.headers(organisationId, invitationId, false));
+                providerHeaders.headers(organisationId, invitationId, false), sender);
     }
 
     MailMessage signInLink(String email, URI link, Instant expiresAt) {
@@ -111,6 +127,21 @@ class MailComposer {
                 providerHeaders.headers(organisationId, null, false));
     }
 
+    /** A nominator's own list, mailed on their request to their verified address. */
+    MailMessage nominationCopy(UUID organisationId, String organisationName, String campaignName, String email,
+                               List<Map<String, String>> people, Instant savedAt, Instant deadline,
+                               ZoneId zone, CampaignSender sender) {
+        Map<String, Object> model = base(organisationName);
+        model.put("campaignName", campaignName);
+        model.put("people", people);
+        model.put("savedAt", LocalTimes.moment(savedAt, zone));
+        model.put("deadline", LocalTimes.moment(deadline, zone));
+        model.put("preheader", people.size() == 1 ? "1 person" : people.size() + " people");
+        contact(model, sender);
+        return message("nomination-copy", email, null, templates.render(MailTemplates.Kind.NOMINATION_COPY, model),
+                providerHeaders.headers(organisationId, null, false), sender);
+    }
+
     private Map<String, Object> base(String organisationName) {
         Map<String, Object> model = new HashMap<>();
         model.put("organisationName", organisationName);
@@ -120,8 +151,20 @@ class MailComposer {
 
     private MailMessage message(String kind, String to, String toName, MailTemplates.Rendered rendered,
                                 Map<String, String> headers) {
+        return message(kind, to, toName, rendered, headers, CampaignSender.NONE);
+    }
+
+    private MailMessage message(String kind, String to, String toName, MailTemplates.Rendered rendered,
+                                Map<String, String> headers, CampaignSender sender) {
         return new MailMessage(kind, "<" + UUID.randomUUID() + "@wrt.mail>", to, toName, rendered.subject(),
-                rendered.text(), rendered.html(), headers, Instant.now());
+                rendered.text(), rendered.html(), headers, Instant.now(), sender);
+    }
+
+    /** "Questions? Write to …": the campaign's contact person, in every nominator mail that has one. */
+    private static void contact(Map<String, Object> model, CampaignSender sender) {
+        if (sender != null && sender.hasContact()) {
+            model.put("contact", Map.of("label", sender.contactLabel(), "email", sender.contactEmail()));
+        }
     }
 
     private static List<String> paragraphs(String text) {

@@ -1,5 +1,7 @@
 package org.oostkit.wrt.web.mail;
 
+import org.oostkit.wrt.api.campaign.CampaignSender;
+
 import java.time.Instant;
 import java.util.Map;
 
@@ -15,7 +17,18 @@ public record MailMessage(String kind,
                           String text,
                           String html,
                           Map<String, String> headers,
-                          Instant createdAt) {
+                          Instant createdAt,
+                          CampaignSender sender) {
+
+    /** A mail from WRT itself (no campaign sender name, no Reply-To). */
+    public MailMessage(String kind, String messageId, String to, String toName, String subject, String text,
+                       String html, Map<String, String> headers, Instant createdAt) {
+        this(kind, messageId, to, toName, subject, text, html, headers, createdAt, CampaignSender.NONE);
+    }
+
+    public MailMessage {
+        sender = sender == null ? CampaignSender.NONE : sender;
+    }
 
     @Override
     public String toString() {

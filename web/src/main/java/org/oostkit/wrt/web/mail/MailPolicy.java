@@ -4,9 +4,12 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.oostkit.wrt.api.common.Actor;
 import org.oostkit.wrt.api.campaign.CampaignCreated;
 import org.oostkit.wrt.api.campaign.CampaignDetailsChanged;
 import org.oostkit.wrt.api.campaign.CampaignErased;
+import org.oostkit.wrt.api.campaign.CampaignSenderChanged;
 import org.oostkit.wrt.api.campaign.CampaignSettings;
 import org.oostkit.wrt.api.campaign.CampaignTimeZoneChanged;
 import org.oostkit.wrt.api.campaign.PersonErased;
@@ -14,6 +17,7 @@ import org.oostkit.wrt.api.common.Emails;
 import org.oostkit.wrt.api.invitation.ContactInvited;
 import org.oostkit.wrt.api.invitation.DeliveryKind;
 import org.oostkit.wrt.api.invitation.DeliveryRecorded;
+import org.oostkit.wrt.api.invitation.InvitationRepeatRequested;
 import org.oostkit.wrt.api.invitation.InvitationResendRequested;
 import org.oostkit.wrt.api.invitation.MailPurpose;
 import org.oostkit.wrt.api.nomination.NominationRevised;
@@ -21,6 +25,7 @@ import org.oostkit.wrt.api.nomination.NominationSubmitted;
 import org.oostkit.wrt.api.organisation.OrganisationRegistered;
 import org.oostkit.wrt.api.organisation.OrganisationTimeZoneChanged;
 import org.oostkit.wrt.api.round.ReminderDue;
+import org.oostkit.wrt.api.round.RemindNowRequested;
 import org.oostkit.wrt.api.round.RoundClosed;
 import org.oostkit.wrt.api.round.RoundExtended;
 import org.oostkit.wrt.api.round.RoundStarted;
@@ -86,6 +91,16 @@ class MailPolicy {
                 ON CONFLICT (campaign_id) DO UPDATE SET name = EXCLUDED.name, invitation_text = EXCLUDED.invitation_text
                 """, campaign, organisation, settings.name(),
                 settings.invitationText() == null ? "" : settings.invitationText());
+    }
+
+    /** The sender name, Reply-To and contact person of the campaign's mails from now on. */
+    @EventHandler
+    void on(CampaignSenderChanged event) {
+        jdbc.update("""
+                UPDATE mail_campaign SET sender_name = ?, reply_to = ?, contact_name = ?, contact_email = ?
+                WHERE campaign_id = ?
+                """, event.sender().senderName(), event.sender().replyTo(), event.sender().contactName(),
+                event.sender().contactEmail(), event.campaignId().value());
     }
 
     @EventHandler
@@ -176,6 +191,11 @@ class MailPolicy {
                 WHERE campaign_id = ? AND status = 'pending'
                 """, event.campaignId().value());
         jdbc.update("DELETE FROM mail_recipient WHERE campaign_id = ?", event.campaignId().value());
+        jdbc.update("DELETE FROM mail_admin_action WHERE campaign_id = ?", event.campaignId().value());
+        jdbc.update("""
+                UPDATE mail_campaign SET sender_name = '', reply_to = '', contact_name = '', contact_email = ''
+                WHERE campaign_id = ?
+                """, event.campaignId().value());
     }
 
     /** An erased person is mailed no more by this campaign, and their address and name leave the mail tables. */
@@ -227,6 +247,73 @@ class MailPolicy {
                                     AND i.status IN ('failed', 'suppressed', 'cancelled'))
                 ON CONFLICT DO NOTHING
                 """, event.roundId().value());
+    }
+
+    // ---- an admin's "send again" and "remind now" (issue #17) ----
+
+    /** A finished row whose outcome is on its invitation may be queued again; one still on its way stays so. */
+    private static final String REQUEUE = """
+            ON CONFLICT (invitation_id, purpose) DO UPDATE SET status = EXCLUDED.status, attempts = 0,
+                next_attempt_at = now(), claimed_by = NULL, claimed_at = NULL, created_at = now(),
+                finished_at = EXCLUDED.finished_at, last_error = EXCLUDED.last_error, recorded = FALSE,
+                token_hash = NULL, provider_message_id = NULL, recording_at = NULL
+            WHERE mail_outbox.recorded
+              AND mail_outbox.status IN ('sent', 'failed', 'uncertain', 'suppressed', 'cancelled')
+            """;
+
+    /**
+     * The invitation once more, with a new link: queued unless the address is suppressed in the organisation
+     * (then the row ends as suppressed, and the invitation learns why).
+     */
+    @EventHandler
+    void on(InvitationRepeatRequested event, @Timestamp Instant at,
+            @MetaDataValue(Actor.METADATA_KEY) String actor) {
+        UUID invitation = event.invitationId().value();
+        action(event.organisationId().value(), event.campaignId().value(), event.roundId().value(), invitation,
+                "RESEND", actor, at);
+        var emails = jdbc.queryForList("SELECT email FROM mail_recipient WHERE invitation_id = ?", String.class,
+                invitation);
+        String email = emails.isEmpty() ? null : emails.get(0);
+        String suppressed = email == null ? null : suppression(event.organisationId().value(), email);
+        String status = suppressed != null ? "suppressed" : Emails.isValid(email) ? "pending" : "failed";
+        String error = suppressed != null ? suppressedReason(suppressed)
+                : "pending".equals(status) ? null : "no valid address";
+        jdbc.update("""
+                INSERT INTO mail_outbox (invitation_id, purpose, organisation_id, campaign_id, round_id, status,
+                    finished_at, last_error)
+                VALUES (?, 'RESEND', ?, ?, ?, ?, ?, ?)
+                """ + REQUEUE, invitation, event.organisationId().value(), event.campaignId().value(),
+                event.roundId().value(), status, "pending".equals(status) ? null : java.sql.Timestamp.from(at), error);
+    }
+
+    /** "Remind now": the same people the deadline's reminder would mail, now, once per decision. */
+    @EventHandler
+    void on(RemindNowRequested event, @Timestamp Instant at, @MetaDataValue(Actor.METADATA_KEY) String actor) {
+        action(event.organisationId().value(), event.campaignId().value(), event.roundId().value(), null,
+                "REMIND_NOW", actor, at);
+        jdbc.update("""
+                INSERT INTO mail_outbox (invitation_id, purpose, organisation_id, campaign_id, round_id, status,
+                    finished_at, last_error)
+                SELECT p.invitation_id, 'REMINDER_NOW', p.organisation_id, p.campaign_id, p.round_id, 'pending',
+                    NULL::timestamptz, NULL
+                FROM mail_recipient p
+                WHERE p.round_id = ? AND NOT p.responded AND p.undeliverable IS NULL
+                  AND NOT EXISTS (SELECT 1 FROM mail_suppression s
+                                  WHERE s.organisation_id = p.organisation_id AND s.email = p.email)
+                  AND NOT EXISTS (SELECT 1 FROM mail_outbox i
+                                  WHERE i.invitation_id = p.invitation_id AND i.purpose = 'INVITATION'
+                                    AND i.status IN ('failed', 'suppressed', 'cancelled'))
+                """ + REQUEUE, event.roundId().value());
+    }
+
+    private void action(UUID organisation, UUID campaign, UUID round, UUID invitation, String action, String actor,
+                        Instant at) {
+        jdbc.update("""
+                INSERT INTO mail_admin_action (organisation_id, campaign_id, round_id, invitation_id, action, actor,
+                    occurred_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, organisation, campaign, round, invitation, action, actor == null ? "unknown" : actor,
+                java.sql.Timestamp.from(at));
     }
 
     /** A hard bounce or a spam complaint: this organisation does not mail the address again. */

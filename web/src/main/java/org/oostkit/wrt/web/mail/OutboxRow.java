@@ -1,5 +1,7 @@
 package org.oostkit.wrt.web.mail;
 
+import org.oostkit.wrt.api.campaign.CampaignSender;
+
 import java.time.Instant;
 import java.util.UUID;
 
@@ -16,7 +18,16 @@ record OutboxRow(UUID invitationId,
                  String campaignName,
                  String invitationText,
                  Instant deadline,
-                 String timeZone) {
+                 String timeZone,
+                 CampaignSender sender) {
+
+    /** A row of a campaign that names no sender. */
+    OutboxRow(UUID invitationId, String purpose, UUID organisationId, UUID campaignId, int attempts, String email,
+              String name, String slug, String organisationName, String campaignName, String invitationText,
+              Instant deadline, String timeZone) {
+        this(invitationId, purpose, organisationId, campaignId, attempts, email, name, slug, organisationName,
+                campaignName, invitationText, deadline, timeZone, CampaignSender.NONE);
+    }
 
     @Override
     public String toString() {

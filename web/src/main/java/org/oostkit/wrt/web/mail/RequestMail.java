@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.mail;
 
+import org.oostkit.wrt.api.campaign.CampaignSender;
 import org.oostkit.wrt.api.common.Emails;
 import org.oostkit.wrt.api.invitation.InvitationId;
 import org.oostkit.wrt.api.organisation.OrganisationId;
@@ -58,7 +59,8 @@ class RequestMail implements OutgoingMail, RetentionMail {
         }
         List<Map<String, Object>> names = jdbc.queryForList("""
                 SELECT g.name AS organisation_name, k.name AS campaign_name,
-                       COALESCE(k.time_zone, g.time_zone) AS time_zone
+                       COALESCE(k.time_zone, g.time_zone) AS time_zone, k.sender_name, k.reply_to,
+                       k.contact_name, k.contact_email
                 FROM mail_recipient p
                 JOIN mail_campaign k ON k.campaign_id = p.campaign_id
                 JOIN mail_organisation g ON g.organisation_id = p.organisation_id
@@ -66,9 +68,12 @@ class RequestMail implements OutgoingMail, RetentionMail {
                 """, invitationId.value(), organisationId.value());
         String organisationName = names.isEmpty() ? "Workshop Referral Tool" : (String) names.get(0).get("organisation_name");
         String campaignName = names.isEmpty() ? "your invitation" : (String) names.get(0).get("campaign_name");
+        CampaignSender sender = names.isEmpty() ? CampaignSender.NONE : new CampaignSender(
+                (String) names.get(0).get("sender_name"), (String) names.get(0).get("reply_to"),
+                (String) names.get(0).get("contact_name"), (String) names.get(0).get("contact_email"));
         send(composer.verificationCode(organisationId.value(), invitationId.value(), organisationName, campaignName,
                 address, code, expiresAt, clock.instant(),
-                composer.zone(names.isEmpty() ? null : (String) names.get(0).get("time_zone"))));
+                composer.zone(names.isEmpty() ? null : (String) names.get(0).get("time_zone")), sender));
     }
 
     /** Sent by the retention job, which records the warning first: a failure is reported, never resent. */
@@ -80,7 +85,7 @@ class RequestMail implements OutgoingMail, RetentionMail {
                 path));
     }
 
-    private void send(MailMessage message) {
+    void send(MailMessage message) {
         for (int attempt = 0; ; attempt++) {
             try {
                 transport.send(message);

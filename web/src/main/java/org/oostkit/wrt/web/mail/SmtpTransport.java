@@ -40,10 +40,12 @@ class SmtpTransport implements MailTransport, AutoCloseable {
 
     private final Mailer mailer;
     private final String from;
+    private final String fromAddress;
 
     SmtpTransport(MailProperties properties) {
         MailProperties.Smtp smtp = properties.smtp();
         this.from = properties.from();
+        this.fromAddress = address(properties.from());
         int timeout = (int) smtp.timeout().toMillis();
         this.mailer = MailerBuilder
                 .withSMTPServer(smtp.host(), smtp.port(), blankToNull(smtp.username()), blankToNull(smtp.password()))
@@ -100,8 +102,17 @@ class SmtpTransport implements MailTransport, AutoCloseable {
     @Override
     public void send(MailMessage message) {
         try {
-            EmailPopulatingBuilder builder = EmailBuilder.startingBlank()
-                    .from(from)
+            EmailPopulatingBuilder builder = EmailBuilder.startingBlank();
+            // the campaign's name for the sender, but always the configured address: SPF and DKIM stay valid
+            if (message.sender().senderName().isEmpty()) {
+                builder.from(from);
+            } else {
+                builder.from(message.sender().senderName(), fromAddress);
+            }
+            if (!message.sender().replyTo().isEmpty()) {
+                builder.withReplyTo(message.sender().replyTo());
+            }
+            builder
                     .to(message.toName() == null || message.toName().isBlank() ? null : message.toName(), message.to())
                     .withSubject(message.subject())
                     .withPlainText(message.text())
@@ -197,6 +208,15 @@ class SmtpTransport implements MailTransport, AutoCloseable {
         int newline = message.indexOf('\n');
         message = newline < 0 ? message : message.substring(0, newline);
         return message.length() > 300 ? message.substring(0, 300) : message;
+    }
+
+    /** The bare address of a configured sender such as {@code WRT <wrt@example.org>}. */
+    static String address(String from) {
+        try {
+            return new jakarta.mail.internet.InternetAddress(from, false).getAddress();
+        } catch (AddressException e) {
+            return from;
+        }
     }
 
     private static String blankToNull(String value) {

@@ -121,6 +121,7 @@ final class NominatorPages {
     /** The campaign as nominators see it: its invitation text, never the admins' internal notes. */
     static void campaign(Model model, InvitationView invitation, ZoneId zone) {
         model.addAttribute("campaignName", invitation.campaignName());
+        model.addAttribute(NominatorContact.CAMPAIGN, invitation.campaignId().value());
         if (invitation.invitationText() != null && !invitation.invitationText().isBlank()) {
             model.addAttribute("invitationText", invitation.invitationText());
         }

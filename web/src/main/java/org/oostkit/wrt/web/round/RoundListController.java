@@ -167,6 +167,7 @@ class RoundListController {
         row.put("name", AdminPages.text(person.name()));
         row.put("email", AdminPages.text(person.email()));
         row.put("why", why);
+        row.put("personId", person.personId().value().toString());
         return row;
     }
 

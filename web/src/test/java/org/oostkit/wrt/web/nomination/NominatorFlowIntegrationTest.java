@@ -38,6 +38,7 @@ import org.oostkit.wrt.testing.EventLog;
 import org.oostkit.wrt.testing.Wrt;
 import org.oostkit.wrt.web.WrtApplication;
 import org.oostkit.wrt.web.mail.DevMailbox;
+import org.oostkit.wrt.web.mail.MailMessage;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
@@ -253,6 +254,39 @@ class NominatorFlowIntegrationTest {
      * "I have no one to suggest" is an answer and counts in the response rate; an empty save is not and records
      * nothing. No page or mail a nominator sees carries the campaign's internal notes.
      */
+    /** Issue #17: after saving, a copy of the list goes to the verified address only, once per saved list. */
+    @Test
+    void aCopyOfTheSavedListGoesToTheVerifiedAddressOnly() {
+        Invited invited = invited();
+        String base = invited.base();
+        HttpResponse<String> landing = eventually(() -> get(base + invited.token()), r -> r.statusCode() == 200);
+        assertThat(post(base + "request-link", csrf(landing), "token", invited.token(), "email", "alice@flow.test")
+                .statusCode()).isEqualTo(302);
+        HttpResponse<String> codePage = get(base + "verify");
+        assertThat(post(base + "verify/code", csrf(codePage), "code",
+                mail.awaitCode(invited.alice().invitationId(), 0).code()).statusCode()).isEqualTo(302);
+        HttpResponse<String> form = get(base + "form");
+        assertThat(post(base + "submit", csrf(form), "action", "save", "name", "Carol", "email", "carol@flow.test",
+                "reason", "runs the night shift", "name", "", "email", "", "reason", "").statusCode()).isEqualTo(302);
+        HttpResponse<String> done = get(base + "done");
+        assertThat(done.body()).contains("Mail me a copy of my list");
+
+        HttpResponse<String> copied = post(base + "copy", csrf(done), "email", "mallory@flow.test");
+        assertThat(copied.statusCode()).isEqualTo(302);
+        List<MailMessage> copies = mailbox.newestFirst().stream().filter(m -> m.kind().equals("nomination-copy"))
+                .toList();
+        assertThat(copies).singleElement().satisfies(copy -> {
+            assertThat(copy.to()).isEqualTo("alice@flow.test");
+            assertThat(copy.text()).contains("Carol <carol@flow.test>").contains("Why: runs the night shift")
+                    .contains("Future of the plant").doesNotContain("Who should shape the new site?");
+        });
+        assertThat(get(base + "form").body()).contains("A copy of your list is on its way to alice@flow.test");
+
+        // once per saved list
+        assertThat(post(base + "copy", csrf(get(base + "form"))).statusCode()).isEqualTo(302);
+        assertThat(mailbox.newestFirst().stream().filter(m -> m.kind().equals("nomination-copy"))).hasSize(1);
+    }
+
     @Test
     void noOneToSuggestIsAnAnswerAnEmptySaveIsNotAndInternalNotesStayInternal() {
         Invited invited = invited();
@@ -293,7 +327,9 @@ class NominatorFlowIntegrationTest {
         assertThat(get(base + "form").body()).contains("Your saved answer: you have no one to suggest.")
                 .doesNotContain(notes);
 
-        assertThat(mailbox.newestFirst()).filteredOn(m -> m.to().equals("alice@flow.test")).isNotEmpty()
+        // the invitation mails (a copy of a saved list, issue #17, holds the list rather than the invitation text)
+        assertThat(mailbox.newestFirst()).filteredOn(m -> m.to().equals("alice@flow.test")
+                        && !m.kind().equals("nomination-copy")).isNotEmpty()
                 .allSatisfy(m -> assertThat(m.text() + m.subject() + m.html()).doesNotContain(notes)
                         .contains("Tell us who should be in the room."));
     }

@@ -28,6 +28,14 @@ import org.oostkit.wrt.api.campaign.CampaignErased;
 import org.oostkit.wrt.api.campaign.CampaignTimeZoneChanged;
 import org.oostkit.wrt.api.campaign.ErasureReason;
 import org.oostkit.wrt.api.campaign.CampaignId;
+import org.oostkit.wrt.api.campaign.CampaignMailCommands.ChangeCampaignSender;
+import org.oostkit.wrt.api.campaign.CampaignRosterCommands;
+import org.oostkit.wrt.api.campaign.CampaignRosterCommands.BringPersonBack;
+import org.oostkit.wrt.api.campaign.CampaignRosterCommands.SetPersonAside;
+import org.oostkit.wrt.api.campaign.PersonBroughtBack;
+import org.oostkit.wrt.api.campaign.PersonSetAside;
+import org.oostkit.wrt.api.campaign.CampaignSender;
+import org.oostkit.wrt.api.campaign.CampaignSenderChanged;
 import org.oostkit.wrt.api.campaign.CampaignSettings;
 import org.oostkit.wrt.api.campaign.NominationsRecorded;
 import org.oostkit.wrt.api.campaign.NomineeEntry;
@@ -121,6 +129,9 @@ public class Campaign {
     private final Map<PersonId, Set<PersonId>> namedBy = new HashMap<>();
     private final Set<PersonId> shortlist = new LinkedHashSet<>();
     private boolean shortlistClosed;
+    private CampaignSender sender = CampaignSender.NONE;
+    /** People not asked yet whom an admin left out of the next rounds, until brought back. */
+    private final Set<PersonId> setAside = new HashSet<>();
 
     Campaign() {
     }
@@ -359,10 +370,13 @@ public class Campaign {
                         + "would be due before the round starts: choose fewer days, a later deadline, or no reminder.");
             }
         }
-        List<Person> toContact = roster.values().stream().filter(p -> p.contactedInRound() == null).toList();
+        List<Person> toContact = roster.values().stream()
+                .filter(p -> p.contactedInRound() == null && !setAside.contains(p.id())).toList();
         if (toContact.isEmpty()) {
             throw new RuleViolation("nobody-to-contact", roster.isEmpty()
                     ? "The campaign has nobody to ask yet: add seed people first."
+                    : !setAside.isEmpty() && roster.values().stream().anyMatch(p -> p.contactedInRound() == null)
+                    ? "Everyone not asked yet is set aside: bring someone back to start a round."
                     : "Everyone in this campaign has already been asked; a new round needs newly nominated people.");
         }
         int number = roundCount + 1;
@@ -527,6 +541,7 @@ public class Campaign {
     @EventSourcingHandler
     void on(SeedPersonRemoved event) {
         roster.remove(event.personId());
+        setAside.remove(event.personId());
     }
 
     @EventSourcingHandler
@@ -552,6 +567,7 @@ public class Campaign {
     @EventSourcingHandler
     void on(PersonDroppedFromRoster event) {
         roster.remove(event.personId());
+        setAside.remove(event.personId());
     }
 
     @EventSourcingHandler
@@ -561,6 +577,90 @@ public class Campaign {
         for (PersonId personId : event.personIds()) {
             roster.computeIfPresent(personId, (key, person) -> person.contactedIn(event.roundNumber()));
         }
+    }
+
+    // ---- who the mail comes from (issue #17) ----
+
+    @CommandHandler
+    void handle(ChangeCampaignSender command) {
+        requireTenantAndNotCompleted(command.organisationId());
+        CampaignSender wanted = validated(command.sender());
+        if (!wanted.equals(sender)) {
+            apply(new CampaignSenderChanged(organisationId, id, wanted));
+        }
+    }
+
+    private static CampaignSender validated(CampaignSender sender) {
+        if (sender == null) {
+            return CampaignSender.NONE;
+        }
+        String name = CampaignSender.SENDER_NAME.require(sender.senderName(), "sender-name-invalid");
+        String replyTo = address(sender.replyTo(), "reply-to-invalid", "The reply-to address");
+        String contactName = CampaignSender.CONTACT_NAME.require(sender.contactName(), "contact-name-invalid");
+        String contactEmail = address(sender.contactEmail(), "contact-email-invalid",
+                "The contact person's address");
+        if (!contactName.isEmpty() && contactEmail.isEmpty()) {
+            throw new RuleViolation("contact-email-missing",
+                    "A contact person needs an email address that nominators can write to.");
+        }
+        return new CampaignSender(name, replyTo, contactName, contactEmail);
+    }
+
+    /** An optional address: empty, or valid by {@link Emails}. */
+    private static String address(String raw, String rule, String what) {
+        String email = Emails.normalise(raw);
+        if (email == null || email.isEmpty()) {
+            return "";
+        }
+        if (!Emails.isValid(email)) {
+            throw new RuleViolation(rule, what + " '" + TextRule.visible(email) + "' is not a valid email address.");
+        }
+        return email;
+    }
+
+    @EventSourcingHandler
+    void on(CampaignSenderChanged event) {
+        sender = event.sender();
+    }
+
+    // ---- leaving people out of the next round (issue #17) ----
+
+    @CommandHandler
+    void handle(SetPersonAside command) {
+        requireTenantAndNotCompleted(command.organisationId());
+        Person person = roster.get(command.personId());
+        if (person == null) {
+            throw new NotFound("Person");
+        }
+        if (person.contactedInRound() != null) {
+            throw new RuleViolation("already-contacted", "This person was asked in round "
+                    + person.contactedInRound() + "; nobody is asked twice, so there is nothing to leave out.");
+        }
+        String note = CampaignRosterCommands.NOTE.require(command.note(), "note-invalid");
+        if (!setAside.contains(command.personId())) {
+            apply(new PersonSetAside(organisationId, id, command.personId(), note));
+        }
+    }
+
+    @CommandHandler
+    void handle(BringPersonBack command) {
+        requireTenantAndNotCompleted(command.organisationId());
+        if (!roster.containsKey(command.personId())) {
+            throw new NotFound("Person");
+        }
+        if (setAside.contains(command.personId())) {
+            apply(new PersonBroughtBack(organisationId, id, command.personId()));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(PersonSetAside event) {
+        setAside.add(event.personId());
+    }
+
+    @EventSourcingHandler
+    void on(PersonBroughtBack event) {
+        setAside.remove(event.personId());
     }
 
     /** A person in the roster; the name and email are kept only in memory, decrypted from the events. */

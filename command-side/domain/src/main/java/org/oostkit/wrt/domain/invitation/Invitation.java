@@ -26,6 +26,8 @@ import org.oostkit.wrt.api.invitation.InvitationCommands.VerifyCode;
 import org.oostkit.wrt.api.invitation.InvitationCommands.WithdrawVerificationCode;
 import org.oostkit.wrt.api.invitation.InvitationId;
 import org.oostkit.wrt.api.invitation.InvitationLinkOpened;
+import org.oostkit.wrt.api.invitation.InvitationMailCommands.ResendInvitation;
+import org.oostkit.wrt.api.invitation.InvitationRepeatRequested;
 import org.oostkit.wrt.api.invitation.InvitationResendRequested;
 import org.oostkit.wrt.api.invitation.InvitationTokenIssued;
 import org.oostkit.wrt.api.invitation.IssuedCode;
@@ -93,6 +95,9 @@ public class Invitation {
     private final Set<MailPurpose> mailsSent = EnumSet.noneOf(MailPurpose.class);
     /** The invitation mail failed or may not have arrived, and nobody has sent it again since. */
     private boolean invitationMailInDoubt;
+    /** Of the mails an admin can send again: the message ids recorded as sent, and every token issued. */
+    private final Set<String> repeatedMails = new HashSet<>();
+    private final Set<String> issuedTokens = new HashSet<>();
 
     Invitation() {
     }
@@ -205,7 +210,9 @@ public class Invitation {
         if (command.tokenHash() != null) {
             requireTokenHash(command.tokenHash());
         }
-        if (!mailsSent.contains(command.purpose())) {
+        if (command.purpose() != null && command.purpose().repeatable()) {
+            recordRepeatedMail(command);
+        } else if (!mailsSent.contains(command.purpose())) {
             if (command.tokenHash() != null) {
                 apply(new InvitationTokenIssued(organisationId, campaignId, id, command.tokenHash()));
             }
@@ -233,7 +240,13 @@ public class Invitation {
         if (command.tokenHash() != null) {
             requireTokenHash(command.tokenHash());
         }
-        if (!mailsSent.contains(command.purpose())) {
+        if (command.purpose() != null && command.purpose().repeatable()) {
+            // known by its token: the outbox's housekeeping may record an outcome twice
+            if (command.tokenHash() != null && !issuedTokens.contains(command.tokenHash())) {
+                apply(new InvitationTokenIssued(organisationId, campaignId, id, command.tokenHash()));
+                apply(new MailOutcomeUncertain(organisationId, campaignId, id, command.purpose()));
+            }
+        } else if (!mailsSent.contains(command.purpose())) {
             if (command.tokenHash() != null) {
                 apply(new InvitationTokenIssued(organisationId, campaignId, id, command.tokenHash()));
             }
@@ -371,6 +384,9 @@ public class Invitation {
     @EventSourcingHandler
     void on(MailSent event) {
         mailsSent.add(event.purpose());
+        if (event.purpose().repeatable() && event.providerMessageId() != null) {
+            repeatedMails.add(event.providerMessageId());
+        }
         if (event.purpose() == MailPurpose.INVITATION) {
             invitationMailInDoubt = false;
         }
@@ -399,6 +415,46 @@ public class Invitation {
         if (deliveryStatus == DeliveryStatus.PENDING) {
             deliveryStatus = DeliveryStatus.FAILED;
         }
+    }
+
+    // ---- mails an admin sends again (issue #17) ----
+
+    /**
+     * "Send again" with a new link while the round is open: a first mail in doubt goes the existing way (its own
+     * row back to the queue); a delivered one is repeated as a {@link MailPurpose#RESEND} mail. Earlier links
+     * keep working: every issued token stays valid while the round is open.
+     */
+    @CommandHandler
+    void handle(ResendInvitation command, RoundDirectory rounds) {
+        requireTenant(command.organisationId());
+        if (!rounds.isOpen(roundId)) {
+            throw new RuleViolation("round-closed", "This round is closed.");
+        }
+        if (invitationMailInDoubt) {
+            apply(new InvitationResendRequested(organisationId, campaignId, roundId, id));
+        } else if (mailsSent.contains(MailPurpose.INVITATION)) {
+            apply(new InvitationRepeatRequested(organisationId, campaignId, roundId, id));
+        } else {
+            throw new RuleViolation("invitation-on-its-way",
+                    "The invitation has not gone out yet: it is still on its way.");
+        }
+    }
+
+    /** A repeatable mail is recorded once per message id; its token once per hash. */
+    private void recordRepeatedMail(RecordMailSent command) {
+        String messageId = command.providerMessageId();
+        if (messageId != null && repeatedMails.contains(messageId)) {
+            return;
+        }
+        if (command.tokenHash() != null && !issuedTokens.contains(command.tokenHash())) {
+            apply(new InvitationTokenIssued(organisationId, campaignId, id, command.tokenHash()));
+        }
+        apply(new MailSent(organisationId, campaignId, id, command.purpose(), messageId));
+    }
+
+    @EventSourcingHandler
+    void on(InvitationTokenIssued event) {
+        issuedTokens.add(event.tokenHash());
     }
 
     @EventSourcingHandler

@@ -11,6 +11,8 @@ import org.oostkit.wrt.api.common.NotFound;
 import org.oostkit.wrt.api.common.RuleViolation;
 import org.oostkit.wrt.api.organisation.OrganisationId;
 import org.oostkit.wrt.api.round.ReminderDue;
+import org.oostkit.wrt.api.round.RemindNowRequested;
+import org.oostkit.wrt.api.round.RoundMailCommands.RemindNow;
 import org.oostkit.wrt.api.round.RoundCloseReason;
 import org.oostkit.wrt.api.round.RoundClosed;
 import org.oostkit.wrt.api.round.RoundDeadlinesScheduled;
@@ -163,5 +165,17 @@ public class Round {
     @EventSourcingHandler
     void on(RoundClosed event) {
         open = false;
+    }
+
+    // ---- an admin's "remind now" (issue #17) ----
+
+    /** Reminds those of the open round who have not answered, now; as often as an admin decides to. */
+    @CommandHandler
+    void handle(RemindNow command) {
+        requireTenant(command.organisationId());
+        if (!open) {
+            throw new RuleViolation("round-closed", "Round " + number + " is closed; nobody is reminded.");
+        }
+        apply(new RemindNowRequested(organisationId, campaignId, id, number));
     }
 }

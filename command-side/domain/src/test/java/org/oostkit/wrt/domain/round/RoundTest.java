@@ -366,4 +366,30 @@ class RoundTest {
                     .expectNoEvents();
         }
     }
+
+    @Nested
+    @DisplayName("remind now (issue #17)")
+    class RemindNowTests {
+
+        @Test
+        @DisplayName("an open round records the decision, as often as it is taken")
+        void remindsNow() {
+            fixture.given(started(false), new org.oostkit.wrt.api.round.RemindNowRequested(ORG, CAMPAIGN, ROUND, 1))
+                    .when(new org.oostkit.wrt.api.round.RoundMailCommands.RemindNow(ROUND, ORG))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new org.oostkit.wrt.api.round.RemindNowRequested(ORG, CAMPAIGN, ROUND, 1));
+        }
+
+        @Test
+        @DisplayName("a closed round reminds nobody; another organisation's admin finds no round")
+        void refused() {
+            fixture.given(started(false), closed(RoundCloseReason.CLOSED_BY_ADMIN))
+                    .when(new org.oostkit.wrt.api.round.RoundMailCommands.RemindNow(ROUND, ORG))
+                    .expectException(violation("round-closed"))
+                    .expectNoEvents();
+            fixture.given(started(false))
+                    .when(new org.oostkit.wrt.api.round.RoundMailCommands.RemindNow(ROUND, OTHER_ORG))
+                    .expectException(org.oostkit.wrt.api.common.NotFound.class);
+        }
+    }
 }

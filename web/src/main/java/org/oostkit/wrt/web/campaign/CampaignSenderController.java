@@ -1,0 +1,149 @@
+package org.oostkit.wrt.web.campaign;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.oostkit.wrt.api.campaign.CampaignMailCommands.ChangeCampaignSender;
+import org.oostkit.wrt.api.campaign.CampaignSender;
+import org.oostkit.wrt.api.common.Emails;
+import org.oostkit.wrt.api.common.RuleViolation;
+import org.oostkit.wrt.api.common.TextRule;
+import org.oostkit.wrt.query.api.CampaignView;
+import org.oostkit.wrt.query.api.OrganisationView;
+import org.oostkit.wrt.web.mail.CampaignSenders;
+import org.oostkit.wrt.web.scope.AdminOnly;
+import org.oostkit.wrt.web.scope.CampaignScope;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** Who a campaign's mail comes from: sender name, Reply-To and the contact person nominators can write to. */
+@Controller
+class CampaignSenderController {
+
+    static final String PAGE = "campaign/sender";
+
+    private final AdminPages pages;
+    private final CampaignSenders senders;
+
+    CampaignSenderController(AdminPages pages, CampaignSenders senders) {
+        this.pages = pages;
+        this.senders = senders;
+    }
+
+    @GetMapping("/org/{slug}/campaigns/{id}/sender")
+    String show(@AdminOnly CampaignScope scope, Authentication authentication, Model model) {
+        return page(scope.organisation(), scope.campaign(), senders.of(scope.campaignId().value()), Map.of(),
+                authentication, model);
+    }
+
+    @PostMapping("/org/{slug}/campaigns/{id}/sender")
+    String save(@AdminOnly CampaignScope scope,
+                @RequestParam(defaultValue = "") String senderName, @RequestParam(defaultValue = "") String replyTo,
+                @RequestParam(defaultValue = "") String contactName,
+                @RequestParam(defaultValue = "") String contactEmail,
+                Authentication authentication, Model model, HttpServletResponse response,
+                RedirectAttributes redirect) {
+        OrganisationView organisation = scope.organisation();
+        CampaignView campaign = scope.campaign();
+        UUID id = scope.campaignId().value();
+        CampaignSender typed = new CampaignSender(senderName, replyTo, contactName, contactEmail);
+        Map<String, String> errors = errors(typed);
+        if (errors.isEmpty()) {
+            try {
+                pages.send(new ChangeCampaignSender(campaign.campaignId(), organisation.organisationId(), typed),
+                        authentication);
+            } catch (RuleViolation refused) {
+                errors = Map.of(field(refused.rule()), refused.getMessage());
+            }
+        }
+        if (!errors.isEmpty()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            return page(organisation, campaign, typed, errors, authentication, model);
+        }
+        CampaignController.flash(redirect, shown(id, typed), "Sender and contact person saved.");
+        return "redirect:" + scope.base() + "/sender";
+    }
+
+    /** The same rules the campaign applies, all at once, so every field shows its problem. */
+    static Map<String, String> errors(CampaignSender typed) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        problem(errors, "senderName", CampaignSender.SENDER_NAME.problem(typed.senderName()));
+        problem(errors, "replyTo", addressProblem(typed.replyTo(), "the reply-to address"));
+        problem(errors, "contactName", CampaignSender.CONTACT_NAME.problem(typed.contactName()));
+        problem(errors, "contactEmail", addressProblem(typed.contactEmail(), "the contact person's address"));
+        if (!errors.containsKey("contactEmail") && !typed.contactName().isBlank() && typed.contactEmail().isBlank()) {
+            errors.put("contactEmail", "A contact person needs an email address that nominators can write to.");
+        }
+        return errors;
+    }
+
+    private static void problem(Map<String, String> errors, String field, String fragment) {
+        if (fragment != null) {
+            errors.put(field, fragment.endsWith(".") ? fragment : TextRule.sentence(fragment));
+        }
+    }
+
+    private static String addressProblem(String raw, String label) {
+        String email = Emails.normalise(raw);
+        if (email == null || email.isEmpty() || Emails.isValid(email)) {
+            return null;
+        }
+        return TextRule.sentence(label + " '" + TextRule.visible(email) + "' is not a valid email address");
+    }
+
+    private static String field(String rule) {
+        return switch (rule) {
+            case "sender-name-invalid" -> "senderName";
+            case "reply-to-invalid" -> "replyTo";
+            case "contact-name-invalid" -> "contactName";
+            default -> "contactEmail";
+        };
+    }
+
+    /** Waits briefly until the mail policy has the new sender, which the page reads back. */
+    private boolean shown(UUID id, CampaignSender typed) {
+        Instant until = Instant.now().plus(Duration.ofSeconds(3));
+        while (Instant.now().isBefore(until)) {
+            CampaignSender now = senders.of(id);
+            if (now.senderName().equals(CampaignSender.SENDER_NAME.clean(typed.senderName()))
+                    && now.contactEmail().equals(Emails.normalise(typed.contactEmail()).strip())) {
+                return true;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private String page(OrganisationView organisation, CampaignView campaign, CampaignSender sender,
+                        Map<String, String> errors, Authentication authentication, Model model) {
+        String slug = organisation.slug();
+        String base = "/org/" + slug + "/campaigns/" + campaign.campaignId();
+        model.addAllAttributes(pages.page("Sender and contact — " + campaign.name(), organisation, authentication,
+                "campaign"));
+        model.addAttribute("crumbs", AdminPages.crumbs("/org/" + slug + "/manage", organisation.name(),
+                base, campaign.name(), null, "Sender and contact"));
+        model.addAttribute("action", base + "/sender");
+        model.addAttribute("base", base);
+        model.addAttribute("sender", sender);
+        model.addAttribute("errors", errors);
+        model.addAttribute("hasErrors", !errors.isEmpty());
+        model.addAttribute("errorSummary", errors.values());
+        model.addAttribute("editable", !campaign.completed());
+        return PAGE;
+    }
+}

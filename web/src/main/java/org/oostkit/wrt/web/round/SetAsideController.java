@@ -1,0 +1,110 @@
+package org.oostkit.wrt.web.round;
+
+import org.oostkit.wrt.api.campaign.CampaignRosterCommands;
+import org.oostkit.wrt.api.campaign.CampaignRosterCommands.BringPersonBack;
+import org.oostkit.wrt.api.campaign.CampaignRosterCommands.SetPersonAside;
+import org.oostkit.wrt.api.campaign.PersonId;
+import org.oostkit.wrt.api.common.NotFound;
+import org.oostkit.wrt.api.common.RuleViolation;
+import org.oostkit.wrt.api.common.TextRule;
+import org.oostkit.wrt.query.api.CampaignQueries.FindRoster;
+import org.oostkit.wrt.query.api.CampaignView;
+import org.oostkit.wrt.query.api.OrganisationView;
+import org.oostkit.wrt.query.api.PersonView;
+import org.oostkit.wrt.query.api.RosterView;
+import org.oostkit.wrt.web.campaign.AdminPages;
+import org.oostkit.wrt.web.scope.AdminOnly;
+import org.oostkit.wrt.web.scope.CampaignScope;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Leave someone out of the next round (with an optional note) and bring them back, from the round-start page;
+ * each a decision recorded on the campaign with the admin as actor.
+ */
+@Controller
+class SetAsideController {
+
+    private final AdminPages pages;
+
+    SetAsideController(AdminPages pages) {
+        this.pages = pages;
+    }
+
+    @PostMapping("/org/{slug}/campaigns/{id}/roster/{person}/set-aside")
+    String setAside(@AdminOnly CampaignScope scope, @PathVariable UUID person,
+                    @RequestParam(defaultValue = "") String note, Authentication authentication,
+                    RedirectAttributes redirect) {
+        String problem = CampaignRosterCommands.NOTE.problem(note);
+        if (problem != null) {
+            return flash(redirect, scope, "error", TextRule.sentence(problem));
+        }
+        return decide(scope, person, authentication, redirect, true, note);
+    }
+
+    @PostMapping("/org/{slug}/campaigns/{id}/roster/{person}/bring-back")
+    String bringBack(@AdminOnly CampaignScope scope, @PathVariable UUID person,
+                     Authentication authentication, RedirectAttributes redirect) {
+        return decide(scope, person, authentication, redirect, false, null);
+    }
+
+    private String decide(CampaignScope scope, UUID person, Authentication authentication,
+                          RedirectAttributes redirect, boolean aside, String note) {
+        OrganisationView organisation = scope.organisation();
+        CampaignView campaign = scope.campaign();
+        PersonId personId = new PersonId(person);
+        try {
+            pages.send(aside
+                    ? new SetPersonAside(campaign.campaignId(), organisation.organisationId(), personId, note)
+                    : new BringPersonBack(campaign.campaignId(), organisation.organisationId(), personId),
+                    authentication);
+        } catch (NotFound e) {
+            return flash(redirect, scope, "warn", "That person is not in this campaign's roster.");
+        } catch (RuleViolation refused) {
+            return flash(redirect, scope, "warn", refused.getMessage());
+        }
+        PersonView seen = shown(organisation, campaign, personId, aside);
+        String who = seen == null ? "The person" : AdminPages.text(seen.name()).isBlank()
+                ? AdminPages.text(seen.email()) : AdminPages.text(seen.name());
+        String message = aside ? who + " is left out of the next round; they stay in the roster."
+                : who + " is back: the next round asks them.";
+        redirect.addFlashAttribute("flash", seen == null
+                ? Map.of("kind", "warn", "message", message + " The list shows it within a few seconds.")
+                : Map.of("kind", "ok", "message", message));
+        return "redirect:" + scope.base() + "/rounds";
+    }
+
+    /** Waits briefly until the roster shows the decision, so the page after it does. */
+    private PersonView shown(OrganisationView organisation, CampaignView campaign, PersonId person, boolean aside) {
+        Instant until = Instant.now().plus(Duration.ofSeconds(3));
+        while (true) {
+            RosterView roster = pages.query(new FindRoster(organisation.organisationId(), campaign.campaignId()),
+                    RosterView.class);
+            PersonView seen = roster == null ? null : roster.people().stream()
+                    .filter(p -> p.personId().equals(person) && p.setAside() == aside).findFirst().orElse(null);
+            if (seen != null || Instant.now().isAfter(until)) {
+                return seen;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+    }
+
+    private static String flash(RedirectAttributes redirect, CampaignScope scope, String kind, String message) {
+        redirect.addFlashAttribute("flash", Map.of("kind", kind, "message", message));
+        return "redirect:" + scope.base() + "/rounds";
+    }
+}
