@@ -4,12 +4,15 @@ import org.oostkit.wrt.api.campaign.CampaignCompleted;
 import org.oostkit.wrt.api.campaign.CampaignCreated;
 import org.oostkit.wrt.api.campaign.CampaignDetailsChanged;
 import org.oostkit.wrt.api.campaign.CampaignSettings;
+import org.oostkit.wrt.api.campaign.CampaignSenderChanged;
 import org.oostkit.wrt.api.campaign.CampaignTimeZoneChanged;
 import org.oostkit.wrt.api.campaign.NominationsRecorded;
 import org.oostkit.wrt.api.campaign.PeopleContacted;
 import org.oostkit.wrt.api.campaign.PersonDroppedFromRoster;
 import org.oostkit.wrt.api.campaign.PersonNominatedIntoCampaign;
 import org.oostkit.wrt.api.campaign.PersonRemovedFromShortlist;
+import org.oostkit.wrt.api.campaign.PersonBroughtBack;
+import org.oostkit.wrt.api.campaign.PersonSetAside;
 import org.oostkit.wrt.api.campaign.PersonShortlisted;
 import org.oostkit.wrt.api.campaign.ShortlistClosed;
 import org.oostkit.wrt.api.campaign.SeedPersonAdded;
@@ -17,6 +20,7 @@ import org.oostkit.wrt.api.campaign.SeedPersonRemoved;
 import org.oostkit.wrt.api.invitation.ContactInvited;
 import org.oostkit.wrt.api.invitation.DeliveryRecorded;
 import org.oostkit.wrt.api.invitation.InvitationLinkOpened;
+import org.oostkit.wrt.api.invitation.InvitationRepeatRequested;
 import org.oostkit.wrt.api.invitation.InvitationResendRequested;
 import org.oostkit.wrt.api.invitation.InvitationTokenIssued;
 import org.oostkit.wrt.api.invitation.MailFailed;
@@ -29,6 +33,7 @@ import org.oostkit.wrt.api.invitation.VerificationFailed;
 import org.oostkit.wrt.api.nomination.NominationRevised;
 import org.oostkit.wrt.api.nomination.NominationSubmitted;
 import org.oostkit.wrt.api.nomination.Nominee;
+import org.oostkit.wrt.api.round.RemindNowRequested;
 import org.oostkit.wrt.api.round.ReminderDue;
 import org.oostkit.wrt.api.round.RoundClosed;
 import org.oostkit.wrt.api.round.RoundDeadlinesScheduled;
@@ -70,6 +75,17 @@ final class AuditSummaries {
             return "Nominee entered the roster in round " + e.roundNumber() + ": " + person(e.name(), e.email());
         } else if (event instanceof PersonDroppedFromRoster e) {
             return "Person left the roster, no longer named by anyone (person " + e.personId() + ")";
+        } else if (event instanceof CampaignSenderChanged) {
+            return "Who the mail comes from changed (sender name, reply-to, contact person)";
+        } else if (event instanceof PersonSetAside e) {
+            return "Left out of the next round (person " + e.personId() + ")"
+                    + (e.note() == null || e.note().isEmpty() ? "" : ", note: \"" + e.note() + "\"");
+        } else if (event instanceof PersonBroughtBack e) {
+            return "Brought back for the next round (person " + e.personId() + ")";
+        } else if (event instanceof RemindNowRequested e) {
+            return "Round " + e.roundNumber() + ": everyone who has not answered reminded now";
+        } else if (event instanceof InvitationRepeatRequested) {
+            return "Invitation mail sent again to this person on request (earlier links keep working)";
         } else if (event instanceof PersonShortlisted e) {
             return "Chosen for the workshop shortlist (person " + e.personId() + ")"
                     + (e.note() == null || e.note().isEmpty() ? ", no note" : ", note: \"" + e.note() + "\"");

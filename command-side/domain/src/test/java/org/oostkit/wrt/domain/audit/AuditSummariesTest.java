@@ -69,4 +69,23 @@ class AuditSummariesTest {
         assertThat(AuditSummaries.of(new org.oostkit.wrt.api.campaign.ShortlistClosed(tenant, campaign, 3)))
                 .isEqualTo("Workshop shortlist closed as final with 3 people");
     }
+
+    @org.junit.jupiter.api.Test
+    @org.junit.jupiter.api.DisplayName("campaign tools read as sentences: sender, set aside, brought back, remind now, sent again")
+    void campaignTools() {
+        var tenant = OrganisationId.random();
+        var campaign = CampaignId.random();
+        PersonId ann = PersonId.random();
+        assertThat(AuditSummaries.of(new org.oostkit.wrt.api.campaign.CampaignSenderChanged(tenant, campaign,
+                new org.oostkit.wrt.api.campaign.CampaignSender("Harbour Council", "", "", ""))))
+                .isEqualTo("Who the mail comes from changed (sender name, reply-to, contact person)");
+        assertThat(AuditSummaries.of(new org.oostkit.wrt.api.campaign.PersonSetAside(tenant, campaign, ann,
+                "On leave"))).isEqualTo("Left out of the next round (person " + ann + "), note: \"On leave\"");
+        assertThat(AuditSummaries.of(new org.oostkit.wrt.api.campaign.PersonBroughtBack(tenant, campaign, ann)))
+                .isEqualTo("Brought back for the next round (person " + ann + ")");
+        assertThat(AuditSummaries.of(new org.oostkit.wrt.api.round.RemindNowRequested(tenant, campaign,
+                RoundId.random(), 2))).isEqualTo("Round 2: everyone who has not answered reminded now");
+        assertThat(AuditSummaries.of(new org.oostkit.wrt.api.invitation.InvitationRepeatRequested(tenant, campaign,
+                RoundId.random(), INVITATION))).startsWith("Invitation mail sent again to this person");
+    }
 }
