@@ -194,8 +194,10 @@ class CodeRequestOracleTest {
         System.out.printf("code request: p95 invited %.1f ms, other %.1f ms; median invited %.1f ms, other %.1f ms%n",
                 percentile(invited, 95) / 1e6, percentile(notInvited, 95) / 1e6, percentile(invited, 50) / 1e6,
                 percentile(notInvited, 50) / 1e6);
+        // the tail: a quarter of the relay's 200 ms, so a mail handed over on the request thread shows, while
+        // the scheduling noise of a busy two-core machine (up to ~30 ms at p95) does not
         assertThat(Duration.ofNanos(Math.abs(percentile(invited, 95) - percentile(notInvited, 95))))
-                .isLessThan(Duration.ofMillis(20));
+                .isLessThan(Duration.ofMillis(50));
         // the median is steadier than the tail on a busy machine: a mail sent on the request thread shows here
         assertThat(Duration.ofNanos(Math.abs(percentile(invited, 50) - percentile(notInvited, 50))))
                 .isLessThan(Duration.ofMillis(5));
