@@ -20,7 +20,7 @@ class MailTemplates {
 
     enum Kind {
         INVITATION("invitation"), REMINDER("reminder"), VERIFICATION_CODE("verification-code"),
-        SIGN_IN_LINK("sign-in-link"), RETENTION_WARNING("retention-warning");
+        SIGN_IN_LINK("sign-in-link"), RETENTION_WARNING("retention-warning"), SELECTION("selection");
 
         final String file;
 
