@@ -3,6 +3,10 @@ package org.oostkit.wrt.web.shortlist;
 import org.oostkit.wrt.query.api.NetworkInsightView;
 import org.oostkit.wrt.query.api.ShortlistView;
 
+import org.oostkit.wrt.query.time.LocalTimes;
+import org.oostkit.wrt.web.mail.SelectionMails;
+
+import java.time.ZoneId;
 import java.util.Objects;
 
 /** Words for the shortlist pages. */
@@ -30,5 +34,18 @@ final class ShortlistModel {
         return (chosen == 1 ? "The one person chosen comes" : "The " + chosen + " people chosen come") + " from "
                 + groups + " of the " + insight.groups().size() + (insight.groups().size() == 1 ? " group" : " groups")
                 + " of the referral network.";
+    }
+
+    /** The selection mail's state in words: "told on 7 Dec 2026, 09:15", "being sent", or why not (empty: not asked). */
+    static String told(SelectionMails.Status status, ZoneId zone) {
+        if (status == null) {
+            return "";
+        }
+        return switch (status.state()) {
+            case "sent" -> "told on " + LocalTimes.shortMoment(status.at(), zone);
+            case "uncertain" -> "mail possibly not delivered";
+            case "not-sent" -> "not told: " + (status.problem() == null ? "the mail failed" : status.problem());
+            default -> "selection mail being sent";
+        };
     }
 }
