@@ -97,8 +97,7 @@ class ShortlistController {
         model.addAttribute("entries", rows);
         model.addAttribute("count", rows.size());
         model.addAttribute("hasEntries", !rows.isEmpty());
-        model.addAttribute("anyoneToTell", shortlist.entries().stream()
-                .anyMatch(e -> !told.containsKey(e.personId().value())));
+        model.addAttribute("anyoneToTell", !ShortlistModel.toTell(shortlist, told.keySet()).isEmpty());
         model.addAttribute("closed", shortlist.closed());
         model.addAttribute("closedAt", shortlist.closed() ? LocalTimes.shortMoment(shortlist.closedAt(), zone) : "");
         model.addAttribute("closedBy", ShortlistModel.actor(shortlist.closedBy()));

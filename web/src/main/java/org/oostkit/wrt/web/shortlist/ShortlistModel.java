@@ -6,8 +6,13 @@ import org.oostkit.wrt.query.api.ShortlistView;
 import org.oostkit.wrt.query.time.LocalTimes;
 import org.oostkit.wrt.web.mail.SelectionMails;
 
+import org.oostkit.wrt.api.common.Emails;
+
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
 
 /** Words for the shortlist pages. */
 final class ShortlistModel {
@@ -47,5 +52,11 @@ final class ShortlistModel {
             case "not-sent" -> "not told: " + (status.problem() == null ? "the mail failed" : status.problem());
             default -> "selection mail being sent";
         };
+    }
+
+    /** Who "Tell the chosen" would mail: not asked for yet, and not erased (an erased address is none). */
+    static List<ShortlistView.Entry> toTell(ShortlistView shortlist, Set<UUID> asked) {
+        return shortlist.entries().stream()
+                .filter(e -> !asked.contains(e.personId().value()) && Emails.isValid(e.email())).toList();
     }
 }

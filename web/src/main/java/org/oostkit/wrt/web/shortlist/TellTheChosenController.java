@@ -1,7 +1,6 @@
 package org.oostkit.wrt.web.shortlist;
 
 import org.oostkit.wrt.api.campaign.CampaignCommands.TellTheChosen;
-import org.oostkit.wrt.api.common.Emails;
 import org.oostkit.wrt.api.common.RuleViolation;
 import org.oostkit.wrt.api.common.TextRule;
 import org.oostkit.wrt.query.api.CampaignView;
@@ -49,9 +48,7 @@ class TellTheChosenController {
         ShortlistView shortlist = pages.query(new FindShortlist(organisation.organisationId(), campaign.campaignId()),
                 ShortlistView.class);
         Set<UUID> asked = mails.statuses(campaign.campaignId()).keySet();
-        // erased people read with an address that is none: they are skipped by the command too
-        List<ShortlistView.Entry> toTell = shortlist.entries().stream()
-                .filter(e -> !asked.contains(e.personId().value()) && Emails.isValid(e.email())).toList();
+        List<ShortlistView.Entry> toTell = ShortlistModel.toTell(shortlist, asked);
         String problem = TextRule.SELECTION_MESSAGE.problem(message);
         String shown = problem == null ? TextRule.SELECTION_MESSAGE.clean(message) : "";
         String previewName = toTell.isEmpty() ? "Alex Example" : AdminPages.text(toTell.get(0).name());
@@ -67,8 +64,9 @@ class TellTheChosenController {
         model.addAttribute("onePerson", toTell.size() == 1);
         model.addAttribute("hasPeople", !toTell.isEmpty());
         model.addAttribute("alreadyTold", asked.size());
+        model.addAttribute("anyAlreadyTold", !asked.isEmpty());
         model.addAttribute("names", toTell.stream().map(e -> AdminPages.text(e.name())).toList());
-        model.addAttribute("message", message);
+        model.addAttribute("selectionMessage", message);
         model.addAttribute("messageProblem", problem == null ? null : TextRule.sentence(problem));
         model.addAttribute("previewName", previewName);
         model.addAttribute("previewSubject", preview.subject());

@@ -28,6 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.oostkit.wrt.web.mail.SelectionMails;
 import org.springframework.test.web.servlet.MockMvc;
 
 import java.time.Instant;
@@ -68,6 +69,8 @@ class ShortlistControllerTest {
     CommandGateway commands;
     @MockitoBean
     ShortlistExport export;
+    @MockitoBean
+    SelectionMails selectionMails;
 
     @BeforeEach
     void campaign() {
