@@ -108,6 +108,7 @@ class SelectionMailIntegrationTest extends MailIntegrationTestSupport {
         assertThat(shortlist).contains("told on", "not told: not sent: mail to this address bounced before");
         assertThat(shortlist).doesNotContain("Tell the chosen…");
         assertThat(page(base + "/shortlist/tell", asAdmin)).contains("Everyone on the shortlist has already been told");
+        assertThat(page(base + "/people/" + person(org, campaign, ann), asAdmin)).contains("told on");
     }
 
     private PersonId person(OrganisationId org, CampaignId campaign, String email) {
