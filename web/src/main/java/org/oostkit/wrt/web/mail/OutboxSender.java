@@ -40,6 +40,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * round page lists it for an admin to send again. The row is marked {@code sent} the moment the server accepts
  * the mail, before the invitation is told, so only a mail that was really being handed over when an instance
  * died can end uncertain.
+ * A selection mail ("you have been selected", keyed by the person) goes the same way, without a link, and is
+ * recorded on its campaign.
  * Temporary failures go back to the queue with exponential backoff, up to a bounded number of attempts; when
  * no server can be reached, the instance pauses for the backoff instead of failing every queued mail.
  */
@@ -145,6 +147,8 @@ class OutboxSender implements SmartLifecycle {
         // a selection mail carries no link: no token
         String token = selection ? null : secrets.newToken();
         String tokenHash = selection ? null : secrets.invitationTokenHash(token);
+        // read before the point of no return: a database hiccup here leaves the row claimed, recovered later
+        String selectionMessage = selection ? outbox.selectionMessage(row) : null;
         if (!outbox.startSending(row, instance, tokenHash)) {
             // the address became suppressed, or the claim was taken for dead and someone else has the row now
             String suppressed = outbox.suppressionReason(row.organisationId(), row.email());
@@ -161,15 +165,15 @@ class OutboxSender implements SmartLifecycle {
         try {
             message = selection
                     ? composer.selectionMail(row.organisationId(), row.organisationName(), row.campaignName(),
-                            row.email(), row.name(), outbox.selectionMessage(row))
+                            row.email(), row.name(), selectionMessage)
                     : composer.invitationMail(row, token);
         } catch (RuntimeException e) {
             // nothing was handed over, and the same data would fail the same way again
             log.warn("{} mail of invitation {} could not be composed ({})", row.purpose(), row.invitationId(),
                     e.getClass().getSimpleName());
             outbox.failed(row, "the mail could not be composed");
-            recordFailure(row.invitationId(), row.purpose(), row.organisationId(), row.campaignId(), "the mail could not be composed",
-                    true);
+            recordFailure(row.invitationId(), row.purpose(), row.organisationId(), row.campaignId(),
+                    "the mail could not be composed", true);
             return;
         }
         try {
@@ -180,7 +184,8 @@ class OutboxSender implements SmartLifecycle {
                         e.getCause() == null ? "invalid" : e.getCause().getClass().getSimpleName());
                 outbox.failed(row, e.getMessage());
                 meters.counter("wrt.mail.failed", "kind", message.kind(), "permanent", "true").increment();
-                recordFailure(row.invitationId(), row.purpose(), row.organisationId(), row.campaignId(), e.getMessage(), true);
+                recordFailure(row.invitationId(), row.purpose(), row.organisationId(), row.campaignId(), e.getMessage(),
+                        true);
             } else {
                 temporaryFailure(row, attempt, e.getMessage(), e.serverUnavailable());
             }
@@ -304,7 +309,8 @@ class OutboxSender implements SmartLifecycle {
                             row.invitationId(), e.toString());
                 }
             } else {
-                recordFailure(row.invitationId(), row.purpose(), row.organisationId(), row.campaignId(), row.lastError(), true);
+                recordFailure(row.invitationId(), row.purpose(), row.organisationId(), row.campaignId(),
+                        row.lastError(), true);
             }
         }
     }
