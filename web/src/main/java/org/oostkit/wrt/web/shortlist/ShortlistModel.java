@@ -41,7 +41,7 @@ final class ShortlistModel {
                 + " of the referral network.";
     }
 
-    /** The selection mail's state in words: "told on 7 Dec 2026, 09:15", "being sent", or why not (empty: not asked). */
+    /** The selection mail's state in words: "told on 7 Dec 2026, 09:15", "being sent", or why not (empty: none). */
     static String told(SelectionMails.Status status, ZoneId zone) {
         if (status == null) {
             return "";
@@ -49,7 +49,8 @@ final class ShortlistModel {
         return switch (status.state()) {
             case "sent" -> "told on " + LocalTimes.shortMoment(status.at(), zone);
             case "uncertain" -> "mail possibly not delivered";
-            case "not-sent" -> "not told: " + (status.problem() == null ? "the mail failed" : status.problem());
+            case "not-sent" -> "not told: " + (status.problem() == null ? "the mail failed"
+                    : status.problem().replaceFirst("^not sent: ", ""));
             default -> "selection mail being sent";
         };
     }

@@ -65,7 +65,7 @@ class TellTheChosenController {
         model.addAttribute("hasPeople", !toTell.isEmpty());
         model.addAttribute("alreadyTold", asked.size());
         model.addAttribute("anyAlreadyTold", !asked.isEmpty());
-        model.addAttribute("names", toTell.stream().map(e -> AdminPages.text(e.name())).toList());
+        model.addAttribute("names", String.join("; ", toTell.stream().map(e -> AdminPages.text(e.name())).toList()));
         model.addAttribute("selectionMessage", message);
         model.addAttribute("messageProblem", problem == null ? null : TextRule.sentence(problem));
         model.addAttribute("previewName", previewName);
