@@ -39,6 +39,13 @@ class MailCleanup {
                   AND NOT EXISTS (SELECT 1 FROM mail_outbox o
                                   WHERE o.invitation_id = p.invitation_id AND o.status IN ('pending', 'claimed', 'sending'))
                 """, recipientRetention.toSeconds());
+        // selection mails belong to no round: their recipient goes once the mail is finished long enough
+        recipients += jdbc.update("""
+                DELETE FROM mail_recipient p
+                WHERE p.round_id IS NULL
+                  AND NOT EXISTS (SELECT 1 FROM mail_outbox o WHERE o.invitation_id = p.invitation_id
+                                    AND (o.finished_at IS NULL OR o.finished_at >= now() - ? * interval '1 second'))
+                """, recipientRetention.toSeconds());
         if (links + recipients > 0) {
             log.info("Mail cleanup: {} expired sign-in links, {} recipients of long-closed rounds purged", links,
                     recipients);

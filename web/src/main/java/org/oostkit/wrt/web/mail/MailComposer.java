@@ -81,6 +81,23 @@ class MailComposer {
                 providerHeaders.headers(row.organisationId(), row.invitationId(), true), row.sender());
     }
 
+    /**
+     * "You have been selected" to a shortlisted person, with the admin's message; no link. Also renders the
+     * preview on the shortlist page ({@code organisationId} null there). The provider headers name no invitation:
+     * a bounce report for this mail must not be taken for one of an invitation.
+     */
+    MailMessage selectionMail(UUID organisationId, String organisationName, String campaignName,
+                              String email, String name, String message, CampaignSender sender) {
+        Map<String, Object> model = base(organisationName);
+        model.put("name", name == null || name.isBlank() ? null : name.strip());
+        model.put("campaignName", campaignName);
+        model.put("messageParagraphs", paragraphs(message));
+        model.put("preheader", organisationName + " has selected you for the workshop.");
+        contact(model, sender);
+        return message("selection", email, name, templates.render(MailTemplates.Kind.SELECTION, model),
+                providerHeaders.headers(organisationId, null, false), sender);
+    }
+
     MailMessage verificationCode(UUID organisationId, UUID invitationId, String organisationName, String campaignName,
                                  String email, String code, Instant expiresAt, Instant now, ZoneId zone) {
         return verificationCode(organisationId, invitationId, organisationName, campaignName, email, code, expiresAt,

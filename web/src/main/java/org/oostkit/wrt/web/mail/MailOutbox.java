@@ -17,8 +17,8 @@ import java.util.UUID;
 @Component
 class MailOutbox {
 
-    /** A finished row whose outcome has not been recorded on the invitation yet. */
-    record Unrecorded(UUID invitationId, String purpose, UUID organisationId, String status,
+    /** A finished row whose outcome has not been recorded on the invitation (or campaign) yet. */
+    record Unrecorded(UUID invitationId, String purpose, UUID organisationId, UUID campaignId, String status,
                       String providerMessageId, String lastError, String tokenHash) {
     }
 
@@ -38,9 +38,9 @@ class MailOutbox {
                 WITH due AS (
                     SELECT o.invitation_id, o.purpose
                     FROM mail_outbox o
-                    JOIN mail_round r ON r.round_id = o.round_id
+                    LEFT JOIN mail_round r ON r.round_id = o.round_id
                     WHERE o.status = 'pending' AND o.next_attempt_at <= now()
-                      AND r.closed_at IS NULL
+                      AND (o.round_id IS NULL OR r.round_id IS NOT NULL AND r.closed_at IS NULL)
                       AND EXISTS (SELECT 1 FROM mail_campaign c WHERE c.campaign_id = o.campaign_id)
                       AND EXISTS (SELECT 1 FROM mail_organisation g WHERE g.organisation_id = o.organisation_id)
                     ORDER BY o.next_attempt_at
@@ -56,14 +56,15 @@ class MailOutbox {
                        k.sender_name, k.reply_to, k.contact_name, k.contact_email
                 FROM claimed c
                 JOIN mail_recipient p ON p.invitation_id = c.invitation_id
-                JOIN mail_round r ON r.round_id = c.round_id
+                LEFT JOIN mail_round r ON r.round_id = c.round_id
                 JOIN mail_campaign k ON k.campaign_id = c.campaign_id
                 JOIN mail_organisation g ON g.organisation_id = c.organisation_id
                 """, (rs, i) -> new OutboxRow(rs.getObject("invitation_id", UUID.class), rs.getString("purpose"),
                         rs.getObject("organisation_id", UUID.class), rs.getObject("campaign_id", UUID.class),
                         rs.getInt("attempts"), rs.getString("email"), rs.getString("name"), rs.getString("slug"),
                         rs.getString("organisation_name"), rs.getString("campaign_name"),
-                        rs.getString("invitation_text"), rs.getTimestamp("deadline").toInstant(),
+                        rs.getString("invitation_text"),
+                        rs.getTimestamp("deadline") == null ? null : rs.getTimestamp("deadline").toInstant(),
                         rs.getString("time_zone"), CampaignSenders.sender(rs)),
                 limit, instance);
     }
@@ -177,16 +178,24 @@ class MailOutbox {
                       ORDER BY finished_at LIMIT ?
                       FOR UPDATE SKIP LOCKED) due
                 WHERE o.invitation_id = due.invitation_id AND o.purpose = due.purpose
-                RETURNING o.invitation_id, o.purpose, o.organisation_id, o.status, o.provider_message_id,
-                          o.last_error, o.token_hash
+                RETURNING o.invitation_id, o.purpose, o.organisation_id, o.campaign_id, o.status,
+                          o.provider_message_id, o.last_error, o.token_hash
                 """, (rs, i) -> new Unrecorded(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
-                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)),
+                rs.getObject(4, UUID.class), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)),
                 settled.toMillis(), lease.toMillis(), limit);
     }
 
     void markRecorded(UUID invitationId, String purpose) {
         jdbc.update("UPDATE mail_outbox SET recorded = TRUE, token_hash = NULL WHERE invitation_id = ? AND purpose = ?",
                 invitationId, purpose);
+    }
+
+    /** The admin's message of a selection mail (empty when none). */
+    String selectionMessage(OutboxRow row) {
+        List<String> messages = jdbc.queryForList(
+                "SELECT message FROM mail_outbox WHERE invitation_id = ? AND purpose = ?", String.class,
+                row.invitationId(), row.purpose());
+        return messages.isEmpty() || messages.get(0) == null ? "" : messages.get(0);
     }
 
     /** Whether this organisation no longer mails the address. */

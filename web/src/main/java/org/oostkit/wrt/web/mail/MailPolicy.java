@@ -13,6 +13,7 @@ import org.oostkit.wrt.api.campaign.CampaignSenderChanged;
 import org.oostkit.wrt.api.campaign.CampaignSettings;
 import org.oostkit.wrt.api.campaign.CampaignTimeZoneChanged;
 import org.oostkit.wrt.api.campaign.PersonErased;
+import org.oostkit.wrt.api.campaign.SelectionMailRequested;
 import org.oostkit.wrt.api.common.Emails;
 import org.oostkit.wrt.api.invitation.ContactInvited;
 import org.oostkit.wrt.api.invitation.DeliveryKind;
@@ -165,6 +166,38 @@ class MailPolicy {
     }
 
     /**
+     * A shortlisted person is to be told of their selection: one outbox row keyed by their person id (it belongs
+     * to no round), inserted once whatever happens later; suppressed or unusable addresses end at once.
+     */
+    @EventHandler
+    void on(SelectionMailRequested event) {
+        String email = Emails.normalise(event.email());
+        UUID person = event.personId().value();
+        jdbc.update("""
+                INSERT INTO mail_recipient (invitation_id, organisation_id, campaign_id, round_id, email, name, person_id)
+                VALUES (?, ?, ?, NULL, ?, ?, ?) ON CONFLICT (invitation_id) DO NOTHING
+                """, person, event.organisationId().value(), event.campaignId().value(), email,
+                event.name() == null ? "" : event.name(), person);
+        String suppressed = suppression(event.organisationId().value(), email);
+        String status = "pending";
+        String error = null;
+        if (suppressed != null) {
+            status = "suppressed";
+            error = suppressedReason(suppressed);
+        } else if (!Emails.isValid(email)) {
+            status = "failed";
+            error = "no valid address";
+        }
+        jdbc.update("""
+                INSERT INTO mail_outbox (invitation_id, purpose, organisation_id, campaign_id, round_id, status, message,
+                    finished_at, last_error)
+                VALUES (?, ?, ?, ?, NULL, ?, ?, CASE WHEN ? THEN NULL ELSE now() END, ?)
+                ON CONFLICT DO NOTHING
+                """, person, MailPurpose.SELECTION.name(), event.organisationId().value(), event.campaignId().value(),
+                status, event.message() == null ? "" : event.message(), error == null, error);
+    }
+
+    /**
      * An admin decided to send the invitation again: its outbox row, finished without a sure mail, goes back to
      * the queue as a new one (a fresh link is made when it is handed over). Once per decision: the row moves
      * only from a finished state, and this handler sees each event once.
@@ -190,6 +223,8 @@ class MailPolicy {
                     last_error = 'the campaign was erased before this mail could go out'
                 WHERE campaign_id = ? AND status = 'pending'
                 """, event.campaignId().value());
+        jdbc.update("UPDATE mail_outbox SET message = NULL WHERE campaign_id = ? AND message IS NOT NULL",
+                event.campaignId().value());
         jdbc.update("DELETE FROM mail_recipient WHERE campaign_id = ?", event.campaignId().value());
         jdbc.update("DELETE FROM mail_admin_action WHERE campaign_id = ?", event.campaignId().value());
         jdbc.update("""

@@ -20,7 +20,8 @@ class MailTemplates {
 
     enum Kind {
         INVITATION("invitation"), REMINDER("reminder"), VERIFICATION_CODE("verification-code"),
-        SIGN_IN_LINK("sign-in-link"), RETENTION_WARNING("retention-warning"), NOMINATION_COPY("nomination-copy");
+        SIGN_IN_LINK("sign-in-link"), RETENTION_WARNING("retention-warning"), NOMINATION_COPY("nomination-copy"),
+        SELECTION("selection");
 
         final String file;
 

@@ -2,6 +2,9 @@ package org.oostkit.wrt.web.mail;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.oostkit.wrt.api.campaign.CampaignCommands.RecordSelectionMail;
+import org.oostkit.wrt.api.campaign.CampaignId;
+import org.oostkit.wrt.api.campaign.PersonId;
 import org.oostkit.wrt.api.common.Secrets;
 import org.oostkit.wrt.api.invitation.InvitationCommands.RecordMailFailed;
 import org.oostkit.wrt.api.invitation.InvitationCommands.RecordMailSent;
@@ -37,6 +40,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * round page lists it for an admin to send again. The row is marked {@code sent} the moment the server accepts
  * the mail, before the invitation is told, so only a mail that was really being handed over when an instance
  * died can end uncertain.
+ * A selection mail ("you have been selected", keyed by the person) goes the same way, without a link, and is
+ * recorded on its campaign.
  * Temporary failures go back to the queue with exponential backoff, up to a bounded number of attempts; when
  * no server can be reached, the instance pauses for the backoff instead of failing every queued mail.
  */
@@ -138,15 +143,19 @@ class OutboxSender implements SmartLifecycle {
     void send(OutboxRow row) {
         // the link token: only its keyed hash is kept (in the outbox until recorded, then on the invitation);
         // the raw token lives in memory until the mail is handed over
-        String token = secrets.newToken();
-        String tokenHash = secrets.invitationTokenHash(token);
+        boolean selection = MailPurpose.SELECTION.name().equals(row.purpose());
+        // a selection mail carries no link: no token
+        String token = selection ? null : secrets.newToken();
+        String tokenHash = selection ? null : secrets.invitationTokenHash(token);
+        // read before the point of no return: a database hiccup here leaves the row claimed, recovered later
+        String selectionMessage = selection ? outbox.selectionMessage(row) : null;
         if (!outbox.startSending(row, instance, tokenHash)) {
             // the address became suppressed, or the claim was taken for dead and someone else has the row now
             String suppressed = outbox.suppressionReason(row.organisationId(), row.email());
             if (suppressed == null) {
                 outbox.release(row, instance); // the suppression was lifted in between: back to the queue
             } else if (outbox.suppressed(row, instance, MailPolicy.suppressedReason(suppressed))) {
-                recordFailure(row.invitationId(), row.purpose(), row.organisationId(),
+                recordFailure(row.invitationId(), row.purpose(), row.organisationId(), row.campaignId(),
                         MailPolicy.suppressedReason(suppressed), true);
             }
             return;
@@ -154,14 +163,17 @@ class OutboxSender implements SmartLifecycle {
         int attempt = row.attempts() + 1;
         MailMessage message;
         try {
-            message = composer.invitationMail(row, token);
+            message = selection
+                    ? composer.selectionMail(row.organisationId(), row.organisationName(), row.campaignName(),
+                            row.email(), row.name(), selectionMessage, row.sender())
+                    : composer.invitationMail(row, token);
         } catch (RuntimeException e) {
             // nothing was handed over, and the same data would fail the same way again
             log.warn("{} mail of invitation {} could not be composed ({})", row.purpose(), row.invitationId(),
                     e.getClass().getSimpleName());
             outbox.failed(row, "the mail could not be composed");
-            recordFailure(row.invitationId(), row.purpose(), row.organisationId(), "the mail could not be composed",
-                    true);
+            recordFailure(row.invitationId(), row.purpose(), row.organisationId(), row.campaignId(),
+                    "the mail could not be composed", true);
             return;
         }
         try {
@@ -172,7 +184,8 @@ class OutboxSender implements SmartLifecycle {
                         e.getCause() == null ? "invalid" : e.getCause().getClass().getSimpleName());
                 outbox.failed(row, e.getMessage());
                 meters.counter("wrt.mail.failed", "kind", message.kind(), "permanent", "true").increment();
-                recordFailure(row.invitationId(), row.purpose(), row.organisationId(), e.getMessage(), true);
+                recordFailure(row.invitationId(), row.purpose(), row.organisationId(), row.campaignId(), e.getMessage(),
+                        true);
             } else {
                 temporaryFailure(row, attempt, e.getMessage(), e.serverUnavailable());
             }
@@ -185,10 +198,8 @@ class OutboxSender implements SmartLifecycle {
         outbox.sent(row, message.messageId());
         meters.counter("wrt.mail.sent", "kind", message.kind()).increment();
         try {
-            commands.sendAndWait(new RecordMailSent(new InvitationId(row.invitationId()),
-                    new OrganisationId(row.organisationId()), MailPurpose.valueOf(row.purpose()), message.messageId(),
-                    tokenHash));
-            outbox.markRecorded(row.invitationId(), row.purpose());
+            recordSent(row.invitationId(), row.purpose(), row.organisationId(), row.campaignId(), message.messageId(),
+                    tokenHash);
         } catch (RuntimeException e) {
             log.warn("{} mail of invitation {} sent but not recorded yet: {}", row.purpose(), row.invitationId(),
                     e.toString());
@@ -201,7 +212,7 @@ class OutboxSender implements SmartLifecycle {
             log.warn("{} mail of invitation {} given up after {} attempts", row.purpose(), row.invitationId(), attempt);
             outbox.failed(row, "gave up after " + attempt + " attempts: " + reason);
             meters.counter("wrt.mail.failed", "kind", row.purpose().toLowerCase(), "permanent", "false").increment();
-            recordFailure(row.invitationId(), row.purpose(), row.organisationId(),
+            recordFailure(row.invitationId(), row.purpose(), row.organisationId(), row.campaignId(),
                     "gave up after " + attempt + " attempts: " + reason, false);
             return;
         }
@@ -219,10 +230,41 @@ class OutboxSender implements SmartLifecycle {
         }
     }
 
-    private boolean recordFailure(UUID invitation, String purpose, UUID organisation, String reason, boolean permanent) {
+    /** A selection mail's row is keyed by the person and recorded on the campaign; every other on its invitation. */
+    private void recordSent(UUID invitation, String purpose, UUID organisation, UUID campaign, String messageId,
+                            String tokenHash) {
+        if (MailPurpose.SELECTION.name().equals(purpose)) {
+            commands.sendAndWait(new RecordSelectionMail(new CampaignId(campaign), new OrganisationId(organisation),
+                    new PersonId(invitation), messageId, null, false));
+        } else {
+            commands.sendAndWait(new RecordMailSent(new InvitationId(invitation), new OrganisationId(organisation),
+                    MailPurpose.valueOf(purpose), messageId, tokenHash));
+        }
+        outbox.markRecorded(invitation, purpose);
+    }
+
+    private void recordUncertain(UUID invitation, String purpose, UUID organisation, UUID campaign, String reason,
+                                 String tokenHash) {
+        if (MailPurpose.SELECTION.name().equals(purpose)) {
+            commands.sendAndWait(new RecordSelectionMail(new CampaignId(campaign), new OrganisationId(organisation),
+                    new PersonId(invitation), null, reason, true));
+        } else {
+            commands.sendAndWait(new RecordMailUncertain(new InvitationId(invitation),
+                    new OrganisationId(organisation), MailPurpose.valueOf(purpose), tokenHash));
+        }
+        outbox.markRecorded(invitation, purpose);
+    }
+
+    private boolean recordFailure(UUID invitation, String purpose, UUID organisation, UUID campaign, String reason,
+                                  boolean permanent) {
         try {
-            commands.sendAndWait(new RecordMailFailed(new InvitationId(invitation), new OrganisationId(organisation),
-                    MailPurpose.valueOf(purpose), reason, permanent));
+            if (MailPurpose.SELECTION.name().equals(purpose)) {
+                commands.sendAndWait(new RecordSelectionMail(new CampaignId(campaign), new OrganisationId(organisation),
+                        new PersonId(invitation), null, reason, false));
+            } else {
+                commands.sendAndWait(new RecordMailFailed(new InvitationId(invitation),
+                        new OrganisationId(organisation), MailPurpose.valueOf(purpose), reason, permanent));
+            }
             outbox.markRecorded(invitation, purpose);
             return true;
         } catch (RuntimeException e) {
@@ -251,10 +293,8 @@ class OutboxSender implements SmartLifecycle {
         for (MailOutbox.Unrecorded row : outbox.leaseUnrecorded(Duration.ofMillis(interval), settings.lease(), 100)) {
             if ("sent".equals(row.status())) {
                 try {
-                    commands.sendAndWait(new RecordMailSent(new InvitationId(row.invitationId()),
-                            new OrganisationId(row.organisationId()), MailPurpose.valueOf(row.purpose()),
-                            row.providerMessageId(), row.tokenHash()));
-                    outbox.markRecorded(row.invitationId(), row.purpose());
+                    recordSent(row.invitationId(), row.purpose(), row.organisationId(), row.campaignId(),
+                            row.providerMessageId(), row.tokenHash());
                 } catch (RuntimeException e) {
                     log.warn("Sent {} mail of invitation {} still not recorded: {}", row.purpose(),
                             row.invitationId(), e.toString());
@@ -262,16 +302,15 @@ class OutboxSender implements SmartLifecycle {
             } else if ("uncertain".equals(row.status())) {
                 // the mail may have arrived: its link must work, and the admin sees it as "not sure"
                 try {
-                    commands.sendAndWait(new RecordMailUncertain(new InvitationId(row.invitationId()),
-                            new OrganisationId(row.organisationId()), MailPurpose.valueOf(row.purpose()),
-                            row.tokenHash()));
-                    outbox.markRecorded(row.invitationId(), row.purpose());
+                    recordUncertain(row.invitationId(), row.purpose(), row.organisationId(), row.campaignId(),
+                            row.lastError(), row.tokenHash());
                 } catch (RuntimeException e) {
                     log.warn("Uncertain {} mail of invitation {} not recorded yet: {}", row.purpose(),
                             row.invitationId(), e.toString());
                 }
             } else {
-                recordFailure(row.invitationId(), row.purpose(), row.organisationId(), row.lastError(), true);
+                recordFailure(row.invitationId(), row.purpose(), row.organisationId(), row.campaignId(),
+                        row.lastError(), true);
             }
         }
     }

@@ -65,7 +65,11 @@ class SuppressionController {
                 """, (rs, i) -> Map.<String, Object>of(
                 "email", rs.getString("email") == null ? "(address purged)" : rs.getString("email"),
                 "campaign", rs.getString("campaign") == null ? "" : rs.getString("campaign"),
-                "purpose", "REMINDER".equals(rs.getString("purpose")) ? "Reminder" : "Invitation",
+                "purpose", switch (rs.getString("purpose")) {
+                    case "REMINDER" -> "Reminder";
+                    case "SELECTION" -> "Selection";
+                    default -> "Invitation";
+                },
                 "status", "uncertain".equals(rs.getString("status")) ? "Uncertain" : "Failed",
                 "reason", rs.getString("last_error") == null ? "" : rs.getString("last_error"),
                 "attempts", rs.getInt("attempts"),

@@ -3,7 +3,16 @@ package org.oostkit.wrt.web.shortlist;
 import org.oostkit.wrt.query.api.NetworkInsightView;
 import org.oostkit.wrt.query.api.ShortlistView;
 
+import org.oostkit.wrt.query.time.LocalTimes;
+import org.oostkit.wrt.web.mail.SelectionMails;
+
+import org.oostkit.wrt.api.common.Emails;
+
+import java.time.ZoneId;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
 
 /** Words for the shortlist pages. */
 final class ShortlistModel {
@@ -30,5 +39,25 @@ final class ShortlistModel {
         return (chosen == 1 ? "The one person chosen comes" : "The " + chosen + " people chosen come") + " from "
                 + groups + " of the " + insight.groups().size() + (insight.groups().size() == 1 ? " group" : " groups")
                 + " of the referral network.";
+    }
+
+    /** The selection mail's state in words: "told on 7 Dec 2026, 09:15", "being sent", or why not (empty: none). */
+    static String told(SelectionMails.Status status, ZoneId zone) {
+        if (status == null) {
+            return "";
+        }
+        return switch (status.state()) {
+            case "sent" -> "told on " + LocalTimes.shortMoment(status.at(), zone);
+            case "uncertain" -> "mail possibly not delivered";
+            case "not-sent" -> "not told: " + (status.problem() == null ? "the mail failed"
+                    : status.problem().replaceFirst("^not sent: ", ""));
+            default -> "selection mail being sent";
+        };
+    }
+
+    /** Who "Tell the chosen" would mail: not asked for yet, and not erased (an erased address is none). */
+    static List<ShortlistView.Entry> toTell(ShortlistView shortlist, Set<UUID> asked) {
+        return shortlist.entries().stream()
+                .filter(e -> !asked.contains(e.personId().value()) && Emails.isValid(e.email())).toList();
     }
 }

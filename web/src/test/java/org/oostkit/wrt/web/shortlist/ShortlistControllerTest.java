@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.oostkit.wrt.api.campaign.CampaignCommands.CloseShortlist;
 import org.oostkit.wrt.api.campaign.CampaignCommands.RemoveFromShortlist;
+import org.oostkit.wrt.api.campaign.CampaignCommands.TellTheChosen;
 import org.oostkit.wrt.api.campaign.CampaignCommands.ShortlistPerson;
 import org.oostkit.wrt.api.campaign.PersonId;
 import org.oostkit.wrt.api.common.RuleViolation;
@@ -28,6 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.oostkit.wrt.web.mail.SelectionMails;
 import org.springframework.test.web.servlet.MockMvc;
 
 import java.time.Instant;
@@ -52,7 +54,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-@WebMvcTest(controllers = {ShortlistController.class, PersonController.class})
+@WebMvcTest(controllers = {ShortlistController.class, PersonController.class, TellTheChosenController.class})
 @Import({SecurityConfiguration.class, AdminPages.class})
 class ShortlistControllerTest {
 
@@ -68,6 +70,8 @@ class ShortlistControllerTest {
     CommandGateway commands;
     @MockitoBean
     ShortlistExport export;
+    @MockitoBean
+    SelectionMails selectionMails;
 
     @BeforeEach
     void campaign() {
@@ -142,6 +146,22 @@ class ShortlistControllerTest {
         mvc.perform(post(BASE + "/shortlist/remove").with(admin()).with(csrf()).param("person", ERIN.toString())
                 .param("back", "shortlist")).andExpect(redirectedUrl(BASE + "/shortlist"));
         assertThat(sent().getPayload()).isEqualTo(new RemoveFromShortlist(CAMPAIGN, ORG, ERIN));
+    }
+
+    @Test
+    @DisplayName("telling the chosen: admins only, the message checked by its rule, the command with the message")
+    void tellTheChosen() throws Exception {
+        mvc.perform(get(BASE + "/shortlist/tell").with(auditor())).andExpect(status().isForbidden());
+        mvc.perform(post(BASE + "/shortlist/tell").with(auditor()).with(csrf())).andExpect(status().isForbidden());
+        mvc.perform(post(BASE + "/shortlist/tell").with(admin()).with(csrf()).param("message", "bad\u0007"))
+                .andExpect(redirectedUrl(BASE + "/shortlist/tell"));
+        verify(commands, never()).sendAndWait(any());
+        when(commands.sendAndWait(any())).thenReturn(2);
+        mvc.perform(post(BASE + "/shortlist/tell").with(admin()).with(csrf()).param("message", "See you"))
+                .andExpect(redirectedUrl(BASE + "/shortlist"))
+                .andExpect(flash().attribute("flash", Map.of("kind", "ok", "message", "The selection mail goes out to "
+                        + "2 people; each is mailed once. The shortlist shows when it was sent.")));
+        assertThat(sent().getPayload()).isEqualTo(new TellTheChosen(CAMPAIGN, ORG, "See you"));
     }
 
     @Test

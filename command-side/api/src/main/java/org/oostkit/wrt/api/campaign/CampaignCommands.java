@@ -128,4 +128,22 @@ public final class CampaignCommands {
     public record CloseShortlist(@TargetAggregateIdentifier CampaignId campaignId,
                                  OrganisationId organisationId) {
     }
+
+    /**
+     * Mails "you have been selected" to everyone on the shortlist not told yet (nor erased), with an optional
+     * message ({@link org.oostkit.wrt.api.common.TextRule#SELECTION_MESSAGE}); answers how many were asked for.
+     */
+    public record TellTheChosen(@TargetAggregateIdentifier CampaignId campaignId,
+                                OrganisationId organisationId,
+                                String message) {
+    }
+
+    /** Sent by the mail sender: how the selection mail to a person ended ({@code providerMessageId} set: sent). */
+    public record RecordSelectionMail(@TargetAggregateIdentifier CampaignId campaignId,
+                                      OrganisationId organisationId,
+                                      PersonId personId,
+                                      String providerMessageId,
+                                      String reason,
+                                      boolean uncertain) {
+    }
 }

@@ -25,6 +25,7 @@ public record TextRule(String label, int maxLength, boolean multiLine) {
     public static final TextRule ORGANISATION_NAME = new TextRule("the name", 200, false);
     public static final TextRule SUSPENSION_REASON = new TextRule("the reason", 1_000, true);
     public static final TextRule SHORTLIST_NOTE = new TextRule("the note", 1_000, true);
+    public static final TextRule SELECTION_MESSAGE = new TextRule("the message", 2_000, true);
 
     /**
      * The stored form: {@code null} becomes empty, line ends become {@code \n} (browsers send CR LF from a

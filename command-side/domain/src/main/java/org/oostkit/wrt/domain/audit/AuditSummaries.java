@@ -14,6 +14,9 @@ import org.oostkit.wrt.api.campaign.PersonRemovedFromShortlist;
 import org.oostkit.wrt.api.campaign.PersonBroughtBack;
 import org.oostkit.wrt.api.campaign.PersonSetAside;
 import org.oostkit.wrt.api.campaign.PersonShortlisted;
+import org.oostkit.wrt.api.campaign.PersonToldOfSelection;
+import org.oostkit.wrt.api.campaign.SelectionMailNotSent;
+import org.oostkit.wrt.api.campaign.SelectionMailRequested;
 import org.oostkit.wrt.api.campaign.ShortlistClosed;
 import org.oostkit.wrt.api.campaign.SeedPersonAdded;
 import org.oostkit.wrt.api.campaign.SeedPersonRemoved;
@@ -91,6 +94,14 @@ final class AuditSummaries {
                     + (e.note() == null || e.note().isEmpty() ? ", no note" : ", note: \"" + e.note() + "\"");
         } else if (event instanceof PersonRemovedFromShortlist e) {
             return "Taken off the workshop shortlist (person " + e.personId() + ")";
+        } else if (event instanceof SelectionMailRequested e) {
+            return "Selection mail asked for: " + person(e.name(), e.email())
+                    + (e.message() == null || e.message().isEmpty() ? ", no message" : ", message: \"" + e.message() + "\"");
+        } else if (event instanceof PersonToldOfSelection e) {
+            return "Selection mail sent (person " + e.personId() + ")";
+        } else if (event instanceof SelectionMailNotSent e) {
+            return (e.uncertain() ? "Selection mail possibly not sent" : "Selection mail not sent") + " (person "
+                    + e.personId() + "): " + e.reason();
         } else if (event instanceof ShortlistClosed e) {
             return "Workshop shortlist closed as final with " + e.people() + " "
                     + plural(e.people(), "person", "people");

@@ -18,6 +18,8 @@ import org.oostkit.wrt.api.campaign.CampaignCommands.CompleteCampaign;
 import org.oostkit.wrt.api.campaign.CampaignCommands.CreateCampaign;
 import org.oostkit.wrt.api.campaign.CampaignCommands.RemoveSeedPerson;
 import org.oostkit.wrt.api.campaign.CampaignCommands.CloseShortlist;
+import org.oostkit.wrt.api.campaign.CampaignCommands.RecordSelectionMail;
+import org.oostkit.wrt.api.campaign.CampaignCommands.TellTheChosen;
 import org.oostkit.wrt.api.campaign.CampaignCommands.RemoveFromShortlist;
 import org.oostkit.wrt.api.campaign.CampaignCommands.ShortlistPerson;
 import org.oostkit.wrt.api.campaign.CampaignCommands.StartRound;
@@ -47,6 +49,9 @@ import org.oostkit.wrt.api.campaign.PersonNominatedIntoCampaign;
 import org.oostkit.wrt.api.campaign.PersonRemovedFromShortlist;
 import org.oostkit.wrt.api.campaign.PersonShortlisted;
 import org.oostkit.wrt.api.campaign.ShortlistClosed;
+import org.oostkit.wrt.api.campaign.PersonToldOfSelection;
+import org.oostkit.wrt.api.campaign.SelectionMailNotSent;
+import org.oostkit.wrt.api.campaign.SelectionMailRequested;
 import org.oostkit.wrt.api.campaign.RetentionOutcome;
 import org.oostkit.wrt.api.campaign.RetentionWarning;
 import org.oostkit.wrt.api.campaign.RetentionWarningSent;
@@ -132,6 +137,9 @@ public class Campaign {
     private CampaignSender sender = CampaignSender.NONE;
     /** People not asked yet whom an admin left out of the next rounds, until brought back. */
     private final Set<PersonId> setAside = new HashSet<>();
+    /** Whom a selection mail was asked for (each once), and whose selection mail has an outcome recorded. */
+    private final Set<PersonId> selectionRequested = new HashSet<>();
+    private final Set<PersonId> selectionRecorded = new HashSet<>();
 
     Campaign() {
     }
@@ -225,6 +233,43 @@ public class Campaign {
             throw new RuleViolation("shortlist-empty", "Choose at least one person before closing the shortlist.");
         }
         apply(new ShortlistClosed(organisationId, id, shortlist.size()));
+    }
+
+    /**
+     * Asks for one selection mail per shortlisted person not asked for yet and not erased: pressing twice, or
+     * telling again after more were chosen, mails only the newcomers. Allowed on an open or closed shortlist.
+     */
+    @CommandHandler
+    int handle(TellTheChosen command) {
+        requireTenantAndNotErased(command.organisationId());
+        String message = TextRule.SELECTION_MESSAGE.require(command.message(), "message-invalid");
+        List<Person> toTell = shortlist.stream()
+                .filter(p -> !selectionRequested.contains(p) && !erasedPeople.contains(p) && roster.containsKey(p))
+                .map(roster::get).toList();
+        if (toTell.isEmpty()) {
+            throw new RuleViolation("nobody-to-tell", shortlist.isEmpty()
+                    ? "The shortlist is empty: choose people before telling them."
+                    : "Everyone on the shortlist has already been told.");
+        }
+        toTell.forEach(p -> apply(new SelectionMailRequested(organisationId, id, p.id(), p.name(), p.email(), message)));
+        return toTell.size();
+    }
+
+    /** The mail sender's record of a selection mail; once per person, also after erasure (it names nobody). */
+    @CommandHandler
+    void handle(RecordSelectionMail command) {
+        if (!organisationId.equals(command.organisationId())) {
+            throw new NotFound("Campaign");
+        }
+        if (!selectionRequested.contains(command.personId()) || selectionRecorded.contains(command.personId())) {
+            return;
+        }
+        if (command.providerMessageId() != null) {
+            apply(new PersonToldOfSelection(organisationId, id, command.personId(), command.providerMessageId()));
+        } else {
+            apply(new SelectionMailNotSent(organisationId, id, command.personId(),
+                    command.reason() == null ? "" : command.reason(), command.uncertain()));
+        }
     }
 
     private void requireShortlistOpen(OrganisationId tenant) {
@@ -525,6 +570,21 @@ public class Campaign {
     @EventSourcingHandler
     void on(PersonRemovedFromShortlist event) {
         shortlist.remove(event.personId());
+    }
+
+    @EventSourcingHandler
+    void on(SelectionMailRequested event) {
+        selectionRequested.add(event.personId());
+    }
+
+    @EventSourcingHandler
+    void on(PersonToldOfSelection event) {
+        selectionRecorded.add(event.personId());
+    }
+
+    @EventSourcingHandler
+    void on(SelectionMailNotSent event) {
+        selectionRecorded.add(event.personId());
     }
 
     @EventSourcingHandler

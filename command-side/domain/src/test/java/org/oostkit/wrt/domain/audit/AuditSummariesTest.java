@@ -88,4 +88,19 @@ class AuditSummariesTest {
         assertThat(AuditSummaries.of(new org.oostkit.wrt.api.invitation.InvitationRepeatRequested(tenant, campaign,
                 RoundId.random(), INVITATION))).startsWith("Invitation mail sent again to this person");
     }
+
+    @org.junit.jupiter.api.Test
+    @org.junit.jupiter.api.DisplayName("selection mails read as sentences: asked for whom, with which message, and how they ended")
+    void selectionMail() {
+        var tenant = org.oostkit.wrt.api.organisation.OrganisationId.random();
+        var campaign = org.oostkit.wrt.api.campaign.CampaignId.random();
+        PersonId ann = PersonId.random();
+        assertThat(AuditSummaries.of(new org.oostkit.wrt.api.campaign.SelectionMailRequested(tenant, campaign, ann,
+                "Ann", "ann@x.test", "See you"))).startsWith("Selection mail asked for: ").contains("ann@x.test")
+                .endsWith(", message: \"See you\"");
+        assertThat(AuditSummaries.of(new org.oostkit.wrt.api.campaign.PersonToldOfSelection(tenant, campaign, ann,
+                "<m@wrt>"))).isEqualTo("Selection mail sent (person " + ann + ")");
+        assertThat(AuditSummaries.of(new org.oostkit.wrt.api.campaign.SelectionMailNotSent(tenant, campaign, ann,
+                "bounced before", false))).isEqualTo("Selection mail not sent (person " + ann + "): bounced before");
+    }
 }

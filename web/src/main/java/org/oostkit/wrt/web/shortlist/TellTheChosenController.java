@@ -1,0 +1,102 @@
+package org.oostkit.wrt.web.shortlist;
+
+import org.oostkit.wrt.api.campaign.CampaignCommands.TellTheChosen;
+import org.oostkit.wrt.api.common.RuleViolation;
+import org.oostkit.wrt.api.common.TextRule;
+import org.oostkit.wrt.query.api.CampaignView;
+import org.oostkit.wrt.query.api.OrganisationView;
+import org.oostkit.wrt.query.api.ShortlistQueries.FindShortlist;
+import org.oostkit.wrt.query.api.ShortlistView;
+import org.oostkit.wrt.web.campaign.AdminPages;
+import org.oostkit.wrt.web.mail.CampaignSenders;
+import org.oostkit.wrt.web.mail.SelectionMails;
+import org.oostkit.wrt.web.scope.AdminOnly;
+import org.oostkit.wrt.web.scope.CampaignScope;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * "Tell the chosen" (admins): a confirmation with how many people will get the "you have been selected" mail
+ * and a preview of it, then one command that asks for one mail per shortlisted person not told yet.
+ */
+@Controller
+class TellTheChosenController {
+
+    private final AdminPages pages;
+    private final SelectionMails mails;
+    private final CampaignSenders senders;
+
+    TellTheChosenController(AdminPages pages, SelectionMails mails, CampaignSenders senders) {
+        this.pages = pages;
+        this.mails = mails;
+        this.senders = senders;
+    }
+
+    @GetMapping("/org/{slug}/campaigns/{id}/shortlist/tell")
+    String confirm(@AdminOnly CampaignScope scope, @RequestParam(defaultValue = "") String message,
+                   Authentication authentication, Model model) {
+        OrganisationView organisation = scope.organisation();
+        CampaignView campaign = scope.campaign();
+        String base = scope.base();
+        ShortlistView shortlist = pages.query(new FindShortlist(organisation.organisationId(), campaign.campaignId()),
+                ShortlistView.class);
+        Set<UUID> asked = mails.statuses(campaign.campaignId()).keySet();
+        List<ShortlistView.Entry> toTell = ShortlistModel.toTell(shortlist, asked);
+        String problem = TextRule.SELECTION_MESSAGE.problem(message);
+        String shown = problem == null ? TextRule.SELECTION_MESSAGE.clean(message) : "";
+        String previewName = toTell.isEmpty() ? "Alex Example" : AdminPages.text(toTell.get(0).name());
+        SelectionMails.Preview preview = mails.preview(organisation.name(), campaign.name(), previewName, shown,
+                senders.of(campaign.campaignId().value()));
+        model.addAllAttributes(pages.page("Tell the chosen · " + campaign.name(), organisation, authentication,
+                "campaign"));
+        model.addAttribute("crumbs", AdminPages.crumbs("/org/" + scope.slug() + "/manage", organisation.name(), base,
+                campaign.name(), base + "/shortlist", "Shortlist", null, "Tell the chosen"));
+        model.addAttribute("tabs", AdminPages.tabs(scope.slug(), campaign, "results"));
+        model.addAttribute("base", base);
+        model.addAttribute("campaignName", campaign.name());
+        model.addAttribute("count", toTell.size());
+        model.addAttribute("onePerson", toTell.size() == 1);
+        model.addAttribute("hasPeople", !toTell.isEmpty());
+        model.addAttribute("alreadyTold", asked.size());
+        model.addAttribute("anyAlreadyTold", !asked.isEmpty());
+        model.addAttribute("names", String.join("; ", toTell.stream().map(e -> AdminPages.text(e.name())).toList()));
+        model.addAttribute("selectionMessage", message);
+        model.addAttribute("messageProblem", problem == null ? null : TextRule.sentence(problem));
+        model.addAttribute("previewName", previewName);
+        model.addAttribute("previewSubject", preview.subject());
+        model.addAttribute("previewText", preview.text());
+        model.addAttribute("previewHtml", preview.html());
+        return "shortlist/tell";
+    }
+
+    @PostMapping("/org/{slug}/campaigns/{id}/shortlist/tell")
+    String tell(@AdminOnly CampaignScope scope, @RequestParam(defaultValue = "") String message,
+                Authentication authentication, RedirectAttributes redirect) {
+        String problem = TextRule.SELECTION_MESSAGE.problem(message);
+        if (problem != null) {
+            redirect.addFlashAttribute("flash", Map.of("kind", "error", "message",
+                    "Nobody was mailed: " + TextRule.sentence(problem)));
+            return "redirect:" + scope.base() + "/shortlist/tell";
+        }
+        try {
+            int people = pages.send(new TellTheChosen(scope.campaignId(), scope.organisationId(), message),
+                    authentication);
+            redirect.addFlashAttribute("flash", Map.of("kind", "ok", "message", "The selection mail goes out to "
+                    + people + (people == 1 ? " person" : " people") + "; each is mailed once. The shortlist shows "
+                    + "when it was sent."));
+        } catch (RuleViolation refused) {
+            redirect.addFlashAttribute("flash", Map.of("kind", "error", "message", refused.getMessage()));
+        }
+        return "redirect:" + scope.base() + "/shortlist";
+    }
+}
