@@ -29,6 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.oostkit.wrt.web.mail.CampaignSenders;
 import org.oostkit.wrt.web.mail.SelectionMails;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -72,6 +73,8 @@ class ShortlistControllerTest {
     ShortlistExport export;
     @MockitoBean
     SelectionMails selectionMails;
+    @MockitoBean
+    CampaignSenders senders;
 
     @BeforeEach
     void campaign() {
