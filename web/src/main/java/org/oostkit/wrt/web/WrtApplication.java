@@ -26,6 +26,16 @@ public class WrtApplication {
         if (OperatorCli.wanted(args)) {
             System.exit(OperatorCli.run(args, System.out, System.err, WrtApplication.class));
         }
+        if (IntegrityCommandLine.handles(args)) {
+            System.exit(IntegrityCommandLine.run(WrtApplication.class, args, System.out, System.err));
+        }
+        if (isReplay(args)) {
+            System.exit(ReplayCommand.main(Arrays.copyOfRange(args, 1, args.length)));
+        }
         SpringApplication.run(WrtApplication.class, args);
+    }
+
+    private static boolean isReplay(String[] args) {
+        return args.length > 0 && "replay".equals(args[0]);
     }
 }
