@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.nomination;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.oostkit.wrt.web.security.SignedInAdvice;
 import org.springframework.security.core.Authentication;
@@ -22,9 +23,12 @@ class NominatorAdvice {
     }
 
     @ExceptionHandler(NominatorProblem.class)
-    ModelAndView problem(NominatorProblem problem, HttpServletResponse response, Authentication authentication) {
+    ModelAndView problem(NominatorProblem problem, HttpServletRequest request, HttpServletResponse response,
+                         Authentication authentication) {
         response.setStatus(problem.status().value());
         ModelAndView page = new ModelAndView(PROBLEM, problem.status());
+        // no handler's postHandle runs after an exception: the page is worded here, in the session's language
+        NominatorLanguage.words(page.getModel(), NominatorLanguage.remembered(request), request);
         page.addObject("title", problem.heading());
         page.addObject("heading", problem.heading());
         page.addObject("message", problem.getMessage());

@@ -122,6 +122,8 @@ class NominatorLinkController {
         session.removeAttribute(NominatorSession.SAVED);
         session.setAttribute(NominatorSession.PENDING,
                 new NominatorSession.Pending(org, slug, found.invitationId(), address));
+        // the code page names no campaign: it speaks the language of the one asked about here
+        request.setAttribute(NominatorContact.CAMPAIGN, found.campaignId().value());
         return "redirect:/org/" + slug + "/nominate/verify";
     }
 }
