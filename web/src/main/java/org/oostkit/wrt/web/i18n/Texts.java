@@ -24,6 +24,8 @@ public final class Texts {
     /** The session attribute holding the language a nominator chose on a page ({@code ?lang=nl}). */
     public static final String CHOSEN = "wrt.nominator.language";
 
+    private static final java.util.regex.Pattern KEY = java.util.regex.Pattern.compile("[a-z]+(\\.[a-zA-Z]+)+");
+
     private static final Texts INSTANCE = new Texts(source());
 
     private final MessageSource messages;
@@ -74,7 +76,13 @@ public final class Texts {
 
     private Mustache.Lambda lambda(Locale locale, Mustache.Compiler compiler, String kind) {
         return (fragment, out) -> {
-            String key = fragment.decompile().strip();
+            // the fragment is a key, or names a value holding one ({{#t}}{{codeError}}{{/t}})
+            String key = fragment.execute().strip();
+            if (!KEY.matcher(key).matches()) {
+                // a sentence from a rule shared with the admin pages (TextRule), shown as it is
+                out.write(compiler == html ? com.samskivert.mustache.Escapers.HTML.escape(key) : key);
+                return;
+            }
             String text = get(locale, key);
             if (text.contains("{{")) {
                 fragment.executeTemplate(cache.computeIfAbsent(kind + ":" + locale + ":" + key,

@@ -95,9 +95,8 @@ class NominationFormController {
             rows = NomineeRows.posted(request.getParameterValues("name"), request.getParameterValues("email"),
                     request.getParameterValues("reason"), removed(request.getParameterValues("remove")));
         } catch (IllegalArgumentException tooMany) {
-            throw new NominatorProblem(HttpStatus.BAD_REQUEST, "That form was too long",
-                    "Please name at most " + NominationCommands.MAX_NOMINEES + " people.",
-                    "/org/" + slug + "/nominate/form", "Back to the form");
+            throw new NominatorProblem(HttpStatus.BAD_REQUEST, "problem.tooLong.heading",
+                    "problem.tooLong.message", "/org/" + slug + "/nominate/form", "problem.back");
         }
         if ("more".equals(action)) {
             rows.addBlank(NomineeRows.MORE_ROWS);

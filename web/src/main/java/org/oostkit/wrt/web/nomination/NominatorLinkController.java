@@ -114,7 +114,7 @@ class NominatorLinkController {
         if (address.isEmpty() || !Emails.isValid(address)) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             return NominatorPages.landing(model, slug, organisation, found, nominators.zone(org, found), token, email,
-                    address.isEmpty() ? "Enter your email address." : "Enter an email address like name@example.org.");
+                    address.isEmpty() ? "nominate.error.yourEmail" : "nominate.error.emailFormat");
         }
         codeMails.requestLater(org, found.invitationId(), address);
         HttpSession session = request.getSession(true);

@@ -112,8 +112,8 @@ final class NominatorPages {
                               String field, String error) {
         if (error != null) {
             view.put(field + "Error", error);
-            summary.add(Map.of("href", "#row" + row.index + "-" + field,
-                    "message", "Person " + row.number + ": " + error));
+            summary.add(Map.of("href", "#row" + row.index + "-" + field, "number", String.valueOf(row.number),
+                    "error", error));
         }
     }
 

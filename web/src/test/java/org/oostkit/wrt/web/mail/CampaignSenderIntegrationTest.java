@@ -58,6 +58,9 @@ class CampaignSenderIntegrationTest extends MailIntegrationTestSupport {
 
         // the nominator's page names the same contact
         String token = token(SmtpServer.text(mail), slug);
+        // the link opens once the read model knows the invitation
+        await("the invitation in the read model").atMost(WAIT).until(() -> mvc.perform(
+                get("/org/" + slug + "/nominate/" + token)).andReturn().getResponse().getStatus() == 200);
         mvc.perform(get("/org/" + slug + "/nominate/" + token))
                 .andExpect(content().string(containsString("mailto:grace@" + domain)));
     }

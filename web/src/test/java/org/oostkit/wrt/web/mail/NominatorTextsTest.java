@@ -83,6 +83,18 @@ class NominatorTextsTest {
             }
         }
         assertThat(named).hasSizeGreaterThan(60);
+        // the keys the nominator controllers hand to the templates (errors, problem pages)
+        Pattern literal = Pattern.compile("\"((?:nominate|problem)\\.[a-zA-Z.]+)\"");
+        try (var sources = java.nio.file.Files.list(java.nio.file.Path.of(
+                "src/main/java/org/oostkit/wrt/web/nomination"))) {
+            for (java.nio.file.Path source : sources.toList()) {
+                Matcher matcher = literal.matcher(java.nio.file.Files.readString(source));
+                while (matcher.find()) {
+                    named.add(matcher.group(1));
+                }
+            }
+        }
+        assertThat(named).contains("problem.closed.message", "nominate.error.self");
         assertThat(keys).containsAll(named);
     }
 
@@ -169,7 +181,8 @@ class NominatorTextsTest {
         } else {
             model.put("rows", List.of(row));
         }
-        model.put("errors", Map.of("items", List.of(Map.of("href", "#", "message", "m")), "formError", "f"));
+        model.put("errors", Map.of("items", List.of(Map.of("href", "#", "number", "1", "error",
+                "nominate.error.self")), "formError", "nominate.error.tooMany"));
         model.put("named", List.of(Map.of("name", "Bo", "email", "bo@example.org")));
         model.put("next", Map.of("href", "#", "label", "next"));
         model.put("hidden", List.of(Map.of("name", "n", "value", "v")));
