@@ -95,6 +95,17 @@ class DutchCampaignIntegrationTest extends MailIntegrationTestSupport {
         String german = page(session, "/org/" + slug + "/nominate/form?lang=de");
         assertThat(german).contains("<html lang=\"de\">").contains("Meine Vorschläge speichern");
         assertNoEnglish("form in German", german);
+        keep("landing-nl", landing);
+        keep("code-nl", codePage);
+        keep("form-nl", form);
+        keep("form-de", german);
+    }
+
+    /** The pages as served, under target/, to look at in a browser (the stylesheet path made relative). */
+    private static void keep(String name, String html) throws IOException {
+        java.nio.file.Path dir = java.nio.file.Path.of("target", "nominator-pages");
+        java.nio.file.Files.createDirectories(dir);
+        java.nio.file.Files.writeString(dir.resolve(name + ".html"), html.replace("href=\"/css/", "href=\"css/"));
     }
 
     private String page(MockHttpSession session, String path) throws Exception {
