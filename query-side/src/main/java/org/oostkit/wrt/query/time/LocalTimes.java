@@ -40,6 +40,30 @@ public final class LocalTimes {
         return instant == null ? "" : MOMENT.format(instant.atZone(zone)) + " (" + zoneName(instant, zone) + ")";
     }
 
+    /**
+     * A moment in full in the reader's language, with its zone named as in {@link #moment(Instant, ZoneId)}:
+     * "vrijdag 18 december 2026, 17:00 (Europe/Amsterdam, CET)"; English for languages without a pattern here.
+     */
+    public static String moment(Instant instant, ZoneId zone, Locale locale) {
+        return instant == null ? "" : pattern(locale, "EEEE d MMMM yyyy, HH:mm", "EEEE, d. MMMM yyyy, HH:mm")
+                .format(instant.atZone(zone)) + " (" + zoneName(instant, zone) + ")";
+    }
+
+    /** The day and month in the reader's language, for subject lines: "18 december", "18. Dezember". */
+    public static String dayMonth(Instant instant, ZoneId zone, Locale locale) {
+        return instant == null ? "" : pattern(locale, "d MMMM", "d. MMMM").format(instant.atZone(zone));
+    }
+
+    /** German writes the day with a full stop ("18. Dezember"); English, Dutch and French do not. */
+    private static DateTimeFormatter pattern(Locale locale, String plain, String german) {
+        String language = locale == null ? "en" : locale.getLanguage();
+        return switch (language) {
+            case "nl", "fr" -> DateTimeFormatter.ofPattern(plain, Locale.forLanguageTag(language));
+            case "de" -> DateTimeFormatter.ofPattern(german, Locale.GERMAN);
+            default -> DateTimeFormatter.ofPattern(plain, Locale.ENGLISH);
+        };
+    }
+
     /** A moment for tables, with its abbreviation: "18 Dec 2026, 17:00 CET"; empty for null. */
     public static String shortMoment(Instant instant, ZoneId zone) {
         return instant == null ? "" : SHORT.format(instant.atZone(zone)) + " " + abbreviation(instant, zone);

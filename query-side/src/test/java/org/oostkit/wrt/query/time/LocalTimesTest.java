@@ -33,6 +33,20 @@ class LocalTimesTest {
         }
 
         @Test
+        @DisplayName("reads in the nominator's language and keeps the zone's name")
+        void perLocale() {
+            assertThat(LocalTimes.moment(WINTER, AMSTERDAM, java.util.Locale.forLanguageTag("nl")))
+                    .isEqualTo("vrijdag 18 december 2026, 17:00 (Europe/Amsterdam, CET)");
+            assertThat(LocalTimes.moment(WINTER, AMSTERDAM, java.util.Locale.GERMAN))
+                    .isEqualTo("Freitag, 18. Dezember 2026, 17:00 (Europe/Amsterdam, CET)");
+            assertThat(LocalTimes.moment(WINTER, AMSTERDAM, java.util.Locale.FRENCH))
+                    .isEqualTo("vendredi 18 décembre 2026, 17:00 (Europe/Amsterdam, CET)");
+            assertThat(LocalTimes.moment(WINTER, AMSTERDAM, java.util.Locale.ENGLISH))
+                    .isEqualTo(LocalTimes.moment(WINTER, AMSTERDAM));
+            assertThat(LocalTimes.dayMonth(WINTER, AMSTERDAM, java.util.Locale.GERMAN)).isEqualTo("18. Dezember");
+        }
+
+        @Test
         @DisplayName("a half-hour offset moves the minutes and, here, the day")
         void halfHour() {
             assertThat(LocalTimes.moment(Instant.parse("2026-12-18T18:45:00Z"), KOLKATA))

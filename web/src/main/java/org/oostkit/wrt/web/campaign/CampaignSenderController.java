@@ -1,6 +1,8 @@
 package org.oostkit.wrt.web.campaign;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.oostkit.wrt.api.campaign.CampaignLanguage;
+import org.oostkit.wrt.api.campaign.CampaignMailCommands.ChangeCampaignLanguage;
 import org.oostkit.wrt.api.campaign.CampaignMailCommands.ChangeCampaignSender;
 import org.oostkit.wrt.api.campaign.CampaignSender;
 import org.oostkit.wrt.api.common.Emails;
@@ -31,6 +33,8 @@ import java.util.UUID;
 class CampaignSenderController {
 
     static final String PAGE = "campaign/sender";
+    private static final Map<String, String> LANGUAGE_NAMES = Map.of("en", "English", "nl", "Dutch (Nederlands)",
+            "de", "German (Deutsch)", "fr", "French (Français)");
 
     private final AdminPages pages;
     private final CampaignSenders senders;
@@ -71,6 +75,21 @@ class CampaignSenderController {
             return page(organisation, campaign, typed, errors, authentication, model);
         }
         CampaignController.flash(redirect, shown(id, typed), "Sender and contact person saved.");
+        return "redirect:" + scope.base() + "/sender";
+    }
+
+    /** The language nominators are addressed in; anything but en, nl, de or fr is refused by the campaign. */
+    @PostMapping("/org/{slug}/campaigns/{id}/language")
+    String language(@AdminOnly CampaignScope scope, @RequestParam(defaultValue = "") String language,
+                    Authentication authentication, RedirectAttributes redirect) {
+        try {
+            pages.send(new ChangeCampaignLanguage(scope.campaignId(), scope.organisation().organisationId(),
+                    language), authentication);
+            CampaignController.flash(redirect, language.equals(senders.language(scope.campaignId().value())),
+                    "Nominators' language saved.");
+        } catch (RuleViolation refused) {
+            redirect.addFlashAttribute("flash", Map.of("kind", "error", "message", refused.getMessage()));
+        }
         return "redirect:" + scope.base() + "/sender";
     }
 
@@ -144,6 +163,10 @@ class CampaignSenderController {
         model.addAttribute("hasErrors", !errors.isEmpty());
         model.addAttribute("errorSummary", errors.values());
         model.addAttribute("editable", !campaign.completed());
+        String language = senders.language(campaign.campaignId().value());
+        model.addAttribute("languageAction", base + "/language");
+        model.addAttribute("languageOptions", CampaignLanguage.SUPPORTED.stream().map(code -> Map.of("code", code,
+                "label", LANGUAGE_NAMES.get(code), "selected", code.equals(language))).toList());
         return PAGE;
     }
 }

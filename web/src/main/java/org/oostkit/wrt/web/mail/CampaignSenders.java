@@ -11,7 +11,7 @@ import java.util.UUID;
 
 /**
  * A campaign's sender and contact person as the mail policy keeps them (from {@code CampaignSenderChanged}):
- * the nominator pages show the same contact as the mails.
+ * the nominator pages show the same contact, and speak the same language, as the mails.
  */
 @Component
 public class CampaignSenders {
@@ -28,6 +28,13 @@ public class CampaignSenders {
                 SELECT sender_name, reply_to, contact_name, contact_email FROM mail_campaign WHERE campaign_id = ?
                 """, (rs, i) -> sender(rs), campaignId);
         return found.isEmpty() ? CampaignSender.NONE : found.get(0);
+    }
+
+    /** The language the campaign addresses its nominators in: en, nl, de or fr (en when unknown). */
+    public String language(UUID campaignId) {
+        List<String> found = jdbc.queryForList("SELECT language FROM mail_campaign WHERE campaign_id = ?",
+                String.class, campaignId);
+        return found.isEmpty() ? "en" : found.get(0);
     }
 
     static CampaignSender sender(ResultSet rs) throws SQLException {

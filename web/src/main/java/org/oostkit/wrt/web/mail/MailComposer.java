@@ -3,6 +3,7 @@ package org.oostkit.wrt.web.mail;
 import org.oostkit.wrt.api.campaign.CampaignSender;
 import org.oostkit.wrt.api.invitation.MailPurpose;
 import org.oostkit.wrt.query.time.LocalTimes;
+import org.oostkit.wrt.web.i18n.Texts;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -13,6 +14,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -20,6 +22,8 @@ import java.util.UUID;
 class MailComposer {
 
     static final String FOOTER = "Sent by the Workshop Referral Tool on behalf of the organisation named above.";
+
+    private static final Texts TEXTS = Texts.bundled();
 
     private final MailTemplates templates;
     private final ProviderHeaders providerHeaders;
@@ -58,9 +62,10 @@ class MailComposer {
     MailMessage invitationMail(OutboxRow row, URI link) {
         boolean reminder = MailPurpose.valueOf(row.purpose()).reminder();
         ZoneId zone = zone(row.timeZone());
-        // the deadline word for word as the nominator's page, the admin pages and the PDF state it
-        String deadline = LocalTimes.moment(row.deadline(), zone);
-        Map<String, Object> model = base(row.organisationName());
+        Locale locale = Texts.locale(row.language());
+        // the deadline word for word as the nominator's page states it, in the campaign's language
+        String deadline = LocalTimes.moment(row.deadline(), zone, locale);
+        Map<String, Object> model = base(row.organisationName(), locale);
         // a seed may have no name: greet with "Hello," rather than "Hello ,"
         model.put("name", row.name() == null || row.name().isBlank() ? null : row.name().strip());
         model.put("campaignName", row.campaignName());
@@ -68,15 +73,14 @@ class MailComposer {
                 ? null : row.invitationText().strip());
         model.put("invitationParagraphs", paragraphs(row.invitationText()));
         model.put("deadline", deadline);
-        model.put("deadlineShort", LocalTimes.dayMonth(row.deadline(), zone));
+        model.put("deadlineShort", LocalTimes.dayMonth(row.deadline(), zone, locale));
         model.put("link", link.toString());
-        model.put("buttonLabel", "Name the people");
-        model.put("preheader", reminder
-                ? "The round closes on " + deadline + "."
-                : "Please answer by " + deadline + ".");
+        model.put("buttonLabel", TEXTS.get(locale, "mail.invitation.button"));
+        model.put("preheader", TEXTS.get(locale, reminder ? "mail.reminder.preheader" : "mail.invitation.preheader",
+                deadline));
         contact(model, row.sender());
         MailTemplates.Rendered rendered = templates.render(
-                reminder ? MailTemplates.Kind.REMINDER : MailTemplates.Kind.INVITATION, model);
+                reminder ? MailTemplates.Kind.REMINDER : MailTemplates.Kind.INVITATION, model, locale);
         return message(reminder ? "reminder" : "invitation", row.email(), row.name(), rendered,
                 providerHeaders.headers(row.organisationId(), row.invitationId(), true), row.sender());
     }
@@ -101,22 +105,24 @@ class MailComposer {
     MailMessage verificationCode(UUID organisationId, UUID invitationId, String organisationName, String campaignName,
                                  String email, String code, Instant expiresAt, Instant now, ZoneId zone) {
         return verificationCode(organisationId, invitationId, organisationName, campaignName, email, code, expiresAt,
-                now, zone, CampaignSender.NONE);
+                now, zone, CampaignSender.NONE, Locale.ENGLISH);
     }
 
     MailMessage verificationCode(UUID organisationId, UUID invitationId, String organisationName, String campaignName,
                                  String email, String code, Instant expiresAt, Instant now, ZoneId zone,
-                                 CampaignSender sender) {
-        Map<String, Object> model = base(organisationName);
+                                 CampaignSender sender, Locale locale) {
+        Map<String, Object> model = base(organisationName, locale);
         contact(model, sender);
         model.put("campaignName", campaignName);
         model.put("code", code);
-        model.put("expiresAt", LocalTimes.moment(expiresAt, zone));
+        String until = LocalTimes.moment(expiresAt, zone, locale);
+        model.put("expiresAt", until);
         long minutes = Math.max(1, Math.round(Duration.between(now, expiresAt).getSeconds() / 60.0));
         model.put("validMinutes", minutes);
-        model.put("preheader", "Valid for " + minutes + " minutes.");
+        model.put("validity", TEXTS.get(locale, "mail.code.validity", minutes, until));
+        model.put("preheader", TEXTS.get(locale, "mail.code.preheader", minutes));
         return message("verification-code", email, null,
-                templates.render(MailTemplates.Kind.VERIFICATION_CODE, model),
+                templates.render(MailTemplates.Kind.VERIFICATION_CODE, model, locale),
                 providerHeaders.headers(organisationId, invitationId, false), sender);
     }
 
@@ -147,22 +153,27 @@ class MailComposer {
     /** A nominator's own list, mailed on their request to their verified address. */
     MailMessage nominationCopy(UUID organisationId, String organisationName, String campaignName, String email,
                                List<Map<String, String>> people, Instant savedAt, Instant deadline,
-                               ZoneId zone, CampaignSender sender) {
-        Map<String, Object> model = base(organisationName);
+                               ZoneId zone, CampaignSender sender, Locale locale) {
+        Map<String, Object> model = base(organisationName, locale);
         model.put("campaignName", campaignName);
         model.put("people", people);
-        model.put("savedAt", LocalTimes.moment(savedAt, zone));
-        model.put("deadline", LocalTimes.moment(deadline, zone));
-        model.put("preheader", people.size() == 1 ? "1 person" : people.size() + " people");
+        model.put("savedAt", LocalTimes.moment(savedAt, zone, locale));
+        model.put("deadline", LocalTimes.moment(deadline, zone, locale));
+        model.put("preheader", TEXTS.get(locale, "mail.copy.preheader", people.size()));
         contact(model, sender);
-        return message("nomination-copy", email, null, templates.render(MailTemplates.Kind.NOMINATION_COPY, model),
+        return message("nomination-copy", email, null,
+                templates.render(MailTemplates.Kind.NOMINATION_COPY, model, locale),
                 providerHeaders.headers(organisationId, null, false), sender);
     }
 
     private Map<String, Object> base(String organisationName) {
+        return base(organisationName, Locale.ENGLISH);
+    }
+
+    private Map<String, Object> base(String organisationName, Locale locale) {
         Map<String, Object> model = new HashMap<>();
         model.put("organisationName", organisationName);
-        model.put("footer", FOOTER);
+        model.put("footer", TEXTS.get(locale, "mail.footer"));
         return model;
     }
 

@@ -53,7 +53,7 @@ class MailOutbox {
                 SELECT c.invitation_id, c.purpose, c.organisation_id, c.campaign_id, c.attempts,
                        p.email, p.name, g.slug, g.name AS organisation_name, k.name AS campaign_name,
                        k.invitation_text, r.deadline, COALESCE(k.time_zone, g.time_zone) AS time_zone,
-                       k.sender_name, k.reply_to, k.contact_name, k.contact_email
+                       k.sender_name, k.reply_to, k.contact_name, k.contact_email, k.language
                 FROM claimed c
                 JOIN mail_recipient p ON p.invitation_id = c.invitation_id
                 LEFT JOIN mail_round r ON r.round_id = c.round_id
@@ -65,7 +65,7 @@ class MailOutbox {
                         rs.getString("organisation_name"), rs.getString("campaign_name"),
                         rs.getString("invitation_text"),
                         rs.getTimestamp("deadline") == null ? null : rs.getTimestamp("deadline").toInstant(),
-                        rs.getString("time_zone"), CampaignSenders.sender(rs)),
+                        rs.getString("time_zone"), CampaignSenders.sender(rs), rs.getString("language")),
                 limit, instance);
     }
 

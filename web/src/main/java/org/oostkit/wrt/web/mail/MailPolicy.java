@@ -9,6 +9,7 @@ import org.oostkit.wrt.api.common.Actor;
 import org.oostkit.wrt.api.campaign.CampaignCreated;
 import org.oostkit.wrt.api.campaign.CampaignDetailsChanged;
 import org.oostkit.wrt.api.campaign.CampaignErased;
+import org.oostkit.wrt.api.campaign.CampaignLanguageChanged;
 import org.oostkit.wrt.api.campaign.CampaignSenderChanged;
 import org.oostkit.wrt.api.campaign.CampaignSettings;
 import org.oostkit.wrt.api.campaign.CampaignTimeZoneChanged;
@@ -95,6 +96,12 @@ class MailPolicy {
     }
 
     /** The sender name, Reply-To and contact person of the campaign's mails from now on. */
+    @EventHandler
+    void on(CampaignLanguageChanged event) {
+        jdbc.update("UPDATE mail_campaign SET language = ? WHERE campaign_id = ?", event.language(),
+                event.campaignId().value());
+    }
+
     @EventHandler
     void on(CampaignSenderChanged event) {
         jdbc.update("""

@@ -1,5 +1,7 @@
 package org.oostkit.wrt.web.mail;
 
+import org.oostkit.wrt.web.i18n.Texts;
+
 import org.oostkit.wrt.api.campaign.CampaignSender;
 import org.oostkit.wrt.api.common.Emails;
 import org.oostkit.wrt.api.common.NotFound;
@@ -103,13 +105,15 @@ public class MailPreviews {
                                String to) {
         List<OutboxRow> rows = jdbc.query("""
                 SELECT g.slug, g.name AS organisation_name, k.name AS campaign_name, k.invitation_text,
-                       COALESCE(k.time_zone, g.time_zone) AS time_zone, k.sender_name, k.reply_to, k.contact_name, k.contact_email
+                       COALESCE(k.time_zone, g.time_zone) AS time_zone, k.sender_name, k.reply_to, k.contact_name, k.contact_email,
+                       k.language
                 FROM mail_campaign k JOIN mail_organisation g ON g.organisation_id = k.organisation_id
                 WHERE k.campaign_id = ? AND k.organisation_id = ?
                 """, (rs, i) -> new OutboxRow(new UUID(0, 0), kind == Kind.REMINDER ? "REMINDER" : "INVITATION",
                 organisationId, campaignId, 0, to, SAMPLE_NAME, rs.getString("slug"),
                 rs.getString("organisation_name"), rs.getString("campaign_name"), rs.getString("invitation_text"),
-                deadline, rs.getString("time_zone"), CampaignSenders.sender(rs)), campaignId, organisationId);
+                deadline, rs.getString("time_zone"), CampaignSenders.sender(rs), rs.getString("language")), campaignId,
+                organisationId);
         if (rows.isEmpty()) {
             throw new NotFound("Campaign");
         }
@@ -119,7 +123,7 @@ public class MailPreviews {
             CampaignSender campaignSender = row.sender();
             return composer.verificationCode(organisationId, null, row.organisationName(), row.campaignName(), to,
                     SAMPLE_CODE, now.plus(Duration.ofMinutes(15)), now, composer.zone(row.timeZone()),
-                    campaignSender);
+                    campaignSender, Texts.locale(row.language()));
         }
         return composer.invitationMail(row, composer.absolute(linkPath));
     }

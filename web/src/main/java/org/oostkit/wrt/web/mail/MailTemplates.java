@@ -2,6 +2,7 @@ package org.oostkit.wrt.web.mail;
 
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
+import org.oostkit.wrt.web.i18n.Texts;
 
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -9,12 +10,14 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Renders the mails from Mustache templates: {@code templates/mail/messages/<kind>.subject|txt|html.mustache}.
- * The HTML body is escaped; the text body and the subject are not (they are not HTML).
+ * The HTML body is escaped; the text body and the subject are not (they are not HTML). Their sentences come from
+ * the nominator bundles ({@link Texts}) in the mail's language, through the {@code t} lambda.
  */
 class MailTemplates {
 
@@ -47,12 +50,19 @@ class MailTemplates {
     }
 
     Rendered render(Kind kind, Map<String, Object> model) {
+        return render(kind, model, Locale.ENGLISH);
+    }
+
+    Rendered render(Kind kind, Map<String, Object> model, Locale locale) {
+        Texts texts = Texts.bundled();
         Map<String, Object> context = new HashMap<>(model);
+        context.put("lang", locale.getLanguage());
+        context.put("t", texts.plain(locale));
         String subject = template(plain, kind.file + ".subject").execute(context).strip().replaceAll("\\s+", " ");
         context.put("subject", subject);
-        return new Rendered(subject,
-                template(plain, kind.file + ".txt").execute(context),
-                template(html, kind.file + ".html").execute(context));
+        String text = template(plain, kind.file + ".txt").execute(context);
+        context.put("t", texts.html(locale));
+        return new Rendered(subject, text, template(html, kind.file + ".html").execute(context));
     }
 
     private Template template(Mustache.Compiler compiler, String name) {

@@ -1,5 +1,7 @@
 package org.oostkit.wrt.web.mail;
 
+import org.oostkit.wrt.web.i18n.Texts;
+
 import org.oostkit.wrt.api.common.Emails;
 import org.oostkit.wrt.api.invitation.InvitationId;
 import org.oostkit.wrt.api.organisation.OrganisationId;
@@ -40,7 +42,8 @@ public class NominationCopies {
     public void send(OrganisationId organisationId, InvitationId invitationId, List<Named> people, Instant savedAt) {
         List<Map<String, Object>> rows = jdbc.queryForList("""
                 SELECT p.email, g.name AS organisation_name, k.name AS campaign_name, r.deadline,
-                       COALESCE(k.time_zone, g.time_zone) AS time_zone, k.sender_name, k.reply_to, k.contact_name, k.contact_email
+                       COALESCE(k.time_zone, g.time_zone) AS time_zone, k.sender_name, k.reply_to, k.contact_name, k.contact_email,
+                       k.language
                 FROM mail_recipient p
                 JOIN mail_campaign k ON k.campaign_id = p.campaign_id
                 JOIN mail_organisation g ON g.organisation_id = p.organisation_id
@@ -72,6 +75,6 @@ public class NominationCopies {
                 ((java.sql.Timestamp) row.get("deadline")).toInstant(), composer.zone((String) row.get("time_zone")),
                 new org.oostkit.wrt.api.campaign.CampaignSender((String) row.get("sender_name"),
                         (String) row.get("reply_to"), (String) row.get("contact_name"),
-                        (String) row.get("contact_email"))));
+                        (String) row.get("contact_email")), Texts.locale((String) row.get("language"))));
     }
 }

@@ -1,5 +1,7 @@
 package org.oostkit.wrt.web.mail;
 
+import org.oostkit.wrt.web.i18n.Texts;
+
 import org.oostkit.wrt.api.campaign.CampaignSender;
 import org.oostkit.wrt.api.common.Emails;
 import org.oostkit.wrt.api.invitation.InvitationId;
@@ -60,7 +62,7 @@ class RequestMail implements OutgoingMail, RetentionMail {
         List<Map<String, Object>> names = jdbc.queryForList("""
                 SELECT g.name AS organisation_name, k.name AS campaign_name,
                        COALESCE(k.time_zone, g.time_zone) AS time_zone, k.sender_name, k.reply_to,
-                       k.contact_name, k.contact_email
+                       k.contact_name, k.contact_email, k.language
                 FROM mail_recipient p
                 JOIN mail_campaign k ON k.campaign_id = p.campaign_id
                 JOIN mail_organisation g ON g.organisation_id = p.organisation_id
@@ -73,7 +75,8 @@ class RequestMail implements OutgoingMail, RetentionMail {
                 (String) names.get(0).get("contact_name"), (String) names.get(0).get("contact_email"));
         send(composer.verificationCode(organisationId.value(), invitationId.value(), organisationName, campaignName,
                 address, code, expiresAt, clock.instant(),
-                composer.zone(names.isEmpty() ? null : (String) names.get(0).get("time_zone")), sender));
+                composer.zone(names.isEmpty() ? null : (String) names.get(0).get("time_zone")), sender,
+                Texts.locale(names.isEmpty() ? null : (String) names.get(0).get("language"))));
     }
 
     /** Sent by the retention job, which records the warning first: a failure is reported, never resent. */

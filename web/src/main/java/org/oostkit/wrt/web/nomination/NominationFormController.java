@@ -95,9 +95,8 @@ class NominationFormController {
             rows = NomineeRows.posted(request.getParameterValues("name"), request.getParameterValues("email"),
                     request.getParameterValues("reason"), removed(request.getParameterValues("remove")));
         } catch (IllegalArgumentException tooMany) {
-            throw new NominatorProblem(HttpStatus.BAD_REQUEST, "That form was too long",
-                    "Please name at most " + NominationCommands.MAX_NOMINEES + " people.",
-                    "/org/" + slug + "/nominate/form", "Back to the form");
+            throw new NominatorProblem(HttpStatus.BAD_REQUEST, "problem.tooLong.heading",
+                    "problem.tooLong.message", "/org/" + slug + "/nominate/form", "problem.back");
         }
         if ("more".equals(action)) {
             rows.addBlank(NomineeRows.MORE_ROWS);
@@ -168,11 +167,11 @@ class NominationFormController {
                 .orElseThrow(NominatorProblem::sessionExpired);
         @SuppressWarnings("unchecked")
         List<Map<String, String>> named = (List<Map<String, String>>) model.getAttribute("named");
-        model.addAttribute("title", "Thank you — " + invitation.campaignName());
+        model.addAttribute(NominatorLanguage.TITLE_KEY, "nominate.done.title");
         model.addAttribute("campaignName", invitation.campaignName());
         model.addAttribute(NominatorContact.CAMPAIGN, invitation.campaignId().value());
         model.addAttribute("nobody", named.isEmpty()); // only the explicit answer saves an empty list
-        model.addAttribute("count", named.size() == 1 ? "1 person" : named.size() + " people");
+        model.addAttribute(NominatorLanguage.NAMED_COUNT, named.size());
         NominatorPages.deadline(model, invitation, nominators.zone(verified.organisationId(), invitation));
         model.addAttribute("formHref", "/org/" + slug + "/nominate/form");
         model.addAttribute("copyHref", "/org/" + slug + "/nominate/copy");

@@ -1,6 +1,8 @@
 package org.oostkit.wrt.web.nomination;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.oostkit.wrt.api.nomination.NominationCommands;
 import org.oostkit.wrt.web.security.SignedInAdvice;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -22,10 +24,14 @@ class NominatorAdvice {
     }
 
     @ExceptionHandler(NominatorProblem.class)
-    ModelAndView problem(NominatorProblem problem, HttpServletResponse response, Authentication authentication) {
+    ModelAndView problem(NominatorProblem problem, HttpServletRequest request, HttpServletResponse response,
+                         Authentication authentication) {
         response.setStatus(problem.status().value());
         ModelAndView page = new ModelAndView(PROBLEM, problem.status());
-        page.addObject("title", problem.heading());
+
+        page.addAllObjects(problem.values());
+        page.addObject("maxNominees", String.valueOf(NominationCommands.MAX_NOMINEES));
+        page.addObject(NominatorLanguage.TITLE_KEY, problem.heading());
         page.addObject("heading", problem.heading());
         page.addObject("message", problem.getMessage());
         if (problem.next() != null) {
@@ -39,6 +45,8 @@ class NominatorAdvice {
         if (signedInAs != null) {
             page.addObject("signedInAs", signedInAs);
         }
+        // no handler's postHandle runs after an exception: the page is worded here, in the session's language
+        NominatorLanguage.words(page.getModel(), NominatorLanguage.remembered(request), request);
         return page;
     }
 }

@@ -114,7 +114,7 @@ class NominatorLinkController {
         if (address.isEmpty() || !Emails.isValid(address)) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             return NominatorPages.landing(model, slug, organisation, found, nominators.zone(org, found), token, email,
-                    address.isEmpty() ? "Enter your email address." : "Enter an email address like name@example.org.");
+                    address.isEmpty() ? "nominate.error.yourEmail" : "nominate.error.emailFormat");
         }
         codeMails.requestLater(org, found.invitationId(), address);
         HttpSession session = request.getSession(true);
@@ -122,6 +122,8 @@ class NominatorLinkController {
         session.removeAttribute(NominatorSession.SAVED);
         session.setAttribute(NominatorSession.PENDING,
                 new NominatorSession.Pending(org, slug, found.invitationId(), address));
+        // the code page names no campaign: it speaks the language of the one asked about here
+        request.setAttribute(NominatorContact.CAMPAIGN, found.campaignId().value());
         return "redirect:/org/" + slug + "/nominate/verify";
     }
 }

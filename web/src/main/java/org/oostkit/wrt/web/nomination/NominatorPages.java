@@ -33,7 +33,7 @@ final class NominatorPages {
 
     static String landing(Model model, String slug, OrganisationView organisation, InvitationView invitation,
                           ZoneId zone, String token, String email, String emailError) {
-        model.addAttribute("title", "Confirm your email — " + invitation.campaignName());
+        model.addAttribute(NominatorLanguage.TITLE_KEY, "nominate.landing.title");
         model.addAttribute("organisationName", organisation.name());
         campaign(model, invitation, zone);
         // from the link, the form carries its token; asked again, the session knows the invitation
@@ -47,7 +47,7 @@ final class NominatorPages {
     }
 
     static String code(Model model, String slug, NominatorSession.Pending pending, String code, String codeError) {
-        model.addAttribute("title", "Enter your code");
+        model.addAttribute(NominatorLanguage.TITLE_KEY, "nominate.code.title");
         model.addAttribute("action", "/org/" + slug + "/nominate/verify/code");
         model.addAttribute("email", pending.email());
         model.addAttribute("newCodeHref", "/org/" + slug + "/nominate/verify/again");
@@ -61,8 +61,8 @@ final class NominatorPages {
     static String form(Model model, String slug, InvitationView invitation, ZoneId zone,
                        NominatorSession.Verified nominator, NomineeRows rows, Page page) {
         boolean error = rows.formError() != null || !rows.rowsWithErrors().isEmpty();
-        model.addAttribute("title", (error ? "Error: " : page.confirmNobody() ? "Nothing saved: " : "")
-                + "Your nominations — " + invitation.campaignName());
+        model.addAttribute(NominatorLanguage.TITLE_KEY, error ? "nominate.form.titleError"
+                : page.confirmNobody() ? "nominate.form.titleNothing" : "nominate.form.title");
         campaign(model, invitation, zone);
         String base = "/org/" + slug + "/nominate";
         model.addAttribute("action", base + "/submit");
@@ -73,8 +73,7 @@ final class NominatorPages {
         model.addAttribute("savedNobody", savedNobody);
         model.addAttribute("savedList", page.responded() && page.showingSaved() && !rows.nobody());
         model.addAttribute("unsaved", !page.showingSaved());
-        model.addAttribute("noOneLabel", page.responded() && !savedNobody
-                ? "Withdraw my list: I have no one to suggest" : "I have no one to suggest");
+        model.addAttribute("withdraw", page.responded() && !savedNobody);
         List<Map<String, Object>> views = new ArrayList<>();
         List<Map<String, Object>> summary = new ArrayList<>();
         for (NomineeRows.Row row : rows.rows()) {
@@ -113,8 +112,8 @@ final class NominatorPages {
                               String field, String error) {
         if (error != null) {
             view.put(field + "Error", error);
-            summary.add(Map.of("href", "#row" + row.index + "-" + field,
-                    "message", "Person " + row.number + ": " + error));
+            summary.add(Map.of("href", "#row" + row.index + "-" + field, "number", String.valueOf(row.number),
+                    "error", error));
         }
     }
 
@@ -130,8 +129,8 @@ final class NominatorPages {
     }
 
     /**
-     * The deadline word for word as the invitation mail states it, in the campaign's zone; with the instant
-     * and the zone's id for the script that adds the reader's own time beside it.
+     * The deadline in the campaign's zone: the instant and the zone's id, which {@link NominatorLanguage} words
+     * as the invitation mail does, in the page's language, and the script reads to add the reader's own time.
      */
     static void deadline(Model model, InvitationView invitation, ZoneId zone) {
         model.addAttribute("deadline", LocalTimes.moment(invitation.deadline(), zone));

@@ -49,7 +49,7 @@ class NominatorVerificationController {
         String entered = code.replaceAll("[\\s-]", "");
         if (!CODE_FORMAT.matcher(entered).matches()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-            return NominatorPages.code(model, slug, asked, code, "Enter the 6 digits from the email.");
+            return NominatorPages.code(model, slug, asked, code, "nominate.error.codeFormat");
         }
         VerificationOutcome outcome;
         try {
@@ -65,29 +65,24 @@ class NominatorVerificationController {
             case WRONG_CODE:
                 metrics.codeFailed();
                 response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-                return NominatorPages.code(model, slug, asked, code, "That code is not right. Check the 6 digits "
-                        + "in the latest email and try again.");
+                return NominatorPages.code(model, slug, asked, code, "nominate.error.codeWrong");
             case SUPERSEDED:
                 // an older code of ours: no guess, so it costs no attempt; the newest mail has the one that works
                 response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-                return NominatorPages.code(model, slug, asked, code, "This is not the latest code we sent. A newer "
-                        + "email has replaced it: use the code in the most recent email.");
+                return NominatorPages.code(model, slug, asked, code, "nominate.error.codeSuperseded");
             case LOCKED:
                 metrics.codeFailed();
-                throw new NominatorProblem(HttpStatus.TOO_MANY_REQUESTS, "Too many attempts",
-                        "The code was entered wrongly too often, so it no longer works. Ask for a new code.",
-                        newCode, "Ask for a new code");
+                throw new NominatorProblem(HttpStatus.TOO_MANY_REQUESTS, "problem.locked.heading",
+                        "problem.locked.message", newCode, "problem.newCode");
             case EXPIRED:
-                throw new NominatorProblem(HttpStatus.GONE, "Your code has expired",
-                        "Codes work for 10 minutes. Ask for a new one; it will arrive in a minute or two.",
-                        newCode, "Ask for a new code");
+                throw new NominatorProblem(HttpStatus.GONE, "problem.expired.heading",
+                        "problem.expired.message", newCode, "problem.newCode");
             case USED:
-                throw new NominatorProblem(HttpStatus.GONE, "This code has been used already",
-                        "Each code works once. Ask for a new code to continue.", newCode, "Ask for a new code");
+                throw new NominatorProblem(HttpStatus.GONE, "problem.used.heading",
+                        "problem.used.message", newCode, "problem.newCode");
             default:
-                throw new NominatorProblem(HttpStatus.GONE, "This code can no longer be used",
-                        "We have no code for this invitation that you could enter: none was asked for, or its "
-                                + "email could not be sent. Ask for a new code.", newCode, "Ask for a new code");
+                throw new NominatorProblem(HttpStatus.GONE, "problem.noCode.heading",
+                        "problem.noCode.message", newCode, "problem.newCode");
         }
     }
 

@@ -117,14 +117,14 @@ final class NomineeRows {
             if (nameProblem != null) {
                 row.nameError = TextRule.sentence(nameProblem);
             } else if (name.isEmpty()) {
-                row.nameError = "Enter the person's name.";
+                row.nameError = "nominate.error.name";
             }
             if (email.isEmpty()) {
-                row.emailError = "Enter the person's email address.";
+                row.emailError = "nominate.error.email";
             } else if (!Emails.isValid(email)) {
-                row.emailError = "Enter an email address like name@example.org.";
+                row.emailError = "nominate.error.emailFormat";
             } else if (email.equals(self)) {
-                row.emailError = "You cannot nominate yourself.";
+                row.emailError = "nominate.error.self";
             }
             String reasonProblem = TextRule.NOMINATION_REASON.problem(row.reason);
             if (reasonProblem != null) {
@@ -135,7 +135,7 @@ final class NomineeRows {
             }
         }
         if (distinct.size() > NominationCommands.MAX_NOMINEES) {
-            formError = "You can name at most " + NominationCommands.MAX_NOMINEES + " people.";
+            formError = "nominate.error.tooMany";
         }
         return formError == null && rows.stream().noneMatch(Row::hasError);
     }

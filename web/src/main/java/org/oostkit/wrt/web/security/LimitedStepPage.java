@@ -4,6 +4,7 @@ import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.oostkit.wrt.web.i18n.Texts;
 import org.springframework.http.HttpStatus;
 
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -50,6 +52,11 @@ final class LimitedStepPage {
         model.put("signedInAs", false);
         model.put("flash", false);
         model.put("retry", inWords(seconds));
+        // the wording beyond the fields is the nominator pages' own, in the language chosen there (if any)
+        Object chosen = request.getSession(false) == null ? null : request.getSession(false).getAttribute(Texts.CHOSEN);
+        Locale locale = Texts.locale(chosen instanceof String code ? code : null);
+        model.put("t", Texts.bundled().html(locale));
+        model.put("lang", locale.getLanguage());
         model.put("action", request.getRequestURI());
         String visible;
         switch (step.group(2)) {

@@ -515,10 +515,10 @@ class NominationControllerTest {
                     .contains("value=\"Erin\"").contains("value=\"gina@acme.test\"").contains("value=\"frank-at-acme\"")
                     .contains("id=\"row1-name\" name=\"name\" value=\"\" maxlength=\"250\" autocomplete=\"off\"\n"
                             + "               aria-invalid=\"true\" aria-describedby=\"row1-name-error\"")
-                    .contains("<p class=\"field-error\" id=\"row1-name-error\">Enter the person&#39;s name.</p>")
+                    .contains("<p class=\"field-error\" id=\"row1-name-error\">Enter the person's name.</p>")
                     .contains("id=\"row2-email-error\">Enter an email address like name@example.org.</p>")
                     .contains("id=\"row3-email-error\">You cannot nominate yourself.</p>")
-                    .contains("<a href=\"#row1-name\">Person 2: Enter the person&#39;s name.</a>")
+                    .contains("<a href=\"#row1-name\">Person 2: Enter the person's name.</a>")
                     .doesNotContain("row0-name-error");
         }
 

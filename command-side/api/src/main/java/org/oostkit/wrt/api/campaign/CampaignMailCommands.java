@@ -14,4 +14,10 @@ public final class CampaignMailCommands {
                                        OrganisationId organisationId,
                                        CampaignSender sender) {
     }
+
+    /** Sets the language nominators are addressed in: one of {@link CampaignLanguage#SUPPORTED}. */
+    public record ChangeCampaignLanguage(@TargetAggregateIdentifier CampaignId campaignId,
+                                         OrganisationId organisationId,
+                                         String language) {
+    }
 }

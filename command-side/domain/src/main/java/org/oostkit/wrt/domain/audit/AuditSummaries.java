@@ -4,6 +4,7 @@ import org.oostkit.wrt.api.campaign.CampaignCompleted;
 import org.oostkit.wrt.api.campaign.CampaignCreated;
 import org.oostkit.wrt.api.campaign.CampaignDetailsChanged;
 import org.oostkit.wrt.api.campaign.CampaignSettings;
+import org.oostkit.wrt.api.campaign.CampaignLanguageChanged;
 import org.oostkit.wrt.api.campaign.CampaignSenderChanged;
 import org.oostkit.wrt.api.campaign.CampaignTimeZoneChanged;
 import org.oostkit.wrt.api.campaign.NominationsRecorded;
@@ -78,6 +79,8 @@ final class AuditSummaries {
             return "Nominee entered the roster in round " + e.roundNumber() + ": " + person(e.name(), e.email());
         } else if (event instanceof PersonDroppedFromRoster e) {
             return "Person left the roster, no longer named by anyone (person " + e.personId() + ")";
+        } else if (event instanceof CampaignLanguageChanged e) {
+            return "The nominators' language changed to " + e.language();
         } else if (event instanceof CampaignSenderChanged) {
             return "Who the mail comes from changed (sender name, reply-to, contact person)";
         } else if (event instanceof PersonSetAside e) {

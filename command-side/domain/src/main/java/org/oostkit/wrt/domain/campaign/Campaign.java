@@ -31,6 +31,9 @@ import org.oostkit.wrt.api.campaign.CampaignTimeZoneChanged;
 import org.oostkit.wrt.api.campaign.ErasureReason;
 import org.oostkit.wrt.api.campaign.CampaignId;
 import org.oostkit.wrt.api.campaign.CampaignMailCommands.ChangeCampaignSender;
+import org.oostkit.wrt.api.campaign.CampaignMailCommands.ChangeCampaignLanguage;
+import org.oostkit.wrt.api.campaign.CampaignLanguage;
+import org.oostkit.wrt.api.campaign.CampaignLanguageChanged;
 import org.oostkit.wrt.api.campaign.CampaignRosterCommands;
 import org.oostkit.wrt.api.campaign.CampaignRosterCommands.BringPersonBack;
 import org.oostkit.wrt.api.campaign.CampaignRosterCommands.SetPersonAside;
@@ -135,6 +138,7 @@ public class Campaign {
     private final Set<PersonId> shortlist = new LinkedHashSet<>();
     private boolean shortlistClosed;
     private CampaignSender sender = CampaignSender.NONE;
+    private String language = CampaignLanguage.DEFAULT;
     /** People not asked yet whom an admin left out of the next rounds, until brought back. */
     private final Set<PersonId> setAside = new HashSet<>();
     /** Whom a selection mail was asked for (each once), and whose selection mail has an outcome recorded. */
@@ -681,6 +685,22 @@ public class Campaign {
     @EventSourcingHandler
     void on(CampaignSenderChanged event) {
         sender = event.sender();
+    }
+
+    // ---- the nominators' language (issue #17) ----
+
+    @CommandHandler
+    void handle(ChangeCampaignLanguage command) {
+        requireTenantAndNotCompleted(command.organisationId());
+        String wanted = CampaignLanguage.require(command.language());
+        if (!wanted.equals(language)) {
+            apply(new CampaignLanguageChanged(organisationId, id, wanted));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(CampaignLanguageChanged event) {
+        language = event.language();
     }
 
     // ---- leaving people out of the next round (issue #17) ----
