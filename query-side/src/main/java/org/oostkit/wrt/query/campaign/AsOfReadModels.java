@@ -19,9 +19,9 @@ import org.oostkit.wrt.query.api.CampaignQueries.FindConvergence;
 import org.oostkit.wrt.query.api.ConvergenceView;
 import org.oostkit.wrt.query.api.StatisticsView;
 import org.oostkit.wrt.query.projection.ReadModelRules;
+import org.oostkit.wrt.query.projection.Row;
 import org.oostkit.wrt.query.sink.CopyLoader;
 import org.oostkit.wrt.query.sink.MemoryTables;
-import org.oostkit.wrt.query.tenant.ReadModelReset;
 import org.oostkit.wrt.query.tenant.TenantDirectory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -101,8 +101,8 @@ public class AsOfReadModels {
         }
         return transaction.execute(status -> {
             status.setRollbackOnly();
-            for (String table : ReadModelReset.TABLES) {
-                jdbc.execute("CREATE TEMPORARY TABLE " + table + " (LIKE " + tenant.get() + "." + table
+            for (Row.Table<?> table : Row.Table.all()) {
+                jdbc.execute("CREATE TEMPORARY TABLE " + table.name() + " (LIKE " + tenant.get() + "." + table.name()
                         + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES) ON COMMIT DROP");
             }
             CopyLoader.load(dataSource, TEMP, tables);

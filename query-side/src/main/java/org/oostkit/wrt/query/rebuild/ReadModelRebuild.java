@@ -20,10 +20,11 @@ import org.oostkit.wrt.api.organisation.OrganisationEvent;
 import org.oostkit.wrt.api.campaign.CampaignEvent;
 import org.oostkit.wrt.query.processing.ReadModels;
 import org.oostkit.wrt.query.projection.ReadModelRules;
+import org.oostkit.wrt.query.projection.Row;
 import org.oostkit.wrt.query.sink.CopyLoader;
 import org.oostkit.wrt.query.sink.MemoryTables;
 import org.oostkit.wrt.query.processing.DeadLetterQueues;
-import org.oostkit.wrt.query.tenant.ReadModelReset;
+import org.oostkit.wrt.query.processing.ReadModelReset;
 import org.oostkit.wrt.query.tenant.TenantDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -417,8 +418,8 @@ public class ReadModelRebuild {
 
     private void analyze(UUID tenant) {
         String s = tenants.schemaForEvent(tenant.toString(), new OrganisationId(tenant));
-        for (String table : ReadModelReset.TABLES) {
-            jdbc.execute("ANALYZE " + s + "." + table);
+        for (Row.Table<?> table : Row.Table.all()) {
+            jdbc.execute("ANALYZE " + s + "." + table.name());
         }
     }
 

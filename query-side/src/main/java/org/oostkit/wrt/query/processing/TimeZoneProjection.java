@@ -1,4 +1,4 @@
-package org.oostkit.wrt.query.time;
+package org.oostkit.wrt.query.processing;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -6,7 +6,6 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.oostkit.wrt.api.campaign.CampaignErased;
 import org.oostkit.wrt.api.campaign.CampaignTimeZoneChanged;
 import org.oostkit.wrt.api.organisation.OrganisationTimeZoneChanged;
-import org.oostkit.wrt.query.processing.ReadModels;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
