@@ -38,15 +38,8 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
- * The as-of views: one campaign's events up to an instant, applied by the read models' own rules
- * ({@link ReadModelRules}) to tables in memory, loaded into temporary
- * tables of the tenant tables' shape in one transaction, and read by the very queries that read the live
- * tables ({@link CampaignReadModel}). The transaction is rolled back: nothing stored changes, and the
- * temporary tables vanish with it.
- * <p>
- * The campaign's events are found through the event store's campaign column (command side, db/migration
- * V1_6), in global order. Cost: one read of the campaign's events; a campaign of 100,000 nominations
- * takes seconds, a typical one milliseconds.
+ * The as-of views: a campaign's events up to an instant through the rules into memory, copied into temporary
+ * tables of a transaction that is rolled back, and read by the live queries themselves.
  */
 @Component
 public class AsOfReadModels {

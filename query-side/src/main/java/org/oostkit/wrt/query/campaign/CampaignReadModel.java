@@ -1,13 +1,19 @@
 package org.oostkit.wrt.query.campaign;
 
+import org.axonframework.queryhandling.QueryHandler;
 import org.oostkit.wrt.api.campaign.CampaignId;
 import org.oostkit.wrt.api.campaign.PersonId;
 import org.oostkit.wrt.api.common.PersonalData;
 import org.oostkit.wrt.api.organisation.OrganisationId;
 import org.oostkit.wrt.query.api.CampaignQueries.CandidateFilter;
+import org.oostkit.wrt.query.api.CampaignQueries.FindCampaign;
+import org.oostkit.wrt.query.api.CampaignQueries.FindCampaigns;
 import org.oostkit.wrt.query.api.CampaignQueries.FindConvergence;
 import org.oostkit.wrt.query.api.CampaignQueries.FindReasons;
+import org.oostkit.wrt.query.api.CampaignQueries.FindReferralGraph;
+import org.oostkit.wrt.query.api.CampaignQueries.FindRoster;
 import org.oostkit.wrt.query.api.CampaignQueries.FindRoundReasons;
+import org.oostkit.wrt.query.api.CampaignQueries.FindStatistics;
 import org.oostkit.wrt.query.api.CampaignView;
 import org.oostkit.wrt.query.api.CandidateView;
 import org.oostkit.wrt.query.api.ConvergenceView;
@@ -40,7 +46,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
-/** Reads campaigns, rosters, convergence, statistics and the referral graph of one tenant. */
+/** Answers the campaign queries (campaigns, roster, convergence, statistics, reasons, referral graph) of one tenant. */
 @Component
 public class CampaignReadModel {
 
@@ -63,10 +69,16 @@ public class CampaignReadModel {
         this.snapshot.setIsolationLevel(TransactionTemplate.ISOLATION_REPEATABLE_READ);
     }
 
-    public List<CampaignView> campaigns(OrganisationId organisation) {
-        return tenants.schemaFor(organisation)
+    @QueryHandler
+    List<CampaignView> campaigns(FindCampaigns query) {
+        return tenants.schemaFor(query.organisationId())
                 .map(s -> jdbc.query(campaignSql(s) + " ORDER BY c.created_at DESC, c.campaign_id", CAMPAIGN))
                 .orElse(List.of());
+    }
+
+    @QueryHandler
+    CampaignView campaign(FindCampaign query) {
+        return campaign(query.organisationId(), query.campaignId()).orElse(null);
     }
 
     public Optional<CampaignView> campaign(OrganisationId organisation, CampaignId campaign) {
@@ -75,31 +87,25 @@ public class CampaignReadModel {
                         .stream().findFirst());
     }
 
-    public RosterView roster(OrganisationId organisation, CampaignId campaign) {
-        Optional<String> schema = tenants.schemaFor(organisation);
+    @QueryHandler
+    RosterView roster(FindRoster query) {
+        Optional<String> schema = tenants.schemaFor(query.organisationId());
         if (schema.isEmpty()) {
             return new RosterView(List.of(), List.of());
         }
         List<PersonView> people = jdbc.query("SELECT * FROM " + schema.get() + ".person WHERE campaign_id = ? "
-                + "AND in_roster ORDER BY source DESC, lower(name), email", ROSTER_PERSON, campaign.value());
+                + "AND in_roster ORDER BY source DESC, lower(name), email", ROSTER_PERSON, query.campaignId().value());
         return new RosterView(people,
                 people.stream().filter(p -> p.contactedRound() == null && !p.setAside()).toList());
     }
 
     /** The histogram and the page are read from one snapshot, so every row's count has its rank. */
+    @QueryHandler
     public ConvergenceView convergence(FindConvergence query) {
-        return snapshot.execute(status -> convergenceInSnapshot(query));
+        return snapshot.execute(status -> convergenceIn(tenants.schemaFor(query.organisationId()), query));
     }
 
-    private ConvergenceView convergenceInSnapshot(FindConvergence query) {
-        return convergenceIn(tenants.schemaFor(query.organisationId()), query);
-    }
-
-    /**
-     * The convergence list from the tables of the given schema: a tenant's, or a transaction's temporary
-     * tables of the same shape (the as-of views, which replay events into {@code pg_temp}); call it inside
-     * the transaction that sees them.
-     */
+    /** The convergence list from a tenant's tables or from the as-of views' temporary ones ({@code pg_temp}). */
     public ConvergenceView convergenceIn(Optional<String> schema, FindConvergence query) {
         Optional<Integer> known = schema.flatMap(s -> threshold(s, query.campaignId()));
         if (known.isEmpty()) {
@@ -164,7 +170,14 @@ public class CampaignReadModel {
             new PersonId(rs.getObject("nominator_id", UUID.class)), rs.getString("nominator_name"),
             rs.getInt("round_number"), rs.getString("reason"));
 
-    /** Who named the given people (one page of the ranked list) and why, in one query on the nominee index. */
+    /** Who named the people of one page of the ranked list (never the whole campaign in one list) and why. */
+    @QueryHandler
+    ReasonsView reasons(FindReasons query) {
+        return reasons(query.organisationId(), query.campaignId(),
+                query.nomineeIds().stream().limit(FindReasons.MAX_PEOPLE).toList());
+    }
+
+    /** Who named the given people and why, in one query on the nominee index. */
     public ReasonsView reasons(OrganisationId organisation, CampaignId campaign, List<PersonId> nominees) {
         return reasonsIn(tenants.schemaFor(organisation), campaign, nominees);
     }
@@ -200,8 +213,11 @@ public class CampaignReadModel {
     }
 
     /** The nominations made in one round with their reasons, by nominator then nominee name. */
-    public ReasonsView roundReasons(OrganisationId organisation, CampaignId campaign, int roundNumber) {
-        Optional<String> schema = tenants.schemaFor(organisation);
+    @QueryHandler
+    ReasonsView roundReasons(FindRoundReasons query) {
+        Optional<String> schema = tenants.schemaFor(query.organisationId());
+        CampaignId campaign = query.campaignId();
+        int roundNumber = query.roundNumber();
         if (schema.isEmpty()) {
             return new ReasonsView(List.of());
         }
@@ -242,6 +258,11 @@ public class CampaignReadModel {
                 Integer.class, campaign.value()).stream().findFirst();
     }
 
+    @QueryHandler
+    StatisticsView statistics(FindStatistics query) {
+        return statistics(query.organisationId(), query.campaignId());
+    }
+
     public StatisticsView statistics(OrganisationId organisation, CampaignId campaign) {
         return statisticsIn(tenants.schemaFor(organisation), campaign);
     }
@@ -272,6 +293,11 @@ public class CampaignReadModel {
 
     private static final RowMapper<Ranked> RANKED = (rs, n) -> new Ranked(rs.getString(1), rs.getString(2),
             rs.getInt(3));
+
+    @QueryHandler
+    ReferralGraphView graph(FindReferralGraph query) {
+        return graph(query.organisationId(), query.campaignId());
+    }
 
     public ReferralGraphView graph(OrganisationId organisation, CampaignId campaign) {
         Optional<String> schema = tenants.schemaFor(organisation);

@@ -27,11 +27,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 
-/**
- * The live processor's handler: each event of a campaign goes through {@link ReadModelRules} onto its
- * tenant's tables, whose changes are written together when the batch commits; then the live views it changed
- * are pushed to whoever watches them.
- */
+/** The live processor's handler: a campaign's events through {@link ReadModelRules} onto its tenant's tables. */
 @Component
 @ProcessingGroup(ReadModels.GROUP)
 class ReadModelProjection {

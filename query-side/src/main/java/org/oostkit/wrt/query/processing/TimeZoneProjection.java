@@ -9,11 +9,7 @@ import org.oostkit.wrt.api.organisation.OrganisationTimeZoneChanged;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/**
- * Keeps the zones of organisations (a column of the tenant registry) and the campaigns' own zones. In the
- * registry's processing group: an organisation's zone is changed after its registration row exists, as the
- * group orders an organisation's events.
- */
+/** The organisations' and campaigns' zones, in the registry's group so that a zone follows its registration row. */
 @Component
 @ProcessingGroup(ReadModels.TENANT_REGISTRY)
 class TimeZoneProjection {

@@ -53,15 +53,8 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 /**
- * Rebuilds every tenant's read models from the event store in bulk. Per-event SQL is bounded by database
- * round trips (about a thousand events a second); this reads the store once, applies the events to an
- * in-memory model, and loads the tables with COPY. The read-model processor is stopped meanwhile (on this
- * instance; in a cluster, stop it on the others first) and resumes from the last event rebuilt: events
- * stored during the rebuild are handled live afterwards.
- * <p>
- * One tenant can be rebuilt alone: then only the events the processor had already handled (each covered
- * by the token of its segment) are applied, only that tenant's tables are replaced, and the tokens stay
- * where they were, so the processor carries on for every tenant exactly where it stopped.
+ * Rebuilds the read models in bulk (one read of the store, rules in memory, COPY), since per-event SQL is bound by
+ * round trips; one tenant alone keeps every token where it was.
  */
 @Component
 public class ReadModelRebuild {

@@ -47,12 +47,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * One tenant's tables in its schema, for the live processor: rows are read once per batch and kept (the
- * first lookup of a table reads every row the batch's events name, in one query), changed in memory, and
- * written by {@link #flush()}: one JDBC batch of deletes and one of upserts per table. A campaign's events
- * are all handled by one thread (sequencing per campaign), so nobody else changes these rows meanwhile.
- * Lookups that scan (a person's contacts, everyone who named someone) and a campaign's erasure write what
- * waits first and then ask the database.
+ * One tenant's schema for the live processor: a batch's rows read once (every row its events name, in one query),
+ * changed in memory and written by {@link #flush()} as one JDBC batch per table.
  */
 public final class LiveTables implements ReadTables {
 
