@@ -39,11 +39,11 @@ class QueryPackagesTest {
     }
 
     @Test
-    @DisplayName("the projection rules are plain Java over the command side's events: no sink, database or framework")
+    @DisplayName("the projection rules are plain Java over events and published views: no sink, database or framework")
     void rulesArePlain() {
         classes().that().resideInAPackage(QUERY + ".projection..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage(QUERY + ".projection..", "org.oostkit.wrt.api..",
-                        "java..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage(QUERY + ".projection..", QUERY + ".api..",
+                        "org.oostkit.wrt.api..", "java..")
                 .check(classes);
         noClasses().that().resideInAPackage(QUERY + ".projection..")
                 .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..")
