@@ -35,9 +35,8 @@ class LiveViews {
                 .anyMatch(s -> s.getPayload() instanceof FindCampaign q && matches(q, organisation, campaign));
         if (watched) {
             writes.afterWrites(List.of(FindCampaign.class, organisation, campaign), () ->
-                    campaigns.campaign(organisation, campaign).ifPresent(view ->
-                            writes.afterCommit(() ->
-                                    emitter.emit(FindCampaign.class, q -> matches(q, organisation, campaign), view))));
+                    campaigns.campaign(organisation, campaign).ifPresent(view -> writes.afterCommit(() ->
+                            emitter.emit(FindCampaign.class, q -> matches(q, organisation, campaign), view))));
         }
     }
 
@@ -50,9 +49,8 @@ class LiveViews {
                 .anyMatch(s -> s.getPayload() instanceof FindRound q && matches(q, organisation, campaign, number));
         if (watched) {
             writes.afterWrites(List.of(FindRound.class, organisation, campaign, number), () ->
-                    rounds.round(organisation, campaign, number).ifPresent(view ->
-                            writes.afterCommit(() ->
-                                    emitter.emit(FindRound.class, q -> matches(q, organisation, campaign, number), view))));
+                    rounds.round(organisation, campaign, number).ifPresent(view -> writes.afterCommit(() ->
+                            emitter.emit(FindRound.class, q -> matches(q, organisation, campaign, number), view))));
         }
     }
 

@@ -14,7 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The read side's processors: pooled, batched, sequenced per campaign, a failing event parked and the rest going on. */
+/** The read side's processors: pooled, batched, sequenced per campaign; a failing event parked, the rest going on. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class ReadSideConfiguration {
