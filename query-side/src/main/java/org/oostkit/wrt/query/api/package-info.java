@@ -1,5 +1,5 @@
 /**
- * The read side's published language: queries (sent through Axon's QueryGateway) and the view records
- * that answer them. Every query names the organisation; nothing of another organisation is ever answered.
+ * The read side's published language: the queries, sent through Axon's QueryGateway, next to the view records
+ * that answer them, each naming the organisation it asks within.
  */
 package org.oostkit.wrt.query.api;

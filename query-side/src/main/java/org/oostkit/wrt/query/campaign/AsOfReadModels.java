@@ -19,9 +19,9 @@ import org.oostkit.wrt.query.api.CampaignQueries.FindConvergence;
 import org.oostkit.wrt.query.api.ConvergenceView;
 import org.oostkit.wrt.query.api.StatisticsView;
 import org.oostkit.wrt.query.projection.ReadModelRules;
+import org.oostkit.wrt.query.projection.Row;
 import org.oostkit.wrt.query.sink.CopyLoader;
 import org.oostkit.wrt.query.sink.MemoryTables;
-import org.oostkit.wrt.query.tenant.ReadModelReset;
 import org.oostkit.wrt.query.tenant.TenantDirectory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -38,15 +38,8 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
- * The as-of views: one campaign's events up to an instant, applied by the read models' own rules
- * ({@link ReadModelRules}) to tables in memory, loaded into temporary
- * tables of the tenant tables' shape in one transaction, and read by the very queries that read the live
- * tables ({@link CampaignReadModel}). The transaction is rolled back: nothing stored changes, and the
- * temporary tables vanish with it.
- * <p>
- * The campaign's events are found through the event store's campaign column (command side, db/migration
- * V1_6), in global order. Cost: one read of the campaign's events; a campaign of 100,000 nominations
- * takes seconds, a typical one milliseconds.
+ * The as-of views: a campaign's events up to an instant through the rules into memory, copied into temporary
+ * tables of a transaction that is rolled back, and read by the live queries themselves.
  */
 @Component
 public class AsOfReadModels {
@@ -101,8 +94,8 @@ public class AsOfReadModels {
         }
         return transaction.execute(status -> {
             status.setRollbackOnly();
-            for (String table : ReadModelReset.TABLES) {
-                jdbc.execute("CREATE TEMPORARY TABLE " + table + " (LIKE " + tenant.get() + "." + table
+            for (Row.Table<?> table : Row.Table.all()) {
+                jdbc.execute("CREATE TEMPORARY TABLE " + table.name() + " (LIKE " + tenant.get() + "." + table.name()
                         + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES) ON COMMIT DROP");
             }
             CopyLoader.load(dataSource, TEMP, tables);

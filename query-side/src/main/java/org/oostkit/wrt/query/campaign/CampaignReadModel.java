@@ -1,13 +1,19 @@
 package org.oostkit.wrt.query.campaign;
 
+import org.axonframework.queryhandling.QueryHandler;
 import org.oostkit.wrt.api.campaign.CampaignId;
 import org.oostkit.wrt.api.campaign.PersonId;
 import org.oostkit.wrt.api.common.PersonalData;
 import org.oostkit.wrt.api.organisation.OrganisationId;
 import org.oostkit.wrt.query.api.CampaignQueries.CandidateFilter;
+import org.oostkit.wrt.query.api.CampaignQueries.FindCampaign;
+import org.oostkit.wrt.query.api.CampaignQueries.FindCampaigns;
 import org.oostkit.wrt.query.api.CampaignQueries.FindConvergence;
 import org.oostkit.wrt.query.api.CampaignQueries.FindReasons;
+import org.oostkit.wrt.query.api.CampaignQueries.FindReferralGraph;
+import org.oostkit.wrt.query.api.CampaignQueries.FindRoster;
 import org.oostkit.wrt.query.api.CampaignQueries.FindRoundReasons;
+import org.oostkit.wrt.query.api.CampaignQueries.FindStatistics;
 import org.oostkit.wrt.query.api.CampaignView;
 import org.oostkit.wrt.query.api.CandidateView;
 import org.oostkit.wrt.query.api.ConvergenceView;
@@ -17,9 +23,7 @@ import org.oostkit.wrt.query.api.ReasonsView;
 import org.oostkit.wrt.query.api.ReferralGraphView;
 import org.oostkit.wrt.query.api.RosterView;
 import org.oostkit.wrt.query.api.StatisticsView;
-import org.oostkit.wrt.query.api.StatisticsView.Bucket;
 import org.oostkit.wrt.query.api.StatisticsView.Ranked;
-import org.oostkit.wrt.query.api.StatisticsView.RoundCount;
 import org.oostkit.wrt.query.tenant.TenantDirectory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -35,21 +39,16 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
 
-/** Reads campaigns, rosters, convergence, statistics and the referral graph of one tenant. */
+/** Answers the campaign queries (campaigns, roster, convergence, statistics, reasons, referral graph) of one tenant. */
 @Component
 public class CampaignReadModel {
-
-    static final int TOP = 10;
 
     private final JdbcTemplate jdbc;
     private final JdbcTemplate streaming;
@@ -70,10 +69,16 @@ public class CampaignReadModel {
         this.snapshot.setIsolationLevel(TransactionTemplate.ISOLATION_REPEATABLE_READ);
     }
 
-    public List<CampaignView> campaigns(OrganisationId organisation) {
-        return tenants.schemaFor(organisation)
+    @QueryHandler
+    List<CampaignView> campaigns(FindCampaigns query) {
+        return tenants.schemaFor(query.organisationId())
                 .map(s -> jdbc.query(campaignSql(s) + " ORDER BY c.created_at DESC, c.campaign_id", CAMPAIGN))
                 .orElse(List.of());
+    }
+
+    @QueryHandler
+    CampaignView campaign(FindCampaign query) {
+        return campaign(query.organisationId(), query.campaignId()).orElse(null);
     }
 
     public Optional<CampaignView> campaign(OrganisationId organisation, CampaignId campaign) {
@@ -82,31 +87,25 @@ public class CampaignReadModel {
                         .stream().findFirst());
     }
 
-    public RosterView roster(OrganisationId organisation, CampaignId campaign) {
-        Optional<String> schema = tenants.schemaFor(organisation);
+    @QueryHandler
+    RosterView roster(FindRoster query) {
+        Optional<String> schema = tenants.schemaFor(query.organisationId());
         if (schema.isEmpty()) {
             return new RosterView(List.of(), List.of());
         }
         List<PersonView> people = jdbc.query("SELECT * FROM " + schema.get() + ".person WHERE campaign_id = ? "
-                + "AND in_roster ORDER BY source DESC, lower(name), email", ROSTER_PERSON, campaign.value());
+                + "AND in_roster ORDER BY source DESC, lower(name), email", ROSTER_PERSON, query.campaignId().value());
         return new RosterView(people,
                 people.stream().filter(p -> p.contactedRound() == null && !p.setAside()).toList());
     }
 
     /** The histogram and the page are read from one snapshot, so every row's count has its rank. */
+    @QueryHandler
     public ConvergenceView convergence(FindConvergence query) {
-        return snapshot.execute(status -> convergenceInSnapshot(query));
+        return snapshot.execute(status -> convergenceIn(tenants.schemaFor(query.organisationId()), query));
     }
 
-    private ConvergenceView convergenceInSnapshot(FindConvergence query) {
-        return convergenceIn(tenants.schemaFor(query.organisationId()), query);
-    }
-
-    /**
-     * The convergence list from the tables of the given schema: a tenant's, or a transaction's temporary
-     * tables of the same shape (the as-of views, which replay events into {@code pg_temp}); call it inside
-     * the transaction that sees them.
-     */
+    /** The convergence list from a tenant's tables or from the as-of views' temporary ones ({@code pg_temp}). */
     public ConvergenceView convergenceIn(Optional<String> schema, FindConvergence query) {
         Optional<Integer> known = schema.flatMap(s -> threshold(s, query.campaignId()));
         if (known.isEmpty()) {
@@ -117,16 +116,12 @@ public class CampaignReadModel {
         int offset = Math.max(0, query.offset());
         Where where = where(schema.get(), query.campaignId(), threshold, query.filter());
         // ranks from a histogram of counts (a few rows) instead of a window over every candidate
-        NavigableMap<Integer, Integer> histogram = new TreeMap<>(Comparator.reverseOrder());
+        Map<Integer, Integer> histogram = new HashMap<>();
         jdbc.query("SELECT p.nominator_count, count(*) FROM " + schema.get() + ".person p " + where.sql
                         + " GROUP BY p.nominator_count",
                 (RowCallbackHandler) rs -> histogram.put(rs.getInt(1), rs.getInt(2)), where.args.toArray());
-        Map<Integer, Integer> rankOf = new HashMap<>();
-        int total = 0;
-        for (var bucket : histogram.entrySet()) {
-            rankOf.put(bucket.getKey(), total + 1);
-            total += bucket.getValue();
-        }
+        Map<Integer, Integer> rankOf = CampaignFigures.ranks(histogram);
+        int total = histogram.values().stream().mapToInt(Integer::intValue).sum();
         List<Object> args = new ArrayList<>(where.args);
         args.add(offset);
         args.add(limit);
@@ -175,7 +170,14 @@ public class CampaignReadModel {
             new PersonId(rs.getObject("nominator_id", UUID.class)), rs.getString("nominator_name"),
             rs.getInt("round_number"), rs.getString("reason"));
 
-    /** Who named the given people (one page of the ranked list) and why, in one query on the nominee index. */
+    /** Who named the people of one page of the ranked list (never the whole campaign in one list) and why. */
+    @QueryHandler
+    ReasonsView reasons(FindReasons query) {
+        return reasons(query.organisationId(), query.campaignId(),
+                query.nomineeIds().stream().limit(FindReasons.MAX_PEOPLE).toList());
+    }
+
+    /** Who named the given people and why, in one query on the nominee index. */
     public ReasonsView reasons(OrganisationId organisation, CampaignId campaign, List<PersonId> nominees) {
         return reasonsIn(tenants.schemaFor(organisation), campaign, nominees);
     }
@@ -211,8 +213,11 @@ public class CampaignReadModel {
     }
 
     /** The nominations made in one round with their reasons, by nominator then nominee name. */
-    public ReasonsView roundReasons(OrganisationId organisation, CampaignId campaign, int roundNumber) {
-        Optional<String> schema = tenants.schemaFor(organisation);
+    @QueryHandler
+    ReasonsView roundReasons(FindRoundReasons query) {
+        Optional<String> schema = tenants.schemaFor(query.organisationId());
+        CampaignId campaign = query.campaignId();
+        int roundNumber = query.roundNumber();
         if (schema.isEmpty()) {
             return new ReasonsView(List.of());
         }
@@ -253,6 +258,11 @@ public class CampaignReadModel {
                 Integer.class, campaign.value()).stream().findFirst();
     }
 
+    @QueryHandler
+    StatisticsView statistics(FindStatistics query) {
+        return statistics(query.organisationId(), query.campaignId());
+    }
+
     public StatisticsView statistics(OrganisationId organisation, CampaignId campaign) {
         return statisticsIn(tenants.schemaFor(organisation), campaign);
     }
@@ -268,54 +278,25 @@ public class CampaignReadModel {
                 + "WHERE campaign_id = ?", (rs, n) -> new int[]{rs.getInt(1), rs.getInt(2)}, id);
         int[] rounds = jdbc.queryForObject("SELECT count(*), count(*) FILTER (WHERE status = 'CLOSED') FROM " + s
                 + ".round WHERE campaign_id = ?", (rs, n) -> new int[]{rs.getInt(1), rs.getInt(2)}, id);
-        // one pass over the people gives both the distribution and the new names per round (a person who
-        // left the roster again, a mistyped address, was no new name)
-        TreeMap<Integer, Integer> byCount = new TreeMap<>();
-        TreeMap<Integer, Integer> byRound = new TreeMap<>();
-        for (int r = 1; r <= rounds[0]; r++) {
-            byRound.put(r, 0);
-        }
-        jdbc.query("SELECT nominator_count, CASE WHEN in_roster THEN entered_round END, count(*) FROM " + s
-                + ".person WHERE campaign_id = ? GROUP BY 1, 2", (RowCallbackHandler) rs -> {
-                    int people = rs.getInt(3);
-                    if (rs.getInt(1) > 0) {
-                        byCount.merge(rs.getInt(1), people, Integer::sum);
-                    }
-                    Integer entered = (Integer) rs.getObject(2);
-                    if (entered != null) {
-                        byRound.merge(entered, people, Integer::sum);
-                    }
-                }, id);
-        List<RoundCount> newNames = byRound.entrySet().stream()
-                .map(e -> new RoundCount(e.getKey(), e.getValue())).toList();
-        List<Bucket> distribution = byCount.entrySet().stream()
-                .map(e -> new Bucket(e.getKey(), e.getValue())).toList();
-        // every nomination is one nominator counted at one person
-        int nominations = distribution.stream().mapToInt(b -> b.nominators() * b.people()).sum();
+        List<CampaignFigures.People> people = jdbc.query("SELECT nominator_count, CASE WHEN in_roster THEN "
+                + "entered_round END, count(*) FROM " + s + ".person WHERE campaign_id = ? GROUP BY 1, 2",
+                (rs, n) -> new CampaignFigures.People(rs.getInt(1), (Integer) rs.getObject(2), rs.getInt(3)), id);
         List<Ranked> topNominees = jdbc.query("SELECT name, email, nominator_count FROM " + s + ".person "
-                        + "WHERE campaign_id = ? AND nominator_count > 0 ORDER BY nominator_count DESC, name, person_id "
-                        + "LIMIT " + TOP, (rs, n) -> new Ranked(rs.getString(1), rs.getString(2), rs.getInt(3)), id);
+                + "WHERE campaign_id = ? AND nominator_count > 0 ORDER BY nominator_count DESC, name, person_id "
+                + "LIMIT " + CampaignFigures.TOP, RANKED, id);
         List<Ranked> topNominators = jdbc.query("SELECT name, email, nominee_count FROM " + s + ".contact "
-                        + "WHERE campaign_id = ? AND nominee_count > 0 ORDER BY nominee_count DESC, name, invitation_id "
-                        + "LIMIT " + TOP, (rs, n) -> new Ranked(rs.getString(1), rs.getString(2), rs.getInt(3)), id);
-        int distinct = distribution.stream().mapToInt(Bucket::people).sum();
-        int once = distribution.stream().filter(b -> b.nominators() == 1).mapToInt(Bucket::people).sum();
-        int twice = distribution.stream().filter(b -> b.nominators() == 2).mapToInt(Bucket::people).sum();
-        double chao1 = chao1(distinct, once, twice);
-        return new StatisticsView(contacts[0], contacts[1], contacts[0] == 0 ? 0 : (double) contacts[1] / contacts[0],
-                nominations, distinct, rounds[0], rounds[1], newNames, distribution, topNominees, topNominators, once,
-                twice, chao1, (int) Math.round(chao1 - distinct));
+                + "WHERE campaign_id = ? AND nominee_count > 0 ORDER BY nominee_count DESC, name, invitation_id "
+                + "LIMIT " + CampaignFigures.TOP, RANKED, id);
+        return CampaignFigures.statistics(contacts[0], contacts[1], rounds[0], rounds[1], people, topNominees,
+                topNominators);
     }
 
-    /**
-     * Chao1 species-richness estimate: observed + f1²/(2·f2); with no doubletons the bias-corrected form
-     * observed + f1·(f1−1)/2.
-     */
-    static double chao1(int observed, int once, int twice) {
-        if (twice > 0) {
-            return observed + (double) once * once / (2.0 * twice);
-        }
-        return observed + once * (once - 1) / 2.0;
+    private static final RowMapper<Ranked> RANKED = (rs, n) -> new Ranked(rs.getString(1), rs.getString(2),
+            rs.getInt(3));
+
+    @QueryHandler
+    ReferralGraphView graph(FindReferralGraph query) {
+        return graph(query.organisationId(), query.campaignId());
     }
 
     public ReferralGraphView graph(OrganisationId organisation, CampaignId campaign) {

@@ -1,5 +1,5 @@
 /**
- * What the referral network says beyond the ranking: its groups (communities) and the people who connect
- * them, computed with JGraphT from the graph the read model answers; free of Spring and of the database.
+ * The network insight query: groups of the referral graph and the people who bridge them, computed free of
+ * Spring and of the database.
  */
 package org.oostkit.wrt.query.insight;

@@ -1,10 +1,13 @@
 package org.oostkit.wrt.query.invitation;
 
+import org.axonframework.queryhandling.QueryHandler;
 import org.oostkit.wrt.api.campaign.CampaignId;
 import org.oostkit.wrt.api.campaign.PersonId;
 import org.oostkit.wrt.api.invitation.InvitationId;
-import org.oostkit.wrt.api.organisation.OrganisationId;
 import org.oostkit.wrt.api.round.RoundId;
+import org.oostkit.wrt.query.api.InvitationQueries.FindInvitation;
+import org.oostkit.wrt.query.api.InvitationQueries.FindInvitationByTokenHash;
+import org.oostkit.wrt.query.api.InvitationQueries.FindNominationsOf;
 import org.oostkit.wrt.query.api.InvitationView;
 import org.oostkit.wrt.query.api.NominationView;
 import org.oostkit.wrt.query.tenant.TenantDirectory;
@@ -17,11 +20,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** Reads invitations and nominators' lists of one tenant; the tenant always comes from the caller. */
+/** Answers the nominator's queries (invitation, current list) within the tenant the query names. */
 @Component
 class InvitationReadModel {
 
@@ -35,27 +37,28 @@ class InvitationReadModel {
         this.tenants = tenants;
     }
 
-    Optional<InvitationView> byTokenHash(OrganisationId organisation, String tokenHash) {
-        if (tokenHash == null || !HASH.matcher(tokenHash).matches()) {
-            return Optional.empty();
+    @QueryHandler
+    InvitationView byTokenHash(FindInvitationByTokenHash query) {
+        if (query.tokenHash() == null || !HASH.matcher(query.tokenHash()).matches()) {
+            return null;
         }
-        return tenants.schemaFor(organisation)
-                .flatMap(s -> jdbc.query(invitationSql(s) + "c.token_hashes @> ARRAY[?::text]", INVITATION, tokenHash)
-                        .stream().findFirst());
+        return tenants.schemaFor(query.organisationId()).flatMap(s -> jdbc.query(invitationSql(s)
+                + "c.token_hashes @> ARRAY[?::text]", INVITATION, query.tokenHash()).stream().findFirst()).orElse(null);
     }
 
-    Optional<InvitationView> byId(OrganisationId organisation, InvitationId invitation) {
-        return tenants.schemaFor(organisation)
-                .flatMap(s -> jdbc.query(invitationSql(s) + "c.invitation_id = ?", INVITATION, invitation.value())
-                        .stream().findFirst());
+    @QueryHandler
+    InvitationView byId(FindInvitation query) {
+        return tenants.schemaFor(query.organisationId()).flatMap(s -> jdbc.query(invitationSql(s)
+                + "c.invitation_id = ?", INVITATION, query.invitationId().value()).stream().findFirst()).orElse(null);
     }
 
-    List<NominationView> nominationsOf(OrganisationId organisation, CampaignId campaign, PersonId nominator) {
-        return tenants.schemaFor(organisation)
+    @QueryHandler
+    List<NominationView> nominationsOf(FindNominationsOf query) {
+        return tenants.schemaFor(query.organisationId())
                 .map(s -> jdbc.query("SELECT nominee_id, nominee_name, nominee_email, reason, round_number, "
                                 + "nominated_at FROM " + s + ".nomination WHERE campaign_id = ? AND nominator_id = ? "
                                 + "ORDER BY list_position, nominated_at, lower(nominee_name), nominee_email",
-                        NOMINATION, campaign.value(), nominator.value()))
+                        NOMINATION, query.campaignId().value(), query.nominatorId().value()))
                 .orElse(List.of());
     }
 

@@ -1,2 +1,4 @@
-/** One person's story in a campaign, read from the campaign read model's tables. */
+/**
+ * The query for one person's story in a campaign.
+ */
 package org.oostkit.wrt.query.person;

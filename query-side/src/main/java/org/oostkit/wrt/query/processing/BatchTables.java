@@ -17,15 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/**
- * The tables the live processor's events are applied to, and when their changes are written.
- * <p>
- * Under load a projection is bound by database round trips, not by work. So in an optimistic batch
- * ({@link ReadModelBatches}) each tenant's rows are read once for the whole batch and written when it
- * prepares to commit ({@link LiveTables}); then the live views that asked for it are read once each, and what
- * they push goes out once the batch has committed. Handled event by event (after a failure, or a dead
- * letter's retry), each event's changes are written as soon as it has been applied.
- */
+/** The live processor's tables: an optimistic batch reads each tenant's rows once and writes them when it commits. */
 @Component
 public class BatchTables {
 
@@ -64,11 +56,7 @@ public class BatchTables {
         }
     }
 
-    /**
-     * Runs the action once the batch has committed (pushing a view read by an {@link #afterWrites} action, so
-     * that nobody sees rows that might still roll back): then, or, outside an optimistic batch, at once (Axon's
-     * query update emitter itself waits for the commit of a unit of work that has not begun to commit).
-     */
+    /** Runs the action once the batch has committed (so nobody sees rows that may roll back), or now outside one. */
     public void afterCommit(Runnable action) {
         Pending pending = pending();
         if (pending == null) {

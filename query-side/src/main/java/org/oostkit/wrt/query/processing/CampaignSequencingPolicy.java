@@ -6,11 +6,7 @@ import org.oostkit.wrt.api.campaign.CampaignEvent;
 import org.oostkit.wrt.api.common.Actor;
 import org.oostkit.wrt.api.organisation.OrganisationEvent;
 
-/**
- * Events of one campaign are handled in order, by one thread; different campaigns in parallel. The read
- * models of a campaign span several aggregates (rounds, invitations, nominations), so ordering per
- * aggregate would not be enough. Events without a campaign are ordered per organisation.
- */
+/** Events of one campaign in order (its read models span several aggregates), of different campaigns in parallel. */
 class CampaignSequencingPolicy implements SequencingPolicy<EventMessage<?>> {
 
     @Override

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -124,6 +125,13 @@ public class DeadLetterAdmin {
         log.info("Operator retried dead-letter sequence {} of {} (event {}): {}", sequence, group, eventId,
                 done ? "processed" : "failed again");
         return done ? Outcome.SUCCEEDED : Outcome.FAILED_AGAIN;
+    }
+
+    /** Every processor's letters on a schedule, so that a transient failure (a restart, a lock timeout) heals. */
+    @Scheduled(fixedDelayString = "${wrt.read-models.dead-letter-retry:PT5M}",
+            initialDelayString = "${wrt.read-models.dead-letter-retry:PT5M}")
+    void retryOnSchedule() {
+        groups().forEach(this::retryAll);
     }
 
     /**

@@ -18,21 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-/**
- * Wakes pooled streaming processors as soon as new events are there, instead of every 500 ms.
- * <p>
- * A pooled streaming processor that has caught up looks for new events again after 500 ms, unless its event
- * stream can call it back when events arrive, and the embedded event store's streams cannot. Measured under
- * the core's write load, the read models then trailed by ~0.6 s at the median and well over a second at
- * p99, almost all of it waiting for that poll (the handlers themselves took ~0.1 s).
- * <p>
- * The streams handed out here can call back: one watcher thread tails the event store (it waits on the
- * store's own signal for newly fetched events, so it costs nothing while idle) and, once events have
- * arrived, calls every open stream's callback, at once and again shortly after (the watcher may read an event
- * from the database a moment before the store's shared cache, which the processors read, has it); the
- * processor then reads them. A call every 500 ms besides bounds any missed wake-up by Axon's own polling
- * interval, and a watcher that fails restarts where it was.
- */
+/** Wakes pooled streaming processors as soon as events are stored: their 500-ms poll was most of the lag. */
 @Component
 public class EventArrivals implements DisposableBean {
 

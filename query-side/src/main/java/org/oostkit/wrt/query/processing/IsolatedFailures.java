@@ -18,13 +18,8 @@ import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Parks a failing event of a streaming processor in its dead-letter queue without losing the rest of its
- * batch, for processors that write plain tables (the read models, the mail policy, the tenant registry). A
- * batch runs without savepoints; should an event fail, the batch rolls back and runs again event by event,
- * each event behind a savepoint, so that the failing one is undone whole and dead-lettered and the others
- * commit. Processors with few events can run event by event always.
- * Which positions need a second pass is kept in memory: another instance, or this one after a restart, tries
- * such a batch optimistically once more.
+ * Parks a failing event in the dead-letter queue without losing the rest of its batch: a failed batch runs again
+ * event by event, each behind a savepoint, so only the failing event is undone.
  */
 public final class IsolatedFailures {
 

@@ -11,14 +11,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * How the read-model processor's batches run: {@link IsolatedFailures} (optimistic, without savepoints; a
- * failed batch again event by event, the failing event dead-lettered), with the batch's changes written when
- * it commits ({@link BatchTables}) and its transaction committing without waiting for the disk flush
- * ({@code synchronous_commit = off}, that transaction only). That is safe because the rows and the
- * processor's token commit together: should the database crash, the processor handles the last events again.
- * Savepoints cost a subtransaction each; past 64 in one transaction PostgreSQL's snapshots of every
- * concurrent transaction get slower, and a savepoint per statement, measured under the core's write load,
- * tripled the read models' lag.
+ * How the read-model processor's batches run: optimistic, without savepoints (which tripled the lag under write
+ * load), written at commit, committing without waiting for the flush (rows and token commit together).
  */
 @Component
 public class ReadModelBatches {
@@ -44,11 +38,7 @@ public class ReadModelBatches {
         });
     }
 
-    /**
-     * The interceptor for the read-model processor. Not a bean of its own: Axon's Spring Boot support would
-     * add every event handler interceptor bean to every processor, command-side lookups (inside command
-     * transactions, whose events must commit synchronously) and the mail policy included.
-     */
+    /** Not a bean: Spring Boot would add it to every processor, the command side's synchronous ones included. */
     MessageHandlerInterceptor<EventMessage<?>> interceptor() {
         MessageHandlerInterceptor<EventMessage<?>> isolated = failures.interceptor();
         return (unitOfWork, chain) -> isolated.handle(unitOfWork, chain);

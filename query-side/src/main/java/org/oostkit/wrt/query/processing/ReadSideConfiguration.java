@@ -14,14 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/**
- * The read models are built by a pooled streaming processor: events in batches (one transaction per
- * batch, the token committed with the rows), sequenced per campaign, spread over segments. A failing
- * event goes to the JDBC dead-letter queue (logged and counted) and the rest keep flowing; events of the
- * same campaign that follow it wait in the queue behind it, so order is kept. Batches run without savepoints;
- * only a failed one is handled again event by event ({@link ReadModelBatches}). New events wake the
- * processors at once ({@link EventArrivals}).
- */
+/** The read side's processors: pooled, batched, sequenced per campaign; a failing event parked, the rest going on. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class ReadSideConfiguration {

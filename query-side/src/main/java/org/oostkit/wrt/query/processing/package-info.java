@@ -1,9 +1,5 @@
 /**
- * How the read side's event processors run, with Axon's own parts where they fit: pooled streaming processors
- * ({@link org.oostkit.wrt.query.processing.ReadSideConfiguration}), sequenced per campaign through the api's
- * typed {@code CampaignEvent}, batches whose changes are written at commit
- * ({@link org.oostkit.wrt.query.processing.BatchTables}), failures isolated into Axon's JDBC dead-letter
- * queue ({@link org.oostkit.wrt.query.processing.IsolatedFailures}), and processors woken when events arrive
- * ({@link org.oostkit.wrt.query.processing.EventArrivals}).
+ * How events reach the read models: the event handlers that apply the projection rules, the processors'
+ * configuration, batches written at commit, sequencing per campaign, dead letters, wake-ups and live view updates.
  */
 package org.oostkit.wrt.query.processing;

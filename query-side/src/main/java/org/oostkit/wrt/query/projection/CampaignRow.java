@@ -8,15 +8,8 @@ import java.util.UUID;
 /** {@code campaign}: settings, status and dates of one campaign. */
 public final class CampaignRow implements Row {
 
-    public static final Table<CampaignRow> TABLE = new Table<>("campaign", 1, rs -> {
-        CampaignRow row = new CampaignRow(rs.getObject(1, UUID.class), Row.instant(rs, 10));
-        row.settings = new CampaignSettings(rs.getString(2), rs.getString(3), rs.getInt(5), rs.getInt(6),
-                rs.getBoolean(7), rs.getInt(8), rs.getString(4));
-        row.status = rs.getString(9);
-        row.completedAt = Row.instant(rs, 11);
-        row.updatedAt = Row.instant(rs, 12);
-        return row;
-    }, "campaign_id", "name", "description", "invitation_text", "convergence_threshold", "default_round_days",
+    public static final Table<CampaignRow> TABLE = new Table<>("campaign", 1,
+            "campaign_id", "name", "description", "invitation_text", "convergence_threshold", "default_round_days",
             "reminder_enabled", "reminder_days_before", "status", "created_at", "completed_at", "updated_at");
 
     public final UUID campaignId;

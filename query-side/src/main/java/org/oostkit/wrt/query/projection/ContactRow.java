@@ -7,31 +7,8 @@ import java.util.UUID;
 /** {@code contact}: one invitation, with its delivery status and the first moment of every step. */
 public final class ContactRow implements Row {
 
-    public static final Table<ContactRow> TABLE = new Table<>("contact", 1, rs -> {
-        ContactRow row = new ContactRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                rs.getObject(3, UUID.class), rs.getInt(4), rs.getObject(5, UUID.class), Row.instant(rs, 9));
-        row.name = rs.getString(6);
-        row.email = rs.getString(7);
-        row.status = rs.getString(8);
-        row.sentAt = Row.instant(rs, 10);
-        row.failedAt = Row.instant(rs, 11);
-        row.failureReason = rs.getString(12);
-        row.deliveredAt = Row.instant(rs, 13);
-        row.openedAt = Row.instant(rs, 14);
-        row.clickedAt = Row.instant(rs, 15);
-        row.bouncedAt = Row.instant(rs, 16);
-        row.spamAt = Row.instant(rs, 17);
-        row.linkOpenedAt = Row.instant(rs, 18);
-        row.codeSentAt = Row.instant(rs, 19);
-        row.verifiedAt = Row.instant(rs, 20);
-        row.respondedAt = Row.instant(rs, 21);
-        row.revisedAt = Row.instant(rs, 22);
-        row.remindedAt = Row.instant(rs, 23);
-        row.nomineeCount = rs.getInt(24);
-        row.tokenHash = rs.getString(25);
-        row.tokenHashes = List.of((String[]) rs.getArray(26).getArray());
-        return row;
-    }, "invitation_id", "campaign_id", "round_id", "round_number", "person_id", "name", "email", "delivery_status",
+    public static final Table<ContactRow> TABLE = new Table<>("contact", 1,
+            "invitation_id", "campaign_id", "round_id", "round_number", "person_id", "name", "email", "delivery_status",
             "invited_at", "sent_at", "failed_at", "failure_reason", "delivered_at", "opened_at", "clicked_at",
             "bounced_at", "spam_at", "link_opened_at", "code_sent_at", "verified_at", "responded_at", "revised_at",
             "reminded_at", "nominee_count", "token_hash", "token_hashes");

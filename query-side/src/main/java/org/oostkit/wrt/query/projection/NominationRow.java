@@ -7,18 +7,8 @@ import java.util.UUID;
 /** {@code nomination}: one edge of the referral graph, a nominator naming a nominee (and why). */
 public final class NominationRow implements Row {
 
-    public static final Table<NominationRow> TABLE = new Table<>("nomination", 3, rs -> {
-        NominationRow row = new NominationRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                rs.getObject(3, UUID.class), Row.instant(rs, 10));
-        row.roundId = rs.getObject(4, UUID.class);
-        row.roundNumber = rs.getInt(5);
-        row.invitationId = rs.getObject(6, UUID.class);
-        row.nomineeName = rs.getString(7);
-        row.nomineeEmail = rs.getString(8);
-        row.reason = rs.getString(9);
-        row.listPosition = rs.getInt(11);
-        return row;
-    }, "campaign_id", "nominator_id", "nominee_id", "round_id", "round_number", "invitation_id", "nominee_name",
+    public static final Table<NominationRow> TABLE = new Table<>("nomination", 3,
+            "campaign_id", "nominator_id", "nominee_id", "round_id", "round_number", "invitation_id", "nominee_name",
             "nominee_email", "reason", "nominated_at", "list_position");
 
     public final UUID campaignId;

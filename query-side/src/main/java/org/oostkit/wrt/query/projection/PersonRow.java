@@ -1,7 +1,6 @@
 package org.oostkit.wrt.query.projection;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -11,23 +10,8 @@ import java.util.UUID;
  */
 public final class PersonRow implements Row {
 
-    public static final Table<PersonRow> TABLE = new Table<>("person", 2, rs -> {
-        PersonRow row = new PersonRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class));
-        row.name = rs.getString(3);
-        row.email = rs.getString(4);
-        row.source = rs.getString(5);
-        row.inRoster = rs.getBoolean(6);
-        row.addedAt = Row.instant(rs, 7);
-        row.enteredRound = Row.integer(rs, 8);
-        row.contactedRound = Row.integer(rs, 9);
-        row.nominatorCount = rs.getInt(10);
-        row.firstNominatedRound = Row.integer(rs, 11);
-        row.firstNominatedAt = Row.instant(rs, 12);
-        row.roundsNamed = Arrays.stream((Integer[]) rs.getArray(13).getArray()).mapToInt(Integer::intValue).toArray();
-        row.setAside = rs.getBoolean(14);
-        row.setAsideNote = rs.getString(15);
-        return row;
-    }, "campaign_id", "person_id", "name", "email", "source", "in_roster", "added_at", "entered_round",
+    public static final Table<PersonRow> TABLE = new Table<>("person", 2,
+            "campaign_id", "person_id", "name", "email", "source", "in_roster", "added_at", "entered_round",
             "contacted_round", "nominator_count", "first_nominated_round", "first_nominated_at", "rounds_named",
             "set_aside", "set_aside_note");
 

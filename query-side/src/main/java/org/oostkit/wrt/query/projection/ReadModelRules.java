@@ -4,11 +4,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 
-/**
- * The projection rules of the tenant read models, written once: the live processor, the bulk rebuild and the
- * as-of views all apply events through here, each onto its own {@link ReadTables}. Every rule can run again
- * on the same event without changing the result.
- */
+/** The projection rules, written once for every consumer (live, rebuild, as-of); each can run twice on an event. */
 public final class ReadModelRules {
 
     /** The events that change a campaign's summary or roster (its live view is pushed after them). */

@@ -3,11 +3,7 @@ package org.oostkit.wrt.query.projection;
 import java.util.List;
 import java.util.UUID;
 
-/**
- * One tenant's read-model tables as the projection rules see them: rows found by key, changed in place and
- * saved. Where the rows live is the sink's business: memory (rebuild, as-of views, tests) or the tenant's
- * schema with the batch's changes written when it commits (live processing).
- */
+/** One tenant's tables as the rules see them: rows found by key, changed in place and saved, wherever they live. */
 public interface ReadTables {
 
     CampaignRow campaign(UUID campaign);

@@ -6,17 +6,8 @@ import java.util.UUID;
 /** {@code round}: number, status, deadline, reminder and close reason of one round. */
 public final class RoundRow implements Row {
 
-    public static final Table<RoundRow> TABLE = new Table<>("round", 1, rs -> {
-        RoundRow row = new RoundRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getInt(3),
-                Row.instant(rs, 5), rs.getInt(11));
-        row.status = rs.getString(4);
-        row.deadline = Row.instant(rs, 6);
-        row.reminderAt = Row.instant(rs, 7);
-        row.reminderSentAt = Row.instant(rs, 8);
-        row.closedAt = Row.instant(rs, 9);
-        row.closeReason = rs.getString(10);
-        return row;
-    }, "round_id", "campaign_id", "round_number", "status", "started_at", "deadline", "reminder_at",
+    public static final Table<RoundRow> TABLE = new Table<>("round", 1,
+            "round_id", "campaign_id", "round_number", "status", "started_at", "deadline", "reminder_at",
             "reminder_sent_at", "closed_at", "close_reason", "invitation_count");
 
     public final UUID roundId;

@@ -1,6 +1,5 @@
 /**
- * The projection rules of the tenant read models, one class per read model (campaign summary, roster and
- * referral graph, rounds and contacts), over typed rows of their tables. The live processor, the rebuild and
- * the as-of views all apply them; only where the rows are kept differs ({@code sink}).
+ * The projection rules, one class per read model, over typed rows of their tables: plain Java without
+ * database or framework, applied alike by the live processor, the rebuild and the as-of views.
  */
 package org.oostkit.wrt.query.projection;

@@ -20,10 +20,11 @@ import org.oostkit.wrt.api.organisation.OrganisationEvent;
 import org.oostkit.wrt.api.campaign.CampaignEvent;
 import org.oostkit.wrt.query.processing.ReadModels;
 import org.oostkit.wrt.query.projection.ReadModelRules;
+import org.oostkit.wrt.query.projection.Row;
 import org.oostkit.wrt.query.sink.CopyLoader;
 import org.oostkit.wrt.query.sink.MemoryTables;
 import org.oostkit.wrt.query.processing.DeadLetterQueues;
-import org.oostkit.wrt.query.tenant.ReadModelReset;
+import org.oostkit.wrt.query.processing.ReadModelReset;
 import org.oostkit.wrt.query.tenant.TenantDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,15 +53,8 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 /**
- * Rebuilds every tenant's read models from the event store in bulk. Per-event SQL is bounded by database
- * round trips (about a thousand events a second); this reads the store once, applies the events to an
- * in-memory model, and loads the tables with COPY. The read-model processor is stopped meanwhile (on this
- * instance; in a cluster, stop it on the others first) and resumes from the last event rebuilt: events
- * stored during the rebuild are handled live afterwards.
- * <p>
- * One tenant can be rebuilt alone: then only the events the processor had already handled (each covered
- * by the token of its segment) are applied, only that tenant's tables are replaced, and the tokens stay
- * where they were, so the processor carries on for every tenant exactly where it stopped.
+ * Rebuilds the read models in bulk (one read of the store, rules in memory, COPY), since per-event SQL is bound by
+ * round trips; one tenant alone keeps every token where it was.
  */
 @Component
 public class ReadModelRebuild {
@@ -417,8 +411,8 @@ public class ReadModelRebuild {
 
     private void analyze(UUID tenant) {
         String s = tenants.schemaForEvent(tenant.toString(), new OrganisationId(tenant));
-        for (String table : ReadModelReset.TABLES) {
-            jdbc.execute("ANALYZE " + s + "." + table);
+        for (Row.Table<?> table : Row.Table.all()) {
+            jdbc.execute("ANALYZE " + s + "." + table.name());
         }
     }
 

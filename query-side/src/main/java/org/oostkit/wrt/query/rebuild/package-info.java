@@ -1,6 +1,5 @@
 /**
- * Rebuilding the read models in bulk (all tenants or one): the event store is read once, the projection rules
- * applied to tables in memory, and the tables loaded with PostgreSQL's COPY; the processor continues from
- * where the rebuild stopped. Operator replays of one tenant run here too.
+ * Rebuilding the read models in bulk (all tenants or one) from one read of the event store, through the
+ * projection rules into memory and with COPY into the tenants' schemas, and the operator's replay jobs.
  */
 package org.oostkit.wrt.query.rebuild;

@@ -1,11 +1,15 @@
 package org.oostkit.wrt.query.round;
 
+import org.axonframework.queryhandling.QueryHandler;
 import org.oostkit.wrt.api.campaign.CampaignId;
 import org.oostkit.wrt.api.campaign.PersonId;
 import org.oostkit.wrt.api.invitation.InvitationId;
 import org.oostkit.wrt.api.organisation.OrganisationId;
 import org.oostkit.wrt.api.round.RoundId;
 import org.oostkit.wrt.query.api.ContactView;
+import org.oostkit.wrt.query.api.RoundQueries.FindContacts;
+import org.oostkit.wrt.query.api.RoundQueries.FindRound;
+import org.oostkit.wrt.query.api.RoundQueries.FindRounds;
 import org.oostkit.wrt.query.api.RoundView;
 import org.oostkit.wrt.query.tenant.TenantDirectory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,7 +27,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-/** Reads round status and contacts of one tenant. */
+/** Answers the round queries (round status and contacts) of one tenant. */
 @Component
 public class RoundReadModel {
 
@@ -38,6 +42,16 @@ public class RoundReadModel {
         this.tenants = tenants;
     }
 
+    @QueryHandler
+    List<RoundView> rounds(FindRounds query) {
+        return rounds(query.organisationId(), query.campaignId());
+    }
+
+    @QueryHandler
+    RoundView round(FindRound query) {
+        return round(query.organisationId(), query.campaignId(), query.roundNumber()).orElse(null);
+    }
+
     public List<RoundView> rounds(OrganisationId organisation, CampaignId campaign) {
         return tenants.schemaFor(organisation)
                 .map(s -> jdbc.query(roundSql(s, "") + " ORDER BY r.round_number", ROUND, campaign.value()))
@@ -50,16 +64,17 @@ public class RoundReadModel {
                         .stream().findFirst());
     }
 
-    public List<ContactView> contacts(OrganisationId organisation, CampaignId campaign, int number, String status) {
-        Optional<String> schema = tenants.schemaFor(organisation);
+    @QueryHandler
+    List<ContactView> contacts(FindContacts query) {
+        Optional<String> schema = tenants.schemaFor(query.organisationId());
         if (schema.isEmpty()) {
             return List.of();
         }
         String s = schema.get();
         StringBuilder sql = new StringBuilder("SELECT c.* FROM " + s + ".contact c JOIN " + s + ".round r ON "
                 + "r.round_id = c.round_id WHERE r.campaign_id = ? AND r.round_number = ?");
-        List<Object> args = new ArrayList<>(List.of(campaign.value(), number));
-        String filter = status == null ? "" : status.strip().toUpperCase(Locale.ROOT);
+        List<Object> args = new ArrayList<>(List.of(query.campaignId().value(), query.roundNumber()));
+        String filter = query.status() == null ? "" : query.status().strip().toUpperCase(Locale.ROOT);
         if (filter.equals("RESPONDED")) {
             sql.append(" AND c.responded_at IS NOT NULL");
         } else if (filter.equals("NOT_RESPONDED")) {

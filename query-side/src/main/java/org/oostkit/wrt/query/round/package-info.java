@@ -1,2 +1,4 @@
-/** The round views: round status and contact tracking (one row per invitation with its timeline); their queries. */
+/**
+ * The round queries: round status and contact tracking, one row per invitation with its timeline.
+ */
 package org.oostkit.wrt.query.round;

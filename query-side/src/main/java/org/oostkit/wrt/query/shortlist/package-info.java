@@ -1,5 +1,5 @@
 /**
- * The workshop shortlist read model: its rules as plain objects ({@link org.oostkit.wrt.query.shortlist.ShortlistRules}),
- * a thin projection writing what they decide, and the queries.
+ * The workshop shortlist read model: its rules as plain objects, the projection writing what they decide, and
+ * its queries.
  */
 package org.oostkit.wrt.query.shortlist;

@@ -1,6 +1,7 @@
 package org.oostkit.wrt.query.sink;
 
 import org.oostkit.wrt.api.campaign.CampaignEvent;
+import org.oostkit.wrt.api.campaign.CampaignSettings;
 import org.oostkit.wrt.api.campaign.PeopleContacted;
 import org.oostkit.wrt.api.campaign.PersonDroppedFromRoster;
 import org.oostkit.wrt.api.campaign.PersonBroughtBack;
@@ -27,6 +28,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.Array;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
@@ -45,12 +47,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * One tenant's tables in its schema, for the live processor: rows are read once per batch and kept (the
- * first lookup of a table reads every row the batch's events name, in one query), changed in memory, and
- * written by {@link #flush()}: one JDBC batch of deletes and one of upserts per table. A campaign's events
- * are all handled by one thread (sequencing per campaign), so nobody else changes these rows meanwhile.
- * Lookups that scan (a person's contacts, everyone who named someone) and a campaign's erasure write what
- * waits first and then ask the database.
+ * One tenant's schema for the live processor: a batch's rows read once (every row its events name, in one query),
+ * changed in memory and written by {@link #flush()} as one JDBC batch per table.
  */
 public final class LiveTables implements ReadTables {
 
@@ -122,7 +120,7 @@ public final class LiveTables implements ReadTables {
         flush();
         List<R> found = new ArrayList<>();
         jdbc.query(select(table) + " WHERE campaign_id = ? AND " + column + " = ?", rs -> {
-            Row row = known(table.reader().read(rs));
+            Row row = known(read(table, rs));
             if (row != null) {
                 found.add((R) row); // the row held for this key is of this table
             }
@@ -237,7 +235,7 @@ public final class LiveTables implements ReadTables {
         List<Row> found = new ArrayList<>();
         jdbc.query(select(table) + " WHERE (" + String.join(", ", names) + ") IN (SELECT * FROM unnest("
                 + arrays + "))", rs -> {
-                    Row row = known(table.reader().read(rs));
+                    Row row = known(read(table, rs));
                     if (row != null) {
                         found.add(row);
                     }
@@ -339,6 +337,107 @@ public final class LiveTables implements ReadTables {
                 ps.setObject(i + 1, value);
             }
         }
+    }
+
+    /** A row from a result set of its table's columns, in order. */
+    private static Row read(Table<?> table, ResultSet rs) throws SQLException {
+        return switch (table.name()) {
+            case "campaign" -> readCampaign(rs);
+            case "round" -> readRound(rs);
+            case "person" -> readPerson(rs);
+            case "contact" -> readContact(rs);
+            case "nomination" -> readNomination(rs);
+            default -> throw new IllegalArgumentException(table.name());
+        };
+    }
+
+    private static CampaignRow readCampaign(ResultSet rs) throws SQLException {
+        CampaignRow row = new CampaignRow(rs.getObject(1, UUID.class), instant(rs, 10));
+        row.settings = new CampaignSettings(rs.getString(2), rs.getString(3), rs.getInt(5), rs.getInt(6),
+                rs.getBoolean(7), rs.getInt(8), rs.getString(4));
+        row.status = rs.getString(9);
+        row.completedAt = instant(rs, 11);
+        row.updatedAt = instant(rs, 12);
+        return row;
+    }
+
+    private static RoundRow readRound(ResultSet rs) throws SQLException {
+        RoundRow row = new RoundRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getInt(3),
+                instant(rs, 5), rs.getInt(11));
+        row.status = rs.getString(4);
+        row.deadline = instant(rs, 6);
+        row.reminderAt = instant(rs, 7);
+        row.reminderSentAt = instant(rs, 8);
+        row.closedAt = instant(rs, 9);
+        row.closeReason = rs.getString(10);
+        return row;
+    }
+
+    private static PersonRow readPerson(ResultSet rs) throws SQLException {
+        PersonRow row = new PersonRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class));
+        row.name = rs.getString(3);
+        row.email = rs.getString(4);
+        row.source = rs.getString(5);
+        row.inRoster = rs.getBoolean(6);
+        row.addedAt = instant(rs, 7);
+        row.enteredRound = integer(rs, 8);
+        row.contactedRound = integer(rs, 9);
+        row.nominatorCount = rs.getInt(10);
+        row.firstNominatedRound = integer(rs, 11);
+        row.firstNominatedAt = instant(rs, 12);
+        row.roundsNamed = Arrays.stream((Integer[]) rs.getArray(13).getArray()).mapToInt(Integer::intValue).toArray();
+        row.setAside = rs.getBoolean(14);
+        row.setAsideNote = rs.getString(15);
+        return row;
+    }
+
+    private static ContactRow readContact(ResultSet rs) throws SQLException {
+        ContactRow row = new ContactRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                rs.getObject(3, UUID.class), rs.getInt(4), rs.getObject(5, UUID.class), instant(rs, 9));
+        row.name = rs.getString(6);
+        row.email = rs.getString(7);
+        row.status = rs.getString(8);
+        row.sentAt = instant(rs, 10);
+        row.failedAt = instant(rs, 11);
+        row.failureReason = rs.getString(12);
+        row.deliveredAt = instant(rs, 13);
+        row.openedAt = instant(rs, 14);
+        row.clickedAt = instant(rs, 15);
+        row.bouncedAt = instant(rs, 16);
+        row.spamAt = instant(rs, 17);
+        row.linkOpenedAt = instant(rs, 18);
+        row.codeSentAt = instant(rs, 19);
+        row.verifiedAt = instant(rs, 20);
+        row.respondedAt = instant(rs, 21);
+        row.revisedAt = instant(rs, 22);
+        row.remindedAt = instant(rs, 23);
+        row.nomineeCount = rs.getInt(24);
+        row.tokenHash = rs.getString(25);
+        row.tokenHashes = List.of((String[]) rs.getArray(26).getArray());
+        return row;
+    }
+
+    private static NominationRow readNomination(ResultSet rs) throws SQLException {
+        NominationRow row = new NominationRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                rs.getObject(3, UUID.class), instant(rs, 10));
+        row.roundId = rs.getObject(4, UUID.class);
+        row.roundNumber = rs.getInt(5);
+        row.invitationId = rs.getObject(6, UUID.class);
+        row.nomineeName = rs.getString(7);
+        row.nomineeEmail = rs.getString(8);
+        row.reason = rs.getString(9);
+        row.listPosition = rs.getInt(11);
+        return row;
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static Integer integer(ResultSet rs, int column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
     }
 
     private Map<List<Object>, Row> rows(Table<?> table) {

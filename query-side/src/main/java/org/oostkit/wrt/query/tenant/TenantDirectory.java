@@ -10,11 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-/**
- * Where a tenant's read models are. Queries ask it with the organisation of the request; projections with
- * the tenant of the event's metadata, and have the schema created on first sight (the registry's own
- * processor may not have seen the organisation yet).
- */
+/** Where a tenant's read models are: for queries by organisation, for projections by event (created on first sight). */
 @Component
 public class TenantDirectory {
 
@@ -42,13 +38,6 @@ public class TenantDirectory {
     public Optional<String> organisationName(OrganisationId organisationId) {
         return jdbc.query("SELECT name FROM tenant WHERE organisation_id = ?", (rs, n) -> rs.getString(1),
                         organisationId.value())
-                .stream().findFirst();
-    }
-
-    /** The organisation with this slug, if registered. */
-    public Optional<OrganisationId> bySlug(String slug) {
-        return jdbc.query("SELECT organisation_id FROM tenant WHERE slug = ?",
-                        (rs, n) -> new OrganisationId(rs.getObject(1, UUID.class)), slug)
                 .stream().findFirst();
     }
 

@@ -1,6 +1,5 @@
 /**
- * Tenants of the read side: the registry of organisations (public schema) and each organisation's own
- * schema, created and migrated by Flyway ({@code db/tenant}) when the organisation is registered and for
- * every known organisation at start-up.
+ * Where each organisation's read models are: its own schema, created and migrated by Flyway from
+ * {@code db/tenant}, and the organisation queries over the registry of tenants.
  */
 package org.oostkit.wrt.query.tenant;

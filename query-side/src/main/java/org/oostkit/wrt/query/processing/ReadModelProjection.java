@@ -1,4 +1,4 @@
-package org.oostkit.wrt.query.projection;
+package org.oostkit.wrt.query.processing;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -20,38 +20,27 @@ import org.oostkit.wrt.api.round.ReminderDue;
 import org.oostkit.wrt.api.round.RoundClosed;
 import org.oostkit.wrt.api.round.RoundExtended;
 import org.oostkit.wrt.api.round.RoundStarted;
-import org.oostkit.wrt.query.campaign.LiveCampaigns;
-import org.oostkit.wrt.query.processing.BatchTables;
-import org.oostkit.wrt.query.processing.ReadModels;
+import org.oostkit.wrt.query.projection.ReadModelRules;
 import org.oostkit.wrt.query.projection.ReadTables;
-import org.oostkit.wrt.query.round.LiveRounds;
-import org.oostkit.wrt.query.tenant.ReadModelReset;
 import org.oostkit.wrt.query.tenant.TenantDirectory;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 
-/**
- * The live processor's handler: each event of a campaign goes through {@link ReadModelRules} onto its
- * tenant's tables, whose changes are written together when the batch commits; then the live views it changed
- * are pushed to whoever watches them.
- */
+/** The live processor's handler: a campaign's events through {@link ReadModelRules} onto its tenant's tables. */
 @Component
 @ProcessingGroup(ReadModels.GROUP)
 class ReadModelProjection {
 
     private final TenantDirectory tenants;
     private final BatchTables writes;
-    private final LiveCampaigns campaigns;
-    private final LiveRounds rounds;
+    private final LiveViews views;
     private final ReadModelReset reset;
 
-    ReadModelProjection(TenantDirectory tenants, BatchTables writes, LiveCampaigns campaigns, LiveRounds rounds,
-                        ReadModelReset reset) {
+    ReadModelProjection(TenantDirectory tenants, BatchTables writes, LiveViews views, ReadModelReset reset) {
         this.tenants = tenants;
         this.writes = writes;
-        this.campaigns = campaigns;
-        this.rounds = rounds;
+        this.views = views;
         this.reset = reset;
     }
 
@@ -70,11 +59,11 @@ class ReadModelProjection {
         ReadModelRules.apply(event, at, tables);
         writes.written(tables);
         if (ReadModelRules.CAMPAIGN_EVENTS.contains(event.getClass())) {
-            campaigns.campaignChanged(event.organisationId(), event.campaignId());
+            views.campaignChanged(event.organisationId(), event.campaignId());
         }
         Integer round = roundChanged(event, tables);
         if (round != null) {
-            rounds.roundChanged(event.organisationId(), event.campaignId(), round);
+            views.roundChanged(event.organisationId(), event.campaignId(), round);
         }
     }
 
@@ -98,7 +87,7 @@ class ReadModelProjection {
         boolean unseen = event instanceof InvitationTokenIssued || event instanceof VerificationCodeIssued
                 || event instanceof MailFailed f && f.purpose() != MailPurpose.INVITATION
                 || event instanceof MailOutcomeUncertain u && u.purpose() != MailPurpose.INVITATION;
-        if (unseen || !(event instanceof InvitationEvent e) || !rounds.anyoneWatching()) {
+        if (unseen || !(event instanceof InvitationEvent e) || !views.anyRoundWatched()) {
             return null;
         }
         var contact = tables.contact(e.invitationId().value());

@@ -1,4 +1,4 @@
-package org.oostkit.wrt.query.tenant;
+package org.oostkit.wrt.query.processing;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -10,7 +10,7 @@ import org.oostkit.wrt.api.organisation.OrganisationMembersChanged;
 import org.oostkit.wrt.api.organisation.OrganisationRegistered;
 import org.oostkit.wrt.api.organisation.OrganisationStatus;
 import org.oostkit.wrt.api.organisation.OrganisationSuspended;
-import org.oostkit.wrt.query.processing.ReadModels;
+import org.oostkit.wrt.query.tenant.TenantSchemas;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;

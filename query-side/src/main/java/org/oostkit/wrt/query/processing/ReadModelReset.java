@@ -1,14 +1,14 @@
-package org.oostkit.wrt.query.tenant;
+package org.oostkit.wrt.query.processing;
 
-import org.oostkit.wrt.query.processing.ReadModelBatches;
+import org.oostkit.wrt.query.projection.Row;
+import org.oostkit.wrt.query.tenant.TenantDirectory;
+import org.oostkit.wrt.query.tenant.TenantSchemas;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /** Empties every tenant's read-model tables, before a replay of the read models. */
 @Component
 public class ReadModelReset {
-
-    public static final String[] TABLES = {"campaign", "round", "person", "contact", "nomination"};
 
     private final JdbcTemplate jdbc;
     private final TenantDirectory tenants;
@@ -36,10 +36,6 @@ public class ReadModelReset {
     /** Empties one tenant's read-model tables. */
     public void truncate(String schema) {
         String s = TenantSchemas.checked(schema);
-        StringBuilder sql = new StringBuilder("TRUNCATE ");
-        for (int i = 0; i < TABLES.length; i++) {
-            sql.append(i == 0 ? "" : ", ").append(s).append('.').append(TABLES[i]);
-        }
-        jdbc.execute(sql.toString());
+        jdbc.execute("TRUNCATE " + String.join(", ", Row.Table.all().stream().map(t -> s + "." + t.name()).toList()));
     }
 }

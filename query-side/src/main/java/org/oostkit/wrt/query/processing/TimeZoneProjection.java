@@ -1,4 +1,4 @@
-package org.oostkit.wrt.query.time;
+package org.oostkit.wrt.query.processing;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -6,15 +6,10 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.oostkit.wrt.api.campaign.CampaignErased;
 import org.oostkit.wrt.api.campaign.CampaignTimeZoneChanged;
 import org.oostkit.wrt.api.organisation.OrganisationTimeZoneChanged;
-import org.oostkit.wrt.query.processing.ReadModels;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/**
- * Keeps the zones of organisations (a column of the tenant registry) and the campaigns' own zones. In the
- * registry's processing group: an organisation's zone is changed after its registration row exists, as the
- * group orders an organisation's events.
- */
+/** The organisations' and campaigns' zones, in the registry's group so that a zone follows its registration row. */
 @Component
 @ProcessingGroup(ReadModels.TENANT_REGISTRY)
 class TimeZoneProjection {
