@@ -98,6 +98,10 @@ class ResultsController {
                 row.put("chooseName", AdminPages.text(candidate.name()));
                 row.put("chooseBack", "results");
                 row.put("chosen", chosen);
+                String told = chosen ? shortlist.mail(candidate.personId())
+                        .map(m -> m.told(at -> LocalTimes.shortMoment(at, zone))).orElse("") : "";
+                row.put("told", told);
+                row.put("hasTold", !told.isEmpty());
                 row.put("canChoose", open && !chosen);
                 rows.add(row);
             }

@@ -99,7 +99,11 @@ class ResultsControllerTest {
         answer(queries, org.oostkit.wrt.query.api.ShortlistQueries.FindShortlist.class,
                 new org.oostkit.wrt.query.api.ShortlistView(List.of(new org.oostkit.wrt.query.api.ShortlistView.Entry(
                         CAROL, "Carol <Chen>", "carol@example.org", Instant.parse("2026-11-20T10:00:00Z"),
-                        "admin:admin@demo.org", "")), null, null));
+                        "admin:admin@demo.org", "")), null, null, List.of(
+                        new org.oostkit.wrt.query.api.ShortlistView.SelectionMail(CAROL,
+                                Instant.parse("2026-11-21T10:00:00Z"),
+                                org.oostkit.wrt.query.api.ShortlistView.SelectionMail.State.TOLD,
+                                Instant.parse("2026-11-21T10:01:00Z"), ""))));
         answer(queries, FindReferralGraph.class, new ReferralGraphView(
                 List.of(new ReferralGraphView.Node(ALICE, "Alice", "SEED", 0, 1),
                         new ReferralGraphView.Node(CAROL, "Carol <Chen>", "NOMINATED", 2, 2),
@@ -182,12 +186,13 @@ class ResultsControllerTest {
     }
 
     @Test
-    @DisplayName("each ranked person links to their page; the chosen are marked, the others can be chosen by admins")
+    @DisplayName("each ranked person links to their page; the chosen are marked (and whether told), the others can be "
+            + "chosen by admins")
     void shortlistColumn() throws Exception {
         String page = mvc.perform(get(BASE + "/results").with(admin()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("<a href=\"" + BASE + "/people/" + CAROL + "\">Carol &lt;Chen&gt;</a>")
-                .contains("<span class=\"badge ok\">chosen</span>")
+                .contains("<span class=\"badge ok\">chosen</span> <span class=\"muted\">told on ")
                 .contains("<input type=\"hidden\" name=\"person\" value=\"" + DAN + "\">")
                 .doesNotContain("<input type=\"hidden\" name=\"person\" value=\"" + CAROL + "\">")
                 .contains("Workshop shortlist (1)");
