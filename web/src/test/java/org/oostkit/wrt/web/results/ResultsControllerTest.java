@@ -178,7 +178,7 @@ class ResultsControllerTest {
                 .andExpect(content().string(containsString("class=\"network columns fit\"")))
                 .andExpect(content().string(containsString(">Seed group</text>")))
                 .andExpect(content().string(containsString("Carol &lt;Chen&gt; (2)</text>")))
-                .andExpect(content().string(containsString("<a class=\"node nominated above-threshold\" href=\"#person-"
+                .andExpect(content().string(containsString("<a class=\"node nominated above-threshold group-1\" href=\"#person-"
                         + CAROL + "\"")))
                 .andExpect(content().string(containsString("<tr id=\"person-" + CAROL + "\"><td>Carol &lt;Chen&gt;</td>"
                         + "<td>nominated</td><td class=\"num\">2</td><td class=\"num\">1</td><td>Alice (round 1); Dan (round 1)</td>"
@@ -211,6 +211,32 @@ class ResultsControllerTest {
                 .contains("<td class=\"num\">1</td><td class=\"num\">3</td><td class=\"num\">1</td>"
                         + "<td>Carol &lt;Chen&gt;, Dan, Alice</td>")
                 .contains("Nobody is named from more than one group.");
+    }
+
+    @Test
+    @DisplayName("two circles of people: the drawing colours and shapes each person's dot by group, and the legend "
+            + "names each group with its size and its share of the top 25")
+    void communities() throws Exception {
+        List<PersonId> ids = new java.util.ArrayList<>();
+        answer(queries, FindReferralGraph.class, ReferralNetworkTest.twoCircles(ids));
+        String page = mvc.perform(get(BASE + "/results").with(admin()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("<ul class=\"network-legend\" aria-labelledby=\"network-legend-title\">")
+                .contains("<g class=\"node group-1\"><circle class=\"dot\"")
+                .contains("</svg> Group 1 — 4 people, 4 in the top 25</li>")
+                .contains("<g class=\"node group-2\"><polygon class=\"dot\"")
+                .contains("</svg> Group 2 — 3 people, 3 in the top 25</li>")
+                .doesNotContain("group-3", "group-other");
+        // both drawings (columns and list) give each person the class of their group
+        assertThat(page).contains("<a class=\"node seed group-1\" href=\"#person-" + ids.get(0) + "\"")
+                .contains("<a class=\"node nominated group-1\" href=\"#person-" + ids.get(1) + "\"")
+                .contains("<a class=\"node nominated above-threshold group-1\" href=\"#person-" + ids.get(2) + "\"")
+                .contains("<a class=\"node seed above-threshold group-2\" href=\"#person-" + ids.get(4) + "\"")
+                .contains("<a class=\"node nominated above-threshold group-2\" href=\"#person-" + ids.get(6) + "\"");
+        for (PersonId id : ids) {
+            assertThat(page.split("class=\"node [a-z -]*group-" + (ids.indexOf(id) < 4 ? 1 : 2) + "\" href=\"#person-"
+                    + id + "\"", -1)).as("both shapes").hasSize(3);
+        }
     }
 
     @Test
