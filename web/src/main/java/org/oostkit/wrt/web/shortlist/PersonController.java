@@ -97,7 +97,9 @@ class PersonController {
             model.addAttribute("chosenAt", LocalTimes.shortMoment(chosen.chosenAt(), zone));
             model.addAttribute("chosenBy", ShortlistModel.actor(chosen.chosenBy()));
             model.addAttribute("note", chosen.note());
-            model.addAttribute("hasNote", !chosen.note().isEmpty());
+            // the page never shows "[erased]": it says what went instead
+            model.addAttribute("hasNote", !story.erased() && !chosen.note().isEmpty());
+            model.addAttribute("noteErased", story.erased());
             String told = ShortlistModel.told(shortlist.mail(personId).orElse(null), zone);
             model.addAttribute("told", told);
             model.addAttribute("hasTold", !told.isEmpty());
