@@ -219,6 +219,7 @@ class ShortlistIntegrationTest extends ReadSideTestSupport {
                 });
         assertThat(String.join("\n", afterErasure.stream().map(r -> String.join(",", r)).toList()))
                 .doesNotContain("erin@acme.test");
+        assertThat(pdf(script)).contains("[erased]", "3 people").doesNotContain("erin@acme.test");
         assertThat(ask(new FindShortlistAsOf(script.organisation, script.campaign, Instant.now()),
                 ShortlistView.class)).isEqualTo(erased);
     }
