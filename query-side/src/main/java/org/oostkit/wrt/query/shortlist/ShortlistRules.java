@@ -78,6 +78,10 @@ public final class ShortlistRules {
             // history read again cannot tell an empty note from a written one once the key is gone
             choices.computeIfPresent(List.of(e.campaignId().value(), e.personId().value()),
                     (key, c) -> new Choice(c.campaign(), c.person(), c.chosenAt(), c.chosenBy(), PersonalData.ERASED));
+            // why a mail failed may quote the mail server, and with it the address: it goes too, the outcome stays
+            mails.computeIfPresent(List.of(e.campaignId().value(), e.personId().value()),
+                    (key, m) -> m.reason().isEmpty() ? m : new Mail(m.campaign(), m.person(), m.askedAt(), m.state(),
+                            m.at(), PersonalData.ERASED));
             return true;
         } else if (event instanceof SelectionMailRequested e) {
             UUID campaign = e.campaignId().value();

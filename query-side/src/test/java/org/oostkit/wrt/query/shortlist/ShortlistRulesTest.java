@@ -123,7 +123,8 @@ class ShortlistRulesTest {
     }
 
     @Test
-    @DisplayName("the mail outlives the choice and the erasure of the person; an erased campaign leaves none")
+    @DisplayName("the mail outlives the choice and the erasure of the person (only the reason goes); an erased "
+            + "campaign leaves none")
     void toldAfterwards() {
         ShortlistRules rules = new ShortlistRules();
         rules.apply(new PersonShortlisted(ORG, CAMPAIGN, ANN, "why"), T1, "a");
@@ -132,9 +133,14 @@ class ShortlistRulesTest {
         rules.apply(new PersonErased(ORG, CAMPAIGN, ANN), T3, "a");
         assertThat(rules.mail(CAMPAIGN.value(), ANN.value())).contains(
                 new Mail(CAMPAIGN.value(), ANN.value(), T1, State.TOLD, T2, ""));
+        rules.apply(new SelectionMailRequested(ORG, CAMPAIGN, BEN, "Ben", "ben@x.test", ""), T1, "a");
+        rules.apply(new SelectionMailNotSent(ORG, CAMPAIGN, BEN, "550 <ben@x.test> unknown", false), T2, "operator");
+        rules.apply(new PersonErased(ORG, CAMPAIGN, BEN), T3, "a");
+        assertThat(rules.mail(CAMPAIGN.value(), BEN.value())).contains(
+                new Mail(CAMPAIGN.value(), BEN.value(), T1, State.NOT_SENT, T2, "[erased]"));
         rules.apply(new PersonRemovedFromShortlist(ORG, CAMPAIGN, ANN), T3, "a");
         assertThat(rules.choices(CAMPAIGN.value())).isEmpty();
-        assertThat(rules.mails(CAMPAIGN.value())).extracting(Mail::person).containsExactly(ANN.value());
+        assertThat(rules.mails(CAMPAIGN.value())).extracting(Mail::person).containsExactlyInAnyOrder(ANN.value(), BEN.value());
 
         rules.apply(new CampaignErased(ORG, CAMPAIGN, ErasureReason.ON_REQUEST), T3, "a");
         assertThat(rules.mails(CAMPAIGN.value())).isEmpty();
