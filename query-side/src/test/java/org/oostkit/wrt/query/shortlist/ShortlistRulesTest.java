@@ -140,7 +140,8 @@ class ShortlistRulesTest {
                 new Mail(CAMPAIGN.value(), BEN.value(), T1, State.NOT_SENT, T2, "[erased]"));
         rules.apply(new PersonRemovedFromShortlist(ORG, CAMPAIGN, ANN), T3, "a");
         assertThat(rules.choices(CAMPAIGN.value())).isEmpty();
-        assertThat(rules.mails(CAMPAIGN.value())).extracting(Mail::person).containsExactlyInAnyOrder(ANN.value(), BEN.value());
+        assertThat(rules.mails(CAMPAIGN.value())).extracting(Mail::person)
+                .containsExactlyInAnyOrder(ANN.value(), BEN.value());
 
         rules.apply(new CampaignErased(ORG, CAMPAIGN, ErasureReason.ON_REQUEST), T3, "a");
         assertThat(rules.mails(CAMPAIGN.value())).isEmpty();

@@ -38,7 +38,8 @@ class NetworkGroupsAccessibilityTest {
             function ch(v) { v = v / 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); }
             var out = {};
             document.querySelectorAll('svg.network.columns a.node .dot, .network-legend .dot').forEach(function (dot) {
-              var css = Array.from(dot.closest('.node').classList).find(function (c) { return c.startsWith('group-'); });
+              var css = Array.from(dot.closest('.node').classList)
+                .find(function (c) { return c.startsWith('group-'); });
               var style = getComputedStyle(dot);
               var paint = css === 'group-other' ? style.stroke : style.fill;
               var key = css + (dot.closest('.network-legend') ? ' legend' : ' drawing');

@@ -174,8 +174,9 @@ class ReferralNetworkTest {
             String svg = ReferralNetwork.render(graph, 2, shape, groups(graph, 2));
             assertThat(svg).doesNotContainIgnoringCase("hover").doesNotContain("role=\"img\"")
                     .contains("<a class=\"node nominated above-threshold group-1\" href=\"#person-" + carol
-                            + "\" data-id=\"" + carol + "\" aria-label=\"Carol (2). Nominated. Named by 2: Alice (round 1), "
-                            + "Dan (round 2). Named 0 people. At or above the threshold. In group 1.\">")
+                            + "\" data-id=\"" + carol + "\" aria-label=\"Carol (2). Nominated. Named by 2: "
+                            + "Alice (round 1), Dan (round 2). Named 0 people. At or above the threshold. "
+                            + "In group 1.\">")
                     .contains("aria-label=\"Alice. Seed group. Named by 0. Named 2 people: Carol, Dan. In group 1.\"")
                     .contains("aria-label=\"Dan (1). Nominated. Named by 1: Alice (round 1). Named 1 person: Carol. "
                             + "In group 1.\"");
@@ -202,7 +203,8 @@ class ReferralNetworkTest {
         for (int i = 0; i < names.length; i++) {
             ids.add(new PersonId(java.util.UUID.nameUUIDFromBytes(names[i].getBytes())));
         }
-        int[][] links = {{0, 1}, {0, 2}, {0, 3}, {1, 2}, {1, 3}, {2, 3}, {3, 0}, {4, 5}, {4, 6}, {5, 6}, {6, 4}, {3, 4}};
+        int[][] links = {{0, 1}, {0, 2}, {0, 3}, {1, 2}, {1, 3}, {2, 3}, {3, 0},
+                {4, 5}, {4, 6}, {5, 6}, {6, 4}, {3, 4}};
         List<Edge> edges = new ArrayList<>();
         java.util.Map<Integer, Integer> named = new java.util.HashMap<>();
         for (int[] link : links) {
@@ -251,7 +253,8 @@ class ReferralNetworkTest {
     }
 
     @Test
-    @DisplayName("groups past the eighth share a hollow dot and one legend line; the top 25 counts ties as the list ranks")
+    @DisplayName("groups past the eighth share a hollow dot and one legend line; the top 25 counts ties as the "
+            + "list ranks")
     void manyGroups() {
         List<Node> nodes = new ArrayList<>();
         List<Edge> edges = new ArrayList<>();

@@ -178,8 +178,8 @@ class ResultsControllerTest {
                 .andExpect(content().string(containsString("class=\"network columns fit\"")))
                 .andExpect(content().string(containsString(">Seed group</text>")))
                 .andExpect(content().string(containsString("Carol &lt;Chen&gt; (2)</text>")))
-                .andExpect(content().string(containsString("<a class=\"node nominated above-threshold group-1\" href=\"#person-"
-                        + CAROL + "\"")))
+                .andExpect(content().string(containsString("<a class=\"node nominated above-threshold group-1\" "
+                        + "href=\"#person-" + CAROL + "\"")))
                 .andExpect(content().string(containsString("<tr id=\"person-" + CAROL + "\"><td>Carol &lt;Chen&gt;</td>"
                         + "<td>nominated</td><td class=\"num\">2</td><td class=\"num\">1</td><td>Alice (round 1); Dan (round 1)</td>"
                         + "<td></td><td class=\"num\">1</td></tr>")));
