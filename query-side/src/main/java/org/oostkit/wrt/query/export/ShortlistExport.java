@@ -43,14 +43,15 @@ import java.util.Map;
 
 /**
  * The workshop shortlist for the board: each chosen person with their address, why they were named (every
- * nominator's reason), how many named them, their group in the referral network and the selection note; as
+ * nominator's reason), how many named them, their group in the referral network, the selection note and whether
+ * they were told (from the shortlist read model, as the pages show it); as
  * CSV (formula-safe cells, as the ranked export) and as PDF (the report's fonts and page footer).
  */
 @Component
 public class ShortlistExport {
 
     static final String[] HEADER = {"Name", "Email", "Named by", "Why they were named", "Group", "Selection note",
-            "Chosen at", "Chosen by"};
+            "Chosen at", "Chosen by", "Told"};
 
     private static final float MARGIN = 36f;
     private static final Color MUTED = new DeviceRgb(0x5F, 0x6B, 0x78);
@@ -69,7 +70,7 @@ public class ShortlistExport {
     }
 
     /** One exported row's facts. */
-    record Row(ShortlistView.Entry entry, int nominations, List<ReasonView> reasons, Integer group) {
+    record Row(ShortlistView.Entry entry, int nominations, List<ReasonView> reasons, Integer group, String told) {
     }
 
     /** The rows, in the order people were chosen. */
@@ -87,7 +88,8 @@ public class ShortlistExport {
         Map<PersonId, List<ReasonView>> reasons = campaigns.reasons(organisation, campaignId,
                 shortlist.entries().stream().map(ShortlistView.Entry::personId).toList()).byNominee();
         return shortlist.entries().stream().map(e -> new Row(e, counts.getOrDefault(e.personId(), 0),
-                reasons.getOrDefault(e.personId(), List.of()), insight.group(e.personId()))).toList();
+                reasons.getOrDefault(e.personId(), List.of()), insight.group(e.personId()),
+                shortlist.mail(e.personId()).map(m -> m.told(MINUTE::format)).orElse("not told"))).toList();
     }
 
     static String reasons(List<ReasonView> reasons) {
@@ -110,7 +112,8 @@ public class ShortlistExport {
                 lines.writeNext(new String[]{CsvCells.neutralise(e.name()), CsvCells.neutralise(e.email()),
                         Integer.toString(row.nominations()), CsvCells.neutralise(reasons(row.reasons())),
                         row.group() == null ? "" : row.group().toString(), CsvCells.neutralise(e.note()),
-                        MINUTE.format(e.chosenAt()), CsvCells.neutralise(actor(e.chosenBy()))}, false);
+                        MINUTE.format(e.chosenAt()), CsvCells.neutralise(actor(e.chosenBy())),
+                        CsvCells.neutralise(row.told())}, false);
             }
             lines.flush();
         } catch (IOException e) {
@@ -144,10 +147,10 @@ public class ShortlistExport {
                     ? "closed as final " + MINUTE.format(shortlist.closedAt()) + " by "
                     + fonts.printable(actor(shortlist.closedBy())) : "not closed yet: may still change"))
                     .setFontColor(MUTED).setFontSize(10));
-            Table table = new Table(UnitValue.createPercentArray(new float[]{14, 16, 6, 36, 6, 22}))
+            Table table = new Table(UnitValue.createPercentArray(new float[]{12, 14, 5, 30, 5, 16, 18}))
                     .useAllAvailableWidth();
             for (String heading : new String[]{"Name", "Email", "Named by", "Why they were named", "Group",
-                    "Selection note"}) {
+                    "Selection note", "Told"}) {
                 table.addHeaderCell(new Cell().add(new Paragraph(heading)).setFont(fonts.bold())
                         .setFontColor(ColorConstants.WHITE).setBackgroundColor(HEADER_FILL));
             }
@@ -159,6 +162,7 @@ public class ShortlistExport {
                 table.addCell(fonts.printable(reasons(row.reasons())));
                 table.addCell(row.group() == null ? "" : row.group().toString());
                 table.addCell(fonts.printable(e.note()));
+                table.addCell(fonts.printable(row.told()));
             }
             document.add(table);
             document.add(new Paragraph("Groups are the communities of the referral network (who names whom); "

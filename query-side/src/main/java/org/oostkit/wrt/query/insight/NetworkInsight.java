@@ -51,10 +51,10 @@ public final class NetworkInsight {
     }
 
     public static NetworkInsightView analyse(ReferralGraphView network, int threshold) {
-        // people in rank order, so vertex numbers (and with them the seeded run) never depend on hashing
+        // people in rank order, ties by id, so vertex numbers (and with them the seeded run) never depend on
+        // hashing, nor on names: erasing someone's name must not move anyone to another group
         List<Node> people = network.nodes().stream().sorted(Comparator.comparingInt(Node::nominations).reversed()
-                .thenComparing(n -> n.name() == null ? "" : n.name()).thenComparing(n -> n.personId().value()))
-                .toList();
+                .thenComparing(n -> n.personId().value())).toList();
         Map<PersonId, Integer> index = new HashMap<>();
         for (int i = 0; i < people.size(); i++) {
             index.put(people.get(i).personId(), i);

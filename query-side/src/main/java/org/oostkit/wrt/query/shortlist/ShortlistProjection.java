@@ -11,6 +11,9 @@ import org.oostkit.wrt.api.campaign.PersonErased;
 import org.oostkit.wrt.api.campaign.PersonId;
 import org.oostkit.wrt.api.campaign.PersonRemovedFromShortlist;
 import org.oostkit.wrt.api.campaign.PersonShortlisted;
+import org.oostkit.wrt.api.campaign.PersonToldOfSelection;
+import org.oostkit.wrt.api.campaign.SelectionMailNotSent;
+import org.oostkit.wrt.api.campaign.SelectionMailRequested;
 import org.oostkit.wrt.api.campaign.ShortlistClosed;
 import org.oostkit.wrt.api.common.Actor;
 import org.oostkit.wrt.api.organisation.OrganisationId;
@@ -64,7 +67,7 @@ class ShortlistProjection {
     @ResetHandler
     void reset() {
         for (String s : tenants.allSchemas()) {
-            jdbc.update("TRUNCATE " + s + ".shortlist_choice, " + s + ".shortlist_state");
+            jdbc.update("TRUNCATE " + s + ".shortlist_choice, " + s + ".shortlist_state, " + s + ".shortlist_mail");
         }
     }
 
@@ -87,6 +90,21 @@ class ShortlistProjection {
     }
 
     @EventHandler
+    void on(SelectionMailRequested event, @Timestamp Instant at, @MetaDataValue(Actor.TENANT_KEY) String tenant) {
+        write(tenant, event.organisationId(), event.campaignId(), event.personId(), event, at, null);
+    }
+
+    @EventHandler
+    void on(PersonToldOfSelection event, @Timestamp Instant at, @MetaDataValue(Actor.TENANT_KEY) String tenant) {
+        write(tenant, event.organisationId(), event.campaignId(), event.personId(), event, at, null);
+    }
+
+    @EventHandler
+    void on(SelectionMailNotSent event, @Timestamp Instant at, @MetaDataValue(Actor.TENANT_KEY) String tenant) {
+        write(tenant, event.organisationId(), event.campaignId(), event.personId(), event, at, null);
+    }
+
+    @EventHandler
     void on(PersonErased event, @Timestamp Instant at, @MetaDataValue(Actor.TENANT_KEY) String tenant) {
         write(tenant, event.organisationId(), event.campaignId(), event.personId(), event, at, null);
     }
@@ -96,6 +114,7 @@ class ShortlistProjection {
         String s = tenants.schemaForEvent(tenant, event.organisationId());
         jdbc.update("DELETE FROM " + s + ".shortlist_choice WHERE campaign_id = ?", event.campaignId().value());
         jdbc.update("DELETE FROM " + s + ".shortlist_state WHERE campaign_id = ?", event.campaignId().value());
+        jdbc.update("DELETE FROM " + s + ".shortlist_mail WHERE campaign_id = ?", event.campaignId().value());
     }
 
     private void write(String tenant, OrganisationId organisation, CampaignId campaignId, PersonId personId,
@@ -106,6 +125,8 @@ class ShortlistProjection {
         if (personId != null) {
             jdbc.query("SELECT * FROM " + s + ".shortlist_choice WHERE campaign_id = ? AND person_id = ?",
                     (RowCallbackHandler) rs -> rules.load(ShortlistReadModel.choice(rs)), campaign, personId.value());
+            jdbc.query("SELECT * FROM " + s + ".shortlist_mail WHERE campaign_id = ? AND person_id = ?",
+                    (RowCallbackHandler) rs -> rules.load(ShortlistReadModel.mail(rs)), campaign, personId.value());
         }
         rules.apply(event, at, actor);
         if (personId != null) {
@@ -120,6 +141,12 @@ class ShortlistProjection {
                 jdbc.update("DELETE FROM " + s + ".shortlist_choice WHERE campaign_id = ? AND person_id = ?",
                         campaign, personId.value());
             }
+            rules.mail(campaign, personId.value()).ifPresent(m -> jdbc.update("INSERT INTO " + s + ".shortlist_mail "
+                    + "(campaign_id, person_id, asked_at, state, finished_at, reason) VALUES (?, ?, ?, ?, ?, ?) "
+                    + "ON CONFLICT (campaign_id, person_id) DO UPDATE SET state = excluded.state, "
+                    + "finished_at = excluded.finished_at, reason = excluded.reason", campaign, m.person(),
+                    java.sql.Timestamp.from(m.askedAt()), m.state().name(),
+                    m.at() == null ? null : java.sql.Timestamp.from(m.at()), m.reason()));
         }
         changed(organisation, campaignId);
         rules.closed(campaign).ifPresent(c -> jdbc.update("INSERT INTO " + s + ".shortlist_state (campaign_id, "

@@ -13,6 +13,9 @@ import org.oostkit.wrt.api.campaign.CampaignErased;
 import org.oostkit.wrt.api.campaign.PersonErased;
 import org.oostkit.wrt.api.campaign.PersonRemovedFromShortlist;
 import org.oostkit.wrt.api.campaign.PersonShortlisted;
+import org.oostkit.wrt.api.campaign.PersonToldOfSelection;
+import org.oostkit.wrt.api.campaign.SelectionMailNotSent;
+import org.oostkit.wrt.api.campaign.SelectionMailRequested;
 import org.oostkit.wrt.api.campaign.ShortlistClosed;
 import org.oostkit.wrt.api.common.Actor;
 import org.oostkit.wrt.query.api.ShortlistQueries.FindShortlist;
@@ -37,7 +40,8 @@ class ShortlistQueryHandlers {
 
     private static final List<String> TYPES = List.of(PersonShortlisted.class.getName(),
             PersonRemovedFromShortlist.class.getName(), ShortlistClosed.class.getName(), PersonErased.class.getName(),
-            CampaignErased.class.getName());
+            CampaignErased.class.getName(), SelectionMailRequested.class.getName(),
+            PersonToldOfSelection.class.getName(), SelectionMailNotSent.class.getName());
 
     private final ShortlistReadModel model;
     private final JdbcTemplate jdbc;

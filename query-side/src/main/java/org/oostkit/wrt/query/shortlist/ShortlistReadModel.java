@@ -33,6 +33,14 @@ public class ShortlistReadModel {
                 rs.getTimestamp("chosen_at").toInstant(), rs.getString("chosen_by"), rs.getString("note"));
     }
 
+    static ShortlistRules.Mail mail(ResultSet rs) throws SQLException {
+        java.sql.Timestamp finished = rs.getTimestamp("finished_at");
+        return new ShortlistRules.Mail(rs.getObject("campaign_id", UUID.class), rs.getObject("person_id", UUID.class),
+                rs.getTimestamp("asked_at").toInstant(),
+                ShortlistView.SelectionMail.State.valueOf(rs.getString("state")),
+                finished == null ? null : finished.toInstant(), rs.getString("reason"));
+    }
+
     public ShortlistView shortlist(OrganisationId organisation, CampaignId campaign) {
         Optional<String> schema = tenants.schemaFor(organisation);
         if (schema.isEmpty()) {
@@ -46,6 +54,8 @@ public class ShortlistReadModel {
                 (org.springframework.jdbc.core.RowCallbackHandler) rs -> rules.load(new ShortlistRules.Closed(
                         campaign.value(), rs.getTimestamp("closed_at").toInstant(), rs.getString("closed_by"),
                         rs.getInt("people"))), campaign.value());
+        jdbc.query("SELECT * FROM " + s + ".shortlist_mail WHERE campaign_id = ?",
+                (org.springframework.jdbc.core.RowCallbackHandler) rs -> rules.load(mail(rs)), campaign.value());
         return view(s, campaign, rules);
     }
 
@@ -69,9 +79,12 @@ public class ShortlistReadModel {
             return new ShortlistView.Entry(new PersonId(c.person()), person[0], person[1], c.chosenAt(), c.chosenBy(),
                     c.note());
         }).toList();
+        List<ShortlistView.SelectionMail> mails = rules.mails(campaign.value()).stream()
+                .map(m -> new ShortlistView.SelectionMail(new PersonId(m.person()), m.askedAt(), m.state(), m.at(),
+                        m.reason())).toList();
         return rules.closed(campaign.value())
-                .map(c -> new ShortlistView(entries, c.closedAt(), c.closedBy()))
-                .orElse(new ShortlistView(entries, null, null));
+                .map(c -> new ShortlistView(entries, c.closedAt(), c.closedBy(), mails))
+                .orElse(new ShortlistView(entries, null, null, mails));
     }
 
     Optional<String> schema(OrganisationId organisation) {

@@ -4,8 +4,12 @@ import org.oostkit.wrt.api.campaign.CampaignErased;
 import org.oostkit.wrt.api.campaign.PersonErased;
 import org.oostkit.wrt.api.campaign.PersonRemovedFromShortlist;
 import org.oostkit.wrt.api.campaign.PersonShortlisted;
+import org.oostkit.wrt.api.campaign.PersonToldOfSelection;
+import org.oostkit.wrt.api.campaign.SelectionMailNotSent;
+import org.oostkit.wrt.api.campaign.SelectionMailRequested;
 import org.oostkit.wrt.api.campaign.ShortlistClosed;
 import org.oostkit.wrt.api.common.PersonalData;
+import org.oostkit.wrt.query.api.ShortlistView.SelectionMail.State;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,8 +35,16 @@ public final class ShortlistRules {
     public record Closed(UUID campaign, Instant closedAt, String closedBy, int people) {
     }
 
+    /**
+     * A person's selection mail: asked for at {@code askedAt}, then told or not ({@code at} null and
+     * {@code reason} empty while it is being sent). It outlives the choice: whoever was asked is never mailed again.
+     */
+    public record Mail(UUID campaign, UUID person, Instant askedAt, State state, Instant at, String reason) {
+    }
+
     private final Map<List<UUID>, Choice> choices = new LinkedHashMap<>();
     private final Map<UUID, Closed> closed = new LinkedHashMap<>();
+    private final Map<List<UUID>, Mail> mails = new LinkedHashMap<>();
 
     /** Takes a stored row as the state to apply the next event to (the projection's rows). */
     public void load(Choice choice) {
@@ -41,6 +53,10 @@ public final class ShortlistRules {
 
     public void load(Closed state) {
         closed.put(state.campaign(), state);
+    }
+
+    public void load(Mail mail) {
+        mails.put(List.of(mail.campaign(), mail.person()), mail);
     }
 
     /** Applies one event; other events change nothing. Returns whether it was a shortlist event. */
@@ -58,17 +74,40 @@ public final class ShortlistRules {
             closed.putIfAbsent(e.campaignId().value(), new Closed(e.campaignId().value(), at, by, e.people()));
             return true;
         } else if (event instanceof PersonErased e) {
-            // the note is about the person: it goes with them, the choice (and so every count) stays
+            // the note goes with the person, the choice (and so every count) stays; an empty note too, as the
+            // history read again cannot tell an empty note from a written one once the key is gone
             choices.computeIfPresent(List.of(e.campaignId().value(), e.personId().value()),
-                    (key, c) -> new Choice(c.campaign(), c.person(), c.chosenAt(), c.chosenBy(),
-                            c.note().isEmpty() ? "" : PersonalData.ERASED));
+                    (key, c) -> new Choice(c.campaign(), c.person(), c.chosenAt(), c.chosenBy(), PersonalData.ERASED));
+            // why a mail failed may quote the mail server, and with it the address: it goes too, the outcome stays
+            mails.computeIfPresent(List.of(e.campaignId().value(), e.personId().value()),
+                    (key, m) -> m.reason().isEmpty() ? m : new Mail(m.campaign(), m.person(), m.askedAt(), m.state(),
+                            m.at(), PersonalData.ERASED));
             return true;
+        } else if (event instanceof SelectionMailRequested e) {
+            UUID campaign = e.campaignId().value();
+            mails.putIfAbsent(List.of(campaign, e.personId().value()),
+                    new Mail(campaign, e.personId().value(), at, State.SENDING, null, ""));
+            return true;
+        } else if (event instanceof PersonToldOfSelection e) {
+            return outcome(e.campaignId().value(), e.personId().value(), State.TOLD, at, "");
+        } else if (event instanceof SelectionMailNotSent e) {
+            return outcome(e.campaignId().value(), e.personId().value(),
+                    e.uncertain() ? State.UNCERTAIN : State.NOT_SENT, at, e.reason() == null ? "" : e.reason());
         } else if (event instanceof CampaignErased e) {
             choices.keySet().removeIf(key -> key.get(0).equals(e.campaignId().value()));
+            mails.keySet().removeIf(key -> key.get(0).equals(e.campaignId().value()));
             closed.remove(e.campaignId().value());
             return true;
         }
         return false;
+    }
+
+    /** The mail's one outcome: the first recorded stays (the campaign records one per person). */
+    private boolean outcome(UUID campaign, UUID person, State state, Instant at, String reason) {
+        mails.compute(List.of(campaign, person), (key, mail) -> mail == null
+                ? new Mail(campaign, person, at, state, at, reason)
+                : mail.state() == State.SENDING ? new Mail(campaign, person, mail.askedAt(), state, at, reason) : mail);
+        return true;
     }
 
     /** The campaign's chosen people, in the order they were chosen. */
@@ -81,6 +120,18 @@ public final class ShortlistRules {
 
     public Optional<Choice> choice(UUID campaign, UUID person) {
         return Optional.ofNullable(choices.get(List.of(campaign, person)));
+    }
+
+    /** The campaign's selection mails, in the order they were asked for. */
+    public List<Mail> mails(UUID campaign) {
+        List<Mail> list = new ArrayList<>(mails.values().stream().filter(m -> m.campaign().equals(campaign))
+                .toList());
+        list.sort(Comparator.comparing(Mail::askedAt).thenComparing(m -> m.person().toString()));
+        return list;
+    }
+
+    public Optional<Mail> mail(UUID campaign, UUID person) {
+        return Optional.ofNullable(mails.get(List.of(campaign, person)));
     }
 
     public Optional<Closed> closed(UUID campaign) {

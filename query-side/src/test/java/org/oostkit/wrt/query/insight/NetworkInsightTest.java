@@ -116,6 +116,39 @@ class NetworkInsightTest {
     }
 
     @Test
+    @org.junit.jupiter.api.DisplayName("erasing people changes nobody's group, no group's size and no count: "
+            + "names do not steer the grouping")
+    void erasureKeepsTheGroups() {
+        Random random = new Random(5);
+        List<Node> nodes = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            // few distinct counts, so many people tie and only the order among them could differ
+            nodes.add(new Node(new PersonId(new UUID(0, i)), "P" + i, "NOMINATED", random.nextInt(3), null));
+        }
+        List<Edge> edges = new ArrayList<>();
+        for (int i = 0; i < 900; i++) {
+            int from = random.nextInt(400);
+            int to = random.nextInt(8) == 0 ? random.nextInt(400) : (from / 50) * 50 + random.nextInt(50);
+            edges.add(new Edge(nodes.get(from).personId(), nodes.get(to).personId(), 1));
+        }
+        ReferralGraphView graph = new ReferralGraphView(nodes, edges);
+        List<Node> erased = new ArrayList<>(nodes);
+        for (int i = 0; i < 400; i += 7) {
+            Node n = erased.get(i);
+            erased.set(i, new Node(n.personId(), "[erased]", n.source(), n.nominations(), n.contactedRound()));
+        }
+        NetworkInsightView before = NetworkInsight.analyse(graph, 2);
+        NetworkInsightView after = NetworkInsight.analyse(new ReferralGraphView(erased, edges), 2);
+        assertThat(after.groupOf()).isEqualTo(before.groupOf());
+        assertThat(after.groups()).extracting(NetworkInsightView.Group::size)
+                .containsExactlyElementsOf(before.groups().stream().map(NetworkInsightView.Group::size).toList());
+        assertThat(after.ranked()).isEqualTo(before.ranked());
+        assertThat(after.bridgeCount()).isEqualTo(before.bridgeCount());
+        assertThat(after.bridges()).extracting(Bridge::personId)
+                .containsExactlyElementsOf(before.bridges().stream().map(Bridge::personId).toList());
+    }
+
+    @Test
     void anEmptyNetworkHasNoGroups() {
         assertThat(NetworkInsight.analyse(new ReferralGraphView(List.of(), List.of()), 2))
                 .isEqualTo(NetworkInsightView.EMPTY);

@@ -88,7 +88,8 @@ class AsOfController {
                 scope.campaign().campaignId(), instant), ShortlistView.class).join();
         model.addAttribute("shortlist", shortlist.entries().stream().map(e -> Map.<String, Object>of(
                 "name", e.name() == null ? "" : e.name(), "chosenAt", AuditFormat.shown(e.chosenAt()),
-                "chosenBy", e.chosenBy(), "note", e.note())).toList());
+                "chosenBy", e.chosenBy(), "note", e.note(), "told", shortlist.mail(e.personId())
+                        .map(m -> m.told(AuditFormat::shown)).orElse("not told"))).toList());
         model.addAttribute("hasShortlist", !shortlist.entries().isEmpty());
         model.addAttribute("shortlistClosed", shortlist.closed());
         model.addAttribute("result", true);

@@ -21,7 +21,8 @@ import java.util.TreeMap;
  * order, nominations drawn as brackets in the margin on the left.
  *
  * <p>Every person is a link (to their row in the table alternative) with a label box and an accessible name
- * saying who named them and whom they named, so the drawing is usable by keyboard, touch and screen reader.
+ * saying who named them, whom they named and their group, so the drawing is usable by keyboard, touch and
+ * screen reader. The dot's colour and shape show the person's group ({@link NetworkGroups}).
  * Edges never cross a label box: they run in the gutters between columns and, to reach a column that is not
  * the next one, along the free lane between two rows; they end at the label box with an arrow head drawn as
  * its own triangle inside the drawing.
@@ -243,16 +244,18 @@ final class ReferralNetwork {
     }
 
     /** Both shapes: the wide one for desktops, the list for phones; the style sheet shows one of them. */
-    static String render(ReferralGraphView graph, int threshold) {
+    static String render(ReferralGraphView graph, int threshold, NetworkGroups groups) {
         NetworkPeople people = new NetworkPeople(graph);
-        return render(graph, threshold, Shape.COLUMNS, people) + render(graph, threshold, Shape.LIST, people);
+        return render(graph, threshold, Shape.COLUMNS, people, groups)
+                + render(graph, threshold, Shape.LIST, people, groups);
     }
 
-    static String render(ReferralGraphView graph, int threshold, Shape shape) {
-        return render(graph, threshold, shape, new NetworkPeople(graph));
+    static String render(ReferralGraphView graph, int threshold, Shape shape, NetworkGroups groups) {
+        return render(graph, threshold, shape, new NetworkPeople(graph), groups);
     }
 
-    private static String render(ReferralGraphView graph, int threshold, Shape shape, NetworkPeople about) {
+    private static String render(ReferralGraphView graph, int threshold, Shape shape, NetworkPeople about,
+                                 NetworkGroups groups) {
         Layout layout = layout(graph, shape);
         String id = shape == Shape.COLUMNS ? "network-columns" : "network-list";
         boolean fit = shape == Shape.LIST || (layout.width() >= FIT_WIDTH && layout.width() <= FIT_MAX);
@@ -300,16 +303,20 @@ final class ReferralNetwork {
             Box box = person.box();
             boolean seed = "SEED".equals(node.source());
             boolean above = node.nominations() >= threshold;
+            Integer group = groups.group(node.personId());
+            String inGroup = group == null ? "" : " In group " + group + ".";
             svg.append("<a class=\"node").append(seed ? " seed" : " nominated").append(above ? " above-threshold" : "")
+                    .append(' ').append(NetworkGroups.css(group))
                     .append("\" href=\"#").append(NetworkPeople.anchor(node.personId())).append("\" data-id=\"")
                     .append(node.personId()).append("\" aria-label=\"")
-                    .append(Svg.escape(accessibleName(person, about.describe(node, threshold)))).append("\">")
-                    .append("<title>").append(Svg.escape(label(node))).append("</title>")
+                    .append(Svg.escape(accessibleName(person, about.describe(node, threshold)) + inGroup))
+                    .append("\">")
+                    .append("<title>").append(Svg.escape(label(node)))
+                    .append(group == null ? "" : " \u00b7 group " + group).append("</title>")
                     .append("<rect class=\"box\" x=\"").append(Svg.n(box.x())).append("\" y=\"").append(Svg.n(box.y()))
                     .append("\" width=\"").append(Svg.n(box.width())).append("\" height=\"").append(Svg.n(box.height()))
                     .append("\" rx=\"").append(BOX / 2).append("\"/>")
-                    .append("<circle class=\"dot\" cx=\"").append(Svg.n(box.x() + 14)).append("\" cy=\"")
-                    .append(Svg.n(box.cy())).append("\" r=\"").append(Svg.n(radius(node))).append("\"/>")
+                    .append(NetworkGroups.dot(group, box.x() + 14, box.cy(), radius(node)))
                     .append("<text x=\"").append(Svg.n(box.x() + 28)).append("\" y=\"").append(Svg.n(box.cy() + 4.5))
                     .append("\">").append(Svg.escape(person.text())).append("</text></a>");
         }

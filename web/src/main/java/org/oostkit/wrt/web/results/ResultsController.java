@@ -98,6 +98,10 @@ class ResultsController {
                 row.put("chooseName", AdminPages.text(candidate.name()));
                 row.put("chooseBack", "results");
                 row.put("chosen", chosen);
+                String told = chosen ? shortlist.mail(candidate.personId())
+                        .map(m -> m.told(at -> LocalTimes.shortMoment(at, zone))).orElse("") : "";
+                row.put("told", told);
+                row.put("hasTold", !told.isEmpty());
                 row.put("canChoose", open && !chosen);
                 rows.add(row);
             }
@@ -146,10 +150,14 @@ class ResultsController {
             model.addAttribute("networkEdges", graph.edges().size());
             boolean drawable = graph.nodes().size() <= NETWORK_MAX;
             model.addAttribute("networkDrawn", drawable);
-            if (drawable) {
-                model.addAttribute("networkSvg", ReferralNetwork.render(graph, campaign.convergenceThreshold()));
-            }
             NetworkInsightView insight = NetworkInsight.analyse(graph, campaign.convergenceThreshold());
+            if (drawable) {
+                NetworkGroups groups = new NetworkGroups(graph, insight);
+                model.addAttribute("networkSvg", ReferralNetwork.render(graph, campaign.convergenceThreshold(),
+                        groups));
+                model.addAttribute("networkLegend", groups.legend());
+                model.addAttribute("hasNetworkLegend", groups.any());
+            }
             model.addAttribute("insight", NetworkInsightModel.model(insight));
             model.addAttribute("networkTable", networkTable(graph, insight));
         }

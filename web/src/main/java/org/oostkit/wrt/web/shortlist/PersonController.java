@@ -12,7 +12,6 @@ import org.oostkit.wrt.query.api.ShortlistQueries.FindShortlist;
 import org.oostkit.wrt.query.api.ShortlistView;
 import org.oostkit.wrt.query.time.LocalTimes;
 import org.oostkit.wrt.web.campaign.AdminPages;
-import org.oostkit.wrt.web.mail.SelectionMails;
 import org.oostkit.wrt.web.scope.CampaignScope;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -36,11 +35,9 @@ import java.util.UUID;
 class PersonController {
 
     private final AdminPages pages;
-    private final SelectionMails selectionMails;
 
-    PersonController(AdminPages pages, SelectionMails selectionMails) {
+    PersonController(AdminPages pages) {
         this.pages = pages;
-        this.selectionMails = selectionMails;
     }
 
     @GetMapping("/org/{slug}/campaigns/{id}/people/{person}")
@@ -100,9 +97,12 @@ class PersonController {
             model.addAttribute("chosenAt", LocalTimes.shortMoment(chosen.chosenAt(), zone));
             model.addAttribute("chosenBy", ShortlistModel.actor(chosen.chosenBy()));
             model.addAttribute("note", chosen.note());
-            model.addAttribute("hasNote", !chosen.note().isEmpty());
-            model.addAttribute("told", ShortlistModel.told(selectionMails.statuses(campaign.campaignId())
-                    .get(person), zone));
+            // the page never shows "[erased]": it says what went instead
+            model.addAttribute("hasNote", !story.erased() && !chosen.note().isEmpty());
+            model.addAttribute("noteErased", story.erased());
+            String told = ShortlistModel.told(shortlist.mail(personId).orElse(null), zone);
+            model.addAttribute("told", told);
+            model.addAttribute("hasTold", !told.isEmpty());
         }
         boolean closed = shortlist != null && shortlist.closed();
         model.addAttribute("shortlistClosed", closed);

@@ -18,7 +18,6 @@ import org.oostkit.wrt.query.export.CsvOptions;
 import org.oostkit.wrt.query.export.ShortlistExport;
 import org.oostkit.wrt.query.time.LocalTimes;
 import org.oostkit.wrt.web.campaign.AdminPages;
-import org.oostkit.wrt.web.mail.SelectionMails;
 import org.oostkit.wrt.web.scope.AdminOnly;
 import org.oostkit.wrt.web.scope.CampaignScope;
 import org.springframework.http.ContentDisposition;
@@ -53,12 +52,10 @@ class ShortlistController {
 
     private final AdminPages pages;
     private final ShortlistExport export;
-    private final SelectionMails selectionMails;
 
-    ShortlistController(AdminPages pages, ShortlistExport export, SelectionMails selectionMails) {
+    ShortlistController(AdminPages pages, ShortlistExport export) {
         this.pages = pages;
         this.export = export;
-        this.selectionMails = selectionMails;
     }
 
     @GetMapping("/org/{slug}/campaigns/{id}/shortlist")
@@ -78,7 +75,6 @@ class ShortlistController {
         model.addAttribute("tabs", AdminPages.tabs(slug, campaign, "results"));
         model.addAttribute("base", base);
         model.addAttribute("campaignName", campaign.name());
-        Map<UUID, SelectionMails.Status> told = selectionMails.statuses(campaign.campaignId());
         List<Map<String, Object>> rows = shortlist.entries().stream().map(e -> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("name", AdminPages.text(e.name()));
@@ -91,13 +87,15 @@ class ShortlistController {
             row.put("chosenBy", ShortlistModel.actor(e.chosenBy()));
             Integer group = insight == null ? null : insight.group(e.personId());
             row.put("group", group == null ? "" : group.toString());
-            row.put("told", ShortlistModel.told(told.get(e.personId().value()), zone));
+            String told = ShortlistModel.told(shortlist.mail(e.personId()).orElse(null), zone);
+            row.put("told", told);
+            row.put("hasTold", !told.isEmpty());
             return row;
         }).toList();
         model.addAttribute("entries", rows);
         model.addAttribute("count", rows.size());
         model.addAttribute("hasEntries", !rows.isEmpty());
-        model.addAttribute("anyoneToTell", !ShortlistModel.toTell(shortlist, told.keySet()).isEmpty());
+        model.addAttribute("anyoneToTell", !ShortlistModel.toTell(shortlist).isEmpty());
         model.addAttribute("closed", shortlist.closed());
         model.addAttribute("closedAt", shortlist.closed() ? LocalTimes.shortMoment(shortlist.closedAt(), zone) : "");
         model.addAttribute("closedBy", ShortlistModel.actor(shortlist.closedBy()));

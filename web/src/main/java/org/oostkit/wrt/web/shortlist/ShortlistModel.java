@@ -4,15 +4,14 @@ import org.oostkit.wrt.query.api.NetworkInsightView;
 import org.oostkit.wrt.query.api.ShortlistView;
 
 import org.oostkit.wrt.query.time.LocalTimes;
-import org.oostkit.wrt.web.mail.SelectionMails;
 
+import org.oostkit.wrt.api.campaign.PersonId;
 import org.oostkit.wrt.api.common.Emails;
 
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
 
 /** Words for the shortlist pages. */
 final class ShortlistModel {
@@ -42,22 +41,14 @@ final class ShortlistModel {
     }
 
     /** The selection mail's state in words: "told on 7 Dec 2026, 09:15", "being sent", or why not (empty: none). */
-    static String told(SelectionMails.Status status, ZoneId zone) {
-        if (status == null) {
-            return "";
-        }
-        return switch (status.state()) {
-            case "sent" -> "told on " + LocalTimes.shortMoment(status.at(), zone);
-            case "uncertain" -> "mail possibly not delivered";
-            case "not-sent" -> "not told: " + (status.problem() == null ? "the mail failed"
-                    : status.problem().replaceFirst("^not sent: ", ""));
-            default -> "selection mail being sent";
-        };
+    static String told(ShortlistView.SelectionMail mail, ZoneId zone) {
+        return mail == null ? "" : mail.told(at -> LocalTimes.shortMoment(at, zone));
     }
 
     /** Who "Tell the chosen" would mail: not asked for yet, and not erased (an erased address is none). */
-    static List<ShortlistView.Entry> toTell(ShortlistView shortlist, Set<UUID> asked) {
+    static List<ShortlistView.Entry> toTell(ShortlistView shortlist) {
+        Set<PersonId> asked = shortlist.asked();
         return shortlist.entries().stream()
-                .filter(e -> !asked.contains(e.personId().value()) && Emails.isValid(e.email())).toList();
+                .filter(e -> !asked.contains(e.personId()) && Emails.isValid(e.email())).toList();
     }
 }

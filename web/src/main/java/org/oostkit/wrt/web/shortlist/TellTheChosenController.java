@@ -1,6 +1,7 @@
 package org.oostkit.wrt.web.shortlist;
 
 import org.oostkit.wrt.api.campaign.CampaignCommands.TellTheChosen;
+import org.oostkit.wrt.api.campaign.PersonId;
 import org.oostkit.wrt.api.common.RuleViolation;
 import org.oostkit.wrt.api.common.TextRule;
 import org.oostkit.wrt.query.api.CampaignView;
@@ -23,7 +24,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * "Tell the chosen" (admins): a confirmation with how many people will get the "you have been selected" mail
@@ -50,8 +50,8 @@ class TellTheChosenController {
         String base = scope.base();
         ShortlistView shortlist = pages.query(new FindShortlist(organisation.organisationId(), campaign.campaignId()),
                 ShortlistView.class);
-        Set<UUID> asked = mails.statuses(campaign.campaignId()).keySet();
-        List<ShortlistView.Entry> toTell = ShortlistModel.toTell(shortlist, asked);
+        Set<PersonId> asked = shortlist.asked();
+        List<ShortlistView.Entry> toTell = ShortlistModel.toTell(shortlist);
         String problem = TextRule.SELECTION_MESSAGE.problem(message);
         String shown = problem == null ? TextRule.SELECTION_MESSAGE.clean(message) : "";
         String previewName = toTell.isEmpty() ? "Alex Example" : AdminPages.text(toTell.get(0).name());

@@ -20,6 +20,7 @@ import org.oostkit.wrt.api.campaign.PersonId;
 import org.oostkit.wrt.api.organisation.OrganisationId;
 import org.oostkit.wrt.api.organisation.OrganisationStatus;
 import org.oostkit.wrt.api.round.RoundId;
+import org.oostkit.wrt.query.api.ShortlistView.SelectionMail;
 import org.oostkit.wrt.query.api.AsOfQueries.FindConvergenceAsOf;
 import org.oostkit.wrt.query.api.AsOfQueries.FindStatisticsAsOf;
 import org.oostkit.wrt.query.api.CampaignQueries.FindCampaign;
@@ -250,6 +251,7 @@ class AuditPagesTest {
     @DisplayName("as-of page: quick picks at each round's start and close; results for the chosen moment")
     void asOf() throws Exception {
         Instant closed = Instant.parse("2026-11-21T17:00:00.123Z");
+        PersonId erinId = new PersonId(UUID.randomUUID());
         RoundView round = new RoundView(RoundId.random(), campaignId, 1, "CLOSED", Instant.parse("2026-11-20T10:00:00Z"),
                 closed, null, null, closed, "MANUAL", 3, 3, 0, 3, 0, 0, 0, 0, 0, 1, 1, 1 / 3.0);
         when(queries.query(any(FindRounds.class), any(ResponseType.class)))
@@ -264,8 +266,13 @@ class AuditPagesTest {
         when(queries.query(any(org.oostkit.wrt.query.api.ShortlistQueries.FindShortlistAsOf.class),
                 eq(org.oostkit.wrt.query.api.ShortlistView.class))).thenReturn(CompletableFuture.completedFuture(
                 new org.oostkit.wrt.query.api.ShortlistView(List.of(new org.oostkit.wrt.query.api.ShortlistView.Entry(
-                        new PersonId(UUID.randomUUID()), "Erin", "erin@x.test", closed, "admin:eve@x.test",
-                        "Bridges two circles")), null, null)));
+                        erinId, "Erin", "erin@x.test", closed, "admin:eve@x.test",
+                        "Bridges two circles")), null, null, List.of(
+                        new SelectionMail(new PersonId(UUID.randomUUID()),
+                                closed, SelectionMail.State.SENDING, null, ""),
+                        new SelectionMail(erinId, closed,
+                                SelectionMail.State.NOT_SENT, closed,
+                                "not sent: mail to this address bounced before")))));
 
         mvc.perform(get(base + "/results/as-of").with(auditor("demo")))
                 .andExpect(status().isOk())
@@ -278,7 +285,8 @@ class AuditPagesTest {
                 .andExpect(content().string(containsString("As of 2026-11-21 17:00:00 UTC")))
                 .andExpect(content().string(containsString("Erin")))
                 .andExpect(content().string(containsString("above threshold")))
-                .andExpect(content().string(containsString("<td>admin:eve@x.test</td><td>Bridges two circles</td>")));
+                .andExpect(content().string(containsString("<td>admin:eve@x.test</td><td>Bridges two circles</td>"
+                        + "<td>not told: mail to this address bounced before</td>")));
         assertThat(asked.getValue().at()).isEqualTo(closed);
         assertThat(asked.getValue().organisationId()).isEqualTo(orgId);
 

@@ -10,6 +10,7 @@ import org.oostkit.wrt.query.api.ReferralGraphView.Node;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
@@ -51,11 +52,11 @@ class ReferralNetworkTest {
         java.nio.file.Files.createDirectories(pages);
         java.nio.file.Files.writeString(pages.resolve("network.html"), "<!doctype html><meta charset=utf-8>"
                 + "<link rel=stylesheet href=\"css/wrt.css\"><main><div class=network-wrap>"
-                + ReferralNetwork.render(new ReferralGraphView(nodes, edges), 2) + "</div></main>");
+                + draw(new ReferralGraphView(nodes, edges), 2) + "</div></main>");
         java.nio.file.Files.writeString(pages.resolve("network-60.html"), "<!doctype html><meta charset=utf-8>"
                 + "<meta name=viewport content=\"width=device-width, initial-scale=1\">"
                 + "<link rel=stylesheet href=\"css/wrt.css\"><main><h2>Referral network</h2><div class=network-wrap>"
-                + ReferralNetwork.render(campaign(), 3) + "</div><p class=network-detail id=network-detail "
+                + draw(campaign(), 3) + "</div><p class=network-detail id=network-detail "
                 + "aria-live=polite hidden></p><details class=network-table><summary>The network as a table (who named "
                 + "whom)</summary><p>rows</p></details></main><script src=\"js/network.js\" defer></script>");
     }
@@ -64,7 +65,7 @@ class ReferralNetworkTest {
     @DisplayName("names are escaped in the SVG")
     void escaping() {
         Node evil = new Node(PersonId.random(), "<script>alert(1)</script> & \"x\"", "SEED", 0, 1);
-        String svg = ReferralNetwork.render(new ReferralGraphView(List.of(evil), List.of()), 2);
+        String svg = draw(new ReferralGraphView(List.of(evil), List.of()), 2);
         assertThat(svg).doesNotContain("<script>").contains("&lt;script&gt;");
     }
 
@@ -113,7 +114,7 @@ class ReferralNetworkTest {
         ReferralGraphView graph = campaign();
         assertThat(graph.nodes()).hasSize(60);
         for (ReferralNetwork.Shape shape : ReferralNetwork.Shape.values()) {
-            Drawing drawing = Drawing.parse(ReferralNetwork.render(graph, 3, shape));
+            Drawing drawing = Drawing.parse(ReferralNetwork.render(graph, 3, shape, groups(graph, 3)));
             java.awt.geom.Rectangle2D view = drawing.viewBox;
             assertThat(drawing.heads).as(shape + " arrow heads").hasSize(graph.edges().size());
             for (List<double[]> head : drawing.heads) {
@@ -141,7 +142,7 @@ class ReferralNetworkTest {
     void edgesAvoidLabels() throws Exception {
         ReferralGraphView graph = campaign();
         for (ReferralNetwork.Shape shape : ReferralNetwork.Shape.values()) {
-            Drawing drawing = Drawing.parse(ReferralNetwork.render(graph, 3, shape));
+            Drawing drawing = Drawing.parse(ReferralNetwork.render(graph, 3, shape, groups(graph, 3)));
             assertThat(drawing.boxes).hasSize(60);
             assertThat(drawing.segments).isNotEmpty();
             for (double[] s : drawing.segments) {
@@ -170,17 +171,111 @@ class ReferralNetworkTest {
                         new Node(dan, "Dan", "NOMINATED", 1, null)),
                 List.of(new Edge(alice, carol, 1), new Edge(alice, dan, 1), new Edge(dan, carol, 2)));
         for (ReferralNetwork.Shape shape : ReferralNetwork.Shape.values()) {
-            String svg = ReferralNetwork.render(graph, 2, shape);
+            String svg = ReferralNetwork.render(graph, 2, shape, groups(graph, 2));
             assertThat(svg).doesNotContainIgnoringCase("hover").doesNotContain("role=\"img\"")
-                    .contains("<a class=\"node nominated above-threshold\" href=\"#person-" + carol + "\" data-id=\""
-                            + carol + "\" aria-label=\"Carol (2). Nominated. Named by 2: Alice (round 1), Dan (round 2). "
-                            + "Named 0 people. At or above the threshold.\">")
-                    .contains("aria-label=\"Alice. Seed group. Named by 0. Named 2 people: Carol, Dan.\"")
-                    .contains("aria-label=\"Dan (1). Nominated. Named by 1: Alice (round 1). Named 1 person: Carol.\"");
+                    .contains("<a class=\"node nominated above-threshold group-1\" href=\"#person-" + carol
+                            + "\" data-id=\"" + carol + "\" aria-label=\"Carol (2). Nominated. Named by 2: "
+                            + "Alice (round 1), Dan (round 2). Named 0 people. At or above the threshold. "
+                            + "In group 1.\">")
+                    .contains("aria-label=\"Alice. Seed group. Named by 0. Named 2 people: Carol, Dan. In group 1.\"")
+                    .contains("aria-label=\"Dan (1). Nominated. Named by 1: Alice (round 1). Named 1 person: Carol. "
+                            + "In group 1.\"");
             Drawing drawing = Drawing.parse(svg);
             assertThat(drawing.links).containsExactlyInAnyOrder("#person-" + alice, "#person-" + carol,
                     "#person-" + dan);
         }
+    }
+
+    static NetworkGroups groups(ReferralGraphView graph, int threshold) {
+        return new NetworkGroups(graph, org.oostkit.wrt.query.insight.NetworkInsight.analyse(graph, threshold));
+    }
+
+    static String draw(ReferralGraphView graph, int threshold) {
+        return ReferralNetwork.render(graph, threshold, groups(graph, threshold));
+    }
+
+    /**
+     * Two circles that name only their own, joined by one nomination: Ann's circle of four (Ann, Bea, Cem, Dot)
+     * and Eli's circle of three (Eli, Fay, Gus).
+     */
+    static ReferralGraphView twoCircles(List<PersonId> ids) {
+        String[] names = {"Ann", "Bea", "Cem", "Dot", "Eli", "Fay", "Gus"};
+        for (int i = 0; i < names.length; i++) {
+            ids.add(new PersonId(java.util.UUID.nameUUIDFromBytes(names[i].getBytes())));
+        }
+        int[][] links = {{0, 1}, {0, 2}, {0, 3}, {1, 2}, {1, 3}, {2, 3}, {3, 0},
+                {4, 5}, {4, 6}, {5, 6}, {6, 4}, {3, 4}};
+        List<Edge> edges = new ArrayList<>();
+        java.util.Map<Integer, Integer> named = new java.util.HashMap<>();
+        for (int[] link : links) {
+            edges.add(new Edge(ids.get(link[0]), ids.get(link[1]), 1));
+            named.merge(link[1], 1, Integer::sum);
+        }
+        List<Node> nodes = new ArrayList<>();
+        for (int i = 0; i < names.length; i++) {
+            nodes.add(new Node(ids.get(i), names[i], i == 0 || i == 4 ? "SEED" : "NOMINATED",
+                    named.getOrDefault(i, 0), 1));
+        }
+        return new ReferralGraphView(nodes, edges);
+    }
+
+    @Test
+    @DisplayName("two circles: each person's dot has their group's class and shape, the group is in their name and "
+            + "tooltip, and the same data gives the same drawing")
+    void communities() throws Exception {
+        List<PersonId> ids = new ArrayList<>();
+        ReferralGraphView graph = twoCircles(ids);
+        NetworkGroups groups = groups(graph, 2);
+        assertThat(groups.group(ids.get(0))).isEqualTo(1);
+        assertThat(groups.group(ids.get(5))).isEqualTo(2);
+        for (ReferralNetwork.Shape shape : ReferralNetwork.Shape.values()) {
+            String svg = ReferralNetwork.render(graph, 2, shape, groups);
+            org.w3c.dom.Document document = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                    .parse(new org.xml.sax.InputSource(new java.io.StringReader(svg)));
+            org.w3c.dom.NodeList anchors = document.getElementsByTagName("a");
+            assertThat(anchors.getLength()).isEqualTo(7);
+            for (int i = 0; i < anchors.getLength(); i++) {
+                org.w3c.dom.Element a = (org.w3c.dom.Element) anchors.item(i);
+                int person = ids.indexOf(new PersonId(java.util.UUID.fromString(a.getAttribute("data-id"))));
+                int group = person < 4 ? 1 : 2;
+                assertThat(a.getAttribute("class").split(" ")).contains("group-" + group);
+                assertThat(a.getAttribute("aria-label")).endsWith(" In group " + group + ".");
+                assertThat(a.getElementsByTagName("title").item(0).getTextContent()).endsWith(" · group " + group);
+                // group 1 a circle, group 2 a square: the shape tells them apart without colour
+                assertThat(a.getElementsByTagName(group == 1 ? "circle" : "polygon").getLength()).isEqualTo(1);
+            }
+            assertThat(ReferralNetwork.render(twoCircles(new ArrayList<>()), 2, shape, groups(twoCircles(
+                    new ArrayList<>()), 2))).as("the same data, the same drawing").isEqualTo(svg);
+        }
+        assertThat(groups.legend()).extracting(l -> l.get("text")).containsExactly(
+                "Group 1 — 4 people, 4 in the top 25", "Group 2 — 3 people, 3 in the top 25");
+        assertThat(groups.legend()).extracting(l -> l.get("css")).containsExactly("group-1", "group-2");
+    }
+
+    @Test
+    @DisplayName("groups past the eighth share a hollow dot and one legend line; the top 25 counts ties as the "
+            + "list ranks")
+    void manyGroups() {
+        List<Node> nodes = new ArrayList<>();
+        List<Edge> edges = new ArrayList<>();
+        // ten pairs, each naming each other: ten groups of two; pair i is named i + 1 times in all
+        for (int pair = 0; pair < 10; pair++) {
+            Node a = new Node(PersonId.random(), "A" + pair, "SEED", pair + 1, 1);
+            Node b = new Node(PersonId.random(), "B" + pair, "NOMINATED", 1, 1);
+            nodes.add(a);
+            nodes.add(b);
+            edges.add(new Edge(a.personId(), b.personId(), 1));
+            edges.add(new Edge(b.personId(), a.personId(), 1));
+        }
+        NetworkGroups groups = groups(new ReferralGraphView(nodes, edges), 2);
+        List<Map<String, Object>> legend = groups.legend();
+        assertThat(legend).hasSize(9);
+        assertThat(legend.get(8)).containsEntry("css", "group-other")
+                .containsEntry("text", "Groups 9–10 — 4 people, 4 in the top 25");
+        assertThat(legend.stream().filter(l -> !"group-other".equals(l.get("css"))).map(l -> l.get("css")))
+                .doesNotHaveDuplicates().hasSize(8);
+        assertThat(NetworkGroups.css(9)).isEqualTo("group-other");
+        assertThat(NetworkGroups.css(null)).isEqualTo("group-none");
     }
 
     private static boolean inside(java.awt.geom.Rectangle2D view, double[] p) {

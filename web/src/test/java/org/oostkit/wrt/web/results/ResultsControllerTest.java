@@ -99,7 +99,11 @@ class ResultsControllerTest {
         answer(queries, org.oostkit.wrt.query.api.ShortlistQueries.FindShortlist.class,
                 new org.oostkit.wrt.query.api.ShortlistView(List.of(new org.oostkit.wrt.query.api.ShortlistView.Entry(
                         CAROL, "Carol <Chen>", "carol@example.org", Instant.parse("2026-11-20T10:00:00Z"),
-                        "admin:admin@demo.org", "")), null, null));
+                        "admin:admin@demo.org", "")), null, null, List.of(
+                        new org.oostkit.wrt.query.api.ShortlistView.SelectionMail(CAROL,
+                                Instant.parse("2026-11-21T10:00:00Z"),
+                                org.oostkit.wrt.query.api.ShortlistView.SelectionMail.State.TOLD,
+                                Instant.parse("2026-11-21T10:01:00Z"), ""))));
         answer(queries, FindReferralGraph.class, new ReferralGraphView(
                 List.of(new ReferralGraphView.Node(ALICE, "Alice", "SEED", 0, 1),
                         new ReferralGraphView.Node(CAROL, "Carol <Chen>", "NOMINATED", 2, 2),
@@ -174,20 +178,21 @@ class ResultsControllerTest {
                 .andExpect(content().string(containsString("class=\"network columns fit\"")))
                 .andExpect(content().string(containsString(">Seed group</text>")))
                 .andExpect(content().string(containsString("Carol &lt;Chen&gt; (2)</text>")))
-                .andExpect(content().string(containsString("<a class=\"node nominated above-threshold\" href=\"#person-"
-                        + CAROL + "\"")))
+                .andExpect(content().string(containsString("<a class=\"node nominated above-threshold group-1\" "
+                        + "href=\"#person-" + CAROL + "\"")))
                 .andExpect(content().string(containsString("<tr id=\"person-" + CAROL + "\"><td>Carol &lt;Chen&gt;</td>"
                         + "<td>nominated</td><td class=\"num\">2</td><td class=\"num\">1</td><td>Alice (round 1); Dan (round 1)</td>"
                         + "<td></td><td class=\"num\">1</td></tr>")));
     }
 
     @Test
-    @DisplayName("each ranked person links to their page; the chosen are marked, the others can be chosen by admins")
+    @DisplayName("each ranked person links to their page; the chosen are marked (and whether told), the others can be "
+            + "chosen by admins")
     void shortlistColumn() throws Exception {
         String page = mvc.perform(get(BASE + "/results").with(admin()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("<a href=\"" + BASE + "/people/" + CAROL + "\">Carol &lt;Chen&gt;</a>")
-                .contains("<span class=\"badge ok\">chosen</span>")
+                .contains("<span class=\"badge ok\">chosen</span> <span class=\"muted\">told on ")
                 .contains("<input type=\"hidden\" name=\"person\" value=\"" + DAN + "\">")
                 .doesNotContain("<input type=\"hidden\" name=\"person\" value=\"" + CAROL + "\">")
                 .contains("Workshop shortlist (1)");
@@ -206,6 +211,32 @@ class ResultsControllerTest {
                 .contains("<td class=\"num\">1</td><td class=\"num\">3</td><td class=\"num\">1</td>"
                         + "<td>Carol &lt;Chen&gt;, Dan, Alice</td>")
                 .contains("Nobody is named from more than one group.");
+    }
+
+    @Test
+    @DisplayName("two circles of people: the drawing colours and shapes each person's dot by group, and the legend "
+            + "names each group with its size and its share of the top 25")
+    void communities() throws Exception {
+        List<PersonId> ids = new java.util.ArrayList<>();
+        answer(queries, FindReferralGraph.class, ReferralNetworkTest.twoCircles(ids));
+        String page = mvc.perform(get(BASE + "/results").with(admin()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("<ul class=\"network-legend\" aria-labelledby=\"network-legend-title\">")
+                .contains("<g class=\"node group-1\"><circle class=\"dot\"")
+                .contains("</svg> Group 1 — 4 people, 4 in the top 25</li>")
+                .contains("<g class=\"node group-2\"><polygon class=\"dot\"")
+                .contains("</svg> Group 2 — 3 people, 3 in the top 25</li>")
+                .doesNotContain("group-3", "group-other");
+        // both drawings (columns and list) give each person the class of their group
+        assertThat(page).contains("<a class=\"node seed group-1\" href=\"#person-" + ids.get(0) + "\"")
+                .contains("<a class=\"node nominated group-1\" href=\"#person-" + ids.get(1) + "\"")
+                .contains("<a class=\"node nominated above-threshold group-1\" href=\"#person-" + ids.get(2) + "\"")
+                .contains("<a class=\"node seed above-threshold group-2\" href=\"#person-" + ids.get(4) + "\"")
+                .contains("<a class=\"node nominated above-threshold group-2\" href=\"#person-" + ids.get(6) + "\"");
+        for (PersonId id : ids) {
+            assertThat(page.split("class=\"node [a-z -]*group-" + (ids.indexOf(id) < 4 ? 1 : 2) + "\" href=\"#person-"
+                    + id + "\"", -1)).as("both shapes").hasSize(3);
+        }
     }
 
     @Test

@@ -183,7 +183,7 @@ class ShortlistControllerTest {
         assertThat(page).contains("<h1>Erin &lt;E&gt;", "erin@acme.test", "group 1", "Asked in round 2",
                 "Answered", "Alice</a> <span class=\"muted\">(round 1)</span>: <q>She &lt;b&gt;knows&lt;/b&gt; the site</q>",
                 "Gina</a> <span class=\"muted\">(round 2)</span> <span class=\"muted\">– no reason given</span>",
-                "on the shortlist", "Bridges two circles")
+                "on the shortlist", "Bridges two circles</q></p>")
                 .doesNotContain("Take off the shortlist");
         assertThat(mvc.perform(get(BASE + "/people/" + ERIN).with(admin())).andReturn().getResponse()
                 .getContentAsString()).contains("Take off the shortlist");
@@ -198,6 +198,35 @@ class ShortlistControllerTest {
                 .andReturn().getResponse().getContentAsString();
         assertThat(page).contains("<h1>Erased person", "data was erased", "Not asked yet")
                 .doesNotContain("[erased]", "Choose for the workshop");
+    }
+
+    @Test
+    @DisplayName("whether each chosen person was told comes from the shortlist view: on the list, their page and "
+            + "the telling page")
+    void told() throws Exception {
+        PersonId frank = PersonId.random();
+        Instant chosen = Instant.parse("2026-12-01T10:00:00Z");
+        answer(queries, FindShortlist.class, new ShortlistView(List.of(
+                new ShortlistView.Entry(ERIN, "Erin <E>", "erin@acme.test", chosen, "admin:eve@demo.org", ""),
+                new ShortlistView.Entry(GINA, "Gina", "gina@acme.test", chosen, "admin:eve@demo.org", ""),
+                new ShortlistView.Entry(frank, "Frank", "frank@acme.test", chosen, "admin:eve@demo.org", "")),
+                null, null, List.of(
+                new ShortlistView.SelectionMail(ERIN, chosen, ShortlistView.SelectionMail.State.TOLD,
+                        Instant.parse("2026-12-02T09:15:00Z"), ""),
+                new ShortlistView.SelectionMail(GINA, chosen, ShortlistView.SelectionMail.State.NOT_SENT,
+                        Instant.parse("2026-12-02T09:15:00Z"), "not sent: mail to this address bounced before"))));
+        when(selectionMails.preview(any(), any(), any(), any(), any()))
+                .thenReturn(new SelectionMails.Preview("You have been selected", "text", "<p>html</p>"));
+
+        String page = mvc.perform(get(BASE + "/shortlist").with(admin())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("<td>told on 2 Dec 2026, 09:15 UTC</td>",
+                "<td>not told: mail to this address bounced before</td>", "<span class=\"muted\">not told</span>");
+        assertThat(mvc.perform(get(BASE + "/people/" + ERIN).with(admin())).andReturn().getResponse()
+                .getContentAsString()).contains("; told on 2 Dec 2026, 09:15 UTC");
+        // Erin and Gina were asked for already: only Frank is left to tell
+        assertThat(mvc.perform(get(BASE + "/shortlist/tell").with(admin())).andReturn().getResponse()
+                .getContentAsString()).contains("<strong>1 person</strong>", "2 already asked for", ": Frank.");
     }
 
     @Test

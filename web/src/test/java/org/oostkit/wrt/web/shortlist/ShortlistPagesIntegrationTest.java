@@ -36,6 +36,7 @@ class ShortlistPagesIntegrationTest extends WebIntegrationTestSupport {
     private static final String YARA = "yara.voss@shortlist.test";
     private static final String WIM = "wim.dekker@shortlist.test";
     private static final String XAVI = "xavi.wendt@shortlist.test";
+    private static final String ZOE = "zoe.amari@shortlist.test";
 
     private RequestPostProcessor as(String email, String authority) {
         return SecurityMockMvcRequestPostProcessors.user(email).authorities(new SimpleGrantedAuthority(authority));
@@ -84,6 +85,79 @@ class ShortlistPagesIntegrationTest extends WebIntegrationTestSupport {
         mvc.perform(post(base + "/shortlist/remove").param("person", xavi.toString()).with(admin).with(csrf()))
                 .andExpect(status().isFound());
         assertThat(page(base + "/shortlist", admin)).contains("Xavi Wendt");
+    }
+
+    /** The legend under the network drawing, as HTML. */
+    private static String legend(String results) {
+        int start = results.indexOf("<ul class=\"network-legend\"");
+        assertThat(start).as("a legend").isNotNegative();
+        return results.substring(start, results.indexOf("</ul>", start));
+    }
+
+    @Test
+    @DisplayName("after a chosen person is erased: still chosen and counted everywhere, shown as erased, in the same "
+            + "group; the as-of view shows who was chosen when, and by whom")
+    void erasureAndAsOf() throws Exception {
+        Scenario s = new Scenario(wrt(), events(), queries, "admin@shortlist-erasure.test", "Yara Voss", YARA,
+                "Wim Dekker", WIM);
+        RoundId round = s.startRound();
+        s.nominate(round, YARA, new NomineeInput("Xavi Wendt", XAVI, "chaired the north estate pilot"),
+                new NomineeInput("Zoe Amari", ZOE, "runs the youth council"));
+        s.nominate(round, WIM, new NomineeInput("Xavi Wendt", XAVI, "keeps the residents minutes"));
+        awaitProjections();
+        String base = "/org/" + s.slug + "/campaigns/" + s.campaign;
+        RequestPostProcessor admin = as(s.adminEmail, "org:" + s.slug + ":admin");
+        RequestPostProcessor auditor = as("auditor@shortlist-erasure.test", "org:" + s.slug + ":auditor");
+        java.util.Map<String, PersonId> ids = new java.util.HashMap<>();
+        queries.query(new FindRoster(s.organisation, s.campaign), RosterView.class).join().people()
+                .forEach(p -> ids.put(p.email(), p.personId()));
+        PersonId xavi = ids.get(XAVI);
+        PersonId zoe = ids.get(ZOE);
+
+        java.time.Instant beforeChoosing = java.time.Instant.now();
+        mvc.perform(post(base + "/shortlist/choose").param("person", xavi.toString())
+                .param("note", "Bridges the estates").with(admin).with(csrf())).andExpect(status().isFound());
+        await().atMost(Duration.ofSeconds(30)).until(() -> page(base + "/shortlist", admin).contains("Xavi Wendt"));
+        java.time.Instant xaviChosen = java.time.Instant.now();
+        mvc.perform(post(base + "/shortlist/choose").param("person", zoe.toString()).with(admin).with(csrf()))
+                .andExpect(status().isFound());
+        await().atMost(Duration.ofSeconds(30)).until(() -> page(base + "/shortlist", admin).contains("Zoe Amari"));
+        String results = page(base + "/results", admin);
+        String groupBefore = page(base + "/people/" + xavi, admin).replaceAll("(?s).*<div class=\"figure\">(group "
+                + "\\d+)</div>.*", "$1");
+        assertThat(groupBefore).startsWith("group ");
+
+        wrt().send(new org.oostkit.wrt.api.campaign.CampaignCommands.ErasePerson(s.campaign, s.organisation, XAVI),
+                s.admin);
+        await().atMost(Duration.ofSeconds(30)).until(() -> page(base + "/shortlist", admin).contains("[erased]")
+                && !page(base + "/shortlist", admin).contains("Bridges the estates")
+                && page(base + "/people/" + xavi, admin).contains("Erased person"));
+
+        for (RequestPostProcessor reader : java.util.List.of(admin, auditor)) {
+            String shortlist = page(base + "/shortlist", reader);
+            assertThat(shortlist).contains("People chosen for the workshop (2)", "Zoe Amari")
+                    .doesNotContain("Xavi Wendt", XAVI, "Bridges the estates");
+            String person = page(base + "/people/" + xavi, reader);
+            assertThat(person).contains("<h1>Erased person", "on the shortlist", "any note about them was erased",
+                    "<div class=\"figure\">2</div>", "<div class=\"figure\">" + groupBefore + "</div>")
+                    .doesNotContain("[erased]", "Xavi Wendt", XAVI, "Bridges the estates",
+                            "chaired the north estate pilot");
+            String after = page(base + "/results", reader);
+            assertThat(legend(after)).as("the same groups, sizes and top counts").isEqualTo(legend(results));
+            assertThat(after).contains("<span class=\"badge ok\">chosen</span>").doesNotContain("Xavi Wendt");
+            String csv = streamed(base + "/shortlist/export/csv", reader);
+            assertThat(csv).contains("[erased]", "Zoe Amari").doesNotContain("Xavi Wendt", XAVI, "Bridges the estates");
+            assertThat(csv.lines().filter(l -> l.startsWith("[erased],[erased],2,")).count()).isEqualTo(1);
+        }
+
+        // as it was: before anyone was chosen, after Xavi only, and now; his name and note read as erased
+        String none = page(base + "/results/as-of?at=" + beforeChoosing, auditor);
+        assertThat(none).contains("Nobody had been chosen for the workshop yet.");
+        String then = page(base + "/results/as-of?at=" + xaviChosen, auditor);
+        String table = then.substring(then.indexOf("<h2>Workshop shortlist</h2>"));
+        assertThat(table).contains("<td>[erased]</td>", "<td>admin:" + s.adminEmail + "</td>", "<td>not told</td>")
+                .doesNotContain("Zoe Amari", "Bridges the estates");
+        assertThat(page(base + "/results/as-of?at=" + java.time.Instant.now(), auditor)).contains("Zoe Amari");
     }
 
     private String page(String url, RequestPostProcessor reader) throws Exception {
