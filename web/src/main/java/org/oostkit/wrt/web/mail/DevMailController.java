@@ -1,5 +1,8 @@
 package org.oostkit.wrt.web.mail;
 
+import org.oostkit.wrt.adapters.mail.DevMailbox;
+import org.oostkit.wrt.adapters.mail.MailMessage;
+import org.oostkit.wrt.adapters.mail.MailTransport;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.http.HttpStatus;

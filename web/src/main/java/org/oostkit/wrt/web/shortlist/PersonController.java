@@ -12,7 +12,7 @@ import org.oostkit.wrt.query.api.ShortlistQueries.FindShortlist;
 import org.oostkit.wrt.query.api.ShortlistView;
 import org.oostkit.wrt.query.time.LocalTimes;
 import org.oostkit.wrt.web.campaign.AdminPages;
-import org.oostkit.wrt.web.mail.SelectionMails;
+import org.oostkit.wrt.adapters.mail.SelectionMails;
 import org.oostkit.wrt.web.scope.CampaignScope;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;

@@ -18,7 +18,7 @@ import org.oostkit.wrt.query.export.CsvOptions;
 import org.oostkit.wrt.query.export.ShortlistExport;
 import org.oostkit.wrt.query.time.LocalTimes;
 import org.oostkit.wrt.web.campaign.AdminPages;
-import org.oostkit.wrt.web.mail.SelectionMails;
+import org.oostkit.wrt.adapters.mail.SelectionMails;
 import org.oostkit.wrt.web.scope.AdminOnly;
 import org.oostkit.wrt.web.scope.CampaignScope;
 import org.springframework.http.ContentDisposition;

@@ -4,7 +4,7 @@ import org.oostkit.wrt.query.api.NetworkInsightView;
 import org.oostkit.wrt.query.api.ShortlistView;
 
 import org.oostkit.wrt.query.time.LocalTimes;
-import org.oostkit.wrt.web.mail.SelectionMails;
+import org.oostkit.wrt.adapters.mail.SelectionMails;
 
 import org.oostkit.wrt.api.common.Emails;
 

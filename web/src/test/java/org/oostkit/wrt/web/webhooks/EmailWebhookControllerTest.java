@@ -1,5 +1,9 @@
 package org.oostkit.wrt.web.webhooks;
 
+import org.oostkit.wrt.adapters.webhooks.WebhookInbox;
+import org.oostkit.wrt.adapters.webhooks.DeliveryReports;
+import org.oostkit.wrt.adapters.webhooks.WebhookConfiguration;
+import org.oostkit.wrt.adapters.webhooks.Fixtures;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;

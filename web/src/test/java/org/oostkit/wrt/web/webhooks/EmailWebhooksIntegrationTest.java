@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.webhooks;
 
+import org.oostkit.wrt.adapters.webhooks.Fixtures;
 import org.awaitility.Awaitility;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
