@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.operator;
 
+import org.oostkit.wrt.adapters.jobs.RoundReconciliation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;

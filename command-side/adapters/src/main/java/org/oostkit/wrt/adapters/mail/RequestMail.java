@@ -6,7 +6,7 @@ import org.oostkit.wrt.api.campaign.CampaignSender;
 import org.oostkit.wrt.api.common.Emails;
 import org.oostkit.wrt.api.invitation.InvitationId;
 import org.oostkit.wrt.api.organisation.OrganisationId;
-import org.oostkit.wrt.adapters.retention.RetentionMail;
+import org.oostkit.wrt.adapters.jobs.RetentionMail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -1,4 +1,4 @@
-package org.oostkit.wrt.adapters.retention;
+package org.oostkit.wrt.adapters.jobs;
 
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;

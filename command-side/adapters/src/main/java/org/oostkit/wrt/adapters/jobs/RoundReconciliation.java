@@ -1,4 +1,4 @@
-package org.oostkit.wrt.web.operator;
+package org.oostkit.wrt.adapters.jobs;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -99,7 +99,7 @@ public class RoundReconciliation {
     /** The scheduled check: drifting rounds are logged and counted. */
     @Scheduled(fixedDelayString = "${wrt.reconciliation.interval:PT10M}",
             initialDelayString = "${wrt.reconciliation.interval:PT10M}")
-    void checkOnSchedule() {
+    public void checkOnSchedule() {
         List<Report> drifting = check().stream().filter(Report::drift).toList();
         this.drifting.set(drifting.size());
         for (Report report : drifting) {

@@ -1,4 +1,4 @@
-package org.oostkit.wrt.adapters.retention;
+package org.oostkit.wrt.adapters.jobs;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

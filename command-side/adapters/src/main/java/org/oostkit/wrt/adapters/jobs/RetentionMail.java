@@ -1,4 +1,4 @@
-package org.oostkit.wrt.adapters.retention;
+package org.oostkit.wrt.adapters.jobs;
 
 import java.net.URI;
 import java.time.Instant;
