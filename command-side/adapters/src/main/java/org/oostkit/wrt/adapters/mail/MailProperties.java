@@ -1,6 +1,6 @@
 package org.oostkit.wrt.adapters.mail;
 
-import io.github.resilience4j.core.IntervalFunction;
+import org.oostkit.wrt.adapters.queues.Backoff;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -70,8 +70,7 @@ public record MailProperties(Smtp smtp,
 
         /** The wait before attempt {@code attempts + 1}, after {@code attempts} failed ones. */
         public Duration backoff(int attempts) {
-            return Duration.ofMillis(IntervalFunction.ofExponentialBackoff(initialBackoff, 2.0, maxBackoff)
-                    .apply(Math.max(attempts, 1)));
+            return new Backoff(initialBackoff, maxBackoff).after(attempts);
         }
     }
 }

@@ -2,6 +2,7 @@ package org.oostkit.wrt.adapters.mail;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.oostkit.wrt.adapters.queues.QueueWorkers;
 import org.oostkit.wrt.api.campaign.CampaignCommands.RecordSelectionMail;
 import org.oostkit.wrt.api.campaign.CampaignId;
 import org.oostkit.wrt.api.campaign.PersonId;
@@ -19,9 +20,6 @@ import org.springframework.context.SmartLifecycle;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -60,7 +58,7 @@ class OutboxSender implements SmartLifecycle {
     private final AtomicLong pausedUntil = new AtomicLong();
     private final AtomicLong nextHousekeeping = new AtomicLong();
     private volatile boolean running;
-    private ExecutorService workers;
+    private QueueWorkers workers;
 
     OutboxSender(MailOutbox outbox, MailComposer composer, MailTransport transport, Secrets secrets,
                  CommandGateway commands, MailProperties.Sender settings,
@@ -77,23 +75,13 @@ class OutboxSender implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        workers = Executors.newFixedThreadPool(settings.threads(), MailConfiguration.daemons("mail-sender-"));
-        for (int i = 0; i < settings.threads(); i++) {
-            workers.submit(this::work);
-        }
+        workers = new QueueWorkers("mail-sender-", settings.threads(), this::work);
     }
 
     @Override
     public void stop() {
         running = false;
-        workers.shutdown();
-        try {
-            if (!workers.awaitTermination(settings.lease().toMillis(), TimeUnit.MILLISECONDS)) {
-                workers.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        workers.finish(settings.lease());
         try {
             outbox.releaseAll(instance);
         } catch (RuntimeException e) {

@@ -1,12 +1,12 @@
 package org.oostkit.wrt.adapters.webhooks;
 
-import io.github.resilience4j.core.IntervalFunction;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.oostkit.wrt.adapters.queues.Backoff;
 import org.oostkit.wrt.query.processing.DeadLetterQueues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,8 +42,7 @@ public class WebhookInbox {
     /** How long a claimed row stays with its worker before others may take it. */
     private static final Duration LEASE = Duration.ofMinutes(2);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(30);
-    private static final IntervalFunction BACKOFF = IntervalFunction.ofExponentialBackoff(Duration.ofSeconds(5), 2.0,
-            MAX_BACKOFF);
+    private static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(5), MAX_BACKOFF);
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -253,7 +252,7 @@ public class WebhookInbox {
 
     /** 5 s after the first failure, doubled after each further one, at most {@link #MAX_BACKOFF}. */
     static Duration backoff(int attempts) {
-        return Duration.ofMillis(BACKOFF.apply(Math.max(attempts, 1)));
+        return BACKOFF.after(attempts);
     }
 
     private double parkedOrNaN() {

@@ -1,13 +1,12 @@
 package org.oostkit.wrt.adapters.webhooks;
 
+import org.oostkit.wrt.adapters.queues.QueueWorkers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Threads that apply stored webhook records: they work while rows are due and otherwise sleep until a
@@ -22,7 +21,7 @@ class WebhookInboxWorkers implements SmartLifecycle {
 
     private final WebhookInbox inbox;
     private final int count;
-    private final List<Thread> threads = new ArrayList<>();
+    private QueueWorkers workers;
     private volatile boolean running;
 
     WebhookInboxWorkers(WebhookInbox inbox, WebhookProperties properties) {
@@ -33,27 +32,15 @@ class WebhookInboxWorkers implements SmartLifecycle {
     @Override
     public synchronized void start() {
         running = true;
-        for (int i = 0; i < count; i++) {
-            Thread thread = new Thread(this::work, "webhook-inbox-" + i);
-            thread.setDaemon(true);
-            threads.add(thread);
-            thread.start();
-        }
+        workers = new QueueWorkers("webhook-inbox-", count, this::work);
     }
 
     @Override
     public synchronized void stop() {
         running = false;
-        threads.forEach(Thread::interrupt);
-        for (Thread thread : threads) {
-            try {
-                thread.join(Duration.ofSeconds(10).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+        if (workers != null) {
+            workers.interrupt(Duration.ofSeconds(10));
         }
-        threads.clear();
     }
 
     @Override
