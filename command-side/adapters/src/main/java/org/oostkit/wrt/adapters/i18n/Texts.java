@@ -11,11 +11,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The texts nominators read, from {@code i18n/nominator[_nl|_de|_fr].properties} (UTF-8). Templates read them
- * through the {@code {{#t}}key{{/t}}} lambda; a text may name the template's values ({@code {{deadline}}}), which
- * are filled from the template's context, escaped for HTML unless the template is plain text. Plurals are
- * {@link java.text.MessageFormat} choices, read by {@link #get(Locale, String, Object...)}. A key missing in the
- * English bundle is an error, never a blank.
+ * The nominators' texts from the {@code i18n/nominator} bundles, read by templates through the
+ * {@code {{#t}}key{{/t}}} lambda so that pages and mails speak the campaign's language.
  */
 public final class Texts {
 

@@ -27,11 +27,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 /**
- * One run of the retention job: every completed campaign whose retention period ends within the warning
- * window is handed to its aggregate ({@link ApplyRetention}), which decides (warn 30 days ahead, warn 7 days
- * ahead, erase, or nothing) and records it; a recorded warning is then mailed to the organisation's admins.
- * The aggregate refuses a second warning of a kind, so a warning is mailed at most once, even when runs
- * overlap or repeat.
+ * One run of the retention job: each due campaign's aggregate decides to warn or erase, so a warning is
+ * mailed at most once even when runs overlap.
  */
 @Component
 class RetentionJob {

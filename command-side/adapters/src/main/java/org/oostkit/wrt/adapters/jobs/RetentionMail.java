@@ -5,10 +5,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 
 /**
- * The retention warning mail to an organisation admin. Implemented by the mail module (integration note: the
- * class implementing {@code org.oostkit.wrt.adapters.mail.OutgoingMail} implements this too, with its
- * "retention warning" template). Without an implementation the retention job does nothing at all: a
- * campaign is never erased by retention without its admins having been warned.
+ * The retention warning mail to an admin; without an implementation the job erases nothing, since nobody
+ * could have been warned.
  */
 public interface RetentionMail {
 

@@ -22,13 +22,8 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The reconciliation of rounds: for each round, the invitations recorded (the command side's directory,
- * written in the round start's own transaction), the mail outbox rows the mail policy made of them, the
- * contact rows of the organisation's read model, and the mails handed over to the mail server. Recorded,
- * outbox and contacts must agree once the processors have caught up (a round younger than
- * {@code wrt.reconciliation.grace} is left alone); a difference is a drift: logged (ids and counts only),
- * counted ({@value #DRIFTS}, a gauge of the rounds drifting now) and shown to operators. It reads the
- * tables of all three modules on purpose: it checks them against each other.
+ * Checks per round that recorded invitations, outbox rows and contact rows agree, reading all three
+ * modules' tables on purpose to catch a drift between them.
  */
 @Component
 public class RoundReconciliation {

@@ -8,11 +8,8 @@ import org.springframework.stereotype.Component;
 import java.time.Duration;
 
 /**
- * Purges what must not outlive its use: expired admin sign-in links ({@code sign_in_link}, owned by the
- * sign-in feature; skipped while that table does not exist) and the addresses of recipients whose round
- * closed longer than {@code wrt.mail.recipient-retention} ago (kept until then so that late bounces still
- * reach the suppression list). Verification codes never reach a table: they are mailed on the request
- * thread and only their hash is recorded by the invitation.
+ * Purges expired sign-in links and the addresses of recipients of long-closed rounds, kept until then
+ * only so that late bounces still reach the suppression list.
  */
 @Component
 class MailCleanup {

@@ -69,13 +69,7 @@ class MailConfiguration {
         return new OutboxSender(outbox, composer, transport, secrets, commands, properties.sender(), meters);
     }
 
-    /**
-     * The mail policy runs in its own pooled streaming processor, one segment (events in their stored order),
-     * batches in one transaction with the token, woken as soon as events arrive. A failing event is never
-     * skipped and never stops anyone else's mail: it is parked in the mail policy's dead-letter queue (counted,
-     * logged with its id and organisation), with only the events that depend on it behind it
-     * ({@link MailSequencingPolicy}), and retried on a schedule and by operators.
-     */
+    /** The mail policy's own processor, with a dead-letter queue so that a failing event stops nobody else's mail. */
     @Bean
     ConfigurerModule mailPolicyProcessor(@Value("${wrt.mail.policy.batch-size:200}") int batchSize,
                                          EventArrivals arrivals, ConnectionProvider connections,

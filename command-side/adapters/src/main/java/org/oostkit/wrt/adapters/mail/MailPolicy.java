@@ -38,10 +38,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * The mail policy: turns events into outbox rows (one per invitation and purpose, inserted once) and keeps
- * what the mails need to say, the recipients and the organisation's suppression list. It only writes
- * tables, in the processor's transaction together with its token, so an event is turned into rows exactly
- * once; the {@link OutboxSender} does the sending. Never replayed: a reset must not mail anyone again.
+ * Turns events into outbox rows in the processor's transaction, so that each event becomes rows exactly
+ * once; never replayed, so that a reset mails nobody again.
  */
 @Component
 @ProcessingGroup(MailPolicy.GROUP)

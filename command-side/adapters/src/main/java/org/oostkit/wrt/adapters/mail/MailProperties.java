@@ -7,14 +7,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import java.time.Duration;
 
 /**
- * Outgoing mail ({@code wrt.mail.*}). Without an SMTP host the mails stay in the in-app dev mailbox
- * ({@code /dev/mail}), which exists only then.
+ * Outgoing mail ({@code wrt.mail.*}); without an SMTP host the mails stay in the in-app dev mailbox.
  *
  * @param from     the sender address ({@code MAIL_FROM})
  * @param provider whose tracking headers to add: {@code postmark}, {@code sendgrid} or {@code none}
  * @param recipientRetention how long after a round closed its recipients' addresses are kept (for late bounces)
- * Mails state times in the campaign's or organisation's zone ({@code wrt.time-zone} by default; the former
- * {@code WRT_MAIL_TIME_ZONE} is read as that default when {@code WRT_TIME_ZONE} is not set).
  */
 @ConfigurationProperties("wrt.mail")
 public record MailProperties(Smtp smtp,

@@ -8,11 +8,8 @@ import org.oostkit.wrt.api.invitation.InvitationEvent;
 import org.oostkit.wrt.api.organisation.OrganisationEvent;
 
 /**
- * What waits behind a parked mail-policy event: only what depends on it. An invitation's events (invited,
- * answered, bounced) form a sequence of their own, so one contact whose row cannot be written does not hold
- * back the rest of the round; a campaign's and a round's events are sequenced per campaign, an organisation's
- * per organisation. An invitation whose round is parked keeps its outbox row pending (mail is only claimed
- * for known rounds) until the round's event is retried.
+ * Sequences mail-policy events per invitation, campaign or organisation, so that a parked event holds
+ * back only the events that depend on it.
  */
 final class MailSequencingPolicy implements SequencingPolicy<EventMessage<?>> {
 

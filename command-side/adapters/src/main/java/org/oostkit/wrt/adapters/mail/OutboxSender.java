@@ -23,25 +23,8 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Drains the outbox: worker threads claim due rows, and for each one make a fresh link token, move the row to
- * {@code sending} with the token's keyed hash (only the claim's holder can; the raw token lives in memory until
- * the mail is handed over), hand the mail to SMTP and record the outcome on the invitation: one command that
- * issues the token and records the mail as sent, so a mail costs one command rather than two. The link works
- * from that record on, milliseconds after the server took the mail; should the record fail, the housekeeping
- * records it (and so issues the token) later from the hash kept in the outbox.
- *
- * <p>Exactly once per purpose: a row is handed to SMTP only from {@code sending}, and a row is moved to
- * {@code sending} once (once more only after an admin decided to send it again). After a crash, rows still
- * {@code claimed} go back to the queue (nothing left this instance); rows still {@code sending} become
- * {@code uncertain}: the server may have accepted the mail, so it is not sent again by itself, its token is
- * issued all the same (the mail may have arrived), and the invitation records the outcome as uncertain: the
- * round page lists it for an admin to send again. The row is marked {@code sent} the moment the server accepts
- * the mail, before the invitation is told, so only a mail that was really being handed over when an instance
- * died can end uncertain.
- * A selection mail ("you have been selected", keyed by the person) goes the same way, without a link, and is
- * recorded on its campaign.
- * Temporary failures go back to the queue with exponential backoff, up to a bounded number of attempts; when
- * no server can be reached, the instance pauses for the backoff instead of failing every queued mail.
+ * Drains the outbox so that each mail is handed to SMTP at most once: only from {@code sending}, and a
+ * crash during the hand-over leaves the row uncertain for an admin rather than sending it again.
  */
 class OutboxSender implements SmartLifecycle {
 

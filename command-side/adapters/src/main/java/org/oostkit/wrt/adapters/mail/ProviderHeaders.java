@@ -8,10 +8,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The tracking headers of the configured provider ({@code WRT_MAIL_PROVIDER}). Only opaque ids travel:
- * {@code tenant} (the organisation's UUID) and {@code invitation} (the invitation's UUID), the keys the
- * webhooks read back. Link tracking is always off, since every WRT mail with a link carries a secret in
- * it (the provider would rewrite and see it); opens are tracked on invitation mails only.
+ * The configured provider's tracking headers: only opaque ids travel, and link tracking is off because
+ * every WRT link carries a secret.
  */
 final class ProviderHeaders {
 

@@ -19,11 +19,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@link OutgoingMail}: mails a person asked for (a sign-in link, a verification code), sent at once by the
- * calling thread (the callers send off the request thread), so the raw secret never leaves memory, with a
- * short bounded retry on temporary failures. A
- * failure reaches the caller as {@link MailNotSentException} with a message fit for the page. Retention
- * warnings to admins go the same way.
+ * Mails a person asked for (sign-in link, verification code, retention warning), sent at once by the
+ * caller's thread so that the raw secret never leaves memory.
  */
 class RequestMail implements OutgoingMail, RetentionMail {
 

@@ -20,10 +20,8 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * Turns provider reports into {@code RecordDelivery} commands on their invitations, sent as actor
- * {@code webhook:<provider>}. Whatever the command side refuses for good (unknown invitation, another
- * tenant's invitation, a kind WRT does not track) is counted and dropped, never retried; a failure that
- * may pass (database away) propagates, so the {@link WebhookInbox} tries the records again later.
+ * Turns provider reports into {@code RecordDelivery} commands, dropping what the command side refuses
+ * for good and letting a failure that may pass propagate, for the {@link WebhookInbox} to retry.
  */
 @Component
 public class DeliveryReports {

@@ -22,16 +22,8 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The durable hand-over between a webhook request and the command side. A request is acknowledged once its
- * records are stored here (one insert), so a burst is answered as fast as the database takes inserts and
- * no provider has to retry while commands catch up. Rows are claimed with a lease ({@code FOR UPDATE SKIP
- * LOCKED}, then pushed into the future), so several workers and several nodes share the work, and a worker
- * that dies leaves its rows to be claimed again once the lease runs out. Applying a record twice is
- * harmless: the Invitation drops a provider event it has seen.
- * <p>
- * A record that fails stays where it happened: the row's other records are applied, only the failing ones
- * stay in the row, and after {@code wrt.webhooks.inbox.max-attempts} tries the row is parked (counted, logged
- * with its organisations and invitations, never addresses) for an operator to retry or evict.
+ * The durable hand-over between a webhook request and the command side, so that a provider is answered
+ * once its records are stored and leased rows are applied by workers on any node.
  */
 @Component
 public class WebhookInbox {
