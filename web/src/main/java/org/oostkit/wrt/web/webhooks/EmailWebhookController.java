@@ -1,5 +1,10 @@
 package org.oostkit.wrt.web.webhooks;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.oostkit.wrt.adapters.webhooks.DeliveryReports;
 import org.oostkit.wrt.adapters.webhooks.MalformedPayload;
 import org.oostkit.wrt.adapters.webhooks.PostmarkCredentials;
@@ -7,15 +12,10 @@ import org.oostkit.wrt.adapters.webhooks.PostmarkPayload;
 import org.oostkit.wrt.adapters.webhooks.ProviderReport;
 import org.oostkit.wrt.adapters.webhooks.SendGridPayload;
 import org.oostkit.wrt.adapters.webhooks.SendGridSignature;
+import org.oostkit.wrt.adapters.webhooks.SendGridSignature.Verdict;
 import org.oostkit.wrt.adapters.webhooks.WebhookInbox;
 import org.oostkit.wrt.adapters.webhooks.WebhookProperties;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.oostkit.wrt.web.error.UnreadBody;
-import org.oostkit.wrt.adapters.webhooks.SendGridSignature.Verdict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;

@@ -1,14 +1,14 @@
 package org.oostkit.wrt.web.webhooks;
 
-import org.oostkit.wrt.adapters.webhooks.WebhookInbox;
-import org.oostkit.wrt.adapters.webhooks.DeliveryReports;
-import org.oostkit.wrt.adapters.webhooks.WebhookConfiguration;
-import org.oostkit.wrt.adapters.webhooks.Fixtures;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.oostkit.wrt.adapters.webhooks.DeliveryReports;
+import org.oostkit.wrt.adapters.webhooks.Fixtures;
+import org.oostkit.wrt.adapters.webhooks.WebhookConfiguration;
+import org.oostkit.wrt.adapters.webhooks.WebhookInbox;
 import org.oostkit.wrt.web.security.SecurityConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
