@@ -45,6 +45,15 @@ class ModuleBoundariesTest {
     }
 
     @Test
+    @DisplayName("the adapters' packages (mail, webhooks, jobs, texts, queues) depend on each other without cycles")
+    void adaptersHaveNoCycles() {
+        com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
+                .matching("org.oostkit.wrt.adapters.(*)..")
+                .should().beFreeOfCycles()
+                .check(classes);
+    }
+
+    @Test
     @DisplayName("the web uses the command side's api only")
     void webUsesApiOnly() {
         noClasses().that().resideInAPackage("org.oostkit.wrt.web..")
