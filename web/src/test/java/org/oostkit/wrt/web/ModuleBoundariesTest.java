@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * The module boundaries of DESIGN.md: the query side and the web use the command side's published language
- * (its api package) only; the command side knows nothing of them; the api depends on no framework but
- * Axon's message annotations and Jackson's.
+ * The module boundaries of DESIGN.md: the query side, the adapters and the web use the command side's published
+ * language (its api package) only; the command side knows nothing of them; the adapters (mail, webhooks, jobs)
+ * know no web, which may use them; the api depends on no framework but Axon's message annotations and Jackson's.
  */
 class ModuleBoundariesTest {
 
@@ -28,10 +28,28 @@ class ModuleBoundariesTest {
     }
 
     @Test
-    @DisplayName("the query side uses the command side's api only")
+    @DisplayName("the query side uses the command side's api only, never the adapters or the web")
     void querySideUsesApiOnly() {
         noClasses().that().resideInAPackage("org.oostkit.wrt.query..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.oostkit.wrt.domain..", "org.oostkit.wrt.web..",
+                        "org.oostkit.wrt.adapters..")
+                .check(classes);
+    }
+
+    @Test
+    @DisplayName("the adapters use the command side's api only, and never the web")
+    void adaptersUseApiOnlyAndKnowNoWeb() {
+        noClasses().that().resideInAPackage("org.oostkit.wrt.adapters..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.oostkit.wrt.domain..", "org.oostkit.wrt.web..")
+                .check(classes);
+    }
+
+    @Test
+    @DisplayName("the adapters' packages (mail, webhooks, jobs, texts, queues) depend on each other without cycles")
+    void adaptersHaveNoCycles() {
+        com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
+                .matching("org.oostkit.wrt.adapters.(*)..")
+                .should().beFreeOfCycles()
                 .check(classes);
     }
 
@@ -44,10 +62,11 @@ class ModuleBoundariesTest {
     }
 
     @Test
-    @DisplayName("the command side never uses the query side or the web")
+    @DisplayName("the command side never uses the query side, the adapters or the web")
     void commandSideIsIndependent() {
         noClasses().that().resideInAnyPackage("org.oostkit.wrt.domain..", "org.oostkit.wrt.api..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.oostkit.wrt.query..", "org.oostkit.wrt.web..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.oostkit.wrt.query..", "org.oostkit.wrt.web..",
+                        "org.oostkit.wrt.adapters..")
                 .check(classes);
     }
 

@@ -3,9 +3,13 @@ package org.oostkit.wrt.web;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.annotation.Scheduled;
 
 import java.io.File;
 import java.net.URISyntaxException;
@@ -15,12 +19,13 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The web module's packages, each a module with a one-sentence purpose (its {@code package-info}): shared
- * infrastructure never reaches into a page package, pages reach each other only through the campaign frame, and
- * the mail, webhook and retention adapters know no page, so that they can move to a module of their own.
+ * The web module's packages, each a module with a one-sentence purpose (its {@code package-info}): the web holds
+ * HTTP only (event handlers, jobs and workers are in the adapters module), shared infrastructure never reaches into
+ * a page package, pages reach each other only through the campaign frame.
  */
 class WebPackagesTest {
 
@@ -30,8 +35,9 @@ class WebPackagesTest {
             "health");
     /** The admin's and nominator's pages. */
     private static final String[] PAGES = packages("campaign", "round", "results", "audit", "nomination", "entry");
-    /** Sending mail, taking webhooks in, the retention job: no HTTP page of their own to know about. */
-    private static final String[] ADAPTERS = packages("mail", "webhooks", "retention");
+    /** The mail, webhook and erasure pages, in front of the adapters module. */
+    private static final String[] ADAPTER_PAGES = packages("mail", "webhooks", "retention");
+    private static final String ADAPTERS = "org.oostkit.wrt.adapters";
 
     private static JavaClasses classes;
 
@@ -50,10 +56,24 @@ class WebPackagesTest {
     }
 
     @Test
-    @DisplayName("the mail, webhook and retention adapters never depend on a page")
-    void adaptersKnowNoPage() {
-        noClasses().that().resideInAnyPackage(ADAPTERS)
+    @DisplayName("the mail, webhook and erasure pages never depend on another page")
+    void adapterPagesKnowNoPage() {
+        noClasses().that().resideInAnyPackage(ADAPTER_PAGES)
                 .should().dependOnClassesThat().resideInAnyPackage(PAGES)
+                .check(classes);
+    }
+
+    @Test
+    @DisplayName("the web holds HTTP only: event handlers, scheduled jobs and worker threads are adapters")
+    void webHoldsHttpOnly() {
+        noMethods().that().areDeclaredInClassesThat().resideInAPackage(WEB + "..")
+                .should().beAnnotatedWith(EventHandler.class)
+                .orShould().beAnnotatedWith(Scheduled.class)
+                .check(classes);
+        noClasses().that().resideInAPackage(WEB + "..")
+                .should().beAnnotatedWith(ProcessingGroup.class)
+                .orShould().implement(SmartLifecycle.class)
+                .orShould().dependOnClassesThat().resideInAPackage("com.github.kagkarlsson.scheduler..")
                 .check(classes);
     }
 
@@ -75,14 +95,18 @@ class WebPackagesTest {
     }
 
     @Test
-    @DisplayName("every web package says in its package-info what it is for")
+    @DisplayName("every web and adapters package says in its package-info what it is for")
     void everyPackageHasAPurpose() throws URISyntaxException, java.io.IOException {
-        Path root = Path.of(WebPackagesTest.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-                .resolve("../../src/main/java/" + WEB.replace('.', File.separatorChar)).normalize();
-        try (Stream<Path> packages = Files.list(root)) {
-            List<Path> withoutPurpose = packages.filter(Files::isDirectory)
-                    .filter(dir -> !Files.exists(dir.resolve("package-info.java"))).toList();
-            assertThat(withoutPurpose).isEmpty();
+        Path web = Path.of(WebPackagesTest.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .resolve("../..").normalize();
+        for (Path root : List.of(web.resolve("src/main/java/" + WEB.replace('.', File.separatorChar)),
+                web.resolve("../command-side/adapters/src/main/java/" + ADAPTERS.replace('.', File.separatorChar))
+                        .normalize())) {
+            try (Stream<Path> packages = Files.list(root)) {
+                List<Path> all = packages.filter(Files::isDirectory).toList();
+                assertThat(all).isNotEmpty();
+                assertThat(all).filteredOn(dir -> !Files.exists(dir.resolve("package-info.java"))).isEmpty();
+            }
         }
     }
 

@@ -10,7 +10,7 @@ import org.oostkit.wrt.api.common.RuleViolation;
 import org.oostkit.wrt.api.common.TextRule;
 import org.oostkit.wrt.query.api.CampaignView;
 import org.oostkit.wrt.query.api.OrganisationView;
-import org.oostkit.wrt.web.mail.CampaignSenders;
+import org.oostkit.wrt.adapters.mail.CampaignSenders;
 import org.oostkit.wrt.web.scope.AdminOnly;
 import org.oostkit.wrt.web.scope.CampaignScope;
 import org.springframework.http.HttpStatus;

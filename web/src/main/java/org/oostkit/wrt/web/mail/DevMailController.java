@@ -1,6 +1,9 @@
 package org.oostkit.wrt.web.mail;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.oostkit.wrt.adapters.mail.DevMailbox;
+import org.oostkit.wrt.adapters.mail.MailMessage;
+import org.oostkit.wrt.adapters.mail.MailTransport;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

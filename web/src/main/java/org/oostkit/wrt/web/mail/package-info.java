@@ -1,2 +1,2 @@
-/** Mail out (templates, SMTP, outbox, mail policy) and delivery events in. */
+/** Mail pages: the dev mailbox and the organisation's mail problems (the mail itself is in the adapters module). */
 package org.oostkit.wrt.web.mail;

@@ -6,7 +6,7 @@ import org.oostkit.wrt.api.invitation.InvitationCommands.WithdrawVerificationCod
 import org.oostkit.wrt.api.invitation.InvitationId;
 import org.oostkit.wrt.api.invitation.IssuedCode;
 import org.oostkit.wrt.api.organisation.OrganisationId;
-import org.oostkit.wrt.web.mail.OutgoingMail;
+import org.oostkit.wrt.adapters.mail.OutgoingMail;
 import org.oostkit.wrt.web.metrics.WrtMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

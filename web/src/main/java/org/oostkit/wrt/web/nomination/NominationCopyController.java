@@ -2,8 +2,8 @@ package org.oostkit.wrt.web.nomination;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
-import org.oostkit.wrt.web.mail.MailNotSentException;
-import org.oostkit.wrt.web.mail.NominationCopies;
+import org.oostkit.wrt.adapters.mail.MailNotSentException;
+import org.oostkit.wrt.adapters.mail.NominationCopies;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;

@@ -3,7 +3,7 @@ package org.oostkit.wrt.web.nomination;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.oostkit.wrt.api.campaign.CampaignSender;
-import org.oostkit.wrt.web.mail.CampaignSenders;
+import org.oostkit.wrt.adapters.mail.CampaignSenders;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.HandlerInterceptor;

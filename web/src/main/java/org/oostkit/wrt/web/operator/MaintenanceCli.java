@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.operator;
 
+import org.oostkit.wrt.adapters.jobs.RoundReconciliation;
 import org.oostkit.wrt.query.processing.DeadLetterAdmin;
 import picocli.CommandLine;
 import picocli.CommandLine.Parameters;

@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.operator;
 
+import org.oostkit.wrt.adapters.jobs.RoundReconciliation;
 import org.oostkit.wrt.api.organisation.OrganisationId;
 import org.oostkit.wrt.query.api.OrganisationView;
 import org.springframework.boot.Banner;

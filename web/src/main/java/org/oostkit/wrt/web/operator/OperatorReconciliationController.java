@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.operator;
 
+import org.oostkit.wrt.adapters.jobs.RoundReconciliation;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;

@@ -1,5 +1,2 @@
-/**
- * Retention and erasure: the weekly retention job (warnings 30 and 7 days ahead, then erasure of completed
- * campaigns past their retention period) and the admin pages to erase a campaign or one person on request.
- */
+/** The admin pages to erase a campaign or one person on request (the retention job is in the adapters module). */
 package org.oostkit.wrt.web.retention;

@@ -4,7 +4,7 @@ import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.oostkit.wrt.web.i18n.Texts;
+import org.oostkit.wrt.adapters.i18n.Texts;
 import org.springframework.http.HttpStatus;
 
 import java.io.IOException;

@@ -2,7 +2,7 @@ package org.oostkit.wrt.web.security;
 
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import jakarta.annotation.PreDestroy;
-import org.oostkit.wrt.web.mail.OutgoingMail;
+import org.oostkit.wrt.adapters.mail.OutgoingMail;
 import org.oostkit.wrt.web.metrics.WrtMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.webhooks;
 
+import org.oostkit.wrt.adapters.webhooks.WebhookInbox;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;

@@ -1,6 +1,11 @@
 package org.oostkit.wrt.web.mail;
 
 import org.junit.jupiter.api.Test;
+import org.oostkit.wrt.adapters.mail.ComposedMails;
+import org.oostkit.wrt.adapters.mail.DevMailbox;
+import org.oostkit.wrt.adapters.mail.MailMessage;
+import org.oostkit.wrt.adapters.mail.MailProperties;
+import org.oostkit.wrt.adapters.mail.MailTransport;
 import org.oostkit.wrt.web.security.SecurityConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
@@ -11,8 +16,6 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -46,12 +49,10 @@ class DevMailControllerTest {
 
     @Test
     void listsTheMailsNewestFirstWithBothBodies() throws Exception {
-        MailComposer composer = new MailComposer(new MailTemplates(), new ProviderHeaders("none"),
-                "http://localhost:8080", ZoneOffset.UTC);
-        transport.send(composer.invitationMail(new OutboxRow(UUID.randomUUID(), "INVITATION", UUID.randomUUID(),
-                UUID.randomUUID(), 0, "first@example.org", "First <One>", "acme", "Acme", "Older campaign", "",
-                Instant.parse("2026-12-04T16:00:00Z"), null), "token-one"));
-        transport.send(composer.signInLink("second@example.org", composer.absolute("/login/link/token-two"),
+        ComposedMails composer = new ComposedMails("http://localhost:8080");
+        transport.send(composer.invitation("first@example.org", "First <One>", "acme", "Acme", "Older campaign",
+                Instant.parse("2026-12-04T16:00:00Z"), "token-one"));
+        transport.send(composer.signInLink("second@example.org", "/login/link/token-two",
                 Instant.parse("2026-12-01T10:00:00Z")));
 
         String page = mvc.perform(get("/dev/mail")).andExpect(status().isOk())
@@ -69,9 +70,8 @@ class DevMailControllerTest {
 
     @Test
     void servesEachHtmlBodyForItsFrameWithItsOwnStylesAndNothingElse() throws Exception {
-        MailComposer composer = new MailComposer(new MailTemplates(), new ProviderHeaders("none"),
-                "http://localhost:8080", ZoneOffset.UTC);
-        MailMessage mail = composer.signInLink("third@example.org", composer.absolute("/login/token-three"),
+        ComposedMails composer = new ComposedMails("http://localhost:8080");
+        MailMessage mail = composer.signInLink("third@example.org", "/login/token-three",
                 Instant.parse("2026-12-01T10:00:00Z"));
         transport.send(mail);
         String page = mvc.perform(get("/dev/mail")).andReturn().getResponse().getContentAsString();

@@ -2,7 +2,7 @@ package org.oostkit.wrt.web.nomination;
 
 import org.oostkit.wrt.api.invitation.InvitationId;
 import org.oostkit.wrt.api.organisation.OrganisationId;
-import org.oostkit.wrt.web.mail.OutgoingMail;
+import org.oostkit.wrt.adapters.mail.OutgoingMail;
 
 import java.net.URI;
 import java.time.Instant;

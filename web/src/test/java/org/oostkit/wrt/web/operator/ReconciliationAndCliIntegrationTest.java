@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.oostkit.wrt.adapters.jobs.RoundReconciliation;
 import org.oostkit.wrt.api.campaign.CampaignId;
 import org.oostkit.wrt.api.common.Actor;
 import org.oostkit.wrt.api.invitation.ContactInvited;

@@ -29,8 +29,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.oostkit.wrt.web.mail.CampaignSenders;
-import org.oostkit.wrt.web.mail.SelectionMails;
+import org.oostkit.wrt.adapters.mail.CampaignSenders;
+import org.oostkit.wrt.adapters.mail.SelectionMails;
 import org.springframework.test.web.servlet.MockMvc;
 
 import java.time.Instant;

@@ -3,7 +3,7 @@ package org.oostkit.wrt.web.support;
 import org.awaitility.Awaitility;
 import org.oostkit.wrt.api.invitation.InvitationId;
 import org.oostkit.wrt.api.organisation.OrganisationId;
-import org.oostkit.wrt.web.mail.OutgoingMail;
+import org.oostkit.wrt.adapters.mail.OutgoingMail;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;

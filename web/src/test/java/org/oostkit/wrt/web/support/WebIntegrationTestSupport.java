@@ -17,7 +17,7 @@ import org.oostkit.wrt.api.organisation.OrganisationId;
 import org.oostkit.wrt.testing.EventLog;
 import org.oostkit.wrt.testing.Wrt;
 import org.oostkit.wrt.web.WrtApplication;
-import org.oostkit.wrt.web.retention.RetentionMail;
+import org.oostkit.wrt.adapters.jobs.RetentionMail;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;

@@ -12,6 +12,7 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.oostkit.wrt.adapters.webhooks.Fixtures;
 import org.oostkit.wrt.api.campaign.CampaignId;
 import org.oostkit.wrt.api.common.Actor;
 import org.oostkit.wrt.api.invitation.ContactInvited;

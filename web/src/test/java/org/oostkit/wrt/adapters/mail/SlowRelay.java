@@ -1,0 +1,89 @@
+package org.oostkit.wrt.adapters.mail;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+
+/**
+ * A TCP relay to a local server that delays what the client sends by a fixed time per chunk, as a distant
+ * mail server would: a sender then spends most of each mail waiting in the middle of the hand-over, which
+ * is where a killed instance leaves mails whose outcome it cannot know.
+ */
+final class SlowRelay implements AutoCloseable {
+
+    private final ServerSocket socket;
+    private final int target;
+    private final Duration latency;
+
+    SlowRelay(int target, Duration latency) {
+        this.target = target;
+        this.latency = latency;
+        try {
+            this.socket = new ServerSocket(0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        daemon(this::accept, "slow-relay").start();
+    }
+
+    int port() {
+        return socket.getLocalPort();
+    }
+
+    private void accept() {
+        while (!socket.isClosed()) {
+            try {
+                Socket client = socket.accept();
+                Socket server = new Socket("127.0.0.1", target);
+                daemon(() -> pump(client, server, true), "slow-relay-up").start();
+                daemon(() -> pump(server, client, false), "slow-relay-down").start();
+            } catch (IOException e) {
+                // closed, or the target refused: the client sees its connection end
+            }
+        }
+    }
+
+    private void pump(Socket from, Socket to, boolean delayed) {
+        byte[] buffer = new byte[16 * 1024];
+        try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+            int read;
+            while ((read = in.read(buffer)) >= 0) {
+                if (delayed) {
+                    Thread.sleep(latency.toMillis()); // the simulated network delay, not a wait for a condition
+                }
+                out.write(buffer, 0, read);
+                out.flush();
+            }
+        } catch (IOException e) {
+            // one side went away (a killed client): the other is closed below
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            close(from);
+            close(to);
+        }
+    }
+
+    private static void close(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // already closed
+        }
+    }
+
+    private static Thread daemon(Runnable runnable, String name) {
+        Thread thread = new Thread(runnable, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}
