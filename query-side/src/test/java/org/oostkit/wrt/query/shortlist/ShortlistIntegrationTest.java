@@ -233,7 +233,7 @@ class ShortlistIntegrationTest extends ReadSideTestSupport {
 
         // rebuilt from the history (a reset of the shortlist's processor), the same rules give the same rows
         org.axonframework.eventhandling.StreamingEventProcessor processor = processing.eventProcessor(
-                ShortlistProjection.GROUP, org.axonframework.eventhandling.StreamingEventProcessor.class).orElseThrow();
+                org.oostkit.wrt.query.processing.ReadModels.SHORTLIST, org.axonframework.eventhandling.StreamingEventProcessor.class).orElseThrow();
         processor.shutDown();
         try {
             processor.resetTokens();
