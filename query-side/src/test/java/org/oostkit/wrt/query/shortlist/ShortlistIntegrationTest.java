@@ -17,6 +17,7 @@ import org.oostkit.wrt.query.api.ShortlistQueries.FindShortlist;
 import org.oostkit.wrt.query.api.ShortlistQueries.FindShortlistAsOf;
 import org.oostkit.wrt.query.api.ShortlistView;
 import org.oostkit.wrt.query.api.ShortlistView.SelectionMail.State;
+import org.oostkit.wrt.query.processing.ReadModels;
 import org.oostkit.wrt.query.support.ReadSideTestSupport;
 import org.oostkit.wrt.query.support.ScriptedCampaign;
 
@@ -233,7 +234,7 @@ class ShortlistIntegrationTest extends ReadSideTestSupport {
 
         // rebuilt from the history (a reset of the shortlist's processor), the same rules give the same rows
         org.axonframework.eventhandling.StreamingEventProcessor processor = processing.eventProcessor(
-                org.oostkit.wrt.query.processing.ReadModels.SHORTLIST, org.axonframework.eventhandling.StreamingEventProcessor.class).orElseThrow();
+                ReadModels.SHORTLIST, org.axonframework.eventhandling.StreamingEventProcessor.class).orElseThrow();
         processor.shutDown();
         try {
             processor.resetTokens();
