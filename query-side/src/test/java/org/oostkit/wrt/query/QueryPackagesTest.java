@@ -3,6 +3,11 @@ package org.oostkit.wrt.query;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -16,6 +21,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,6 +53,27 @@ class QueryPackagesTest {
                 .check(classes);
         noClasses().that().resideInAPackage(QUERY + ".projection..")
                 .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..")
+                .check(classes);
+    }
+
+    @Test
+    @DisplayName("the rules of every read model are in projection, with the others")
+    void everyReadModelsRulesAreInProjection() {
+        classes().that().haveSimpleNameEndingWith("Rules").should().resideInAPackage(QUERY + ".projection")
+                .check(classes);
+    }
+
+    @Test
+    @DisplayName("every event handler and every processor's setup is in processing")
+    void handlersAndProcessorsAreInProcessing() {
+        methods().that().areAnnotatedWith(EventHandler.class).or().areAnnotatedWith(ResetHandler.class)
+                .should().beDeclaredInClassesThat().resideInAPackage(QUERY + ".processing..")
+                .check(classes);
+        classes().that().areAnnotatedWith(ProcessingGroup.class)
+                .should().resideInAPackage(QUERY + ".processing..")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackage(QUERY + ".processing..")
+                .should().dependOnClassesThat().belongToAnyOf(ConfigurerModule.class, EventProcessingConfigurer.class)
                 .check(classes);
     }
 

@@ -10,6 +10,10 @@ import java.time.Instant;
  * Results as they stood at a past instant: the campaign's events up to that instant are replayed into an
  * in-memory model (the rules of the live projections) and read with the same queries as the live tables.
  * Nothing stored changes. Personal data reads as {@code [erased]} once the campaign's keys are destroyed.
+ * <p>
+ * "Up to" means recorded at or before the instant, and the store records event times to the millisecond,
+ * truncated: an event made just after a clock reading, within the same millisecond, counts as of that reading,
+ * so a moment between two commands is taken from the store's record (a shown time, a round's start or close).
  */
 public final class AsOfQueries {
 

@@ -15,7 +15,10 @@ public final class ShortlistQueries {
     public record FindShortlist(OrganisationId organisationId, CampaignId campaignId) {
     }
 
-    /** The campaign's shortlist as it stood at an instant, from the history. Answers a {@link ShortlistView}. */
+    /**
+     * The campaign's shortlist as it stood at an instant, from the events recorded at or before it (to the
+     * millisecond, as in {@link AsOfQueries}). Answers a {@link ShortlistView}.
+     */
     public record FindShortlistAsOf(OrganisationId organisationId, CampaignId campaignId, Instant at) {
     }
 }

@@ -9,6 +9,9 @@ public final class ReadModels {
     /** The registry of tenants and the creation of their schemas. */
     public static final String TENANT_REGISTRY = "tenant-registry";
 
+    /** The workshop shortlist, on its own: it neither slows nor depends on the other read models. */
+    public static final String SHORTLIST = "shortlist";
+
     private ReadModels() {
     }
 }

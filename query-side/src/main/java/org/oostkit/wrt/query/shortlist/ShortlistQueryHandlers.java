@@ -21,6 +21,7 @@ import org.oostkit.wrt.api.common.Actor;
 import org.oostkit.wrt.query.api.ShortlistQueries.FindShortlist;
 import org.oostkit.wrt.query.api.ShortlistQueries.FindShortlistAsOf;
 import org.oostkit.wrt.query.api.ShortlistView;
+import org.oostkit.wrt.query.projection.ShortlistRules;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;

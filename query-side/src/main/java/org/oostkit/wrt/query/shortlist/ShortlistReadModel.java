@@ -4,6 +4,7 @@ import org.oostkit.wrt.api.campaign.CampaignId;
 import org.oostkit.wrt.api.campaign.PersonId;
 import org.oostkit.wrt.api.organisation.OrganisationId;
 import org.oostkit.wrt.query.api.ShortlistView;
+import org.oostkit.wrt.query.projection.ShortlistRules;
 import org.oostkit.wrt.query.tenant.TenantDirectory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -28,12 +29,12 @@ public class ShortlistReadModel {
         this.tenants = tenants;
     }
 
-    static ShortlistRules.Choice choice(ResultSet rs) throws SQLException {
+    public static ShortlistRules.Choice choice(ResultSet rs) throws SQLException {
         return new ShortlistRules.Choice(rs.getObject("campaign_id", UUID.class), rs.getObject("person_id", UUID.class),
                 rs.getTimestamp("chosen_at").toInstant(), rs.getString("chosen_by"), rs.getString("note"));
     }
 
-    static ShortlistRules.Mail mail(ResultSet rs) throws SQLException {
+    public static ShortlistRules.Mail mail(ResultSet rs) throws SQLException {
         java.sql.Timestamp finished = rs.getTimestamp("finished_at");
         return new ShortlistRules.Mail(rs.getObject("campaign_id", UUID.class), rs.getObject("person_id", UUID.class),
                 rs.getTimestamp("asked_at").toInstant(),

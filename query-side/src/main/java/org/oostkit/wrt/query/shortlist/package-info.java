@@ -1,5 +1,5 @@
 /**
- * The workshop shortlist read model: its rules as plain objects, the projection writing what they decide, and
- * its queries.
+ * The workshop shortlist's queries: the list now, from its tables, and as it stood at an instant, from the
+ * campaign's events. Its rules are in {@code projection}, its event handler and processor in {@code processing}.
  */
 package org.oostkit.wrt.query.shortlist;

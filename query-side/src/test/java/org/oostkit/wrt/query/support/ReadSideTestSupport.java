@@ -45,6 +45,16 @@ public abstract class ReadSideTestSupport extends IntegrationTestSupport {
         return sums;
     }
 
+    /**
+     * When the store recorded the campaign's latest event: a moment after it and before any later command. A clock
+     * reading cannot be that: the store keeps event times to the millisecond, truncated, so a command sent within
+     * the same millisecond after the reading is recorded at or before it.
+     */
+    protected java.time.Instant lastRecorded(ScriptedCampaign script) {
+        return java.time.Instant.parse(jdbc.queryForObject("SELECT timestamp FROM domainevententry "
+                + "WHERE campaign_id = ? ORDER BY globalindex DESC LIMIT 1", String.class, script.campaign.value()));
+    }
+
     protected <R> R ask(Object query, Class<R> type) {
         return queries.query(query, type).join();
     }

@@ -114,11 +114,17 @@ class ShortlistPagesIntegrationTest extends WebIntegrationTestSupport {
         PersonId xavi = ids.get(XAVI);
         PersonId zoe = ids.get(ZOE);
 
-        java.time.Instant beforeChoosing = java.time.Instant.now();
+        // moments from the store's record, not the clock: it keeps event times to the millisecond, truncated, so a
+        // choice made within the same millisecond after a clock reading would be recorded at or before it
+        java.time.Instant beforeChoosing = java.time.Instant.parse(jdbc.queryForObject("SELECT timestamp FROM "
+                + "domainevententry WHERE campaign_id = ? ORDER BY globalindex DESC LIMIT 1", String.class,
+                s.campaign.value()));
         mvc.perform(post(base + "/shortlist/choose").param("person", xavi.toString())
                 .param("note", "Bridges the estates").with(admin).with(csrf())).andExpect(status().isFound());
         await().atMost(Duration.ofSeconds(30)).until(() -> page(base + "/shortlist", admin).contains("Xavi Wendt"));
-        java.time.Instant xaviChosen = java.time.Instant.now();
+        java.time.Instant xaviChosen = queries.query(new org.oostkit.wrt.query.api.ShortlistQueries.FindShortlist(
+                s.organisation, s.campaign), org.oostkit.wrt.query.api.ShortlistView.class).join().entries().stream()
+                .filter(e -> e.personId().equals(xavi)).findFirst().orElseThrow().chosenAt();
         mvc.perform(post(base + "/shortlist/choose").param("person", zoe.toString()).with(admin).with(csrf()))
                 .andExpect(status().isFound());
         await().atMost(Duration.ofSeconds(30)).until(() -> page(base + "/shortlist", admin).contains("Zoe Amari"));

@@ -1,4 +1,4 @@
-package org.oostkit.wrt.query.shortlist;
+package org.oostkit.wrt.query.projection;
 
 import org.oostkit.wrt.api.campaign.CampaignErased;
 import org.oostkit.wrt.api.campaign.PersonErased;

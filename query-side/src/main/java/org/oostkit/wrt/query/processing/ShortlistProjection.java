@@ -1,4 +1,4 @@
-package org.oostkit.wrt.query.shortlist;
+package org.oostkit.wrt.query.processing;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -18,6 +18,8 @@ import org.oostkit.wrt.api.campaign.ShortlistClosed;
 import org.oostkit.wrt.api.common.Actor;
 import org.oostkit.wrt.api.organisation.OrganisationId;
 import org.oostkit.wrt.query.api.ShortlistQueries.FindShortlist;
+import org.oostkit.wrt.query.projection.ShortlistRules;
+import org.oostkit.wrt.query.shortlist.ShortlistReadModel;
 import org.oostkit.wrt.query.tenant.TenantDirectory;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
@@ -34,10 +36,8 @@ import java.util.UUID;
  * back. Its own processing group, so the shortlist neither slows nor depends on the other read models.
  */
 @Component
-@ProcessingGroup(ShortlistProjection.GROUP)
+@ProcessingGroup(ReadModels.SHORTLIST)
 class ShortlistProjection {
-
-    static final String GROUP = "shortlist";
 
     private final JdbcTemplate jdbc;
     private final TenantDirectory tenants;

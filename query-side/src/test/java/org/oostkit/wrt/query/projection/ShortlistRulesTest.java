@@ -1,4 +1,4 @@
-package org.oostkit.wrt.query.shortlist;
+package org.oostkit.wrt.query.projection;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -15,9 +15,9 @@ import org.oostkit.wrt.api.campaign.SelectionMailNotSent;
 import org.oostkit.wrt.api.campaign.SelectionMailRequested;
 import org.oostkit.wrt.api.campaign.ShortlistClosed;
 import org.oostkit.wrt.api.organisation.OrganisationId;
-import org.oostkit.wrt.query.shortlist.ShortlistRules.Choice;
-import org.oostkit.wrt.query.shortlist.ShortlistRules.Closed;
-import org.oostkit.wrt.query.shortlist.ShortlistRules.Mail;
+import org.oostkit.wrt.query.projection.ShortlistRules.Choice;
+import org.oostkit.wrt.query.projection.ShortlistRules.Closed;
+import org.oostkit.wrt.query.projection.ShortlistRules.Mail;
 import org.oostkit.wrt.query.api.ShortlistView.SelectionMail.State;
 
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package org.oostkit.wrt.query.shortlist;
+package org.oostkit.wrt.query.processing;
 
 import org.axonframework.config.ConfigurerModule;
 import org.springframework.context.annotation.Bean;
@@ -11,7 +11,7 @@ class ShortlistConfiguration {
     @Bean
     ConfigurerModule shortlistProcessor() {
         return configurer -> configurer.eventProcessing().registerPooledStreamingEventProcessor(
-                ShortlistProjection.GROUP, config -> config.eventStore(),
+                ReadModels.SHORTLIST, config -> config.eventStore(),
                 (config, builder) -> builder.batchSize(50).initialSegmentCount(1));
     }
 }
