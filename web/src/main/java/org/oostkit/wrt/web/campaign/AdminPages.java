@@ -1,11 +1,10 @@
 package org.oostkit.wrt.web.campaign;
 
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.HandlerExecutionException;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.oostkit.wrt.api.common.ActingCommandGateway;
 import org.oostkit.wrt.api.common.Actor;
 import org.oostkit.wrt.api.common.RuleViolation;
 import org.oostkit.wrt.query.api.CampaignView;
@@ -37,9 +36,9 @@ public class AdminPages {
     static final Duration CATCH_UP = Duration.ofSeconds(3);
 
     private final QueryGateway queries;
-    private final CommandGateway commands;
+    private final ActingCommandGateway commands;
 
-    AdminPages(QueryGateway queries, CommandGateway commands) {
+    AdminPages(QueryGateway queries, ActingCommandGateway commands) {
         this.queries = queries;
         this.commands = commands;
     }
@@ -73,8 +72,7 @@ public class AdminPages {
      */
     public <R> R send(Object command, Authentication admin) {
         try {
-            return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                    .andMetaData(Actor.admin(admin.getName()).asMetaData()));
+            return commands.sendAndWait(command, Actor.admin(admin.getName()).value());
         } catch (HandlerExecutionException e) {
             Object details = e.getDetails().orElse(null);
             if (details instanceof RuleViolation violation) {

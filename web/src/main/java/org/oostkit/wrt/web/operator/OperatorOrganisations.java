@@ -1,9 +1,8 @@
 package org.oostkit.wrt.web.operator;
 
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.oostkit.wrt.api.common.ActingCommandGateway;
 import org.oostkit.wrt.api.common.Actor;
 import org.oostkit.wrt.api.common.Emails;
 import org.oostkit.wrt.api.common.RuleViolation;
@@ -43,11 +42,11 @@ class OperatorOrganisations {
     static final Pattern SLUG = Pattern.compile("^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$");
     private static final Duration READ_MODEL_WAIT = Duration.ofSeconds(5);
 
-    private final CommandGateway commands;
+    private final ActingCommandGateway commands;
     private final QueryGateway queries;
     private final EffectiveZones zones;
 
-    OperatorOrganisations(CommandGateway commands, QueryGateway queries, EffectiveZones zones) {
+    OperatorOrganisations(ActingCommandGateway commands, QueryGateway queries, EffectiveZones zones) {
         this.commands = commands;
         this.queries = queries;
         this.zones = zones;
@@ -67,7 +66,7 @@ class OperatorOrganisations {
                 input.timeZone() == null || input.timeZone().isBlank() ? zones.defaultZone().getId()
                         : TimeZones.require(input.timeZone()).getId());
         try {
-            commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(Actor.OPERATOR.asMetaData()));
+            commands.sendAndWait(command, Actor.OPERATOR.value());
         } catch (RuleViolation e) {
             if ("slug-taken".equals(e.rule())) {
                 throw new SlugTaken(input.slug().strip());
@@ -147,7 +146,7 @@ class OperatorOrganisations {
     }
 
     private void send(Object command) {
-        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(Actor.OPERATOR.asMetaData()));
+        commands.sendAndWait(command, Actor.OPERATOR.value());
     }
 
     static Map<String, String> validate(NewOrganisation input) {

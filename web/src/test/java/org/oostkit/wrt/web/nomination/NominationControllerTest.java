@@ -1,13 +1,13 @@
 package org.oostkit.wrt.web.nomination;
 
 import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseType;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.oostkit.wrt.api.common.ActingCommandGateway;
 import org.oostkit.wrt.api.campaign.CampaignId;
 import org.oostkit.wrt.api.campaign.PersonId;
 import org.oostkit.wrt.api.common.Actor;
@@ -34,6 +34,7 @@ import org.oostkit.wrt.query.api.OrganisationQueries.FindOrganisationBySlug;
 import org.oostkit.wrt.query.api.OrganisationView;
 import org.oostkit.wrt.web.metrics.WrtMetrics;
 import org.oostkit.wrt.web.security.SecurityConfiguration;
+import org.oostkit.wrt.web.support.SentCommands;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -94,7 +95,7 @@ class NominationControllerTest {
     @Autowired
     Secrets secrets;
     @MockitoBean
-    CommandGateway commands;
+    ActingCommandGateway commands;
     @MockitoBean
     QueryGateway queries;
 
@@ -114,11 +115,11 @@ class NominationControllerTest {
         doAnswer(call -> CompletableFuture.completedFuture(answer(call.getArgument(0))))
                 .when(queries).query(any(), any(ResponseType.class));
         doAnswer(call -> {
-            CommandMessage<?> message = call.getArgument(0);
+            CommandMessage<?> message = SentCommands.message(call.getArgument(0), call.getArgument(1));
             sent.add(message.getPayload());
             actors.add(String.valueOf(message.getMetaData().get(Actor.METADATA_KEY)));
             return commandSide.getOrDefault(message.getPayloadType(), c -> null).apply(message.getPayload());
-        }).when(commands).sendAndWait(any());
+        }).when(commands).sendAndWait(any(), any());
     }
 
     private Object answer(Object query) {

@@ -1,12 +1,12 @@
 package org.oostkit.wrt.web.settings;
 
 import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
+import org.oostkit.wrt.api.common.ActingCommandGateway;
 import org.oostkit.wrt.api.campaign.CampaignCommands.ChangeCampaignTimeZone;
 import org.oostkit.wrt.api.organisation.OrganisationCommands.ChangeOrganisationTimeZone;
 import org.oostkit.wrt.query.api.CampaignQueries.FindCampaign;
@@ -16,6 +16,7 @@ import org.oostkit.wrt.query.api.TimeZoneView;
 import org.oostkit.wrt.web.campaign.AdminFixtures;
 import org.oostkit.wrt.web.campaign.AdminPages;
 import org.oostkit.wrt.web.security.SecurityConfiguration;
+import org.oostkit.wrt.web.support.SentCommands;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Import;
@@ -55,7 +56,7 @@ class TimeZoneControllerTest {
     @MockitoBean
     QueryGateway queries;
     @MockitoBean
-    CommandGateway commands;
+    ActingCommandGateway commands;
 
     @BeforeEach
     void organisation() {
@@ -96,7 +97,7 @@ class TimeZoneControllerTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("&#39;Mars/Olympus&#39; is not a time zone")))
                 .andExpect(content().string(containsString("aria-invalid=\"true\"")));
-        verify(commands, never()).sendAndWait(any());
+        verify(commands, never()).sendAndWait(any(), any());
     }
 
     @Test
@@ -104,7 +105,7 @@ class TimeZoneControllerTest {
     void auditorsCannotChange() throws Exception {
         mvc.perform(post("/org/demo/settings").with(auditor()).with(csrf()).param("timeZone", "Asia/Kolkata"))
                 .andExpect(status().isForbidden());
-        verify(commands, never()).sendAndWait(any());
+        verify(commands, never()).sendAndWait(any(), any());
     }
 
     @Test
@@ -132,8 +133,7 @@ class TimeZoneControllerTest {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private CommandMessage<?> sent() {
-        ArgumentCaptor<CommandMessage<?>> captor = (ArgumentCaptor) ArgumentCaptor.forClass(CommandMessage.class);
-        verify(commands).sendAndWait(captor.capture());
-        return captor.getValue();
+        CommandMessage<?> captor = SentCommands.only(commands);
+        return captor;
     }
 }
