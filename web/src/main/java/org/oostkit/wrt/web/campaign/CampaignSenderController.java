@@ -22,8 +22,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -131,21 +129,10 @@ class CampaignSenderController {
 
     /** Waits briefly until the mail policy has the new sender, which the page reads back. */
     private boolean shown(UUID id, CampaignSender typed) {
-        Instant until = Instant.now().plus(Duration.ofSeconds(3));
-        while (Instant.now().isBefore(until)) {
-            CampaignSender now = senders.of(id);
-            if (now.senderName().equals(CampaignSender.SENDER_NAME.clean(typed.senderName()))
-                    && now.contactEmail().equals(Emails.normalise(typed.contactEmail()).strip())) {
-                return true;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return false;
+        return ReadModelWait.until(() -> senders.of(id),
+                now -> now.senderName().equals(CampaignSender.SENDER_NAME.clean(typed.senderName()))
+                        && now.contactEmail().equals(Emails.normalise(typed.contactEmail()).strip()),
+                AdminPages.CATCH_UP).isPresent();
     }
 
     private String page(OrganisationView organisation, CampaignView campaign, CampaignSender sender,

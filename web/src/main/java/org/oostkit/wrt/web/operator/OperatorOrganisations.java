@@ -16,6 +16,7 @@ import org.oostkit.wrt.query.api.OrganisationQueries.FindOrganisationBySlug;
 import org.oostkit.wrt.query.api.OrganisationQueries.FindOrganisations;
 import org.oostkit.wrt.query.api.OrganisationView;
 import org.oostkit.wrt.query.time.EffectiveZones;
+import org.oostkit.wrt.web.campaign.ReadModelWait;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -126,23 +127,8 @@ class OperatorOrganisations {
 
     /** The registry's organisation with this slug once it satisfies {@code wanted}; null after the wait. */
     private OrganisationView awaitInRegistry(String slug, Predicate<OrganisationView> wanted) {
-        long deadline = System.nanoTime() + READ_MODEL_WAIT.toNanos();
-        while (true) {
-            OrganisationView found = queries.query(new FindOrganisationBySlug(slug),
-                    ResponseTypes.instanceOf(OrganisationView.class)).join();
-            if (found != null && wanted.test(found)) {
-                return found;
-            }
-            if (System.nanoTime() > deadline) {
-                return null;
-            }
-            try {
-                Thread.sleep(25);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return null;
-            }
-        }
+        return ReadModelWait.until(() -> queries.query(new FindOrganisationBySlug(slug),
+                ResponseTypes.instanceOf(OrganisationView.class)).join(), wanted, READ_MODEL_WAIT).orElse(null);
     }
 
     private void send(Object command) {
