@@ -1,5 +1,6 @@
 package org.oostkit.wrt.query.rebuild;
 
+import org.oostkit.wrt.api.common.Rule;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -97,7 +98,7 @@ class ReplayJobs {
         synchronized (recent) {
             Job current = latest.get();
             if (current != null && !current.view().finished()) {
-                throw new RuleViolation("replay-running", "Replay " + current.id + " is still running; one replay "
+                throw new RuleViolation(Rule.REPLAY_RUNNING, "Replay " + current.id + " is still running; one replay "
                         + "runs at a time.");
             }
             latest.set(job);

@@ -156,7 +156,7 @@ class CampaignController {
 
     private String refused(OrganisationView organisation, CampaignView campaign, CampaignForm form,
                            RuleViolation refused, Authentication authentication, Model model) {
-        String field = CampaignForm.fieldOf(refused.rule());
+        String field = CampaignForm.fieldOf(refused.violated());
         Map<String, String> errors = field == null ? Map.of() : Map.of(field, refused.getMessage());
         return form(organisation, campaign, form, errors, field == null ? refused.getMessage() : null,
                 authentication, model);

@@ -1,6 +1,7 @@
 package org.oostkit.wrt.web.campaign;
 
 import org.oostkit.wrt.api.campaign.CampaignSettings;
+import org.oostkit.wrt.api.common.Rule;
 import org.oostkit.wrt.api.common.TextRule;
 import org.oostkit.wrt.query.api.CampaignView;
 
@@ -90,14 +91,14 @@ class CampaignForm {
     }
 
     /** Which field a refused command is about (its rule code), so the message lands next to it. */
-    static String fieldOf(String rule) {
+    static String fieldOf(Rule rule) {
         return switch (rule) {
-            case "name-invalid" -> "name";
-            case "description-invalid" -> "description";
-            case "invitation-text-invalid" -> "invitationText";
-            case "threshold-invalid" -> "threshold";
-            case "round-days-invalid" -> "roundDays";
-            case "reminder-invalid" -> "reminderDays";
+            case NAME_INVALID -> "name";
+            case DESCRIPTION_INVALID -> "description";
+            case INVITATION_TEXT_INVALID -> "invitationText";
+            case THRESHOLD_INVALID -> "threshold";
+            case ROUND_DAYS_INVALID -> "roundDays";
+            case REMINDER_INVALID -> "reminderDays";
             default -> null;
         };
     }

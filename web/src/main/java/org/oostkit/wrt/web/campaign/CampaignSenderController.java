@@ -6,6 +6,7 @@ import org.oostkit.wrt.api.campaign.CampaignMailCommands.ChangeCampaignLanguage;
 import org.oostkit.wrt.api.campaign.CampaignMailCommands.ChangeCampaignSender;
 import org.oostkit.wrt.api.campaign.CampaignSender;
 import org.oostkit.wrt.api.common.Emails;
+import org.oostkit.wrt.api.common.Rule;
 import org.oostkit.wrt.api.common.RuleViolation;
 import org.oostkit.wrt.api.common.TextRule;
 import org.oostkit.wrt.query.api.CampaignView;
@@ -65,7 +66,7 @@ class CampaignSenderController {
                 pages.send(new ChangeCampaignSender(campaign.campaignId(), organisation.organisationId(), typed),
                         authentication);
             } catch (RuleViolation refused) {
-                errors = Map.of(field(refused.rule()), refused.getMessage());
+                errors = Map.of(field(refused.violated()), refused.getMessage());
             }
         }
         if (!errors.isEmpty()) {
@@ -118,11 +119,11 @@ class CampaignSenderController {
         return TextRule.sentence(label + " '" + TextRule.visible(email) + "' is not a valid email address");
     }
 
-    private static String field(String rule) {
+    private static String field(Rule rule) {
         return switch (rule) {
-            case "sender-name-invalid" -> "senderName";
-            case "reply-to-invalid" -> "replyTo";
-            case "contact-name-invalid" -> "contactName";
+            case SENDER_NAME_INVALID -> "senderName";
+            case REPLY_TO_INVALID -> "replyTo";
+            case CONTACT_NAME_INVALID -> "contactName";
             default -> "contactEmail";
         };
     }

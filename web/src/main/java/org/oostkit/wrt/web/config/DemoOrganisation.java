@@ -2,6 +2,7 @@ package org.oostkit.wrt.web.config;
 
 import org.oostkit.wrt.api.common.ActingCommandGateway;
 import org.oostkit.wrt.api.common.Actor;
+import org.oostkit.wrt.api.common.Rule;
 import org.oostkit.wrt.api.common.RuleViolation;
 import org.oostkit.wrt.api.organisation.OrganisationCommands.RegisterOrganisation;
 import org.oostkit.wrt.api.organisation.OrganisationId;
@@ -37,7 +38,7 @@ class DemoOrganisation implements ApplicationRunner {
             commands.sendAndWait(register, Actor.OPERATOR.value());
             log.info("Created the demo organisation '{}' (admin {})", SLUG, ADMIN);
         } catch (RuleViolation e) {
-            if (!"slug-taken".equals(e.rule())) {
+            if (e.violated() != Rule.SLUG_TAKEN) {
                 throw e;
             }
         }

@@ -5,6 +5,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.oostkit.wrt.api.common.ActingCommandGateway;
 import org.oostkit.wrt.api.common.Actor;
 import org.oostkit.wrt.api.common.Emails;
+import org.oostkit.wrt.api.common.Rule;
 import org.oostkit.wrt.api.common.RuleViolation;
 import org.oostkit.wrt.api.common.TextRule;
 import org.oostkit.wrt.api.common.TimeZones;
@@ -69,10 +70,10 @@ class OperatorOrganisations {
         try {
             commands.sendAndWait(command, Actor.OPERATOR.value());
         } catch (RuleViolation e) {
-            if ("slug-taken".equals(e.rule())) {
+            if (e.violated() == Rule.SLUG_TAKEN) {
                 throw new SlugTaken(input.slug().strip());
             }
-            throw new Invalid(Map.of(field(e.rule()), e.getMessage()));
+            throw new Invalid(Map.of(field(e.violated()), e.getMessage()));
         }
         // the answer is what the operator passes on to the admins, who ask for a sign-in link right away: only
         // answer once the member list (a read model) knows them, or a link would silently not be sent
@@ -185,19 +186,14 @@ class OperatorOrganisations {
         return result;
     }
 
-    private static String field(String rule) {
-        switch (rule) {
-            case "slug-invalid":
-                return "slug";
-            case "name-invalid":
-                return "name";
-            case "reason-invalid":
-                return "reason";
-            case TimeZones.INVALID:
-                return "timeZone";
-            default:
-                return "adminEmails";
-        }
+    private static String field(Rule rule) {
+        return switch (rule) {
+            case SLUG_INVALID -> "slug";
+            case NAME_INVALID -> "name";
+            case REASON_INVALID -> "reason";
+            case TIME_ZONE_INVALID -> "timeZone";
+            default -> "adminEmails";
+        };
     }
 
     /** What the operator asks to register; {@code timeZone} is optional (an IANA id; none: the default). */

@@ -82,8 +82,11 @@ class RoundListController {
             number = pages.send(new StartRound(scope.campaignId(), scope.organisationId(), RoundId.random(),
                     at, reminderEnabled, reminderEnabled ? days : 0), authentication);
         } catch (RuleViolation refused) {
-            String field = refused.rule().startsWith("deadline") ? "deadline"
-                    : refused.rule().startsWith("reminder") ? "reminderDays" : null;
+            String field = switch (refused.violated()) {
+                case DEADLINE_IN_PAST, DEADLINE_TOO_FAR, DEADLINE_NOT_LATER -> "deadline";
+                case REMINDER_INVALID, REMINDER_IN_PAST -> "reminderDays";
+                default -> null;
+            };
             return roundsPage(scope, form,
                     field == null ? Map.of() : Map.of(field, refused.getMessage()),
                     field == null ? refused.getMessage() : null, authentication, model);

@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.campaign;
 
+import org.oostkit.wrt.api.common.Rule;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.BeforeEach;
@@ -208,7 +209,7 @@ class CampaignControllerTest {
     @Test
     @DisplayName("a rule the command side refuses lands next to its field, with the input kept")
     void refusedByCommand() throws Exception {
-        when(commands.sendAndWait(any(), any())).thenThrow(new RuleViolation("organisation-suspended",
+        when(commands.sendAndWait(any(), any())).thenThrow(new RuleViolation(Rule.ORGANISATION_SUSPENDED,
                 "The organisation is suspended: no rounds can start and no mail is sent."));
         mvc.perform(post("/org/demo/campaigns").with(admin()).with(csrf())
                         .param("name", "Spring summit").param("threshold", "2").param("roundDays", "14")
@@ -283,7 +284,7 @@ class CampaignControllerTest {
         mvc.perform(get(BASE + "/complete").with(admin()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Complete “Future of work”?")));
-        when(commands.sendAndWait(any(), any())).thenThrow(new RuleViolation("round-open",
+        when(commands.sendAndWait(any(), any())).thenThrow(new RuleViolation(Rule.ROUND_OPEN,
                 "Round 2 is still open; close it first."));
         mvc.perform(post(BASE + "/complete").with(admin()).with(csrf()))
                 .andExpect(status().isOk())

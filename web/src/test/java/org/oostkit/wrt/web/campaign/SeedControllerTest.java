@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.campaign;
 
+import org.oostkit.wrt.api.common.Rule;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.BeforeEach;
@@ -182,7 +183,7 @@ class SeedControllerTest {
     @Test
     @DisplayName("manual add: a person already in the campaign is refused next to the address field")
     void addDuplicate() throws Exception {
-        when(commands.sendAndWait(any(), any())).thenThrow(new RuleViolation("already-in-campaign",
+        when(commands.sendAndWait(any(), any())).thenThrow(new RuleViolation(Rule.ALREADY_IN_CAMPAIGN,
                 "already@example.org is already in this campaign."));
         mvc.perform(post(BASE + "/seed/add").with(admin()).with(csrf()).param("name", "Old")
                         .param("email", "Already@Example.org"))

@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.nomination;
 
+import org.oostkit.wrt.api.common.Rule;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.responsetypes.ResponseType;
 import org.axonframework.queryhandling.QueryGateway;
@@ -251,7 +252,7 @@ class NominationControllerTest {
         @Test
         void anotherAddressGetsTheSameAnswerAndNoMail() throws Exception {
             commandSide.put(RequestVerificationCode.class, c -> {
-                throw new RuleViolation("email-mismatch", "That is not the address this invitation was sent to.");
+                throw new RuleViolation(Rule.EMAIL_MISMATCH, "That is not the address this invitation was sent to.");
             });
             mvc.perform(post("/org/acme/nominate/request-link").with(csrf())
                             .param("token", TOKEN).param("email", "mallory@evil.test"))
@@ -263,7 +264,7 @@ class NominationControllerTest {
         @Test
         void tooManyCodesGetTheSameAnswerAsAnyOtherAddress() throws Exception {
             commandSide.put(RequestVerificationCode.class, c -> {
-                throw new RuleViolation("too-many-codes", "Too many codes were requested; try again in an hour.");
+                throw new RuleViolation(Rule.TOO_MANY_CODES, "Too many codes were requested; try again in an hour.");
             });
             mvc.perform(post("/org/acme/nominate/request-link").with(csrf())
                             .param("token", TOKEN).param("email", ALICE))
@@ -584,7 +585,7 @@ class NominationControllerTest {
         @Test
         void aRoundThatClosedMeanwhileShowsTheClosedPage() throws Exception {
             commandSide.put(SubmitNominations.class, c -> {
-                throw new RuleViolation("round-closed", "This round is closed.");
+                throw new RuleViolation(Rule.ROUND_CLOSED, "This round is closed.");
             });
             mvc.perform(post("/org/acme/nominate/submit").with(csrf()).session(verifiedSession())
                             .param("name", "Erin").param("email", "erin@acme.test").param("reason", ""))

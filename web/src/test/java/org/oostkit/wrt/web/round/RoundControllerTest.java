@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.round;
 
+import org.oostkit.wrt.api.common.Rule;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.BeforeEach;
@@ -153,7 +154,7 @@ class RoundControllerTest {
     @Test
     @DisplayName("a round with nobody to ask is refused with the command side's message")
     void nobodyToContact() throws Exception {
-        when(commands.sendAndWait(any(), any())).thenThrow(new RuleViolation("nobody-to-contact",
+        when(commands.sendAndWait(any(), any())).thenThrow(new RuleViolation(Rule.NOBODY_TO_CONTACT,
                 "Everyone in this campaign has already been asked; a new round needs newly nominated people."));
         mvc.perform(post(BASE + "/rounds").with(admin()).with(csrf())
                         .param("deadline", LocalDateTime.ofInstant(DEADLINE, ZoneOffset.UTC).toString()))

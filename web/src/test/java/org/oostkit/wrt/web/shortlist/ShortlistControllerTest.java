@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.shortlist;
 
+import org.oostkit.wrt.api.common.Rule;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.BeforeEach;
@@ -134,7 +135,7 @@ class ShortlistControllerTest {
     @Test
     @DisplayName("a refused change is said in words; auditors cannot change the shortlist")
     void refusedAndAuditor() throws Exception {
-        when(commands.sendAndWait(any(), any())).thenThrow(new RuleViolation("shortlist-closed",
+        when(commands.sendAndWait(any(), any())).thenThrow(new RuleViolation(Rule.SHORTLIST_CLOSED,
                 "The shortlist is closed as final; it can no longer change."));
         mvc.perform(post(BASE + "/shortlist/remove").with(admin()).with(csrf()).param("person", ERIN.toString()))
                 .andExpect(redirectedUrl(BASE + "/shortlist"))

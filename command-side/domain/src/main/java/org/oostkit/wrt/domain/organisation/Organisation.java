@@ -1,5 +1,6 @@
 package org.oostkit.wrt.domain.organisation;
 
+import org.oostkit.wrt.api.common.Rule;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -56,21 +57,21 @@ class Organisation {
     Organisation(RegisterOrganisation command, OrganisationDirectory directory) {
         String slug = command.slug() == null ? "" : command.slug().strip();
         if (!SLUG.matcher(slug).matches()) {
-            throw new RuleViolation("slug-invalid", "The slug must be 1 to 63 lower-case letters, digits or "
+            throw new RuleViolation(Rule.SLUG_INVALID, "The slug must be 1 to 63 lower-case letters, digits or "
                     + "hyphens, starting and ending with a letter or digit.");
         }
-        String name = TextRule.ORGANISATION_NAME.require(command.name(), "name-invalid");
+        String name = TextRule.ORGANISATION_NAME.require(command.name(), Rule.NAME_INVALID);
         if (name.isEmpty()) {
-            throw new RuleViolation("name-invalid", "The name must have 1 to " + NAME_MAX + " characters.");
+            throw new RuleViolation(Rule.NAME_INVALID, "The name must have 1 to " + NAME_MAX + " characters.");
         }
         List<String> admins = members(command.adminEmails(), "admin");
         if (admins.isEmpty()) {
-            throw new RuleViolation("admin-required", "An organisation needs at least one admin email.");
+            throw new RuleViolation(Rule.ADMIN_REQUIRED, "An organisation needs at least one admin email.");
         }
         List<String> auditors = members(command.auditorEmails(), "auditor");
         ZoneId zone = TimeZones.optional(command.timeZone());
         if (directory.slugTaken(slug)) {
-            throw new RuleViolation("slug-taken", "The slug '" + slug + "' is already taken.");
+            throw new RuleViolation(Rule.SLUG_TAKEN, "The slug '" + slug + "' is already taken.");
         }
         apply(new OrganisationRegistered(command.organisationId(), slug, name, admins, auditors));
         if (zone != null) {
@@ -90,7 +91,7 @@ class Organisation {
     void handle(ChangeOrganisationMembers command) {
         List<String> admins = members(command.adminEmails(), "admin");
         if (admins.isEmpty()) {
-            throw new RuleViolation("admin-required", "An organisation needs at least one admin email.");
+            throw new RuleViolation(Rule.ADMIN_REQUIRED, "An organisation needs at least one admin email.");
         }
         apply(new OrganisationMembersChanged(id, admins, members(command.auditorEmails(), "auditor")));
     }
@@ -99,7 +100,7 @@ class Organisation {
     void handle(SuspendOrganisation command) {
         if (status != OrganisationStatus.SUSPENDED) {
             apply(new OrganisationSuspended(id,
-                    TextRule.SUSPENSION_REASON.require(command.reason(), "reason-invalid")));
+                    TextRule.SUSPENSION_REASON.require(command.reason(), Rule.REASON_INVALID)));
         }
     }
 
@@ -128,13 +129,13 @@ class Organisation {
                 continue;
             }
             if (!Emails.isValid(candidate)) {
-                throw new RuleViolation("email-invalid", "'" + TextRule.visible(email.strip()) + "' is not a valid "
+                throw new RuleViolation(Rule.EMAIL_INVALID, "'" + TextRule.visible(email.strip()) + "' is not a valid "
                         + role + " email.");
             }
             normalised.add(candidate);
         }
         if (normalised.size() > MEMBERS_MAX) {
-            throw new RuleViolation("too-many-members", "At most " + MEMBERS_MAX + " " + role + "s.");
+            throw new RuleViolation(Rule.TOO_MANY_MEMBERS, "At most " + MEMBERS_MAX + " " + role + "s.");
         }
         return new ArrayList<>(normalised);
     }
