@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.audit;
 
+import com.opencsv.ICSVWriter;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.oostkit.wrt.api.audit.AuditQueries.AuditEntry;
@@ -26,7 +27,6 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
@@ -116,7 +116,7 @@ class AuditController {
             return ResponseEntity.badRequest().build();
         }
         StreamingResponseBody body = out -> {
-            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            ICSVWriter writer = AuditCsv.writer(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)));
             AuditCsv.header(writer);
             Long after = null;
             do {
