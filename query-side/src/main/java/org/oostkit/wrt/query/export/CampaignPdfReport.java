@@ -143,8 +143,7 @@ public class CampaignPdfReport {
         document.add(facts(fonts, new String[][]{
                 {"Contacted", Integer.toString(s.contacted())},
                 {"Responded", Integer.toString(s.responded())},
-                {"Response rate", s.contacted() == 0 ? "\u2013" : String.format(Locale.ROOT, "%.0f%%",
-                        s.responseRate() * 100)},
+                {"Response rate", s.contacted() == 0 ? "\u2013" : ReportNumbers.percent(s.responseRate())},
                 {"Nominations", Integer.toString(s.nominations())},
                 {"Distinct people named", Integer.toString(s.distinctNominees())},
                 {"Rounds completed", s.roundsCompleted() + " of " + s.rounds()},

@@ -12,6 +12,7 @@ import org.oostkit.wrt.query.api.ConvergenceView;
 import org.oostkit.wrt.query.api.RoundQueries.FindRounds;
 import org.oostkit.wrt.query.api.RoundView;
 import org.oostkit.wrt.query.api.StatisticsView;
+import org.oostkit.wrt.query.export.ReportNumbers;
 import org.oostkit.wrt.web.campaign.AdminPages;
 import org.oostkit.wrt.web.scope.CampaignScope;
 import org.oostkit.wrt.web.results.NamedBy;
@@ -98,7 +99,7 @@ class AsOfController {
         model.addAttribute("noCandidates", list.candidates().isEmpty());
         model.addAttribute("statistics", statistics);
         model.addAttribute("hasNewNames", !statistics.newNamesPerRound().isEmpty());
-        model.addAttribute("responseRate", AdminPages.percent(statistics.responseRate()));
+        model.addAttribute("responseRate", ReportNumbers.percent(statistics.responseRate()));
         model.addAttribute("chao1", String.format(Locale.ROOT, "%.1f", statistics.chao1()));
         UriComponentsBuilder link = UriComponentsBuilder.fromPath(base).queryParam("at", instant.toString());
         model.addAttribute("previousHref", from == 0 ? null

@@ -171,11 +171,6 @@ public class AdminPages {
         return zones == null ? organisation.timeZone() : zones.zone();
     }
 
-    /** A response rate (0..1) as a whole percentage. */
-    public static String percent(double rate) {
-        return Math.round(rate * 100) + "%";
-    }
-
     /** Null-safe text for Mustache, which refuses to print null. */
     public static String text(String value) {
         return value == null ? "" : value;

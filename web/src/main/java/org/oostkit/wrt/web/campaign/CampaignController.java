@@ -10,6 +10,7 @@ import org.oostkit.wrt.api.common.RuleViolation;
 import org.oostkit.wrt.query.api.CampaignQueries.FindCampaign;
 import org.oostkit.wrt.query.api.CampaignView;
 import org.oostkit.wrt.query.api.OrganisationView;
+import org.oostkit.wrt.query.export.ReportNumbers;
 import org.oostkit.wrt.query.time.LocalTimes;
 import org.oostkit.wrt.web.scope.AdminOnly;
 import org.oostkit.wrt.web.scope.CampaignScope;
@@ -252,7 +253,7 @@ class CampaignController {
         summary.put("hasOpenRound", campaign.openRound() != null);
         summary.put("contacted", campaign.contacted());
         summary.put("responded", campaign.responded());
-        summary.put("responseRate", AdminPages.percent(campaign.responseRate()));
+        summary.put("responseRate", ReportNumbers.percent(campaign.responseRate()));
         summary.put("nominations", campaign.nominations());
         summary.put("aboveThreshold", campaign.aboveThreshold());
         summary.put("canComplete", !campaign.completed() && campaign.openRound() == null);

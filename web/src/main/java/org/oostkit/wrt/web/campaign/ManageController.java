@@ -5,6 +5,7 @@ import org.oostkit.wrt.query.api.CampaignView;
 import org.oostkit.wrt.query.api.OrganisationView;
 import org.oostkit.wrt.query.api.RoundQueries.FindRounds;
 import org.oostkit.wrt.query.api.RoundView;
+import org.oostkit.wrt.query.export.ReportNumbers;
 import org.oostkit.wrt.query.time.LocalTimes;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -73,7 +74,7 @@ class ManageController {
                     "label", "Round " + round.number() + (round.open() ? " (open)" : ""),
                     "responded", round.responded(),
                     "contacted", round.contacted(),
-                    "responseRate", AdminPages.percent(round.responseRate())));
+                    "responseRate", ReportNumbers.percent(round.responseRate())));
         }
         row.put("nominations", campaign.nominations());
         row.put("aboveThreshold", campaign.aboveThreshold());

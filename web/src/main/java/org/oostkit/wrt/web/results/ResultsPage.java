@@ -2,6 +2,7 @@ package org.oostkit.wrt.web.results;
 
 import org.oostkit.wrt.query.api.CandidateView;
 import org.oostkit.wrt.query.api.StatisticsView;
+import org.oostkit.wrt.query.export.ReportNumbers;
 import org.oostkit.wrt.query.time.LocalTimes;
 import org.oostkit.wrt.web.campaign.AdminPages;
 import org.oostkit.wrt.web.campaign.AdminPages.Crumb;
@@ -52,7 +53,7 @@ record ResultsPage(List<Crumb> crumbs, List<NavItem> tabs, String base, String c
                       boolean hasTopNominators) {
 
         static Statistics of(StatisticsView s) {
-            return new Statistics(s.contacted(), s.responded(), AdminPages.percent(s.responseRate()),
+            return new Statistics(s.contacted(), s.responded(), ReportNumbers.percent(s.responseRate()),
                     s.nominations(), s.distinctNominees(), s.rounds(), s.roundsCompleted(), s.namedOnce(),
                     s.namedTwice(), s.estimatedUnnamed(), Math.round(s.chao1()), ranked(s.topNominees()),
                     !s.topNominees().isEmpty(), ranked(s.topNominators()), !s.topNominators().isEmpty());

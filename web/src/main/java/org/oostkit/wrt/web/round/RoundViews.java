@@ -2,6 +2,7 @@ package org.oostkit.wrt.web.round;
 
 import org.oostkit.wrt.query.api.ContactView;
 import org.oostkit.wrt.query.api.RoundView;
+import org.oostkit.wrt.query.export.ReportNumbers;
 import org.oostkit.wrt.query.time.LocalTimes;
 import org.oostkit.wrt.web.campaign.AdminPages;
 import org.oostkit.wrt.web.campaign.AdminPages.Crumb;
@@ -59,7 +60,7 @@ final class RoundViews {
                     "DEADLINE_PASSED".equals(round.closeReason()) ? "at its deadline"
                             : "CLOSED_BY_ADMIN".equals(round.closeReason()) ? "by an admin" : "",
                     round.closeReason() != null, round.contacted(), round.responded(),
-                    AdminPages.percent(round.responseRate()), round.open() ? "open" : "closed", round.sent(),
+                    ReportNumbers.percent(round.responseRate()), round.open() ? "open" : "closed", round.sent(),
                     round.failed(), round.delivered(), round.opened(), round.clicked(), round.bounced(),
                     round.spamComplaints(), round.linkOpened(), round.verified(), href);
         }
@@ -72,7 +73,7 @@ final class RoundViews {
         static LiveNumbers of(RoundView round) {
             return new LiveNumbers(round.open() ? "open" : "closed", round.contacted(), round.sent(), round.failed(),
                     round.delivered(), round.opened(), round.clicked(), round.bounced(), round.spamComplaints(),
-                    round.linkOpened(), round.verified(), round.responded(), AdminPages.percent(round.responseRate()));
+                    round.linkOpened(), round.verified(), round.responded(), ReportNumbers.percent(round.responseRate()));
         }
     }
 
