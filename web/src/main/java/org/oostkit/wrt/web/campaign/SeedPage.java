@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.campaign;
 
+import org.oostkit.wrt.api.campaign.CampaignCommands.AddSeedPeople;
 import org.oostkit.wrt.query.api.CampaignQueries.FindRoster;
 import org.oostkit.wrt.query.api.CampaignView;
 import org.oostkit.wrt.query.api.OrganisationView;
@@ -28,7 +29,7 @@ class SeedPage {
     private final int maxRows;
 
     SeedPage(AdminPages pages, @Value("${wrt.seeds.max-upload-size:2MB}") DataSize maxSize,
-             @Value("${wrt.seeds.max-rows:10000}") int maxRows) {
+             @Value("${wrt.seeds.max-rows:" + AddSeedPeople.MAX_ROWS + "}") int maxRows) {
         this.pages = pages;
         this.maxSize = maxSize;
         this.maxRows = maxRows;

@@ -13,6 +13,7 @@ import org.oostkit.wrt.api.organisation.OrganisationCommands.ActivateOrganisatio
 import org.oostkit.wrt.api.organisation.OrganisationCommands.RegisterOrganisation;
 import org.oostkit.wrt.api.organisation.OrganisationCommands.SuspendOrganisation;
 import org.oostkit.wrt.api.organisation.OrganisationId;
+import org.oostkit.wrt.api.organisation.OrganisationSlug;
 import org.oostkit.wrt.query.api.OrganisationQueries.FindOrganisationBySlug;
 import org.oostkit.wrt.query.api.OrganisationQueries.FindOrganisations;
 import org.oostkit.wrt.query.api.OrganisationView;
@@ -28,7 +29,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /**
  * The operator's organisation operations, shared by the operator API and the command line: register, list,
@@ -41,7 +41,6 @@ class OperatorOrganisations {
 
     private static final Logger log = LoggerFactory.getLogger(OperatorOrganisations.class);
 
-    static final Pattern SLUG = Pattern.compile("^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$");
     private static final Duration READ_MODEL_WAIT = Duration.ofSeconds(5);
 
     private final ActingCommandGateway commands;
@@ -116,7 +115,7 @@ class OperatorOrganisations {
      */
     OrganisationView find(String slug) {
         String wanted = slug == null ? "" : slug.strip();
-        if (!SLUG.matcher(wanted).matches()) {
+        if (!OrganisationSlug.isValid(wanted)) {
             throw new UnknownOrganisation(wanted);
         }
         OrganisationView found = awaitInRegistry(wanted, organisation -> true);
@@ -141,8 +140,8 @@ class OperatorOrganisations {
         String slug = input.slug() == null ? "" : input.slug().strip();
         if (slug.isEmpty()) {
             errors.put("slug", "A slug is required.");
-        } else if (!SLUG.matcher(slug).matches()) {
-            errors.put("slug", "1 to 63 lower-case letters, digits or hyphens, starting and ending with a letter or digit.");
+        } else if (!OrganisationSlug.isValid(slug)) {
+            errors.put("slug", TextRule.sentence(OrganisationSlug.RULE));
         }
         String nameProblem = TextRule.ORGANISATION_NAME.problem(input.name());
         if (nameProblem != null) {

@@ -116,8 +116,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
 @Aggregate(cache = "aggregateCache")
 public class Campaign {
 
-    public static final int BATCH_MAX = 10_000;
-
     @AggregateIdentifier
     private CampaignId id;
     private OrganisationId organisationId;
@@ -346,8 +344,8 @@ public class Campaign {
     SeedBatchResult handle(AddSeedPeople command, PersonIdentities identities) {
         requireTenantAndNotCompleted(command.organisationId());
         List<SeedRow> rows = command.rows() == null ? List.of() : command.rows();
-        if (rows.size() > BATCH_MAX) {
-            throw new RuleViolation(Rule.BATCH_TOO_LARGE, "At most " + BATCH_MAX + " people at once.");
+        if (rows.size() > AddSeedPeople.MAX_ROWS) {
+            throw new RuleViolation(Rule.BATCH_TOO_LARGE, "At most " + AddSeedPeople.MAX_ROWS + " people at once.");
         }
         Map<PersonId, Integer> firstLineInBatch = new HashMap<>();
         List<SeedRowOutcome> outcomes = new ArrayList<>(rows.size());

@@ -18,6 +18,7 @@ import org.oostkit.wrt.api.organisation.OrganisationCommands.RegisterOrganisatio
 import org.oostkit.wrt.api.organisation.OrganisationCommands.SuspendOrganisation;
 import org.oostkit.wrt.api.organisation.OrganisationDeactivated;
 import org.oostkit.wrt.api.organisation.OrganisationId;
+import org.oostkit.wrt.api.organisation.OrganisationSlug;
 import org.oostkit.wrt.api.organisation.OrganisationMembersChanged;
 import org.oostkit.wrt.api.organisation.OrganisationRegistered;
 import org.oostkit.wrt.api.organisation.OrganisationStatus;
@@ -30,7 +31,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -41,7 +41,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate
 class Organisation {
 
-    static final Pattern SLUG = Pattern.compile("^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$");
     static final int NAME_MAX = TextRule.ORGANISATION_NAME.maxLength();
     static final int MEMBERS_MAX = 100;
 
@@ -56,9 +55,8 @@ class Organisation {
     @CommandHandler
     Organisation(RegisterOrganisation command, OrganisationDirectory directory) {
         String slug = command.slug() == null ? "" : command.slug().strip();
-        if (!SLUG.matcher(slug).matches()) {
-            throw new RuleViolation(Rule.SLUG_INVALID, "The slug must be 1 to 63 lower-case letters, digits or "
-                    + "hyphens, starting and ending with a letter or digit.");
+        if (!OrganisationSlug.isValid(slug)) {
+            throw new RuleViolation(Rule.SLUG_INVALID, "The slug must be " + OrganisationSlug.RULE + ".");
         }
         String name = TextRule.ORGANISATION_NAME.require(command.name(), Rule.NAME_INVALID);
         if (name.isEmpty()) {

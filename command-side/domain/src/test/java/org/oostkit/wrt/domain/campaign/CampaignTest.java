@@ -510,7 +510,7 @@ class CampaignTest {
         @Test
         @DisplayName("more than 10,000 rows are refused as a whole")
         void tooLarge() {
-            List<SeedRow> rows = IntStream.rangeClosed(1, Campaign.BATCH_MAX + 1)
+            List<SeedRow> rows = IntStream.rangeClosed(1, AddSeedPeople.MAX_ROWS + 1)
                     .mapToObj(i -> new SeedRow(i, "P" + i, "p" + i + "@example.org")).toList();
 
             fixture.given(created())
