@@ -49,7 +49,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-@WebMvcTest(controllers = {ManageController.class, CampaignController.class})
+@WebMvcTest(controllers = {ManageController.class, CampaignController.class, CampaignCompletionController.class})
 @Import({SecurityConfiguration.class, AdminPages.class})
 class CampaignControllerTest {
 
