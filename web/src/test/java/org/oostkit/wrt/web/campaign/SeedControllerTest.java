@@ -128,8 +128,9 @@ class SeedControllerTest {
         // Carl was added by someone else between preview and confirmation: the campaign's own answer counts
         assertThat(flash.get("message")).startsWith("Imported 1 person from seeds.csv; 4 lines were not imported");
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> report = (List<Map<String, Object>>) result.getFlashMap().get("importReport");
-        assertThat(report).extracting(line -> line.get("line")).containsExactly(3, 4, 5, 7);
+        List<SeedImportController.ReportLine> report =
+                (List<SeedImportController.ReportLine>) result.getFlashMap().get("importReport");
+        assertThat(report).extracting(SeedImportController.ReportLine::line).containsExactly(3, 4, 5, 7);
 
         mvc.perform(post(BASE + "/seed/confirm").session(session).with(admin()).with(csrf())
                         .param("importId", importId))
