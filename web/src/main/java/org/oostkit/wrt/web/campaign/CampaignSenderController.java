@@ -23,7 +23,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -142,19 +144,22 @@ class CampaignSenderController {
         String base = "/org/" + slug + "/campaigns/" + campaign.campaignId();
         model.addAllAttributes(pages.page("Sender and contact — " + campaign.name(), organisation, authentication,
                 "campaign"));
-        model.addAttribute("crumbs", AdminPages.crumbs("/org/" + slug + "/manage", organisation.name(),
-                base, campaign.name(), null, "Sender and contact"));
-        model.addAttribute("action", base + "/sender");
-        model.addAttribute("base", base);
-        model.addAttribute("sender", sender);
-        model.addAttribute("errors", errors);
-        model.addAttribute("hasErrors", !errors.isEmpty());
-        model.addAttribute("errorSummary", errors.values());
-        model.addAttribute("editable", !campaign.completed());
         String language = senders.language(campaign.campaignId().value());
-        model.addAttribute("languageAction", base + "/language");
-        model.addAttribute("languageOptions", CampaignLanguage.SUPPORTED.stream().map(code -> Map.of("code", code,
-                "label", LANGUAGE_NAMES.get(code), "selected", code.equals(language))).toList());
+        model.addAllAttributes(PageModel.attributes(new SenderPage(
+                AdminPages.crumbs("/org/" + slug + "/manage", organisation.name(), base, campaign.name(), null,
+                        "Sender and contact"),
+                base + "/sender", base, sender, errors, !errors.isEmpty(), errors.values(), !campaign.completed(),
+                base + "/language", CampaignLanguage.SUPPORTED.stream().map(code -> new LanguageOption(code,
+                        LANGUAGE_NAMES.get(code), code.equals(language))).toList())));
         return PAGE;
+    }
+
+    /** The sender and contact form ({@code campaign/sender}) with the nominators' language. */
+    record SenderPage(List<AdminPages.Crumb> crumbs, String action, String base, CampaignSender sender,
+                      Map<String, String> errors, boolean hasErrors, Collection<String> errorSummary, boolean editable,
+                      String languageAction, List<LanguageOption> languageOptions) {
+    }
+
+    record LanguageOption(String code, String label, boolean selected) {
     }
 }
