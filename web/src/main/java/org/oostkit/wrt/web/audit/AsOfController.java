@@ -128,7 +128,7 @@ class AsOfController {
     }
 
     record Candidate(int rank, String name, String email, int nominations, boolean aboveThreshold, String source,
-                     String rounds, Map<String, Object> namedBy) {
+                     String rounds, NamedBy.Toggle namedBy) {
 
         static Candidate of(CandidateView c) {
             return new Candidate(c.rank(), c.name(), c.email(), c.nominations(), c.aboveThreshold(),

@@ -25,15 +25,15 @@ record ResultsPage(List<Crumb> crumbs, List<NavItem> tabs, String base, String c
                    boolean shortlistClosed, String csvExcelHref, Statistics stats, String newNamesChart,
                    List<ChartRow> newNamesTable, String distributionChart, List<ChartRow> distributionTable,
                    Boolean hasNetwork, Integer networkPeople, Integer networkEdges, Boolean networkDrawn,
-                   String networkSvg, Map<String, Object> insight, List<NetworkRow> networkTable) {
+                   String networkSvg, NetworkInsightModel.Insight insight, List<NetworkRow> networkTable) {
 
     /** One ranked person, with who named them and whether they can still be chosen for the shortlist. */
     record Candidate(int rank, String name, String email, int nominations, boolean above, String source,
                      String rounds, String contacted, boolean wasContacted, String firstNamed,
-                     Map<String, Object> namedBy, String personHref, String choosePerson, String chooseName,
+                     NamedBy.Toggle namedBy, String personHref, String choosePerson, String chooseName,
                      String chooseBack, boolean chosen, boolean canChoose) {
 
-        static Candidate of(CandidateView candidate, ZoneId zone, Map<String, Object> namedBy, String base,
+        static Candidate of(CandidateView candidate, ZoneId zone, NamedBy.Toggle namedBy, String base,
                             boolean chosen, boolean shortlistOpen) {
             return new Candidate(candidate.rank(), AdminPages.text(candidate.name()),
                     AdminPages.text(candidate.email()), candidate.nominations(), candidate.aboveThreshold(),
