@@ -104,19 +104,13 @@ class CampaignForm {
     }
 
     /** The form for the template: every value as typed, and each field's message (if any). */
-    Map<String, Object> model(Map<String, String> errors) {
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("name", name);
-        model.put("description", description);
-        model.put("threshold", threshold);
-        model.put("roundDays", roundDays);
-        model.put("reminderEnabled", reminderEnabled);
-        model.put("reminderDays", reminderDays);
-        model.put("invitationText", invitationText);
-        Map<String, Object> fieldErrors = new LinkedHashMap<>(errors);
-        model.put("errors", fieldErrors);
-        model.put("hasErrors", !errors.isEmpty());
-        return model;
+    record View(String name, String description, String threshold, String roundDays, boolean reminderEnabled,
+                String reminderDays, String invitationText, Map<String, String> errors, boolean hasErrors) {
+    }
+
+    View model(Map<String, String> errors) {
+        return new View(name, description, threshold, roundDays, reminderEnabled, reminderDays, invitationText,
+                new LinkedHashMap<>(errors), !errors.isEmpty());
     }
 
     public String getName() {

@@ -10,7 +10,6 @@ import org.oostkit.wrt.web.campaign.AdminPages.NavItem;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 
 /** The typed views of the campaign pages; component names are the templates' variable names. */
 final class CampaignViews {
@@ -68,7 +67,7 @@ final class CampaignViews {
     }
 
     /** The create and edit form ({@code campaign/form}). */
-    record FormPage(List<Crumb> crumbs, Map<String, Object> form, String action, String cancel, String submitLabel,
+    record FormPage(List<Crumb> crumbs, CampaignForm.View form, String action, String cancel, String submitLabel,
                     boolean creating, Collection<String> errorSummary, String error, Limits limits) {
     }
 

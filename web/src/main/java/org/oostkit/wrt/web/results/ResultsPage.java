@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * {@code networkSvg} also above the drawing's limit.
  */
 record ResultsPage(List<Crumb> crumbs, List<NavItem> tabs, String base, String campaignName, int threshold,
-                   Map<String, Object> filter, String zone, List<Candidate> candidates, boolean hasCandidates,
+                   ResultsFilter.Form filter, String zone, List<Candidate> candidates, boolean hasCandidates,
                    int total, Paging paging, String csvHref, String pdfHref, int shortlistCount,
                    boolean shortlistClosed, String csvExcelHref, Statistics stats, String newNamesChart,
                    List<ChartRow> newNamesTable, String distributionChart, List<ChartRow> distributionTable,
