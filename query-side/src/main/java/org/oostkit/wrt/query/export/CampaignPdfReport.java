@@ -21,14 +21,14 @@ import org.oostkit.wrt.api.organisation.OrganisationId;
 import org.oostkit.wrt.query.api.CampaignQueries.CandidateFilter;
 import org.oostkit.wrt.query.api.CampaignView;
 import org.oostkit.wrt.query.api.ReasonView;
-import org.oostkit.wrt.query.api.StatisticsView;
-import org.oostkit.wrt.query.api.StatisticsView.Bucket;
 import org.oostkit.wrt.query.api.RoundView;
+import org.oostkit.wrt.query.api.StatisticsView.Bucket;
+import org.oostkit.wrt.query.api.StatisticsView;
 import org.oostkit.wrt.query.campaign.CampaignReadModel;
 import org.oostkit.wrt.query.round.RoundReadModel;
+import org.oostkit.wrt.query.tenant.TenantDirectory;
 import org.oostkit.wrt.query.time.EffectiveZones;
 import org.oostkit.wrt.query.time.LocalTimes;
-import org.oostkit.wrt.query.tenant.TenantDirectory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 

@@ -14,15 +14,15 @@ import org.oostkit.wrt.api.organisation.OrganisationId;
 import org.oostkit.wrt.query.api.CampaignView;
 import org.oostkit.wrt.query.api.CandidateView;
 import org.oostkit.wrt.query.api.ReasonView;
-import org.oostkit.wrt.query.api.StatisticsView;
 import org.oostkit.wrt.query.api.StatisticsView.Bucket;
 import org.oostkit.wrt.query.api.StatisticsView.RoundCount;
+import org.oostkit.wrt.query.api.StatisticsView;
 import org.oostkit.wrt.query.campaign.CampaignReadModel;
 import org.oostkit.wrt.query.round.RoundReadModel;
-import org.oostkit.wrt.query.time.EffectiveZones;
 import org.oostkit.wrt.query.support.ReadSideTestSupport;
 import org.oostkit.wrt.query.support.ScriptedCampaign;
 import org.oostkit.wrt.query.tenant.TenantDirectory;
+import org.oostkit.wrt.query.time.EffectiveZones;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 

@@ -32,7 +32,7 @@ import java.util.function.Predicate;
 public class AdminPages {
 
     /** How long a POST waits for the read model to show its change before redirecting anyway. */
-    static final Duration CATCH_UP = Duration.ofSeconds(3);
+    public static final Duration CATCH_UP = Duration.ofSeconds(3);
 
     private final QueryGateway queries;
     private final ActingCommandGateway commands;

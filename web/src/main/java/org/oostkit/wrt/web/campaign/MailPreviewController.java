@@ -1,15 +1,15 @@
 package org.oostkit.wrt.web.campaign;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.oostkit.wrt.api.campaign.CampaignSender;
 import org.oostkit.wrt.query.api.CampaignView;
 import org.oostkit.wrt.query.api.OrganisationView;
 import org.oostkit.wrt.query.time.LocalTimes;
 import org.oostkit.wrt.web.mail.CampaignSenders;
 import org.oostkit.wrt.web.mail.MailNotSentException;
-import org.oostkit.wrt.web.mail.MailPreviews;
 import org.oostkit.wrt.web.mail.MailPreviews.Kind;
 import org.oostkit.wrt.web.mail.MailPreviews.Preview;
-import org.oostkit.wrt.api.campaign.CampaignSender;
+import org.oostkit.wrt.web.mail.MailPreviews;
 import org.oostkit.wrt.web.scope.AdminOnly;
 import org.oostkit.wrt.web.scope.CampaignScope;
 import org.springframework.http.HttpStatus;

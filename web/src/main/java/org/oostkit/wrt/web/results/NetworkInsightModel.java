@@ -1,8 +1,8 @@
 package org.oostkit.wrt.web.results;
 
-import org.oostkit.wrt.query.api.NetworkInsightView;
 import org.oostkit.wrt.query.api.NetworkInsightView.Bridge;
 import org.oostkit.wrt.query.api.NetworkInsightView.Group;
+import org.oostkit.wrt.query.api.NetworkInsightView;
 import org.oostkit.wrt.web.campaign.AdminPages;
 
 import java.util.List;

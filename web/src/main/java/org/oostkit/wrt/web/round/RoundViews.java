@@ -4,10 +4,10 @@ import org.oostkit.wrt.query.api.ContactView;
 import org.oostkit.wrt.query.api.RoundView;
 import org.oostkit.wrt.query.export.ReportNumbers;
 import org.oostkit.wrt.query.time.LocalTimes;
-import org.oostkit.wrt.web.campaign.AdminPages;
 import org.oostkit.wrt.web.campaign.AdminPages.Crumb;
 import org.oostkit.wrt.web.campaign.AdminPages.NavItem;
 import org.oostkit.wrt.web.campaign.AdminPages.Paging;
+import org.oostkit.wrt.web.campaign.AdminPages;
 
 import java.time.ZoneId;
 import java.util.List;

@@ -1,8 +1,8 @@
 package org.oostkit.wrt.web.round;
 
-import org.oostkit.wrt.api.campaign.CampaignRosterCommands;
 import org.oostkit.wrt.api.campaign.CampaignRosterCommands.BringPersonBack;
 import org.oostkit.wrt.api.campaign.CampaignRosterCommands.SetPersonAside;
+import org.oostkit.wrt.api.campaign.CampaignRosterCommands;
 import org.oostkit.wrt.api.campaign.PersonId;
 import org.oostkit.wrt.api.common.NotFound;
 import org.oostkit.wrt.api.common.RuleViolation;

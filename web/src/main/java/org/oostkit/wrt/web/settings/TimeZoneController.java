@@ -12,6 +12,7 @@ import org.oostkit.wrt.query.api.TimeZoneView;
 import org.oostkit.wrt.query.time.LocalTimes;
 import org.oostkit.wrt.web.campaign.AdminPages;
 import org.oostkit.wrt.web.campaign.PageModel;
+import org.oostkit.wrt.web.campaign.ReadModelWait;
 import org.oostkit.wrt.web.scope.AdminOnly;
 import org.oostkit.wrt.web.scope.CampaignScope;
 import org.springframework.security.core.Authentication;
@@ -60,8 +61,9 @@ class TimeZoneController {
         } catch (RuleViolation refused) {
             return organisationPage(organisation, timeZone, refused.getMessage(), authentication, model);
         }
-        boolean visible = pages.caughtUp(new FindOrganisationBySlug(slug), OrganisationView.class,
-                view -> view != null && zone.equals(view.timeZone()));
+        // no projection announces organisation or zone changes to subscription queries: read again until it shows
+        boolean visible = ReadModelWait.until(() -> pages.query(new FindOrganisationBySlug(slug), OrganisationView.class),
+                view -> zone.equals(view.timeZone()), AdminPages.CATCH_UP).isPresent();
         redirect.addFlashAttribute("flash", Map.of("kind", visible ? "ok" : "warn", "message",
                 "Time zone set to " + LocalTimes.zoneName(zone) + ". Deadlines are entered and shown in it, except in "
                         + "campaigns with a zone of their own." + (visible ? "" : " The pages show it within a few seconds.")));
@@ -91,8 +93,9 @@ class TimeZoneController {
             return campaignPage(organisation, campaign, zones(organisation, campaign), timeZone, refused.getMessage(),
                     authentication, model);
         }
-        boolean visible = pages.caughtUp(new FindTimeZone(organisation.organisationId(), campaign.campaignId()),
-                TimeZoneView.class, view -> view != null && Objects.equals(own, view.campaignZone()));
+        boolean visible = ReadModelWait.until(() -> pages.query(new FindTimeZone(organisation.organisationId(),
+                        campaign.campaignId()), TimeZoneView.class),
+                view -> Objects.equals(own, view.campaignZone()), AdminPages.CATCH_UP).isPresent();
         redirect.addFlashAttribute("flash", Map.of("kind", visible ? "ok" : "warn", "message",
                 (own == null ? "The campaign follows the organisation's time zone."
                         : "The campaign's time zone is " + LocalTimes.zoneName(own) + ".")

@@ -18,9 +18,9 @@ import org.oostkit.wrt.api.organisation.OrganisationCommands.RegisterOrganisatio
 import org.oostkit.wrt.api.organisation.OrganisationCommands.SuspendOrganisation;
 import org.oostkit.wrt.api.organisation.OrganisationDeactivated;
 import org.oostkit.wrt.api.organisation.OrganisationId;
-import org.oostkit.wrt.api.organisation.OrganisationSlug;
 import org.oostkit.wrt.api.organisation.OrganisationMembersChanged;
 import org.oostkit.wrt.api.organisation.OrganisationRegistered;
+import org.oostkit.wrt.api.organisation.OrganisationSlug;
 import org.oostkit.wrt.api.organisation.OrganisationStatus;
 import org.oostkit.wrt.api.organisation.OrganisationSuspended;
 import org.oostkit.wrt.api.organisation.OrganisationTimeZoneChanged;

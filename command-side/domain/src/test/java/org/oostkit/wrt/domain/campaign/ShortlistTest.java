@@ -25,9 +25,9 @@ import org.oostkit.wrt.api.common.NotFound;
 import org.oostkit.wrt.api.organisation.OrganisationId;
 import org.oostkit.wrt.api.organisation.OrganisationStatus;
 import org.oostkit.wrt.domain.security.PersonIdentities;
-import org.oostkit.wrt.domain.testing.FixtureSupport;
 import org.oostkit.wrt.domain.testing.FixtureSupport.InMemoryOrganisationDirectory;
 import org.oostkit.wrt.domain.testing.FixtureSupport.InMemoryRoundDirectory;
+import org.oostkit.wrt.domain.testing.FixtureSupport;
 
 import static org.oostkit.wrt.domain.testing.FixtureSupport.T0;
 import static org.oostkit.wrt.domain.testing.FixtureSupport.violation;

@@ -21,8 +21,8 @@ import org.oostkit.wrt.api.invitation.MailPurpose;
 import org.oostkit.wrt.api.invitation.MailSent;
 import org.oostkit.wrt.api.organisation.OrganisationId;
 import org.oostkit.wrt.api.round.RoundId;
-import org.oostkit.wrt.domain.testing.FixtureSupport;
 import org.oostkit.wrt.domain.testing.FixtureSupport.InMemoryRoundDirectory;
+import org.oostkit.wrt.domain.testing.FixtureSupport;
 
 import static org.oostkit.wrt.domain.testing.FixtureSupport.violation;
 
