@@ -1,5 +1,6 @@
 package org.oostkit.wrt.query;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.oostkit.wrt.api.campaign.PersonId;
@@ -22,6 +23,7 @@ import org.oostkit.wrt.query.support.ReadSideTestSupport;
 import org.oostkit.wrt.query.support.ScriptedCampaign;
 import org.oostkit.wrt.query.tenant.TenantSchemas;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -109,5 +111,12 @@ class AsOfIntegrationTest extends ReadSideTestSupport {
                 ConvergenceView.class).total()).isZero();
         assertThat(ask(new FindStatisticsAsOf(stranger, script.campaign, Instant.now()), StatisticsView.class)
                 .nominations()).isZero();
+    }
+
+    /** The clock a few milliseconds past {@code after}, so events before and after it have distinct times. */
+    private static Instant aMomentAfter(Instant after) {
+        Awaitility.await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(1))
+                .until(() -> Instant.now().isAfter(after.plusMillis(4)));
+        return Instant.now();
     }
 }

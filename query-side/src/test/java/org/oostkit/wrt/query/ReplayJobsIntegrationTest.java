@@ -1,5 +1,6 @@
 package org.oostkit.wrt.query;
 
+import org.oostkit.wrt.api.common.Rule;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -77,7 +78,7 @@ class ReplayJobsIntegrationTest extends ReadSideTestSupport {
         assertThat(started.organisationId()).isNull();
         assertThatThrownBy(() -> wrt().send(new StartReplay(null)))
                 .satisfies(e -> assertThat(rootCause(e)).isInstanceOf(RuleViolation.class)
-                        .extracting(t -> ((RuleViolation) t).rule()).isEqualTo("replay-running"));
+                        .extracting(t -> ((RuleViolation) t).violated()).isEqualTo(Rule.REPLAY_RUNNING));
         ReplayView done = await(started);
 
         assertThat(done.status()).isEqualTo(ReplayView.Status.COMPLETED);

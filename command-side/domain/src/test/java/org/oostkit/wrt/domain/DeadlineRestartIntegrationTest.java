@@ -1,6 +1,7 @@
 package org.oostkit.wrt.domain;
 
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -56,25 +57,17 @@ class DeadlineRestartIntegrationTest {
         ConfigurableApplicationContext second = start();
         start(); // a second instance on the same database
         EventLog log = new EventLog(second.getBean(EventStorageEngine.class));
-        List<TrackedEventMessage<?>> closed = waitForClose(log, round, deadline.plusSeconds(30));
-        Thread.sleep(3_000); // give a duplicate firing the chance to show up
+        Awaitility.await().atMost(Duration.between(Instant.now(), deadline.plusSeconds(30)))
+                .pollInterval(Duration.ofMillis(250)).until(() -> !closedEvents(log, round).isEmpty());
+        // a duplicate firing would show up within a few seconds: the round stays closed once
+        Awaitility.await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+                .until(() -> closedEvents(log, round).size() == 1);
 
-        closed = closedEvents(log, round);
+        List<TrackedEventMessage<?>> closed = closedEvents(log, round);
         assertThat(closed).hasSize(1);
         assertThat(((RoundClosed) closed.get(0).getPayload()).reason()).isEqualTo(RoundCloseReason.DEADLINE_PASSED);
         assertThat(closed.get(0).getMetaData().get("actor")).isEqualTo("deadline");
         assertThat(closed.get(0).getTimestamp()).isAfterOrEqualTo(deadline.minusSeconds(1));
-    }
-
-    private List<TrackedEventMessage<?>> waitForClose(EventLog log, RoundId round, Instant until) throws Exception {
-        while (Instant.now().isBefore(until)) {
-            List<TrackedEventMessage<?>> closed = closedEvents(log, round);
-            if (!closed.isEmpty()) {
-                return closed;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("round " + round + " did not close by " + until);
     }
 
     private static List<TrackedEventMessage<?>> closedEvents(EventLog log, RoundId round) {

@@ -8,6 +8,7 @@ import org.oostkit.wrt.api.campaign.CampaignId;
 import org.oostkit.wrt.api.campaign.PersonDroppedFromRoster;
 import org.oostkit.wrt.api.campaign.PersonNominatedIntoCampaign;
 import org.oostkit.wrt.api.common.Actor;
+import org.oostkit.wrt.api.common.Rule;
 import org.oostkit.wrt.api.common.RuleViolation;
 import org.oostkit.wrt.api.invitation.ContactInvited;
 import org.oostkit.wrt.api.invitation.InvitationCommands.IssueInvitationToken;
@@ -87,7 +88,7 @@ class ReferralFlowIntegrationTest extends IntegrationTestSupport {
 
         assertThatThrownBy(() -> wrt().send(new StartRound(campaign, org, RoundId.random(),
                 Instant.now().plus(Duration.ofDays(7)), false, 0), admin))
-                .isInstanceOf(RuleViolation.class).extracting("rule").isEqualTo("round-open");
+                .isInstanceOfSatisfying(RuleViolation.class, refused -> assertThat(refused.violated()).isEqualTo(Rule.ROUND_OPEN));
 
         String store = storeAsText();
         assertThat(store).contains("wrt:v1:") // personal data is there, encrypted

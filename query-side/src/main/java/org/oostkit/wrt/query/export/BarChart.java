@@ -35,13 +35,12 @@ record BarChart(String categoryAxis, List<Bar> bars) {
     private static final float TOP = 12f;     // room for the value above the tallest bar
     private static final float BOTTOM = 26f;  // category labels and the axis title
     private static final float RIGHT = 6f;
-    private static final int MAX_INTERVALS = 5;
 
     PdfFormXObject draw(PdfDocument pdf, ReportFonts fonts, float width, float height) {
         PdfFormXObject form = new PdfFormXObject(new Rectangle(width, height));
         PdfCanvas canvas = new PdfCanvas(form, pdf);
         int max = bars.stream().mapToInt(Bar::value).max().orElse(0);
-        int step = tickStep(max);
+        int step = ReportNumbers.tickStep(max);
         int axisMax = Math.max(step, (int) Math.ceil((double) max / step) * step);
 
         float left = Math.max(18f, fonts.regular().getWidth(Integer.toString(axisMax), LABEL_SIZE) + 8f);
@@ -90,18 +89,6 @@ record BarChart(String categoryAxis, List<Bar> bars) {
         centred(canvas, fonts.regular(), TITLE_SIZE, left + plotWidth / 2, 2, categoryAxis);
         canvas.release();
         return form;
-    }
-
-    /** 1, 2, 5, 10, 20, 50 … whichever splits 0..max into at most five intervals. */
-    static int tickStep(int max) {
-        for (int magnitude = 1; ; magnitude *= 10) {
-            for (int factor : new int[]{1, 2, 5}) {
-                int step = factor * magnitude;
-                if ((max + step - 1) / step <= MAX_INTERVALS) {
-                    return step;
-                }
-            }
-        }
     }
 
     /** Every bar gets a label while the labels fit side by side; with many bars, every second, third … one. */

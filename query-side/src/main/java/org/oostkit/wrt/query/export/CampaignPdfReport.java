@@ -21,14 +21,14 @@ import org.oostkit.wrt.api.organisation.OrganisationId;
 import org.oostkit.wrt.query.api.CampaignQueries.CandidateFilter;
 import org.oostkit.wrt.query.api.CampaignView;
 import org.oostkit.wrt.query.api.ReasonView;
-import org.oostkit.wrt.query.api.StatisticsView;
-import org.oostkit.wrt.query.api.StatisticsView.Bucket;
 import org.oostkit.wrt.query.api.RoundView;
+import org.oostkit.wrt.query.api.StatisticsView.Bucket;
+import org.oostkit.wrt.query.api.StatisticsView;
 import org.oostkit.wrt.query.campaign.CampaignReadModel;
 import org.oostkit.wrt.query.round.RoundReadModel;
+import org.oostkit.wrt.query.tenant.TenantDirectory;
 import org.oostkit.wrt.query.time.EffectiveZones;
 import org.oostkit.wrt.query.time.LocalTimes;
-import org.oostkit.wrt.query.tenant.TenantDirectory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -143,8 +143,7 @@ public class CampaignPdfReport {
         document.add(facts(fonts, new String[][]{
                 {"Contacted", Integer.toString(s.contacted())},
                 {"Responded", Integer.toString(s.responded())},
-                {"Response rate", s.contacted() == 0 ? "\u2013" : String.format(Locale.ROOT, "%.0f%%",
-                        s.responseRate() * 100)},
+                {"Response rate", s.contacted() == 0 ? "\u2013" : ReportNumbers.percent(s.responseRate())},
                 {"Nominations", Integer.toString(s.nominations())},
                 {"Distinct people named", Integer.toString(s.distinctNominees())},
                 {"Rounds completed", s.roundsCompleted() + " of " + s.rounds()},

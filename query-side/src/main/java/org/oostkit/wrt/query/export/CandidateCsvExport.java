@@ -1,6 +1,5 @@
 package org.oostkit.wrt.query.export;
 
-import com.opencsv.CSVWriterBuilder;
 import com.opencsv.ICSVWriter;
 import org.oostkit.wrt.api.campaign.CampaignId;
 import org.oostkit.wrt.api.organisation.OrganisationId;
@@ -60,10 +59,7 @@ public class CandidateCsvExport {
         CsvOptions csv = options == null ? CsvOptions.DEFAULT : options;
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         // not closed: closing it would close the caller's stream (a servlet response, typically)
-        ICSVWriter rows = new CSVWriterBuilder(writer)
-                .withSeparator(csv.separator())
-                .withLineEnd(ICSVWriter.RFC4180_LINE_END)
-                .build();
+        ICSVWriter rows = CsvCells.writer(writer, csv.separator());
         try {
             if (csv.excelBom()) {
                 writer.write(BOM);

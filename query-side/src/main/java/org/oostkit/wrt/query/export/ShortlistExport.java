@@ -12,7 +12,6 @@ import com.itextpdf.layout.element.Cell;
 import com.itextpdf.layout.element.Paragraph;
 import com.itextpdf.layout.element.Table;
 import com.itextpdf.layout.properties.UnitValue;
-import com.opencsv.CSVWriterBuilder;
 import com.opencsv.ICSVWriter;
 import org.oostkit.wrt.api.campaign.CampaignId;
 import org.oostkit.wrt.api.campaign.PersonId;
@@ -100,8 +99,7 @@ public class ShortlistExport {
         CsvOptions csv = options == null ? CsvOptions.DEFAULT : options;
         List<Row> rows = rows(organisation, campaign);
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-        ICSVWriter lines = new CSVWriterBuilder(writer).withSeparator(csv.separator())
-                .withLineEnd(ICSVWriter.RFC4180_LINE_END).build();
+        ICSVWriter lines = CsvCells.writer(writer, csv.separator());
         try {
             if (csv.excelBom()) {
                 writer.write('\uFEFF');

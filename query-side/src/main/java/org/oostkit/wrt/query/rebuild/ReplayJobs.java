@@ -1,5 +1,6 @@
 package org.oostkit.wrt.query.rebuild;
 
+import org.oostkit.wrt.api.common.Rule;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -10,8 +11,8 @@ import org.oostkit.wrt.api.organisation.OrganisationId;
 import org.oostkit.wrt.query.api.ReplayCommands.FindLatestReplay;
 import org.oostkit.wrt.query.api.ReplayCommands.FindReplay;
 import org.oostkit.wrt.query.api.ReplayCommands.StartReplay;
-import org.oostkit.wrt.query.api.ReplayView;
 import org.oostkit.wrt.query.api.ReplayView.Status;
+import org.oostkit.wrt.query.api.ReplayView;
 import org.oostkit.wrt.query.tenant.TenantDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,7 +98,7 @@ class ReplayJobs {
         synchronized (recent) {
             Job current = latest.get();
             if (current != null && !current.view().finished()) {
-                throw new RuleViolation("replay-running", "Replay " + current.id + " is still running; one replay "
+                throw new RuleViolation(Rule.REPLAY_RUNNING, "Replay " + current.id + " is still running; one replay "
                         + "runs at a time.");
             }
             latest.set(job);

@@ -14,15 +14,15 @@ import org.oostkit.wrt.api.organisation.OrganisationId;
 import org.oostkit.wrt.query.api.CampaignView;
 import org.oostkit.wrt.query.api.CandidateView;
 import org.oostkit.wrt.query.api.ReasonView;
-import org.oostkit.wrt.query.api.StatisticsView;
 import org.oostkit.wrt.query.api.StatisticsView.Bucket;
 import org.oostkit.wrt.query.api.StatisticsView.RoundCount;
+import org.oostkit.wrt.query.api.StatisticsView;
 import org.oostkit.wrt.query.campaign.CampaignReadModel;
 import org.oostkit.wrt.query.round.RoundReadModel;
-import org.oostkit.wrt.query.time.EffectiveZones;
 import org.oostkit.wrt.query.support.ReadSideTestSupport;
 import org.oostkit.wrt.query.support.ScriptedCampaign;
 import org.oostkit.wrt.query.tenant.TenantDirectory;
+import org.oostkit.wrt.query.time.EffectiveZones;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
@@ -113,7 +113,7 @@ class CampaignPdfReportTest extends ReadSideTestSupport {
         assertThat(CampaignPdfReport.distributionBars(List.of(new Bucket(1, 4), new Bucket(3, 2)), 2))
                 .containsExactly(new BarChart.Bar("1", 4, false), new BarChart.Bar("2", 0, true),
                         new BarChart.Bar("3", 2, true));
-        assertThat(IntStream.of(0, 1, 4, 5, 6, 10, 11, 24, 26, 99, 101, 20_000).map(BarChart::tickStep).toArray())
+        assertThat(IntStream.of(0, 1, 4, 5, 6, 10, 11, 24, 26, 99, 101, 20_000).map(ReportNumbers::tickStep).toArray())
                 .containsExactly(1, 1, 1, 1, 2, 2, 5, 5, 10, 20, 50, 5_000);
     }
 

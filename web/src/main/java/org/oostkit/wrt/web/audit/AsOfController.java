@@ -3,18 +3,20 @@ package org.oostkit.wrt.web.audit;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.oostkit.wrt.query.api.AsOfQueries.FindConvergenceAsOf;
-import org.oostkit.wrt.query.api.ShortlistQueries.FindShortlistAsOf;
-import org.oostkit.wrt.query.api.ShortlistView;
 import org.oostkit.wrt.query.api.AsOfQueries.FindStatisticsAsOf;
 import org.oostkit.wrt.query.api.CampaignQueries.CandidateFilter;
 import org.oostkit.wrt.query.api.CandidateView;
 import org.oostkit.wrt.query.api.ConvergenceView;
 import org.oostkit.wrt.query.api.RoundQueries.FindRounds;
 import org.oostkit.wrt.query.api.RoundView;
+import org.oostkit.wrt.query.api.ShortlistQueries.FindShortlistAsOf;
+import org.oostkit.wrt.query.api.ShortlistView;
 import org.oostkit.wrt.query.api.StatisticsView;
+import org.oostkit.wrt.query.export.ReportNumbers;
 import org.oostkit.wrt.web.campaign.AdminPages;
-import org.oostkit.wrt.web.scope.CampaignScope;
+import org.oostkit.wrt.web.campaign.PageModel;
 import org.oostkit.wrt.web.results.NamedBy;
+import org.oostkit.wrt.web.scope.CampaignScope;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,7 +28,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -58,27 +59,26 @@ class AsOfController {
         AuditLayout.layout(model, scope, "Results as of a moment: " + scope.campaign().name(), base, authentication);
         List<RoundView> rounds = queries.query(new FindRounds(scope.organisation().organisationId(),
                 scope.campaign().campaignId()), ResponseTypes.multipleInstancesOf(RoundView.class)).join();
-        List<Map<String, Object>> picks = picks(base, rounds);
-        model.addAttribute("picks", picks);
-        model.addAttribute("hasPicks", !picks.isEmpty());
-        model.addAttribute("at", at == null ? "" : at);
+        List<Pick> picks = picks(base, rounds);
+        String typed = at == null ? "" : at;
         Instant instant;
         try {
             instant = AuditFormat.parse(at);
         } catch (IllegalArgumentException e) {
-            model.addAttribute("atError", "Enter a date and time, e.g. 2026-11-22T14:30:00 (UTC)");
+            model.addAllAttributes(PageModel.attributes(AsOfPage.choosing(picks, typed,
+                    "Enter a date and time, e.g. 2026-11-22T14:30:00 (UTC)")));
             return VIEW;
         }
         if (instant == null) {
+            model.addAllAttributes(PageModel.attributes(AsOfPage.choosing(picks, typed, null)));
             return VIEW;
         }
         Instant now = clock.instant();
         if (instant.isAfter(now)) {
-            model.addAttribute("atError", "That moment is in the future; the results now are on the Results page.");
+            model.addAllAttributes(PageModel.attributes(AsOfPage.choosing(picks, typed,
+                    "That moment is in the future; the results now are on the Results page.")));
             return VIEW;
         }
-        model.addAttribute("atInput", AuditFormat.input(instant));
-        model.addAttribute("shownAt", AuditFormat.shown(instant));
         int from = Math.max(0, offset);
         ConvergenceView list = queries.query(new FindConvergenceAsOf(scope.organisation().organisationId(),
                 scope.campaign().campaignId(), instant, CandidateFilter.ALL, from, PAGE), ConvergenceView.class).join();
@@ -86,34 +86,62 @@ class AsOfController {
                 scope.campaign().campaignId(), instant), StatisticsView.class).join();
         ShortlistView shortlist = queries.query(new FindShortlistAsOf(scope.organisation().organisationId(),
                 scope.campaign().campaignId(), instant), ShortlistView.class).join();
-        model.addAttribute("shortlist", shortlist.entries().stream().map(e -> Map.<String, Object>of(
-                "name", e.name() == null ? "" : e.name(), "chosenAt", AuditFormat.shown(e.chosenAt()),
-                "chosenBy", e.chosenBy(), "note", e.note(), "told", shortlist.mail(e.personId())
-                        .map(m -> m.told(AuditFormat::shown)).orElse("not told"))).toList());
-        model.addAttribute("hasShortlist", !shortlist.entries().isEmpty());
-        model.addAttribute("shortlistClosed", shortlist.closed());
-        model.addAttribute("result", true);
-        model.addAttribute("threshold", list.threshold());
-        model.addAttribute("total", list.total());
-        model.addAttribute("candidates", list.candidates().stream().map(AsOfController::candidate).toList());
-        model.addAttribute("noCandidates", list.candidates().isEmpty());
-        model.addAttribute("statistics", statistics);
-        model.addAttribute("hasNewNames", !statistics.newNamesPerRound().isEmpty());
-        model.addAttribute("responseRate", AdminPages.percent(statistics.responseRate()));
-        model.addAttribute("chao1", String.format(Locale.ROOT, "%.1f", statistics.chao1()));
         UriComponentsBuilder link = UriComponentsBuilder.fromPath(base).queryParam("at", instant.toString());
-        model.addAttribute("previousHref", from == 0 ? null
-                : link.cloneBuilder().queryParam("offset", Math.max(0, from - PAGE)).build().encode().toUriString());
-        model.addAttribute("nextHref", from + PAGE >= list.total() ? null
-                : link.cloneBuilder().queryParam("offset", from + PAGE).build().encode().toUriString());
-        model.addAttribute("range", list.total() == 0 ? "" : (from + 1) + "–" + Math.min(list.total(), from + PAGE)
-                + " of " + list.total());
+        model.addAllAttributes(PageModel.attributes(new AsOfPage(picks, !picks.isEmpty(), typed, null,
+                AuditFormat.input(instant), AuditFormat.shown(instant),
+                shortlist.entries().stream().map(e -> new Chosen(e.name() == null ? "" : e.name(),
+                        AuditFormat.shown(e.chosenAt()), e.chosenBy(), e.note(), shortlist.mail(e.personId())
+                        .map(m -> m.told(AuditFormat::shown)).orElse("not told"))).toList(),
+                !shortlist.entries().isEmpty(), shortlist.closed(), true, list.threshold(), list.total(),
+                list.candidates().stream().map(Candidate::of).toList(), list.candidates().isEmpty(), statistics,
+                !statistics.newNamesPerRound().isEmpty(), ReportNumbers.percent(statistics.responseRate()),
+                String.format(Locale.ROOT, "%.1f", statistics.chao1()),
+                from == 0 ? null : link.cloneBuilder().queryParam("offset", Math.max(0, from - PAGE)).build().encode()
+                        .toUriString(),
+                from + PAGE >= list.total() ? null
+                        : link.cloneBuilder().queryParam("offset", from + PAGE).build().encode().toUriString(),
+                list.total() == 0 ? "" : (from + 1) + "–" + Math.min(list.total(), from + PAGE) + " of "
+                        + list.total())));
         return VIEW;
     }
 
+    /**
+     * The results as of a moment ({@code audit/as-of}); until a valid past moment is given only the picks, the
+     * typed moment and its problem are there (the rest null, left out).
+     */
+    record AsOfPage(List<Pick> picks, boolean hasPicks, String at, String atError, String atInput, String shownAt,
+                    List<Chosen> shortlist, Boolean hasShortlist, Boolean shortlistClosed, Boolean result,
+                    Integer threshold, Integer total, List<Candidate> candidates, Boolean noCandidates,
+                    StatisticsView statistics, Boolean hasNewNames, String responseRate, String chao1,
+                    String previousHref, String nextHref, String range) {
+
+        static AsOfPage choosing(List<Pick> picks, String at, String atError) {
+            return new AsOfPage(picks, !picks.isEmpty(), at, atError, null, null, null, null, null, null, null, null,
+                    null, null, null, null, null, null, null, null, null);
+        }
+    }
+
+    /** A moment to look at: a round's start or close. */
+    record Pick(String label, Instant instant, String shown, String href) {
+    }
+
+    record Chosen(String name, String chosenAt, String chosenBy, String note, String told) {
+    }
+
+    record Candidate(int rank, String name, String email, int nominations, boolean aboveThreshold, String source,
+                     String rounds, NamedBy.Toggle namedBy) {
+
+        static Candidate of(CandidateView c) {
+            return new Candidate(c.rank(), c.name(), c.email(), c.nominations(), c.aboveThreshold(),
+                    c.source() == null ? "" : c.source().toLowerCase(Locale.ROOT),
+                    c.rounds() == null ? "" : c.rounds().stream().map(String::valueOf).collect(Collectors.joining(", ")),
+                    NamedBy.model(c.reasons(), c.nominations()));
+        }
+    }
+
     /** Each round's start and close, in time order: "what did the list look like when round 2 closed". */
-    private static List<Map<String, Object>> picks(String base, List<RoundView> rounds) {
-        List<Map<String, Object>> picks = new ArrayList<>();
+    private static List<Pick> picks(String base, List<RoundView> rounds) {
+        List<Pick> picks = new ArrayList<>();
         for (RoundView round : rounds.stream().sorted(Comparator.comparingInt(RoundView::number)).toList()) {
             if (round.startedAt() != null) {
                 picks.add(pick(base, "Round " + round.number() + " started", round.startedAt()));
@@ -122,31 +150,11 @@ class AsOfController {
                 picks.add(pick(base, "Round " + round.number() + " closed", round.closedAt()));
             }
         }
-        return picks.stream().sorted(Comparator.comparing(p -> (Instant) p.get("instant")))
-                .collect(Collectors.toList());
+        return picks.stream().sorted(Comparator.comparing(Pick::instant)).collect(Collectors.toList());
     }
 
-    private static Map<String, Object> pick(String base, String label, Instant at) {
-        Map<String, Object> pick = new HashMap<>();
-        pick.put("label", label);
-        pick.put("instant", at);
-        pick.put("shown", AuditFormat.shown(at));
-        pick.put("href", UriComponentsBuilder.fromPath(base).queryParam("at", at.toString()).build().encode()
-                .toUriString());
-        return pick;
-    }
-
-    private static Map<String, Object> candidate(CandidateView c) {
-        Map<String, Object> row = new HashMap<>();
-        row.put("rank", c.rank());
-        row.put("name", c.name());
-        row.put("email", c.email());
-        row.put("nominations", c.nominations());
-        row.put("aboveThreshold", c.aboveThreshold());
-        row.put("source", c.source() == null ? "" : c.source().toLowerCase(Locale.ROOT));
-        row.put("rounds", c.rounds() == null ? "" : c.rounds().stream().map(String::valueOf)
-                .collect(Collectors.joining(", ")));
-        row.put("namedBy", NamedBy.model(c.reasons(), c.nominations()));
-        return row;
+    private static Pick pick(String base, String label, Instant at) {
+        return new Pick(label, at, AuditFormat.shown(at),
+                UriComponentsBuilder.fromPath(base).queryParam("at", at.toString()).build().encode().toUriString());
     }
 }

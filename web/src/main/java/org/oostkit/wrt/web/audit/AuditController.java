@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.audit;
 
+import com.opencsv.ICSVWriter;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.oostkit.wrt.api.audit.AuditQueries.AuditEntry;
@@ -9,6 +10,7 @@ import org.oostkit.wrt.api.audit.AuditQueries.FindAuditEventTypes;
 import org.oostkit.wrt.api.audit.AuditQueries.FindAuditTrail;
 import org.oostkit.wrt.api.audit.IntegrityReport;
 import org.oostkit.wrt.api.audit.VerifyIntegrity;
+import org.oostkit.wrt.web.campaign.PageModel;
 import org.oostkit.wrt.web.scope.CampaignScope;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -26,11 +28,10 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -72,34 +73,29 @@ class AuditController {
         AuditFilter filter = new AuditFilter(type, actor, fromAt, toAt);
         List<String> types = queries.query(new FindAuditEventTypes(scope.organisation().organisationId(),
                 scope.campaign().campaignId()), ResponseTypes.multipleInstancesOf(String.class)).join();
-        model.addAttribute("types", types.stream().map(t -> Map.of("name", t, "label", AuditFormat.label(t),
-                        "selected", t.equals(filter.eventType())))
-                .sorted(java.util.Comparator.comparing(t -> (String) t.get("label"))).toList());
-        Map<String, Object> form = new LinkedHashMap<>();
-        form.put("type", filter.eventType() == null ? "" : filter.eventType());
-        form.put("actor", filter.actor() == null ? "" : filter.actor());
-        form.put("from", from == null ? "" : from);
-        form.put("to", to == null ? "" : to);
-        model.addAttribute("filter", form);
-        model.addAttribute("errors", errors);
+        List<TypeOption> options = types.stream().map(t -> new TypeOption(t, AuditFormat.label(t),
+                t.equals(filter.eventType()))).sorted(Comparator.comparing(TypeOption::label)).toList();
+        FilterForm form = new FilterForm(filter.eventType() == null ? "" : filter.eventType(),
+                filter.actor() == null ? "" : filter.actor(), from == null ? "" : from, to == null ? "" : to);
         if (!errors.isEmpty()) {
-            model.addAttribute("entries", List.of());
+            model.addAllAttributes(PageModel.attributes(new TrailPage(options, form, errors, List.of(), null, null,
+                    null, null, null, null)));
             return TRAIL;
         }
         AuditTrailPage page = queries.query(new FindAuditTrail(scope.organisation().organisationId(),
                 scope.campaign().campaignId(), filter, after, before, PAGE), AuditTrailPage.class).join();
-        model.addAttribute("entries", page.entries().stream().map(entry -> row(entry, page.nominators())).toList());
-        model.addAttribute("empty", page.entries().isEmpty());
-        model.addAttribute("scanLimited", page.scanLimited());
         UriComponentsBuilder link = UriComponentsBuilder.fromPath(scope.base() + "/audit");
         addFilter(link, filter, from, to);
-        model.addAttribute("exportHref", addFilter(UriComponentsBuilder.fromPath(scope.base() + "/audit/export"),
-                filter, from, to).build().encode().toUriString());
-        model.addAttribute("firstHref", link.cloneBuilder().build().encode().toUriString());
-        model.addAttribute("previousHref", page.previousBefore() == null ? null
-                : link.cloneBuilder().queryParam("before", page.previousBefore()).build().encode().toUriString());
-        model.addAttribute("nextHref", page.nextAfter() == null ? null
-                : link.cloneBuilder().queryParam("after", page.nextAfter()).build().encode().toUriString());
+        model.addAllAttributes(PageModel.attributes(new TrailPage(options, form, errors,
+                page.entries().stream().map(entry -> Row.of(entry, page.nominators())).toList(),
+                page.entries().isEmpty(), page.scanLimited(),
+                addFilter(UriComponentsBuilder.fromPath(scope.base() + "/audit/export"), filter, from, to).build()
+                        .encode().toUriString(),
+                link.cloneBuilder().build().encode().toUriString(),
+                page.previousBefore() == null ? null
+                        : link.cloneBuilder().queryParam("before", page.previousBefore()).build().encode().toUriString(),
+                page.nextAfter() == null ? null
+                        : link.cloneBuilder().queryParam("after", page.nextAfter()).build().encode().toUriString())));
         return TRAIL;
     }
 
@@ -116,7 +112,7 @@ class AuditController {
             return ResponseEntity.badRequest().build();
         }
         StreamingResponseBody body = out -> {
-            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            ICSVWriter writer = AuditCsv.writer(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)));
             AuditCsv.header(writer);
             Long after = null;
             do {
@@ -154,21 +150,31 @@ class AuditController {
         return INTEGRITY;
     }
 
+    /**
+     * The audit trail page ({@code audit/trail}); with a filter in error it lists nothing, and the paging links
+     * are null where there is no such page.
+     */
+    record TrailPage(List<TypeOption> types, FilterForm filter, Map<String, String> errors, List<Row> entries,
+                     Boolean empty, Boolean scanLimited, String exportHref, String firstHref, String previousHref,
+                     String nextHref) {
+    }
+
+    record TypeOption(String name, String label, boolean selected) {
+    }
+
+    /** The filter as typed. */
+    record FilterForm(String type, String actor, String from, String to) {
+    }
+
     /** A row of the trail; a nominator shows as the person invited (the invitation's id stays, for filtering). */
-    private static Map<String, Object> row(AuditEntry entry, Map<String, String> nominators) {
-        Map<String, Object> row = new HashMap<>();
-        row.put("globalIndex", entry.globalIndex());
-        row.put("time", AuditFormat.shown(entry.timestamp()));
-        row.put("iso", entry.timestamp().toString());
-        row.put("actor", entry.actor());
-        String nominator = nominators.get(entry.actor());
-        if (nominator != null) {
-            row.put("nominator", nominator);
+    record Row(long globalIndex, String time, String iso, String actor, String nominator, String eventType,
+               String eventLabel, String summary) {
+
+        static Row of(AuditEntry entry, Map<String, String> nominators) {
+            return new Row(entry.globalIndex(), AuditFormat.shown(entry.timestamp()), entry.timestamp().toString(),
+                    entry.actor(), nominators.get(entry.actor()), entry.eventType(),
+                    AuditFormat.label(entry.eventType()), entry.summary());
         }
-        row.put("eventType", entry.eventType());
-        row.put("eventLabel", AuditFormat.label(entry.eventType()));
-        row.put("summary", entry.summary());
-        return row;
     }
 
     private static UriComponentsBuilder addFilter(UriComponentsBuilder link, AuditFilter filter, String from, String to) {

@@ -1,11 +1,14 @@
 package org.oostkit.wrt.web.audit;
 
+import org.oostkit.wrt.query.api.CampaignView;
+import org.oostkit.wrt.query.api.OrganisationView;
+import org.oostkit.wrt.web.campaign.AdminPages;
+import org.oostkit.wrt.web.campaign.PageModel;
 import org.oostkit.wrt.web.scope.CampaignScope;
 import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
 
 import java.util.List;
-import java.util.Map;
 
 /** The frame of the audit pages, whose navigation (with "results as of") differs from the admin pages' tabs. */
 final class AuditLayout {
@@ -13,22 +16,23 @@ final class AuditLayout {
     private AuditLayout() {
     }
 
-    /** The layout's model: title, the campaign's navigation (this page current), who is signed in. */
-    static void layout(Model model, CampaignScope scope, String title, String current, Authentication authentication) {
-        String base = scope.base();
-        model.addAttribute("title", title);
-        model.addAttribute("signedInAs", authentication.getName());
-        model.addAttribute("nav", Map.of("items", List.of(
-                item(base, "Campaign", current),
-                item(base + "/results", "Results", current),
-                item(base + "/results/as-of", "Results as of", current),
-                item(base + "/audit", "Audit trail", current))));
-        model.addAttribute("organisation", scope.organisation());
-        model.addAttribute("campaign", scope.campaign());
-        model.addAttribute("base", base);
+    /** The audit layout's frame: title, the campaign's navigation (this page current), who is signed in. */
+    record Layout(String title, String signedInAs, AdminPages.Nav nav, OrganisationView organisation,
+                  CampaignView campaign, String base) {
     }
 
-    private static Map<String, Object> item(String href, String label, String current) {
-        return Map.of("href", href, "label", label, "current", href.equals(current));
+    static void layout(Model model, CampaignScope scope, String title, String current, Authentication authentication) {
+        String base = scope.base();
+        model.addAllAttributes(PageModel.attributes(new Layout(title, authentication.getName(),
+                new AdminPages.Nav(List.of(
+                        item(base, "Campaign", current),
+                        item(base + "/results", "Results", current),
+                        item(base + "/results/as-of", "Results as of", current),
+                        item(base + "/audit", "Audit trail", current))),
+                scope.organisation(), scope.campaign(), base)));
+    }
+
+    private static AdminPages.NavItem item(String href, String label, String current) {
+        return new AdminPages.NavItem(href, label, href.equals(current));
     }
 }

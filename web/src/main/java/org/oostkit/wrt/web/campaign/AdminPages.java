@@ -1,11 +1,10 @@
 package org.oostkit.wrt.web.campaign;
 
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.HandlerExecutionException;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.oostkit.wrt.api.common.ActingCommandGateway;
 import org.oostkit.wrt.api.common.Actor;
 import org.oostkit.wrt.api.common.RuleViolation;
 import org.oostkit.wrt.query.api.CampaignView;
@@ -20,7 +19,6 @@ import org.springframework.stereotype.Component;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -34,12 +32,12 @@ import java.util.function.Predicate;
 public class AdminPages {
 
     /** How long a POST waits for the read model to show its change before redirecting anyway. */
-    static final Duration CATCH_UP = Duration.ofSeconds(3);
+    public static final Duration CATCH_UP = Duration.ofSeconds(3);
 
     private final QueryGateway queries;
-    private final CommandGateway commands;
+    private final ActingCommandGateway commands;
 
-    AdminPages(QueryGateway queries, CommandGateway commands) {
+    AdminPages(QueryGateway queries, ActingCommandGateway commands) {
         this.queries = queries;
         this.commands = commands;
     }
@@ -73,8 +71,7 @@ public class AdminPages {
      */
     public <R> R send(Object command, Authentication admin) {
         try {
-            return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                    .andMetaData(Actor.admin(admin.getName()).asMetaData()));
+            return commands.sendAndWait(command, Actor.admin(admin.getName()).value());
         } catch (HandlerExecutionException e) {
             Object details = e.getDetails().orElse(null);
             if (details instanceof RuleViolation violation) {
@@ -109,59 +106,59 @@ public class AdminPages {
         }
     }
 
+    /** The frame every admin page shows: title, organisation, who is signed in, the navigation and the zone. */
+    public record Frame(String title, String slug, String organisationName, boolean isAdmin, String signedInAs,
+                       Nav nav, String zone) {
+    }
+
+    public record Nav(List<NavItem> items) {
+    }
+
+    /** A navigation link or campaign tab; {@code current} marks the page shown. */
+    public record NavItem(String href, String label, boolean current) {
+    }
+
+    /** A breadcrumb; {@code href} is null for one without a link (always the last). */
+    public record Crumb(String label, String href, boolean last) {
+    }
+
+    /** Previous/next links of a paged list. */
+    public record Paging(int current, int pages, boolean many, boolean hasPrevious, String previous, boolean hasNext,
+                         String next) {
+    }
+
     /** The model every admin page starts with. */
     public Map<String, Object> page(String title, OrganisationView organisation, Authentication authentication,
                                     String currentNav) {
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("title", title);
-        model.put("slug", organisation.slug());
-        model.put("organisationName", organisation.name());
-        model.put("isAdmin", OrganisationRoles.isAdmin(authentication, organisation.slug()));
-        if (authentication != null) {
-            model.put("signedInAs", authentication.getName());
-        }
-        List<Map<String, Object>> items = new ArrayList<>();
-        items.add(navItem("/org/" + organisation.slug() + "/manage", "Campaigns", "manage".equals(currentNav)));
-        items.add(navItem("/org/" + organisation.slug() + "/settings", "Settings", "settings".equals(currentNav)));
-        model.put("nav", Map.of("items", items));
-        model.put("zone", LocalTimes.zoneName(organisation.timeZone()));
-        return model;
+        String slug = organisation.slug();
+        Nav nav = new Nav(List.of(
+                new NavItem("/org/" + slug + "/manage", "Campaigns", "manage".equals(currentNav)),
+                new NavItem("/org/" + slug + "/settings", "Settings", "settings".equals(currentNav))));
+        return PageModel.attributes(new Frame(title, slug, organisation.name(),
+                OrganisationRoles.isAdmin(authentication, slug),
+                authentication == null ? null : authentication.getName(), nav,
+                LocalTimes.zoneName(organisation.timeZone())));
     }
 
     /** Breadcrumbs: organisation › … ; the last crumb is the current page (no link). */
-    public static List<Map<String, Object>> crumbs(String... hrefLabelPairs) {
-        List<Map<String, Object>> crumbs = new ArrayList<>();
+    public static List<Crumb> crumbs(String... hrefLabelPairs) {
+        List<Crumb> crumbs = new ArrayList<>();
         for (int i = 0; i < hrefLabelPairs.length; i += 2) {
-            Map<String, Object> crumb = new LinkedHashMap<>();
-            crumb.put("label", hrefLabelPairs[i + 1]);
             boolean last = i + 2 >= hrefLabelPairs.length;
-            if (!last && hrefLabelPairs[i] != null) {
-                crumb.put("href", hrefLabelPairs[i]);
-            }
-            crumb.put("last", last);
-            crumbs.add(crumb);
+            crumbs.add(new Crumb(hrefLabelPairs[i + 1], last ? null : hrefLabelPairs[i], last));
         }
         return crumbs;
     }
 
     /** The campaign's section links, the current one marked. */
-    public static List<Map<String, Object>> tabs(String slug, CampaignView campaign, String current) {
+    public static List<NavItem> tabs(String slug, CampaignView campaign, String current) {
         String base = "/org/" + slug + "/campaigns/" + campaign.campaignId();
-        List<Map<String, Object>> tabs = new ArrayList<>();
-        tabs.add(navItem(base, "Overview", "overview".equals(current)));
-        tabs.add(navItem(base + "/seed", "Seed group", "seed".equals(current)));
-        tabs.add(navItem(base + "/rounds", "Rounds", "rounds".equals(current)));
-        tabs.add(navItem(base + "/results", "Results", "results".equals(current)));
-        tabs.add(navItem(base + "/audit", "Audit trail", "audit".equals(current)));
-        return tabs;
-    }
-
-    private static Map<String, Object> navItem(String href, String label, boolean current) {
-        Map<String, Object> item = new LinkedHashMap<>();
-        item.put("href", href);
-        item.put("label", label);
-        item.put("current", current);
-        return item;
+        return List.of(
+                new NavItem(base, "Overview", "overview".equals(current)),
+                new NavItem(base + "/seed", "Seed group", "seed".equals(current)),
+                new NavItem(base + "/rounds", "Rounds", "rounds".equals(current)),
+                new NavItem(base + "/results", "Results", "results".equals(current)),
+                new NavItem(base + "/audit", "Audit trail", "audit".equals(current)));
     }
 
     /**
@@ -174,26 +171,14 @@ public class AdminPages {
         return zones == null ? organisation.timeZone() : zones.zone();
     }
 
-    /** A response rate (0..1) as a whole percentage. */
-    public static String percent(double rate) {
-        return Math.round(rate * 100) + "%";
-    }
-
     /** Null-safe text for Mustache, which refuses to print null. */
     public static String text(String value) {
         return value == null ? "" : value;
     }
 
     /** Previous/next links of a paged list for the templates; {@code prefix} ends with {@code ?} or {@code &}. */
-    public static Map<String, Object> paging(String prefix, int current, int pages) {
-        Map<String, Object> paging = new LinkedHashMap<>();
-        paging.put("current", current);
-        paging.put("pages", pages);
-        paging.put("many", pages > 1);
-        paging.put("hasPrevious", current > 1);
-        paging.put("previous", prefix + "page=" + (current - 1));
-        paging.put("hasNext", current < pages);
-        paging.put("next", prefix + "page=" + (current + 1));
-        return paging;
+    public static Paging paging(String prefix, int current, int pages) {
+        return new Paging(current, pages, pages > 1, current > 1, prefix + "page=" + (current - 1), current < pages,
+                prefix + "page=" + (current + 1));
     }
 }

@@ -2,7 +2,6 @@ package org.oostkit.wrt.web.campaign;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.oostkit.wrt.api.campaign.CampaignCommands.ChangeCampaignDetails;
-import org.oostkit.wrt.api.campaign.CampaignCommands.CompleteCampaign;
 import org.oostkit.wrt.api.campaign.CampaignCommands.CreateCampaign;
 import org.oostkit.wrt.api.campaign.CampaignId;
 import org.oostkit.wrt.api.campaign.CampaignSettings;
@@ -10,7 +9,10 @@ import org.oostkit.wrt.api.common.RuleViolation;
 import org.oostkit.wrt.query.api.CampaignQueries.FindCampaign;
 import org.oostkit.wrt.query.api.CampaignView;
 import org.oostkit.wrt.query.api.OrganisationView;
-import org.oostkit.wrt.query.time.LocalTimes;
+import org.oostkit.wrt.web.campaign.CampaignViews.CampaignSummary;
+import org.oostkit.wrt.web.campaign.CampaignViews.FormPage;
+import org.oostkit.wrt.web.campaign.CampaignViews.Limits;
+import org.oostkit.wrt.web.campaign.CampaignViews.ShowPage;
 import org.oostkit.wrt.web.scope.AdminOnly;
 import org.oostkit.wrt.web.scope.CampaignScope;
 import org.springframework.http.HttpStatus;
@@ -22,19 +24,16 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import java.time.ZoneId;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
-/** Create, show, edit and complete a campaign. */
+/** Create, show and edit a campaign (completing it: {@link CampaignCompletionController}). */
 @Controller
 class CampaignController {
 
     static final String FORM = "campaign/form";
     static final String SHOW = "campaign/show";
-    static final String COMPLETE = "campaign/complete";
-
+    
     private final AdminPages pages;
 
     CampaignController(AdminPages pages) {
@@ -75,11 +74,10 @@ class CampaignController {
         OrganisationView organisation = scope.organisation();
         CampaignView campaign = scope.campaign();
         model.addAllAttributes(pages.page(campaign.name(), organisation, authentication, "campaign"));
-        model.addAttribute("crumbs", AdminPages.crumbs(scope.manage(), organisation.name(),
-                null, campaign.name()));
-        model.addAttribute("tabs", AdminPages.tabs(scope.slug(), campaign, "overview"));
-        model.addAttribute("campaign", summary(campaign, pages.zone(organisation, campaign)));
-        model.addAttribute("base", scope.base());
+        model.addAllAttributes(PageModel.attributes(new ShowPage(
+                AdminPages.crumbs(scope.manage(), organisation.name(), null, campaign.name()),
+                AdminPages.tabs(scope.slug(), campaign, "overview"),
+                CampaignSummary.of(campaign, pages.zone(organisation, campaign)), scope.base())));
         return SHOW;
     }
 
@@ -115,48 +113,9 @@ class CampaignController {
         return "redirect:" + scope.base();
     }
 
-    @GetMapping("/org/{slug}/campaigns/{id}/complete")
-    String confirmComplete(@AdminOnly CampaignScope scope, Authentication authentication,
-                           Model model) {
-        OrganisationView organisation = scope.organisation();
-        CampaignView campaign = scope.campaign();
-        return completePage(organisation, campaign, null, authentication, model);
-    }
-
-    @PostMapping("/org/{slug}/campaigns/{id}/complete")
-    String complete(@AdminOnly CampaignScope scope, Authentication authentication, Model model,
-                    RedirectAttributes redirect) {
-        OrganisationView organisation = scope.organisation();
-        CampaignView campaign = scope.campaign();
-        try {
-            pages.send(new CompleteCampaign(campaign.campaignId(), organisation.organisationId()), authentication);
-        } catch (RuleViolation refused) {
-            return completePage(organisation, campaign, refused.getMessage(), authentication, model);
-        }
-        boolean visible = pages.caughtUp(new FindCampaign(organisation.organisationId(), campaign.campaignId()),
-                CampaignView.class, view -> view != null && view.completed());
-        flash(redirect, visible, "Campaign “" + campaign.name() + "” completed. Its results stay readable; "
-                + "personal data is erased 24 months from now.");
-        return "redirect:" + scope.base();
-    }
-
-    private String completePage(OrganisationView organisation, CampaignView campaign, String error,
-                                Authentication authentication, Model model) {
-        String slug = organisation.slug();
-        model.addAllAttributes(pages.page("Complete " + campaign.name(), organisation, authentication, "campaign"));
-        model.addAttribute("crumbs", AdminPages.crumbs("/org/" + slug + "/manage", organisation.name(),
-                "/org/" + slug + "/campaigns/" + campaign.campaignId(), campaign.name(), null, "Complete"));
-        model.addAttribute("campaign", summary(campaign, pages.zone(organisation, campaign)));
-        model.addAttribute("base", "/org/" + slug + "/campaigns/" + campaign.campaignId());
-        if (error != null) {
-            model.addAttribute("error", error);
-        }
-        return COMPLETE;
-    }
-
     private String refused(OrganisationView organisation, CampaignView campaign, CampaignForm form,
                            RuleViolation refused, Authentication authentication, Model model) {
-        String field = CampaignForm.fieldOf(refused.rule());
+        String field = CampaignForm.fieldOf(refused.violated());
         Map<String, String> errors = field == null ? Map.of() : Map.of(field, refused.getMessage());
         return form(organisation, campaign, form, errors, field == null ? refused.getMessage() : null,
                 authentication, model);
@@ -168,25 +127,16 @@ class CampaignController {
         boolean creating = campaign == null;
         String title = creating ? "New campaign" : "Edit " + campaign.name();
         model.addAllAttributes(pages.page(title, organisation, authentication, "campaign"));
-        model.addAttribute("crumbs", creating
+        model.addAllAttributes(PageModel.attributes(new FormPage(creating
                 ? AdminPages.crumbs("/org/" + slug + "/manage", organisation.name(), null, "New campaign")
                 : AdminPages.crumbs("/org/" + slug + "/manage", organisation.name(),
-                "/org/" + slug + "/campaigns/" + campaign.campaignId(), campaign.name(), null, "Edit"));
-        model.addAttribute("form", form.model(errors));
-        model.addAttribute("action", creating ? "/org/" + slug + "/campaigns"
-                : "/org/" + slug + "/campaigns/" + campaign.campaignId() + "/edit");
-        model.addAttribute("cancel", creating ? "/org/" + slug + "/manage"
-                : "/org/" + slug + "/campaigns/" + campaign.campaignId());
-        model.addAttribute("submitLabel", creating ? "Create campaign" : "Save changes");
-        model.addAttribute("creating", creating);
-        if (!errors.isEmpty()) {
-            model.addAttribute("errorSummary", errors.values());
-        }
-        if (error != null) {
-            model.addAttribute("error", error);
-        }
-        model.addAttribute("limits", Map.of("nameMax", CampaignSettings.NAME_MAX,
-                "textMax", CampaignSettings.INVITATION_TEXT_MAX));
+                "/org/" + slug + "/campaigns/" + campaign.campaignId(), campaign.name(), null, "Edit"),
+                form.model(errors),
+                creating ? "/org/" + slug + "/campaigns" : "/org/" + slug + "/campaigns/" + campaign.campaignId() + "/edit",
+                creating ? "/org/" + slug + "/manage" : "/org/" + slug + "/campaigns/" + campaign.campaignId(),
+                creating ? "Create campaign" : "Save changes", creating,
+                errors.isEmpty() ? null : errors.values(), error,
+                new Limits(CampaignSettings.NAME_MAX, CampaignSettings.INVITATION_TEXT_MAX))));
         return FORM;
     }
 
@@ -205,57 +155,5 @@ class CampaignController {
                 ? Map.of("kind", "ok", "message", message)
                 : Map.of("kind", "warn", "message", message + " The pages show it within a few seconds; reload "
                 + "if it is not there yet."));
-    }
-
-    /** Status label and badge class of a campaign. */
-    static Map<String, Object> status(CampaignView campaign) {
-        Map<String, Object> status = new LinkedHashMap<>();
-        if (campaign.completed()) {
-            status.put("statusLabel", "completed");
-            status.put("statusClass", "");
-        } else if (campaign.openRound() != null) {
-            status.put("statusLabel", "round " + campaign.openRound() + " open");
-            status.put("statusClass", "ok");
-        } else if (campaign.rounds() == 0) {
-            status.put("statusLabel", "draft");
-            status.put("statusClass", "warn");
-        } else {
-            status.put("statusLabel", "between rounds");
-            status.put("statusClass", "warn");
-        }
-        return status;
-    }
-
-    private Map<String, Object> summary(CampaignView campaign, ZoneId zone) {
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("id", campaign.campaignId().toString());
-        summary.put("name", campaign.name());
-        summary.put("description", AdminPages.text(campaign.description()));
-        summary.put("hasDescription", !AdminPages.text(campaign.description()).isBlank());
-        summary.put("invitationText", AdminPages.text(campaign.invitationText()));
-        summary.put("hasInvitationText", !AdminPages.text(campaign.invitationText()).isBlank());
-        summary.put("threshold", campaign.convergenceThreshold());
-        summary.put("roundDays", campaign.defaultRoundDays());
-        summary.put("reminderEnabled", campaign.reminderEnabled());
-        summary.put("reminderDays", campaign.reminderDaysBefore());
-        summary.putAll(status(campaign));
-        summary.put("completed", campaign.completed());
-        summary.put("created", LocalTimes.shortMoment(campaign.createdAt(), zone));
-        summary.put("completedAt", LocalTimes.shortMoment(campaign.completedAt(), zone));
-        summary.put("timeZone", LocalTimes.zoneName(zone));
-        summary.put("people", campaign.people());
-        summary.put("seedPeople", campaign.seedPeople());
-        summary.put("nominatedPeople", campaign.nominatedPeople());
-        summary.put("notYetContacted", campaign.notYetContacted());
-        summary.put("rounds", campaign.rounds());
-        summary.put("openRound", campaign.openRound() == null ? "" : campaign.openRound().toString());
-        summary.put("hasOpenRound", campaign.openRound() != null);
-        summary.put("contacted", campaign.contacted());
-        summary.put("responded", campaign.responded());
-        summary.put("responseRate", AdminPages.percent(campaign.responseRate()));
-        summary.put("nominations", campaign.nominations());
-        summary.put("aboveThreshold", campaign.aboveThreshold());
-        summary.put("canComplete", !campaign.completed() && campaign.openRound() == null);
-        return summary;
     }
 }

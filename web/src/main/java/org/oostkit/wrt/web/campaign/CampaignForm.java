@@ -1,6 +1,7 @@
 package org.oostkit.wrt.web.campaign;
 
 import org.oostkit.wrt.api.campaign.CampaignSettings;
+import org.oostkit.wrt.api.common.Rule;
 import org.oostkit.wrt.api.common.TextRule;
 import org.oostkit.wrt.query.api.CampaignView;
 
@@ -90,32 +91,26 @@ class CampaignForm {
     }
 
     /** Which field a refused command is about (its rule code), so the message lands next to it. */
-    static String fieldOf(String rule) {
+    static String fieldOf(Rule rule) {
         return switch (rule) {
-            case "name-invalid" -> "name";
-            case "description-invalid" -> "description";
-            case "invitation-text-invalid" -> "invitationText";
-            case "threshold-invalid" -> "threshold";
-            case "round-days-invalid" -> "roundDays";
-            case "reminder-invalid" -> "reminderDays";
+            case NAME_INVALID -> "name";
+            case DESCRIPTION_INVALID -> "description";
+            case INVITATION_TEXT_INVALID -> "invitationText";
+            case THRESHOLD_INVALID -> "threshold";
+            case ROUND_DAYS_INVALID -> "roundDays";
+            case REMINDER_INVALID -> "reminderDays";
             default -> null;
         };
     }
 
     /** The form for the template: every value as typed, and each field's message (if any). */
-    Map<String, Object> model(Map<String, String> errors) {
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("name", name);
-        model.put("description", description);
-        model.put("threshold", threshold);
-        model.put("roundDays", roundDays);
-        model.put("reminderEnabled", reminderEnabled);
-        model.put("reminderDays", reminderDays);
-        model.put("invitationText", invitationText);
-        Map<String, Object> fieldErrors = new LinkedHashMap<>(errors);
-        model.put("errors", fieldErrors);
-        model.put("hasErrors", !errors.isEmpty());
-        return model;
+    record View(String name, String description, String threshold, String roundDays, boolean reminderEnabled,
+                String reminderDays, String invitationText, Map<String, String> errors, boolean hasErrors) {
+    }
+
+    View model(Map<String, String> errors) {
+        return new View(name, description, threshold, roundDays, reminderEnabled, reminderDays, invitationText,
+                new LinkedHashMap<>(errors), !errors.isEmpty());
     }
 
     public String getName() {

@@ -6,6 +6,7 @@ import org.oostkit.wrt.api.campaign.CampaignMailCommands.ChangeCampaignLanguage;
 import org.oostkit.wrt.api.campaign.CampaignMailCommands.ChangeCampaignSender;
 import org.oostkit.wrt.api.campaign.CampaignSender;
 import org.oostkit.wrt.api.common.Emails;
+import org.oostkit.wrt.api.common.Rule;
 import org.oostkit.wrt.api.common.RuleViolation;
 import org.oostkit.wrt.api.common.TextRule;
 import org.oostkit.wrt.query.api.CampaignView;
@@ -22,9 +23,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import java.time.Duration;
-import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -67,7 +68,7 @@ class CampaignSenderController {
                 pages.send(new ChangeCampaignSender(campaign.campaignId(), organisation.organisationId(), typed),
                         authentication);
             } catch (RuleViolation refused) {
-                errors = Map.of(field(refused.rule()), refused.getMessage());
+                errors = Map.of(field(refused.violated()), refused.getMessage());
             }
         }
         if (!errors.isEmpty()) {
@@ -120,32 +121,21 @@ class CampaignSenderController {
         return TextRule.sentence(label + " '" + TextRule.visible(email) + "' is not a valid email address");
     }
 
-    private static String field(String rule) {
+    private static String field(Rule rule) {
         return switch (rule) {
-            case "sender-name-invalid" -> "senderName";
-            case "reply-to-invalid" -> "replyTo";
-            case "contact-name-invalid" -> "contactName";
+            case SENDER_NAME_INVALID -> "senderName";
+            case REPLY_TO_INVALID -> "replyTo";
+            case CONTACT_NAME_INVALID -> "contactName";
             default -> "contactEmail";
         };
     }
 
     /** Waits briefly until the mail policy has the new sender, which the page reads back. */
     private boolean shown(UUID id, CampaignSender typed) {
-        Instant until = Instant.now().plus(Duration.ofSeconds(3));
-        while (Instant.now().isBefore(until)) {
-            CampaignSender now = senders.of(id);
-            if (now.senderName().equals(CampaignSender.SENDER_NAME.clean(typed.senderName()))
-                    && now.contactEmail().equals(Emails.normalise(typed.contactEmail()).strip())) {
-                return true;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return false;
+        return ReadModelWait.until(() -> senders.of(id),
+                now -> now.senderName().equals(CampaignSender.SENDER_NAME.clean(typed.senderName()))
+                        && now.contactEmail().equals(Emails.normalise(typed.contactEmail()).strip()),
+                AdminPages.CATCH_UP).isPresent();
     }
 
     private String page(OrganisationView organisation, CampaignView campaign, CampaignSender sender,
@@ -154,19 +144,22 @@ class CampaignSenderController {
         String base = "/org/" + slug + "/campaigns/" + campaign.campaignId();
         model.addAllAttributes(pages.page("Sender and contact — " + campaign.name(), organisation, authentication,
                 "campaign"));
-        model.addAttribute("crumbs", AdminPages.crumbs("/org/" + slug + "/manage", organisation.name(),
-                base, campaign.name(), null, "Sender and contact"));
-        model.addAttribute("action", base + "/sender");
-        model.addAttribute("base", base);
-        model.addAttribute("sender", sender);
-        model.addAttribute("errors", errors);
-        model.addAttribute("hasErrors", !errors.isEmpty());
-        model.addAttribute("errorSummary", errors.values());
-        model.addAttribute("editable", !campaign.completed());
         String language = senders.language(campaign.campaignId().value());
-        model.addAttribute("languageAction", base + "/language");
-        model.addAttribute("languageOptions", CampaignLanguage.SUPPORTED.stream().map(code -> Map.of("code", code,
-                "label", LANGUAGE_NAMES.get(code), "selected", code.equals(language))).toList());
+        model.addAllAttributes(PageModel.attributes(new SenderPage(
+                AdminPages.crumbs("/org/" + slug + "/manage", organisation.name(), base, campaign.name(), null,
+                        "Sender and contact"),
+                base + "/sender", base, sender, errors, !errors.isEmpty(), errors.values(), !campaign.completed(),
+                base + "/language", CampaignLanguage.SUPPORTED.stream().map(code -> new LanguageOption(code,
+                        LANGUAGE_NAMES.get(code), code.equals(language))).toList())));
         return PAGE;
+    }
+
+    /** The sender and contact form ({@code campaign/sender}) with the nominators' language. */
+    record SenderPage(List<AdminPages.Crumb> crumbs, String action, String base, CampaignSender sender,
+                      Map<String, String> errors, boolean hasErrors, Collection<String> errorSummary, boolean editable,
+                      String languageAction, List<LanguageOption> languageOptions) {
+    }
+
+    record LanguageOption(String code, String label, boolean selected) {
     }
 }

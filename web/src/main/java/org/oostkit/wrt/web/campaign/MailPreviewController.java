@@ -1,6 +1,7 @@
 package org.oostkit.wrt.web.campaign;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.oostkit.wrt.api.campaign.CampaignSender;
 import org.oostkit.wrt.query.api.CampaignView;
 import org.oostkit.wrt.query.api.OrganisationView;
 import org.oostkit.wrt.query.time.LocalTimes;
@@ -27,7 +28,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -62,20 +62,16 @@ class MailPreviewController {
         String slug = scope.slug();
         UUID id = scope.campaignId().value();
         String base = scope.base();
-        List<Map<String, Object>> mails = previews.all(organisation.organisationId().value(), id,
-                deadline(campaign), base + "/mail-preview/form").stream().map(p -> mail(base, p)).toList();
+        List<MailView> mails = previews.all(organisation.organisationId().value(), id,
+                deadline(campaign), base + "/mail-preview/form").stream().map(p -> MailView.of(base, p)).toList();
         model.addAllAttributes(pages.page("Mail preview — " + campaign.name(), organisation, authentication,
                 "campaign"));
-        model.addAttribute("crumbs", AdminPages.crumbs("/org/" + slug + "/manage", organisation.name(),
-                base, campaign.name(), null, "Mail preview"));
-        model.addAttribute("base", base);
-        model.addAttribute("mails", mails);
-        model.addAttribute("sampleName", MailPreviews.SAMPLE_NAME);
-        model.addAttribute("kinds", List.of(Kind.values()).stream()
-                .map(k -> Map.of("value", k.slug(), "label", k.label())).toList());
-        if (authentication != null) {
-            model.addAttribute("adminEmail", authentication.getName());
-        }
+        model.addAllAttributes(PageModel.attributes(new PreviewPage(
+                AdminPages.crumbs("/org/" + slug + "/manage", organisation.name(), base, campaign.name(), null,
+                        "Mail preview"),
+                base, mails, MailPreviews.SAMPLE_NAME,
+                List.of(Kind.values()).stream().map(k -> new KindOption(k.slug(), k.label())).toList(),
+                authentication == null ? null : authentication.getName())));
         return PAGE;
     }
 
@@ -113,19 +109,13 @@ class MailPreviewController {
         CampaignView campaign = scope.campaign();
         UUID id = scope.campaignId().value();
         model.addAllAttributes(pages.page("Preview: " + campaign.name(), organisation, authentication, "campaign"));
-        model.addAttribute("campaignName", campaign.name());
         String text = AdminPages.text(campaign.invitationText());
-        if (!text.isBlank()) {
-            model.addAttribute("invitationText", text);
-        }
-        model.addAttribute("deadline", LocalTimes.moment(deadline(campaign), pages.zone(organisation, campaign)));
-        model.addAttribute("back", scope.base() + "/mail-preview");
         CampaignSender sender = senders.of(id);
-        if (sender.hasContact()) {
-            model.addAttribute("campaignContact", Map.of("label", sender.contactLabel(), "email",
-                    sender.contactEmail()));
-        }
-        model.addAttribute("rows", List.of(1, 2, 3));
+        model.addAllAttributes(PageModel.attributes(new FormPreviewPage(campaign.name(), text.isBlank() ? null : text,
+                LocalTimes.moment(deadline(campaign), pages.zone(organisation, campaign)),
+                scope.base() + "/mail-preview",
+                sender.hasContact() ? new Contact(sender.contactLabel(), sender.contactEmail()) : null,
+                List.of(1, 2, 3))));
         return FORM;
     }
 
@@ -142,13 +132,29 @@ class MailPreviewController {
         return Instant.now().plus(Duration.ofDays(campaign.defaultRoundDays()));
     }
 
-    private static Map<String, Object> mail(String base, Preview preview) {
-        Map<String, Object> mail = new LinkedHashMap<>();
-        mail.put("kind", preview.kind().slug());
-        mail.put("label", preview.kind().label());
-        mail.put("subject", preview.subject());
-        mail.put("text", preview.text());
-        mail.put("htmlHref", base + "/mail-preview/" + preview.kind().slug() + ".html");
-        return mail;
+    /** The mail preview page ({@code campaign/mail-preview}); {@code adminEmail} receives the test mails. */
+    record PreviewPage(List<AdminPages.Crumb> crumbs, String base, List<MailView> mails, String sampleName,
+                       List<KindOption> kinds, String adminEmail) {
+    }
+
+    /** One mail as nominators would get it, with a link to its HTML. */
+    record MailView(String kind, String label, String subject, String text, String htmlHref) {
+
+        static MailView of(String base, Preview preview) {
+            return new MailView(preview.kind().slug(), preview.kind().label(), preview.subject(), preview.text(),
+                    base + "/mail-preview/" + preview.kind().slug() + ".html");
+        }
+    }
+
+    record KindOption(String value, String label) {
+    }
+
+    /** The nominator's form as a test mail's button shows it: labelled as a preview, three empty rows, no action. */
+    record FormPreviewPage(String campaignName, String invitationText, String deadline, String back,
+                           Contact campaignContact, List<Integer> rows) {
+    }
+
+    /** Whom nominators can write to about the campaign. */
+    record Contact(String label, String email) {
     }
 }

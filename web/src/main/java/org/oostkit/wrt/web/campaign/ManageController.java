@@ -6,16 +6,17 @@ import org.oostkit.wrt.query.api.OrganisationView;
 import org.oostkit.wrt.query.api.RoundQueries.FindRounds;
 import org.oostkit.wrt.query.api.RoundView;
 import org.oostkit.wrt.query.time.LocalTimes;
+import org.oostkit.wrt.web.campaign.CampaignViews.CampaignRow;
+import org.oostkit.wrt.web.campaign.CampaignViews.LatestRound;
+import org.oostkit.wrt.web.campaign.CampaignViews.ManagePage;
+import org.oostkit.wrt.web.campaign.CampaignViews.Status;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** The organisation's dashboard: every campaign with its status and key numbers. */
 @Controller
@@ -33,16 +34,10 @@ class ManageController {
     String manage(OrganisationView organisation, Authentication authentication, Model model) {
         String slug = organisation.slug();
         model.addAllAttributes(pages.page("Campaigns", organisation, authentication, "manage"));
-        model.addAttribute("crumbs", AdminPages.crumbs(null, organisation.name()));
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (CampaignView campaign : pages.queryList(new FindCampaigns(organisation.organisationId()),
-                CampaignView.class)) {
-            rows.add(row(organisation, campaign, latestRound(organisation, campaign)));
-        }
-        model.addAttribute("campaigns", rows);
-        model.addAttribute("hasCampaigns", !rows.isEmpty());
-        model.addAttribute("organisationActive", organisation.isActive());
-        model.addAttribute("organisationStatus", organisation.status().name().toLowerCase());
+        List<CampaignRow> rows = pages.queryList(new FindCampaigns(organisation.organisationId()), CampaignView.class)
+                .stream().map(campaign -> row(organisation, campaign, latestRound(organisation, campaign))).toList();
+        model.addAllAttributes(PageModel.attributes(new ManagePage(AdminPages.crumbs(null, organisation.name()), rows,
+                !rows.isEmpty(), organisation.isActive(), organisation.status().name().toLowerCase())));
         return VIEW;
     }
 
@@ -58,25 +53,12 @@ class ManageController {
                 .stream().max(Comparator.comparing(RoundView::open).thenComparingInt(RoundView::number)).orElse(null);
     }
 
-    private Map<String, Object> row(OrganisationView organisation, CampaignView campaign, RoundView round) {
-        String slug = organisation.slug();
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("href", "/org/" + slug + "/campaigns/" + campaign.campaignId());
-        row.put("name", campaign.name());
-        row.putAll(CampaignController.status(campaign));
-        row.put("created", LocalTimes.shortDay(campaign.createdAt(), organisation.timeZone()));
-        row.put("people", campaign.people());
-        row.put("rounds", campaign.rounds());
-        row.put("contacted", campaign.contacted());
-        if (round != null) {
-            row.put("round", Map.of(
-                    "label", "Round " + round.number() + (round.open() ? " (open)" : ""),
-                    "responded", round.responded(),
-                    "contacted", round.contacted(),
-                    "responseRate", AdminPages.percent(round.responseRate())));
-        }
-        row.put("nominations", campaign.nominations());
-        row.put("aboveThreshold", campaign.aboveThreshold());
-        return row;
+    private static CampaignRow row(OrganisationView organisation, CampaignView campaign, RoundView round) {
+        Status status = Status.of(campaign);
+        return new CampaignRow("/org/" + organisation.slug() + "/campaigns/" + campaign.campaignId(), campaign.name(),
+                status.statusLabel(), status.statusClass(),
+                LocalTimes.shortDay(campaign.createdAt(), organisation.timeZone()), campaign.people(),
+                campaign.rounds(), campaign.contacted(), LatestRound.of(round), campaign.nominations(),
+                campaign.aboveThreshold());
     }
 }

@@ -65,8 +65,10 @@ class SeedController {
                     TextRule.PERSON_NAME.clean(name), normalised), authentication);
         } catch (RuleViolation refused) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-            String field = "already-in-campaign".equals(refused.rule()) || "person-invalid".equals(refused.rule())
-                    ? "email" : null;
+            String field = switch (refused.violated()) {
+                case ALREADY_IN_CAMPAIGN, PERSON_INVALID -> "email";
+                default -> null;
+            };
             return seedPage.render(scope, name, email,
                     field == null ? Map.of() : Map.of(field, refused.getMessage()),
                     field == null ? refused.getMessage() : null, authentication, model);

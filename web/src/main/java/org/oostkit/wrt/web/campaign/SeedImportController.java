@@ -23,9 +23,10 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.io.IOException;
+import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -93,11 +94,12 @@ class SeedImportController {
         }
         model.addAllAttributes(pages.page("Import preview: " + pending.fileName(), scope.organisation(),
                 authentication, "campaign"));
-        model.addAttribute("crumbs", AdminPages.crumbs(scope.manage(), scope.organisation().name(),
-                scope.base(), scope.campaign().name(), scope.base() + "/seed", "Seed group", null, "Import preview"));
-        model.addAttribute("tabs", AdminPages.tabs(scope.slug(), scope.campaign(), "seed"));
-        model.addAttribute("base", scope.base());
-        model.addAttribute("import", previewModel(pending));
+        model.addAllAttributes(PageModel.attributes(new PreviewPage(
+                AdminPages.crumbs(scope.manage(), scope.organisation().name(), scope.base(), scope.campaign().name(),
+                        scope.base() + "/seed", "Seed group", null, "Import preview"),
+                AdminPages.tabs(scope.slug(), scope.campaign(), "seed"), scope.base())));
+        // "import" is a Java keyword, so no record component can carry the template's name for the preview
+        model.addAttribute("import", preview(pending));
         return PREVIEW;
     }
 
@@ -131,15 +133,15 @@ class SeedImportController {
         int expected = scope.campaign().seedPeople() + added;
         boolean visible = pages.caughtUp(new FindCampaign(scope.organisationId(), scope.campaignId()),
                 CampaignView.class, view -> view != null && view.seedPeople() >= expected);
-        List<Map<String, Object>> report = new ArrayList<>();
+        List<ReportLine> report = new ArrayList<>();
         for (SeedImport.Line line : pending.notAdded()) {
-            report.add(reportLine(line.line(), line.email(), label(line.verdict()), line.reason()));
+            report.add(reportLine(line.line(), line.email(), label(line.verdict()), line.reason(), null));
         }
         for (SeedRowOutcome outcome : result.rejected()) {
             // judged again by the campaign: someone may have added the same person since the preview
-            report.add(reportLine(outcome.line(), outcome.email(), label(outcome.result()), outcome.reason()));
+            report.add(reportLine(outcome.line(), outcome.email(), label(outcome.result()), outcome.reason(), null));
         }
-        report.sort((a, b) -> Integer.compare((int) a.get("line"), (int) b.get("line")));
+        report.sort(Comparator.comparingInt(ReportLine::line));
         String message = "Imported " + added + (added == 1 ? " person" : " people") + " from " + pending.fileName()
                 + (report.isEmpty() ? "." : "; " + report.size() + (report.size() == 1 ? " line was" : " lines were")
                 + " not imported (listed below).");
@@ -158,42 +160,18 @@ class SeedImportController {
         return "redirect:" + scope.base() + "/seed";
     }
 
-    private Map<String, Object> previewModel(SeedImport pending) {
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("id", pending.id());
-        model.put("fileName", pending.fileName());
-        model.put("understood", pending.understood());
-        model.put("lines", pending.lines().size());
-        model.put("toAdd", pending.count(SeedImport.Verdict.ADD));
-        model.put("duplicates", pending.count(SeedImport.Verdict.DUPLICATE));
-        model.put("already", pending.count(SeedImport.Verdict.ALREADY_IN_CAMPAIGN));
-        model.put("invalid", pending.count(SeedImport.Verdict.INVALID));
-        model.put("canConfirm", pending.count(SeedImport.Verdict.ADD) > 0);
-        List<Map<String, Object>> notAdded = new ArrayList<>();
-        for (SeedImport.Line line : pending.notAdded()) {
-            Map<String, Object> row = reportLine(line.line(), line.email(), label(line.verdict()), line.reason());
-            row.put("name", line.name());
-            notAdded.add(row);
-        }
-        model.put("notAdded", notAdded.size() > PREVIEW_ROWS ? notAdded.subList(0, PREVIEW_ROWS) : notAdded);
-        model.put("hasNotAdded", !notAdded.isEmpty());
-        model.put("notAddedMore", Math.max(0, notAdded.size() - PREVIEW_ROWS));
-        model.put("hasNotAddedMore", notAdded.size() > PREVIEW_ROWS);
-        List<Map<String, Object>> toAdd = new ArrayList<>();
-        for (SeedImport.Line line : pending.toAdd()) {
-            if (toAdd.size() == PREVIEW_ROWS) {
-                break;
-            }
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("line", line.line());
-            row.put("name", line.name());
-            row.put("email", line.email());
-            toAdd.add(row);
-        }
-        model.put("addRows", toAdd);
-        model.put("addMore", Math.max(0, pending.toAdd().size() - PREVIEW_ROWS));
-        model.put("hasAddMore", pending.toAdd().size() > PREVIEW_ROWS);
-        return model;
+    private static Preview preview(SeedImport pending) {
+        List<ReportLine> notAdded = pending.notAdded().stream().map(line -> reportLine(line.line(), line.email(),
+                label(line.verdict()), line.reason(), line.name())).toList();
+        List<AddRow> toAdd = pending.toAdd().stream().limit(PREVIEW_ROWS)
+                .map(line -> new AddRow(line.line(), line.name(), line.email())).toList();
+        return new Preview(pending.id(), pending.fileName(), pending.understood(), pending.lines().size(),
+                pending.count(SeedImport.Verdict.ADD), pending.count(SeedImport.Verdict.DUPLICATE),
+                pending.count(SeedImport.Verdict.ALREADY_IN_CAMPAIGN), pending.count(SeedImport.Verdict.INVALID),
+                pending.count(SeedImport.Verdict.ADD) > 0,
+                notAdded.size() > PREVIEW_ROWS ? notAdded.subList(0, PREVIEW_ROWS) : notAdded, !notAdded.isEmpty(),
+                Math.max(0, notAdded.size() - PREVIEW_ROWS), notAdded.size() > PREVIEW_ROWS, toAdd,
+                Math.max(0, pending.toAdd().size() - PREVIEW_ROWS), pending.toAdd().size() > PREVIEW_ROWS);
     }
 
     private static SeedImport pending(HttpSession session, UUID campaignId, String importId) {
@@ -205,13 +183,8 @@ class SeedImportController {
         return null;
     }
 
-    private static Map<String, Object> reportLine(int line, String email, String verdict, String reason) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("line", line);
-        row.put("email", AdminPages.text(email));
-        row.put("verdict", verdict);
-        row.put("reason", AdminPages.text(reason));
-        return row;
+    private static ReportLine reportLine(int line, String email, String verdict, String reason, String name) {
+        return new ReportLine(line, AdminPages.text(email), verdict, AdminPages.text(reason), name);
     }
 
     private static String label(SeedImport.Verdict verdict) {
@@ -239,5 +212,27 @@ class SeedImportController {
         }
         // browsers on Windows used to send the whole path
         return name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+    }
+
+    /** The import preview page ({@code campaign/seed-preview}). */
+    record PreviewPage(List<AdminPages.Crumb> crumbs, List<AdminPages.NavItem> tabs, String base) {
+    }
+
+    /** The import preview, under {@code import}. */
+    record Preview(String id, String fileName, String understood, int lines, long toAdd, long duplicates,
+                   long already, long invalid, boolean canConfirm, List<ReportLine> notAdded, boolean hasNotAdded,
+                   int notAddedMore, boolean hasNotAddedMore, List<AddRow> addRows, int addMore,
+                   boolean hasAddMore) {
+    }
+
+    /** A person the import will add. */
+    record AddRow(int line, String name, String email) {
+    }
+
+    /**
+     * A line not (to be) imported, and why; {@code name} only in the preview. Serializable: the report after the
+     * import travels as a flash attribute in the session.
+     */
+    record ReportLine(int line, String email, String verdict, String reason, String name) implements Serializable {
     }
 }

@@ -1,9 +1,9 @@
 package org.oostkit.wrt.web.campaign;
 
+import org.oostkit.wrt.api.campaign.CampaignCommands.AddSeedPeople;
 import org.oostkit.wrt.query.api.CampaignQueries.FindRoster;
 import org.oostkit.wrt.query.api.CampaignView;
 import org.oostkit.wrt.query.api.OrganisationView;
-import org.oostkit.wrt.query.api.PersonView;
 import org.oostkit.wrt.query.api.RosterView;
 import org.oostkit.wrt.web.scope.CampaignScope;
 import org.springframework.beans.factory.annotation.Value;
@@ -12,7 +12,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
 import org.springframework.util.unit.DataSize;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +27,7 @@ class SeedPage {
     private final int maxRows;
 
     SeedPage(AdminPages pages, @Value("${wrt.seeds.max-upload-size:2MB}") DataSize maxSize,
-             @Value("${wrt.seeds.max-rows:10000}") int maxRows) {
+             @Value("${wrt.seeds.max-rows:" + AddSeedPeople.MAX_ROWS + "}") int maxRows) {
         this.pages = pages;
         this.maxSize = maxSize;
         this.maxRows = maxRows;
@@ -48,44 +47,23 @@ class SeedPage {
         CampaignView campaign = scope.campaign();
         String slug = scope.slug();
         String base = scope.base();
-        model.addAllAttributes(pages.page("Seed group of " + campaign.name(), organisation, authentication,
-                "campaign"));
-        model.addAttribute("crumbs", AdminPages.crumbs("/org/" + slug + "/manage", organisation.name(), base,
-                campaign.name(), null, "Seed group"));
-        model.addAttribute("tabs", AdminPages.tabs(slug, campaign, "seed"));
-        model.addAttribute("base", base);
-        model.addAttribute("campaignName", campaign.name());
-        model.addAttribute("editable", !campaign.completed());
         RosterView roster = pages.query(new FindRoster(organisation.organisationId(), campaign.campaignId()),
                 RosterView.class);
-        List<Map<String, Object>> seeds = new ArrayList<>();
-        if (roster != null) {
-            for (PersonView person : roster.people()) {
-                if ("SEED".equals(person.source())) {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("personId", person.personId().toString());
-                    row.put("name", AdminPages.text(person.name()));
-                    row.put("email", AdminPages.text(person.email()));
-                    row.put("asked", person.contactedRound() != null);
-                    row.put("askedRound", person.contactedRound() == null ? "" : person.contactedRound().toString());
-                    row.put("removable", person.contactedRound() == null && !campaign.completed());
-                    seeds.add(row);
-                }
-            }
-        }
-        model.addAttribute("seeds", seeds);
-        model.addAttribute("seedCount", seeds.size());
-        model.addAttribute("hasSeeds", !seeds.isEmpty());
-        Map<String, Object> add = new LinkedHashMap<>();
-        add.put("name", name);
-        add.put("email", email);
-        add.put("errors", new LinkedHashMap<>(errors));
-        model.addAttribute("add", add);
-        if (error != null) {
-            model.addAttribute("error", error);
-        }
-        model.addAttribute("maxSize", human(maxSize));
-        model.addAttribute("maxRows", String.format("%,d", maxRows));
+        List<SeedRow> seeds = roster == null ? List.of() : roster.people().stream()
+                .filter(person -> "SEED".equals(person.source()))
+                .map(person -> new SeedRow(person.personId().toString(), AdminPages.text(person.name()),
+                        AdminPages.text(person.email()), person.contactedRound() != null,
+                        person.contactedRound() == null ? "" : person.contactedRound().toString(),
+                        person.contactedRound() == null && !campaign.completed()))
+                .toList();
+        model.addAllAttributes(pages.page("Seed group of " + campaign.name(), organisation, authentication,
+                "campaign"));
+        model.addAllAttributes(PageModel.attributes(new Page(
+                AdminPages.crumbs("/org/" + slug + "/manage", organisation.name(), base, campaign.name(), null,
+                        "Seed group"),
+                AdminPages.tabs(slug, campaign, "seed"), base, campaign.name(), !campaign.completed(), seeds,
+                seeds.size(), !seeds.isEmpty(), new AddForm(name, email, new LinkedHashMap<>(errors)), error,
+                human(maxSize), String.format("%,d", maxRows))));
         return VIEW;
     }
 
@@ -106,4 +84,18 @@ class SeedPage {
         return bytes + " bytes";
     }
 
+
+    /** The seed group page ({@code campaign/seed}). */
+    record Page(List<AdminPages.Crumb> crumbs, List<AdminPages.NavItem> tabs, String base, String campaignName,
+                boolean editable, List<SeedRow> seeds, int seedCount, boolean hasSeeds, AddForm add, String error,
+                String maxSize, String maxRows) {
+    }
+
+    /** A seed person; {@code removable} until they are asked or the campaign is completed. */
+    record SeedRow(String personId, String name, String email, boolean asked, String askedRound, boolean removable) {
+    }
+
+    /** The add-one-person form as typed, with each field's message. */
+    record AddForm(String name, String email, Map<String, String> errors) {
+    }
 }

@@ -2,6 +2,7 @@ package org.oostkit.wrt.web.campaign;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.oostkit.wrt.api.campaign.CampaignCommands.AddSeedPeople;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.Authentication;
 import org.springframework.util.unit.DataSize;
@@ -27,7 +28,7 @@ class UploadLimitAdvice {
     private final int maxRows;
 
     UploadLimitAdvice(@Value("${wrt.seeds.max-upload-size:2MB}") DataSize maxSize,
-                      @Value("${wrt.seeds.max-rows:10000}") int maxRows) {
+                      @Value("${wrt.seeds.max-rows:" + AddSeedPeople.MAX_ROWS + "}") int maxRows) {
         this.maxSize = maxSize;
         this.maxRows = maxRows;
     }

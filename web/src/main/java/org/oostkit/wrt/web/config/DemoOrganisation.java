@@ -1,11 +1,11 @@
 package org.oostkit.wrt.web.config;
 
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.oostkit.wrt.api.common.ActingCommandGateway;
 import org.oostkit.wrt.api.common.Actor;
+import org.oostkit.wrt.api.common.Rule;
 import org.oostkit.wrt.api.common.RuleViolation;
 import org.oostkit.wrt.api.organisation.OrganisationCommands.RegisterOrganisation;
 import org.oostkit.wrt.api.organisation.OrganisationId;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -24,9 +24,9 @@ class DemoOrganisation implements ApplicationRunner {
     static final String ADMIN = "admin@demo.local";
     private static final Logger log = LoggerFactory.getLogger(DemoOrganisation.class);
 
-    private final CommandGateway commands;
+    private final ActingCommandGateway commands;
 
-    DemoOrganisation(CommandGateway commands) {
+    DemoOrganisation(ActingCommandGateway commands) {
         this.commands = commands;
     }
 
@@ -35,10 +35,10 @@ class DemoOrganisation implements ApplicationRunner {
         RegisterOrganisation register = new RegisterOrganisation(OrganisationId.random(), SLUG, "Demo organisation",
                 List.of(ADMIN), List.of("auditor@demo.local"));
         try {
-            commands.sendAndWait(GenericCommandMessage.asCommandMessage(register).andMetaData(Actor.OPERATOR.asMetaData()));
+            commands.sendAndWait(register, Actor.OPERATOR.value());
             log.info("Created the demo organisation '{}' (admin {})", SLUG, ADMIN);
         } catch (RuleViolation e) {
-            if (!"slug-taken".equals(e.rule())) {
+            if (e.violated() != Rule.SLUG_TAKEN) {
                 throw e;
             }
         }

@@ -19,9 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code GET /}: a signed-in person with no organisation gets an explanation; with one organisation that is
@@ -54,10 +52,7 @@ class EntryController {
             return NO_ORGANISATION;
         }
         if (organisations.size() > 1) {
-            List<Map<String, Object>> choices = new ArrayList<>();
-            for (OrganisationView organisation : organisations) {
-                choices.add(describe(organisation, authentication));
-            }
+            List<Described> choices = organisations.stream().map(o -> Described.of(o, authentication)).toList();
             model.addAttribute("title", "Choose an organisation");
             model.addAttribute("organisations", choices);
             return CHOOSE;
@@ -65,14 +60,14 @@ class EntryController {
         OrganisationView organisation = organisations.get(0);
         if (!organisation.isActive()) {
             model.addAttribute("title", "Organisation not active");
-            model.addAttribute("organisation", describe(organisation, authentication));
+            model.addAttribute("organisation", Described.of(organisation, authentication));
             return INACTIVE;
         }
         if ("1".equals(skipLanding)) {
             return "redirect:/org/" + organisation.slug() + "/manage";
         }
         model.addAttribute("title", "Welcome");
-        model.addAttribute("organisation", describe(organisation, authentication));
+        model.addAttribute("organisation", Described.of(organisation, authentication));
         return LANDING;
     }
 
@@ -106,14 +101,14 @@ class EntryController {
         return granted;
     }
 
-    private static Map<String, Object> describe(OrganisationView organisation, Authentication authentication) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("slug", organisation.slug());
-        view.put("name", organisation.name());
-        view.put("active", organisation.isActive());
-        view.put("status", organisation.status().name().toLowerCase());
-        view.put("role", OrganisationRoles.isAdmin(authentication, organisation.slug()) ? "admin" : "auditor");
-        view.put("manageUrl", "/org/" + organisation.slug() + "/manage");
-        return view;
+    /** An organisation as the entry pages describe it: its status and the signed-in person's role in it. */
+    record Described(String slug, String name, boolean active, String status, String role, String manageUrl) {
+
+        static Described of(OrganisationView organisation, Authentication authentication) {
+            return new Described(organisation.slug(), organisation.name(), organisation.isActive(),
+                    organisation.status().name().toLowerCase(),
+                    OrganisationRoles.isAdmin(authentication, organisation.slug()) ? "admin" : "auditor",
+                    "/org/" + organisation.slug() + "/manage");
+        }
     }
 }

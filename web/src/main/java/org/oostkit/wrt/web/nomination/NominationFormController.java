@@ -4,8 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.oostkit.wrt.api.common.RuleViolation;
-import org.oostkit.wrt.api.nomination.NominationCommands;
 import org.oostkit.wrt.api.nomination.NominationCommands.SubmitNominations;
+import org.oostkit.wrt.api.nomination.NominationCommands;
 import org.oostkit.wrt.query.api.InvitationView;
 import org.oostkit.wrt.web.metrics.WrtMetrics;
 import org.oostkit.wrt.web.nomination.NominatorPages.Page;
@@ -123,14 +123,14 @@ class NominationFormController {
         try {
             nominators.send(command, nominator.invitationId());
         } catch (RuleViolation refused) {
-            switch (refused.rule()) {
-                case "round-closed":
+            switch (refused.violated()) {
+                case ROUND_CLOSED:
                     throw nominators.roundClosed(invitation, nominator.organisationId());
-                case "not-verified":
-                case "not-found":
+                case NOT_VERIFIED:
+                case NOT_FOUND:
                     session.invalidate();
                     throw NominatorProblem.sessionExpired();
-                case "nominees-empty":
+                case NOMINEES_EMPTY:
                     return confirmNobody(model, slug, invitation, nominator, rows, invitation.responded());
                 default:
                     // the aggregate's own wording (its checks are the ones repeated above; this is a safety net)

@@ -4,13 +4,12 @@ import org.oostkit.wrt.api.nomination.NominationCommands;
 import org.oostkit.wrt.query.api.InvitationView;
 import org.oostkit.wrt.query.api.OrganisationView;
 import org.oostkit.wrt.query.time.LocalTimes;
+import org.oostkit.wrt.web.campaign.PageModel;
 import org.springframework.ui.Model;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /** The nominator's pages as the templates read them: the email landing, the code form and the nominations form. */
 final class NominatorPages {
@@ -31,30 +30,62 @@ final class NominatorPages {
     record Page(boolean responded, boolean showingSaved, boolean compact, boolean confirmNobody) {
     }
 
+    /** The email landing ({@code nominate/landing}). */
+    record Landing(String organisationName, String action, String token, String email, String emailError) {
+    }
+
+    /** The code form ({@code nominate/code}). */
+    record Code(String action, String email, String newCodeHref, String code, String codeError) {
+    }
+
+    /** The nominations form ({@code nominate/form}): either all {@code rows} or the {@code compact} saved list. */
+    record Form(String action, String nominatorEmail, String maxNominees, boolean confirmNobody, boolean savedNobody,
+                boolean savedList, boolean unsaved, boolean withdraw, List<RowView> rows, Compact compact,
+                Errors errors) {
+    }
+
+    /** One person row of the form, as typed, with each field's message (if any). */
+    record RowView(String index, String number, String name, String email, String reason, boolean filled,
+                   boolean hasReason, String editHref, String nameError, String emailError, String reasonError) {
+    }
+
+    /** The saved people as a short list, and where to add one more. */
+    record Compact(List<RowView> people, String addHref) {
+    }
+
+    /** The error summary: a link to each field in error, and the form's own message. */
+    record Errors(List<ErrorItem> items, String formError) {
+    }
+
+    record ErrorItem(String href, String number, String error) {
+    }
+
+    /** What the nominator pages show of the campaign: its invitation text, never the admins' internal notes. */
+    record CampaignPart(String campaignName, String invitationText, String roundNumber) {
+    }
+
+    /**
+     * The deadline in the campaign's zone: the instant and the zone's id, which {@link NominatorLanguage} words
+     * as the invitation mail does, in the page's language, and the script reads to add the reader's own time.
+     */
+    record Deadline(String deadline, String deadlineIso, String deadlineZone) {
+    }
+
     static String landing(Model model, String slug, OrganisationView organisation, InvitationView invitation,
                           ZoneId zone, String token, String email, String emailError) {
         model.addAttribute(NominatorLanguage.TITLE_KEY, "nominate.landing.title");
-        model.addAttribute("organisationName", organisation.name());
         campaign(model, invitation, zone);
         // from the link, the form carries its token; asked again, the session knows the invitation
-        model.addAttribute("action", "/org/" + slug + (token == null ? "/nominate/verify/again" : "/nominate/request-link"));
-        model.addAttribute("token", token);
-        model.addAttribute("email", email);
-        if (emailError != null) {
-            model.addAttribute("emailError", emailError);
-        }
+        model.addAllAttributes(PageModel.attributes(new Landing(organisation.name(),
+                "/org/" + slug + (token == null ? "/nominate/verify/again" : "/nominate/request-link"), token, email,
+                emailError)));
         return LANDING;
     }
 
     static String code(Model model, String slug, NominatorSession.Pending pending, String code, String codeError) {
         model.addAttribute(NominatorLanguage.TITLE_KEY, "nominate.code.title");
-        model.addAttribute("action", "/org/" + slug + "/nominate/verify/code");
-        model.addAttribute("email", pending.email());
-        model.addAttribute("newCodeHref", "/org/" + slug + "/nominate/verify/again");
-        model.addAttribute("code", code);
-        if (codeError != null) {
-            model.addAttribute("codeError", codeError);
-        }
+        model.addAllAttributes(PageModel.attributes(new Code("/org/" + slug + "/nominate/verify/code",
+                pending.email(), "/org/" + slug + "/nominate/verify/again", code, codeError)));
         return CODE;
     }
 
@@ -65,76 +96,45 @@ final class NominatorPages {
                 : page.confirmNobody() ? "nominate.form.titleNothing" : "nominate.form.title");
         campaign(model, invitation, zone);
         String base = "/org/" + slug + "/nominate";
-        model.addAttribute("action", base + "/submit");
-        model.addAttribute("nominatorEmail", nominator.email());
-        model.addAttribute("maxNominees", String.valueOf(NominationCommands.MAX_NOMINEES));
-        model.addAttribute("confirmNobody", page.confirmNobody());
-        boolean savedNobody = page.responded() && page.showingSaved() && rows.nobody();
-        model.addAttribute("savedNobody", savedNobody);
-        model.addAttribute("savedList", page.responded() && page.showingSaved() && !rows.nobody());
-        model.addAttribute("unsaved", !page.showingSaved());
-        model.addAttribute("withdraw", page.responded() && !savedNobody);
-        List<Map<String, Object>> views = new ArrayList<>();
-        List<Map<String, Object>> summary = new ArrayList<>();
+        List<RowView> views = new ArrayList<>();
+        List<ErrorItem> summary = new ArrayList<>();
         for (NomineeRows.Row row : rows.rows()) {
-            Map<String, Object> view = new HashMap<>();
-            view.put("index", String.valueOf(row.index));
-            view.put("number", String.valueOf(row.number));
-            view.put("name", row.name);
-            view.put("email", row.email);
-            view.put("reason", row.reason);
-            view.put("filled", !row.blank());
-            view.put("hasReason", !row.reason.isBlank());
-            view.put("editHref", base + "/form?edit#row" + row.index);
-            field(view, summary, row, "name", row.nameError);
-            field(view, summary, row, "email", row.emailError);
-            field(view, summary, row, "reason", row.reasonError);
-            views.add(view);
+            views.add(new RowView(String.valueOf(row.index), String.valueOf(row.number), row.name, row.email,
+                    row.reason, !row.blank(), !row.reason.isBlank(), base + "/form?edit#row" + row.index,
+                    row.nameError, row.emailError, row.reasonError));
+            error(summary, row, "name", row.nameError);
+            error(summary, row, "email", row.emailError);
+            error(summary, row, "reason", row.reasonError);
         }
-        if (page.compact()) {
-            model.addAttribute("compact", Map.of("people", views.stream().filter(v -> (boolean) v.get("filled"))
-                    .toList(), "addHref", base + "/form?edit#row" + rows.filled().size()));
-        } else {
-            model.addAttribute("rows", views);
-        }
-        if (!summary.isEmpty() || rows.formError() != null) {
-            Map<String, Object> errors = new HashMap<>();
-            errors.put("items", summary);
-            if (rows.formError() != null) {
-                errors.put("formError", rows.formError());
-            }
-            model.addAttribute("errors", errors);
-        }
+        boolean savedNobody = page.responded() && page.showingSaved() && rows.nobody();
+        model.addAllAttributes(PageModel.attributes(new Form(base + "/submit", nominator.email(),
+                String.valueOf(NominationCommands.MAX_NOMINEES), page.confirmNobody(), savedNobody,
+                page.responded() && page.showingSaved() && !rows.nobody(), !page.showingSaved(),
+                page.responded() && !savedNobody,
+                page.compact() ? null : views,
+                page.compact() ? new Compact(views.stream().filter(RowView::filled).toList(),
+                        base + "/form?edit#row" + rows.filled().size()) : null,
+                summary.isEmpty() && rows.formError() == null ? null : new Errors(summary, rows.formError()))));
         return FORM;
     }
 
-    private static void field(Map<String, Object> view, List<Map<String, Object>> summary, NomineeRows.Row row,
-                              String field, String error) {
+    private static void error(List<ErrorItem> summary, NomineeRows.Row row, String field, String error) {
         if (error != null) {
-            view.put(field + "Error", error);
-            summary.add(Map.of("href", "#row" + row.index + "-" + field, "number", String.valueOf(row.number),
-                    "error", error));
+            summary.add(new ErrorItem("#row" + row.index + "-" + field, String.valueOf(row.number), error));
         }
     }
 
-    /** The campaign as nominators see it: its invitation text, never the admins' internal notes. */
     static void campaign(Model model, InvitationView invitation, ZoneId zone) {
-        model.addAttribute("campaignName", invitation.campaignName());
         model.addAttribute(NominatorContact.CAMPAIGN, invitation.campaignId().value());
-        if (invitation.invitationText() != null && !invitation.invitationText().isBlank()) {
-            model.addAttribute("invitationText", invitation.invitationText());
-        }
-        model.addAttribute("roundNumber", String.valueOf(invitation.roundNumber()));
+        model.addAllAttributes(PageModel.attributes(new CampaignPart(invitation.campaignName(),
+                invitation.invitationText() != null && !invitation.invitationText().isBlank()
+                        ? invitation.invitationText() : null,
+                String.valueOf(invitation.roundNumber()))));
         deadline(model, invitation, zone);
     }
 
-    /**
-     * The deadline in the campaign's zone: the instant and the zone's id, which {@link NominatorLanguage} words
-     * as the invitation mail does, in the page's language, and the script reads to add the reader's own time.
-     */
     static void deadline(Model model, InvitationView invitation, ZoneId zone) {
-        model.addAttribute("deadline", LocalTimes.moment(invitation.deadline(), zone));
-        model.addAttribute("deadlineIso", invitation.deadline().toString());
-        model.addAttribute("deadlineZone", zone.getId());
+        model.addAllAttributes(PageModel.attributes(new Deadline(LocalTimes.moment(invitation.deadline(), zone),
+                invitation.deadline().toString(), zone.getId())));
     }
 }

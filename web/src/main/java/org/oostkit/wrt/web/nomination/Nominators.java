@@ -1,10 +1,9 @@
 package org.oostkit.wrt.web.nomination;
 
 import jakarta.servlet.http.HttpSession;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.oostkit.wrt.api.common.ActingCommandGateway;
 import org.oostkit.wrt.api.common.Actor;
 import org.oostkit.wrt.api.common.Secrets;
 import org.oostkit.wrt.api.invitation.InvitationCommands.RecordLinkOpened;
@@ -38,11 +37,11 @@ class Nominators {
     /** A link token is 32 random bytes in URL-safe base64 (43 characters); anything else is not one. */
     private static final Pattern TOKEN = Pattern.compile("^[A-Za-z0-9_-]{20,100}$");
 
-    private final CommandGateway commands;
+    private final ActingCommandGateway commands;
     private final QueryGateway queries;
     private final Secrets secrets;
 
-    Nominators(CommandGateway commands, QueryGateway queries, Secrets secrets) {
+    Nominators(ActingCommandGateway commands, QueryGateway queries, Secrets secrets) {
         this.commands = commands;
         this.queries = queries;
         this.secrets = secrets;
@@ -107,8 +106,7 @@ class Nominators {
 
     /** Sends a command as the nominator of this invitation. */
     <R> R send(Object command, InvitationId invitation) {
-        return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                .andMetaData(Actor.nominator(invitation).asMetaData()));
+        return commands.sendAndWait(command, Actor.nominator(invitation).value());
     }
 
     static Optional<NominatorSession.Pending> pending(HttpSession session, String slug) {

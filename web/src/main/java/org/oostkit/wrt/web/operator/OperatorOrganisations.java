@@ -1,11 +1,11 @@
 package org.oostkit.wrt.web.operator;
 
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.oostkit.wrt.api.common.ActingCommandGateway;
 import org.oostkit.wrt.api.common.Actor;
 import org.oostkit.wrt.api.common.Emails;
+import org.oostkit.wrt.api.common.Rule;
 import org.oostkit.wrt.api.common.RuleViolation;
 import org.oostkit.wrt.api.common.TextRule;
 import org.oostkit.wrt.api.common.TimeZones;
@@ -13,10 +13,12 @@ import org.oostkit.wrt.api.organisation.OrganisationCommands.ActivateOrganisatio
 import org.oostkit.wrt.api.organisation.OrganisationCommands.RegisterOrganisation;
 import org.oostkit.wrt.api.organisation.OrganisationCommands.SuspendOrganisation;
 import org.oostkit.wrt.api.organisation.OrganisationId;
+import org.oostkit.wrt.api.organisation.OrganisationSlug;
 import org.oostkit.wrt.query.api.OrganisationQueries.FindOrganisationBySlug;
 import org.oostkit.wrt.query.api.OrganisationQueries.FindOrganisations;
 import org.oostkit.wrt.query.api.OrganisationView;
 import org.oostkit.wrt.query.time.EffectiveZones;
+import org.oostkit.wrt.web.campaign.ReadModelWait;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -27,7 +29,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /**
  * The operator's organisation operations, shared by the operator API and the command line: register, list,
@@ -40,14 +41,13 @@ class OperatorOrganisations {
 
     private static final Logger log = LoggerFactory.getLogger(OperatorOrganisations.class);
 
-    static final Pattern SLUG = Pattern.compile("^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$");
     private static final Duration READ_MODEL_WAIT = Duration.ofSeconds(5);
 
-    private final CommandGateway commands;
+    private final ActingCommandGateway commands;
     private final QueryGateway queries;
     private final EffectiveZones zones;
 
-    OperatorOrganisations(CommandGateway commands, QueryGateway queries, EffectiveZones zones) {
+    OperatorOrganisations(ActingCommandGateway commands, QueryGateway queries, EffectiveZones zones) {
         this.commands = commands;
         this.queries = queries;
         this.zones = zones;
@@ -67,12 +67,12 @@ class OperatorOrganisations {
                 input.timeZone() == null || input.timeZone().isBlank() ? zones.defaultZone().getId()
                         : TimeZones.require(input.timeZone()).getId());
         try {
-            commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(Actor.OPERATOR.asMetaData()));
+            commands.sendAndWait(command, Actor.OPERATOR.value());
         } catch (RuleViolation e) {
-            if ("slug-taken".equals(e.rule())) {
+            if (e.violated() == Rule.SLUG_TAKEN) {
                 throw new SlugTaken(input.slug().strip());
             }
-            throw new Invalid(Map.of(field(e.rule()), e.getMessage()));
+            throw new Invalid(Map.of(field(e.violated()), e.getMessage()));
         }
         // the answer is what the operator passes on to the admins, who ask for a sign-in link right away: only
         // answer once the member list (a read model) knows them, or a link would silently not be sent
@@ -115,7 +115,7 @@ class OperatorOrganisations {
      */
     OrganisationView find(String slug) {
         String wanted = slug == null ? "" : slug.strip();
-        if (!SLUG.matcher(wanted).matches()) {
+        if (!OrganisationSlug.isValid(wanted)) {
             throw new UnknownOrganisation(wanted);
         }
         OrganisationView found = awaitInRegistry(wanted, organisation -> true);
@@ -127,27 +127,12 @@ class OperatorOrganisations {
 
     /** The registry's organisation with this slug once it satisfies {@code wanted}; null after the wait. */
     private OrganisationView awaitInRegistry(String slug, Predicate<OrganisationView> wanted) {
-        long deadline = System.nanoTime() + READ_MODEL_WAIT.toNanos();
-        while (true) {
-            OrganisationView found = queries.query(new FindOrganisationBySlug(slug),
-                    ResponseTypes.instanceOf(OrganisationView.class)).join();
-            if (found != null && wanted.test(found)) {
-                return found;
-            }
-            if (System.nanoTime() > deadline) {
-                return null;
-            }
-            try {
-                Thread.sleep(25);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return null;
-            }
-        }
+        return ReadModelWait.until(() -> queries.query(new FindOrganisationBySlug(slug),
+                ResponseTypes.instanceOf(OrganisationView.class)).join(), wanted, READ_MODEL_WAIT).orElse(null);
     }
 
     private void send(Object command) {
-        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(Actor.OPERATOR.asMetaData()));
+        commands.sendAndWait(command, Actor.OPERATOR.value());
     }
 
     static Map<String, String> validate(NewOrganisation input) {
@@ -155,8 +140,8 @@ class OperatorOrganisations {
         String slug = input.slug() == null ? "" : input.slug().strip();
         if (slug.isEmpty()) {
             errors.put("slug", "A slug is required.");
-        } else if (!SLUG.matcher(slug).matches()) {
-            errors.put("slug", "1 to 63 lower-case letters, digits or hyphens, starting and ending with a letter or digit.");
+        } else if (!OrganisationSlug.isValid(slug)) {
+            errors.put("slug", TextRule.sentence(OrganisationSlug.RULE));
         }
         String nameProblem = TextRule.ORGANISATION_NAME.problem(input.name());
         if (nameProblem != null) {
@@ -200,19 +185,14 @@ class OperatorOrganisations {
         return result;
     }
 
-    private static String field(String rule) {
-        switch (rule) {
-            case "slug-invalid":
-                return "slug";
-            case "name-invalid":
-                return "name";
-            case "reason-invalid":
-                return "reason";
-            case TimeZones.INVALID:
-                return "timeZone";
-            default:
-                return "adminEmails";
-        }
+    private static String field(Rule rule) {
+        return switch (rule) {
+            case SLUG_INVALID -> "slug";
+            case NAME_INVALID -> "name";
+            case REASON_INVALID -> "reason";
+            case TIME_ZONE_INVALID -> "timeZone";
+            default -> "adminEmails";
+        };
     }
 
     /** What the operator asks to register; {@code timeZone} is optional (an IANA id; none: the default). */

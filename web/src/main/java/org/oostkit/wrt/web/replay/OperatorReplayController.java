@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.replay;
 
+import org.oostkit.wrt.api.common.Rule;
 import org.oostkit.wrt.api.common.RuleViolation;
 import org.oostkit.wrt.query.api.OrganisationView;
 import org.springframework.http.HttpStatus;
@@ -56,7 +57,7 @@ class OperatorReplayController {
             return ResponseEntity.accepted().location(URI.create("/api/operator/replay/" + started.id()))
                     .body(started);
         } catch (RuleViolation e) {
-            if ("replay-running".equals(e.rule())) {
+            if (e.violated() == Rule.REPLAY_RUNNING) {
                 return problem(HttpStatus.CONFLICT, "A replay is running", e.getMessage());
             }
             throw e;

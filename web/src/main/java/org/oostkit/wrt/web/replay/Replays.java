@@ -1,9 +1,8 @@
 package org.oostkit.wrt.web.replay;
 
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.oostkit.wrt.api.common.ActingCommandGateway;
 import org.oostkit.wrt.api.common.Actor;
 import org.oostkit.wrt.api.organisation.OrganisationId;
 import org.oostkit.wrt.query.api.OrganisationQueries.FindOrganisationBySlug;
@@ -21,10 +20,10 @@ import java.util.UUID;
 @Component
 class Replays {
 
-    private final CommandGateway commands;
+    private final ActingCommandGateway commands;
     private final QueryGateway queries;
 
-    Replays(CommandGateway commands, QueryGateway queries) {
+    Replays(ActingCommandGateway commands, QueryGateway queries) {
         this.commands = commands;
         this.queries = queries;
     }
@@ -40,8 +39,7 @@ class Replays {
      */
     ReplayProgress start(OrganisationView organisation) {
         OrganisationId id = organisation == null ? null : organisation.organisationId();
-        ReplayView view = commands.sendAndWait(GenericCommandMessage.asCommandMessage(new StartReplay(id))
-                .andMetaData(Actor.OPERATOR.asMetaData()));
+        ReplayView view = commands.sendAndWait(new StartReplay(id), Actor.OPERATOR.value());
         return ReplayProgress.of(view, organisation == null ? null : organisation.slug());
     }
 

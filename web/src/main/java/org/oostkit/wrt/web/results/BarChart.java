@@ -1,5 +1,7 @@
 package org.oostkit.wrt.web.results;
 
+import org.oostkit.wrt.query.export.ReportNumbers;
+
 import java.util.List;
 
 /**
@@ -31,7 +33,7 @@ final class BarChart {
         int plotWidth = WIDTH - LEFT - RIGHT;
         int plotHeight = HEIGHT - TOP - BOTTOM;
         int max = bars.stream().mapToInt(Bar::value).max().orElse(0);
-        int step = Svg.tickStep(Math.max(1, max));
+        int step = ReportNumbers.tickStep(Math.max(1, max));
         int top = Math.max(step, ((max + step - 1) / step) * step);
         // grid lines and y labels
         for (int tick = 0; tick <= top; tick += step) {

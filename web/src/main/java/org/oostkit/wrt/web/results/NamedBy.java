@@ -3,9 +3,7 @@ package org.oostkit.wrt.web.results;
 import org.oostkit.wrt.query.api.ReasonView;
 import org.oostkit.wrt.web.campaign.AdminPages;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * "Named by" under a ranked person (template {@code results/named-by}): each nominator, the round and the
@@ -20,22 +18,23 @@ public final class NamedBy {
      * The model of the toggle; null (nothing shown) for a person nobody named. {@code nominations} is the
      * person's count of nominators: a page lists a bounded number of them, and says how many more there are.
      */
-    public static Map<String, Object> model(List<ReasonView> reasons, int nominations) {
+    public static Toggle model(List<ReasonView> reasons, int nominations) {
         if (reasons == null || reasons.isEmpty()) {
             return null;
         }
         long given = reasons.stream().filter(ReasonView::hasReason).count();
-        List<Map<String, Object>> items = reasons.stream().map(r -> {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("nominator", AdminPages.text(r.nominatorName()));
-            item.put("round", r.roundNumber());
-            item.put("hasReason", r.hasReason());
-            item.put("reason", r.hasReason() ? r.reason().strip() : "");
-            return item;
-        }).toList();
+        List<Item> items = reasons.stream().map(r -> new Item(AdminPages.text(r.nominatorName()), r.roundNumber(),
+                r.hasReason(), r.hasReason() ? r.reason().strip() : "")).toList();
         int more = Math.max(0, nominations - reasons.size());
-        return Map.of("summary", given == 0 ? "Named by" : "Named by \u00b7 " + given + " "
-                + (given == 1 ? "reason" : "reasons") + (more > 0 ? " shown" : ""), "items", items,
-                "more", more, "hasMore", more > 0);
+        return new Toggle(given == 0 ? "Named by" : "Named by \u00b7 " + given + " "
+                + (given == 1 ? "reason" : "reasons") + (more > 0 ? " shown" : ""), items, more, more > 0);
+    }
+
+    /** The toggle: its summary line, the nominators listed and how many more there are. */
+    public record Toggle(String summary, List<Item> items, int more, boolean hasMore) {
+    }
+
+    /** A nominator, the round they named the person in, and why. */
+    public record Item(String nominator, int round, boolean hasReason, String reason) {
     }
 }

@@ -99,8 +99,8 @@ final class NetworkGroups {
      * The legend, one line per styled group and one for the rest: its swatch (an SVG fragment), its class and
      * "Group 1 — 12 people, 5 in the top 25".
      */
-    List<Map<String, Object>> legend() {
-        List<Map<String, Object>> lines = new ArrayList<>();
+    List<LegendLine> legend() {
+        List<LegendLine> lines = new ArrayList<>();
         int restGroups = 0;
         int restPeople = 0;
         int restTop = 0;
@@ -123,13 +123,13 @@ final class NetworkGroups {
         return lines;
     }
 
-    private static Map<String, Object> line(int group, String name, int people, int inTop) {
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("css", css(group));
-        line.put("swatch", dot(group, 9, 9, 5.5));
-        line.put("text", name + " — " + people + (people == 1 ? " person" : " people") + ", " + inTop + " in the top "
-                + TOP);
-        return line;
+    private static LegendLine line(int group, String name, int people, int inTop) {
+        return new LegendLine(css(group), dot(group, 9, 9, 5.5), name + " — " + people
+                + (people == 1 ? " person" : " people") + ", " + inTop + " in the top " + TOP);
+    }
+
+    /** One line of the legend: the group's class, its swatch (an SVG fragment) and its words. */
+    record LegendLine(String css, String swatch, String text) {
     }
 
     boolean any() {

@@ -1,14 +1,12 @@
 package org.oostkit.wrt.web.results;
 
-import org.oostkit.wrt.query.api.NetworkInsightView;
 import org.oostkit.wrt.query.api.NetworkInsightView.Bridge;
 import org.oostkit.wrt.query.api.NetworkInsightView.Group;
+import org.oostkit.wrt.query.api.NetworkInsightView;
 import org.oostkit.wrt.web.campaign.AdminPages;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /** The "Groups and bridges" part of the results page (template {@code results/insight}). */
@@ -20,39 +18,41 @@ final class NetworkInsightModel {
     private NetworkInsightModel() {
     }
 
-    static Map<String, Object> model(NetworkInsightView view) {
+    /** The insight section ({@code results/insight}): the groups of the network and the people who bridge them. */
+    record Insight(String summary, int groupCount, List<GroupRow> groups, boolean hasRest, int rest, int restPeople,
+                   int restRanked, List<BridgeRow> bridges, boolean hasBridges, int bridgeCount, int bridgesListed,
+                   boolean moreBridges, boolean measured, boolean narrow) {
+    }
+
+    record GroupRow(int number, int size, int ranked, boolean noneRanked, String examples) {
+    }
+
+    record BridgeRow(String name, int nominations, int group, String from, String betweenness) {
+    }
+
+    static Insight model(NetworkInsightView view) {
         if (view == null || view.groups().isEmpty()) {
             return null;
         }
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("summary", view.summary());
-        model.put("groupCount", view.groups().size());
-        List<Map<String, Object>> groups = view.groups().stream().limit(GROUPS_LISTED).map(NetworkInsightModel::group)
-                .toList();
-        model.put("groups", groups);
+        List<GroupRow> groups = view.groups().stream().limit(GROUPS_LISTED).map(NetworkInsightModel::group).toList();
         int rest = view.groups().size() - groups.size();
-        model.put("hasRest", rest > 0);
-        model.put("rest", rest);
-        model.put("restPeople", view.groups().stream().skip(GROUPS_LISTED).mapToInt(Group::size).sum());
-        model.put("restRanked", view.groups().stream().skip(GROUPS_LISTED).mapToInt(Group::ranked).sum());
-        model.put("bridges", view.bridges().stream().map(b -> bridge(b, view.betweennessMeasured())).toList());
-        model.put("hasBridges", !view.bridges().isEmpty());
-        model.put("bridgeCount", view.bridgeCount());
-        model.put("bridgesListed", view.bridges().size());
-        model.put("moreBridges", view.bridgeCount() > view.bridges().size());
-        model.put("measured", view.betweennessMeasured());
-        model.put("narrow", view.ranked() > 0 && view.groups().size() > 1 && view.rankedGroups() < view.groups().size());
-        return model;
+        return new Insight(view.summary(), view.groups().size(), groups, rest > 0, rest,
+                view.groups().stream().skip(GROUPS_LISTED).mapToInt(Group::size).sum(),
+                view.groups().stream().skip(GROUPS_LISTED).mapToInt(Group::ranked).sum(),
+                view.bridges().stream().map(b -> bridge(b, view.betweennessMeasured())).toList(),
+                !view.bridges().isEmpty(), view.bridgeCount(), view.bridges().size(),
+                view.bridgeCount() > view.bridges().size(), view.betweennessMeasured(),
+                view.ranked() > 0 && view.groups().size() > 1 && view.rankedGroups() < view.groups().size());
     }
 
-    private static Map<String, Object> group(Group g) {
-        return Map.of("number", g.number(), "size", g.size(), "ranked", g.ranked(), "noneRanked", g.ranked() == 0,
-                "examples", g.examples().stream().map(AdminPages::text).collect(Collectors.joining(", ")));
+    private static GroupRow group(Group g) {
+        return new GroupRow(g.number(), g.size(), g.ranked(), g.ranked() == 0,
+                g.examples().stream().map(AdminPages::text).collect(Collectors.joining(", ")));
     }
 
-    private static Map<String, Object> bridge(Bridge b, boolean measured) {
-        return Map.of("name", AdminPages.text(b.name()), "nominations", b.nominations(), "group", b.group(),
-                "from", b.namedFrom().stream().map(String::valueOf).collect(Collectors.joining(", ")),
-                "betweenness", measured ? String.format(Locale.ROOT, "%.1f %%", b.betweenness() * 100) : "");
+    private static BridgeRow bridge(Bridge b, boolean measured) {
+        return new BridgeRow(AdminPages.text(b.name()), b.nominations(), b.group(),
+                b.namedFrom().stream().map(String::valueOf).collect(Collectors.joining(", ")),
+                measured ? String.format(Locale.ROOT, "%.1f %%", b.betweenness() * 100) : "");
     }
 }

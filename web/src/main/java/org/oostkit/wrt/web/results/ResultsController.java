@@ -19,6 +19,11 @@ import org.oostkit.wrt.query.api.StatisticsView;
 import org.oostkit.wrt.query.insight.NetworkInsight;
 import org.oostkit.wrt.query.time.LocalTimes;
 import org.oostkit.wrt.web.campaign.AdminPages;
+import org.oostkit.wrt.web.campaign.PageModel;
+import org.oostkit.wrt.web.results.ResultsPage.Candidate;
+import org.oostkit.wrt.web.results.ResultsPage.ChartRow;
+import org.oostkit.wrt.web.results.ResultsPage.NetworkRow;
+import org.oostkit.wrt.web.results.ResultsPage.Statistics;
 import org.oostkit.wrt.web.scope.CampaignScope;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -28,10 +33,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The results of a campaign: ranked convergence list (filtered, paged), statistics, charts drawn on the
@@ -63,22 +66,12 @@ class ResultsController {
         String base = scope.base();
         ResultsFilter filter = ResultsFilter.of(above, nominated, round, from, to);
 
-        model.addAllAttributes(pages.page("Results of " + campaign.name(), organisation, authentication, "campaign"));
-        model.addAttribute("crumbs", AdminPages.crumbs("/org/" + slug + "/manage", organisation.name(), base,
-                campaign.name(), null, "Results"));
-        model.addAttribute("tabs", AdminPages.tabs(slug, campaign, "results"));
-        model.addAttribute("base", base);
-        model.addAttribute("campaignName", campaign.name());
-        model.addAttribute("threshold", campaign.convergenceThreshold());
-        model.addAttribute("filter", filter.model());
-
         int current = Math.max(1, page);
         ZoneId zone = pages.zone(organisation, campaign);
-        model.addAttribute("zone", LocalTimes.zoneName(zone));
         ConvergenceView convergence = pages.query(new FindConvergence(organisation.organisationId(),
                 campaign.campaignId(), filter.toQuery(zone), (current - 1) * PAGE_SIZE, PAGE_SIZE),
                 ConvergenceView.class);
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<Candidate> rows = new ArrayList<>();
         ShortlistView shortlist = pages.query(new FindShortlist(organisation.organisationId(), campaign.campaignId()),
                 ShortlistView.class);
         boolean open = shortlist == null || !shortlist.closed();
@@ -89,138 +82,76 @@ class ResultsController {
                     convergence.candidates().stream().map(CandidateView::personId).toList()), ReasonsView.class);
             Map<PersonId, List<ReasonView>> byNominee = reasons == null ? Map.of() : reasons.byNominee();
             for (CandidateView candidate : convergence.candidates()) {
-                Map<String, Object> row = candidate(candidate, zone);
-                row.put("namedBy", NamedBy.model(byNominee.getOrDefault(candidate.personId(), List.of()),
-                        candidate.nominations()));
                 boolean chosen = shortlist != null && shortlist.contains(candidate.personId());
-                row.put("personHref", base + "/people/" + candidate.personId());
-                row.put("choosePerson", candidate.personId().toString());
-                row.put("chooseName", AdminPages.text(candidate.name()));
-                row.put("chooseBack", "results");
-                row.put("chosen", chosen);
                 String told = chosen ? shortlist.mail(candidate.personId())
                         .map(m -> m.told(at -> LocalTimes.shortMoment(at, zone))).orElse("") : "";
-                row.put("told", told);
-                row.put("hasTold", !told.isEmpty());
-                row.put("canChoose", open && !chosen);
-                rows.add(row);
+                rows.add(Candidate.of(candidate, zone, NamedBy.model(byNominee.getOrDefault(candidate.personId(),
+                        List.of()), candidate.nominations()), base, chosen, told, open));
             }
         }
         int pageCount = Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
-        model.addAttribute("candidates", rows);
-        model.addAttribute("hasCandidates", !rows.isEmpty());
-        model.addAttribute("total", total);
         String query = filter.query();
-        model.addAttribute("paging", AdminPages.paging(base + "/results?" + (query.isEmpty() ? "" : query + "&"),
-                Math.min(current, pageCount), pageCount));
-        model.addAttribute("csvHref", base + "/export/csv" + (query.isEmpty() ? "" : "?" + query));
-        model.addAttribute("pdfHref", base + "/export/pdf");
-        model.addAttribute("shortlistCount", shortlist == null ? 0 : shortlist.entries().size());
-        model.addAttribute("shortlistClosed", !open);
-        model.addAttribute("csvExcelHref", base + "/export/csv?" + (query.isEmpty() ? "" : query + "&") + "bom=true");
+        int threshold = campaign.convergenceThreshold();
 
         StatisticsView statistics = pages.query(new FindStatistics(organisation.organisationId(),
                 campaign.campaignId()), StatisticsView.class);
-        if (statistics != null) {
-            model.addAttribute("stats", statistics(statistics));
-            List<BarChart.Bar> newNames = statistics.newNamesPerRound().stream()
-                    .map(r -> new BarChart.Bar(Integer.toString(r.round()), r.count())).toList();
-            model.addAttribute("newNamesChart", BarChart.render("new-names", "New names per round",
-                    "How many people each round's nominations brought in for the first time. A falling curve "
-                            + "means the list is saturating.", "Round", "New names", newNames));
-            model.addAttribute("newNamesTable", statistics.newNamesPerRound().stream()
-                    .map(r -> Map.<String, Object>of("label", "Round " + r.round(), "value", r.count())).toList());
-            List<BarChart.Bar> buckets = statistics.distribution().stream()
-                    .map(b -> new BarChart.Bar(Integer.toString(b.nominators()), b.people())).toList();
-            model.addAttribute("distributionChart", BarChart.render("distribution",
-                    "Distribution of nomination counts",
-                    "How many people were named by 1, 2, 3 or more different nominators; those at or above the "
-                            + "threshold of " + campaign.convergenceThreshold() + " are the strong candidates.",
-                    "Named by (nominators)", "People", buckets));
-            model.addAttribute("distributionTable", statistics.distribution().stream()
-                    .map(b -> Map.<String, Object>of("label", "by " + b.nominators(), "value", b.people(),
-                            "above", b.nominators() >= campaign.convergenceThreshold())).toList());
-        }
-
         ReferralGraphView graph = pages.query(new FindReferralGraph(organisation.organisationId(),
                 campaign.campaignId()), ReferralGraphView.class);
-        if (graph != null && !graph.edges().isEmpty()) {
-            model.addAttribute("hasNetwork", true);
-            model.addAttribute("networkPeople", graph.nodes().size());
-            model.addAttribute("networkEdges", graph.edges().size());
-            boolean drawable = graph.nodes().size() <= NETWORK_MAX;
-            model.addAttribute("networkDrawn", drawable);
-            NetworkInsightView insight = NetworkInsight.analyse(graph, campaign.convergenceThreshold());
-            if (drawable) {
-                NetworkGroups groups = new NetworkGroups(graph, insight);
-                model.addAttribute("networkSvg", ReferralNetwork.render(graph, campaign.convergenceThreshold(),
-                        groups));
-                model.addAttribute("networkLegend", groups.legend());
-                model.addAttribute("hasNetworkLegend", groups.any());
-            }
-            model.addAttribute("insight", NetworkInsightModel.model(insight));
-            model.addAttribute("networkTable", networkTable(graph, insight));
-        }
+        boolean network = graph != null && !graph.edges().isEmpty();
+        boolean drawable = network && graph.nodes().size() <= NETWORK_MAX;
+        NetworkInsightView insight = network ? NetworkInsight.analyse(graph, threshold) : null;
+        NetworkGroups groups = drawable ? new NetworkGroups(graph, insight) : null;
+
+        model.addAllAttributes(pages.page("Results of " + campaign.name(), organisation, authentication, "campaign"));
+        model.addAllAttributes(PageModel.attributes(new ResultsPage(
+                AdminPages.crumbs("/org/" + slug + "/manage", organisation.name(), base, campaign.name(), null,
+                        "Results"),
+                AdminPages.tabs(slug, campaign, "results"), base, campaign.name(), threshold, filter.model(),
+                LocalTimes.zoneName(zone), rows, !rows.isEmpty(), total,
+                AdminPages.paging(base + "/results?" + (query.isEmpty() ? "" : query + "&"),
+                        Math.min(current, pageCount), pageCount),
+                base + "/export/csv" + (query.isEmpty() ? "" : "?" + query), base + "/export/pdf",
+                shortlist == null ? 0 : shortlist.entries().size(), !open,
+                base + "/export/csv?" + (query.isEmpty() ? "" : query + "&") + "bom=true",
+                statistics == null ? null : Statistics.of(statistics),
+                statistics == null ? null : BarChart.render("new-names", "New names per round",
+                        "How many people each round's nominations brought in for the first time. A falling curve "
+                                + "means the list is saturating.", "Round", "New names",
+                        statistics.newNamesPerRound().stream()
+                                .map(r -> new BarChart.Bar(Integer.toString(r.round()), r.count())).toList()),
+                statistics == null ? null : statistics.newNamesPerRound().stream()
+                        .map(r -> new ChartRow("Round " + r.round(), r.count(), false)).toList(),
+                statistics == null ? null : BarChart.render("distribution", "Distribution of nomination counts",
+                        "How many people were named by 1, 2, 3 or more different nominators; those at or above the "
+                                + "threshold of " + threshold + " are the strong candidates.",
+                        "Named by (nominators)", "People", statistics.distribution().stream()
+                                .map(b -> new BarChart.Bar(Integer.toString(b.nominators()), b.people())).toList()),
+                statistics == null ? null : statistics.distribution().stream()
+                        .map(b -> new ChartRow("by " + b.nominators(), b.people(), b.nominators() >= threshold))
+                        .toList(),
+                network ? true : null, network ? graph.nodes().size() : null, network ? graph.edges().size() : null,
+                network ? drawable : null, drawable ? ReferralNetwork.render(graph, threshold, groups) : null,
+                 drawable ? groups.legend() : null, drawable ? groups.any() : null,
+                network ? NetworkInsightModel.model(insight) : null, network ? networkTable(graph, insight) : null)));
         return VIEW;
-    }
-
-    private static Map<String, Object> candidate(CandidateView candidate, ZoneId zone) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("rank", candidate.rank());
-        row.put("name", AdminPages.text(candidate.name()));
-        row.put("email", AdminPages.text(candidate.email()));
-        row.put("nominations", candidate.nominations());
-        row.put("above", candidate.aboveThreshold());
-        row.put("source", "SEED".equals(candidate.source()) ? "seed" : "nominated");
-        row.put("rounds", candidate.rounds() == null ? "" : candidate.rounds().stream().map(String::valueOf)
-                .collect(Collectors.joining(", ")));
-        row.put("contacted", candidate.contactedRound() == null ? "" : "round " + candidate.contactedRound());
-        row.put("wasContacted", candidate.contactedRound() != null);
-        row.put("firstNamed", LocalTimes.shortMoment(candidate.firstNominatedAt(), zone));
-        return row;
-    }
-
-    private Map<String, Object> statistics(StatisticsView s) {
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("contacted", s.contacted());
-        model.put("responded", s.responded());
-        model.put("responseRate", AdminPages.percent(s.responseRate()));
-        model.put("nominations", s.nominations());
-        model.put("distinctNominees", s.distinctNominees());
-        model.put("rounds", s.rounds());
-        model.put("roundsCompleted", s.roundsCompleted());
-        model.put("namedOnce", s.namedOnce());
-        model.put("namedTwice", s.namedTwice());
-        model.put("estimatedUnnamed", s.estimatedUnnamed());
-        model.put("chao1", Math.round(s.chao1()));
-        model.put("topNominees", ranked(s.topNominees()));
-        model.put("hasTopNominees", !s.topNominees().isEmpty());
-        model.put("topNominators", ranked(s.topNominators()));
-        model.put("hasTopNominators", !s.topNominators().isEmpty());
-        return model;
-    }
-
-    private static List<Map<String, Object>> ranked(List<StatisticsView.Ranked> ranked) {
-        return ranked.stream().map(r -> Map.<String, Object>of("name", AdminPages.text(r.name()),
-                "email", AdminPages.text(r.email()), "count", r.count())).toList();
     }
 
     /**
      * Everyone in the network, in the order of the drawing's layers: who named them and whom they named. The
      * drawing links each person to their row here.
      */
-    private static List<Map<String, Object>> networkTable(ReferralGraphView graph, NetworkInsightView insight) {
+    private static List<NetworkRow> networkTable(ReferralGraphView graph, NetworkInsightView insight) {
         NetworkPeople people = new NetworkPeople(graph);
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<NetworkRow> rows = new ArrayList<>();
         for (ReferralNetwork.Placed placed : ReferralNetwork.layout(graph, ReferralNetwork.Shape.LIST).people()) {
             ReferralGraphView.Node node = placed.node();
             Integer round = people.firstRound(node.personId());
-            rows.add(Map.of("anchor", NetworkPeople.anchor(node.personId()), "name", ReferralNetwork.label(node),
-                    "count", node.nominations(), "firstRound", round == null ? "" : round.toString(),
-                    "source", "SEED".equals(node.source()) ? "seed" : "nominated",
-                    "by", String.join("; ", people.namedBy(node.personId())),
-                    "named", String.join("; ", people.named(node.personId())),
-                    "group", insight.group(node.personId()) == null ? "" : insight.group(node.personId()).toString()));
+            rows.add(new NetworkRow(NetworkPeople.anchor(node.personId()), ReferralNetwork.label(node),
+                    node.nominations(), round == null ? "" : round.toString(),
+                    "SEED".equals(node.source()) ? "seed" : "nominated",
+                    String.join("; ", people.namedBy(node.personId())),
+                    String.join("; ", people.named(node.personId())),
+                    insight.group(node.personId()) == null ? "" : insight.group(node.personId()).toString()));
         }
         return rows;
     }

@@ -8,9 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The filters of the results page and the CSV export, as GET parameters: {@code above}, {@code nominated},
@@ -90,16 +88,13 @@ record ResultsFilter(boolean above, boolean nominated, Integer round, LocalDate 
         return String.join("&", parts);
     }
 
-    Map<String, Object> model() {
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("above", above);
-        model.put("nominated", nominated);
-        model.put("round", round == null ? "" : round.toString());
-        model.put("from", from == null ? "" : from.toString());
-        model.put("to", to == null ? "" : to.toString());
-        model.put("any", any());
-        model.put("problems", problems);
-        model.put("hasProblems", !problems.isEmpty());
-        return model;
+    /** The filter form as the results page shows it. */
+    record Form(boolean above, boolean nominated, String round, String from, String to, boolean any,
+                List<String> problems, boolean hasProblems) {
+    }
+
+    Form model() {
+        return new Form(above, nominated, round == null ? "" : round.toString(), from == null ? "" : from.toString(),
+                to == null ? "" : to.toString(), any(), problems, !problems.isEmpty());
     }
 }

@@ -1,6 +1,5 @@
 package org.oostkit.wrt.web.results;
 
-import java.util.List;
 import java.util.Locale;
 
 /** Small helpers for SVG written as text: escaping and number formatting that never says "1,5". */
@@ -38,21 +37,6 @@ final class Svg {
             return Long.toString((long) value);
         }
         return String.format(Locale.ROOT, "%.1f", value);
-    }
-
-    /** A round number at or above {@code max / 5} for axis ticks: 1, 2, 5, 10, 20, 50 … */
-    static int tickStep(int max) {
-        if (max <= 5) {
-            return 1;
-        }
-        double raw = max / 5.0;
-        int magnitude = (int) Math.pow(10, Math.floor(Math.log10(raw)));
-        for (int factor : List.of(1, 2, 5, 10)) {
-            if (magnitude * factor >= raw) {
-                return magnitude * factor;
-            }
-        }
-        return magnitude * 10;
     }
 
     static String truncate(String text, int max) {

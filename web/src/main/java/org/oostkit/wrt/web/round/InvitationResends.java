@@ -1,6 +1,7 @@
 package org.oostkit.wrt.web.round;
 
 import org.oostkit.wrt.api.campaign.CampaignId;
+import org.oostkit.wrt.api.common.Rule;
 import org.oostkit.wrt.api.common.RuleViolation;
 import org.oostkit.wrt.api.invitation.InvitationCommands.SendInvitationAgain;
 import org.oostkit.wrt.api.invitation.InvitationId;
@@ -65,7 +66,7 @@ public class InvitationResends {
         Optional<ContactView> contact = inDoubt(organisation, campaign, round).stream()
                 .filter(c -> c.invitationId().equals(invitation)).findFirst();
         if (contact.isEmpty()) {
-            throw new RuleViolation("mail-not-in-doubt",
+            throw new RuleViolation(Rule.MAIL_NOT_IN_DOUBT,
                     "That invitation of this round has not failed and is not in doubt: it is not sent again.");
         }
         pages.send(new SendInvitationAgain(invitation, organisation), admin);

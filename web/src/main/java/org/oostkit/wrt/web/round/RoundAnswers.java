@@ -6,7 +6,6 @@ import org.oostkit.wrt.query.api.ReasonsView;
 import org.oostkit.wrt.web.campaign.AdminPages;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,26 +19,28 @@ final class RoundAnswers {
     private RoundAnswers() {
     }
 
-    static Map<String, Object> model(ReasonsView reasons) {
+    /** The toggle: whether anyone answered, how many nominators in all, the first ones and how many more. */
+    record Answers(boolean any, String nominators, List<Answer> list, int more, boolean hasMore) {
+    }
+
+    /** Whom one nominator named. */
+    record Answer(String nominator, int count, List<Named> named) {
+    }
+
+    record Named(String name, boolean hasReason, String reason) {
+    }
+
+    static Answers of(ReasonsView reasons) {
         Map<PersonId, List<ReasonView>> byNominator = reasons == null ? Map.of() : reasons.byNominator();
-        List<Map<String, Object>> answers = new ArrayList<>();
+        List<Answer> answers = new ArrayList<>();
         for (List<ReasonView> named : byNominator.values()) {
-            Map<String, Object> answer = new LinkedHashMap<>();
-            answer.put("nominator", AdminPages.text(named.get(0).nominatorName()));
-            answer.put("count", named.size());
-            answer.put("named", named.stream().map(r -> Map.<String, Object>of(
-                    "name", AdminPages.text(r.nomineeName()), "hasReason", r.hasReason(),
-                    "reason", r.hasReason() ? r.reason().strip() : "")).toList());
-            answers.add(answer);
+            answers.add(new Answer(AdminPages.text(named.get(0).nominatorName()), named.size(),
+                    named.stream().map(r -> new Named(AdminPages.text(r.nomineeName()), r.hasReason(),
+                            r.hasReason() ? r.reason().strip() : "")).toList()));
         }
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("any", !answers.isEmpty());
         int more = reasons == null ? 0 : reasons.nominatorsLeftOut();
         int nominators = byNominator.size() + more;
-        model.put("nominators", nominators + (nominators == 1 ? " nominator" : " nominators"));
-        model.put("list", answers);
-        model.put("more", more);
-        model.put("hasMore", more > 0);
-        return model;
+        return new Answers(!answers.isEmpty(), nominators + (nominators == 1 ? " nominator" : " nominators"), answers,
+                more, more > 0);
     }
 }

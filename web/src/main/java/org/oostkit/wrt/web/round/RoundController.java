@@ -65,14 +65,14 @@ class RoundController {
     /** Server-sent events: the round's counts now and after every change, while the connection lasts. */
     @GetMapping(path = "/org/{slug}/campaigns/{id}/rounds/{number}/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @ResponseBody
-    Flux<ServerSentEvent<Map<String, Object>>> live(CampaignScope scope, @PathVariable int number,
+    Flux<ServerSentEvent<RoundViews.LiveNumbers>> live(CampaignScope scope, @PathVariable int number,
                                                      HttpServletResponse response) {
         roundPages.round(scope, number);
         // events must reach the browser as they happen: no caching, and no buffering in a reverse proxy (nginx)
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
         response.setHeader("X-Accel-Buffering", "no");
         return live.counts(new FindRound(scope.organisationId(), scope.campaignId(), number), LIVE_FOR)
-                .map(view -> ServerSentEvent.<Map<String, Object>>builder(RoundPages.numbers(view))
+                .map(view -> ServerSentEvent.<RoundViews.LiveNumbers>builder(RoundViews.LiveNumbers.of(view))
                         .event("round").id(Long.toString(System.currentTimeMillis())).build());
     }
 

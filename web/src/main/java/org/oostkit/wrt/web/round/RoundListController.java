@@ -14,6 +14,8 @@ import org.oostkit.wrt.query.api.RoundQueries.FindRounds;
 import org.oostkit.wrt.query.api.RoundView;
 import org.oostkit.wrt.query.time.LocalTimes;
 import org.oostkit.wrt.web.campaign.AdminPages;
+import org.oostkit.wrt.web.campaign.PageModel;
+import org.oostkit.wrt.web.round.RoundViews.RoundModel;
 import org.oostkit.wrt.web.scope.AdminOnly;
 import org.oostkit.wrt.web.scope.CampaignScope;
 import org.springframework.security.core.Authentication;
@@ -82,8 +84,11 @@ class RoundListController {
             number = pages.send(new StartRound(scope.campaignId(), scope.organisationId(), RoundId.random(),
                     at, reminderEnabled, reminderEnabled ? days : 0), authentication);
         } catch (RuleViolation refused) {
-            String field = refused.rule().startsWith("deadline") ? "deadline"
-                    : refused.rule().startsWith("reminder") ? "reminderDays" : null;
+            String field = switch (refused.violated()) {
+                case DEADLINE_IN_PAST, DEADLINE_TOO_FAR, DEADLINE_NOT_LATER -> "deadline";
+                case REMINDER_INVALID, REMINDER_IN_PAST -> "reminderDays";
+                default -> null;
+            };
             return roundsPage(scope, form,
                     field == null ? Map.of() : Map.of(field, refused.getMessage()),
                     field == null ? refused.getMessage() : null, authentication, model);
@@ -98,77 +103,70 @@ class RoundListController {
         return "redirect:" + scope.base() + (visible ? "/rounds/" + number : "/rounds");
     }
 
+    /** The rounds list with its start form ({@code round/rounds}), on top of the admin frame. */
+    record RoundsPage(List<AdminPages.Crumb> crumbs, List<AdminPages.NavItem> tabs, String base, String campaignName,
+                      String zone, List<RoundModel> rounds, boolean hasRounds, String openRound, boolean hasOpenRound,
+                      boolean completed, boolean canStart, boolean organisationInactive, int nextNumber,
+                      List<PersonRow> willContact, int willContactCount, boolean hasWillContact,
+                      List<PersonRow> wontContact, int wontContactCount, boolean hasWontContact, StartModel start,
+                      String error) {
+    }
+
+    /** Someone the next round will (or will not) ask, and why. */
+    record PersonRow(String name, String email, String why, String personId) {
+
+        static PersonRow of(PersonView person, String why) {
+            return new PersonRow(AdminPages.text(person.name()), AdminPages.text(person.email()), why,
+                    person.personId().value().toString());
+        }
+    }
+
+    /** The start form as typed, each field's message (if any) and the earliest deadline allowed. */
+    record StartModel(String deadline, boolean reminderEnabled, String reminderDays, Map<String, String> errors,
+                      String min) {
+    }
+
     private String roundsPage(CampaignScope scope, StartForm form,
                               Map<String, String> errors, String error, Authentication authentication, Model model) {
         OrganisationView organisation = scope.organisation();
         CampaignView campaign = scope.campaign();
         String slug = scope.slug();
         String base = scope.base();
-        model.addAllAttributes(pages.page("Rounds of " + campaign.name(), organisation, authentication, "campaign"));
-        model.addAttribute("crumbs", AdminPages.crumbs("/org/" + slug + "/manage", organisation.name(), base,
-                campaign.name(), null, "Rounds"));
-        model.addAttribute("tabs", AdminPages.tabs(slug, campaign, "rounds"));
-        model.addAttribute("base", base);
-        model.addAttribute("campaignName", campaign.name());
         ZoneId zone = pages.zone(organisation, campaign);
-        model.addAttribute("zone", LocalTimes.zoneName(zone));
-        List<Map<String, Object>> rounds = new ArrayList<>();
-        for (RoundView round : pages.queryList(new FindRounds(organisation.organisationId(), campaign.campaignId()),
-                RoundView.class)) {
-            Map<String, Object> row = RoundPages.summary(round, zone);
-            row.put("href", base + "/rounds/" + round.number());
-            rounds.add(row);
-        }
-        model.addAttribute("rounds", rounds);
-        model.addAttribute("hasRounds", !rounds.isEmpty());
+        List<RoundModel> rounds = pages.queryList(new FindRounds(organisation.organisationId(),
+                        campaign.campaignId()), RoundView.class).stream()
+                .map(round -> RoundModel.of(round, zone, base + "/rounds/" + round.number())).toList();
         boolean open = campaign.openRound() != null;
-        model.addAttribute("openRound", open ? campaign.openRound().toString() : "");
-        model.addAttribute("hasOpenRound", open);
-        model.addAttribute("completed", campaign.completed());
-        model.addAttribute("canStart", !open && !campaign.completed() && organisation.isActive());
-        model.addAttribute("organisationInactive", !organisation.isActive());
-        model.addAttribute("nextNumber", campaign.rounds() + 1);
 
         RosterView roster = pages.query(new FindRoster(organisation.organisationId(), campaign.campaignId()),
                 RosterView.class);
-        List<Map<String, Object>> will = new ArrayList<>();
-        List<Map<String, Object>> wont = new ArrayList<>();
+        List<PersonRow> will = new ArrayList<>();
+        List<PersonRow> wont = new ArrayList<>();
         if (roster != null) {
             for (PersonView person : roster.nextRound()) {
-                will.add(person(person, "SEED".equals(person.source()) ? "seed group"
+                will.add(PersonRow.of(person, "SEED".equals(person.source()) ? "seed group"
                         : "nominated in round " + person.enteredRound() + ", not asked yet"));
             }
             for (PersonView person : roster.people()) {
                 if (person.contactedRound() != null) {
-                    wont.add(person(person, "already asked in round " + person.contactedRound()
+                    wont.add(PersonRow.of(person, "already asked in round " + person.contactedRound()
                             + " (each person is asked once per campaign)"));
                 }
             }
         }
-        model.addAttribute("willContact", will);
-        model.addAttribute("willContactCount", will.size());
-        model.addAttribute("hasWillContact", !will.isEmpty());
-        model.addAttribute("wontContact", wont);
-        model.addAttribute("wontContactCount", wont.size());
-        model.addAttribute("hasWontContact", !wont.isEmpty());
 
-        Map<String, Object> start = form.model();
-        start.put("errors", new LinkedHashMap<>(errors));
-        start.put("min", LocalTimes.inputValue(Instant.now().plus(1, ChronoUnit.HOURS), zone));
-        model.addAttribute("start", start);
-        if (error != null) {
-            model.addAttribute("error", error);
-        }
+        model.addAllAttributes(pages.page("Rounds of " + campaign.name(), organisation, authentication, "campaign"));
+        model.addAllAttributes(PageModel.attributes(new RoundsPage(
+                AdminPages.crumbs("/org/" + slug + "/manage", organisation.name(), base, campaign.name(), null,
+                        "Rounds"),
+                AdminPages.tabs(slug, campaign, "rounds"), base, campaign.name(), LocalTimes.zoneName(zone),
+                rounds, !rounds.isEmpty(), open ? campaign.openRound().toString() : "", open, campaign.completed(),
+                !open && !campaign.completed() && organisation.isActive(), !organisation.isActive(),
+                campaign.rounds() + 1, will, will.size(), !will.isEmpty(), wont, wont.size(), !wont.isEmpty(),
+                new StartModel(form.deadline(), form.reminderEnabled(), form.reminderDays(),
+                        new LinkedHashMap<>(errors), LocalTimes.inputValue(Instant.now().plus(1, ChronoUnit.HOURS), zone)),
+                error)));
         return LIST;
-    }
-
-    private static Map<String, Object> person(PersonView person, String why) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("name", AdminPages.text(person.name()));
-        row.put("email", AdminPages.text(person.email()));
-        row.put("why", why);
-        row.put("personId", person.personId().value().toString());
-        return row;
     }
 
     private static Integer parse(String value) {
@@ -188,14 +186,6 @@ class RoundListController {
                     .atZone(zone).toInstant();
             return new StartForm(LocalTimes.inputValue(deadline, zone), campaign.reminderEnabled(),
                     Integer.toString(campaign.reminderDaysBefore()));
-        }
-
-        Map<String, Object> model() {
-            Map<String, Object> model = new LinkedHashMap<>();
-            model.put("deadline", deadline);
-            model.put("reminderEnabled", reminderEnabled);
-            model.put("reminderDays", reminderDays);
-            return model;
         }
     }
 }

@@ -19,7 +19,6 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -72,7 +71,7 @@ class RoundMailActivity implements WebMvcConfigurer, HandlerInterceptor {
         if (zone == null) {
             return;
         }
-        List<Map<String, Object>> actions = jdbc.query("""
+        List<Action> actions = jdbc.query("""
                 SELECT a.action, a.actor, a.occurred_at, p.name, p.email
                 FROM mail_admin_action a
                 JOIN mail_round r ON r.round_id = a.round_id
@@ -80,18 +79,15 @@ class RoundMailActivity implements WebMvcConfigurer, HandlerInterceptor {
                 WHERE r.campaign_id = ? AND r.round_number = ?
                 ORDER BY a.occurred_at DESC, a.id DESC LIMIT ?
                 """, (rs, i) -> {
-                    Map<String, Object> row = new LinkedHashMap<>();
                     boolean resend = "RESEND".equals(rs.getString("action"));
                     String name = rs.getString("name");
                     String email = rs.getString("email");
-                    row.put("at", LocalTimes.shortMoment(rs.getTimestamp("occurred_at").toInstant(), zone));
-                    row.put("what", resend
+                    String actor = rs.getString("actor");
+                    return new Action(LocalTimes.shortMoment(rs.getTimestamp("occurred_at").toInstant(), zone), resend
                             ? "Invitation sent again to " + (name == null || name.isBlank()
                                     ? (email == null ? "a person" : email) : name + " (" + email + ")")
-                            : "Everyone who had not answered was reminded");
-                    String actor = rs.getString("actor");
-                    row.put("by", actor.startsWith("admin:") ? actor.substring("admin:".length()) : actor);
-                    return row;
+                            : "Everyone who had not answered was reminded",
+                            actor.startsWith("admin:") ? actor.substring("admin:".length()) : actor);
                 }, campaign, number, SHOWN);
         view.addObject("mailActivity", actions);
         view.addObject("hasMailActivity", !actions.isEmpty());
@@ -104,5 +100,9 @@ class RoundMailActivity implements WebMvcConfigurer, HandlerInterceptor {
                 : pages.query(new FindCampaign(organisation.organisationId(), new CampaignId(campaignId)),
                         CampaignView.class);
         return campaign == null ? null : pages.zone(organisation, campaign);
+    }
+
+    /** A mail action an admin took on the round: when, what and by whom. */
+    record Action(String at, String what, String by) {
     }
 }

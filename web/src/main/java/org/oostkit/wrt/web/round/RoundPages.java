@@ -10,7 +10,14 @@ import org.oostkit.wrt.query.api.RoundQueries.FindRound;
 import org.oostkit.wrt.query.api.RoundView;
 import org.oostkit.wrt.query.time.LocalTimes;
 import org.oostkit.wrt.web.campaign.AdminPages;
+import org.oostkit.wrt.web.campaign.PageModel;
 import org.oostkit.wrt.web.error.PageNotFound;
+import org.oostkit.wrt.web.round.RoundViews.ClosePage;
+import org.oostkit.wrt.web.round.RoundViews.ContactRow;
+import org.oostkit.wrt.web.round.RoundViews.Extend;
+import org.oostkit.wrt.web.round.RoundViews.FilterOption;
+import org.oostkit.wrt.web.round.RoundViews.RoundModel;
+import org.oostkit.wrt.web.round.RoundViews.RoundPage;
 import org.oostkit.wrt.web.scope.CampaignScope;
 import org.oostkit.wrt.web.security.OrganisationRoles;
 import org.springframework.beans.factory.annotation.Value;
@@ -21,9 +28,7 @@ import org.springframework.ui.Model;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -68,29 +73,7 @@ class RoundPages {
         String slug = scope.slug();
         String base = scope.base();
         String here = base + "/rounds/" + round.number();
-        model.addAllAttributes(pages.page("Round " + round.number() + " of " + campaign.name(), organisation,
-                authentication, "campaign"));
-        model.addAttribute("crumbs", AdminPages.crumbs("/org/" + slug + "/manage", organisation.name(), base,
-                campaign.name(), base + "/rounds", "Rounds", null, "Round " + round.number()));
-        model.addAttribute("tabs", AdminPages.tabs(slug, campaign, "rounds"));
-        model.addAttribute("base", base);
-        model.addAttribute("here", here);
         ZoneId zone = pages.zone(organisation, campaign);
-        model.addAttribute("zone", LocalTimes.zoneName(zone));
-        Map<String, Object> summary = summary(round, zone);
-        summary.putAll(numbers(round));
-        model.addAttribute("round", summary);
-        model.addAttribute("liveUrl", here + "/live");
-        // counters nobody reports would stay 0 forever and read as "nobody opened it"
-        model.addAttribute("providerCounts", providerReports || round.delivered() + round.opened() + round.clicked()
-                + round.bounced() + round.spamComplaints() > 0);
-        model.addAttribute("extend", Map.of(
-                "value", extendValue != null ? extendValue : LocalTimes.inputValue(round.deadline() == null ? null
-                        : round.deadline().plus(7, ChronoUnit.DAYS), zone),
-                "min", LocalTimes.inputValue(round.deadline(), zone)));
-        if (extendError != null) {
-            model.addAttribute("extendError", extendError);
-        }
 
         String filter = status == null ? "" : status.strip().toUpperCase();
         if (!FILTERS.contains(filter)) {
@@ -100,33 +83,32 @@ class RoundPages {
                 campaign.campaignId(), round.number(), filter.isEmpty() ? null : filter), ContactView.class);
         int pageCount = Math.max(1, (contacts.size() + PAGE_SIZE - 1) / PAGE_SIZE);
         int current = Math.min(Math.max(1, page), pageCount);
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (ContactView contact : contacts.subList((current - 1) * PAGE_SIZE,
-                Math.min(contacts.size(), current * PAGE_SIZE))) {
-            rows.add(contact(contact, zone));
-        }
-        model.addAttribute("contacts", rows);
-        model.addAttribute("contactCount", contacts.size());
-        model.addAttribute("hasContacts", !rows.isEmpty());
-        model.addAttribute("filters", filterOptions(filter));
-        model.addAttribute("filtered", !filter.isEmpty());
+        List<ContactRow> rows = contacts.subList((current - 1) * PAGE_SIZE,
+                Math.min(contacts.size(), current * PAGE_SIZE)).stream().map(c -> ContactRow.of(c, zone)).toList();
         String query = filter.isEmpty() ? "" : "status=" + filter + "&";
-        model.addAttribute("paging", AdminPages.paging(here + "?" + query, current, pageCount));
-        model.addAttribute("answers", RoundAnswers.model(pages.query(new FindRoundReasons(
-                organisation.organisationId(), campaign.campaignId(), round.number()), ReasonsView.class)));
 
         boolean canResend = round.open() && OrganisationRoles.isAdmin(authentication, slug);
-        model.addAttribute("canResend", canResend);
-        List<Map<String, Object>> inDoubt = new ArrayList<>();
-        if (canResend) {
-            for (ContactView contact : resends.uncertain(organisation.organisationId(), campaign.campaignId(),
-                    round.number())) {
-                inDoubt.add(contact(contact, zone));
-            }
-        }
-        model.addAttribute("inDoubt", inDoubt);
-        model.addAttribute("inDoubtCount", inDoubt.size());
-        model.addAttribute("hasInDoubt", !inDoubt.isEmpty());
+        List<ContactRow> inDoubt = !canResend ? List.of() : resends.uncertain(organisation.organisationId(),
+                campaign.campaignId(), round.number()).stream().map(c -> ContactRow.of(c, zone)).toList();
+
+        model.addAllAttributes(pages.page("Round " + round.number() + " of " + campaign.name(), organisation,
+                authentication, "campaign"));
+        model.addAllAttributes(PageModel.attributes(new RoundPage(
+                AdminPages.crumbs("/org/" + slug + "/manage", organisation.name(), base, campaign.name(),
+                        base + "/rounds", "Rounds", null, "Round " + round.number()),
+                AdminPages.tabs(slug, campaign, "rounds"), base, here, LocalTimes.zoneName(zone),
+                RoundModel.of(round, zone, null), here + "/live",
+                // counters nobody reports would stay 0 forever and read as "nobody opened it"
+                providerReports || round.delivered() + round.opened() + round.clicked() + round.bounced()
+                        + round.spamComplaints() > 0,
+                new Extend(extendValue != null ? extendValue : LocalTimes.inputValue(round.deadline() == null ? null
+                        : round.deadline().plus(7, ChronoUnit.DAYS), zone),
+                        LocalTimes.inputValue(round.deadline(), zone)),
+                extendError, rows, contacts.size(), !rows.isEmpty(), filterOptions(filter), !filter.isEmpty(),
+                AdminPages.paging(here + "?" + query, current, pageCount),
+                RoundAnswers.of(pages.query(new FindRoundReasons(organisation.organisationId(),
+                        campaign.campaignId(), round.number()), ReasonsView.class)),
+                canResend, inDoubt, inDoubt.size(), !inDoubt.isEmpty())));
         return DETAIL;
     }
 
@@ -138,101 +120,24 @@ class RoundPages {
         String base = scope.base();
         model.addAllAttributes(pages.page("Close round " + round.number(), organisation, authentication,
                 "campaign"));
-        model.addAttribute("crumbs", AdminPages.crumbs("/org/" + slug + "/manage", organisation.name(), base,
-                campaign.name(), base + "/rounds", "Rounds", base + "/rounds/" + round.number(),
-                "Round " + round.number(), null, "Close"));
-        Map<String, Object> summary = summary(round, pages.zone(organisation, campaign));
-        summary.putAll(numbers(round));
-        model.addAttribute("round", summary);
-        model.addAttribute("here", base + "/rounds/" + round.number());
-        if (error != null) {
-            model.addAttribute("error", error);
-        }
+        model.addAllAttributes(PageModel.attributes(new ClosePage(
+                AdminPages.crumbs("/org/" + slug + "/manage", organisation.name(), base, campaign.name(),
+                        base + "/rounds", "Rounds", base + "/rounds/" + round.number(), "Round " + round.number(),
+                        null, "Close"),
+                RoundModel.of(round, pages.zone(organisation, campaign), null),
+                base + "/rounds/" + round.number(), error)));
         return CLOSE;
     }
 
-    static Map<String, Object> summary(RoundView round, ZoneId zone) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("number", round.number());
-        row.put("open", round.open());
-        row.put("statusLabel", round.open() ? "open" : "closed");
-        row.put("statusClass", round.open() ? "ok" : "");
-        row.put("started", LocalTimes.shortMoment(round.startedAt(), zone));
-        // the deadline in full, word for word as the invitation mail and the nominator's page state it
-        row.put("deadline", LocalTimes.moment(round.deadline(), zone));
-        row.put("deadlineIso", round.deadline() == null ? "" : round.deadline().toString());
-        // a closed round sends no reminder any more: only one already sent is worth mentioning
-        row.put("hasReminder", round.reminderAt() != null && (round.open() || round.reminderSentAt() != null));
-        row.put("reminder", LocalTimes.shortMoment(round.reminderAt(), zone));
-        row.put("reminderSent", round.reminderSentAt() != null);
-        row.put("reminderSentAt", LocalTimes.shortMoment(round.reminderSentAt(), zone));
-        row.put("closed", LocalTimes.shortMoment(round.closedAt(), zone));
-        row.put("closeReason", "DEADLINE_PASSED".equals(round.closeReason()) ? "at its deadline"
-                : "CLOSED_BY_ADMIN".equals(round.closeReason()) ? "by an admin" : "");
-        row.put("hasCloseReason", round.closeReason() != null);
-        row.put("contacted", round.contacted());
-        row.put("responded", round.responded());
-        row.put("responseRate", AdminPages.percent(round.responseRate()));
-        return row;
-    }
-
-    /** The live numbers, under the names the page's {@code data-live} attributes use. */
-    static Map<String, Object> numbers(RoundView round) {
-        Map<String, Object> numbers = new LinkedHashMap<>();
-        numbers.put("status", round.open() ? "open" : "closed");
-        numbers.put("contacted", round.contacted());
-        numbers.put("sent", round.sent());
-        numbers.put("failed", round.failed());
-        numbers.put("delivered", round.delivered());
-        numbers.put("opened", round.opened());
-        numbers.put("clicked", round.clicked());
-        numbers.put("bounced", round.bounced());
-        numbers.put("spam", round.spamComplaints());
-        numbers.put("linkOpened", round.linkOpened());
-        numbers.put("verified", round.verified());
-        numbers.put("responded", round.responded());
-        numbers.put("responseRate", AdminPages.percent(round.responseRate()));
-        return numbers;
-    }
-
-    private static Map<String, Object> contact(ContactView contact, ZoneId zone) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("name", AdminPages.text(contact.name()));
-        row.put("email", AdminPages.text(contact.email()));
-        String status = AdminPages.text(contact.deliveryStatus());
-        row.put("status", status.toLowerCase().replace('_', ' '));
-        row.put("statusClass", switch (status) {
-            case "DELIVERED", "OPENED", "CLICKED" -> "ok";
-            case "FAILED", "BOUNCED", "SPAM_COMPLAINT" -> "bad";
-            case "UNCERTAIN" -> "warn";
-            default -> "";
-        });
-        if (contact.uncertain()) {
-            row.put("status", "not sure it went out");
-        }
-        row.put("invitation", contact.invitationId().toString());
-        row.put("resendable", contact.uncertain() || contact.failed());
-        row.put("failure", AdminPages.text(contact.failureReason()));
-        row.put("hasFailure", contact.failureReason() != null && !contact.failureReason().isBlank());
-        row.put("linkOpened", LocalTimes.shortMoment(contact.linkOpenedAt(), zone));
-        row.put("verified", LocalTimes.shortMoment(contact.verifiedAt(), zone));
-        row.put("responded", contact.responded());
-        row.put("respondedAt", LocalTimes.shortMoment(contact.respondedAt(), zone));
-        row.put("nominees", contact.nominees());
-        row.put("reminded", LocalTimes.shortMoment(contact.remindedAt(), zone));
-        return row;
-    }
-
-    private static List<Map<String, Object>> filterOptions(String current) {
+    private static List<FilterOption> filterOptions(String current) {
         String[][] options = {{"", "everyone"}, {"RESPONDED", "responded"}, {"NOT_RESPONDED", "not responded"},
                 {"PENDING", "mail pending"}, {"SENT", "sent"}, {"DELIVERED", "delivered"}, {"OPENED", "opened"},
                 {"CLICKED", "clicked"}, {"BOUNCED", "bounced"}, {"SPAM_COMPLAINT", "spam complaint"},
                 {"FAILED", "sending failed"}, {"UNCERTAIN", "not sure it went out"}};
-        List<Map<String, Object>> list = new ArrayList<>();
+        List<FilterOption> list = new ArrayList<>();
         for (String[] option : options) {
-            list.add(Map.of("value", option[0], "label", option[1], "selected", option[0].equals(current)));
+            list.add(new FilterOption(option[0], option[1], option[0].equals(current)));
         }
         return list;
     }
-
 }

@@ -1,8 +1,8 @@
 package org.oostkit.wrt.web.round;
 
-import org.oostkit.wrt.api.campaign.CampaignRosterCommands;
 import org.oostkit.wrt.api.campaign.CampaignRosterCommands.BringPersonBack;
 import org.oostkit.wrt.api.campaign.CampaignRosterCommands.SetPersonAside;
+import org.oostkit.wrt.api.campaign.CampaignRosterCommands;
 import org.oostkit.wrt.api.campaign.PersonId;
 import org.oostkit.wrt.api.common.NotFound;
 import org.oostkit.wrt.api.common.RuleViolation;
@@ -13,6 +13,7 @@ import org.oostkit.wrt.query.api.OrganisationView;
 import org.oostkit.wrt.query.api.PersonView;
 import org.oostkit.wrt.query.api.RosterView;
 import org.oostkit.wrt.web.campaign.AdminPages;
+import org.oostkit.wrt.web.campaign.ReadModelWait;
 import org.oostkit.wrt.web.scope.AdminOnly;
 import org.oostkit.wrt.web.scope.CampaignScope;
 import org.springframework.security.core.Authentication;
@@ -23,7 +24,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
@@ -33,6 +33,9 @@ import java.util.UUID;
  */
 @Controller
 class SetAsideController {
+
+    /** How long a decision waits to show in the roster before the page redirects anyway. */
+    private static final Duration SHOWN_WITHIN = Duration.ofSeconds(3);
 
     private final AdminPages pages;
 
@@ -83,24 +86,14 @@ class SetAsideController {
         return "redirect:" + scope.base() + "/rounds";
     }
 
-    /** Waits briefly until the roster shows the decision, so the page after it does. */
+    /** Waits briefly until the roster shows the decision, so the page after it does; null if it did not in time. */
     private PersonView shown(OrganisationView organisation, CampaignView campaign, PersonId person, boolean aside) {
-        Instant until = Instant.now().plus(Duration.ofSeconds(3));
-        while (true) {
-            RosterView roster = pages.query(new FindRoster(organisation.organisationId(), campaign.campaignId()),
-                    RosterView.class);
-            PersonView seen = roster == null ? null : roster.people().stream()
-                    .filter(p -> p.personId().equals(person) && p.setAside() == aside).findFirst().orElse(null);
-            if (seen != null || Instant.now().isAfter(until)) {
-                return seen;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return null;
-            }
-        }
+        return ReadModelWait.until(() -> {
+                    RosterView roster = pages.query(new FindRoster(organisation.organisationId(),
+                            campaign.campaignId()), RosterView.class);
+                    return roster == null ? null : roster.people().stream()
+                            .filter(p -> p.personId().equals(person) && p.setAside() == aside).findFirst().orElse(null);
+                }, seen -> true, SHOWN_WITHIN).orElse(null);
     }
 
     private static String flash(RedirectAttributes redirect, CampaignScope scope, String kind, String message) {

@@ -2,12 +2,12 @@ package org.oostkit.wrt.web.round;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.oostkit.wrt.api.campaign.CampaignId;
 import org.oostkit.wrt.query.api.CampaignQueries.FindRoster;
 import org.oostkit.wrt.query.api.OrganisationQueries.FindOrganisationBySlug;
 import org.oostkit.wrt.query.api.OrganisationView;
 import org.oostkit.wrt.query.api.PersonView;
 import org.oostkit.wrt.query.api.RosterView;
-import org.oostkit.wrt.api.campaign.CampaignId;
 import org.oostkit.wrt.web.campaign.AdminPages;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Configuration;
@@ -17,7 +17,6 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -66,19 +65,19 @@ class SetAsideList implements WebMvcConfigurer, HandlerInterceptor {
             return;
         }
         RosterView roster = pages.query(new FindRoster(organisation.organisationId(), campaign), RosterView.class);
-        List<Map<String, Object>> aside = roster == null ? List.of() : roster.people().stream()
-                .filter(PersonView::setAside).map(SetAsideList::row).toList();
+        List<AsideRow> aside = roster == null ? List.of() : roster.people().stream()
+                .filter(PersonView::setAside).map(AsideRow::of).toList();
         view.addObject("setAside", aside);
         view.addObject("setAsideCount", aside.size());
         view.addObject("hasSetAside", !aside.isEmpty());
     }
 
-    private static Map<String, Object> row(PersonView person) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("personId", person.personId().value().toString());
-        row.put("name", AdminPages.text(person.name()));
-        row.put("email", AdminPages.text(person.email()));
-        row.put("note", AdminPages.text(person.setAsideNote()));
-        return row;
+    /** Someone left out of the next round, with the admin's note. */
+    record AsideRow(String personId, String name, String email, String note) {
+
+        static AsideRow of(PersonView person) {
+            return new AsideRow(person.personId().value().toString(), AdminPages.text(person.name()),
+                    AdminPages.text(person.email()), AdminPages.text(person.setAsideNote()));
+        }
     }
 }

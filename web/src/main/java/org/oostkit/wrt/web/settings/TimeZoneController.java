@@ -11,6 +11,8 @@ import org.oostkit.wrt.query.api.TimeZoneQueries.FindTimeZone;
 import org.oostkit.wrt.query.api.TimeZoneView;
 import org.oostkit.wrt.query.time.LocalTimes;
 import org.oostkit.wrt.web.campaign.AdminPages;
+import org.oostkit.wrt.web.campaign.PageModel;
+import org.oostkit.wrt.web.campaign.ReadModelWait;
 import org.oostkit.wrt.web.scope.AdminOnly;
 import org.oostkit.wrt.web.scope.CampaignScope;
 import org.springframework.security.core.Authentication;
@@ -24,7 +26,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -60,8 +61,9 @@ class TimeZoneController {
         } catch (RuleViolation refused) {
             return organisationPage(organisation, timeZone, refused.getMessage(), authentication, model);
         }
-        boolean visible = pages.caughtUp(new FindOrganisationBySlug(slug), OrganisationView.class,
-                view -> view != null && zone.equals(view.timeZone()));
+        // no projection announces organisation or zone changes to subscription queries: read again until it shows
+        boolean visible = ReadModelWait.until(() -> pages.query(new FindOrganisationBySlug(slug), OrganisationView.class),
+                view -> zone.equals(view.timeZone()), AdminPages.CATCH_UP).isPresent();
         redirect.addFlashAttribute("flash", Map.of("kind", visible ? "ok" : "warn", "message",
                 "Time zone set to " + LocalTimes.zoneName(zone) + ". Deadlines are entered and shown in it, except in "
                         + "campaigns with a zone of their own." + (visible ? "" : " The pages show it within a few seconds.")));
@@ -91,8 +93,9 @@ class TimeZoneController {
             return campaignPage(organisation, campaign, zones(organisation, campaign), timeZone, refused.getMessage(),
                     authentication, model);
         }
-        boolean visible = pages.caughtUp(new FindTimeZone(organisation.organisationId(), campaign.campaignId()),
-                TimeZoneView.class, view -> view != null && Objects.equals(own, view.campaignZone()));
+        boolean visible = ReadModelWait.until(() -> pages.query(new FindTimeZone(organisation.organisationId(),
+                        campaign.campaignId()), TimeZoneView.class),
+                view -> Objects.equals(own, view.campaignZone()), AdminPages.CATCH_UP).isPresent();
         redirect.addFlashAttribute("flash", Map.of("kind", visible ? "ok" : "warn", "message",
                 (own == null ? "The campaign follows the organisation's time zone."
                         : "The campaign's time zone is " + LocalTimes.zoneName(own) + ".")
@@ -100,19 +103,26 @@ class TimeZoneController {
         return "redirect:" + scope.base();
     }
 
+    /** The zone form ({@code settings/time-zone}), for the organisation or one campaign ({@code back} only then). */
+    record ZonePage(List<AdminPages.Crumb> crumbs, String heading, String current, String explanation, String action,
+                    String back, List<Option> options, String error) {
+    }
+
+    /** A zone to choose, labelled with its abbreviation and offset now. */
+    record Option(String value, String label, boolean selected) {
+    }
+
     private String organisationPage(OrganisationView organisation, String selected, String error,
                                     Authentication authentication, Model model) {
         String slug = organisation.slug();
         model.addAllAttributes(pages.page("Settings", organisation, authentication, "settings"));
-        model.addAttribute("crumbs", AdminPages.crumbs("/org/" + slug + "/manage", organisation.name(), null,
-                "Settings"));
-        model.addAttribute("heading", "Settings");
-        model.addAttribute("current", LocalTimes.zoneName(organisation.timeZone()));
-        model.addAttribute("explanation", "Deadlines are entered and shown in this zone: on the admin pages, in the "
-                + "invitation mails, on the nominators' pages and in the exports. A campaign can have a zone of its own.");
-        model.addAttribute("action", "/org/" + slug + "/settings");
-        model.addAttribute("options", options(selected, null));
-        return form(error, model);
+        model.addAllAttributes(PageModel.attributes(new ZonePage(
+                AdminPages.crumbs("/org/" + slug + "/manage", organisation.name(), null, "Settings"), "Settings",
+                LocalTimes.zoneName(organisation.timeZone()),
+                "Deadlines are entered and shown in this zone: on the admin pages, in the invitation mails, on the "
+                        + "nominators' pages and in the exports. A campaign can have a zone of its own.",
+                "/org/" + slug + "/settings", null, options(selected, null), error)));
+        return VIEW;
     }
 
     private String campaignPage(OrganisationView organisation, CampaignView campaign, TimeZoneView zones,
@@ -120,25 +130,17 @@ class TimeZoneController {
         String slug = organisation.slug();
         String base = "/org/" + slug + "/campaigns/" + campaign.campaignId();
         model.addAllAttributes(pages.page("Time zone of " + campaign.name(), organisation, authentication, "campaign"));
-        model.addAttribute("crumbs", AdminPages.crumbs("/org/" + slug + "/manage", organisation.name(), base,
-                campaign.name(), null, "Time zone"));
-        model.addAttribute("heading", "Time zone of " + campaign.name());
-        model.addAttribute("current", LocalTimes.zoneName(zones.zone())
-                + (zones.campaignOverrides() ? "" : " (the organisation's)"));
-        model.addAttribute("explanation", "This campaign's deadlines are entered and shown in this zone, in its "
-                + "mails, on its nominators' pages and in its exports. Rounds keep their moment: a round that closes "
-                + "at 17:00 in one zone closes at the same instant, shown in the new zone.");
-        model.addAttribute("action", base + "/time-zone");
-        model.addAttribute("back", base);
-        model.addAttribute("options", options(selected,
-                "The organisation's zone (" + LocalTimes.zoneName(zones.organisationZone()) + ")"));
-        return form(error, model);
-    }
-
-    private static String form(String error, Model model) {
-        if (error != null) {
-            model.addAttribute("error", error);
-        }
+        model.addAllAttributes(PageModel.attributes(new ZonePage(
+                AdminPages.crumbs("/org/" + slug + "/manage", organisation.name(), base, campaign.name(), null,
+                        "Time zone"),
+                "Time zone of " + campaign.name(),
+                LocalTimes.zoneName(zones.zone()) + (zones.campaignOverrides() ? "" : " (the organisation's)"),
+                "This campaign's deadlines are entered and shown in this zone, in its mails, on its nominators' pages "
+                        + "and in its exports. Rounds keep their moment: a round that closes at 17:00 in one zone "
+                        + "closes at the same instant, shown in the new zone.",
+                base + "/time-zone", base,
+                options(selected, "The organisation's zone (" + LocalTimes.zoneName(zones.organisationZone()) + ")"),
+                error)));
         return VIEW;
     }
 
@@ -149,26 +151,18 @@ class TimeZoneController {
     }
 
     /** Every zone, labelled with its abbreviation and offset now; {@code followLabel}: a first "no zone of its own". */
-    private static List<Map<String, Object>> options(String selected, String followLabel) {
+    private static List<Option> options(String selected, String followLabel) {
         Instant now = Instant.now();
-        List<Map<String, Object>> options = new ArrayList<>();
+        List<Option> options = new ArrayList<>();
         if (followLabel != null) {
-            options.add(option("", followLabel, selected == null || selected.isBlank()));
+            options.add(new Option("", followLabel, selected == null || selected.isBlank()));
         }
         for (String id : TimeZones.ids()) {
             ZoneId zone = ZoneId.of(id);
             String offset = now.atZone(zone).getOffset().getId();
-            options.add(option(id, id + " (" + LocalTimes.abbreviation(now, zone) + ", UTC"
+            options.add(new Option(id, id + " (" + LocalTimes.abbreviation(now, zone) + ", UTC"
                     + ("Z".equals(offset) ? "" : offset) + ")", id.equalsIgnoreCase(selected == null ? "" : selected.strip())));
         }
         return options;
-    }
-
-    private static Map<String, Object> option(String value, String label, boolean selected) {
-        Map<String, Object> option = new LinkedHashMap<>();
-        option.put("value", value);
-        option.put("label", label);
-        option.put("selected", selected);
-        return option;
     }
 }

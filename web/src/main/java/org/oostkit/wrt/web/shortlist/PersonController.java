@@ -12,6 +12,7 @@ import org.oostkit.wrt.query.api.ShortlistQueries.FindShortlist;
 import org.oostkit.wrt.query.api.ShortlistView;
 import org.oostkit.wrt.query.time.LocalTimes;
 import org.oostkit.wrt.web.campaign.AdminPages;
+import org.oostkit.wrt.web.campaign.PageModel;
 import org.oostkit.wrt.web.scope.CampaignScope;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -22,7 +23,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
 
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -59,68 +59,61 @@ class PersonController {
         String base = scope.base();
         String name = story.erased() ? "Erased person" : AdminPages.text(story.name());
 
-        model.addAllAttributes(pages.page(name + " · " + campaign.name(), organisation, authentication, "campaign"));
-        model.addAttribute("crumbs", AdminPages.crumbs("/org/" + slug + "/manage", organisation.name(), base,
-                campaign.name(), base + "/results", "Results", null, name));
-        model.addAttribute("tabs", AdminPages.tabs(slug, campaign, "results"));
-        model.addAttribute("base", base);
-        model.addAttribute("personId", person.toString());
-        model.addAttribute("name", name);
-        model.addAttribute("email", story.erased() ? "" : AdminPages.text(story.email()));
-        model.addAttribute("erased", story.erased());
-        model.addAttribute("source", "SEED".equals(story.source()) ? "seed group" : "nominated"
-                + (story.enteredRound() == null ? "" : ", entered the roster in round " + story.enteredRound()));
-        model.addAttribute("inRoster", story.inRoster());
-        model.addAttribute("nominations", story.nominations());
-        model.addAttribute("rank", story.rank() == null ? "—" : story.rank().toString());
-        model.addAttribute("ranked", story.ranked());
-        model.addAttribute("threshold", story.threshold());
-        model.addAttribute("above", story.aboveThreshold());
         Integer group = insight == null ? null : insight.group(personId);
-        model.addAttribute("group", group == null ? "none (not in the network)" : "group " + group);
-        model.addAttribute("bridge", insight != null && insight.bridges().stream()
-                .anyMatch(b -> b.personId().equals(personId)));
-        model.addAttribute("asked", story.contactedRound() == null ? "Not asked yet"
-                : "Asked in round " + story.contactedRound() + (story.invitedAt() == null ? ""
-                : " (" + LocalTimes.shortMoment(story.invitedAt(), zone) + ")"));
-        model.addAttribute("answered", story.contactedRound() == null ? "—" : story.respondedAt() == null
-                ? "No answer" : "Answered " + LocalTimes.shortMoment(story.respondedAt(), zone));
-        model.addAttribute("namedBy", reasons(story.namedBy(), true, base));
-        model.addAttribute("hasNamedBy", !story.namedBy().isEmpty());
-        model.addAttribute("named", reasons(story.named(), false, base));
-        model.addAttribute("hasNamed", !story.named().isEmpty());
-
         ShortlistView.Entry chosen = shortlist == null ? null : shortlist.entries().stream()
                 .filter(e -> e.personId().equals(personId)).findFirst().orElse(null);
-        model.addAttribute("chosen", chosen != null);
-        if (chosen != null) {
-            model.addAttribute("chosenAt", LocalTimes.shortMoment(chosen.chosenAt(), zone));
-            model.addAttribute("chosenBy", ShortlistModel.actor(chosen.chosenBy()));
-            model.addAttribute("note", chosen.note());
-            // the page never shows "[erased]": it says what went instead
-            model.addAttribute("hasNote", !story.erased() && !chosen.note().isEmpty());
-            model.addAttribute("noteErased", story.erased());
-            String told = ShortlistModel.told(shortlist.mail(personId).orElse(null), zone);
-            model.addAttribute("told", told);
-            model.addAttribute("hasTold", !told.isEmpty());
-        }
         boolean closed = shortlist != null && shortlist.closed();
-        model.addAttribute("shortlistClosed", closed);
-        model.addAttribute("canChoose", !closed && chosen == null && story.inRoster() && !story.erased());
-        model.addAttribute("canRemove", !closed && chosen != null);
+        String told = chosen == null ? "" : ShortlistModel.told(shortlist.mail(personId).orElse(null), zone);
+
+        model.addAllAttributes(pages.page(name + " · " + campaign.name(), organisation, authentication, "campaign"));
+        model.addAllAttributes(PageModel.attributes(new PersonPage(
+                AdminPages.crumbs("/org/" + slug + "/manage", organisation.name(), base, campaign.name(),
+                        base + "/results", "Results", null, name),
+                AdminPages.tabs(slug, campaign, "results"), base, person.toString(), name,
+                story.erased() ? "" : AdminPages.text(story.email()), story.erased(),
+                "SEED".equals(story.source()) ? "seed group" : "nominated"
+                        + (story.enteredRound() == null ? "" : ", entered the roster in round " + story.enteredRound()),
+                story.inRoster(), story.nominations(), story.rank() == null ? "—" : story.rank().toString(),
+                story.ranked(), story.threshold(), story.aboveThreshold(),
+                group == null ? "none (not in the network)" : "group " + group,
+                insight != null && insight.bridges().stream().anyMatch(b -> b.personId().equals(personId)),
+                story.contactedRound() == null ? "Not asked yet" : "Asked in round " + story.contactedRound()
+                        + (story.invitedAt() == null ? "" : " (" + LocalTimes.shortMoment(story.invitedAt(), zone) + ")"),
+                story.contactedRound() == null ? "—" : story.respondedAt() == null
+                        ? "No answer" : "Answered " + LocalTimes.shortMoment(story.respondedAt(), zone),
+                reasons(story.namedBy(), true, base), !story.namedBy().isEmpty(),
+                reasons(story.named(), false, base), !story.named().isEmpty(),
+                chosen != null,
+                chosen == null ? null : LocalTimes.shortMoment(chosen.chosenAt(), zone),
+                chosen == null ? null : ShortlistModel.actor(chosen.chosenBy()),
+                chosen == null ? null : chosen.note(),
+                // the page never shows "[erased]": it says what went instead
+                chosen == null ? null : !story.erased() && !chosen.note().isEmpty(),
+                chosen != null && story.erased(), told, !told.isEmpty(),
+                closed, !closed && chosen == null && story.inRoster() && !story.erased(), !closed && chosen != null)));
         return "shortlist/person";
     }
 
-    private static List<Map<String, Object>> reasons(List<ReasonView> reasons, boolean byNominator, String base) {
-        return reasons.stream().map(r -> {
-            Map<String, Object> item = new LinkedHashMap<>();
-            PersonId other = byNominator ? r.nominatorId() : r.nomineeId();
-            item.put("name", AdminPages.text(byNominator ? r.nominatorName() : r.nomineeName()));
-            item.put("href", base + "/people/" + other);
-            item.put("round", r.roundNumber());
-            item.put("hasReason", r.hasReason());
-            item.put("reason", r.hasReason() ? r.reason().strip() : "");
-            return item;
-        }).toList();
+    private static List<Reason> reasons(List<ReasonView> reasons, boolean byNominator, String base) {
+        return reasons.stream().map(r -> new Reason(
+                AdminPages.text(byNominator ? r.nominatorName() : r.nomineeName()),
+                base + "/people/" + (byNominator ? r.nominatorId() : r.nomineeId()), r.roundNumber(), r.hasReason(),
+                r.hasReason() ? r.reason().strip() : "")).toList();
+    }
+
+    /**
+     * A person's story in the campaign ({@code shortlist/person}); the choice's details are null (left out) while
+     * the person is not on the shortlist.
+     */
+    record PersonPage(List<AdminPages.Crumb> crumbs, List<AdminPages.NavItem> tabs, String base, String personId,
+                      String name, String email, boolean erased, String source, boolean inRoster, int nominations,
+                      String rank, int ranked, int threshold, boolean above, String group, boolean bridge,
+                      String asked, String answered, List<Reason> namedBy, boolean hasNamedBy, List<Reason> named,
+                      boolean hasNamed, boolean chosen, String chosenAt, String chosenBy, String note, Boolean hasNote,
+                      boolean noteErased, String told, boolean hasTold, boolean shortlistClosed, boolean canChoose, boolean canRemove) {
+    }
+
+    /** Who named this person (or whom they named), in which round and why. */
+    record Reason(String name, String href, int round, boolean hasReason, String reason) {
     }
 }

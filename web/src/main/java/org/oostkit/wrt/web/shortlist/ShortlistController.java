@@ -18,6 +18,7 @@ import org.oostkit.wrt.query.export.CsvOptions;
 import org.oostkit.wrt.query.export.ShortlistExport;
 import org.oostkit.wrt.query.time.LocalTimes;
 import org.oostkit.wrt.web.campaign.AdminPages;
+import org.oostkit.wrt.web.campaign.PageModel;
 import org.oostkit.wrt.web.scope.AdminOnly;
 import org.oostkit.wrt.web.scope.CampaignScope;
 import org.springframework.http.ContentDisposition;
@@ -36,7 +37,6 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -69,37 +69,22 @@ class ShortlistController {
                 ShortlistView.class);
         NetworkInsightView insight = pages.query(new FindNetworkInsight(organisation.organisationId(),
                 campaign.campaignId()), NetworkInsightView.class);
-        model.addAllAttributes(pages.page("Shortlist of " + campaign.name(), organisation, authentication, "campaign"));
-        model.addAttribute("crumbs", AdminPages.crumbs("/org/" + slug + "/manage", organisation.name(), base,
-                campaign.name(), base + "/results", "Results", null, "Shortlist"));
-        model.addAttribute("tabs", AdminPages.tabs(slug, campaign, "results"));
-        model.addAttribute("base", base);
-        model.addAttribute("campaignName", campaign.name());
-        List<Map<String, Object>> rows = shortlist.entries().stream().map(e -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("name", AdminPages.text(e.name()));
-            row.put("email", AdminPages.text(e.email()));
-            row.put("href", base + "/people/" + e.personId());
-            row.put("personId", e.personId().toString());
-            row.put("note", AdminPages.text(e.note()));
-            row.put("hasNote", !e.note().isEmpty());
-            row.put("chosenAt", LocalTimes.shortMoment(e.chosenAt(), zone));
-            row.put("chosenBy", ShortlistModel.actor(e.chosenBy()));
+        List<Entry> rows = shortlist.entries().stream().map(e -> {
             Integer group = insight == null ? null : insight.group(e.personId());
-            row.put("group", group == null ? "" : group.toString());
             String told = ShortlistModel.told(shortlist.mail(e.personId()).orElse(null), zone);
-            row.put("told", told);
-            row.put("hasTold", !told.isEmpty());
-            return row;
+            return new Entry(AdminPages.text(e.name()), AdminPages.text(e.email()), base + "/people/" + e.personId(),
+                    e.personId().toString(), AdminPages.text(e.note()), !e.note().isEmpty(),
+                    LocalTimes.shortMoment(e.chosenAt(), zone), ShortlistModel.actor(e.chosenBy()),
+                    group == null ? "" : group.toString(), told, !told.isEmpty());
         }).toList();
-        model.addAttribute("entries", rows);
-        model.addAttribute("count", rows.size());
-        model.addAttribute("hasEntries", !rows.isEmpty());
-        model.addAttribute("anyoneToTell", !ShortlistModel.toTell(shortlist).isEmpty());
-        model.addAttribute("closed", shortlist.closed());
-        model.addAttribute("closedAt", shortlist.closed() ? LocalTimes.shortMoment(shortlist.closedAt(), zone) : "");
-        model.addAttribute("closedBy", ShortlistModel.actor(shortlist.closedBy()));
-        model.addAttribute("groupsCovered", ShortlistModel.groupsCovered(shortlist, insight));
+        model.addAllAttributes(pages.page("Shortlist of " + campaign.name(), organisation, authentication, "campaign"));
+        model.addAllAttributes(PageModel.attributes(new ShortlistPage(
+                AdminPages.crumbs("/org/" + slug + "/manage", organisation.name(), base, campaign.name(),
+                        base + "/results", "Results", null, "Shortlist"),
+                AdminPages.tabs(slug, campaign, "results"), base, campaign.name(), rows, rows.size(), !rows.isEmpty(),
+                !ShortlistModel.toTell(shortlist).isEmpty(), shortlist.closed(),
+                shortlist.closed() ? LocalTimes.shortMoment(shortlist.closedAt(), zone) : "",
+                ShortlistModel.actor(shortlist.closedBy()), ShortlistModel.groupsCovered(shortlist, insight))));
         return "shortlist/shortlist";
     }
 
@@ -191,5 +176,16 @@ class ShortlistController {
     private static String attachment(String extension) {
         return ContentDisposition.attachment().filename("shortlist-" + LocalDate.now() + "." + extension).build()
                 .toString();
+    }
+
+    /** The shortlist page ({@code shortlist/shortlist}). */
+    record ShortlistPage(List<AdminPages.Crumb> crumbs, List<AdminPages.NavItem> tabs, String base, String campaignName,
+                         List<Entry> entries, int count, boolean hasEntries, boolean anyoneToTell, boolean closed,
+                         String closedAt, String closedBy, String groupsCovered) {
+    }
+
+    /** A chosen person: who chose them, when and why, their group and whether they were told. */
+    record Entry(String name, String email, String href, String personId, String note, boolean hasNote,
+                 String chosenAt, String chosenBy, String group, String told, boolean hasTold) {
     }
 }

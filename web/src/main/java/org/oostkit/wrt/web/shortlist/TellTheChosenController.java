@@ -9,6 +9,7 @@ import org.oostkit.wrt.query.api.OrganisationView;
 import org.oostkit.wrt.query.api.ShortlistQueries.FindShortlist;
 import org.oostkit.wrt.query.api.ShortlistView;
 import org.oostkit.wrt.web.campaign.AdminPages;
+import org.oostkit.wrt.web.campaign.PageModel;
 import org.oostkit.wrt.adapters.mail.CampaignSenders;
 import org.oostkit.wrt.adapters.mail.SelectionMails;
 import org.oostkit.wrt.web.scope.AdminOnly;
@@ -59,23 +60,14 @@ class TellTheChosenController {
                 senders.of(campaign.campaignId().value()));
         model.addAllAttributes(pages.page("Tell the chosen · " + campaign.name(), organisation, authentication,
                 "campaign"));
-        model.addAttribute("crumbs", AdminPages.crumbs("/org/" + scope.slug() + "/manage", organisation.name(), base,
-                campaign.name(), base + "/shortlist", "Shortlist", null, "Tell the chosen"));
-        model.addAttribute("tabs", AdminPages.tabs(scope.slug(), campaign, "results"));
-        model.addAttribute("base", base);
-        model.addAttribute("campaignName", campaign.name());
-        model.addAttribute("count", toTell.size());
-        model.addAttribute("onePerson", toTell.size() == 1);
-        model.addAttribute("hasPeople", !toTell.isEmpty());
-        model.addAttribute("alreadyTold", asked.size());
-        model.addAttribute("anyAlreadyTold", !asked.isEmpty());
-        model.addAttribute("names", String.join("; ", toTell.stream().map(e -> AdminPages.text(e.name())).toList()));
-        model.addAttribute("selectionMessage", message);
-        model.addAttribute("messageProblem", problem == null ? null : TextRule.sentence(problem));
-        model.addAttribute("previewName", previewName);
-        model.addAttribute("previewSubject", preview.subject());
-        model.addAttribute("previewText", preview.text());
-        model.addAttribute("previewHtml", preview.html());
+        model.addAllAttributes(PageModel.attributes(new TellPage(
+                AdminPages.crumbs("/org/" + scope.slug() + "/manage", organisation.name(), base, campaign.name(),
+                        base + "/shortlist", "Shortlist", null, "Tell the chosen"),
+                AdminPages.tabs(scope.slug(), campaign, "results"), base, campaign.name(), toTell.size(),
+                toTell.size() == 1, !toTell.isEmpty(), asked.size(), !asked.isEmpty(),
+                String.join("; ", toTell.stream().map(e -> AdminPages.text(e.name())).toList()), message,
+                problem == null ? null : TextRule.sentence(problem), previewName, preview.subject(), preview.text(),
+                preview.html())));
         return "shortlist/tell";
     }
 
@@ -98,5 +90,12 @@ class TellTheChosenController {
             redirect.addFlashAttribute("flash", Map.of("kind", "error", "message", refused.getMessage()));
         }
         return "redirect:" + scope.base() + "/shortlist";
+    }
+
+    /** The confirmation before the selection mail goes out ({@code shortlist/tell}), with a preview of it. */
+    record TellPage(List<AdminPages.Crumb> crumbs, List<AdminPages.NavItem> tabs, String base, String campaignName,
+                    int count, boolean onePerson, boolean hasPeople, int alreadyTold, boolean anyAlreadyTold,
+                    String names, String selectionMessage, String messageProblem, String previewName,
+                    String previewSubject, String previewText, String previewHtml) {
     }
 }

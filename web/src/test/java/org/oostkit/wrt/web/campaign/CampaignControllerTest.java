@@ -1,7 +1,7 @@
 package org.oostkit.wrt.web.campaign;
 
+import org.oostkit.wrt.api.common.Rule;
 import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -9,14 +9,16 @@ import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.oostkit.wrt.api.campaign.CampaignCommands.CompleteCampaign;
 import org.oostkit.wrt.api.campaign.CampaignCommands.CreateCampaign;
+import org.oostkit.wrt.api.common.ActingCommandGateway;
 import org.oostkit.wrt.api.common.RuleViolation;
+import org.oostkit.wrt.api.round.RoundId;
 import org.oostkit.wrt.query.api.CampaignQueries.FindCampaign;
 import org.oostkit.wrt.query.api.CampaignQueries.FindCampaigns;
 import org.oostkit.wrt.query.api.CampaignView;
 import org.oostkit.wrt.query.api.RoundQueries.FindRounds;
 import org.oostkit.wrt.query.api.RoundView;
-import org.oostkit.wrt.api.round.RoundId;
 import org.oostkit.wrt.web.security.SecurityConfiguration;
+import org.oostkit.wrt.web.support.SentCommands;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Import;
@@ -47,7 +49,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-@WebMvcTest(controllers = {ManageController.class, CampaignController.class})
+@WebMvcTest(controllers = {ManageController.class, CampaignController.class, CampaignCompletionController.class})
 @Import({SecurityConfiguration.class, AdminPages.class})
 class CampaignControllerTest {
 
@@ -56,7 +58,7 @@ class CampaignControllerTest {
     @MockitoBean
     QueryGateway queries;
     @MockitoBean
-    CommandGateway commands;
+    ActingCommandGateway commands;
 
     @BeforeEach
     void organisation() {
@@ -155,7 +157,7 @@ class CampaignControllerTest {
                 .andExpect(content().string(containsString("Kept &lt;as typed&gt;")))
                 .andExpect(content().string(containsString(">Dear colleague</textarea>")))
                 .andExpect(content().string(containsString("aria-invalid=\"true\"")));
-        verify(commands, never()).sendAndWait(any());
+        verify(commands, never()).sendAndWait(any(), any());
     }
 
     @Test
@@ -182,11 +184,11 @@ class CampaignControllerTest {
                 .andExpect(status().is3xxRedirection())
                 .andExpect(flash().attributeExists("flash"))
                 .andReturn();
-        ArgumentCaptor<CommandMessage<?>> message = commandMessage();
-        CreateCampaign sent = (CreateCampaign) message.getValue().getPayload();
+        CommandMessage<?> message = commandMessage();
+        CreateCampaign sent = (CreateCampaign) message.getPayload();
         assertThat(sent.organisationId()).isEqualTo(AdminFixtures.ORG);
         assertThat(sent.settings().name()).isEqualTo("Spring summit");
-        assertThat(message.getValue().getMetaData().get("actor")).isEqualTo("admin:admin@demo.org");
+        assertThat(message.getMetaData().get("actor")).isEqualTo("admin:admin@demo.org");
         assertThat(result.getResponse().getRedirectedUrl())
                 .isEqualTo("/org/demo/campaigns/" + sent.campaignId() + "/seed");
     }
@@ -207,7 +209,7 @@ class CampaignControllerTest {
     @Test
     @DisplayName("a rule the command side refuses lands next to its field, with the input kept")
     void refusedByCommand() throws Exception {
-        when(commands.sendAndWait(any())).thenThrow(new RuleViolation("organisation-suspended",
+        when(commands.sendAndWait(any(), any())).thenThrow(new RuleViolation(Rule.ORGANISATION_SUSPENDED,
                 "The organisation is suspended: no rounds can start and no mail is sent."));
         mvc.perform(post("/org/demo/campaigns").with(admin()).with(csrf())
                         .param("name", "Spring summit").param("threshold", "2").param("roundDays", "14")
@@ -223,7 +225,7 @@ class CampaignControllerTest {
         mvc.perform(post("/org/demo/campaigns").with(auditor()).with(csrf()).param("name", "x"))
                 .andExpect(status().isForbidden());
         mvc.perform(get("/org/demo/campaigns/new").with(auditor())).andExpect(status().isForbidden());
-        verify(commands, never()).sendAndWait(any());
+        verify(commands, never()).sendAndWait(any(), any());
     }
 
     @Test
@@ -282,7 +284,7 @@ class CampaignControllerTest {
         mvc.perform(get(BASE + "/complete").with(admin()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Complete “Future of work”?")));
-        when(commands.sendAndWait(any())).thenThrow(new RuleViolation("round-open",
+        when(commands.sendAndWait(any(), any())).thenThrow(new RuleViolation(Rule.ROUND_OPEN,
                 "Round 2 is still open; close it first."));
         mvc.perform(post(BASE + "/complete").with(admin()).with(csrf()))
                 .andExpect(status().isOk())
@@ -290,14 +292,11 @@ class CampaignControllerTest {
         assertThat(sentCommand(CompleteCampaign.class).campaignId()).isEqualTo(CAMPAIGN);
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private ArgumentCaptor<CommandMessage<?>> commandMessage() {
-        ArgumentCaptor<CommandMessage<?>> captor = (ArgumentCaptor) ArgumentCaptor.forClass(CommandMessage.class);
-        verify(commands).sendAndWait(captor.capture());
-        return captor;
+    private CommandMessage<?> commandMessage() {
+        return SentCommands.only(commands);
     }
 
     private <C> C sentCommand(Class<C> type) {
-        return type.cast(commandMessage().getValue().getPayload());
+        return type.cast(commandMessage().getPayload());
     }
 }

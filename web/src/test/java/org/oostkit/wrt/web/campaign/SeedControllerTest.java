@@ -1,7 +1,7 @@
 package org.oostkit.wrt.web.campaign;
 
+import org.oostkit.wrt.api.common.Rule;
 import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -13,12 +13,14 @@ import org.oostkit.wrt.api.campaign.PersonId;
 import org.oostkit.wrt.api.campaign.SeedBatchResult;
 import org.oostkit.wrt.api.campaign.SeedRow;
 import org.oostkit.wrt.api.campaign.SeedRowOutcome;
+import org.oostkit.wrt.api.common.ActingCommandGateway;
 import org.oostkit.wrt.api.common.RuleViolation;
 import org.oostkit.wrt.query.api.CampaignQueries.FindCampaign;
 import org.oostkit.wrt.query.api.CampaignQueries.FindRoster;
 import org.oostkit.wrt.query.api.PersonView;
 import org.oostkit.wrt.query.api.RosterView;
 import org.oostkit.wrt.web.security.SecurityConfiguration;
+import org.oostkit.wrt.web.support.SentCommands;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Import;
@@ -73,7 +75,7 @@ class SeedControllerTest {
     @MockitoBean
     QueryGateway queries;
     @MockitoBean
-    CommandGateway commands;
+    ActingCommandGateway commands;
 
     @BeforeEach
     void campaignWithOneSeed() {
@@ -89,7 +91,7 @@ class SeedControllerTest {
     void preview() throws Exception {
         MockHttpSession session = new MockHttpSession();
         String preview = upload(session, FILE.getBytes(StandardCharsets.UTF_8));
-        verify(commands, never()).sendAndWait(any());
+        verify(commands, never()).sendAndWait(any(), any());
 
         mvc.perform(get(preview).session(session).with(admin()))
                 .andExpect(status().isOk())
@@ -108,7 +110,7 @@ class SeedControllerTest {
         MockHttpSession session = new MockHttpSession();
         String preview = upload(session, FILE.getBytes(StandardCharsets.UTF_8));
         String importId = preview.substring(preview.lastIndexOf('/') + 1);
-        when(commands.sendAndWait(any())).thenReturn(new SeedBatchResult(List.of(
+        when(commands.sendAndWait(any(), any())).thenReturn(new SeedBatchResult(List.of(
                 new SeedRowOutcome(2, "alice@example.org", SeedRowOutcome.Result.ADDED, PersonId.random(), null),
                 new SeedRowOutcome(7, "carl@example.org", SeedRowOutcome.Result.ALREADY_IN_CAMPAIGN, null,
                         "already in this campaign"))));
@@ -117,10 +119,8 @@ class SeedControllerTest {
                         .param("importId", importId))
                 .andExpect(redirectedUrl(BASE + "/seed"))
                 .andReturn();
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        ArgumentCaptor<CommandMessage<?>> sent = (ArgumentCaptor) ArgumentCaptor.forClass(CommandMessage.class);
-        verify(commands).sendAndWait(sent.capture());
-        AddSeedPeople command = (AddSeedPeople) sent.getValue().getPayload();
+        CommandMessage<?> sent = SentCommands.only(commands);
+        AddSeedPeople command = (AddSeedPeople) sent.getPayload();
         assertThat(command.rows()).containsExactly(new SeedRow(2, "Alice", "alice@example.org"),
                 new SeedRow(7, "Carl", "carl@example.org"));
         @SuppressWarnings("unchecked")
@@ -128,15 +128,16 @@ class SeedControllerTest {
         // Carl was added by someone else between preview and confirmation: the campaign's own answer counts
         assertThat(flash.get("message")).startsWith("Imported 1 person from seeds.csv; 4 lines were not imported");
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> report = (List<Map<String, Object>>) result.getFlashMap().get("importReport");
-        assertThat(report).extracting(line -> line.get("line")).containsExactly(3, 4, 5, 7);
+        List<SeedImportController.ReportLine> report =
+                (List<SeedImportController.ReportLine>) result.getFlashMap().get("importReport");
+        assertThat(report).extracting(SeedImportController.ReportLine::line).containsExactly(3, 4, 5, 7);
 
         mvc.perform(post(BASE + "/seed/confirm").session(session).with(admin()).with(csrf())
                         .param("importId", importId))
                 .andExpect(redirectedUrl(BASE + "/seed"))
                 .andExpect(flash().attribute("flash", Map.of("kind", "warn", "message",
                         "That import was already confirmed or cancelled; nothing more was imported.")));
-        verify(commands, times(1)).sendAndWait(any());
+        verify(commands, times(1)).sendAndWait(any(), any());
     }
 
     @Test
@@ -157,7 +158,7 @@ class SeedControllerTest {
         mvc.perform(multipart(BASE + "/seed/upload").file(new MockFile(big)).with(admin()).with(csrf()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("The file is larger than 2 KB: nothing was imported.")));
-        verify(commands, never()).sendAndWait(any());
+        verify(commands, never()).sendAndWait(any(), any());
     }
 
     @Test
@@ -177,13 +178,13 @@ class SeedControllerTest {
                 .andExpect(content().string(containsString("“nina@” is not a valid email address.")))
                 .andExpect(content().string(containsString("value=\"Nina\"")))
                 .andExpect(content().string(containsString("value=\"nina@\"")));
-        verify(commands, never()).sendAndWait(any());
+        verify(commands, never()).sendAndWait(any(), any());
     }
 
     @Test
     @DisplayName("manual add: a person already in the campaign is refused next to the address field")
     void addDuplicate() throws Exception {
-        when(commands.sendAndWait(any())).thenThrow(new RuleViolation("already-in-campaign",
+        when(commands.sendAndWait(any(), any())).thenThrow(new RuleViolation(Rule.ALREADY_IN_CAMPAIGN,
                 "already@example.org is already in this campaign."));
         mvc.perform(post(BASE + "/seed/add").with(admin()).with(csrf()).param("name", "Old")
                         .param("email", "Already@Example.org"))
@@ -197,10 +198,8 @@ class SeedControllerTest {
         mvc.perform(post(BASE + "/seed/add").with(admin()).with(csrf()).param("name", " Nina ")
                         .param("email", " Nina@Example.org "))
                 .andExpect(redirectedUrl(BASE + "/seed"));
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        ArgumentCaptor<CommandMessage<?>> sent = (ArgumentCaptor) ArgumentCaptor.forClass(CommandMessage.class);
-        verify(commands).sendAndWait(sent.capture());
-        AddSeedPerson command = (AddSeedPerson) sent.getValue().getPayload();
+        CommandMessage<?> sent = SentCommands.only(commands);
+        AddSeedPerson command = (AddSeedPerson) sent.getPayload();
         assertThat(command.name()).isEqualTo("Nina");
         assertThat(command.email()).isEqualTo("nina@example.org");
     }

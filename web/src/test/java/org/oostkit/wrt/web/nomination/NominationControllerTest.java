@@ -1,7 +1,7 @@
 package org.oostkit.wrt.web.nomination;
 
+import org.oostkit.wrt.api.common.Rule;
 import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseType;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.BeforeEach;
@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.oostkit.wrt.api.campaign.CampaignId;
 import org.oostkit.wrt.api.campaign.PersonId;
+import org.oostkit.wrt.api.common.ActingCommandGateway;
 import org.oostkit.wrt.api.common.Actor;
 import org.oostkit.wrt.api.common.RuleViolation;
 import org.oostkit.wrt.api.common.Secrets;
@@ -34,6 +35,7 @@ import org.oostkit.wrt.query.api.OrganisationQueries.FindOrganisationBySlug;
 import org.oostkit.wrt.query.api.OrganisationView;
 import org.oostkit.wrt.web.metrics.WrtMetrics;
 import org.oostkit.wrt.web.security.SecurityConfiguration;
+import org.oostkit.wrt.web.support.SentCommands;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -94,7 +96,7 @@ class NominationControllerTest {
     @Autowired
     Secrets secrets;
     @MockitoBean
-    CommandGateway commands;
+    ActingCommandGateway commands;
     @MockitoBean
     QueryGateway queries;
 
@@ -114,11 +116,11 @@ class NominationControllerTest {
         doAnswer(call -> CompletableFuture.completedFuture(answer(call.getArgument(0))))
                 .when(queries).query(any(), any(ResponseType.class));
         doAnswer(call -> {
-            CommandMessage<?> message = call.getArgument(0);
+            CommandMessage<?> message = SentCommands.message(call.getArgument(0), call.getArgument(1));
             sent.add(message.getPayload());
             actors.add(String.valueOf(message.getMetaData().get(Actor.METADATA_KEY)));
             return commandSide.getOrDefault(message.getPayloadType(), c -> null).apply(message.getPayload());
-        }).when(commands).sendAndWait(any());
+        }).when(commands).sendAndWait(any(), any());
     }
 
     private Object answer(Object query) {
@@ -250,7 +252,7 @@ class NominationControllerTest {
         @Test
         void anotherAddressGetsTheSameAnswerAndNoMail() throws Exception {
             commandSide.put(RequestVerificationCode.class, c -> {
-                throw new RuleViolation("email-mismatch", "That is not the address this invitation was sent to.");
+                throw new RuleViolation(Rule.EMAIL_MISMATCH, "That is not the address this invitation was sent to.");
             });
             mvc.perform(post("/org/acme/nominate/request-link").with(csrf())
                             .param("token", TOKEN).param("email", "mallory@evil.test"))
@@ -262,7 +264,7 @@ class NominationControllerTest {
         @Test
         void tooManyCodesGetTheSameAnswerAsAnyOtherAddress() throws Exception {
             commandSide.put(RequestVerificationCode.class, c -> {
-                throw new RuleViolation("too-many-codes", "Too many codes were requested; try again in an hour.");
+                throw new RuleViolation(Rule.TOO_MANY_CODES, "Too many codes were requested; try again in an hour.");
             });
             mvc.perform(post("/org/acme/nominate/request-link").with(csrf())
                             .param("token", TOKEN).param("email", ALICE))
@@ -583,7 +585,7 @@ class NominationControllerTest {
         @Test
         void aRoundThatClosedMeanwhileShowsTheClosedPage() throws Exception {
             commandSide.put(SubmitNominations.class, c -> {
-                throw new RuleViolation("round-closed", "This round is closed.");
+                throw new RuleViolation(Rule.ROUND_CLOSED, "This round is closed.");
             });
             mvc.perform(post("/org/acme/nominate/submit").with(csrf()).session(verifiedSession())
                             .param("name", "Erin").param("email", "erin@acme.test").param("reason", ""))

@@ -1,12 +1,12 @@
 package org.oostkit.wrt.web.nomination;
 
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseType;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.oostkit.wrt.api.campaign.CampaignId;
 import org.oostkit.wrt.api.campaign.PersonId;
+import org.oostkit.wrt.api.common.ActingCommandGateway;
 import org.oostkit.wrt.api.common.Secrets;
 import org.oostkit.wrt.api.invitation.InvitationId;
 import org.oostkit.wrt.api.organisation.OrganisationId;
@@ -53,7 +53,7 @@ class PausedOrganisationTest {
     @Autowired
     Secrets secrets;
     @MockitoBean
-    CommandGateway commands;
+    ActingCommandGateway commands;
     @MockitoBean
     QueryGateway queries;
 

@@ -247,9 +247,9 @@ class ReferralNetworkTest {
             assertThat(ReferralNetwork.render(twoCircles(new ArrayList<>()), 2, shape, groups(twoCircles(
                     new ArrayList<>()), 2))).as("the same data, the same drawing").isEqualTo(svg);
         }
-        assertThat(groups.legend()).extracting(l -> l.get("text")).containsExactly(
+        assertThat(groups.legend()).extracting(NetworkGroups.LegendLine::text).containsExactly(
                 "Group 1 — 4 people, 4 in the top 25", "Group 2 — 3 people, 3 in the top 25");
-        assertThat(groups.legend()).extracting(l -> l.get("css")).containsExactly("group-1", "group-2");
+        assertThat(groups.legend()).extracting(NetworkGroups.LegendLine::css).containsExactly("group-1", "group-2");
     }
 
     @Test
@@ -268,7 +268,7 @@ class ReferralNetworkTest {
             edges.add(new Edge(b.personId(), a.personId(), 1));
         }
         NetworkGroups groups = groups(new ReferralGraphView(nodes, edges), 2);
-        List<Map<String, Object>> legend = groups.legend();
+        List<NetworkGroups.LegendLine> legend = groups.legend();
         assertThat(legend).hasSize(9);
         assertThat(legend.get(8)).containsEntry("css", "group-other")
                 .containsEntry("text", "Groups 9–10 — 4 people, 4 in the top 25");

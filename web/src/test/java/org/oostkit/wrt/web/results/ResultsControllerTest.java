@@ -1,6 +1,5 @@
 package org.oostkit.wrt.web.results;
 
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseType;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.BeforeEach;
@@ -8,6 +7,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.oostkit.wrt.api.campaign.PersonId;
+import org.oostkit.wrt.api.common.ActingCommandGateway;
 import org.oostkit.wrt.query.api.CampaignQueries.CandidateFilter;
 import org.oostkit.wrt.query.api.CampaignQueries.FindCampaign;
 import org.oostkit.wrt.query.api.CampaignQueries.FindConvergence;
@@ -71,7 +71,7 @@ class ResultsControllerTest {
     @MockitoBean
     QueryGateway queries;
     @MockitoBean
-    CommandGateway commands;
+    ActingCommandGateway commands;
     /** The exports read PostgreSQL; their own tests read their output back. Here: what the web asks of them. */
     @MockitoBean
     CandidateCsvExport csv;

@@ -1,7 +1,7 @@
 package org.oostkit.wrt.web.round;
 
+import org.oostkit.wrt.api.common.Rule;
 import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.oostkit.wrt.api.campaign.CampaignCommands.StartRound;
 import org.oostkit.wrt.api.campaign.PersonId;
+import org.oostkit.wrt.api.common.ActingCommandGateway;
 import org.oostkit.wrt.api.common.RuleViolation;
 import org.oostkit.wrt.api.invitation.InvitationCommands.SendInvitationAgain;
 import org.oostkit.wrt.api.invitation.InvitationId;
@@ -29,6 +30,7 @@ import org.oostkit.wrt.query.api.RoundView;
 import org.oostkit.wrt.web.campaign.AdminFixtures;
 import org.oostkit.wrt.web.campaign.AdminPages;
 import org.oostkit.wrt.web.security.SecurityConfiguration;
+import org.oostkit.wrt.web.support.SentCommands;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Import;
@@ -79,7 +81,7 @@ class RoundControllerTest {
     @MockitoBean
     QueryGateway queries;
     @MockitoBean
-    CommandGateway commands;
+    ActingCommandGateway commands;
 
     @BeforeEach
     void campaign() {
@@ -131,13 +133,13 @@ class RoundControllerTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("The deadline must be in the future.")))
                 .andExpect(content().string(containsString("value=\"2020-01-01T10:00\"")));
-        verify(commands, never()).sendAndWait(any());
+        verify(commands, never()).sendAndWait(any(), any());
     }
 
     @Test
     @DisplayName("starting sends the deadline (organisation zone) and reminder, then shows the new round")
     void start() throws Exception {
-        when(commands.sendAndWait(any())).thenReturn(2);
+        when(commands.sendAndWait(any(), any())).thenReturn(2);
         AdminFixtures.subscription(queries, FindRound.class, null, round(2, "OPEN", 0));
         String deadline = LocalDateTime.ofInstant(DEADLINE, ZoneOffset.UTC).toString();
         mvc.perform(post(BASE + "/rounds").with(admin()).with(csrf())
@@ -152,7 +154,7 @@ class RoundControllerTest {
     @Test
     @DisplayName("a round with nobody to ask is refused with the command side's message")
     void nobodyToContact() throws Exception {
-        when(commands.sendAndWait(any())).thenThrow(new RuleViolation("nobody-to-contact",
+        when(commands.sendAndWait(any(), any())).thenThrow(new RuleViolation(Rule.NOBODY_TO_CONTACT,
                 "Everyone in this campaign has already been asked; a new round needs newly nominated people."));
         mvc.perform(post(BASE + "/rounds").with(admin()).with(csrf())
                         .param("deadline", LocalDateTime.ofInstant(DEADLINE, ZoneOffset.UTC).toString()))
@@ -251,7 +253,7 @@ class RoundControllerTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("The new deadline must be later than the current one")))
                 .andExpect(content().string(containsString("value=\"" + earlier + "\"")));
-        verify(commands, never()).sendAndWait(any());
+        verify(commands, never()).sendAndWait(any(), any());
 
         Instant later = DEADLINE.plus(3, ChronoUnit.DAYS);
         AdminFixtures.subscription(queries, FindRound.class, round(2, "OPEN", 1));
@@ -300,11 +302,9 @@ class RoundControllerTest {
                 .andExpect(redirectedUrl(BASE + "/rounds/2"))
                 .andExpect(flash().attribute("flash", Map.of("kind", "ok",
                         "message", "1 invitation is being sent again, each with a new link.")));
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        ArgumentCaptor<CommandMessage<?>> captor = (ArgumentCaptor) ArgumentCaptor.forClass(CommandMessage.class);
-        verify(commands).sendAndWait(captor.capture());
-        assertThat(captor.getValue().getPayload()).isEqualTo(new SendInvitationAgain(uma.invitationId(), AdminFixtures.ORG));
-        assertThat(captor.getValue().getMetaData()).containsEntry("actor", "admin:admin@demo.org");
+        CommandMessage<?> captor = SentCommands.only(commands);
+        assertThat(captor.getPayload()).isEqualTo(new SendInvitationAgain(uma.invitationId(), AdminFixtures.ORG));
+        assertThat(captor.getMetaData()).containsEntry("actor", "admin:admin@demo.org");
     }
 
     @Test
@@ -319,11 +319,11 @@ class RoundControllerTest {
                 .andExpect(redirectedUrl(BASE + "/rounds/2"))
                 .andExpect(flash().attribute("flash", Map.of("kind", "warn", "message",
                         "That invitation of this round has not failed and is not in doubt: it is not sent again.")));
-        verify(commands, never()).sendAndWait(any());
+        verify(commands, never()).sendAndWait(any(), any());
         mvc.perform(post(BASE + "/rounds/2/send-again").param("invitation", fay.invitationId().toString())
                         .with(auditor()).with(csrf()))
                 .andExpect(status().isForbidden());
-        verify(commands, never()).sendAndWait(any());
+        verify(commands, never()).sendAndWait(any(), any());
 
         mvc.perform(post(BASE + "/rounds/2/send-again").param("invitation", fay.invitationId().toString())
                         .with(admin()).with(csrf()))
@@ -334,10 +334,8 @@ class RoundControllerTest {
     }
 
     private <C> C sent(Class<C> type) {
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        ArgumentCaptor<CommandMessage<?>> captor = (ArgumentCaptor) ArgumentCaptor.forClass(CommandMessage.class);
-        verify(commands).sendAndWait(captor.capture());
-        return type.cast(captor.getValue().getPayload());
+        CommandMessage<?> captor = SentCommands.only(commands);
+        return type.cast(captor.getPayload());
     }
 
     /** A round with the given provider counters (delivered, opened, clicked, bounced, spam) and reminder. */

@@ -1,9 +1,9 @@
 package org.oostkit.wrt.web.round;
 
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.oostkit.wrt.api.common.ActingCommandGateway;
 import org.oostkit.wrt.query.api.CampaignQueries.FindCampaign;
 import org.oostkit.wrt.query.api.CampaignQueries.FindRoundReasons;
 import org.oostkit.wrt.query.api.ReasonsView;
@@ -38,7 +38,7 @@ class RoundProviderCountersTest {
     @MockitoBean
     QueryGateway queries;
     @MockitoBean
-    CommandGateway commands;
+    ActingCommandGateway commands;
 
     @Test
     @DisplayName("a configured provider's counters are shown at 0 before it reported anything")

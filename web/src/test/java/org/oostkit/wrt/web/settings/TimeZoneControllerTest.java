@@ -1,21 +1,24 @@
 package org.oostkit.wrt.web.settings;
 
 import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.oostkit.wrt.api.campaign.CampaignCommands.ChangeCampaignTimeZone;
+import org.oostkit.wrt.api.common.ActingCommandGateway;
 import org.oostkit.wrt.api.organisation.OrganisationCommands.ChangeOrganisationTimeZone;
 import org.oostkit.wrt.query.api.CampaignQueries.FindCampaign;
 import org.oostkit.wrt.query.api.OrganisationQueries.FindOrganisationBySlug;
+import org.oostkit.wrt.query.api.OrganisationView;
 import org.oostkit.wrt.query.api.TimeZoneQueries.FindTimeZone;
 import org.oostkit.wrt.query.api.TimeZoneView;
+import org.oostkit.wrt.query.time.LocalTimes;
 import org.oostkit.wrt.web.campaign.AdminFixtures;
 import org.oostkit.wrt.web.campaign.AdminPages;
 import org.oostkit.wrt.web.security.SecurityConfiguration;
+import org.oostkit.wrt.web.support.SentCommands;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Import;
@@ -23,12 +26,14 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 import java.time.ZoneId;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 import static org.oostkit.wrt.web.campaign.AdminFixtures.BASE;
 import static org.oostkit.wrt.web.campaign.AdminFixtures.CAMPAIGN;
 import static org.oostkit.wrt.web.campaign.AdminFixtures.ORG;
@@ -55,7 +60,7 @@ class TimeZoneControllerTest {
     @MockitoBean
     QueryGateway queries;
     @MockitoBean
-    CommandGateway commands;
+    ActingCommandGateway commands;
 
     @BeforeEach
     void organisation() {
@@ -80,10 +85,19 @@ class TimeZoneControllerTest {
     @Test
     @DisplayName("an admin changes the organisation's zone: the command carries the canonical id and the admin")
     void changeOrganisationZone() throws Exception {
-        AdminFixtures.subscription(queries, FindOrganisationBySlug.class, null);
+        OrganisationView before = AdminFixtures.organisation();
+        // the registry shows the new zone once the command is through
+        when(commands.sendAndWait(any(), any())).thenAnswer(call -> {
+            AdminFixtures.answer(queries, FindOrganisationBySlug.class, new OrganisationView(before.organisationId(),
+                    before.slug(), before.name(), before.status(), before.adminEmails(), before.auditorEmails(),
+                    before.registeredAt(), KOLKATA));
+            return null;
+        });
         mvc.perform(post("/org/demo/settings").with(admin()).with(csrf()).param("timeZone", "asia/kolkata"))
                 .andExpect(redirectedUrl("/org/demo/settings"))
-                .andExpect(flash().attributeExists("flash"));
+                .andExpect(flash().attribute("flash", Map.of("kind", "ok", "message", "Time zone set to "
+                        + LocalTimes.zoneName(KOLKATA) + ". Deadlines are entered and shown in it, except in "
+                        + "campaigns with a zone of their own.")));
         CommandMessage<?> sent = sent();
         assertThat(sent.getPayload()).isEqualTo(new ChangeOrganisationTimeZone(ORG, "Asia/Kolkata"));
         assertThat(sent.getMetaData().get("actor")).isEqualTo("admin:admin@demo.org");
@@ -96,7 +110,7 @@ class TimeZoneControllerTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("&#39;Mars/Olympus&#39; is not a time zone")))
                 .andExpect(content().string(containsString("aria-invalid=\"true\"")));
-        verify(commands, never()).sendAndWait(any());
+        verify(commands, never()).sendAndWait(any(), any());
     }
 
     @Test
@@ -104,7 +118,7 @@ class TimeZoneControllerTest {
     void auditorsCannotChange() throws Exception {
         mvc.perform(post("/org/demo/settings").with(auditor()).with(csrf()).param("timeZone", "Asia/Kolkata"))
                 .andExpect(status().isForbidden());
-        verify(commands, never()).sendAndWait(any());
+        verify(commands, never()).sendAndWait(any(), any());
     }
 
     @Test
@@ -115,16 +129,18 @@ class TimeZoneControllerTest {
                 .andExpect(content().string(containsString("Now: <strong>UTC (the organisation&#39;s)</strong>")))
                 .andExpect(content().string(containsString("<option value=\"\" selected>The organisation&#39;s zone (UTC)</option>")));
 
-        AdminFixtures.subscription(queries, FindTimeZone.class, new TimeZoneView(KOLKATA, ZoneId.of("UTC"), KOLKATA));
+        AdminFixtures.answer(queries, FindTimeZone.class, new TimeZoneView(KOLKATA, ZoneId.of("UTC"), KOLKATA));
         mvc.perform(post(BASE + "/time-zone").with(admin()).with(csrf()).param("timeZone", "Asia/Kolkata"))
-                .andExpect(redirectedUrl(BASE));
+                .andExpect(redirectedUrl(BASE))
+                .andExpect(flash().attribute("flash", Map.of("kind", "ok", "message",
+                        "The campaign's time zone is " + LocalTimes.zoneName(KOLKATA) + ".")));
         assertThat(sent().getPayload()).isEqualTo(new ChangeCampaignTimeZone(CAMPAIGN, ORG, "Asia/Kolkata"));
     }
 
     @Test
     @DisplayName("an empty choice sends no zone: the campaign follows its organisation")
     void campaignFollowsOrganisation() throws Exception {
-        AdminFixtures.subscription(queries, FindTimeZone.class, new TimeZoneView(ZoneId.of("UTC"), ZoneId.of("UTC"), null));
+        AdminFixtures.answer(queries, FindTimeZone.class, new TimeZoneView(ZoneId.of("UTC"), ZoneId.of("UTC"), null));
         mvc.perform(post(BASE + "/time-zone").with(admin()).with(csrf()).param("timeZone", ""))
                 .andExpect(redirectedUrl(BASE));
         assertThat(sent().getPayload()).isEqualTo(new ChangeCampaignTimeZone(CAMPAIGN, ORG, null));
@@ -132,8 +148,7 @@ class TimeZoneControllerTest {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private CommandMessage<?> sent() {
-        ArgumentCaptor<CommandMessage<?>> captor = (ArgumentCaptor) ArgumentCaptor.forClass(CommandMessage.class);
-        verify(commands).sendAndWait(captor.capture());
-        return captor.getValue();
+        CommandMessage<?> captor = SentCommands.only(commands);
+        return captor;
     }
 }

@@ -1,7 +1,7 @@
 package org.oostkit.wrt.web.shortlist;
 
+import org.oostkit.wrt.api.common.Rule;
 import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -9,9 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.oostkit.wrt.api.campaign.CampaignCommands.CloseShortlist;
 import org.oostkit.wrt.api.campaign.CampaignCommands.RemoveFromShortlist;
-import org.oostkit.wrt.api.campaign.CampaignCommands.TellTheChosen;
 import org.oostkit.wrt.api.campaign.CampaignCommands.ShortlistPerson;
+import org.oostkit.wrt.api.campaign.CampaignCommands.TellTheChosen;
 import org.oostkit.wrt.api.campaign.PersonId;
+import org.oostkit.wrt.api.common.ActingCommandGateway;
 import org.oostkit.wrt.api.common.RuleViolation;
 import org.oostkit.wrt.query.api.CampaignQueries.FindCampaign;
 import org.oostkit.wrt.query.api.InsightQueries.FindNetworkInsight;
@@ -25,6 +26,7 @@ import org.oostkit.wrt.query.export.ShortlistExport;
 import org.oostkit.wrt.web.campaign.AdminFixtures;
 import org.oostkit.wrt.web.campaign.AdminPages;
 import org.oostkit.wrt.web.security.SecurityConfiguration;
+import org.oostkit.wrt.web.support.SentCommands;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Import;
@@ -68,7 +70,7 @@ class ShortlistControllerTest {
     @MockitoBean
     QueryGateway queries;
     @MockitoBean
-    CommandGateway commands;
+    ActingCommandGateway commands;
     @MockitoBean
     ShortlistExport export;
     @MockitoBean
@@ -127,13 +129,13 @@ class ShortlistControllerTest {
                 .andExpect(redirectedUrl(BASE + "/people/" + GINA))
                 .andExpect(flash().attribute("flash", Map.of("kind", "error", "message",
                         "Not chosen: The note contains an invisible control character (U+0007), which is not allowed.")));
-        verify(commands, never()).sendAndWait(any());
+        verify(commands, never()).sendAndWait(any(), any());
     }
 
     @Test
     @DisplayName("a refused change is said in words; auditors cannot change the shortlist")
     void refusedAndAuditor() throws Exception {
-        when(commands.sendAndWait(any())).thenThrow(new RuleViolation("shortlist-closed",
+        when(commands.sendAndWait(any(), any())).thenThrow(new RuleViolation(Rule.SHORTLIST_CLOSED,
                 "The shortlist is closed as final; it can no longer change."));
         mvc.perform(post(BASE + "/shortlist/remove").with(admin()).with(csrf()).param("person", ERIN.toString()))
                 .andExpect(redirectedUrl(BASE + "/shortlist"))
@@ -158,8 +160,8 @@ class ShortlistControllerTest {
         mvc.perform(post(BASE + "/shortlist/tell").with(auditor()).with(csrf())).andExpect(status().isForbidden());
         mvc.perform(post(BASE + "/shortlist/tell").with(admin()).with(csrf()).param("message", "bad\u0007"))
                 .andExpect(redirectedUrl(BASE + "/shortlist/tell"));
-        verify(commands, never()).sendAndWait(any());
-        when(commands.sendAndWait(any())).thenReturn(2);
+        verify(commands, never()).sendAndWait(any(), any());
+        when(commands.sendAndWait(any(), any())).thenReturn(2);
         mvc.perform(post(BASE + "/shortlist/tell").with(admin()).with(csrf()).param("message", "See you"))
                 .andExpect(redirectedUrl(BASE + "/shortlist"))
                 .andExpect(flash().attribute("flash", Map.of("kind", "ok", "message", "The selection mail goes out to "
@@ -237,9 +239,7 @@ class ShortlistControllerTest {
     }
 
     private CommandMessage<?> sent() {
-        @SuppressWarnings("unchecked")
-        ArgumentCaptor<CommandMessage<?>> captor = ArgumentCaptor.forClass((Class) CommandMessage.class);
-        verify(commands).sendAndWait(captor.capture());
-        return captor.getValue();
+        CommandMessage<?> captor = SentCommands.only(commands);
+        return captor;
     }
 }

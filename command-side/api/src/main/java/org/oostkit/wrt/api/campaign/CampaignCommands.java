@@ -46,6 +46,9 @@ public final class CampaignCommands {
     public record AddSeedPeople(@TargetAggregateIdentifier CampaignId campaignId,
                                 OrganisationId organisationId,
                                 List<SeedRow> rows) {
+
+        /** At most this many people at once: the campaign refuses more, the upload's default limit is this. */
+        public static final int MAX_ROWS = 10_000;
     }
 
     /** Removes a seed person who has not been contacted yet. */

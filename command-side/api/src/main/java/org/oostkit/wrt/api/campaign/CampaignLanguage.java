@@ -1,5 +1,6 @@
 package org.oostkit.wrt.api.campaign;
 
+import org.oostkit.wrt.api.common.Rule;
 import org.oostkit.wrt.api.common.RuleViolation;
 
 import java.util.List;
@@ -25,7 +26,7 @@ public final class CampaignLanguage {
     public static String require(String raw) {
         String code = raw == null ? "" : raw.strip().toLowerCase(Locale.ROOT);
         if (!supported(code)) {
-            throw new RuleViolation("language-unsupported",
+            throw new RuleViolation(Rule.LANGUAGE_UNSUPPORTED,
                     "The language must be one of " + String.join(", ", SUPPORTED) + ".");
         }
         return code;

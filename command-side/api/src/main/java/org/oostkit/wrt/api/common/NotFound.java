@@ -7,6 +7,6 @@ package org.oostkit.wrt.api.common;
 public class NotFound extends RuleViolation {
 
     public NotFound(String what) {
-        super("not-found", what + " not found");
+        super(Rule.NOT_FOUND, what + " not found");
     }
 }

@@ -59,7 +59,7 @@ public record TextRule(String label, int maxLength, boolean multiLine) {
     }
 
     /** The cleaned text, or a {@link RuleViolation} with the given rule code and the problem as a sentence. */
-    public String require(String raw, String rule) {
+    public String require(String raw, Rule rule) {
         String problem = problem(raw);
         if (problem != null) {
             throw new RuleViolation(rule, sentence(problem));

@@ -14,9 +14,6 @@ import java.util.stream.Collectors;
  */
 public final class TimeZones {
 
-    /** The rule code of an unknown or malformed zone. */
-    public static final String INVALID = "time-zone-invalid";
-
     private static final Map<String, String> CANONICAL = ZoneId.getAvailableZoneIds().stream()
             .collect(Collectors.toMap(id -> id.toLowerCase(Locale.ROOT), Function.identity(), (a, b) -> a));
     private static final List<String> IDS = CANONICAL.values().stream().sorted().toList();
@@ -25,13 +22,13 @@ public final class TimeZones {
     private TimeZones() {
     }
 
-    /** The zone this text names; a {@link RuleViolation} ({@value #INVALID}) when it names none. */
+    /** The zone this text names; a {@link RuleViolation} ({@link Rule#TIME_ZONE_INVALID}) when it names none. */
     public static ZoneId require(String text) {
         String id = text == null ? null : CANONICAL.get(text.strip().toLowerCase(Locale.ROOT));
         if (id == null) {
             String typed = text == null ? "" : text.strip();
             typed = typed.length() > ECHO_MAX ? typed.substring(0, ECHO_MAX) + "…" : typed;
-            throw new RuleViolation(INVALID, "'" + TextRule.visible(typed) + "' is not a time zone; use a name such as Europe/Amsterdam or America/New_York.");
+            throw new RuleViolation(Rule.TIME_ZONE_INVALID, "'" + TextRule.visible(typed) + "' is not a time zone; use a name such as Europe/Amsterdam or America/New_York.");
         }
         return ZoneId.of(id);
     }

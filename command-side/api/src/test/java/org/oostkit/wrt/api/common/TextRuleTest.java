@@ -11,7 +11,7 @@ class TextRuleTest {
     void normalisesToNfcAndStrips() {
         // "é" as e + combining acute (NFD) becomes the single precomposed character
         assertThat(TextRule.PERSON_NAME.clean("  Ame\u0301lie ")).isEqualTo("Am\u00e9lie");
-        assertThat(TextRule.PERSON_NAME.require("Ame\u0301lie", "x")).hasSize(6);
+        assertThat(TextRule.PERSON_NAME.require("Ame\u0301lie", Rule.NAME_INVALID)).hasSize(6);
         assertThat(TextRule.PERSON_NAME.clean(null)).isEmpty();
     }
 
@@ -74,10 +74,10 @@ class TextRuleTest {
 
     @Test
     void requireThrowsTheRuleWithASentence() {
-        assertThatThrownBy(() -> TextRule.ORGANISATION_NAME.require("Acme\u202E", "name-invalid"))
+        assertThatThrownBy(() -> TextRule.ORGANISATION_NAME.require("Acme\u202E", Rule.NAME_INVALID))
                 .isInstanceOf(RuleViolation.class)
                 .hasMessage("The name contains an invisible text-direction character (U+202E), which is not allowed.")
-                .extracting(e -> ((RuleViolation) e).rule()).isEqualTo("name-invalid");
+                .extracting(e -> ((RuleViolation) e).violated()).isEqualTo(Rule.NAME_INVALID);
     }
 
     @Test

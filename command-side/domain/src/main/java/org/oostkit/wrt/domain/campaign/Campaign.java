@@ -1,5 +1,6 @@
 package org.oostkit.wrt.domain.campaign;
 
+import org.oostkit.wrt.api.common.Rule;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.eventhandling.Timestamp;
@@ -10,51 +11,48 @@ import org.oostkit.wrt.api.campaign.CampaignCommands.AddNominees;
 import org.oostkit.wrt.api.campaign.CampaignCommands.AddSeedPeople;
 import org.oostkit.wrt.api.campaign.CampaignCommands.AddSeedPerson;
 import org.oostkit.wrt.api.campaign.CampaignCommands.ApplyRetention;
-import org.oostkit.wrt.api.campaign.CampaignCommands.EraseCampaign;
-import org.oostkit.wrt.api.campaign.CampaignCommands.ErasePerson;
 import org.oostkit.wrt.api.campaign.CampaignCommands.ChangeCampaignDetails;
 import org.oostkit.wrt.api.campaign.CampaignCommands.ChangeCampaignTimeZone;
+import org.oostkit.wrt.api.campaign.CampaignCommands.CloseShortlist;
 import org.oostkit.wrt.api.campaign.CampaignCommands.CompleteCampaign;
 import org.oostkit.wrt.api.campaign.CampaignCommands.CreateCampaign;
-import org.oostkit.wrt.api.campaign.CampaignCommands.RemoveSeedPerson;
-import org.oostkit.wrt.api.campaign.CampaignCommands.CloseShortlist;
+import org.oostkit.wrt.api.campaign.CampaignCommands.EraseCampaign;
+import org.oostkit.wrt.api.campaign.CampaignCommands.ErasePerson;
 import org.oostkit.wrt.api.campaign.CampaignCommands.RecordSelectionMail;
-import org.oostkit.wrt.api.campaign.CampaignCommands.TellTheChosen;
 import org.oostkit.wrt.api.campaign.CampaignCommands.RemoveFromShortlist;
+import org.oostkit.wrt.api.campaign.CampaignCommands.RemoveSeedPerson;
 import org.oostkit.wrt.api.campaign.CampaignCommands.ShortlistPerson;
 import org.oostkit.wrt.api.campaign.CampaignCommands.StartRound;
+import org.oostkit.wrt.api.campaign.CampaignCommands.TellTheChosen;
 import org.oostkit.wrt.api.campaign.CampaignCompleted;
 import org.oostkit.wrt.api.campaign.CampaignCreated;
 import org.oostkit.wrt.api.campaign.CampaignDetailsChanged;
 import org.oostkit.wrt.api.campaign.CampaignErased;
-import org.oostkit.wrt.api.campaign.CampaignTimeZoneChanged;
-import org.oostkit.wrt.api.campaign.ErasureReason;
 import org.oostkit.wrt.api.campaign.CampaignId;
-import org.oostkit.wrt.api.campaign.CampaignMailCommands.ChangeCampaignSender;
-import org.oostkit.wrt.api.campaign.CampaignMailCommands.ChangeCampaignLanguage;
 import org.oostkit.wrt.api.campaign.CampaignLanguage;
 import org.oostkit.wrt.api.campaign.CampaignLanguageChanged;
-import org.oostkit.wrt.api.campaign.CampaignRosterCommands;
+import org.oostkit.wrt.api.campaign.CampaignMailCommands.ChangeCampaignLanguage;
+import org.oostkit.wrt.api.campaign.CampaignMailCommands.ChangeCampaignSender;
 import org.oostkit.wrt.api.campaign.CampaignRosterCommands.BringPersonBack;
 import org.oostkit.wrt.api.campaign.CampaignRosterCommands.SetPersonAside;
-import org.oostkit.wrt.api.campaign.PersonBroughtBack;
-import org.oostkit.wrt.api.campaign.PersonSetAside;
+import org.oostkit.wrt.api.campaign.CampaignRosterCommands;
 import org.oostkit.wrt.api.campaign.CampaignSender;
 import org.oostkit.wrt.api.campaign.CampaignSenderChanged;
 import org.oostkit.wrt.api.campaign.CampaignSettings;
+import org.oostkit.wrt.api.campaign.CampaignTimeZoneChanged;
+import org.oostkit.wrt.api.campaign.ErasureReason;
 import org.oostkit.wrt.api.campaign.NominationsRecorded;
 import org.oostkit.wrt.api.campaign.NomineeEntry;
 import org.oostkit.wrt.api.campaign.PeopleContacted;
+import org.oostkit.wrt.api.campaign.PersonBroughtBack;
 import org.oostkit.wrt.api.campaign.PersonDroppedFromRoster;
 import org.oostkit.wrt.api.campaign.PersonErased;
 import org.oostkit.wrt.api.campaign.PersonId;
 import org.oostkit.wrt.api.campaign.PersonNominatedIntoCampaign;
 import org.oostkit.wrt.api.campaign.PersonRemovedFromShortlist;
+import org.oostkit.wrt.api.campaign.PersonSetAside;
 import org.oostkit.wrt.api.campaign.PersonShortlisted;
-import org.oostkit.wrt.api.campaign.ShortlistClosed;
 import org.oostkit.wrt.api.campaign.PersonToldOfSelection;
-import org.oostkit.wrt.api.campaign.SelectionMailNotSent;
-import org.oostkit.wrt.api.campaign.SelectionMailRequested;
 import org.oostkit.wrt.api.campaign.RetentionOutcome;
 import org.oostkit.wrt.api.campaign.RetentionWarning;
 import org.oostkit.wrt.api.campaign.RetentionWarningSent;
@@ -62,8 +60,11 @@ import org.oostkit.wrt.api.campaign.SeedBatchResult;
 import org.oostkit.wrt.api.campaign.SeedPersonAdded;
 import org.oostkit.wrt.api.campaign.SeedPersonRemoved;
 import org.oostkit.wrt.api.campaign.SeedRow;
-import org.oostkit.wrt.api.campaign.SeedRowOutcome;
 import org.oostkit.wrt.api.campaign.SeedRowOutcome.Result;
+import org.oostkit.wrt.api.campaign.SeedRowOutcome;
+import org.oostkit.wrt.api.campaign.SelectionMailNotSent;
+import org.oostkit.wrt.api.campaign.SelectionMailRequested;
+import org.oostkit.wrt.api.campaign.ShortlistClosed;
 import org.oostkit.wrt.api.common.Emails;
 import org.oostkit.wrt.api.common.NotFound;
 import org.oostkit.wrt.api.common.PersonalData;
@@ -114,8 +115,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
  */
 @Aggregate(cache = "aggregateCache")
 public class Campaign {
-
-    public static final int BATCH_MAX = 10_000;
 
     @AggregateIdentifier
     private CampaignId id;
@@ -174,7 +173,7 @@ public class Campaign {
     void handle(CompleteCampaign command, RoundDirectory rounds) {
         requireTenantAndNotCompleted(command.organisationId());
         if (lastRound != null && rounds.isOpen(lastRound)) {
-            throw new RuleViolation("round-open", "Round " + roundCount + " is still open; close it first.");
+            throw new RuleViolation(Rule.ROUND_OPEN, "Round " + roundCount + " is still open; close it first.");
         }
         apply(new CampaignCompleted(organisationId, id));
     }
@@ -183,7 +182,7 @@ public class Campaign {
     void handle(EraseCampaign command, RoundDirectory rounds) {
         requireTenantAndNotErased(command.organisationId());
         if (lastRound != null && rounds.isOpen(lastRound)) {
-            throw new RuleViolation("round-open", "Round " + roundCount + " is still open; close it before "
+            throw new RuleViolation(Rule.ROUND_OPEN, "Round " + roundCount + " is still open; close it before "
                     + "erasing the campaign.");
         }
         apply(new CampaignErased(organisationId, id, ErasureReason.ON_REQUEST));
@@ -198,7 +197,7 @@ public class Campaign {
             throw new NotFound("Person");
         }
         if (erasedPeople.contains(personId)) {
-            throw new RuleViolation("person-erased", "This person's data has already been erased.");
+            throw new RuleViolation(Rule.PERSON_ERASED, "This person's data has already been erased.");
         }
         apply(new PersonErased(organisationId, id, personId));
         return personId;
@@ -212,12 +211,12 @@ public class Campaign {
             throw new NotFound("Person");
         }
         if (erasedPeople.contains(person)) {
-            throw new RuleViolation("person-erased", "This person's data has been erased; they cannot be chosen.");
+            throw new RuleViolation(Rule.PERSON_ERASED, "This person's data has been erased; they cannot be chosen.");
         }
         if (shortlist.contains(person)) {
-            throw new RuleViolation("already-shortlisted", "This person is already on the shortlist.");
+            throw new RuleViolation(Rule.ALREADY_SHORTLISTED, "This person is already on the shortlist.");
         }
-        String note = TextRule.SHORTLIST_NOTE.require(command.note(), "note-invalid");
+        String note = TextRule.SHORTLIST_NOTE.require(command.note(), Rule.NOTE_INVALID);
         apply(new PersonShortlisted(organisationId, id, person, note));
     }
 
@@ -225,7 +224,7 @@ public class Campaign {
     void handle(RemoveFromShortlist command) {
         requireShortlistOpen(command.organisationId());
         if (command.personId() == null || !shortlist.contains(command.personId())) {
-            throw new RuleViolation("not-shortlisted", "This person is not on the shortlist.");
+            throw new RuleViolation(Rule.NOT_SHORTLISTED, "This person is not on the shortlist.");
         }
         apply(new PersonRemovedFromShortlist(organisationId, id, command.personId()));
     }
@@ -234,7 +233,7 @@ public class Campaign {
     void handle(CloseShortlist command) {
         requireShortlistOpen(command.organisationId());
         if (shortlist.isEmpty()) {
-            throw new RuleViolation("shortlist-empty", "Choose at least one person before closing the shortlist.");
+            throw new RuleViolation(Rule.SHORTLIST_EMPTY, "Choose at least one person before closing the shortlist.");
         }
         apply(new ShortlistClosed(organisationId, id, shortlist.size()));
     }
@@ -246,12 +245,12 @@ public class Campaign {
     @CommandHandler
     int handle(TellTheChosen command) {
         requireTenantAndNotErased(command.organisationId());
-        String message = TextRule.SELECTION_MESSAGE.require(command.message(), "message-invalid");
+        String message = TextRule.SELECTION_MESSAGE.require(command.message(), Rule.MESSAGE_INVALID);
         List<Person> toTell = shortlist.stream()
                 .filter(p -> !selectionRequested.contains(p) && !erasedPeople.contains(p) && roster.containsKey(p))
                 .map(roster::get).toList();
         if (toTell.isEmpty()) {
-            throw new RuleViolation("nobody-to-tell", shortlist.isEmpty()
+            throw new RuleViolation(Rule.NOBODY_TO_TELL, shortlist.isEmpty()
                     ? "The shortlist is empty: choose people before telling them."
                     : "Everyone on the shortlist has already been told.");
         }
@@ -279,7 +278,7 @@ public class Campaign {
     private void requireShortlistOpen(OrganisationId tenant) {
         requireTenantAndNotErased(tenant);
         if (shortlistClosed) {
-            throw new RuleViolation("shortlist-closed", "The shortlist is closed as final; it can no longer change.");
+            throw new RuleViolation(Rule.SHORTLIST_CLOSED, "The shortlist is closed as final; it can no longer change.");
         }
     }
 
@@ -287,12 +286,12 @@ public class Campaign {
     RetentionOutcome handle(ApplyRetention command, Clock clock) {
         requireTenantAndNotErased(command.organisationId());
         if (!completed) {
-            throw new RuleViolation("campaign-not-completed",
+            throw new RuleViolation(Rule.CAMPAIGN_NOT_COMPLETED,
                     "Only a completed campaign has a retention period.");
         }
         Period retention = command.retention();
         if (retention == null || retention.isNegative() || retention.isZero()) {
-            throw new RuleViolation("retention-invalid", "The retention period must be positive.");
+            throw new RuleViolation(Rule.RETENTION_INVALID, "The retention period must be positive.");
         }
         Instant now = clock.instant();
         Instant due = completedAt.atOffset(ZoneOffset.UTC).plus(retention).toInstant();
@@ -330,11 +329,11 @@ public class Campaign {
         String email = Emails.normalise(command.email());
         String problem = problemWith(command.name(), email);
         if (problem != null) {
-            throw new RuleViolation("person-invalid", problem);
+            throw new RuleViolation(Rule.PERSON_INVALID, problem);
         }
         PersonId personId = identities.personId(id, email);
         if (roster.containsKey(personId)) {
-            throw new RuleViolation("already-in-campaign", email + " is already in this campaign.");
+            throw new RuleViolation(Rule.ALREADY_IN_CAMPAIGN, email + " is already in this campaign.");
         }
         apply(new SeedPersonAdded(organisationId, id, personId, TextRule.PERSON_NAME.clean(command.name()),
                 email));
@@ -345,8 +344,8 @@ public class Campaign {
     SeedBatchResult handle(AddSeedPeople command, PersonIdentities identities) {
         requireTenantAndNotCompleted(command.organisationId());
         List<SeedRow> rows = command.rows() == null ? List.of() : command.rows();
-        if (rows.size() > BATCH_MAX) {
-            throw new RuleViolation("batch-too-large", "At most " + BATCH_MAX + " people at once.");
+        if (rows.size() > AddSeedPeople.MAX_ROWS) {
+            throw new RuleViolation(Rule.BATCH_TOO_LARGE, "At most " + AddSeedPeople.MAX_ROWS + " people at once.");
         }
         Map<PersonId, Integer> firstLineInBatch = new HashMap<>();
         List<SeedRowOutcome> outcomes = new ArrayList<>(rows.size());
@@ -384,7 +383,7 @@ public class Campaign {
             throw new NotFound("Seed person");
         }
         if (person.contactedInRound() != null) {
-            throw new RuleViolation("already-contacted",
+            throw new RuleViolation(Rule.ALREADY_CONTACTED,
                     "This person was asked in round " + person.contactedInRound() + " and can no longer be removed.");
         }
         apply(new SeedPersonRemoved(organisationId, id, command.personId()));
@@ -396,33 +395,33 @@ public class Campaign {
         requireTenantAndNotCompleted(command.organisationId());
         requireActive(organisations, organisationId);
         if (lastRound != null && rounds.isOpen(lastRound)) {
-            throw new RuleViolation("round-open", "Round " + roundCount + " is still open; only one round can be "
+            throw new RuleViolation(Rule.ROUND_OPEN, "Round " + roundCount + " is still open; only one round can be "
                     + "open at a time.");
         }
         Instant now = clock.instant();
         Instant deadline = command.deadline();
         if (deadline == null || !deadline.isAfter(now)) {
-            throw new RuleViolation("deadline-in-past", "The deadline must be in the future.");
+            throw new RuleViolation(Rule.DEADLINE_IN_PAST, "The deadline must be in the future.");
         }
         if (deadline.isAfter(now.plus(Round.MAX_LENGTH))) {
-            throw new RuleViolation("deadline-too-far", "A deadline can be at most a year ahead.");
+            throw new RuleViolation(Rule.DEADLINE_TOO_FAR, "A deadline can be at most a year ahead.");
         }
         Instant reminderAt = null;
         if (command.reminderEnabled()) {
             int days = command.reminderDaysBefore();
             if (days < CampaignSettings.REMINDER_DAYS_MIN || days > CampaignSettings.REMINDER_DAYS_MAX) {
-                throw new RuleViolation("reminder-invalid", "The reminder must be 1 to 30 days before the deadline.");
+                throw new RuleViolation(Rule.REMINDER_INVALID, "The reminder must be 1 to 30 days before the deadline.");
             }
             reminderAt = deadline.minus(Duration.ofDays(days));
             if (!reminderAt.isAfter(now)) {
-                throw new RuleViolation("reminder-in-past", "A reminder " + days + " day(s) before this deadline "
+                throw new RuleViolation(Rule.REMINDER_IN_PAST, "A reminder " + days + " day(s) before this deadline "
                         + "would be due before the round starts: choose fewer days, a later deadline, or no reminder.");
             }
         }
         List<Person> toContact = roster.values().stream()
                 .filter(p -> p.contactedInRound() == null && !setAside.contains(p.id())).toList();
         if (toContact.isEmpty()) {
-            throw new RuleViolation("nobody-to-contact", roster.isEmpty()
+            throw new RuleViolation(Rule.NOBODY_TO_CONTACT, roster.isEmpty()
                     ? "The campaign has nobody to ask yet: add seed people first."
                     : !setAside.isEmpty() && roster.values().stream().anyMatch(p -> p.contactedInRound() == null)
                     ? "Everyone not asked yet is set aside: bring someone back to start a round."
@@ -473,48 +472,48 @@ public class Campaign {
             throw new NotFound("Campaign");
         }
         if (erased) {
-            throw new RuleViolation("campaign-erased", "The campaign has been erased.");
+            throw new RuleViolation(Rule.CAMPAIGN_ERASED, "The campaign has been erased.");
         }
     }
 
     private void requireTenantAndNotCompleted(OrganisationId tenant) {
         requireTenantAndNotErased(tenant);
         if (completed) {
-            throw new RuleViolation("campaign-completed", "The campaign is completed; it can no longer change.");
+            throw new RuleViolation(Rule.CAMPAIGN_COMPLETED, "The campaign is completed; it can no longer change.");
         }
     }
 
     private static void requireActive(OrganisationDirectory organisations, OrganisationId organisationId) {
         switch (organisations.status(organisationId).orElseThrow(() -> new NotFound("Organisation"))) {
             case ACTIVE -> { }
-            case SUSPENDED -> throw new RuleViolation("organisation-suspended",
+            case SUSPENDED -> throw new RuleViolation(Rule.ORGANISATION_SUSPENDED,
                     "The organisation is suspended: no rounds can start and no mail is sent.");
-            case INACTIVE -> throw new RuleViolation("organisation-inactive", "The organisation is not active.");
+            case INACTIVE -> throw new RuleViolation(Rule.ORGANISATION_INACTIVE, "The organisation is not active.");
         }
     }
 
     private static CampaignSettings validated(CampaignSettings settings) {
         if (settings == null) {
-            throw new RuleViolation("settings-missing", "The campaign settings are missing.");
+            throw new RuleViolation(Rule.SETTINGS_MISSING, "The campaign settings are missing.");
         }
-        String name = TextRule.CAMPAIGN_NAME.require(settings.name(), "name-invalid");
+        String name = TextRule.CAMPAIGN_NAME.require(settings.name(), Rule.NAME_INVALID);
         if (name.isEmpty()) {
-            throw new RuleViolation("name-invalid", "The name must have 1 to " + CampaignSettings.NAME_MAX
+            throw new RuleViolation(Rule.NAME_INVALID, "The name must have 1 to " + CampaignSettings.NAME_MAX
                     + " characters.");
         }
-        String description = TextRule.CAMPAIGN_DESCRIPTION.require(settings.description(), "description-invalid");
-        String text = TextRule.INVITATION_TEXT.require(settings.invitationText(), "invitation-text-invalid");
+        String description = TextRule.CAMPAIGN_DESCRIPTION.require(settings.description(), Rule.DESCRIPTION_INVALID);
+        String text = TextRule.INVITATION_TEXT.require(settings.invitationText(), Rule.INVITATION_TEXT_INVALID);
         within(settings.convergenceThreshold(), CampaignSettings.THRESHOLD_MIN, CampaignSettings.THRESHOLD_MAX,
-                "threshold-invalid", "The convergence threshold");
+                Rule.THRESHOLD_INVALID, "The convergence threshold");
         within(settings.defaultRoundDays(), CampaignSettings.ROUND_DAYS_MIN, CampaignSettings.ROUND_DAYS_MAX,
-                "round-days-invalid", "The default round length (days)");
+                Rule.ROUND_DAYS_INVALID, "The default round length (days)");
         within(settings.reminderDaysBefore(), CampaignSettings.REMINDER_DAYS_MIN, CampaignSettings.REMINDER_DAYS_MAX,
-                "reminder-invalid", "The reminder (days before the deadline)");
+                Rule.REMINDER_INVALID, "The reminder (days before the deadline)");
         return new CampaignSettings(name, description, settings.convergenceThreshold(), settings.defaultRoundDays(),
                 settings.reminderEnabled(), settings.reminderDaysBefore(), text);
     }
 
-    private static void within(int value, int min, int max, String rule, String what) {
+    private static void within(int value, int min, int max, Rule rule, String what) {
         if (value < min || value > max) {
             throw new RuleViolation(rule, what + " must be between " + min + " and " + max + ".");
         }
@@ -658,20 +657,20 @@ public class Campaign {
         if (sender == null) {
             return CampaignSender.NONE;
         }
-        String name = CampaignSender.SENDER_NAME.require(sender.senderName(), "sender-name-invalid");
-        String replyTo = address(sender.replyTo(), "reply-to-invalid", "The reply-to address");
-        String contactName = CampaignSender.CONTACT_NAME.require(sender.contactName(), "contact-name-invalid");
-        String contactEmail = address(sender.contactEmail(), "contact-email-invalid",
+        String name = CampaignSender.SENDER_NAME.require(sender.senderName(), Rule.SENDER_NAME_INVALID);
+        String replyTo = address(sender.replyTo(), Rule.REPLY_TO_INVALID, "The reply-to address");
+        String contactName = CampaignSender.CONTACT_NAME.require(sender.contactName(), Rule.CONTACT_NAME_INVALID);
+        String contactEmail = address(sender.contactEmail(), Rule.CONTACT_EMAIL_INVALID,
                 "The contact person's address");
         if (!contactName.isEmpty() && contactEmail.isEmpty()) {
-            throw new RuleViolation("contact-email-missing",
+            throw new RuleViolation(Rule.CONTACT_EMAIL_MISSING,
                     "A contact person needs an email address that nominators can write to.");
         }
         return new CampaignSender(name, replyTo, contactName, contactEmail);
     }
 
     /** An optional address: empty, or valid by {@link Emails}. */
-    private static String address(String raw, String rule, String what) {
+    private static String address(String raw, Rule rule, String what) {
         String email = Emails.normalise(raw);
         if (email == null || email.isEmpty()) {
             return "";
@@ -713,10 +712,10 @@ public class Campaign {
             throw new NotFound("Person");
         }
         if (person.contactedInRound() != null) {
-            throw new RuleViolation("already-contacted", "This person was asked in round "
+            throw new RuleViolation(Rule.ALREADY_CONTACTED, "This person was asked in round "
                     + person.contactedInRound() + "; nobody is asked twice, so there is nothing to leave out.");
         }
-        String note = CampaignRosterCommands.NOTE.require(command.note(), "note-invalid");
+        String note = CampaignRosterCommands.NOTE.require(command.note(), Rule.NOTE_INVALID);
         if (!setAside.contains(command.personId())) {
             apply(new PersonSetAside(organisationId, id, command.personId(), note));
         }

@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.CommandGatewayFactory;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.ExponentialBackOffIntervalRetryScheduler;
+import org.axonframework.commandhandling.gateway.RetryScheduler;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
 import org.axonframework.config.ConfigurerModule;
@@ -20,6 +22,7 @@ import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.oostkit.wrt.api.common.ActingCommandGateway;
 import org.oostkit.wrt.api.common.Actor;
 import org.oostkit.wrt.domain.dataprotection.CryptoShreddingSerializer;
 import org.oostkit.wrt.domain.dataprotection.DataKeyStore;
@@ -184,19 +187,34 @@ public class CommandSideConfiguration {
      * answered 500 (measured by ScaleOutBenchmark). Retries run on a small pool, not one thread for all.
      */
     @Bean
-    CommandGateway commandGateway(CommandBus commandBus) {
+    CommandGateway commandGateway(CommandBus commandBus, RetryScheduler commandRetries) {
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .retryScheduler(commandRetries)
+                .dispatchInterceptors(new TenantAndActorInterceptor())
+                .build();
+    }
+
+    /** The gateway the web sends with: same bus, retries and stamping as {@link #commandGateway}, plus the actor. */
+    @Bean
+    ActingCommandGateway actingCommandGateway(CommandBus commandBus, RetryScheduler commandRetries) {
+        return CommandGatewayFactory.builder()
+                .commandBus(commandBus)
+                .retryScheduler(commandRetries)
+                .dispatchInterceptors(new TenantAndActorInterceptor())
+                .build()
+                .createGateway(ActingCommandGateway.class);
+    }
+
+    @Bean
+    RetryScheduler commandRetries() {
         CustomizableThreadFactory threads = new CustomizableThreadFactory("command-retry-");
         threads.setDaemon(true);
-        ExponentialBackOffIntervalRetryScheduler retries = ExponentialBackOffIntervalRetryScheduler.builder()
+        return ExponentialBackOffIntervalRetryScheduler.builder()
                 .retryExecutor(Executors.newScheduledThreadPool(4, threads))
                 .backoffFactor(50)
                 .maxRetryCount(8)
                 .nonTransientFailurePredicate(failure -> !isRaceLost(failure))
-                .build();
-        return DefaultCommandGateway.builder()
-                .commandBus(commandBus)
-                .retryScheduler(retries)
-                .dispatchInterceptors(new TenantAndActorInterceptor())
                 .build();
     }
 

@@ -1,5 +1,6 @@
 package org.oostkit.wrt.domain.invitation;
 
+import org.oostkit.wrt.api.common.Rule;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -20,8 +21,8 @@ import org.oostkit.wrt.api.invitation.InvitationCommands.RecordLinkOpened;
 import org.oostkit.wrt.api.invitation.InvitationCommands.RecordMailFailed;
 import org.oostkit.wrt.api.invitation.InvitationCommands.RecordMailSent;
 import org.oostkit.wrt.api.invitation.InvitationCommands.RecordMailUncertain;
-import org.oostkit.wrt.api.invitation.InvitationCommands.SendInvitationAgain;
 import org.oostkit.wrt.api.invitation.InvitationCommands.RequestVerificationCode;
+import org.oostkit.wrt.api.invitation.InvitationCommands.SendInvitationAgain;
 import org.oostkit.wrt.api.invitation.InvitationCommands.VerifyCode;
 import org.oostkit.wrt.api.invitation.InvitationCommands.WithdrawVerificationCode;
 import org.oostkit.wrt.api.invitation.InvitationId;
@@ -121,7 +122,7 @@ public class Invitation {
 
     private static void requireTokenHash(String hash) {
         if (hash == null || !HASH.matcher(hash).matches()) {
-            throw new RuleViolation("token-hash-invalid", "A token hash is 64 lower-case hex digits.");
+            throw new RuleViolation(Rule.TOKEN_HASH_INVALID, "A token hash is 64 lower-case hex digits.");
         }
     }
 
@@ -138,18 +139,18 @@ public class Invitation {
                       SecretGenerator secrets, KeyedHasher hasher, VerificationPolicy policy, Clock clock) {
         requireTenant(command.organisationId());
         if (!rounds.isOpen(roundId)) {
-            throw new RuleViolation("round-closed", "This round is closed.");
+            throw new RuleViolation(Rule.ROUND_CLOSED, "This round is closed.");
         }
         if (command.email() == null || !identities.personId(campaignId, command.email()).equals(personId)) {
-            throw new RuleViolation("email-mismatch", "That is not the address this invitation was sent to.");
+            throw new RuleViolation(Rule.EMAIL_MISMATCH, "That is not the address this invitation was sent to.");
         }
         Instant now = clock.instant();
         long recent = codeRequests.stream().filter(r -> r.issuedAt().isAfter(now.minus(CODE_WINDOW))).count();
         if (recent >= policy.maxCodesPerHour()) {
-            throw new RuleViolation("too-many-codes", "Too many codes were requested; try again in an hour.");
+            throw new RuleViolation(Rule.TOO_MANY_CODES, "Too many codes were requested; try again in an hour.");
         }
         if (sentCodes.size() >= policy.maxCodes()) {
-            throw new RuleViolation("code-limit-reached",
+            throw new RuleViolation(Rule.CODE_LIMIT_REACHED,
                     "This invitation has had all the codes it can have; ask the organisers for help.");
         }
         String code = secrets.sixDigitCode();
@@ -262,10 +263,10 @@ public class Invitation {
     void handle(SendInvitationAgain command, RoundDirectory rounds) {
         requireTenant(command.organisationId());
         if (!rounds.isOpen(roundId)) {
-            throw new RuleViolation("round-closed", "This round is closed.");
+            throw new RuleViolation(Rule.ROUND_CLOSED, "This round is closed.");
         }
         if (!invitationMailInDoubt) {
-            throw new RuleViolation("mail-not-in-doubt", mailsSent.contains(MailPurpose.INVITATION)
+            throw new RuleViolation(Rule.MAIL_NOT_IN_DOUBT, mailsSent.contains(MailPurpose.INVITATION)
                     ? "This invitation was sent; it is not sent again."
                     : "This invitation has not failed: it is still on its way.");
         }
@@ -289,7 +290,7 @@ public class Invitation {
     boolean handle(RecordDelivery command) {
         requireTenant(command.organisationId());
         if (command.kind() == null || command.providerEventKey() == null || command.providerEventKey().isBlank()) {
-            throw new RuleViolation("delivery-invalid", "A delivery report needs a kind and a provider event key.");
+            throw new RuleViolation(Rule.DELIVERY_INVALID, "A delivery report needs a kind and a provider event key.");
         }
         String key = command.provider() + ":" + command.providerEventKey();
         if (providerEvents.contains(key)) {
@@ -428,14 +429,14 @@ public class Invitation {
     void handle(ResendInvitation command, RoundDirectory rounds) {
         requireTenant(command.organisationId());
         if (!rounds.isOpen(roundId)) {
-            throw new RuleViolation("round-closed", "This round is closed.");
+            throw new RuleViolation(Rule.ROUND_CLOSED, "This round is closed.");
         }
         if (invitationMailInDoubt) {
             apply(new InvitationResendRequested(organisationId, campaignId, roundId, id));
         } else if (mailsSent.contains(MailPurpose.INVITATION)) {
             apply(new InvitationRepeatRequested(organisationId, campaignId, roundId, id));
         } else {
-            throw new RuleViolation("invitation-on-its-way",
+            throw new RuleViolation(Rule.INVITATION_ON_ITS_WAY,
                     "The invitation has not gone out yet: it is still on its way.");
         }
     }

@@ -1,5 +1,6 @@
 package org.oostkit.wrt.domain.nomination;
 
+import org.oostkit.wrt.api.common.Rule;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -11,8 +12,8 @@ import org.oostkit.wrt.api.common.Emails;
 import org.oostkit.wrt.api.common.NotFound;
 import org.oostkit.wrt.api.common.RuleViolation;
 import org.oostkit.wrt.api.common.TextRule;
-import org.oostkit.wrt.api.nomination.NominationCommands;
 import org.oostkit.wrt.api.nomination.NominationCommands.SubmitNominations;
+import org.oostkit.wrt.api.nomination.NominationCommands;
 import org.oostkit.wrt.api.nomination.NominationId;
 import org.oostkit.wrt.api.nomination.NominationRevised;
 import org.oostkit.wrt.api.nomination.NominationSubmitted;
@@ -54,22 +55,22 @@ class Nomination {
                 .filter(entry -> entry.organisationId().equals(command.organisationId()))
                 .orElseThrow(() -> new NotFound("Invitation"));
         if (!NominationId.forInvitation(command.invitationId()).equals(command.nominationId())) {
-            throw new RuleViolation("nomination-id-invalid", "The nomination id does not belong to the invitation.");
+            throw new RuleViolation(Rule.NOMINATION_ID_INVALID, "The nomination id does not belong to the invitation.");
         }
         if (!invitation.verified()) {
-            throw new RuleViolation("not-verified", "Confirm your email address with the code first.");
+            throw new RuleViolation(Rule.NOT_VERIFIED, "Confirm your email address with the code first.");
         }
         if (!rounds.lockIfOpen(invitation.roundId())) {
-            throw new RuleViolation("round-closed", "This round is closed; nominations can no longer be changed.");
+            throw new RuleViolation(Rule.ROUND_CLOSED, "This round is closed; nominations can no longer be changed.");
         }
         List<Nominee> list = validated(command.nominees(), invitation, identities);
         if (command.noOneToSuggest() && !list.isEmpty()) {
-            throw new RuleViolation("no-one-with-people",
+            throw new RuleViolation(Rule.NO_ONE_WITH_PEOPLE,
                     "Either name people or answer that you have no one to suggest, not both.");
         }
         if (!command.noOneToSuggest() && list.isEmpty()) {
             // an empty save is usually an accident; only the explicit answer counts as "no one"
-            throw new RuleViolation("nominees-empty",
+            throw new RuleViolation(Rule.NOMINEES_EMPTY,
                     "Name at least one person, or answer that you have no one to suggest.");
         }
         if (id != null && list.equals(nominees) && command.noOneToSuggest() == noOneToSuggest) {
@@ -102,30 +103,30 @@ class Nomination {
             }
             String nameProblem = TextRule.PERSON_NAME.problem(row.name());
             if (nameProblem != null) {
-                throw new RuleViolation("nominee-invalid", "Person " + position + ": " + nameProblem + ".");
+                throw new RuleViolation(Rule.NOMINEE_INVALID, "Person " + position + ": " + nameProblem + ".");
             }
             if (name.isEmpty()) {
-                throw new RuleViolation("nominee-invalid", "Person " + position + ": the name is missing.");
+                throw new RuleViolation(Rule.NOMINEE_INVALID, "Person " + position + ": the name is missing.");
             }
             if (email == null || !Emails.isValid(email)) {
-                throw new RuleViolation("nominee-invalid", "Person " + position + " (" + name
+                throw new RuleViolation(Rule.NOMINEE_INVALID, "Person " + position + " (" + name
                         + "): the email address is not valid.");
             }
             String reasonProblem = TextRule.NOMINATION_REASON.problem(row.reason());
             if (reasonProblem != null) {
-                throw new RuleViolation("nominee-invalid", "Person " + position + " (" + name + "): "
+                throw new RuleViolation(Rule.NOMINEE_INVALID, "Person " + position + " (" + name + "): "
                         + reasonProblem + ".");
             }
             PersonId personId = identities.personId(invitation.campaignId(), email);
             if (personId.equals(invitation.personId())) {
-                throw new RuleViolation("self-nomination", "You cannot nominate yourself.");
+                throw new RuleViolation(Rule.SELF_NOMINATION, "You cannot nominate yourself.");
             }
             merged.merge(personId, new Nominee(personId, name, email, reason),
                     (first, again) -> first.reason().isEmpty() ? new Nominee(personId, first.name(), email,
                             again.reason()) : first);
         }
         if (merged.size() > NominationCommands.MAX_NOMINEES) {
-            throw new RuleViolation("too-many-nominees", "You can name at most " + NominationCommands.MAX_NOMINEES
+            throw new RuleViolation(Rule.TOO_MANY_NOMINEES, "You can name at most " + NominationCommands.MAX_NOMINEES
                     + " people.");
         }
         return new ArrayList<>(merged.values());

@@ -1,5 +1,6 @@
 package org.oostkit.wrt.domain.organisation;
 
+import org.oostkit.wrt.api.common.Rule;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.oostkit.wrt.api.common.RuleViolation;
@@ -49,7 +50,7 @@ class JdbcOrganisationDirectory implements OrganisationDirectory {
             jdbc.update("INSERT INTO organisation_directory (organisation_id, slug, status) VALUES (?, ?, ?)",
                     event.organisationId().value(), event.slug(), OrganisationStatus.ACTIVE.name());
         } catch (DuplicateKeyException e) {
-            throw new RuleViolation("slug-taken", "The slug '" + event.slug() + "' is already taken.");
+            throw new RuleViolation(Rule.SLUG_TAKEN, "The slug '" + event.slug() + "' is already taken.");
         }
     }
 

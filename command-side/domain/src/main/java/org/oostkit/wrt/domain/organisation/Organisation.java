@@ -1,5 +1,6 @@
 package org.oostkit.wrt.domain.organisation;
 
+import org.oostkit.wrt.api.common.Rule;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -19,6 +20,7 @@ import org.oostkit.wrt.api.organisation.OrganisationDeactivated;
 import org.oostkit.wrt.api.organisation.OrganisationId;
 import org.oostkit.wrt.api.organisation.OrganisationMembersChanged;
 import org.oostkit.wrt.api.organisation.OrganisationRegistered;
+import org.oostkit.wrt.api.organisation.OrganisationSlug;
 import org.oostkit.wrt.api.organisation.OrganisationStatus;
 import org.oostkit.wrt.api.organisation.OrganisationSuspended;
 import org.oostkit.wrt.api.organisation.OrganisationTimeZoneChanged;
@@ -29,7 +31,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -40,7 +41,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate
 class Organisation {
 
-    static final Pattern SLUG = Pattern.compile("^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$");
     static final int NAME_MAX = TextRule.ORGANISATION_NAME.maxLength();
     static final int MEMBERS_MAX = 100;
 
@@ -55,22 +55,21 @@ class Organisation {
     @CommandHandler
     Organisation(RegisterOrganisation command, OrganisationDirectory directory) {
         String slug = command.slug() == null ? "" : command.slug().strip();
-        if (!SLUG.matcher(slug).matches()) {
-            throw new RuleViolation("slug-invalid", "The slug must be 1 to 63 lower-case letters, digits or "
-                    + "hyphens, starting and ending with a letter or digit.");
+        if (!OrganisationSlug.isValid(slug)) {
+            throw new RuleViolation(Rule.SLUG_INVALID, "The slug must be " + OrganisationSlug.RULE + ".");
         }
-        String name = TextRule.ORGANISATION_NAME.require(command.name(), "name-invalid");
+        String name = TextRule.ORGANISATION_NAME.require(command.name(), Rule.NAME_INVALID);
         if (name.isEmpty()) {
-            throw new RuleViolation("name-invalid", "The name must have 1 to " + NAME_MAX + " characters.");
+            throw new RuleViolation(Rule.NAME_INVALID, "The name must have 1 to " + NAME_MAX + " characters.");
         }
         List<String> admins = members(command.adminEmails(), "admin");
         if (admins.isEmpty()) {
-            throw new RuleViolation("admin-required", "An organisation needs at least one admin email.");
+            throw new RuleViolation(Rule.ADMIN_REQUIRED, "An organisation needs at least one admin email.");
         }
         List<String> auditors = members(command.auditorEmails(), "auditor");
         ZoneId zone = TimeZones.optional(command.timeZone());
         if (directory.slugTaken(slug)) {
-            throw new RuleViolation("slug-taken", "The slug '" + slug + "' is already taken.");
+            throw new RuleViolation(Rule.SLUG_TAKEN, "The slug '" + slug + "' is already taken.");
         }
         apply(new OrganisationRegistered(command.organisationId(), slug, name, admins, auditors));
         if (zone != null) {
@@ -90,7 +89,7 @@ class Organisation {
     void handle(ChangeOrganisationMembers command) {
         List<String> admins = members(command.adminEmails(), "admin");
         if (admins.isEmpty()) {
-            throw new RuleViolation("admin-required", "An organisation needs at least one admin email.");
+            throw new RuleViolation(Rule.ADMIN_REQUIRED, "An organisation needs at least one admin email.");
         }
         apply(new OrganisationMembersChanged(id, admins, members(command.auditorEmails(), "auditor")));
     }
@@ -99,7 +98,7 @@ class Organisation {
     void handle(SuspendOrganisation command) {
         if (status != OrganisationStatus.SUSPENDED) {
             apply(new OrganisationSuspended(id,
-                    TextRule.SUSPENSION_REASON.require(command.reason(), "reason-invalid")));
+                    TextRule.SUSPENSION_REASON.require(command.reason(), Rule.REASON_INVALID)));
         }
     }
 
@@ -128,13 +127,13 @@ class Organisation {
                 continue;
             }
             if (!Emails.isValid(candidate)) {
-                throw new RuleViolation("email-invalid", "'" + TextRule.visible(email.strip()) + "' is not a valid "
+                throw new RuleViolation(Rule.EMAIL_INVALID, "'" + TextRule.visible(email.strip()) + "' is not a valid "
                         + role + " email.");
             }
             normalised.add(candidate);
         }
         if (normalised.size() > MEMBERS_MAX) {
-            throw new RuleViolation("too-many-members", "At most " + MEMBERS_MAX + " " + role + "s.");
+            throw new RuleViolation(Rule.TOO_MANY_MEMBERS, "At most " + MEMBERS_MAX + " " + role + "s.");
         }
         return new ArrayList<>(normalised);
     }

@@ -1,5 +1,6 @@
 package org.oostkit.wrt.domain.round;
 
+import org.oostkit.wrt.api.common.Rule;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -10,16 +11,16 @@ import org.oostkit.wrt.api.campaign.CampaignId;
 import org.oostkit.wrt.api.common.NotFound;
 import org.oostkit.wrt.api.common.RuleViolation;
 import org.oostkit.wrt.api.organisation.OrganisationId;
-import org.oostkit.wrt.api.round.ReminderDue;
 import org.oostkit.wrt.api.round.RemindNowRequested;
-import org.oostkit.wrt.api.round.RoundMailCommands.RemindNow;
+import org.oostkit.wrt.api.round.ReminderDue;
 import org.oostkit.wrt.api.round.RoundCloseReason;
 import org.oostkit.wrt.api.round.RoundClosed;
-import org.oostkit.wrt.api.round.RoundDeadlinesScheduled;
 import org.oostkit.wrt.api.round.RoundCommands.CloseRound;
 import org.oostkit.wrt.api.round.RoundCommands.ExtendRound;
+import org.oostkit.wrt.api.round.RoundDeadlinesScheduled;
 import org.oostkit.wrt.api.round.RoundExtended;
 import org.oostkit.wrt.api.round.RoundId;
+import org.oostkit.wrt.api.round.RoundMailCommands.RemindNow;
 import org.oostkit.wrt.api.round.RoundStarted;
 
 import java.time.Clock;
@@ -70,7 +71,7 @@ public class Round {
     void handle(CloseRound command, DeadlineManager deadlines) {
         requireTenant(command.organisationId());
         if (!open) {
-            throw new RuleViolation("round-closed", "Round " + number + " is already closed.");
+            throw new RuleViolation(Rule.ROUND_CLOSED, "Round " + number + " is already closed.");
         }
         cancelDeadlines(deadlines);
         apply(new RoundClosed(organisationId, campaignId, id, number, RoundCloseReason.CLOSED_BY_ADMIN));
@@ -80,15 +81,15 @@ public class Round {
     void handle(ExtendRound command, DeadlineManager deadlines, Clock clock) {
         requireTenant(command.organisationId());
         if (!open) {
-            throw new RuleViolation("round-closed", "Round " + number + " is closed; it cannot be extended.");
+            throw new RuleViolation(Rule.ROUND_CLOSED, "Round " + number + " is closed; it cannot be extended.");
         }
         Instant newDeadline = command.newDeadline();
         if (newDeadline == null || !newDeadline.isAfter(deadline)) {
-            throw new RuleViolation("deadline-not-later",
+            throw new RuleViolation(Rule.DEADLINE_NOT_LATER,
                     "The new deadline must be later than the current one (" + deadline + ").");
         }
         if (newDeadline.isAfter(clock.instant().plus(MAX_LENGTH))) {
-            throw new RuleViolation("deadline-too-far", "A deadline can be at most a year ahead.");
+            throw new RuleViolation(Rule.DEADLINE_TOO_FAR, "A deadline can be at most a year ahead.");
         }
         Instant newReminder = reminderBeforeDeadline == null || reminderSent
                 ? null : newDeadline.minus(reminderBeforeDeadline);
@@ -174,7 +175,7 @@ public class Round {
     void handle(RemindNow command) {
         requireTenant(command.organisationId());
         if (!open) {
-            throw new RuleViolation("round-closed", "Round " + number + " is closed; nobody is reminded.");
+            throw new RuleViolation(Rule.ROUND_CLOSED, "Round " + number + " is closed; nobody is reminded.");
         }
         apply(new RemindNowRequested(organisationId, campaignId, id, number));
     }

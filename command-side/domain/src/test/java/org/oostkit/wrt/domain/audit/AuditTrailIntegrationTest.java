@@ -2,6 +2,7 @@ package org.oostkit.wrt.domain.audit;
 
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.oostkit.wrt.api.audit.AuditQueries.AuditEntry;
@@ -9,6 +10,7 @@ import org.oostkit.wrt.api.audit.AuditQueries.AuditFilter;
 import org.oostkit.wrt.api.audit.AuditQueries.AuditTrailPage;
 import org.oostkit.wrt.api.audit.AuditQueries.FindAuditEventTypes;
 import org.oostkit.wrt.api.audit.AuditQueries.FindAuditTrail;
+import org.oostkit.wrt.api.audit.IntegrityReport;
 import org.oostkit.wrt.api.campaign.CampaignCommands.AddSeedPeople;
 import org.oostkit.wrt.api.campaign.CampaignCommands.CreateCampaign;
 import org.oostkit.wrt.api.campaign.CampaignId;
@@ -23,7 +25,6 @@ import org.oostkit.wrt.api.invitation.InvitationCommands.SendInvitationAgain;
 import org.oostkit.wrt.api.invitation.InvitationId;
 import org.oostkit.wrt.api.invitation.MailPurpose;
 import org.oostkit.wrt.api.organisation.OrganisationId;
-import org.oostkit.wrt.api.audit.IntegrityReport;
 import org.oostkit.wrt.domain.dataprotection.DataKeyStore;
 import org.oostkit.wrt.domain.integrity.IntegrityVerifier;
 import org.oostkit.wrt.testing.IntegrationTestSupport;
@@ -135,9 +136,8 @@ class AuditTrailIntegrationTest extends IntegrationTestSupport {
     void filters() throws Exception {
         OrganisationId org = wrt().organisation("auditee@trail.test");
         CampaignId campaign = wrt().campaign(org, admin, "Fay", "fay@trail.test", "Gus", "gus@trail.test");
-        Thread.sleep(5);
-        Instant middle = Instant.now();
-        Thread.sleep(5);
+        Instant middle = aMomentAfter(Instant.now());
+        aMomentAfter(middle);
         wrt().send(new AddSeedPeople(campaign, org, List.of(new SeedRow(1, "Hal", "hal@trail.test"))), Actor.OPERATOR);
 
         assertThat(all(org, campaign, new AuditFilter("SeedPersonAdded", null, null, null)))
@@ -221,5 +221,12 @@ class AuditTrailIntegrationTest extends IntegrationTestSupport {
         assertThat(report.eventsChecked()).isEqualTo(events);
         System.out.printf("integrity: %d events in %d aggregates verified in %d ms%n", report.eventsChecked(),
                 report.aggregatesChecked(), verifyMillis);
+    }
+
+    /** The clock a few milliseconds past {@code after}, so events before and after it have distinct times. */
+    private static Instant aMomentAfter(Instant after) {
+        Awaitility.await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(1))
+                .until(() -> Instant.now().isAfter(after.plusMillis(4)));
+        return Instant.now();
     }
 }

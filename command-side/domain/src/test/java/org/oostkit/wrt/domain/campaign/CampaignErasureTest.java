@@ -1,5 +1,6 @@
 package org.oostkit.wrt.domain.campaign;
 
+import org.oostkit.wrt.api.common.Rule;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -33,9 +34,9 @@ import org.oostkit.wrt.api.organisation.OrganisationId;
 import org.oostkit.wrt.api.organisation.OrganisationStatus;
 import org.oostkit.wrt.api.round.RoundId;
 import org.oostkit.wrt.domain.security.PersonIdentities;
-import org.oostkit.wrt.domain.testing.FixtureSupport;
 import org.oostkit.wrt.domain.testing.FixtureSupport.InMemoryOrganisationDirectory;
 import org.oostkit.wrt.domain.testing.FixtureSupport.InMemoryRoundDirectory;
+import org.oostkit.wrt.domain.testing.FixtureSupport;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -114,7 +115,7 @@ class CampaignErasureTest {
             fixture.given(created(), seed("Ann", "ann@x.test"),
                             new PeopleContacted(ORG, CAMPAIGN, ROUND_1, 1, java.util.List.of(person("ann@x.test"))))
                     .when(new EraseCampaign(CAMPAIGN, ORG))
-                    .expectException(violation("round-open"))
+                    .expectException(violation(Rule.ROUND_OPEN))
                     .expectNoEvents();
         }
 
@@ -123,7 +124,7 @@ class CampaignErasureTest {
         void twice() {
             fixture.given(created(), new CampaignErased(ORG, CAMPAIGN, ErasureReason.ON_REQUEST))
                     .when(new EraseCampaign(CAMPAIGN, ORG))
-                    .expectException(violation("campaign-erased"))
+                    .expectException(violation(Rule.CAMPAIGN_ERASED))
                     .expectNoEvents();
         }
 
@@ -141,23 +142,23 @@ class CampaignErasureTest {
         void noCommandsAfterErasure() {
             fixture.given(created(), new CampaignErased(ORG, CAMPAIGN, ErasureReason.ON_REQUEST))
                     .when(new ChangeCampaignDetails(CAMPAIGN, ORG, CampaignSettings.named("Back")))
-                    .expectException(violation("campaign-erased"));
+                    .expectException(violation(Rule.CAMPAIGN_ERASED));
             fixture.given(created(), new CampaignErased(ORG, CAMPAIGN, ErasureReason.ON_REQUEST))
                     .when(new AddSeedPerson(CAMPAIGN, ORG, "Bea", "bea@x.test"))
-                    .expectException(violation("campaign-erased"));
+                    .expectException(violation(Rule.CAMPAIGN_ERASED));
             fixture.given(created(), new CampaignErased(ORG, CAMPAIGN, ErasureReason.ON_REQUEST))
                     .when(new StartRound(CAMPAIGN, ORG, ROUND_1, T0.plus(Duration.ofDays(3)), false, 0))
-                    .expectException(violation("campaign-erased"));
+                    .expectException(violation(Rule.CAMPAIGN_ERASED));
             fixture.given(created(), new CampaignErased(ORG, CAMPAIGN, ErasureReason.ON_REQUEST))
                     .when(new CompleteCampaign(CAMPAIGN, ORG))
-                    .expectException(violation("campaign-erased"));
+                    .expectException(violation(Rule.CAMPAIGN_ERASED));
             fixture.given(created(), new CampaignErased(ORG, CAMPAIGN, ErasureReason.ON_REQUEST))
                     .when(new ErasePerson(CAMPAIGN, ORG, "ann@x.test"))
-                    .expectException(violation("campaign-erased"));
+                    .expectException(violation(Rule.CAMPAIGN_ERASED));
             fixture.given(created(), new CampaignCompleted(ORG, CAMPAIGN),
                             new CampaignErased(ORG, CAMPAIGN, ErasureReason.ON_REQUEST))
                     .when(retention())
-                    .expectException(violation("campaign-erased"))
+                    .expectException(violation(Rule.CAMPAIGN_ERASED))
                     .expectNoEvents();
         }
     }
@@ -192,7 +193,7 @@ class CampaignErasureTest {
         void unknown() {
             fixture.given(created(), seed("Ann", "ann@x.test"))
                     .when(new ErasePerson(CAMPAIGN, ORG, "nobody@x.test"))
-                    .expectException(violation("not-found"))
+                    .expectException(violation(Rule.NOT_FOUND))
                     .expectNoEvents();
         }
 
@@ -201,7 +202,7 @@ class CampaignErasureTest {
         void twice() {
             fixture.given(created(), seed("Ann", "ann@x.test"), new PersonErased(ORG, CAMPAIGN, person("ann@x.test")))
                     .when(new ErasePerson(CAMPAIGN, ORG, "ann@x.test"))
-                    .expectException(violation("person-erased"))
+                    .expectException(violation(Rule.PERSON_ERASED))
                     .expectNoEvents();
         }
 
@@ -228,7 +229,7 @@ class CampaignErasureTest {
             fixture.given(created())
                     .andGivenCurrentTime(DUE.plus(Duration.ofDays(400)))
                     .when(retention())
-                    .expectException(violation("campaign-not-completed"))
+                    .expectException(violation(Rule.CAMPAIGN_NOT_COMPLETED))
                     .expectNoEvents();
         }
 
@@ -336,7 +337,7 @@ class CampaignErasureTest {
         void invalidPeriod() {
             fixture.given(created(), new CampaignCompleted(ORG, CAMPAIGN))
                     .when(new ApplyRetention(CAMPAIGN, ORG, Period.ZERO))
-                    .expectException(violation("retention-invalid"))
+                    .expectException(violation(Rule.RETENTION_INVALID))
                     .expectNoEvents();
         }
     }

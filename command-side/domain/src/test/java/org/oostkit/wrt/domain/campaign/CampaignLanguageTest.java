@@ -1,5 +1,6 @@
 package org.oostkit.wrt.domain.campaign;
 
+import org.oostkit.wrt.api.common.Rule;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -58,7 +59,7 @@ class CampaignLanguageTest {
         fixture.given(CREATED)
                 .when(new ChangeCampaignLanguage(CAMPAIGN, ORG, language))
                 .expectNoEvents()
-                .expectException(violation("language-unsupported"));
+                .expectException(violation(Rule.LANGUAGE_UNSUPPORTED));
     }
 
     @Test
@@ -76,6 +77,6 @@ class CampaignLanguageTest {
         fixture.given(CREATED)
                 .when(new ChangeCampaignLanguage(CAMPAIGN, OrganisationId.random(), "nl"))
                 .expectNoEvents()
-                .expectException(violation("not-found"));
+                .expectException(violation(Rule.NOT_FOUND));
     }
 }

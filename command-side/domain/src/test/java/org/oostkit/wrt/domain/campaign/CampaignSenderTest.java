@@ -1,5 +1,6 @@
 package org.oostkit.wrt.domain.campaign;
 
+import org.oostkit.wrt.api.common.Rule;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -61,15 +62,15 @@ class CampaignSenderTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "sender-name-invalid   | Youth\\ncouncil | team@city.example | Ada | ada@city.example",
-            "reply-to-invalid      | Youth council  | not an address    | Ada | ada@city.example",
-            "reply-to-invalid      | Youth council  | team@city         | Ada | ada@city.example",
-            "contact-email-invalid | Youth council  | team@city.example | Ada | ada@@city.example",
-            "contact-name-invalid  | Youth council  | team@city.example | A\u202Eda | ada@city.example",
-            "contact-email-missing | Youth council  | team@city.example | Ada | ''",
+            "SENDER_NAME_INVALID   | Youth\\ncouncil | team@city.example | Ada | ada@city.example",
+            "REPLY_TO_INVALID      | Youth council  | not an address    | Ada | ada@city.example",
+            "REPLY_TO_INVALID      | Youth council  | team@city         | Ada | ada@city.example",
+            "CONTACT_EMAIL_INVALID | Youth council  | team@city.example | Ada | ada@@city.example",
+            "CONTACT_NAME_INVALID  | Youth council  | team@city.example | A\u202Eda | ada@city.example",
+            "CONTACT_EMAIL_MISSING | Youth council  | team@city.example | Ada | ''",
     })
     @DisplayName("invalid parts are refused with a rule each")
-    void refused(String rule, String name, String replyTo, String contactName, String contactEmail) {
+    void refused(Rule rule, String name, String replyTo, String contactName, String contactEmail) {
         fixture.given(created())
                 .when(new ChangeCampaignSender(CAMPAIGN, ORG,
                         new CampaignSender(name.replace("\\n", "\n"), replyTo, contactName, contactEmail)))
@@ -82,7 +83,7 @@ class CampaignSenderTest {
     void tooLong() {
         fixture.given(created())
                 .when(new ChangeCampaignSender(CAMPAIGN, ORG, new CampaignSender("x".repeat(101), "", "", "")))
-                .expectException(violation("sender-name-invalid"));
+                .expectException(violation(Rule.SENDER_NAME_INVALID));
     }
 
     @Test
@@ -93,6 +94,6 @@ class CampaignSenderTest {
                 .expectException(NotFound.class);
         fixture.given(created(), new CampaignCompleted(ORG, CAMPAIGN))
                 .when(new ChangeCampaignSender(CAMPAIGN, ORG, SENDER))
-                .expectException(violation("campaign-completed"));
+                .expectException(violation(Rule.CAMPAIGN_COMPLETED));
     }
 }

@@ -1,5 +1,6 @@
 package org.oostkit.wrt.domain.campaign;
 
+import org.oostkit.wrt.api.common.Rule;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -23,9 +24,9 @@ import org.oostkit.wrt.api.organisation.OrganisationId;
 import org.oostkit.wrt.api.organisation.OrganisationStatus;
 import org.oostkit.wrt.api.round.RoundId;
 import org.oostkit.wrt.domain.security.PersonIdentities;
-import org.oostkit.wrt.domain.testing.FixtureSupport;
 import org.oostkit.wrt.domain.testing.FixtureSupport.InMemoryOrganisationDirectory;
 import org.oostkit.wrt.domain.testing.FixtureSupport.InMemoryRoundDirectory;
+import org.oostkit.wrt.domain.testing.FixtureSupport;
 
 import java.time.Duration;
 
@@ -120,7 +121,7 @@ class CampaignSetAsideTest {
         fixture.given(twoSeeds())
                 .andGiven(new PersonSetAside(ORG, CAMPAIGN, ALICE, ""), new PersonSetAside(ORG, CAMPAIGN, BOB, ""))
                 .when(start(ROUND_1))
-                .expectException(violation("nobody-to-contact"))
+                .expectException(violation(Rule.NOBODY_TO_CONTACT))
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("set aside"));
     }
 
@@ -129,16 +130,16 @@ class CampaignSetAsideTest {
     void refusals() {
         fixture.given(twoSeeds()).andGiven(new PeopleContacted(ORG, CAMPAIGN, ROUND_1, 1, java.util.List.of(ALICE)))
                 .when(new SetPersonAside(CAMPAIGN, ORG, ALICE, ""))
-                .expectException(violation("already-contacted"));
+                .expectException(violation(Rule.ALREADY_CONTACTED));
         fixture.given(twoSeeds())
                 .when(new SetPersonAside(CAMPAIGN, ORG, IDENTITIES.personId(CAMPAIGN, "x@example.org"), ""))
                 .expectException(NotFound.class);
         fixture.given(twoSeeds())
                 .when(new SetPersonAside(CAMPAIGN, ORG, BOB, "x".repeat(501)))
-                .expectException(violation("note-invalid"));
+                .expectException(violation(Rule.NOTE_INVALID));
         fixture.given(twoSeeds()).andGiven(new CampaignCompleted(ORG, CAMPAIGN))
                 .when(new BringPersonBack(CAMPAIGN, ORG, BOB))
-                .expectException(violation("campaign-completed"));
+                .expectException(violation(Rule.CAMPAIGN_COMPLETED));
     }
 
     @Test

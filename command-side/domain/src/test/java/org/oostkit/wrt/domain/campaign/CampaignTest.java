@@ -1,5 +1,6 @@
 package org.oostkit.wrt.domain.campaign;
 
+import org.oostkit.wrt.api.common.Rule;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -24,16 +25,16 @@ import org.oostkit.wrt.api.campaign.CampaignId;
 import org.oostkit.wrt.api.campaign.CampaignSettings;
 import org.oostkit.wrt.api.campaign.NominationsRecorded;
 import org.oostkit.wrt.api.campaign.NomineeEntry;
-import org.oostkit.wrt.api.campaign.PersonDroppedFromRoster;
 import org.oostkit.wrt.api.campaign.PeopleContacted;
+import org.oostkit.wrt.api.campaign.PersonDroppedFromRoster;
 import org.oostkit.wrt.api.campaign.PersonId;
 import org.oostkit.wrt.api.campaign.PersonNominatedIntoCampaign;
 import org.oostkit.wrt.api.campaign.SeedBatchResult;
 import org.oostkit.wrt.api.campaign.SeedPersonAdded;
 import org.oostkit.wrt.api.campaign.SeedPersonRemoved;
 import org.oostkit.wrt.api.campaign.SeedRow;
-import org.oostkit.wrt.api.campaign.SeedRowOutcome;
 import org.oostkit.wrt.api.campaign.SeedRowOutcome.Result;
+import org.oostkit.wrt.api.campaign.SeedRowOutcome;
 import org.oostkit.wrt.api.common.NotFound;
 import org.oostkit.wrt.api.invitation.ContactInvited;
 import org.oostkit.wrt.api.organisation.OrganisationId;
@@ -43,9 +44,9 @@ import org.oostkit.wrt.api.round.RoundId;
 import org.oostkit.wrt.api.round.RoundStarted;
 import org.oostkit.wrt.domain.round.Round;
 import org.oostkit.wrt.domain.security.PersonIdentities;
-import org.oostkit.wrt.domain.testing.FixtureSupport;
 import org.oostkit.wrt.domain.testing.FixtureSupport.InMemoryOrganisationDirectory;
 import org.oostkit.wrt.domain.testing.FixtureSupport.InMemoryRoundDirectory;
+import org.oostkit.wrt.domain.testing.FixtureSupport;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -139,7 +140,7 @@ class CampaignTest {
             fixture.givenNoPriorActivity()
                     .when(new CreateCampaign(CAMPAIGN, OTHER_ORG, SETTINGS))
                     .expectException(NotFound.class)
-                    .expectException(violation("not-found"))
+                    .expectException(violation(Rule.NOT_FOUND))
                     .expectNoEvents();
         }
 
@@ -150,7 +151,7 @@ class CampaignTest {
 
             fixture.givenNoPriorActivity()
                     .when(new CreateCampaign(CAMPAIGN, ORG, SETTINGS))
-                    .expectException(violation("organisation-suspended"))
+                    .expectException(violation(Rule.ORGANISATION_SUSPENDED))
                     .expectNoEvents();
         }
 
@@ -161,7 +162,7 @@ class CampaignTest {
 
             fixture.givenNoPriorActivity()
                     .when(new CreateCampaign(CAMPAIGN, ORG, SETTINGS))
-                    .expectException(violation("organisation-inactive"))
+                    .expectException(violation(Rule.ORGANISATION_INACTIVE))
                     .expectNoEvents();
         }
     }
@@ -172,31 +173,31 @@ class CampaignTest {
 
         static Stream<Arguments> invalidSettings() {
             return Stream.of(
-                    Arguments.of(null, "settings-missing"),
-                    Arguments.of(settings(null, "", 2, 14, 3, ""), "name-invalid"),
-                    Arguments.of(settings("   ", "", 2, 14, 3, ""), "name-invalid"),
-                    Arguments.of(settings("n".repeat(201), "", 2, 14, 3, ""), "name-invalid"),
-                    Arguments.of(settings("Bo\u0000ard", "", 2, 14, 3, ""), "name-invalid"),
-                    Arguments.of(settings("Bo\r\nard", "", 2, 14, 3, ""), "name-invalid"),
-                    Arguments.of(settings("Bo\u202Eard", "", 2, 14, 3, ""), "name-invalid"),
-                    Arguments.of(settings("Board", "d".repeat(4001), 2, 14, 3, ""), "description-invalid"),
-                    Arguments.of(settings("Board", "a\u0000b", 2, 14, 3, ""), "description-invalid"),
-                    Arguments.of(settings("Board", "a\u2066b", 2, 14, 3, ""), "description-invalid"),
-                    Arguments.of(settings("Board", "", 2, 14, 3, "t".repeat(4001)), "invitation-text-invalid"),
-                    Arguments.of(settings("Board", "", 2, 14, 3, "a\u0085b"), "invitation-text-invalid"),
-                    Arguments.of(settings("Board", "", 2, 14, 3, "a\uD800b"), "invitation-text-invalid"),
-                    Arguments.of(settings("Board", "", 0, 14, 3, ""), "threshold-invalid"),
-                    Arguments.of(settings("Board", "", 101, 14, 3, ""), "threshold-invalid"),
-                    Arguments.of(settings("Board", "", 2, 0, 3, ""), "round-days-invalid"),
-                    Arguments.of(settings("Board", "", 2, 91, 3, ""), "round-days-invalid"),
-                    Arguments.of(settings("Board", "", 2, 14, 0, ""), "reminder-invalid"),
-                    Arguments.of(settings("Board", "", 2, 14, 31, ""), "reminder-invalid"));
+                    Arguments.of(null, Rule.SETTINGS_MISSING),
+                    Arguments.of(settings(null, "", 2, 14, 3, ""), Rule.NAME_INVALID),
+                    Arguments.of(settings("   ", "", 2, 14, 3, ""), Rule.NAME_INVALID),
+                    Arguments.of(settings("n".repeat(201), "", 2, 14, 3, ""), Rule.NAME_INVALID),
+                    Arguments.of(settings("Bo\u0000ard", "", 2, 14, 3, ""), Rule.NAME_INVALID),
+                    Arguments.of(settings("Bo\r\nard", "", 2, 14, 3, ""), Rule.NAME_INVALID),
+                    Arguments.of(settings("Bo\u202Eard", "", 2, 14, 3, ""), Rule.NAME_INVALID),
+                    Arguments.of(settings("Board", "d".repeat(4001), 2, 14, 3, ""), Rule.DESCRIPTION_INVALID),
+                    Arguments.of(settings("Board", "a\u0000b", 2, 14, 3, ""), Rule.DESCRIPTION_INVALID),
+                    Arguments.of(settings("Board", "a\u2066b", 2, 14, 3, ""), Rule.DESCRIPTION_INVALID),
+                    Arguments.of(settings("Board", "", 2, 14, 3, "t".repeat(4001)), Rule.INVITATION_TEXT_INVALID),
+                    Arguments.of(settings("Board", "", 2, 14, 3, "a\u0085b"), Rule.INVITATION_TEXT_INVALID),
+                    Arguments.of(settings("Board", "", 2, 14, 3, "a\uD800b"), Rule.INVITATION_TEXT_INVALID),
+                    Arguments.of(settings("Board", "", 0, 14, 3, ""), Rule.THRESHOLD_INVALID),
+                    Arguments.of(settings("Board", "", 101, 14, 3, ""), Rule.THRESHOLD_INVALID),
+                    Arguments.of(settings("Board", "", 2, 0, 3, ""), Rule.ROUND_DAYS_INVALID),
+                    Arguments.of(settings("Board", "", 2, 91, 3, ""), Rule.ROUND_DAYS_INVALID),
+                    Arguments.of(settings("Board", "", 2, 14, 0, ""), Rule.REMINDER_INVALID),
+                    Arguments.of(settings("Board", "", 2, 14, 31, ""), Rule.REMINDER_INVALID));
         }
 
         @ParameterizedTest(name = "[{index}] refused with {1}")
         @MethodSource("invalidSettings")
         @DisplayName("invalid settings are refused on creation")
-        void invalidOnCreate(CampaignSettings settings, String rule) {
+        void invalidOnCreate(CampaignSettings settings, Rule rule) {
             fixture.givenNoPriorActivity()
                     .when(new CreateCampaign(CAMPAIGN, ORG, settings))
                     .expectException(violation(rule))
@@ -206,7 +207,7 @@ class CampaignTest {
         @ParameterizedTest(name = "[{index}] refused with {1}")
         @MethodSource("invalidSettings")
         @DisplayName("invalid settings are refused on change")
-        void invalidOnChange(CampaignSettings settings, String rule) {
+        void invalidOnChange(CampaignSettings settings, Rule rule) {
             fixture.given(created())
                     .when(new ChangeCampaignDetails(CAMPAIGN, ORG, settings))
                     .expectException(violation(rule))
@@ -267,7 +268,7 @@ class CampaignTest {
             fixture.given(created(), seed("Alice", "alice@example.org"))
                     .when(command)
                     .expectException(NotFound.class)
-                    .expectException(violation("not-found"))
+                    .expectException(violation(Rule.NOT_FOUND))
                     .expectNoEvents();
         }
 
@@ -287,7 +288,7 @@ class CampaignTest {
         void completed(Object command) {
             fixture.given(created(), seed("Alice", "alice@example.org"), new CampaignCompleted(ORG, CAMPAIGN))
                     .when(command)
-                    .expectException(violation("campaign-completed"))
+                    .expectException(violation(Rule.CAMPAIGN_COMPLETED))
                     .expectNoEvents();
         }
 
@@ -307,7 +308,7 @@ class CampaignTest {
             fixture.given(created(), seed("Alice", "alice@example.org"),
                             contacted(ROUND_1, 1, "alice@example.org"))
                     .when(new CompleteCampaign(CAMPAIGN, ORG))
-                    .expectException(violation("round-open"))
+                    .expectException(violation(Rule.ROUND_OPEN))
                     .expectNoEvents();
         }
 
@@ -351,7 +352,7 @@ class CampaignTest {
         void duplicate() {
             fixture.given(created(), seed("Alice", "alice@example.org"))
                     .when(new AddSeedPerson(CAMPAIGN, ORG, "Alice", " ALICE@example.org"))
-                    .expectException(violation("already-in-campaign"))
+                    .expectException(violation(Rule.ALREADY_IN_CAMPAIGN))
                     .expectNoEvents();
         }
 
@@ -360,7 +361,7 @@ class CampaignTest {
         void alreadyNominated() {
             fixture.given(created(), nominated("Bob", "bob@example.org", 1))
                     .when(new AddSeedPerson(CAMPAIGN, ORG, "Bob", "bob@example.org"))
-                    .expectException(violation("already-in-campaign"));
+                    .expectException(violation(Rule.ALREADY_IN_CAMPAIGN));
         }
 
         @Test
@@ -377,7 +378,7 @@ class CampaignTest {
         void invalidEmail(String email) {
             fixture.given(created())
                     .when(new AddSeedPerson(CAMPAIGN, ORG, "Alice", email))
-                    .expectException(violation("person-invalid"))
+                    .expectException(violation(Rule.PERSON_INVALID))
                     .expectNoEvents();
         }
 
@@ -386,7 +387,7 @@ class CampaignTest {
         void missingEmail() {
             fixture.given(created())
                     .when(new AddSeedPerson(CAMPAIGN, ORG, "Alice", null))
-                    .expectException(violation("person-invalid"));
+                    .expectException(violation(Rule.PERSON_INVALID));
         }
 
         @ParameterizedTest(name = "name \"{0}\" is refused")
@@ -395,7 +396,7 @@ class CampaignTest {
         void nameWithControlCharacters(String name) {
             fixture.given(created())
                     .when(new AddSeedPerson(CAMPAIGN, ORG, name, "mallory@example.org"))
-                    .expectException(violation("person-invalid"))
+                    .expectException(violation(Rule.PERSON_INVALID))
                     .expectNoEvents();
         }
 
@@ -405,7 +406,7 @@ class CampaignTest {
         void emailWithControlCharacters(String email) {
             fixture.given(created())
                     .when(new AddSeedPerson(CAMPAIGN, ORG, "Mallory", email))
-                    .expectException(violation("person-invalid"))
+                    .expectException(violation(Rule.PERSON_INVALID))
                     .expectNoEvents();
         }
 
@@ -422,7 +423,7 @@ class CampaignTest {
         void nameTooLong() {
             fixture.given(created())
                     .when(new AddSeedPerson(CAMPAIGN, ORG, "n".repeat(201), "alice@example.org"))
-                    .expectException(violation("person-invalid"));
+                    .expectException(violation(Rule.PERSON_INVALID));
         }
     }
 
@@ -509,12 +510,12 @@ class CampaignTest {
         @Test
         @DisplayName("more than 10,000 rows are refused as a whole")
         void tooLarge() {
-            List<SeedRow> rows = IntStream.rangeClosed(1, Campaign.BATCH_MAX + 1)
+            List<SeedRow> rows = IntStream.rangeClosed(1, AddSeedPeople.MAX_ROWS + 1)
                     .mapToObj(i -> new SeedRow(i, "P" + i, "p" + i + "@example.org")).toList();
 
             fixture.given(created())
                     .when(new AddSeedPeople(CAMPAIGN, ORG, rows))
-                    .expectException(violation("batch-too-large"))
+                    .expectException(violation(Rule.BATCH_TOO_LARGE))
                     .expectNoEvents();
         }
     }
@@ -538,7 +539,7 @@ class CampaignTest {
 
             fixture.given(created(), seed("Alice", "alice@example.org"), contacted(ROUND_1, 1, "alice@example.org"))
                     .when(new RemoveSeedPerson(CAMPAIGN, ORG, person("alice@example.org")))
-                    .expectException(violation("already-contacted"))
+                    .expectException(violation(Rule.ALREADY_CONTACTED))
                     .expectNoEvents();
         }
 
@@ -547,7 +548,7 @@ class CampaignTest {
         void unknown() {
             fixture.given(created(), seed("Alice", "alice@example.org"))
                     .when(new RemoveSeedPerson(CAMPAIGN, ORG, person("zoe@example.org")))
-                    .expectException(violation("not-found"));
+                    .expectException(violation(Rule.NOT_FOUND));
         }
 
         @Test
@@ -556,7 +557,7 @@ class CampaignTest {
             fixture.given(created(), seed("Alice", "alice@example.org"),
                             new SeedPersonRemoved(ORG, CAMPAIGN, person("alice@example.org")))
                     .when(new RemoveSeedPerson(CAMPAIGN, ORG, person("alice@example.org")))
-                    .expectException(violation("not-found"));
+                    .expectException(violation(Rule.NOT_FOUND));
         }
 
         @Test
@@ -564,7 +565,7 @@ class CampaignTest {
         void nominee() {
             fixture.given(created(), nominated("Bob", "bob@example.org", 1))
                     .when(new RemoveSeedPerson(CAMPAIGN, ORG, person("bob@example.org")))
-                    .expectException(violation("not-found"));
+                    .expectException(violation(Rule.NOT_FOUND));
         }
     }
 
@@ -654,7 +655,7 @@ class CampaignTest {
         void nobodyAtAll() {
             fixture.given(created())
                     .when(startRound(ROUND_1, DEADLINE, false, 0))
-                    .expectException(violation("nobody-to-contact"))
+                    .expectException(violation(Rule.NOBODY_TO_CONTACT))
                     .expectNoEvents()
                     .expectNoScheduledDeadlines();
         }
@@ -666,7 +667,7 @@ class CampaignTest {
 
             fixture.given(created(), seed("Alice", "alice@example.org"), contacted(ROUND_1, 1, "alice@example.org"))
                     .when(startRound(ROUND_2, DEADLINE, false, 0))
-                    .expectException(violation("nobody-to-contact"))
+                    .expectException(violation(Rule.NOBODY_TO_CONTACT))
                     .expectNoEvents();
         }
 
@@ -678,7 +679,7 @@ class CampaignTest {
             fixture.given(created(), seed("Alice", "alice@example.org"), contacted(ROUND_1, 1, "alice@example.org"),
                             nominated("Bob", "bob@example.org", 1))
                     .when(startRound(ROUND_2, DEADLINE, false, 0))
-                    .expectException(violation("round-open"))
+                    .expectException(violation(Rule.ROUND_OPEN))
                     .expectNoEvents()
                     .expectNoScheduledDeadlines();
         }
@@ -712,7 +713,7 @@ class CampaignTest {
         void deadlineNotInFuture(long secondsFromNow) {
             fixture.given(created(), seed("Alice", "alice@example.org"))
                     .when(startRound(ROUND_1, T0.plusSeconds(secondsFromNow), false, 0))
-                    .expectException(violation("deadline-in-past"))
+                    .expectException(violation(Rule.DEADLINE_IN_PAST))
                     .expectNoEvents();
         }
 
@@ -721,7 +722,7 @@ class CampaignTest {
         void deadlineMissing() {
             fixture.given(created(), seed("Alice", "alice@example.org"))
                     .when(startRound(ROUND_1, null, false, 0))
-                    .expectException(violation("deadline-in-past"));
+                    .expectException(violation(Rule.DEADLINE_IN_PAST));
         }
 
         @Test
@@ -738,7 +739,7 @@ class CampaignTest {
         void deadlineTooFar() {
             fixture.given(created(), seed("Alice", "alice@example.org"))
                     .when(startRound(ROUND_1, T0.plus(Round.MAX_LENGTH).plusSeconds(1), false, 0))
-                    .expectException(violation("deadline-too-far"))
+                    .expectException(violation(Rule.DEADLINE_TOO_FAR))
                     .expectNoEvents();
         }
 
@@ -756,7 +757,7 @@ class CampaignTest {
         void reminderDaysOutOfRange(int days) {
             fixture.given(created(), seed("Alice", "alice@example.org"))
                     .when(startRound(ROUND_1, T0.plus(Duration.ofDays(60)), true, days))
-                    .expectException(violation("reminder-invalid"))
+                    .expectException(violation(Rule.REMINDER_INVALID))
                     .expectNoEvents();
         }
 
@@ -765,7 +766,7 @@ class CampaignTest {
         void reminderInPast() {
             fixture.given(created(), seed("Alice", "alice@example.org"))
                     .when(startRound(ROUND_1, T0.plus(Duration.ofDays(2)), true, 2))
-                    .expectException(violation("reminder-in-past"))
+                    .expectException(violation(Rule.REMINDER_IN_PAST))
                     .expectNoEvents();
         }
 
@@ -786,7 +787,7 @@ class CampaignTest {
 
             fixture.given(created(), seed("Alice", "alice@example.org"))
                     .when(startRound(ROUND_1, DEADLINE, false, 0))
-                    .expectException(violation("organisation-suspended"))
+                    .expectException(violation(Rule.ORGANISATION_SUSPENDED))
                     .expectNoEvents();
         }
 
@@ -797,7 +798,7 @@ class CampaignTest {
 
             fixture.given(created(), seed("Alice", "alice@example.org"))
                     .when(startRound(ROUND_1, DEADLINE, false, 0))
-                    .expectException(violation("organisation-inactive"))
+                    .expectException(violation(Rule.ORGANISATION_INACTIVE))
                     .expectNoEvents();
         }
     }

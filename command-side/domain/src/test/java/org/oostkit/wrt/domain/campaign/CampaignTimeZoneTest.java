@@ -1,5 +1,6 @@
 package org.oostkit.wrt.domain.campaign;
 
+import org.oostkit.wrt.api.common.Rule;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -75,7 +76,7 @@ class CampaignTimeZoneTest {
         fixture.given(CREATED)
                 .when(new ChangeCampaignTimeZone(CAMPAIGN, ORG, zone))
                 .expectNoEvents()
-                .expectException(violation(TimeZones.INVALID));
+                .expectException(violation(Rule.TIME_ZONE_INVALID));
     }
 
     @Test
@@ -92,7 +93,7 @@ class CampaignTimeZoneTest {
         fixture.given(CREATED, new CampaignErased(ORG, CAMPAIGN, ErasureReason.ON_REQUEST))
                 .when(new ChangeCampaignTimeZone(CAMPAIGN, ORG, "Europe/Lisbon"))
                 .expectNoEvents()
-                .expectException(violation("campaign-erased"));
+                .expectException(violation(Rule.CAMPAIGN_ERASED));
     }
 
     @Test
@@ -101,6 +102,6 @@ class CampaignTimeZoneTest {
         fixture.given(CREATED)
                 .when(new ChangeCampaignTimeZone(CAMPAIGN, OrganisationId.random(), "Europe/Lisbon"))
                 .expectNoEvents()
-                .expectException(violation("not-found"));
+                .expectException(violation(Rule.NOT_FOUND));
     }
 }

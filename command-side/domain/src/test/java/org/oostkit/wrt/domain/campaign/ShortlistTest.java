@@ -1,5 +1,6 @@
 package org.oostkit.wrt.domain.campaign;
 
+import org.oostkit.wrt.api.common.Rule;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -24,9 +25,9 @@ import org.oostkit.wrt.api.common.NotFound;
 import org.oostkit.wrt.api.organisation.OrganisationId;
 import org.oostkit.wrt.api.organisation.OrganisationStatus;
 import org.oostkit.wrt.domain.security.PersonIdentities;
-import org.oostkit.wrt.domain.testing.FixtureSupport;
 import org.oostkit.wrt.domain.testing.FixtureSupport.InMemoryOrganisationDirectory;
 import org.oostkit.wrt.domain.testing.FixtureSupport.InMemoryRoundDirectory;
+import org.oostkit.wrt.domain.testing.FixtureSupport;
 
 import static org.oostkit.wrt.domain.testing.FixtureSupport.T0;
 import static org.oostkit.wrt.domain.testing.FixtureSupport.violation;
@@ -85,7 +86,7 @@ class ShortlistTest {
     void twice() {
         fixture.given(created(), ann(), new PersonShortlisted(ORG, CAMPAIGN, ANN, ""))
                 .when(new ShortlistPerson(CAMPAIGN, ORG, ANN, "again"))
-                .expectException(violation("already-shortlisted"))
+                .expectException(violation(Rule.ALREADY_SHORTLISTED))
                 .expectNoEvents();
     }
 
@@ -107,7 +108,7 @@ class ShortlistTest {
     void erasedPerson() {
         fixture.given(created(), ann(), new PersonErased(ORG, CAMPAIGN, ANN))
                 .when(new ShortlistPerson(CAMPAIGN, ORG, ANN, ""))
-                .expectException(violation("person-erased"))
+                .expectException(violation(Rule.PERSON_ERASED))
                 .expectNoEvents();
     }
 
@@ -116,11 +117,11 @@ class ShortlistTest {
     void badNote() {
         fixture.given(created(), ann())
                 .when(new ShortlistPerson(CAMPAIGN, ORG, ANN, "bad\u0007note"))
-                .expectException(violation("note-invalid"))
+                .expectException(violation(Rule.NOTE_INVALID))
                 .expectNoEvents();
         fixture.given(created(), ann())
                 .when(new ShortlistPerson(CAMPAIGN, ORG, ANN, "x".repeat(1_001)))
-                .expectException(violation("note-invalid"))
+                .expectException(violation(Rule.NOTE_INVALID))
                 .expectNoEvents();
     }
 
@@ -133,7 +134,7 @@ class ShortlistTest {
         fixture.given(created(), ann(), ben(), new PersonShortlisted(ORG, CAMPAIGN, ANN, ""),
                         new PersonRemovedFromShortlist(ORG, CAMPAIGN, ANN))
                 .when(new RemoveFromShortlist(CAMPAIGN, ORG, ANN))
-                .expectException(violation("not-shortlisted"))
+                .expectException(violation(Rule.NOT_SHORTLISTED))
                 .expectNoEvents();
     }
 
@@ -146,7 +147,7 @@ class ShortlistTest {
                 .expectEvents(new ShortlistClosed(ORG, CAMPAIGN, 1));
         fixture.given(created(), ann())
                 .when(new CloseShortlist(CAMPAIGN, ORG))
-                .expectException(violation("shortlist-empty"))
+                .expectException(violation(Rule.SHORTLIST_EMPTY))
                 .expectNoEvents();
     }
 
@@ -156,17 +157,17 @@ class ShortlistTest {
         fixture.given(created(), ann(), ben(), new PersonShortlisted(ORG, CAMPAIGN, ANN, ""),
                         new ShortlistClosed(ORG, CAMPAIGN, 1))
                 .when(new ShortlistPerson(CAMPAIGN, ORG, BEN, ""))
-                .expectException(violation("shortlist-closed"))
+                .expectException(violation(Rule.SHORTLIST_CLOSED))
                 .expectNoEvents();
         fixture.given(created(), ann(), new PersonShortlisted(ORG, CAMPAIGN, ANN, ""),
                         new ShortlistClosed(ORG, CAMPAIGN, 1))
                 .when(new RemoveFromShortlist(CAMPAIGN, ORG, ANN))
-                .expectException(violation("shortlist-closed"))
+                .expectException(violation(Rule.SHORTLIST_CLOSED))
                 .expectNoEvents();
         fixture.given(created(), ann(), new PersonShortlisted(ORG, CAMPAIGN, ANN, ""),
                         new ShortlistClosed(ORG, CAMPAIGN, 1))
                 .when(new CloseShortlist(CAMPAIGN, ORG))
-                .expectException(violation("shortlist-closed"))
+                .expectException(violation(Rule.SHORTLIST_CLOSED))
                 .expectNoEvents();
     }
 
@@ -179,7 +180,7 @@ class ShortlistTest {
                 .expectNoEvents();
         fixture.given(created(), ann(), new CampaignErased(ORG, CAMPAIGN, ErasureReason.ON_REQUEST))
                 .when(new ShortlistPerson(CAMPAIGN, ORG, ANN, ""))
-                .expectException(violation("campaign-erased"))
+                .expectException(violation(Rule.CAMPAIGN_ERASED))
                 .expectNoEvents();
     }
 }

@@ -1,5 +1,6 @@
 package org.oostkit.wrt.domain.campaign;
 
+import org.oostkit.wrt.api.common.Rule;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -23,9 +24,9 @@ import org.oostkit.wrt.api.common.NotFound;
 import org.oostkit.wrt.api.organisation.OrganisationId;
 import org.oostkit.wrt.api.organisation.OrganisationStatus;
 import org.oostkit.wrt.domain.security.PersonIdentities;
-import org.oostkit.wrt.domain.testing.FixtureSupport;
 import org.oostkit.wrt.domain.testing.FixtureSupport.InMemoryOrganisationDirectory;
 import org.oostkit.wrt.domain.testing.FixtureSupport.InMemoryRoundDirectory;
+import org.oostkit.wrt.domain.testing.FixtureSupport;
 
 import static org.oostkit.wrt.domain.testing.FixtureSupport.T0;
 import static org.oostkit.wrt.domain.testing.FixtureSupport.violation;
@@ -90,7 +91,7 @@ class TellTheChosenTest {
         fixture.given(with(new SelectionMailRequested(ORG, CAMPAIGN, ANN, "Ann", "ann@x.test", ""),
                         new SelectionMailRequested(ORG, CAMPAIGN, BEN, "Ben", "ben@x.test", "")))
                 .when(new TellTheChosen(CAMPAIGN, ORG, ""))
-                .expectException(violation("nobody-to-tell"))
+                .expectException(violation(Rule.NOBODY_TO_TELL))
                 .expectNoEvents();
     }
 
@@ -107,17 +108,17 @@ class TellTheChosenTest {
     void refused() {
         fixture.given(new CampaignCreated(ORG, CAMPAIGN, CampaignSettings.named("Board 2030")))
                 .when(new TellTheChosen(CAMPAIGN, ORG, ""))
-                .expectException(violation("nobody-to-tell"));
+                .expectException(violation(Rule.NOBODY_TO_TELL));
         fixture.given(roster())
                 .when(new TellTheChosen(CAMPAIGN, ORG, "bad\u0007text"))
-                .expectException(violation("message-invalid"))
+                .expectException(violation(Rule.MESSAGE_INVALID))
                 .expectNoEvents();
         fixture.given(roster())
                 .when(new TellTheChosen(CAMPAIGN, OrganisationId.random(), ""))
                 .expectException(NotFound.class);
         fixture.given(with(new CampaignErased(ORG, CAMPAIGN, ErasureReason.ON_REQUEST)))
                 .when(new TellTheChosen(CAMPAIGN, ORG, ""))
-                .expectException(violation("campaign-erased"));
+                .expectException(violation(Rule.CAMPAIGN_ERASED));
     }
 
     @Test

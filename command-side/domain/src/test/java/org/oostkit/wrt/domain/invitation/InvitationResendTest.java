@@ -1,5 +1,6 @@
 package org.oostkit.wrt.domain.invitation;
 
+import org.oostkit.wrt.api.common.Rule;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -20,8 +21,8 @@ import org.oostkit.wrt.api.invitation.MailPurpose;
 import org.oostkit.wrt.api.invitation.MailSent;
 import org.oostkit.wrt.api.organisation.OrganisationId;
 import org.oostkit.wrt.api.round.RoundId;
-import org.oostkit.wrt.domain.testing.FixtureSupport;
 import org.oostkit.wrt.domain.testing.FixtureSupport.InMemoryRoundDirectory;
+import org.oostkit.wrt.domain.testing.FixtureSupport;
 
 import static org.oostkit.wrt.domain.testing.FixtureSupport.violation;
 
@@ -79,11 +80,11 @@ class InvitationResendTest {
     void refusals() {
         fixture.given(invited())
                 .when(new ResendInvitation(INVITATION, ORG))
-                .expectException(violation("invitation-on-its-way"));
+                .expectException(violation(Rule.INVITATION_ON_ITS_WAY));
         rounds.closed(ROUND, 1);
         fixture.given(delivered())
                 .when(new ResendInvitation(INVITATION, ORG))
-                .expectException(violation("round-closed"))
+                .expectException(violation(Rule.ROUND_CLOSED))
                 .expectNoEvents();
         fixture.given(delivered())
                 .when(new ResendInvitation(INVITATION, OrganisationId.random()))

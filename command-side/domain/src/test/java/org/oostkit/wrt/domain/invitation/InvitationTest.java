@@ -1,5 +1,6 @@
 package org.oostkit.wrt.domain.invitation;
 
+import org.oostkit.wrt.api.common.Rule;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.TestExecutor;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,11 +24,10 @@ import org.oostkit.wrt.api.invitation.InvitationCommands.RecordLinkOpened;
 import org.oostkit.wrt.api.invitation.InvitationCommands.RecordMailFailed;
 import org.oostkit.wrt.api.invitation.InvitationCommands.RecordMailSent;
 import org.oostkit.wrt.api.invitation.InvitationCommands.RecordMailUncertain;
-import org.oostkit.wrt.api.invitation.InvitationCommands.SendInvitationAgain;
 import org.oostkit.wrt.api.invitation.InvitationCommands.RequestVerificationCode;
-import org.oostkit.wrt.api.invitation.InvitationCommands.WithdrawVerificationCode;
-import org.oostkit.wrt.api.invitation.VerificationCodeWithdrawn;
+import org.oostkit.wrt.api.invitation.InvitationCommands.SendInvitationAgain;
 import org.oostkit.wrt.api.invitation.InvitationCommands.VerifyCode;
+import org.oostkit.wrt.api.invitation.InvitationCommands.WithdrawVerificationCode;
 import org.oostkit.wrt.api.invitation.InvitationId;
 import org.oostkit.wrt.api.invitation.InvitationLinkOpened;
 import org.oostkit.wrt.api.invitation.InvitationResendRequested;
@@ -39,15 +39,16 @@ import org.oostkit.wrt.api.invitation.MailPurpose;
 import org.oostkit.wrt.api.invitation.MailSent;
 import org.oostkit.wrt.api.invitation.NominatorVerified;
 import org.oostkit.wrt.api.invitation.VerificationCodeIssued;
+import org.oostkit.wrt.api.invitation.VerificationCodeWithdrawn;
 import org.oostkit.wrt.api.invitation.VerificationFailed;
 import org.oostkit.wrt.api.invitation.VerificationOutcome;
 import org.oostkit.wrt.api.organisation.OrganisationId;
 import org.oostkit.wrt.api.round.RoundId;
 import org.oostkit.wrt.domain.security.KeyedHasher;
 import org.oostkit.wrt.domain.security.PersonIdentities;
-import org.oostkit.wrt.domain.testing.FixtureSupport;
 import org.oostkit.wrt.domain.testing.FixtureSupport.FixedSecretGenerator;
 import org.oostkit.wrt.domain.testing.FixtureSupport.InMemoryRoundDirectory;
+import org.oostkit.wrt.domain.testing.FixtureSupport;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -185,7 +186,7 @@ class InvitationTest {
         void malformedHash(String hash) {
             fixture.given(invited())
                     .when(new IssueInvitationToken(INVITATION, ORG, hash))
-                    .expectException(violation("token-hash-invalid"))
+                    .expectException(violation(Rule.TOKEN_HASH_INVALID))
                     .expectNoEvents();
         }
     }
@@ -231,7 +232,7 @@ class InvitationTest {
         void otherAddress(String email) {
             fixture.given(invited())
                     .when(requestCode(email))
-                    .expectException(violation("email-mismatch"))
+                    .expectException(violation(Rule.EMAIL_MISMATCH))
                     .expectNoEvents();
         }
 
@@ -240,7 +241,7 @@ class InvitationTest {
         void noAddress() {
             fixture.given(invited())
                     .when(requestCode(null))
-                    .expectException(violation("email-mismatch"));
+                    .expectException(violation(Rule.EMAIL_MISMATCH));
         }
 
         @Test
@@ -250,7 +251,7 @@ class InvitationTest {
 
             fixture.given(invited())
                     .when(requestCode(EMAIL))
-                    .expectException(violation("round-closed"))
+                    .expectException(violation(Rule.ROUND_CLOSED))
                     .expectNoEvents();
         }
 
@@ -265,7 +266,7 @@ class InvitationTest {
         void rateLimited() {
             givenMaxCodesRequestedAtT0()
                     .when(requestCode(EMAIL))
-                    .expectException(violation("too-many-codes"))
+                    .expectException(violation(Rule.TOO_MANY_CODES))
                     .expectNoEvents();
         }
 
@@ -275,7 +276,7 @@ class InvitationTest {
             givenMaxCodesRequestedAtT0()
                     .andGivenCurrentTime(T0.plus(Duration.ofMinutes(59)))
                     .when(requestCode(EMAIL))
-                    .expectException(violation("too-many-codes"));
+                    .expectException(violation(Rule.TOO_MANY_CODES));
         }
 
         @Test
@@ -311,7 +312,7 @@ class InvitationTest {
                     .andGiven(codesIssuedOverDays(POLICY.maxCodes()))
                     .andGivenCurrentTime(LATER)
                     .when(requestCode(EMAIL))
-                    .expectException(violation("code-limit-reached"))
+                    .expectException(violation(Rule.CODE_LIMIT_REACHED))
                     .expectNoEvents();
         }
 
@@ -595,7 +596,7 @@ class InvitationTest {
         void sentWithMalformedToken(String hash) {
             fixture.given(invited())
                     .when(new RecordMailSent(INVITATION, ORG, MailPurpose.INVITATION, "msg-INVITATION", hash))
-                    .expectException(violation("token-hash-invalid"))
+                    .expectException(violation(Rule.TOKEN_HASH_INVALID))
                     .expectNoEvents();
         }
 
@@ -671,7 +672,7 @@ class InvitationTest {
         void uncertainNeedsAHash() {
             fixture.given(invited())
                     .when(new RecordMailUncertain(INVITATION, ORG, MailPurpose.INVITATION, "raw-token"))
-                    .expectException(violation("token-hash-invalid"))
+                    .expectException(violation(Rule.TOKEN_HASH_INVALID))
                     .expectNoEvents();
         }
 
@@ -698,7 +699,7 @@ class InvitationTest {
         void refusesSent() {
             fixture.given(invited(), uncertain(), mailSent(MailPurpose.INVITATION))
                     .when(new SendInvitationAgain(INVITATION, ORG))
-                    .expectException(violation("mail-not-in-doubt"))
+                    .expectException(violation(Rule.MAIL_NOT_IN_DOUBT))
                     .expectNoEvents();
         }
 
@@ -707,7 +708,7 @@ class InvitationTest {
         void refusesPending() {
             fixture.given(invited())
                     .when(new SendInvitationAgain(INVITATION, ORG))
-                    .expectException(violation("mail-not-in-doubt"))
+                    .expectException(violation(Rule.MAIL_NOT_IN_DOUBT))
                     .expectNoEvents();
         }
 
@@ -717,7 +718,7 @@ class InvitationTest {
             fixture.given(invited(), mailSent(MailPurpose.INVITATION), new MailFailed(ORG, CAMPAIGN, INVITATION,
                             MailPurpose.REMINDER, "gave up", false))
                     .when(new SendInvitationAgain(INVITATION, ORG))
-                    .expectException(violation("mail-not-in-doubt"));
+                    .expectException(violation(Rule.MAIL_NOT_IN_DOUBT));
         }
 
         @Test
@@ -725,7 +726,7 @@ class InvitationTest {
         void refusesTwice() {
             fixture.given(invited(), uncertain(), resent())
                     .when(new SendInvitationAgain(INVITATION, ORG))
-                    .expectException(violation("mail-not-in-doubt"))
+                    .expectException(violation(Rule.MAIL_NOT_IN_DOUBT))
                     .expectNoEvents();
         }
 
@@ -744,7 +745,7 @@ class InvitationTest {
             rounds.closed(ROUND, 1);
             fixture.given(invited(), uncertain())
                     .when(new SendInvitationAgain(INVITATION, ORG))
-                    .expectException(violation("round-closed"))
+                    .expectException(violation(Rule.ROUND_CLOSED))
                     .expectNoEvents();
         }
 
@@ -753,7 +754,7 @@ class InvitationTest {
         void refusesOtherTenant() {
             fixture.given(invited(), uncertain())
                     .when(new SendInvitationAgain(INVITATION, OTHER_ORG))
-                    .expectException(violation("not-found"))
+                    .expectException(violation(Rule.NOT_FOUND))
                     .expectNoEvents();
         }
     }
@@ -888,7 +889,7 @@ class InvitationTest {
         void missingKind() {
             fixture.given(invited())
                     .when(report(null, "k1"))
-                    .expectException(violation("delivery-invalid"))
+                    .expectException(violation(Rule.DELIVERY_INVALID))
                     .expectNoEvents();
         }
 
@@ -898,7 +899,7 @@ class InvitationTest {
         void missingKey(String key) {
             fixture.given(invited())
                     .when(report(DeliveryKind.DELIVERED, key))
-                    .expectException(violation("delivery-invalid"))
+                    .expectException(violation(Rule.DELIVERY_INVALID))
                     .expectNoEvents();
         }
     }
@@ -921,7 +922,7 @@ class InvitationTest {
         void code() {
             fixture.given(invited())
                     .when(new RequestVerificationCode(INVITATION, OTHER_ORG, EMAIL))
-                    .expectException(violation("not-found"))
+                    .expectException(violation(Rule.NOT_FOUND))
                     .expectNoEvents();
         }
 
@@ -930,7 +931,7 @@ class InvitationTest {
         void verify() {
             fixture.given(invited(), codeIssued())
                     .when(new VerifyCode(INVITATION, OTHER_ORG, CODE))
-                    .expectException(violation("not-found"))
+                    .expectException(violation(Rule.NOT_FOUND))
                     .expectNoEvents();
         }
 
@@ -939,7 +940,7 @@ class InvitationTest {
         void records() {
             fixture.given(invited())
                     .when(new RecordLinkOpened(INVITATION, OTHER_ORG))
-                    .expectException(violation("not-found"));
+                    .expectException(violation(Rule.NOT_FOUND));
         }
 
         @Test
@@ -947,7 +948,7 @@ class InvitationTest {
         void mail() {
             fixture.given(invited())
                     .when(new RecordMailSent(INVITATION, OTHER_ORG, MailPurpose.INVITATION, "m"))
-                    .expectException(violation("not-found"));
+                    .expectException(violation(Rule.NOT_FOUND));
         }
 
         @Test
@@ -955,7 +956,7 @@ class InvitationTest {
         void mailFailed() {
             fixture.given(invited())
                     .when(new RecordMailFailed(INVITATION, OTHER_ORG, MailPurpose.INVITATION, "x", true))
-                    .expectException(violation("not-found"));
+                    .expectException(violation(Rule.NOT_FOUND));
         }
 
         @Test
@@ -964,7 +965,7 @@ class InvitationTest {
             fixture.given(invited())
                     .when(new RecordDelivery(INVITATION, OTHER_ORG, DeliveryKind.DELIVERED, "postmark", "k1",
                             OCCURRED))
-                    .expectException(violation("not-found"));
+                    .expectException(violation(Rule.NOT_FOUND));
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.oostkit.wrt.domain.nomination;
 
+import org.oostkit.wrt.api.common.Rule;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -11,8 +12,8 @@ import org.oostkit.wrt.api.campaign.CampaignId;
 import org.oostkit.wrt.api.campaign.PersonId;
 import org.oostkit.wrt.api.common.NotFound;
 import org.oostkit.wrt.api.invitation.InvitationId;
-import org.oostkit.wrt.api.nomination.NominationCommands;
 import org.oostkit.wrt.api.nomination.NominationCommands.SubmitNominations;
+import org.oostkit.wrt.api.nomination.NominationCommands;
 import org.oostkit.wrt.api.nomination.NominationId;
 import org.oostkit.wrt.api.nomination.NominationRevised;
 import org.oostkit.wrt.api.nomination.NominationSubmitted;
@@ -22,9 +23,9 @@ import org.oostkit.wrt.api.organisation.OrganisationId;
 import org.oostkit.wrt.api.round.RoundId;
 import org.oostkit.wrt.domain.invitation.InvitationDirectory.Entry;
 import org.oostkit.wrt.domain.security.PersonIdentities;
-import org.oostkit.wrt.domain.testing.FixtureSupport;
 import org.oostkit.wrt.domain.testing.FixtureSupport.InMemoryInvitationDirectory;
 import org.oostkit.wrt.domain.testing.FixtureSupport.InMemoryRoundDirectory;
+import org.oostkit.wrt.domain.testing.FixtureSupport;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -122,7 +123,7 @@ class NominationTest {
             fixture.givenNoPriorActivity()
                     .when(submit())
                     .expectNoEvents()
-                    .expectException(violation("nominees-empty"));
+                    .expectException(violation(Rule.NOMINEES_EMPTY));
         }
 
         @Test
@@ -131,11 +132,11 @@ class NominationTest {
             fixture.givenNoPriorActivity()
                     .when(SubmitNominations.of(ORG, INVITATION, null))
                     .expectNoEvents()
-                    .expectException(violation("nominees-empty"));
+                    .expectException(violation(Rule.NOMINEES_EMPTY));
             fixture.givenNoPriorActivity()
                     .when(submit(input(" ", "", " ")))
                     .expectNoEvents()
-                    .expectException(violation("nominees-empty"));
+                    .expectException(violation(Rule.NOMINEES_EMPTY));
         }
 
         @Test
@@ -154,7 +155,7 @@ class NominationTest {
                     .when(new SubmitNominations(NOMINATION, ORG, INVITATION,
                             List.of(input("Dave", "dave@example.org", "")), true))
                     .expectNoEvents()
-                    .expectException(violation("no-one-with-people"));
+                    .expectException(violation(Rule.NO_ONE_WITH_PEOPLE));
         }
     }
 
@@ -196,7 +197,7 @@ class NominationTest {
             fixture.given(submitted(1, DAVE))
                     .when(submit())
                     .expectNoEvents()
-                    .expectException(violation("nominees-empty"));
+                    .expectException(violation(Rule.NOMINEES_EMPTY));
         }
 
         @Test
@@ -221,7 +222,7 @@ class NominationTest {
             fixture.givenNoPriorActivity()
                     .when(SubmitNominations.of(ORG, unknown, List.of(input("Dave", "dave@example.org", ""))))
                     .expectException(NotFound.class)
-                    .expectException(violation("not-found"))
+                    .expectException(violation(Rule.NOT_FOUND))
                     .expectNoEvents();
         }
 
@@ -230,7 +231,7 @@ class NominationTest {
         void otherTenant() {
             fixture.givenNoPriorActivity()
                     .when(SubmitNominations.of(OTHER_ORG, INVITATION, List.of(input("Dave", "dave@example.org", ""))))
-                    .expectException(violation("not-found"))
+                    .expectException(violation(Rule.NOT_FOUND))
                     .expectNoEvents();
         }
 
@@ -241,7 +242,7 @@ class NominationTest {
 
             fixture.givenNoPriorActivity()
                     .when(new SubmitNominations(other, ORG, INVITATION, List.of(input("Dave", "dave@example.org", ""))))
-                    .expectException(violation("nomination-id-invalid"))
+                    .expectException(violation(Rule.NOMINATION_ID_INVALID))
                     .expectNoEvents();
         }
 
@@ -252,7 +253,7 @@ class NominationTest {
 
             fixture.givenNoPriorActivity()
                     .when(submit(input("Dave", "dave@example.org", "")))
-                    .expectException(violation("not-verified"))
+                    .expectException(violation(Rule.NOT_VERIFIED))
                     .expectNoEvents();
         }
 
@@ -263,7 +264,7 @@ class NominationTest {
 
             fixture.givenNoPriorActivity()
                     .when(submit(input("Dave", "dave@example.org", "")))
-                    .expectException(violation("round-closed"))
+                    .expectException(violation(Rule.ROUND_CLOSED))
                     .expectNoEvents();
         }
 
@@ -274,7 +275,7 @@ class NominationTest {
 
             fixture.given(submitted(1, DAVE))
                     .when(submit(input("Carol", "carol@example.org", "great chair")))
-                    .expectException(violation("round-closed"))
+                    .expectException(violation(Rule.ROUND_CLOSED))
                     .expectNoEvents();
         }
     }
@@ -288,7 +289,7 @@ class NominationTest {
         void selfNomination(String email) {
             fixture.givenNoPriorActivity()
                     .when(submit(input("Dave", "dave@example.org", ""), input("Me", email, "")))
-                    .expectException(violation("self-nomination"))
+                    .expectException(violation(Rule.SELF_NOMINATION))
                     .expectNoEvents();
         }
 
@@ -300,7 +301,7 @@ class NominationTest {
 
             fixture.givenNoPriorActivity()
                     .when(submit(fiftyOne))
-                    .expectException(violation("too-many-nominees"))
+                    .expectException(violation(Rule.TOO_MANY_NOMINEES))
                     .expectNoEvents();
         }
 
@@ -323,7 +324,7 @@ class NominationTest {
         void invalidEmail(String email) {
             fixture.givenNoPriorActivity()
                     .when(submit(input("Dave", email, "")))
-                    .expectException(violation("nominee-invalid"))
+                    .expectException(violation(Rule.NOMINEE_INVALID))
                     .expectNoEvents();
         }
 
@@ -332,7 +333,7 @@ class NominationTest {
         void missingEmail() {
             fixture.givenNoPriorActivity()
                     .when(submit(input("Dave", null, "")))
-                    .expectException(violation("nominee-invalid"));
+                    .expectException(violation(Rule.NOMINEE_INVALID));
         }
 
         @Test
@@ -340,7 +341,7 @@ class NominationTest {
         void missingName() {
             fixture.givenNoPriorActivity()
                     .when(submit(input("  ", "dave@example.org", "")))
-                    .expectException(violation("nominee-invalid"));
+                    .expectException(violation(Rule.NOMINEE_INVALID));
         }
 
         @Test
@@ -348,7 +349,7 @@ class NominationTest {
         void reasonOnly() {
             fixture.givenNoPriorActivity()
                     .when(submit(input(null, null, "because")))
-                    .expectException(violation("nominee-invalid"));
+                    .expectException(violation(Rule.NOMINEE_INVALID));
         }
 
         @ParameterizedTest(name = "name \"{0}\" is refused")
@@ -357,7 +358,7 @@ class NominationTest {
         void nameWithControlOrBidiCharacters(String name) {
             fixture.givenNoPriorActivity()
                     .when(submit(input("Dave", "dave@example.org", ""), input(name, "mallory@example.org", "")))
-                    .expectException(violation("nominee-invalid"))
+                    .expectException(violation(Rule.NOMINEE_INVALID))
                     .expectNoEvents();
         }
 
@@ -366,7 +367,7 @@ class NominationTest {
         void nulMessage() {
             fixture.givenNoPriorActivity()
                     .when(submit(input("Mal\u0000lory", "mallory@example.org", "")))
-                    .expectException(violation("nominee-invalid"))
+                    .expectException(violation(Rule.NOMINEE_INVALID))
                     .expectExceptionMessage("Person 1: the name contains an invisible control character (U+0000), "
                             + "which is not allowed.")
                     .expectNoEvents();
@@ -377,7 +378,7 @@ class NominationTest {
         void reasonWithControlOrBidiCharacters(String reason) {
             fixture.givenNoPriorActivity()
                     .when(submit(input("Dave", "dave@example.org", reason)))
-                    .expectException(violation("nominee-invalid"))
+                    .expectException(violation(Rule.NOMINEE_INVALID))
                     .expectNoEvents();
         }
 
@@ -395,7 +396,7 @@ class NominationTest {
         void emailWithControlCharacters(String email) {
             fixture.givenNoPriorActivity()
                     .when(submit(input("Mallory", email, "")))
-                    .expectException(violation("nominee-invalid"))
+                    .expectException(violation(Rule.NOMINEE_INVALID))
                     .expectNoEvents();
         }
 
@@ -404,7 +405,7 @@ class NominationTest {
         void nameTooLong() {
             fixture.givenNoPriorActivity()
                     .when(submit(input("n".repeat(201), "dave@example.org", "")))
-                    .expectException(violation("nominee-invalid"));
+                    .expectException(violation(Rule.NOMINEE_INVALID));
         }
 
         @Test
@@ -412,7 +413,7 @@ class NominationTest {
         void reasonTooLong() {
             fixture.givenNoPriorActivity()
                     .when(submit(input("Dave", "dave@example.org", "r".repeat(501))))
-                    .expectException(violation("nominee-invalid"));
+                    .expectException(violation(Rule.NOMINEE_INVALID));
         }
 
         @Test
@@ -494,7 +495,7 @@ class NominationTest {
         void sameRules() {
             fixture.given(submitted(1, CAROL))
                     .when(submit(input("Nina", "nina@example.org", "")))
-                    .expectException(violation("self-nomination"))
+                    .expectException(violation(Rule.SELF_NOMINATION))
                     .expectNoEvents();
         }
     }

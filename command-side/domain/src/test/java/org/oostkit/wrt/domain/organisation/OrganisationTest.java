@@ -1,5 +1,6 @@
 package org.oostkit.wrt.domain.organisation;
 
+import org.oostkit.wrt.api.common.Rule;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -92,7 +93,7 @@ class OrganisationTest {
         void malformedSlugsAreRefused(String slug) {
             fixture.givenNoPriorActivity()
                     .when(register(slug))
-                    .expectException(violation("slug-invalid"))
+                    .expectException(violation(Rule.SLUG_INVALID))
                     .expectNoEvents();
         }
 
@@ -101,7 +102,7 @@ class OrganisationTest {
         void slugTooLong() {
             fixture.givenNoPriorActivity()
                     .when(register("a".repeat(64)))
-                    .expectException(violation("slug-invalid"));
+                    .expectException(violation(Rule.SLUG_INVALID));
         }
 
         @Test
@@ -111,7 +112,7 @@ class OrganisationTest {
 
             fixture.givenNoPriorActivity()
                     .when(register(" acme "))
-                    .expectException(violation("slug-taken"))
+                    .expectException(violation(Rule.SLUG_TAKEN))
                     .expectNoEvents();
         }
 
@@ -131,7 +132,7 @@ class OrganisationTest {
         void blankNameIsRefused(String name) {
             fixture.givenNoPriorActivity()
                     .when(new RegisterOrganisation(ORG, "acme", name, ADMINS, List.of()))
-                    .expectException(violation("name-invalid"));
+                    .expectException(violation(Rule.NAME_INVALID));
         }
 
         @ParameterizedTest(name = "name \"{0}\" is refused")
@@ -139,7 +140,7 @@ class OrganisationTest {
         void nameWithControlOrBidiCharacters(String name) {
             fixture.givenNoPriorActivity()
                     .when(new RegisterOrganisation(ORG, "acme", name, ADMINS, List.of()))
-                    .expectException(violation("name-invalid"))
+                    .expectException(violation(Rule.NAME_INVALID))
                     .expectNoEvents();
         }
 
@@ -157,7 +158,7 @@ class OrganisationTest {
         void memberEmailWithControlCharacters(String email) {
             fixture.givenNoPriorActivity()
                     .when(new RegisterOrganisation(ORG, "acme", "Acme", List.of(email), List.of()))
-                    .expectException(violation("email-invalid"))
+                    .expectException(violation(Rule.EMAIL_INVALID))
                     .expectNoEvents();
         }
 
@@ -166,7 +167,7 @@ class OrganisationTest {
         void nameTooLong() {
             fixture.givenNoPriorActivity()
                     .when(new RegisterOrganisation(ORG, "acme", "n".repeat(201), ADMINS, List.of()))
-                    .expectException(violation("name-invalid"));
+                    .expectException(violation(Rule.NAME_INVALID));
         }
 
         @Test
@@ -182,7 +183,7 @@ class OrganisationTest {
         void adminRequired() {
             fixture.givenNoPriorActivity()
                     .when(new RegisterOrganisation(ORG, "acme", "Acme", List.of(), List.of("audit@example.org")))
-                    .expectException(violation("admin-required"));
+                    .expectException(violation(Rule.ADMIN_REQUIRED));
         }
 
         @Test
@@ -190,7 +191,7 @@ class OrganisationTest {
         void adminRequiredNull() {
             fixture.givenNoPriorActivity()
                     .when(new RegisterOrganisation(ORG, "acme", "Acme", null, List.of()))
-                    .expectException(violation("admin-required"));
+                    .expectException(violation(Rule.ADMIN_REQUIRED));
         }
 
         @Test
@@ -198,7 +199,7 @@ class OrganisationTest {
         void adminRequiredBlank() {
             fixture.givenNoPriorActivity()
                     .when(new RegisterOrganisation(ORG, "acme", "Acme", Arrays.asList("", "  ", null), List.of()))
-                    .expectException(violation("admin-required"));
+                    .expectException(violation(Rule.ADMIN_REQUIRED));
         }
 
         @Test
@@ -218,7 +219,7 @@ class OrganisationTest {
             fixture.givenNoPriorActivity()
                     .when(new RegisterOrganisation(ORG, "acme", "Acme", List.of("alice@example.org", "not an email"),
                             List.of()))
-                    .expectException(violation("email-invalid"));
+                    .expectException(violation(Rule.EMAIL_INVALID));
         }
 
         @Test
@@ -226,7 +227,7 @@ class OrganisationTest {
         void invalidAuditorEmail() {
             fixture.givenNoPriorActivity()
                     .when(new RegisterOrganisation(ORG, "acme", "Acme", ADMINS, List.of("audit@localhost")))
-                    .expectException(violation("email-invalid"));
+                    .expectException(violation(Rule.EMAIL_INVALID));
         }
 
         @Test
@@ -234,7 +235,7 @@ class OrganisationTest {
         void tooManyMembers() {
             fixture.givenNoPriorActivity()
                     .when(new RegisterOrganisation(ORG, "acme", "Acme", admins(101), List.of()))
-                    .expectException(violation("too-many-members"));
+                    .expectException(violation(Rule.TOO_MANY_MEMBERS));
         }
 
         @Test
@@ -255,7 +256,7 @@ class OrganisationTest {
                     .toList();
             fixture.givenNoPriorActivity()
                     .when(new RegisterOrganisation(ORG, "acme", "Acme", ADMINS, auditors))
-                    .expectException(violation("too-many-members"));
+                    .expectException(violation(Rule.TOO_MANY_MEMBERS));
         }
     }
 
@@ -278,7 +279,7 @@ class OrganisationTest {
         void adminRequired() {
             fixture.given(registered())
                     .when(new ChangeOrganisationMembers(ORG, List.of(" "), List.of("audit@example.org")))
-                    .expectException(violation("admin-required"))
+                    .expectException(violation(Rule.ADMIN_REQUIRED))
                     .expectNoEvents();
         }
 
@@ -287,7 +288,7 @@ class OrganisationTest {
         void invalidEmail() {
             fixture.given(registered())
                     .when(new ChangeOrganisationMembers(ORG, ADMINS, List.of("audit@")))
-                    .expectException(violation("email-invalid"));
+                    .expectException(violation(Rule.EMAIL_INVALID));
         }
     }
 
@@ -308,7 +309,7 @@ class OrganisationTest {
         void suspendReasonWithControlCharacter() {
             fixture.given(registered())
                     .when(new SuspendOrganisation(ORG, "unpaid\u0000"))
-                    .expectException(violation("reason-invalid"))
+                    .expectException(violation(Rule.REASON_INVALID))
                     .expectNoEvents();
         }
 

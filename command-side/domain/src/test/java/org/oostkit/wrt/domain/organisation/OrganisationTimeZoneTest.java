@@ -1,5 +1,6 @@
 package org.oostkit.wrt.domain.organisation;
 
+import org.oostkit.wrt.api.common.Rule;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -62,7 +63,7 @@ class OrganisationTimeZoneTest {
         fixture.givenNoPriorActivity()
                 .when(register(zone))
                 .expectNoEvents()
-                .expectException(violation(TimeZones.INVALID));
+                .expectException(violation(Rule.TIME_ZONE_INVALID));
     }
 
     @Test
@@ -97,6 +98,6 @@ class OrganisationTimeZoneTest {
         fixture.given(REGISTERED)
                 .when(new ChangeOrganisationTimeZone(ORG, zone))
                 .expectNoEvents()
-                .expectException(violation(TimeZones.INVALID));
+                .expectException(violation(Rule.TIME_ZONE_INVALID));
     }
 }

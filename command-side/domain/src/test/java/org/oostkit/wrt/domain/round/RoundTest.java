@@ -1,5 +1,6 @@
 package org.oostkit.wrt.domain.round;
 
+import org.oostkit.wrt.api.common.Rule;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.messaging.ScopeDescriptor;
 import org.axonframework.modelling.command.AggregateScopeDescriptor;
@@ -148,7 +149,7 @@ class RoundTest {
         void alreadyClosed() {
             fixture.given(started(false), scheduled(DEADLINE, null), closed(RoundCloseReason.DEADLINE_PASSED))
                     .when(new CloseRound(ROUND, ORG))
-                    .expectException(violation("round-closed"))
+                    .expectException(violation(Rule.ROUND_CLOSED))
                     .expectNoEvents();
         }
 
@@ -221,7 +222,7 @@ class RoundTest {
         void notLater(long seconds) {
             fixture.given(started(true), scheduled(DEADLINE, REMINDER_AT))
                     .when(new ExtendRound(ROUND, ORG, DEADLINE.plusSeconds(seconds)))
-                    .expectException(violation("deadline-not-later"))
+                    .expectException(violation(Rule.DEADLINE_NOT_LATER))
                     .expectNoEvents()
                     .expectScheduledDeadline(DEADLINE, new RoundDeadline(DEADLINE))
                     .expectScheduledDeadline(REMINDER_AT, new RoundDeadline(REMINDER_AT));
@@ -232,7 +233,7 @@ class RoundTest {
         void missingDeadline() {
             fixture.given(started(true), scheduled(DEADLINE, REMINDER_AT))
                     .when(new ExtendRound(ROUND, ORG, null))
-                    .expectException(violation("deadline-not-later"));
+                    .expectException(violation(Rule.DEADLINE_NOT_LATER));
         }
 
         @Test
@@ -240,7 +241,7 @@ class RoundTest {
         void tooFar() {
             fixture.given(started(true), scheduled(DEADLINE, REMINDER_AT))
                     .when(new ExtendRound(ROUND, ORG, T0.plus(Round.MAX_LENGTH).plusSeconds(1)))
-                    .expectException(violation("deadline-too-far"))
+                    .expectException(violation(Rule.DEADLINE_TOO_FAR))
                     .expectNoEvents();
         }
 
@@ -258,7 +259,7 @@ class RoundTest {
         void closedRound() {
             fixture.given(started(true), scheduled(DEADLINE, REMINDER_AT), closed(RoundCloseReason.CLOSED_BY_ADMIN))
                     .when(new ExtendRound(ROUND, ORG, NEW_DEADLINE))
-                    .expectException(violation("round-closed"))
+                    .expectException(violation(Rule.ROUND_CLOSED))
                     .expectNoEvents();
         }
 
@@ -267,7 +268,7 @@ class RoundTest {
         void otherTenant() {
             fixture.given(started(true), scheduled(DEADLINE, REMINDER_AT))
                     .when(new ExtendRound(ROUND, OTHER_ORG, NEW_DEADLINE))
-                    .expectException(violation("not-found"))
+                    .expectException(violation(Rule.NOT_FOUND))
                     .expectNoEvents();
         }
     }
@@ -385,7 +386,7 @@ class RoundTest {
         void refused() {
             fixture.given(started(false), closed(RoundCloseReason.CLOSED_BY_ADMIN))
                     .when(new org.oostkit.wrt.api.round.RoundMailCommands.RemindNow(ROUND, ORG))
-                    .expectException(violation("round-closed"))
+                    .expectException(violation(Rule.ROUND_CLOSED))
                     .expectNoEvents();
             fixture.given(started(false))
                     .when(new org.oostkit.wrt.api.round.RoundMailCommands.RemindNow(ROUND, OTHER_ORG))

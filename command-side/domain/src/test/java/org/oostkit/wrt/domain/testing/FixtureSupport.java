@@ -8,6 +8,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeDiagnosingMatcher;
+import org.oostkit.wrt.api.common.Rule;
 import org.oostkit.wrt.api.common.RuleViolation;
 import org.oostkit.wrt.api.invitation.InvitationId;
 import org.oostkit.wrt.api.organisation.OrganisationId;
@@ -61,15 +62,15 @@ public final class FixtureSupport {
     }
 
     /** Matches a {@link RuleViolation} (or {@link org.oostkit.wrt.api.common.NotFound}) with the given rule code. */
-    public static Matcher<Object> violation(String rule) {
+    public static Matcher<Object> violation(Rule rule) {
         return new TypeSafeDiagnosingMatcher<>(Object.class) {
             @Override
             protected boolean matchesSafely(Object item, Description mismatch) {
-                if (item instanceof RuleViolation violation && rule.equals(violation.rule())) {
+                if (item instanceof RuleViolation violation && rule == violation.violated()) {
                     return true;
                 }
                 mismatch.appendText("was ").appendValue(item instanceof RuleViolation v
-                        ? "RuleViolation[" + v.rule() + "]: " + v.getMessage() : item);
+                        ? "RuleViolation[" + v.violated() + "]: " + v.getMessage() : item);
                 return false;
             }
 
