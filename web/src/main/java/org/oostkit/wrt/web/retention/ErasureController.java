@@ -1,14 +1,14 @@
 package org.oostkit.wrt.web.retention;
 
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
 import org.oostkit.wrt.api.campaign.CampaignCommands.EraseCampaign;
 import org.oostkit.wrt.api.campaign.CampaignCommands.ErasePerson;
 import org.oostkit.wrt.api.campaign.CampaignId;
+import org.oostkit.wrt.api.common.ActingCommandGateway;
 import org.oostkit.wrt.api.common.Actor;
 import org.oostkit.wrt.api.common.Emails;
 import org.oostkit.wrt.api.common.NotFound;
+import org.oostkit.wrt.api.common.Rule;
 import org.oostkit.wrt.api.common.RuleViolation;
 import org.oostkit.wrt.query.api.CampaignQueries.FindCampaign;
 import org.oostkit.wrt.query.api.CampaignView;
@@ -39,11 +39,11 @@ import java.util.UUID;
 @Controller
 class ErasureController {
 
-    private final CommandGateway commands;
+    private final ActingCommandGateway acting;
     private final QueryGateway queries;
 
-    ErasureController(CommandGateway commands, QueryGateway queries) {
-        this.commands = commands;
+    ErasureController(ActingCommandGateway acting, QueryGateway queries) {
+        this.acting = acting;
         this.queries = queries;
     }
 
@@ -63,9 +63,8 @@ class ErasureController {
                     user), HttpStatus.UNPROCESSABLE_ENTITY);
         }
         try {
-            commands.sendAndWait(GenericCommandMessage.asCommandMessage(
-                            new EraseCampaign(target.campaign.campaignId(), target.organisation.organisationId()))
-                    .andMetaData(Actor.admin(user.getName()).asMetaData()));
+            acting.sendAndWait(new EraseCampaign(target.campaign.campaignId(),
+                    target.organisation.organisationId()), Actor.admin(user.getName()).value());
         } catch (RuleViolation e) {
             ModelAndView page = withStatus(campaignPage(target, confirmName, null, user), HttpStatus.CONFLICT);
             page.addObject("flash", flash("error", e.getMessage()));
@@ -99,16 +98,15 @@ class ErasureController {
         }
         if (errors.isEmpty()) {
             try {
-                commands.sendAndWait(GenericCommandMessage.asCommandMessage(new ErasePerson(
-                                target.campaign.campaignId(), target.organisation.organisationId(), normalised))
-                        .andMetaData(Actor.admin(user.getName()).asMetaData()));
+                acting.sendAndWait(new ErasePerson(target.campaign.campaignId(),
+                        target.organisation.organisationId(), normalised), Actor.admin(user.getName()).value());
                 redirect.addFlashAttribute("flash", flash("ok", "The person's name and address were erased from "
                         + "this campaign; they still count as one anonymous person."));
                 return new ModelAndView("redirect:/org/" + slug + "/campaigns/" + id);
             } catch (NotFound e) {
                 errors.put("email", "Nobody with this address was ever in this campaign.");
             } catch (RuleViolation e) {
-                errors.put("email", "person-erased".equals(e.rule())
+                errors.put("email", e.violated() == Rule.PERSON_ERASED
                         ? "This person's data has already been erased." : e.getMessage());
             }
         }

@@ -1,11 +1,10 @@
 package org.oostkit.wrt.adapters.jobs;
 
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.oostkit.wrt.api.campaign.CampaignCommands.ApplyRetention;
 import org.oostkit.wrt.api.campaign.RetentionOutcome;
+import org.oostkit.wrt.api.common.ActingCommandGateway;
 import org.oostkit.wrt.api.common.Actor;
 import org.oostkit.wrt.query.api.OrganisationQueries.FindOrganisationBySlug;
 import org.oostkit.wrt.query.api.OrganisationView;
@@ -37,14 +36,14 @@ class RetentionJob {
     /** Campaigns whose period ends within this many days (or has ended) are looked at. */
     private static final int WINDOW_DAYS = 31;
 
-    private final CommandGateway commands;
+    private final ActingCommandGateway commands;
     private final QueryGateway queries;
     private final ObjectProvider<RetentionMail> mail;
     private final RetentionSettings settings;
     private final Clock clock;
     private final String baseUrl;
 
-    RetentionJob(CommandGateway commands, QueryGateway queries, ObjectProvider<RetentionMail> mail,
+    RetentionJob(ActingCommandGateway commands, QueryGateway queries, ObjectProvider<RetentionMail> mail,
                  RetentionSettings settings, Clock clock, @Value("${wrt.base-url}") String baseUrl) {
         this.commands = commands;
         this.queries = queries;
@@ -73,9 +72,9 @@ class RetentionJob {
         int failed = 0;
         for (CompletedCampaign campaign : candidates) {
             try {
-                RetentionOutcome outcome = commands.sendAndWait(GenericCommandMessage.asCommandMessage(
-                                new ApplyRetention(campaign.campaignId(), campaign.organisationId(), settings.period()))
-                        .andMetaData(Actor.SYSTEM.asMetaData()));
+                RetentionOutcome outcome = commands.sendAndWait(
+                        new ApplyRetention(campaign.campaignId(), campaign.organisationId(), settings.period()),
+                        Actor.SYSTEM.value());
                 switch (outcome.step()) {
                     case WARNED -> {
                         warn(mailer, campaign, outcome);

@@ -2,9 +2,8 @@ package org.oostkit.wrt.adapters.webhooks;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.oostkit.wrt.api.common.ActingCommandGateway;
 import org.oostkit.wrt.api.common.Actor;
 import org.oostkit.wrt.api.common.NotFound;
 import org.oostkit.wrt.api.common.RuleViolation;
@@ -37,10 +36,10 @@ public class DeliveryReports {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryReports.class);
 
-    private final CommandGateway commands;
+    private final ActingCommandGateway commands;
     private final MeterRegistry meters;
 
-    DeliveryReports(CommandGateway commands, MeterRegistry meters) {
+    DeliveryReports(ActingCommandGateway commands, MeterRegistry meters) {
         this.commands = commands;
         this.meters = meters;
     }
@@ -100,8 +99,7 @@ public class DeliveryReports {
                 new OrganisationId(uuid(report.tenant())), report.kind(), report.provider(), report.eventKey(),
                 report.occurredAt());
         try {
-            Boolean changed = commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                    .andMetaData(Actor.webhook(report.provider()).asMetaData()));
+            Boolean changed = commands.sendAndWait(command, Actor.webhook(report.provider()).value());
             return Boolean.FALSE.equals(changed) ? Outcome.DUPLICATE : Outcome.RECORDED;
         } catch (RuntimeException e) {
             Outcome refused = refusal(e);
