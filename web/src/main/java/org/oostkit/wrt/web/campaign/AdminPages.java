@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.campaign;
 
+import org.oostkit.wrt.web.i18n.AdminLanguage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.HandlerExecutionException;
@@ -121,8 +122,8 @@ public class AdminPages {
             model.put("signedInAs", authentication.getName());
         }
         List<Map<String, Object>> items = new ArrayList<>();
-        items.add(navItem("/org/" + organisation.slug() + "/manage", "Campaigns", "manage".equals(currentNav)));
-        items.add(navItem("/org/" + organisation.slug() + "/settings", "Settings", "settings".equals(currentNav)));
+        items.add(navItem("/org/" + organisation.slug() + "/manage", AdminLanguage.text("nav.campaigns"), "manage".equals(currentNav)));
+        items.add(navItem("/org/" + organisation.slug() + "/settings", AdminLanguage.text("nav.settings"), "settings".equals(currentNav)));
         model.put("nav", Map.of("items", items));
         model.put("zone", LocalTimes.zoneName(organisation.timeZone()));
         return model;
@@ -148,11 +149,11 @@ public class AdminPages {
     public static List<Map<String, Object>> tabs(String slug, CampaignView campaign, String current) {
         String base = "/org/" + slug + "/campaigns/" + campaign.campaignId();
         List<Map<String, Object>> tabs = new ArrayList<>();
-        tabs.add(navItem(base, "Overview", "overview".equals(current)));
-        tabs.add(navItem(base + "/seed", "Seed group", "seed".equals(current)));
-        tabs.add(navItem(base + "/rounds", "Rounds", "rounds".equals(current)));
-        tabs.add(navItem(base + "/results", "Results", "results".equals(current)));
-        tabs.add(navItem(base + "/audit", "Audit trail", "audit".equals(current)));
+        tabs.add(navItem(base, AdminLanguage.text("tab.overview"), "overview".equals(current)));
+        tabs.add(navItem(base + "/seed", AdminLanguage.text("tab.seed"), "seed".equals(current)));
+        tabs.add(navItem(base + "/rounds", AdminLanguage.text("tab.rounds"), "rounds".equals(current)));
+        tabs.add(navItem(base + "/results", AdminLanguage.text("tab.results"), "results".equals(current)));
+        tabs.add(navItem(base + "/audit", AdminLanguage.text("tab.audit"), "audit".equals(current)));
         return tabs;
     }
 

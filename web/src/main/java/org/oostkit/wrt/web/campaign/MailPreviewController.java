@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.oostkit.wrt.query.api.CampaignView;
 import org.oostkit.wrt.query.api.OrganisationView;
 import org.oostkit.wrt.query.time.LocalTimes;
+import org.oostkit.wrt.web.i18n.AdminLanguage;
+import org.oostkit.wrt.web.i18n.Texts;
 import org.oostkit.wrt.web.mail.CampaignSenders;
 import org.oostkit.wrt.web.mail.MailNotSentException;
 import org.oostkit.wrt.web.mail.MailPreviews;
@@ -27,8 +29,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -64,15 +68,15 @@ class MailPreviewController {
         String base = scope.base();
         List<Map<String, Object>> mails = previews.all(organisation.organisationId().value(), id,
                 deadline(campaign), base + "/mail-preview/form").stream().map(p -> mail(base, p)).toList();
-        model.addAllAttributes(pages.page("Mail preview — " + campaign.name(), organisation, authentication,
+        model.addAllAttributes(pages.page(AdminLanguage.text("title.mailPreview", campaign.name()), organisation, authentication,
                 "campaign"));
         model.addAttribute("crumbs", AdminPages.crumbs("/org/" + slug + "/manage", organisation.name(),
-                base, campaign.name(), null, "Mail preview"));
+                base, campaign.name(), null, AdminLanguage.text("crumb.mailPreview")));
         model.addAttribute("base", base);
         model.addAttribute("mails", mails);
         model.addAttribute("sampleName", MailPreviews.SAMPLE_NAME);
         model.addAttribute("kinds", List.of(Kind.values()).stream()
-                .map(k -> Map.of("value", k.slug(), "label", k.label())).toList());
+                .map(k -> Map.of("value", k.slug(), "label", AdminLanguage.text("preview.kind." + k.slug()))).toList());
         if (authentication != null) {
             model.addAttribute("adminEmail", authentication.getName());
         }
@@ -98,8 +102,8 @@ class MailPreviewController {
         try {
             previews.sendTest(scope.organisationId().value(), scope.campaignId().value(), which,
                     deadline(scope.campaign()), scope.base() + "/mail-preview/form", authentication.getName());
-            redirect.addFlashAttribute("flash", Map.of("kind", "ok", "message", "A test " + which.label().toLowerCase()
-                    + " mail went to " + authentication.getName() + " only. Nothing was recorded."));
+            redirect.addFlashAttribute("flash", Map.of("kind", "ok", "message", AdminLanguage.text("flash.testSent",
+                    AdminLanguage.text("preview.kind." + which.slug()), authentication.getName())));
         } catch (MailNotSentException e) {
             redirect.addFlashAttribute("flash", Map.of("kind", "error", "message", e.getMessage()));
         }
@@ -112,20 +116,30 @@ class MailPreviewController {
         OrganisationView organisation = scope.organisation();
         CampaignView campaign = scope.campaign();
         UUID id = scope.campaignId().value();
-        model.addAllAttributes(pages.page("Preview: " + campaign.name(), organisation, authentication, "campaign"));
+        model.addAllAttributes(pages.page(AdminLanguage.text("title.previewForm", campaign.name()), organisation, authentication, "campaign"));
         model.addAttribute("campaignName", campaign.name());
         String text = AdminPages.text(campaign.invitationText());
         if (!text.isBlank()) {
             model.addAttribute("invitationText", text);
         }
-        model.addAttribute("deadline", LocalTimes.moment(deadline(campaign), pages.zone(organisation, campaign)));
+        // the form speaks the campaign's language, as nominators will see it; the preview's own words the admin's
+        Locale nominators = Texts.locale(senders.language(id));
+        model.addAttribute("t", Texts.bundled().html(nominators));
+        model.addAttribute("lang", nominators.getLanguage());
+        model.addAttribute("a", Texts.admin().html(AdminLanguage.locale()));
+        model.addAttribute("adminLang", AdminLanguage.locale().getLanguage());
+        Instant deadline = deadline(campaign);
+        ZoneId zone = pages.zone(organisation, campaign);
+        model.addAttribute("deadline", LocalTimes.moment(deadline, zone, nominators));
+        model.addAttribute("deadlineIso", deadline.toString());
+        model.addAttribute("deadlineZone", zone.getId());
         model.addAttribute("back", scope.base() + "/mail-preview");
         CampaignSender sender = senders.of(id);
         if (sender.hasContact()) {
             model.addAttribute("campaignContact", Map.of("label", sender.contactLabel(), "email",
                     sender.contactEmail()));
         }
-        model.addAttribute("rows", List.of(1, 2, 3));
+        model.addAttribute("rows", List.of(Map.of("number", 1), Map.of("number", 2), Map.of("number", 3)));
         return FORM;
     }
 
@@ -145,7 +159,7 @@ class MailPreviewController {
     private static Map<String, Object> mail(String base, Preview preview) {
         Map<String, Object> mail = new LinkedHashMap<>();
         mail.put("kind", preview.kind().slug());
-        mail.put("label", preview.kind().label());
+        mail.put("label", AdminLanguage.text("preview.kind." + preview.kind().slug()));
         mail.put("subject", preview.subject());
         mail.put("text", preview.text());
         mail.put("htmlHref", base + "/mail-preview/" + preview.kind().slug() + ".html");

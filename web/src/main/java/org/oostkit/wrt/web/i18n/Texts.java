@@ -11,7 +11,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The texts nominators read, from {@code i18n/nominator[_nl|_de|_fr].properties} (UTF-8). Templates read them
+ * The texts nominators read, from {@code i18n/nominator[_nl|_de|_fr].properties} (UTF-8), and those admins read,
+ * from {@code i18n/admin[_nl].properties}. Templates read them
  * through the {@code {{#t}}key{{/t}}} lambda; a text may name the template's values ({@code {{deadline}}}), which
  * are filled from the template's context, escaped for HTML unless the template is plain text. Plurals are
  * {@link java.text.MessageFormat} choices, read by {@link #get(Locale, String, Object...)}. A key missing in the
@@ -20,13 +21,15 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Texts {
 
     public static final String BASENAME = "i18n/nominator";
+    public static final String ADMIN_BASENAME = "i18n/admin";
 
     /** The session attribute holding the language a nominator chose on a page ({@code ?lang=nl}). */
     public static final String CHOSEN = "wrt.nominator.language";
 
     private static final java.util.regex.Pattern KEY = java.util.regex.Pattern.compile("[a-z]+(\\.[a-zA-Z]+)+");
 
-    private static final Texts INSTANCE = new Texts(source());
+    private static final Texts INSTANCE = new Texts(source(BASENAME));
+    private static final Texts ADMIN = new Texts(source(ADMIN_BASENAME));
 
     private final MessageSource messages;
     private final Mustache.Compiler html = Mustache.compiler().nullValue("");
@@ -42,9 +45,14 @@ public final class Texts {
         return INSTANCE;
     }
 
-    private static MessageSource source() {
+    /** The texts of the admin pages' bundles on the class path. */
+    public static Texts admin() {
+        return ADMIN;
+    }
+
+    private static MessageSource source(String basename) {
         ResourceBundleMessageSource source = new ResourceBundleMessageSource();
-        source.setBasename(BASENAME);
+        source.setBasename(basename);
         source.setDefaultEncoding("UTF-8");
         // a language without a bundle reads English, whatever the server's own locale
         source.setFallbackToSystemLocale(false);
@@ -62,6 +70,11 @@ public final class Texts {
      */
     public String get(Locale locale, String key, Object... args) {
         return messages.getMessage(key, args.length == 0 ? null : args, locale);
+    }
+
+    /** A text taken as written, or the fallback when no bundle has the key. */
+    public String getOr(Locale locale, String key, String fallback) {
+        return messages.getMessage(key, null, fallback, locale);
     }
 
     /** The {@code t} lambda for HTML pages and mails in this language. */

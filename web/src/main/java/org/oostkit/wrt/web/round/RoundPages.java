@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.round;
 
+import org.oostkit.wrt.web.i18n.AdminLanguage;
 import org.oostkit.wrt.query.api.CampaignQueries.FindRoundReasons;
 import org.oostkit.wrt.query.api.CampaignView;
 import org.oostkit.wrt.query.api.ContactView;
@@ -68,10 +69,11 @@ class RoundPages {
         String slug = scope.slug();
         String base = scope.base();
         String here = base + "/rounds/" + round.number();
-        model.addAllAttributes(pages.page("Round " + round.number() + " of " + campaign.name(), organisation,
+        model.addAllAttributes(pages.page(AdminLanguage.text("title.round", round.number(), campaign.name()), organisation,
                 authentication, "campaign"));
         model.addAttribute("crumbs", AdminPages.crumbs("/org/" + slug + "/manage", organisation.name(), base,
-                campaign.name(), base + "/rounds", "Rounds", null, "Round " + round.number()));
+                campaign.name(), base + "/rounds", AdminLanguage.text("tab.rounds"), null,
+                AdminLanguage.text("crumb.round", round.number())));
         model.addAttribute("tabs", AdminPages.tabs(slug, campaign, "rounds"));
         model.addAttribute("base", base);
         model.addAttribute("here", here);
@@ -136,11 +138,11 @@ class RoundPages {
         CampaignView campaign = scope.campaign();
         String slug = scope.slug();
         String base = scope.base();
-        model.addAllAttributes(pages.page("Close round " + round.number(), organisation, authentication,
+        model.addAllAttributes(pages.page(AdminLanguage.text("title.closeRound", round.number()), organisation, authentication,
                 "campaign"));
         model.addAttribute("crumbs", AdminPages.crumbs("/org/" + slug + "/manage", organisation.name(), base,
-                campaign.name(), base + "/rounds", "Rounds", base + "/rounds/" + round.number(),
-                "Round " + round.number(), null, "Close"));
+                campaign.name(), base + "/rounds", AdminLanguage.text("tab.rounds"), base + "/rounds/" + round.number(),
+                AdminLanguage.text("crumb.round", round.number()), null, AdminLanguage.text("crumb.close")));
         Map<String, Object> summary = summary(round, pages.zone(organisation, campaign));
         summary.putAll(numbers(round));
         model.addAttribute("round", summary);
@@ -155,20 +157,20 @@ class RoundPages {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("number", round.number());
         row.put("open", round.open());
-        row.put("statusLabel", round.open() ? "open" : "closed");
+        row.put("statusLabel", AdminLanguage.text(round.open() ? "round.status.open" : "round.status.closed"));
         row.put("statusClass", round.open() ? "ok" : "");
-        row.put("started", LocalTimes.shortMoment(round.startedAt(), zone));
+        row.put("started", LocalTimes.shortMoment(round.startedAt(), zone, AdminLanguage.locale()));
         // the deadline in full, word for word as the invitation mail and the nominator's page state it
-        row.put("deadline", LocalTimes.moment(round.deadline(), zone));
+        row.put("deadline", LocalTimes.moment(round.deadline(), zone, AdminLanguage.locale()));
         row.put("deadlineIso", round.deadline() == null ? "" : round.deadline().toString());
         // a closed round sends no reminder any more: only one already sent is worth mentioning
         row.put("hasReminder", round.reminderAt() != null && (round.open() || round.reminderSentAt() != null));
-        row.put("reminder", LocalTimes.shortMoment(round.reminderAt(), zone));
+        row.put("reminder", LocalTimes.shortMoment(round.reminderAt(), zone, AdminLanguage.locale()));
         row.put("reminderSent", round.reminderSentAt() != null);
-        row.put("reminderSentAt", LocalTimes.shortMoment(round.reminderSentAt(), zone));
-        row.put("closed", LocalTimes.shortMoment(round.closedAt(), zone));
-        row.put("closeReason", "DEADLINE_PASSED".equals(round.closeReason()) ? "at its deadline"
-                : "CLOSED_BY_ADMIN".equals(round.closeReason()) ? "by an admin" : "");
+        row.put("reminderSentAt", LocalTimes.shortMoment(round.reminderSentAt(), zone, AdminLanguage.locale()));
+        row.put("closed", LocalTimes.shortMoment(round.closedAt(), zone, AdminLanguage.locale()));
+        row.put("closeReason", "DEADLINE_PASSED".equals(round.closeReason()) ? AdminLanguage.text("round.closedAtDeadline")
+                : "CLOSED_BY_ADMIN".equals(round.closeReason()) ? AdminLanguage.text("round.closedByAdmin") : "");
         row.put("hasCloseReason", round.closeReason() != null);
         row.put("contacted", round.contacted());
         row.put("responded", round.responded());
@@ -179,7 +181,7 @@ class RoundPages {
     /** The live numbers, under the names the page's {@code data-live} attributes use. */
     static Map<String, Object> numbers(RoundView round) {
         Map<String, Object> numbers = new LinkedHashMap<>();
-        numbers.put("status", round.open() ? "open" : "closed");
+        numbers.put("status", AdminLanguage.text(round.open() ? "round.status.open" : "round.status.closed"));
         numbers.put("contacted", round.contacted());
         numbers.put("sent", round.sent());
         numbers.put("failed", round.failed());
@@ -200,7 +202,8 @@ class RoundPages {
         row.put("name", AdminPages.text(contact.name()));
         row.put("email", AdminPages.text(contact.email()));
         String status = AdminPages.text(contact.deliveryStatus());
-        row.put("status", status.toLowerCase().replace('_', ' '));
+        row.put("status", status.isEmpty() ? "" : AdminLanguage.textOr("delivery." + status,
+                status.toLowerCase().replace('_', ' ')));
         row.put("statusClass", switch (status) {
             case "DELIVERED", "OPENED", "CLICKED" -> "ok";
             case "FAILED", "BOUNCED", "SPAM_COMPLAINT" -> "bad";
@@ -208,29 +211,28 @@ class RoundPages {
             default -> "";
         });
         if (contact.uncertain()) {
-            row.put("status", "not sure it went out");
+            row.put("status", AdminLanguage.text("delivery.UNCERTAIN"));
         }
         row.put("invitation", contact.invitationId().toString());
         row.put("resendable", contact.uncertain() || contact.failed());
         row.put("failure", AdminPages.text(contact.failureReason()));
         row.put("hasFailure", contact.failureReason() != null && !contact.failureReason().isBlank());
-        row.put("linkOpened", LocalTimes.shortMoment(contact.linkOpenedAt(), zone));
-        row.put("verified", LocalTimes.shortMoment(contact.verifiedAt(), zone));
+        row.put("linkOpened", LocalTimes.shortMoment(contact.linkOpenedAt(), zone, AdminLanguage.locale()));
+        row.put("verified", LocalTimes.shortMoment(contact.verifiedAt(), zone, AdminLanguage.locale()));
         row.put("responded", contact.responded());
-        row.put("respondedAt", LocalTimes.shortMoment(contact.respondedAt(), zone));
+        row.put("respondedAt", LocalTimes.shortMoment(contact.respondedAt(), zone, AdminLanguage.locale()));
         row.put("nominees", contact.nominees());
-        row.put("reminded", LocalTimes.shortMoment(contact.remindedAt(), zone));
+        row.put("reminded", LocalTimes.shortMoment(contact.remindedAt(), zone, AdminLanguage.locale()));
         return row;
     }
 
     private static List<Map<String, Object>> filterOptions(String current) {
-        String[][] options = {{"", "everyone"}, {"RESPONDED", "responded"}, {"NOT_RESPONDED", "not responded"},
-                {"PENDING", "mail pending"}, {"SENT", "sent"}, {"DELIVERED", "delivered"}, {"OPENED", "opened"},
-                {"CLICKED", "clicked"}, {"BOUNCED", "bounced"}, {"SPAM_COMPLAINT", "spam complaint"},
-                {"FAILED", "sending failed"}, {"UNCERTAIN", "not sure it went out"}};
+        String[] options = {"", "RESPONDED", "NOT_RESPONDED", "PENDING", "SENT", "DELIVERED", "OPENED", "CLICKED",
+                "BOUNCED", "SPAM_COMPLAINT", "FAILED", "UNCERTAIN"};
         List<Map<String, Object>> list = new ArrayList<>();
-        for (String[] option : options) {
-            list.add(Map.of("value", option[0], "label", option[1], "selected", option[0].equals(current)));
+        for (String option : options) {
+            list.add(Map.of("value", option, "label", AdminLanguage.text("filter." + (option.isEmpty() ? "ALL" : option)),
+                    "selected", option.equals(current)));
         }
         return list;
     }
