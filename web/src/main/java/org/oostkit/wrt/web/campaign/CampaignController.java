@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.campaign;
 
+import org.oostkit.wrt.web.i18n.AdminLanguage;
 import jakarta.servlet.http.HttpServletResponse;
 import org.oostkit.wrt.api.campaign.CampaignCommands.ChangeCampaignDetails;
 import org.oostkit.wrt.api.campaign.CampaignCommands.CompleteCampaign;
@@ -65,7 +66,7 @@ class CampaignController {
         }
         boolean visible = pages.caughtUp(new FindCampaign(organisation.organisationId(), id), CampaignView.class,
                 Objects::nonNull);
-        flash(redirect, visible, "Campaign “" + form.settings().name() + "” created. Next: add the seed group.");
+        flash(redirect, visible, AdminLanguage.text("flash.campaignCreated", form.settings().name()));
         // before the read side shows it, the campaign's own pages would answer "not found": go to the list instead
         return visible ? "redirect:/org/" + slug + "/campaigns/" + id + "/seed" : "redirect:/org/" + slug + "/manage";
     }
@@ -111,7 +112,7 @@ class CampaignController {
         }
         boolean visible = pages.caughtUp(new FindCampaign(organisation.organisationId(), campaign.campaignId()),
                 CampaignView.class, view -> view != null && shows(view, settings));
-        flash(redirect, visible, "Campaign details saved.");
+        flash(redirect, visible, AdminLanguage.text("flash.campaignSaved"));
         return "redirect:" + scope.base();
     }
 
@@ -135,17 +136,16 @@ class CampaignController {
         }
         boolean visible = pages.caughtUp(new FindCampaign(organisation.organisationId(), campaign.campaignId()),
                 CampaignView.class, view -> view != null && view.completed());
-        flash(redirect, visible, "Campaign “" + campaign.name() + "” completed. Its results stay readable; "
-                + "personal data is erased 24 months from now.");
+        flash(redirect, visible, AdminLanguage.text("flash.campaignCompleted", campaign.name()));
         return "redirect:" + scope.base();
     }
 
     private String completePage(OrganisationView organisation, CampaignView campaign, String error,
                                 Authentication authentication, Model model) {
         String slug = organisation.slug();
-        model.addAllAttributes(pages.page("Complete " + campaign.name(), organisation, authentication, "campaign"));
+        model.addAllAttributes(pages.page(AdminLanguage.text("title.complete", campaign.name()), organisation, authentication, "campaign"));
         model.addAttribute("crumbs", AdminPages.crumbs("/org/" + slug + "/manage", organisation.name(),
-                "/org/" + slug + "/campaigns/" + campaign.campaignId(), campaign.name(), null, "Complete"));
+                "/org/" + slug + "/campaigns/" + campaign.campaignId(), campaign.name(), null, AdminLanguage.text("crumb.complete")));
         model.addAttribute("campaign", summary(campaign, pages.zone(organisation, campaign)));
         model.addAttribute("base", "/org/" + slug + "/campaigns/" + campaign.campaignId());
         if (error != null) {
@@ -166,18 +166,18 @@ class CampaignController {
                         Map<String, String> errors, String error, Authentication authentication, Model model) {
         String slug = organisation.slug();
         boolean creating = campaign == null;
-        String title = creating ? "New campaign" : "Edit " + campaign.name();
+        String title = creating ? AdminLanguage.text("title.newCampaign") : AdminLanguage.text("title.edit", campaign.name());
         model.addAllAttributes(pages.page(title, organisation, authentication, "campaign"));
         model.addAttribute("crumbs", creating
-                ? AdminPages.crumbs("/org/" + slug + "/manage", organisation.name(), null, "New campaign")
+                ? AdminPages.crumbs("/org/" + slug + "/manage", organisation.name(), null, AdminLanguage.text("title.newCampaign"))
                 : AdminPages.crumbs("/org/" + slug + "/manage", organisation.name(),
-                "/org/" + slug + "/campaigns/" + campaign.campaignId(), campaign.name(), null, "Edit"));
+                "/org/" + slug + "/campaigns/" + campaign.campaignId(), campaign.name(), null, AdminLanguage.text("crumb.edit")));
         model.addAttribute("form", form.model(errors));
         model.addAttribute("action", creating ? "/org/" + slug + "/campaigns"
                 : "/org/" + slug + "/campaigns/" + campaign.campaignId() + "/edit");
         model.addAttribute("cancel", creating ? "/org/" + slug + "/manage"
                 : "/org/" + slug + "/campaigns/" + campaign.campaignId());
-        model.addAttribute("submitLabel", creating ? "Create campaign" : "Save changes");
+        model.addAttribute("submitLabel", AdminLanguage.text(creating ? "campaign.form.create" : "campaign.form.save"));
         model.addAttribute("creating", creating);
         if (!errors.isEmpty()) {
             model.addAttribute("errorSummary", errors.values());
@@ -203,24 +203,23 @@ class CampaignController {
     static void flash(RedirectAttributes redirect, boolean visible, String message) {
         redirect.addFlashAttribute("flash", visible
                 ? Map.of("kind", "ok", "message", message)
-                : Map.of("kind", "warn", "message", message + " The pages show it within a few seconds; reload "
-                + "if it is not there yet."));
+                : Map.of("kind", "warn", "message", message + " " + AdminLanguage.text("flash.pagesLag")));
     }
 
     /** Status label and badge class of a campaign. */
     static Map<String, Object> status(CampaignView campaign) {
         Map<String, Object> status = new LinkedHashMap<>();
         if (campaign.completed()) {
-            status.put("statusLabel", "completed");
+            status.put("statusLabel", AdminLanguage.text("campaign.status.completed"));
             status.put("statusClass", "");
         } else if (campaign.openRound() != null) {
-            status.put("statusLabel", "round " + campaign.openRound() + " open");
+            status.put("statusLabel", AdminLanguage.text("campaign.status.open", campaign.openRound()));
             status.put("statusClass", "ok");
         } else if (campaign.rounds() == 0) {
-            status.put("statusLabel", "draft");
+            status.put("statusLabel", AdminLanguage.text("campaign.status.draft"));
             status.put("statusClass", "warn");
         } else {
-            status.put("statusLabel", "between rounds");
+            status.put("statusLabel", AdminLanguage.text("campaign.status.between"));
             status.put("statusClass", "warn");
         }
         return status;
@@ -240,8 +239,8 @@ class CampaignController {
         summary.put("reminderDays", campaign.reminderDaysBefore());
         summary.putAll(status(campaign));
         summary.put("completed", campaign.completed());
-        summary.put("created", LocalTimes.shortMoment(campaign.createdAt(), zone));
-        summary.put("completedAt", LocalTimes.shortMoment(campaign.completedAt(), zone));
+        summary.put("created", LocalTimes.shortMoment(campaign.createdAt(), zone, AdminLanguage.locale()));
+        summary.put("completedAt", LocalTimes.shortMoment(campaign.completedAt(), zone, AdminLanguage.locale()));
         summary.put("timeZone", LocalTimes.zoneName(zone));
         summary.put("people", campaign.people());
         summary.put("seedPeople", campaign.seedPeople());

@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.campaign;
 
+import org.oostkit.wrt.web.i18n.AdminLanguage;
 import org.oostkit.wrt.query.api.CampaignQueries.FindCampaigns;
 import org.oostkit.wrt.query.api.CampaignView;
 import org.oostkit.wrt.query.api.OrganisationView;
@@ -32,7 +33,7 @@ class ManageController {
     @GetMapping("/org/{slug}/manage")
     String manage(OrganisationView organisation, Authentication authentication, Model model) {
         String slug = organisation.slug();
-        model.addAllAttributes(pages.page("Campaigns", organisation, authentication, "manage"));
+        model.addAllAttributes(pages.page(AdminLanguage.text("nav.campaigns"), organisation, authentication, "manage"));
         model.addAttribute("crumbs", AdminPages.crumbs(null, organisation.name()));
         List<Map<String, Object>> rows = new ArrayList<>();
         for (CampaignView campaign : pages.queryList(new FindCampaigns(organisation.organisationId()),
@@ -42,7 +43,8 @@ class ManageController {
         model.addAttribute("campaigns", rows);
         model.addAttribute("hasCampaigns", !rows.isEmpty());
         model.addAttribute("organisationActive", organisation.isActive());
-        model.addAttribute("organisationStatus", organisation.status().name().toLowerCase());
+        model.addAttribute("organisationStatus", AdminLanguage.textOr("organisation.status." + organisation.status().name(),
+                organisation.status().name().toLowerCase()));
         return VIEW;
     }
 
@@ -64,13 +66,13 @@ class ManageController {
         row.put("href", "/org/" + slug + "/campaigns/" + campaign.campaignId());
         row.put("name", campaign.name());
         row.putAll(CampaignController.status(campaign));
-        row.put("created", LocalTimes.shortDay(campaign.createdAt(), organisation.timeZone()));
+        row.put("created", LocalTimes.shortDay(campaign.createdAt(), organisation.timeZone(), AdminLanguage.locale()));
         row.put("people", campaign.people());
         row.put("rounds", campaign.rounds());
         row.put("contacted", campaign.contacted());
         if (round != null) {
             row.put("round", Map.of(
-                    "label", "Round " + round.number() + (round.open() ? " (open)" : ""),
+                    "label", AdminLanguage.text(round.open() ? "manage.roundOpen" : "crumb.round", round.number()),
                     "responded", round.responded(),
                     "contacted", round.contacted(),
                     "responseRate", AdminPages.percent(round.responseRate())));

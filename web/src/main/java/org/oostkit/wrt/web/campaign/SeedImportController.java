@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.campaign;
 
+import org.oostkit.wrt.web.i18n.AdminLanguage;
 import jakarta.servlet.http.HttpSession;
 import org.oostkit.wrt.api.campaign.CampaignCommands.AddSeedPeople;
 import org.oostkit.wrt.api.campaign.SeedBatchResult;
@@ -57,7 +58,7 @@ class SeedImportController {
                   @RequestParam(name = "file", required = false) MultipartFile file, HttpSession session,
                   Authentication authentication, Model model) throws IOException {
         if (file == null || file.isEmpty()) {
-            return seedPage.render(scope, "", "", Map.of(), "Choose a CSV file to import.",
+            return seedPage.render(scope, "", "", Map.of(), AdminLanguage.text("seed.error.noFile"),
                     authentication, model);
         }
         if (file.getSize() > seedPage.maxSize().toBytes()) {
@@ -67,7 +68,7 @@ class SeedImportController {
         SeedCsv.Parsed parsed = SeedCsv.parse(file.getBytes(), seedPage.maxRows());
         if (parsed.failure() != null) {
             return seedPage.render(scope, "", "", Map.of(),
-                    "Nothing was imported from " + fileName(file) + ". " + parsed.failure(), authentication, model);
+                    AdminLanguage.text("seed.error.nothingImported", fileName(file)) + " " + parsed.failure(), authentication, model);
         }
         RosterView roster = pages.query(new FindRoster(scope.organisationId(), scope.campaignId()),
                 RosterView.class);
@@ -87,14 +88,14 @@ class SeedImportController {
         SeedImport pending = pending(session, scope.campaignId().value(), importId);
         if (pending == null) {
             redirect.addFlashAttribute("flash", Map.of("kind", "warn", "message",
-                    "That import preview is no longer available (it was confirmed, cancelled or replaced). "
-                            + "Upload the file again."));
+                    AdminLanguage.text("seed.error.previewGone")));
             return "redirect:" + scope.base() + "/seed";
         }
-        model.addAllAttributes(pages.page("Import preview: " + pending.fileName(), scope.organisation(),
+        model.addAllAttributes(pages.page(AdminLanguage.text("title.importPreview", pending.fileName()), scope.organisation(),
                 authentication, "campaign"));
         model.addAttribute("crumbs", AdminPages.crumbs(scope.manage(), scope.organisation().name(),
-                scope.base(), scope.campaign().name(), scope.base() + "/seed", "Seed group", null, "Import preview"));
+                scope.base(), scope.campaign().name(), scope.base() + "/seed", AdminLanguage.text("tab.seed"), null,
+                AdminLanguage.text("seed.preview.heading")));
         model.addAttribute("tabs", AdminPages.tabs(scope.slug(), scope.campaign(), "seed"));
         model.addAttribute("base", scope.base());
         model.addAttribute("import", previewModel(pending));
@@ -108,13 +109,13 @@ class SeedImportController {
         SeedImport pending = pending(session, scope.campaignId().value(), importId);
         if (pending == null) {
             redirect.addFlashAttribute("flash", Map.of("kind", "warn", "message",
-                    "That import was already confirmed or cancelled; nothing more was imported."));
+                    AdminLanguage.text("seed.error.alreadyDone")));
             return back;
         }
         if (pending.rows().isEmpty()) {
             session.removeAttribute(SESSION_KEY);
             redirect.addFlashAttribute("flash", Map.of("kind", "warn", "message",
-                    "Nothing to import from " + pending.fileName() + ": no line can be added."));
+                    AdminLanguage.text("seed.error.nothingToImport", pending.fileName())));
             return back;
         }
         SeedBatchResult result;
@@ -123,7 +124,7 @@ class SeedImportController {
                     pending.rows()), authentication);
         } catch (RuleViolation refused) {
             redirect.addFlashAttribute("flash", Map.of("kind", "error", "message",
-                    "Nothing was imported: " + refused.getMessage()));
+                    AdminLanguage.text("seed.error.refused", refused.getMessage())));
             return back;
         }
         session.removeAttribute(SESSION_KEY);
@@ -140,9 +141,8 @@ class SeedImportController {
             report.add(reportLine(outcome.line(), outcome.email(), label(outcome.result()), outcome.reason()));
         }
         report.sort((a, b) -> Integer.compare((int) a.get("line"), (int) b.get("line")));
-        String message = "Imported " + added + (added == 1 ? " person" : " people") + " from " + pending.fileName()
-                + (report.isEmpty() ? "." : "; " + report.size() + (report.size() == 1 ? " line was" : " lines were")
-                + " not imported (listed below).");
+        String message = report.isEmpty() ? AdminLanguage.text("flash.imported", added, pending.fileName())
+                : AdminLanguage.text("flash.importedSome", added, pending.fileName(), report.size());
         CampaignController.flash(redirect, visible, message);
         if (!report.isEmpty()) {
             redirect.addFlashAttribute("importReport", report);
@@ -154,7 +154,7 @@ class SeedImportController {
     @PostMapping("/org/{slug}/campaigns/{id}/seed/cancel")
     String cancel(@AdminOnly CampaignScope scope, HttpSession session, RedirectAttributes redirect) {
         session.removeAttribute(SESSION_KEY);
-        redirect.addFlashAttribute("flash", Map.of("kind", "ok", "message", "Import cancelled; nothing was stored."));
+        redirect.addFlashAttribute("flash", Map.of("kind", "ok", "message", AdminLanguage.text("flash.importCancelled")));
         return "redirect:" + scope.base() + "/seed";
     }
 

@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.campaign;
 
+import org.oostkit.wrt.web.i18n.AdminLanguage;
 import org.oostkit.wrt.query.api.CampaignQueries.FindRoster;
 import org.oostkit.wrt.query.api.CampaignView;
 import org.oostkit.wrt.query.api.OrganisationView;
@@ -48,10 +49,10 @@ class SeedPage {
         CampaignView campaign = scope.campaign();
         String slug = scope.slug();
         String base = scope.base();
-        model.addAllAttributes(pages.page("Seed group of " + campaign.name(), organisation, authentication,
+        model.addAllAttributes(pages.page(AdminLanguage.text("title.seed", campaign.name()), organisation, authentication,
                 "campaign"));
         model.addAttribute("crumbs", AdminPages.crumbs("/org/" + slug + "/manage", organisation.name(), base,
-                campaign.name(), null, "Seed group"));
+                campaign.name(), null, AdminLanguage.text("tab.seed")));
         model.addAttribute("tabs", AdminPages.tabs(slug, campaign, "seed"));
         model.addAttribute("base", base);
         model.addAttribute("campaignName", campaign.name());
@@ -85,14 +86,14 @@ class SeedPage {
             model.addAttribute("error", error);
         }
         model.addAttribute("maxSize", human(maxSize));
-        model.addAttribute("maxRows", String.format("%,d", maxRows));
+        model.addAttribute("maxRows", String.format(AdminLanguage.locale(), "%,d", maxRows));
         return VIEW;
     }
 
     /** The message for a file over the limit (also used when the servlet container refuses it). */
     static String tooLarge(DataSize maxSize, int maxRows) {
-        return "The file is larger than " + human(maxSize) + ": nothing was imported. Import at most "
-                + String.format("%,d", maxRows) + " people per file; split a larger list into several files.";
+        return AdminLanguage.text("seed.error.tooLarge", human(maxSize),
+                String.format(AdminLanguage.locale(), "%,d", maxRows));
     }
 
     static String human(DataSize size) {

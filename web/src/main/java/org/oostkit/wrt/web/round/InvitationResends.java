@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.round;
 
+import org.oostkit.wrt.web.i18n.AdminLanguage;
 import org.oostkit.wrt.api.campaign.CampaignId;
 import org.oostkit.wrt.api.common.RuleViolation;
 import org.oostkit.wrt.api.invitation.InvitationCommands.SendInvitationAgain;
@@ -66,7 +67,7 @@ public class InvitationResends {
                 .filter(c -> c.invitationId().equals(invitation)).findFirst();
         if (contact.isEmpty()) {
             throw new RuleViolation("mail-not-in-doubt",
-                    "That invitation of this round has not failed and is not in doubt: it is not sent again.");
+                    AdminLanguage.text("flash.notResendable"));
         }
         pages.send(new SendInvitationAgain(invitation, organisation), admin);
         return contact;

@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.round;
 
+import org.oostkit.wrt.web.i18n.AdminLanguage;
 import org.oostkit.wrt.api.campaign.PersonId;
 import org.oostkit.wrt.query.api.ReasonView;
 import org.oostkit.wrt.query.api.ReasonsView;
@@ -36,7 +37,7 @@ final class RoundAnswers {
         model.put("any", !answers.isEmpty());
         int more = reasons == null ? 0 : reasons.nominatorsLeftOut();
         int nominators = byNominator.size() + more;
-        model.put("nominators", nominators + (nominators == 1 ? " nominator" : " nominators"));
+        model.put("nominators", AdminLanguage.text("answers.nominators", nominators));
         model.put("list", answers);
         model.put("more", more);
         model.put("hasMore", more > 0);

@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.round;
 
+import org.oostkit.wrt.web.i18n.AdminLanguage;
 import org.oostkit.wrt.api.campaign.CampaignCommands.StartRound;
 import org.oostkit.wrt.api.campaign.CampaignSettings;
 import org.oostkit.wrt.api.common.RuleViolation;
@@ -64,15 +65,15 @@ class RoundListController {
         ZoneId zone = pages.zone(scope.organisation(), scope.campaign());
         Instant at = LocalTimes.fromInput(deadline, zone);
         if (at == null) {
-            errors.put("deadline", "Enter the deadline as a date and time.");
+            errors.put("deadline", AdminLanguage.text("rounds.error.deadlineMissing"));
         } else if (!at.isAfter(Instant.now())) {
-            errors.put("deadline", "The deadline must be in the future.");
+            errors.put("deadline", AdminLanguage.text("rounds.error.deadlinePast"));
         }
         Integer days = parse(reminderDays);
         if (reminderEnabled && (days == null || days < CampaignSettings.REMINDER_DAYS_MIN
                 || days > CampaignSettings.REMINDER_DAYS_MAX)) {
-            errors.put("reminderDays", "The reminder must be a whole number of days from "
-                    + CampaignSettings.REMINDER_DAYS_MIN + " to " + CampaignSettings.REMINDER_DAYS_MAX + ".");
+            errors.put("reminderDays", AdminLanguage.text("rounds.error.reminderDays",
+                    CampaignSettings.REMINDER_DAYS_MIN, CampaignSettings.REMINDER_DAYS_MAX));
         }
         if (!errors.isEmpty()) {
             return roundsPage(scope, form, errors, null, authentication, model);
@@ -91,10 +92,8 @@ class RoundListController {
         boolean visible = pages.caughtUp(new FindRound(scope.organisationId(), scope.campaignId(), number),
                 RoundView.class, Objects::nonNull);
         redirect.addFlashAttribute("flash", Map.of("kind", visible ? "ok" : "warn", "message",
-                "Round " + number + " started; it closes " + LocalTimes.moment(at, zone) + ". The invitations are "
-                        + "being sent. Delivery and answers appear here "
-                        + "as they happen" + (visible ? "." : " (the round shows within a few seconds; reload "
-                        + "if it is not there yet).")));
+                AdminLanguage.text(visible ? "flash.roundStarted" : "flash.roundStartedLagging", number,
+                        LocalTimes.moment(at, zone, AdminLanguage.locale()))));
         return "redirect:" + scope.base() + (visible ? "/rounds/" + number : "/rounds");
     }
 
@@ -104,9 +103,9 @@ class RoundListController {
         CampaignView campaign = scope.campaign();
         String slug = scope.slug();
         String base = scope.base();
-        model.addAllAttributes(pages.page("Rounds of " + campaign.name(), organisation, authentication, "campaign"));
+        model.addAllAttributes(pages.page(AdminLanguage.text("title.rounds", campaign.name()), organisation, authentication, "campaign"));
         model.addAttribute("crumbs", AdminPages.crumbs("/org/" + slug + "/manage", organisation.name(), base,
-                campaign.name(), null, "Rounds"));
+                campaign.name(), null, AdminLanguage.text("tab.rounds")));
         model.addAttribute("tabs", AdminPages.tabs(slug, campaign, "rounds"));
         model.addAttribute("base", base);
         model.addAttribute("campaignName", campaign.name());
@@ -135,13 +134,12 @@ class RoundListController {
         List<Map<String, Object>> wont = new ArrayList<>();
         if (roster != null) {
             for (PersonView person : roster.nextRound()) {
-                will.add(person(person, "SEED".equals(person.source()) ? "seed group"
-                        : "nominated in round " + person.enteredRound() + ", not asked yet"));
+                will.add(person(person, "SEED".equals(person.source()) ? AdminLanguage.text("rounds.why.seed")
+                        : AdminLanguage.text("rounds.why.nominated", person.enteredRound())));
             }
             for (PersonView person : roster.people()) {
                 if (person.contactedRound() != null) {
-                    wont.add(person(person, "already asked in round " + person.contactedRound()
-                            + " (each person is asked once per campaign)"));
+                    wont.add(person(person, AdminLanguage.text("rounds.whyNot.asked", person.contactedRound())));
                 }
             }
         }

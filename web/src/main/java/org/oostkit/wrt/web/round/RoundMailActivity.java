@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.round;
 
+import org.oostkit.wrt.web.i18n.AdminLanguage;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.oostkit.wrt.api.campaign.CampaignId;
@@ -84,11 +85,12 @@ class RoundMailActivity implements WebMvcConfigurer, HandlerInterceptor {
                     boolean resend = "RESEND".equals(rs.getString("action"));
                     String name = rs.getString("name");
                     String email = rs.getString("email");
-                    row.put("at", LocalTimes.shortMoment(rs.getTimestamp("occurred_at").toInstant(), zone));
+                    row.put("at", LocalTimes.shortMoment(rs.getTimestamp("occurred_at").toInstant(), zone, AdminLanguage.locale()));
                     row.put("what", resend
-                            ? "Invitation sent again to " + (name == null || name.isBlank()
-                                    ? (email == null ? "a person" : email) : name + " (" + email + ")")
-                            : "Everyone who had not answered was reminded");
+                            ? AdminLanguage.text("activity.resent", name == null || name.isBlank()
+                                    ? (email == null ? AdminLanguage.text("activity.somebody") : email)
+                                    : name + " (" + email + ")")
+                            : AdminLanguage.text("activity.reminded"));
                     String actor = rs.getString("actor");
                     row.put("by", actor.startsWith("admin:") ? actor.substring("admin:".length()) : actor);
                     return row;
