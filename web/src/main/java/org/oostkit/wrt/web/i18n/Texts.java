@@ -26,7 +26,7 @@ public final class Texts {
     /** The session attribute holding the language a nominator chose on a page ({@code ?lang=nl}). */
     public static final String CHOSEN = "wrt.nominator.language";
 
-    private static final java.util.regex.Pattern KEY = java.util.regex.Pattern.compile("[a-z]+(\\.[a-zA-Z]+)+");
+    static final java.util.regex.Pattern KEY = java.util.regex.Pattern.compile("[a-z][a-zA-Z]*(\\.[a-zA-Z]+)+");
 
     private static final Texts INSTANCE = new Texts(source(BASENAME));
     private static final Texts ADMIN = new Texts(source(ADMIN_BASENAME));

@@ -29,22 +29,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every admin page in English and Dutch (issue #17): both bundles have the same keys, every key a template or
  * the Java code names exists, each page renders in each language with every section shown and with every
- * section hidden, and a page moved into the bundles keeps no English sentence of its own.
+ * section hidden, and no admin page keeps an English sentence of its own (the operator's and developer's pages aside).
  */
 class AdminTextsTest {
 
     private static final Path TEMPLATES = Path.of("src/main/resources/templates");
     private static final Path SOURCES = Path.of("src/main/java/org/oostkit/wrt/web");
     private static final Pattern KEY = Pattern.compile("\\{\\{#([ta])}}([^{]+)\\{\\{/\\1}}");
-    /** Admin templates whose every sentence is in the bundles. */
-    static final List<String> TRANSLATED = List.of("layout/header", "layout/footer", "campaign/complete",
-            "campaign/crumbs", "campaign/form", "campaign/mail-preview", "campaign/manage", "campaign/preview-form",
-            "campaign/seed", "campaign/seed-preview", "campaign/sender", "campaign/show", "campaign/tabs",
-            "campaign/upload-too-large", "round/answers", "round/close", "round/mail-actions", "round/round",
-            "round/rounds", "round/set-aside", "round/set-aside-form");
+    /** Pages for the operator and the developer, not for an organisation's admins: English only. */
+    static final List<String> NOT_ADMIN = List.of("operator/replay", "mail/dev-mailbox");
     /** Words that are the same in every language. */
     private static final Set<String> NAMES = Set.of("WRT", "· Workshop Referral Tool", "Workshop Referral Tool",
-            "Skip to content", "HTML");
+            "Skip to content", "HTML", "CSV", "PDF");
 
     static Properties bundle(String suffix) throws IOException {
         Properties properties = new Properties();
@@ -106,6 +102,8 @@ class AdminTextsTest {
                 }
             }
         }
+        // anything else the t lambda would print as it stands, as a sentence rather than a key
+        assertThat(named).allMatch(key -> Texts.KEY.matcher(key).matches());
         assertThat(named).hasSizeGreaterThan(150).contains("tab.rounds", "round.times", "layout.signOut");
         assertThat(admin).containsAll(named);
     }
@@ -129,8 +127,8 @@ class AdminTextsTest {
     @Test
     @DisplayName("a translated page keeps no English sentence of its own")
     void noEnglishLeft() throws IOException {
-        assertThat(adminTemplates()).containsAll(TRANSLATED);
-        for (String template : TRANSLATED) {
+        assertThat(adminTemplates()).containsAll(NOT_ADMIN).hasSizeGreaterThan(45);
+        for (String template : adminTemplates().stream().filter(t -> !NOT_ADMIN.contains(t)).toList()) {
             String text = Files.readString(TEMPLATES.resolve(template + ".mustache"))
                     .replaceAll("(?s)\\{\\{#([ta])}}.*?\\{\\{/\\1}}", " ")
                     .replaceAll("(?s)<script.*?</script>", " ")
