@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.audit;
 
+import org.oostkit.wrt.web.i18n.AdminLanguage;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.oostkit.wrt.query.api.AsOfQueries.FindConvergenceAsOf;
@@ -55,7 +56,8 @@ class AsOfController {
     String asOf(CampaignScope scope, @RequestParam(required = false) String at,
                 @RequestParam(defaultValue = "0") int offset, Authentication authentication, Model model) {
         String base = scope.base() + "/results/as-of";
-        AuditLayout.layout(model, scope, "Results as of a moment: " + scope.campaign().name(), base, authentication);
+        AuditLayout.layout(model, scope, AdminLanguage.text("title.asOf", scope.campaign().name()), base,
+                authentication);
         List<RoundView> rounds = queries.query(new FindRounds(scope.organisation().organisationId(),
                 scope.campaign().campaignId()), ResponseTypes.multipleInstancesOf(RoundView.class)).join();
         List<Map<String, Object>> picks = picks(base, rounds);
@@ -66,7 +68,7 @@ class AsOfController {
         try {
             instant = AuditFormat.parse(at);
         } catch (IllegalArgumentException e) {
-            model.addAttribute("atError", "Enter a date and time, e.g. 2026-11-22T14:30:00 (UTC)");
+            model.addAttribute("atError", AdminLanguage.text("asOf.error.moment"));
             return VIEW;
         }
         if (instant == null) {
@@ -74,7 +76,7 @@ class AsOfController {
         }
         Instant now = clock.instant();
         if (instant.isAfter(now)) {
-            model.addAttribute("atError", "That moment is in the future; the results now are on the Results page.");
+            model.addAttribute("atError", AdminLanguage.text("asOf.error.future"));
             return VIEW;
         }
         model.addAttribute("atInput", AuditFormat.input(instant));
@@ -115,10 +117,10 @@ class AsOfController {
         List<Map<String, Object>> picks = new ArrayList<>();
         for (RoundView round : rounds.stream().sorted(Comparator.comparingInt(RoundView::number)).toList()) {
             if (round.startedAt() != null) {
-                picks.add(pick(base, "Round " + round.number() + " started", round.startedAt()));
+                picks.add(pick(base, AdminLanguage.text("asOf.pick.started", round.number()), round.startedAt()));
             }
             if (round.closedAt() != null) {
-                picks.add(pick(base, "Round " + round.number() + " closed", round.closedAt()));
+                picks.add(pick(base, AdminLanguage.text("asOf.pick.closed", round.number()), round.closedAt()));
             }
         }
         return picks.stream().sorted(Comparator.comparing(p -> (Instant) p.get("instant")))

@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.entry;
 
+import org.oostkit.wrt.web.i18n.AdminLanguage;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -49,7 +50,7 @@ class EntryController {
                  @CookieValue(name = SKIP_COOKIE, required = false) String skipLanding) {
         List<OrganisationView> organisations = organisationsOf(authentication);
         if (organisations.isEmpty()) {
-            model.addAttribute("title", "No organisation yet");
+            model.addAttribute("title", AdminLanguage.text("entry.none.heading"));
             model.addAttribute("email", authentication.getName());
             return NO_ORGANISATION;
         }
@@ -58,20 +59,20 @@ class EntryController {
             for (OrganisationView organisation : organisations) {
                 choices.add(describe(organisation, authentication));
             }
-            model.addAttribute("title", "Choose an organisation");
+            model.addAttribute("title", AdminLanguage.text("entry.choose.heading"));
             model.addAttribute("organisations", choices);
             return CHOOSE;
         }
         OrganisationView organisation = organisations.get(0);
         if (!organisation.isActive()) {
-            model.addAttribute("title", "Organisation not active");
+            model.addAttribute("title", AdminLanguage.text("entry.inactive.title"));
             model.addAttribute("organisation", describe(organisation, authentication));
             return INACTIVE;
         }
         if ("1".equals(skipLanding)) {
             return "redirect:/org/" + organisation.slug() + "/manage";
         }
-        model.addAttribute("title", "Welcome");
+        model.addAttribute("title", AdminLanguage.text("entry.welcome"));
         model.addAttribute("organisation", describe(organisation, authentication));
         return LANDING;
     }

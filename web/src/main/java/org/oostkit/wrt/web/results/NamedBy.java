@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.results;
 
+import org.oostkit.wrt.web.i18n.AdminLanguage;
 import org.oostkit.wrt.query.api.ReasonView;
 import org.oostkit.wrt.web.campaign.AdminPages;
 
@@ -34,8 +35,8 @@ public final class NamedBy {
             return item;
         }).toList();
         int more = Math.max(0, nominations - reasons.size());
-        return Map.of("summary", given == 0 ? "Named by" : "Named by \u00b7 " + given + " "
-                + (given == 1 ? "reason" : "reasons") + (more > 0 ? " shown" : ""), "items", items,
+        return Map.of("summary", given == 0 ? AdminLanguage.text("results.namedBy")
+                : AdminLanguage.text(more > 0 ? "namedBy.reasonsShown" : "namedBy.reasons", given), "items", items,
                 "more", more, "hasMore", more > 0);
     }
 }

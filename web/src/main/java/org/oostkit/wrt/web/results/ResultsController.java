@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.results;
 
+import org.oostkit.wrt.web.i18n.AdminLanguage;
 import org.oostkit.wrt.api.campaign.PersonId;
 import org.oostkit.wrt.query.api.CampaignQueries.FindConvergence;
 import org.oostkit.wrt.query.api.CampaignQueries.FindReasons;
@@ -63,9 +64,10 @@ class ResultsController {
         String base = scope.base();
         ResultsFilter filter = ResultsFilter.of(above, nominated, round, from, to);
 
-        model.addAllAttributes(pages.page("Results of " + campaign.name(), organisation, authentication, "campaign"));
+        model.addAllAttributes(pages.page(AdminLanguage.text("title.results", campaign.name()), organisation,
+                authentication, "campaign"));
         model.addAttribute("crumbs", AdminPages.crumbs("/org/" + slug + "/manage", organisation.name(), base,
-                campaign.name(), null, "Results"));
+                campaign.name(), null, AdminLanguage.text("tab.results")));
         model.addAttribute("tabs", AdminPages.tabs(slug, campaign, "results"));
         model.addAttribute("base", base);
         model.addAttribute("campaignName", campaign.name());
@@ -121,20 +123,24 @@ class ResultsController {
             model.addAttribute("stats", statistics(statistics));
             List<BarChart.Bar> newNames = statistics.newNamesPerRound().stream()
                     .map(r -> new BarChart.Bar(Integer.toString(r.round()), r.count())).toList();
-            model.addAttribute("newNamesChart", BarChart.render("new-names", "New names per round",
-                    "How many people each round's nominations brought in for the first time. A falling curve "
-                            + "means the list is saturating.", "Round", "New names", newNames));
+            model.addAttribute("newNamesChart", BarChart.render("new-names",
+                    AdminLanguage.text("results.newNamesPerRound"),
+                    AdminLanguage.text("chart.newNames.description"), AdminLanguage.text("rounds.round"),
+                    AdminLanguage.text("results.newNamesColumn"), newNames));
             model.addAttribute("newNamesTable", statistics.newNamesPerRound().stream()
-                    .map(r -> Map.<String, Object>of("label", "Round " + r.round(), "value", r.count())).toList());
+                    .map(r -> Map.<String, Object>of("label", AdminLanguage.text("crumb.round", r.round()),
+                            "value", r.count())).toList());
             List<BarChart.Bar> buckets = statistics.distribution().stream()
                     .map(b -> new BarChart.Bar(Integer.toString(b.nominators()), b.people())).toList();
             model.addAttribute("distributionChart", BarChart.render("distribution",
-                    "Distribution of nomination counts",
-                    "How many people were named by 1, 2, 3 or more different nominators; those at or above the "
-                            + "threshold of " + campaign.convergenceThreshold() + " are the strong candidates.",
-                    "Named by (nominators)", "People", buckets));
+                    AdminLanguage.text("chart.distribution.title"),
+                    AdminLanguage.text("chart.distribution.description", campaign.convergenceThreshold()),
+                    AdminLanguage.text("chart.distribution.axis"), AdminLanguage.text("campaign.manage.people"),
+                    buckets));
             model.addAttribute("distributionTable", statistics.distribution().stream()
-                    .map(b -> Map.<String, Object>of("label", "by " + b.nominators(), "value", b.people(),
+                    .map(b -> Map.<String, Object>of(
+                            "label", AdminLanguage.text("chart.distribution.by", b.nominators()),
+                            "value", b.people(),
                             "above", b.nominators() >= campaign.convergenceThreshold())).toList());
         }
 
@@ -168,7 +174,7 @@ class ResultsController {
                 .collect(Collectors.joining(", ")));
         row.put("contacted", candidate.contactedRound() == null ? "" : "round " + candidate.contactedRound());
         row.put("wasContacted", candidate.contactedRound() != null);
-        row.put("firstNamed", LocalTimes.shortMoment(candidate.firstNominatedAt(), zone));
+        row.put("firstNamed", LocalTimes.shortMoment(candidate.firstNominatedAt(), zone, AdminLanguage.locale()));
         return row;
     }
 

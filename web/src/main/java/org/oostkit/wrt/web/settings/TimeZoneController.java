@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.settings;
 
+import org.oostkit.wrt.web.i18n.AdminLanguage;
 import org.oostkit.wrt.api.campaign.CampaignCommands.ChangeCampaignTimeZone;
 import org.oostkit.wrt.api.common.RuleViolation;
 import org.oostkit.wrt.api.common.TimeZones;
@@ -63,8 +64,8 @@ class TimeZoneController {
         boolean visible = pages.caughtUp(new FindOrganisationBySlug(slug), OrganisationView.class,
                 view -> view != null && zone.equals(view.timeZone()));
         redirect.addFlashAttribute("flash", Map.of("kind", visible ? "ok" : "warn", "message",
-                "Time zone set to " + LocalTimes.zoneName(zone) + ". Deadlines are entered and shown in it, except in "
-                        + "campaigns with a zone of their own." + (visible ? "" : " The pages show it within a few seconds.")));
+                AdminLanguage.text("flash.zoneSet", LocalTimes.zoneName(zone))
+                        + (visible ? "" : " " + AdminLanguage.text("flash.pagesShow"))));
         return "redirect:/org/" + slug + "/settings";
     }
 
@@ -94,22 +95,22 @@ class TimeZoneController {
         boolean visible = pages.caughtUp(new FindTimeZone(organisation.organisationId(), campaign.campaignId()),
                 TimeZoneView.class, view -> view != null && Objects.equals(own, view.campaignZone()));
         redirect.addFlashAttribute("flash", Map.of("kind", visible ? "ok" : "warn", "message",
-                (own == null ? "The campaign follows the organisation's time zone."
-                        : "The campaign's time zone is " + LocalTimes.zoneName(own) + ".")
-                        + (visible ? "" : " The pages show it within a few seconds.")));
+                (own == null ? AdminLanguage.text("flash.zoneFollows")
+                        : AdminLanguage.text("flash.zoneOwn", LocalTimes.zoneName(own)))
+                        + (visible ? "" : " " + AdminLanguage.text("flash.pagesShow"))));
         return "redirect:" + scope.base();
     }
 
     private String organisationPage(OrganisationView organisation, String selected, String error,
                                     Authentication authentication, Model model) {
         String slug = organisation.slug();
-        model.addAllAttributes(pages.page("Settings", organisation, authentication, "settings"));
+        model.addAllAttributes(pages.page(AdminLanguage.text("nav.settings"), organisation, authentication,
+                "settings"));
         model.addAttribute("crumbs", AdminPages.crumbs("/org/" + slug + "/manage", organisation.name(), null,
-                "Settings"));
-        model.addAttribute("heading", "Settings");
+                AdminLanguage.text("nav.settings")));
+        model.addAttribute("heading", AdminLanguage.text("nav.settings"));
         model.addAttribute("current", LocalTimes.zoneName(organisation.timeZone()));
-        model.addAttribute("explanation", "Deadlines are entered and shown in this zone: on the admin pages, in the "
-                + "invitation mails, on the nominators' pages and in the exports. A campaign can have a zone of its own.");
+        model.addAttribute("explanation", AdminLanguage.text("zone.organisation.explanation"));
         model.addAttribute("action", "/org/" + slug + "/settings");
         model.addAttribute("options", options(selected, null));
         return form(error, model);
@@ -119,19 +120,18 @@ class TimeZoneController {
                                 String selected, String error, Authentication authentication, Model model) {
         String slug = organisation.slug();
         String base = "/org/" + slug + "/campaigns/" + campaign.campaignId();
-        model.addAllAttributes(pages.page("Time zone of " + campaign.name(), organisation, authentication, "campaign"));
+        model.addAllAttributes(pages.page(AdminLanguage.text("title.zone", campaign.name()), organisation,
+                authentication, "campaign"));
         model.addAttribute("crumbs", AdminPages.crumbs("/org/" + slug + "/manage", organisation.name(), base,
-                campaign.name(), null, "Time zone"));
-        model.addAttribute("heading", "Time zone of " + campaign.name());
+                campaign.name(), null, AdminLanguage.text("campaign.show.timeZone")));
+        model.addAttribute("heading", AdminLanguage.text("title.zone", campaign.name()));
         model.addAttribute("current", LocalTimes.zoneName(zones.zone())
-                + (zones.campaignOverrides() ? "" : " (the organisation's)"));
-        model.addAttribute("explanation", "This campaign's deadlines are entered and shown in this zone, in its "
-                + "mails, on its nominators' pages and in its exports. Rounds keep their moment: a round that closes "
-                + "at 17:00 in one zone closes at the same instant, shown in the new zone.");
+                + (zones.campaignOverrides() ? "" : " " + AdminLanguage.text("zone.organisations")));
+        model.addAttribute("explanation", AdminLanguage.text("zone.campaign.explanation"));
         model.addAttribute("action", base + "/time-zone");
         model.addAttribute("back", base);
         model.addAttribute("options", options(selected,
-                "The organisation's zone (" + LocalTimes.zoneName(zones.organisationZone()) + ")"));
+                AdminLanguage.text("zone.organisationOption", LocalTimes.zoneName(zones.organisationZone()))));
         return form(error, model);
     }
 

@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.shortlist;
 
+import org.oostkit.wrt.web.i18n.AdminLanguage;
 import org.oostkit.wrt.api.campaign.PersonId;
 import org.oostkit.wrt.query.api.CampaignView;
 import org.oostkit.wrt.query.api.InsightQueries.FindNetworkInsight;
@@ -60,19 +61,20 @@ class PersonController {
         NetworkInsightView insight = pages.query(new FindNetworkInsight(organisation.organisationId(),
                 campaign.campaignId()), NetworkInsightView.class);
         String base = scope.base();
-        String name = story.erased() ? "Erased person" : AdminPages.text(story.name());
+        String name = story.erased() ? AdminLanguage.text("person.erasedName") : AdminPages.text(story.name());
 
         model.addAllAttributes(pages.page(name + " · " + campaign.name(), organisation, authentication, "campaign"));
         model.addAttribute("crumbs", AdminPages.crumbs("/org/" + slug + "/manage", organisation.name(), base,
-                campaign.name(), base + "/results", "Results", null, name));
+                campaign.name(), base + "/results", AdminLanguage.text("tab.results"), null, name));
         model.addAttribute("tabs", AdminPages.tabs(slug, campaign, "results"));
         model.addAttribute("base", base);
         model.addAttribute("personId", person.toString());
         model.addAttribute("name", name);
         model.addAttribute("email", story.erased() ? "" : AdminPages.text(story.email()));
         model.addAttribute("erased", story.erased());
-        model.addAttribute("source", "SEED".equals(story.source()) ? "seed group" : "nominated"
-                + (story.enteredRound() == null ? "" : ", entered the roster in round " + story.enteredRound()));
+        model.addAttribute("source", "SEED".equals(story.source()) ? AdminLanguage.text("rounds.why.seed")
+                : story.enteredRound() == null ? AdminLanguage.text("person.nominated")
+                : AdminLanguage.text("person.nominatedIn", story.enteredRound()));
         model.addAttribute("inRoster", story.inRoster());
         model.addAttribute("nominations", story.nominations());
         model.addAttribute("rank", story.rank() == null ? "—" : story.rank().toString());
@@ -80,14 +82,17 @@ class PersonController {
         model.addAttribute("threshold", story.threshold());
         model.addAttribute("above", story.aboveThreshold());
         Integer group = insight == null ? null : insight.group(personId);
-        model.addAttribute("group", group == null ? "none (not in the network)" : "group " + group);
+        model.addAttribute("group", group == null ? AdminLanguage.text("person.noGroup")
+                : AdminLanguage.text("person.group", group));
         model.addAttribute("bridge", insight != null && insight.bridges().stream()
                 .anyMatch(b -> b.personId().equals(personId)));
-        model.addAttribute("asked", story.contactedRound() == null ? "Not asked yet"
-                : "Asked in round " + story.contactedRound() + (story.invitedAt() == null ? ""
-                : " (" + LocalTimes.shortMoment(story.invitedAt(), zone) + ")"));
+        model.addAttribute("asked", story.contactedRound() == null ? AdminLanguage.text("person.notAsked")
+                : AdminLanguage.text("person.askedIn", story.contactedRound()) + (story.invitedAt() == null ? ""
+                : " (" + LocalTimes.shortMoment(story.invitedAt(), zone, AdminLanguage.locale()) + ")"));
         model.addAttribute("answered", story.contactedRound() == null ? "—" : story.respondedAt() == null
-                ? "No answer" : "Answered " + LocalTimes.shortMoment(story.respondedAt(), zone));
+                ? AdminLanguage.text("person.noAnswer")
+                : AdminLanguage.text("person.answeredAt",
+                LocalTimes.shortMoment(story.respondedAt(), zone, AdminLanguage.locale())));
         model.addAttribute("namedBy", reasons(story.namedBy(), true, base));
         model.addAttribute("hasNamedBy", !story.namedBy().isEmpty());
         model.addAttribute("named", reasons(story.named(), false, base));
@@ -97,7 +102,7 @@ class PersonController {
                 .filter(e -> e.personId().equals(personId)).findFirst().orElse(null);
         model.addAttribute("chosen", chosen != null);
         if (chosen != null) {
-            model.addAttribute("chosenAt", LocalTimes.shortMoment(chosen.chosenAt(), zone));
+            model.addAttribute("chosenAt", LocalTimes.shortMoment(chosen.chosenAt(), zone, AdminLanguage.locale()));
             model.addAttribute("chosenBy", ShortlistModel.actor(chosen.chosenBy()));
             model.addAttribute("note", chosen.note());
             model.addAttribute("hasNote", !chosen.note().isEmpty());

@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.shortlist;
 
+import org.oostkit.wrt.web.i18n.AdminLanguage;
 import org.oostkit.wrt.api.campaign.CampaignCommands.CloseShortlist;
 import org.oostkit.wrt.api.campaign.CampaignCommands.RemoveFromShortlist;
 import org.oostkit.wrt.api.campaign.CampaignCommands.ShortlistPerson;
@@ -72,9 +73,11 @@ class ShortlistController {
                 ShortlistView.class);
         NetworkInsightView insight = pages.query(new FindNetworkInsight(organisation.organisationId(),
                 campaign.campaignId()), NetworkInsightView.class);
-        model.addAllAttributes(pages.page("Shortlist of " + campaign.name(), organisation, authentication, "campaign"));
+        model.addAllAttributes(pages.page(AdminLanguage.text("title.shortlist", campaign.name()), organisation,
+                authentication, "campaign"));
         model.addAttribute("crumbs", AdminPages.crumbs("/org/" + slug + "/manage", organisation.name(), base,
-                campaign.name(), base + "/results", "Results", null, "Shortlist"));
+                campaign.name(), base + "/results", AdminLanguage.text("tab.results"), null,
+                AdminLanguage.text("crumb.shortlist")));
         model.addAttribute("tabs", AdminPages.tabs(slug, campaign, "results"));
         model.addAttribute("base", base);
         model.addAttribute("campaignName", campaign.name());
@@ -87,7 +90,7 @@ class ShortlistController {
             row.put("personId", e.personId().toString());
             row.put("note", AdminPages.text(e.note()));
             row.put("hasNote", !e.note().isEmpty());
-            row.put("chosenAt", LocalTimes.shortMoment(e.chosenAt(), zone));
+            row.put("chosenAt", LocalTimes.shortMoment(e.chosenAt(), zone, AdminLanguage.locale()));
             row.put("chosenBy", ShortlistModel.actor(e.chosenBy()));
             Integer group = insight == null ? null : insight.group(e.personId());
             row.put("group", group == null ? "" : group.toString());
@@ -99,7 +102,8 @@ class ShortlistController {
         model.addAttribute("hasEntries", !rows.isEmpty());
         model.addAttribute("anyoneToTell", !ShortlistModel.toTell(shortlist, told.keySet()).isEmpty());
         model.addAttribute("closed", shortlist.closed());
-        model.addAttribute("closedAt", shortlist.closed() ? LocalTimes.shortMoment(shortlist.closedAt(), zone) : "");
+        model.addAttribute("closedAt", shortlist.closed()
+                ? LocalTimes.shortMoment(shortlist.closedAt(), zone, AdminLanguage.locale()) : "");
         model.addAttribute("closedBy", ShortlistModel.actor(shortlist.closedBy()));
         model.addAttribute("groupsCovered", ShortlistModel.groupsCovered(shortlist, insight));
         return "shortlist/shortlist";
@@ -112,11 +116,11 @@ class ShortlistController {
         String problem = TextRule.SHORTLIST_NOTE.problem(note);
         if (problem != null) {
             redirect.addFlashAttribute("flash", Map.of("kind", "error", "message",
-                    "Not chosen: " + TextRule.sentence(problem)));
+                    AdminLanguage.text("flash.notChosen", TextRule.sentence(problem))));
             return back(scope, back, person);
         }
         PersonId personId = new PersonId(person);
-        return change(scope, back, person, authentication, redirect, "Chosen for the workshop.",
+        return change(scope, back, person, authentication, redirect, AdminLanguage.text("flash.chosen"),
                 campaign -> new ShortlistPerson(campaign.campaignId(), campaign.organisationId(), personId, note),
                 view -> view.contains(personId));
     }
@@ -126,7 +130,7 @@ class ShortlistController {
                   @RequestParam(defaultValue = "") String back, Authentication authentication,
                   RedirectAttributes redirect) {
         PersonId personId = new PersonId(person);
-        return change(scope, back, person, authentication, redirect, "Taken off the shortlist.",
+        return change(scope, back, person, authentication, redirect, AdminLanguage.text("flash.takenOff"),
                 campaign -> new RemoveFromShortlist(campaign.campaignId(), campaign.organisationId(), personId),
                 view -> !view.contains(personId));
     }
@@ -134,7 +138,7 @@ class ShortlistController {
     @PostMapping("/org/{slug}/campaigns/{id}/shortlist/close")
     String close(@AdminOnly CampaignScope scope, Authentication authentication, RedirectAttributes redirect) {
         return change(scope, "shortlist", null, authentication, redirect,
-                "The shortlist is closed as final.",
+                AdminLanguage.text("person.closed"),
                 campaign -> new CloseShortlist(campaign.campaignId(), campaign.organisationId()),
                 ShortlistView::closed);
     }

@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.shortlist;
 
+import org.oostkit.wrt.web.i18n.AdminLanguage;
 import org.oostkit.wrt.query.api.NetworkInsightView;
 import org.oostkit.wrt.query.api.ShortlistView;
 
@@ -36,9 +37,7 @@ final class ShortlistModel {
         long groups = shortlist.entries().stream().map(e -> insight.group(e.personId())).filter(Objects::nonNull)
                 .distinct().count();
         int chosen = shortlist.entries().size();
-        return (chosen == 1 ? "The one person chosen comes" : "The " + chosen + " people chosen come") + " from "
-                + groups + " of the " + insight.groups().size() + (insight.groups().size() == 1 ? " group" : " groups")
-                + " of the referral network.";
+        return AdminLanguage.text("shortlist.groupsCovered", chosen, groups, insight.groups().size());
     }
 
     /** The selection mail's state in words: "told on 7 Dec 2026, 09:15", "being sent", or why not (empty: none). */
@@ -47,7 +46,7 @@ final class ShortlistModel {
             return "";
         }
         return switch (status.state()) {
-            case "sent" -> "told on " + LocalTimes.shortMoment(status.at(), zone);
+            case "sent" -> "told on " + LocalTimes.shortMoment(status.at(), zone, AdminLanguage.locale());
             case "uncertain" -> "mail possibly not delivered";
             case "not-sent" -> "not told: " + (status.problem() == null ? "the mail failed"
                     : status.problem().replaceFirst("^not sent: ", ""));
