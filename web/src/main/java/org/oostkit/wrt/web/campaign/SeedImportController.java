@@ -216,19 +216,19 @@ class SeedImportController {
 
     private static String label(SeedImport.Verdict verdict) {
         return switch (verdict) {
-            case ADD -> "to add";
-            case DUPLICATE -> "duplicate";
-            case ALREADY_IN_CAMPAIGN -> "already in campaign";
-            case INVALID -> "invalid";
+            case ADD -> AdminLanguage.text("seed.preview.toAdd");
+            case DUPLICATE -> AdminLanguage.text("seed.verdict.duplicate");
+            case ALREADY_IN_CAMPAIGN -> AdminLanguage.text("seed.verdict.already");
+            case INVALID -> AdminLanguage.text("seed.preview.invalid");
         };
     }
 
     private static String label(SeedRowOutcome.Result result) {
         return switch (result) {
-            case ADDED -> "added";
-            case DUPLICATE_IN_BATCH -> "duplicate";
-            case ALREADY_IN_CAMPAIGN -> "already in campaign";
-            case INVALID -> "invalid";
+            case ADDED -> AdminLanguage.text("seed.verdict.added");
+            case DUPLICATE_IN_BATCH -> AdminLanguage.text("seed.verdict.duplicate");
+            case ALREADY_IN_CAMPAIGN -> AdminLanguage.text("seed.verdict.already");
+            case INVALID -> AdminLanguage.text("seed.preview.invalid");
         };
     }
 

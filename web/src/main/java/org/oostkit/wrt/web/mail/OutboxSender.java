@@ -14,6 +14,7 @@ import org.oostkit.wrt.api.invitation.MailPurpose;
 import org.oostkit.wrt.api.organisation.OrganisationId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.oostkit.wrt.web.i18n.Texts;
 import org.springframework.context.SmartLifecycle;
 
 import java.time.Duration;
@@ -165,7 +166,8 @@ class OutboxSender implements SmartLifecycle {
         try {
             message = selection
                     ? composer.selectionMail(row.organisationId(), row.organisationName(), row.campaignName(),
-                            row.email(), row.name(), selectionMessage, row.sender())
+                            row.email(), row.name(), selectionMessage, row.sender(),
+                            Texts.locale(row.language()))
                     : composer.invitationMail(row, token);
         } catch (RuntimeException e) {
             // nothing was handed over, and the same data would fail the same way again

@@ -3,6 +3,7 @@ package org.oostkit.wrt.web.mail;
 import org.oostkit.wrt.api.campaign.CampaignId;
 import org.oostkit.wrt.api.campaign.CampaignSender;
 import org.oostkit.wrt.api.invitation.MailPurpose;
+import org.oostkit.wrt.web.i18n.Texts;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -34,11 +35,11 @@ public class SelectionMails {
         this.jdbc = jdbc;
     }
 
-    /** The mail exactly as the outbox composes it, for the given person's name. */
+    /** The mail exactly as the outbox composes it, for the given person's name, in the campaign's language. */
     public Preview preview(String organisationName, String campaignName, String name, String message,
-                           CampaignSender sender) {
+                           CampaignSender sender, String language) {
         MailMessage mail = composer.selectionMail(null, organisationName, campaignName, "preview@example.org", name,
-                message, sender);
+                message, sender, Texts.locale(language));
         return new Preview(mail.subject(), mail.text(), mail.html());
     }
 

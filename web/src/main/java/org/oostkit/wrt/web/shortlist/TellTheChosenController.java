@@ -57,7 +57,7 @@ class TellTheChosenController {
         String shown = problem == null ? TextRule.SELECTION_MESSAGE.clean(message) : "";
         String previewName = toTell.isEmpty() ? "Alex Example" : AdminPages.text(toTell.get(0).name());
         SelectionMails.Preview preview = mails.preview(organisation.name(), campaign.name(), previewName, shown,
-                senders.of(campaign.campaignId().value()));
+                senders.of(campaign.campaignId().value()), senders.language(campaign.campaignId().value()));
         model.addAllAttributes(pages.page(AdminLanguage.text("title.tell", campaign.name()), organisation,
                 authentication, "campaign"));
         model.addAttribute("crumbs", AdminPages.crumbs("/org/" + scope.slug() + "/manage", organisation.name(), base,
