@@ -65,8 +65,9 @@ class MailConfiguration {
 
     @Bean
     OutboxSender outboxSender(MailOutbox outbox, MailComposer composer, MailTransport transport, Secrets secrets,
-                              CommandGateway commands, MailProperties properties, MeterRegistry meters) {
-        return new OutboxSender(outbox, composer, transport, secrets, commands, properties.sender(), meters);
+                              CommandGateway commands, MailProperties properties, MeterRegistry meters,
+                              MailLogos logos) {
+        return new OutboxSender(outbox, composer, transport, secrets, commands, properties.sender(), meters, logos);
     }
 
     /**

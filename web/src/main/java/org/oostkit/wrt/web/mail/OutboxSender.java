@@ -52,6 +52,7 @@ class OutboxSender implements SmartLifecycle {
 
     private final MailOutbox outbox;
     private final MailComposer composer;
+    private final MailLogos logos;
     private final MailTransport transport;
     private final Secrets secrets;
     private final CommandGateway commands;
@@ -65,8 +66,9 @@ class OutboxSender implements SmartLifecycle {
 
     OutboxSender(MailOutbox outbox, MailComposer composer, MailTransport transport, Secrets secrets,
                  CommandGateway commands, MailProperties.Sender settings,
-                 MeterRegistry meters) {
+                 MeterRegistry meters, MailLogos logos) {
         this.outbox = outbox;
+        this.logos = logos;
         this.composer = composer;
         this.transport = transport;
         this.secrets = secrets;
@@ -169,6 +171,7 @@ class OutboxSender implements SmartLifecycle {
                             row.email(), row.name(), selectionMessage, row.sender(),
                             Texts.locale(row.language()))
                     : composer.invitationMail(row, token);
+            message = message.withLogo(logos.png(row.organisationId()).orElse(null), row.organisationName());
         } catch (RuntimeException e) {
             // nothing was handed over, and the same data would fail the same way again
             log.warn("{} mail of invitation {} could not be composed ({})", row.purpose(), row.invitationId(),

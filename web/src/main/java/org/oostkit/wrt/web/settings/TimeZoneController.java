@@ -40,9 +40,11 @@ class TimeZoneController {
     static final String VIEW = "settings/time-zone";
 
     private final AdminPages pages;
+    private final OrganisationLogos logos;
 
-    TimeZoneController(AdminPages pages) {
+    TimeZoneController(AdminPages pages, OrganisationLogos logos) {
         this.pages = pages;
+        this.logos = logos;
     }
 
     @GetMapping("/org/{slug}/settings")
@@ -113,6 +115,12 @@ class TimeZoneController {
         model.addAttribute("explanation", AdminLanguage.text("zone.organisation.explanation"));
         model.addAttribute("action", "/org/" + slug + "/settings");
         model.addAttribute("options", options(selected, null));
+        // the organisation's logo sits on its settings page too
+        Map<String, Object> logo = new LinkedHashMap<>();
+        logo.put("action", "/org/" + slug + "/settings/logo");
+        logo.put("removeAction", "/org/" + slug + "/settings/logo/remove");
+        logos.href(slug).ifPresent(href -> logo.put("href", href));
+        model.addAttribute("logoSection", logo);
         return form(error, model);
     }
 

@@ -56,6 +56,8 @@ class TimeZoneControllerTest {
     QueryGateway queries;
     @MockitoBean
     CommandGateway commands;
+    @MockitoBean
+    OrganisationLogos logos;
 
     @BeforeEach
     void organisation() {
