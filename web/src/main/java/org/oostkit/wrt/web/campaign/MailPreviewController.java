@@ -12,6 +12,7 @@ import org.oostkit.wrt.web.mail.MailPreviews;
 import org.oostkit.wrt.web.mail.MailPreviews.Kind;
 import org.oostkit.wrt.web.mail.MailPreviews.Preview;
 import org.oostkit.wrt.api.campaign.CampaignSender;
+import org.oostkit.wrt.api.nomination.NominationCommands;
 import org.oostkit.wrt.web.scope.AdminOnly;
 import org.oostkit.wrt.web.scope.CampaignScope;
 import org.springframework.http.HttpStatus;
@@ -133,6 +134,7 @@ class MailPreviewController {
         model.addAttribute("deadline", LocalTimes.moment(deadline, zone, nominators));
         model.addAttribute("deadlineIso", deadline.toString());
         model.addAttribute("deadlineZone", zone.getId());
+        model.addAttribute("maxNominees", String.valueOf(NominationCommands.MAX_NOMINEES));
         model.addAttribute("back", scope.base() + "/mail-preview");
         CampaignSender sender = senders.of(id);
         if (sender.hasContact()) {
