@@ -59,8 +59,9 @@ class MailConfiguration {
     }
 
     @Bean
-    RequestMail outgoingMail(MailComposer composer, MailTransport transport, JdbcTemplate jdbc, Clock clock) {
-        return new RequestMail(composer, transport, jdbc, clock);
+    RequestMail outgoingMail(MailComposer composer, MailTransport transport, JdbcTemplate jdbc, Clock clock,
+                             MailLogos logos) {
+        return new RequestMail(composer, transport, jdbc, clock, logos);
     }
 
     @Bean

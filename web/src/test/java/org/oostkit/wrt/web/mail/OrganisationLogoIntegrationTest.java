@@ -44,7 +44,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * The organisation's logo (issue #17): what is not a real, small PNG or JPEG is refused with a reason and nothing
  * stored; a valid one is redrawn, served with safe headers, shown on the nominator's page and embedded (cid:) in
- * the invitation mail, and each change is recorded with the admin as actor.
+ * the invitation and code mails, and each change is recorded with the admin as actor.
  */
 class OrganisationLogoIntegrationTest extends MailIntegrationTestSupport {
 
@@ -131,6 +131,13 @@ class OrganisationLogoIntegrationTest extends MailIntegrationTestSupport {
                 .getContentAsString(StandardCharsets.UTF_8))
                 .contains("<img class=\"org-logo\" src=\"/org/" + slug + "/logo.png?v&#x3D;" + sha.substring(0, 16)
                         + "\"");
+
+        // so does the code mail the nominator asks for next
+        mvc.perform(post("/org/" + slug + "/nominate/request-link").with(csrf()).param("token", token)
+                .param("email", ada)).andExpect(status().is3xxRedirection());
+        await("the code mail").atMost(WAIT).until(() -> SMTP.to(ada).size() == 2);
+        assertThat(parts(SMTP.to(ada).get(1))).filteredOn(part -> is(part, "image/png")).hasSize(1);
+        assertThat(SmtpServer.html(SMTP.to(ada).get(1))).contains("src=\"cid:logo\"");
 
         // removed: gone from the address, recorded with no hash
         mvc.perform(post(upload + "/remove").with(asAdmin).with(csrf())).andExpect(status().is3xxRedirection());
