@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.results;
 
+import org.oostkit.wrt.web.i18n.AdminLanguage;
 import org.oostkit.wrt.query.api.NetworkInsightView;
 import org.oostkit.wrt.query.api.NetworkInsightView.Bridge;
 import org.oostkit.wrt.query.api.NetworkInsightView.Group;
@@ -25,7 +26,10 @@ final class NetworkInsightModel {
             return null;
         }
         Map<String, Object> model = new LinkedHashMap<>();
-        model.put("summary", view.summary());
+        model.put("summary", view.ranked() == 0
+                ? AdminLanguage.text("insight.summary.none", view.groups().size())
+                : AdminLanguage.text(view.groups().size() == 1 ? "insight.summary.oneGroup" : "insight.summary",
+                        view.ranked(), view.rankedGroups(), view.groups().size()));
         model.put("groupCount", view.groups().size());
         List<Map<String, Object>> groups = view.groups().stream().limit(GROUPS_LISTED).map(NetworkInsightModel::group)
                 .toList();

@@ -169,7 +169,8 @@ class ResultsController {
         row.put("email", AdminPages.text(candidate.email()));
         row.put("nominations", candidate.nominations());
         row.put("above", candidate.aboveThreshold());
-        row.put("source", "SEED".equals(candidate.source()) ? "seed" : "nominated");
+        row.put("source", "SEED".equals(candidate.source())
+                ? AdminLanguage.text("source.seed") : AdminLanguage.text("source.nominated"));
         row.put("rounds", candidate.rounds() == null ? "" : candidate.rounds().stream().map(String::valueOf)
                 .collect(Collectors.joining(", ")));
         row.put("contacted", candidate.contactedRound() == null ? "" : "round " + candidate.contactedRound());
@@ -215,7 +216,8 @@ class ResultsController {
             Integer round = people.firstRound(node.personId());
             rows.add(Map.of("anchor", NetworkPeople.anchor(node.personId()), "name", ReferralNetwork.label(node),
                     "count", node.nominations(), "firstRound", round == null ? "" : round.toString(),
-                    "source", "SEED".equals(node.source()) ? "seed" : "nominated",
+                    "source", "SEED".equals(node.source())
+                            ? AdminLanguage.text("source.seed") : AdminLanguage.text("source.nominated"),
                     "by", String.join("; ", people.namedBy(node.personId())),
                     "named", String.join("; ", people.named(node.personId())),
                     "group", insight.group(node.personId()) == null ? "" : insight.group(node.personId()).toString()));

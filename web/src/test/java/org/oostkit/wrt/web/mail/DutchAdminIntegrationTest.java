@@ -71,9 +71,12 @@ class DutchAdminIntegrationTest extends MailIntegrationTestSupport {
         assertThat(page).contains("<html lang=\"nl\">", "Ronde 1", "Contacten (2)", "Wie ze noemden", "Afmelden",
                 "noemde 1", "Nieuwe sluitingsdatum", "Nu herinneren").containsPattern("Sluit \\p{L}+dag \\d+ ");
         assertNoEnglish("round page", page);
+        keep("round-nl", page);
         for (String path : List.of(base, base + "/rounds", base + "/seed", round + "/close", base + "/edit",
-                base + "/sender", "/org/" + slug + "/manage")) {
-            assertNoEnglish(path, dutch(asAdmin, path));
+                base + "/sender", "/org/" + slug + "/manage", base + "/results", "/org/" + slug + "/settings")) {
+            String shown = dutch(asAdmin, path);
+            assertNoEnglish(path, shown);
+            keep(path.substring(path.lastIndexOf('/') + 1) + "-nl", shown);
         }
 
         // the switch: English now, and remembered in a cookie whatever the browser asks for
@@ -91,6 +94,13 @@ class DutchAdminIntegrationTest extends MailIntegrationTestSupport {
         String german = mvc.perform(get(round).header("Accept-Language", "de-DE").with(asAdmin)).andReturn()
                 .getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(german).contains("<html lang=\"en\">", "Whom they named");
+    }
+
+    /** The pages as served, under target/, to look at in a browser (the stylesheet path made relative). */
+    private static void keep(String name, String html) throws IOException {
+        java.nio.file.Path dir = java.nio.file.Path.of("target", "admin-pages");
+        java.nio.file.Files.createDirectories(dir);
+        java.nio.file.Files.writeString(dir.resolve(name + ".html"), html.replace("href=\"/css/", "href=\"css/"));
     }
 
     private String dutch(RequestPostProcessor asAdmin, String path) throws Exception {
