@@ -159,8 +159,7 @@ class ShortlistController {
         boolean seen = pages.caughtUp(new FindShortlist(scope.organisationId(), scope.campaignId()),
                 ShortlistView.class, view -> view != null && visible.test(view));
         redirect.addFlashAttribute("flash", seen ? Map.of("kind", "ok", "message", done)
-                : Map.of("kind", "warn", "message", done + " The pages show it within a few seconds; reload if it "
-                + "is not there yet."));
+                : Map.of("kind", "warn", "message", done + " " + AdminLanguage.text("flash.pagesLag")));
         return back(scope, back, person);
     }
 

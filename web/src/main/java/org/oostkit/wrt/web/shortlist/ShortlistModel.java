@@ -46,11 +46,12 @@ final class ShortlistModel {
             return "";
         }
         return switch (status.state()) {
-            case "sent" -> "told on " + LocalTimes.shortMoment(status.at(), zone, AdminLanguage.locale());
-            case "uncertain" -> "mail possibly not delivered";
-            case "not-sent" -> "not told: " + (status.problem() == null ? "the mail failed"
-                    : status.problem().replaceFirst("^not sent: ", ""));
-            default -> "selection mail being sent";
+            case "sent" -> AdminLanguage.text("told.on",
+                    LocalTimes.shortMoment(status.at(), zone, AdminLanguage.locale()));
+            case "uncertain" -> AdminLanguage.text("told.uncertain");
+            case "not-sent" -> AdminLanguage.text("told.not", status.problem() == null
+                    ? AdminLanguage.text("told.failed") : status.problem().replaceFirst("^not sent: ", ""));
+            default -> AdminLanguage.text("told.sending");
         };
     }
 

@@ -128,7 +128,8 @@ class SelectionMailIntegrationTest extends MailIntegrationTestSupport {
         RequestPostProcessor asAdmin = SecurityMockMvcRequestPostProcessors.user(admin)
                 .authorities(new SimpleGrantedAuthority("org:" + slug + ":admin"));
 
-        await("the preview in Dutch", WAIT, () -> confirmation(base, asAdmin)
+        // the campaign's pages answer once the read model knows it
+        Awaitility.await("the preview in Dutch").atMost(WAIT).ignoreExceptions().until(() -> confirmation(base, asAdmin)
                 .contains("U bent geselecteerd voor de workshop"));
         mvc.perform(post(base + "/shortlist/tell").param("message", "Tot de 12e!").with(asAdmin).with(csrf()))
                 .andExpect(status().isFound());
@@ -143,7 +144,9 @@ class SelectionMailIntegrationTest extends MailIntegrationTestSupport {
     }
 
     private PersonId person(OrganisationId org, CampaignId campaign, String email) {
-        return Awaitility.await().atMost(WAIT).until(() -> queries.query(new FindRoster(org, campaign), RosterView.class)
+        // the organisation's read-model tables may not exist yet right after it was registered
+        return Awaitility.await().atMost(WAIT).ignoreExceptions()
+                .until(() -> queries.query(new FindRoster(org, campaign), RosterView.class)
                 .join().people().stream().filter(p -> p.email().equals(email)).map(PersonView::personId).findFirst(),
                 java.util.Optional::isPresent).orElseThrow();
     }
