@@ -108,6 +108,19 @@ class AdminTextsTest {
         assertThat(admin).containsAll(named);
     }
 
+    @Test
+    @DisplayName("every event type has a name in the audit trail's languages")
+    void everyEventIsNamed() throws IOException {
+        var scanner = new org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new org.springframework.core.type.filter.AnnotationTypeFilter(
+                org.axonframework.serialization.Revision.class));
+        List<String> events = scanner.findCandidateComponents("org.oostkit.wrt.api").stream()
+                .map(bean -> bean.getBeanClassName().substring(bean.getBeanClassName().lastIndexOf('.') + 1))
+                .toList();
+        assertThat(events).hasSizeGreaterThan(40).contains("OrganisationLogoChanged");
+        assertThat(bundle("").stringPropertyNames()).containsAll(events.stream().map(e -> "event." + e).toList());
+    }
+
     @ParameterizedTest(name = "every admin page renders in {0}, with every section shown and hidden")
     @ValueSource(strings = {"en", "nl"})
     void pagesRender(String language) throws IOException {
