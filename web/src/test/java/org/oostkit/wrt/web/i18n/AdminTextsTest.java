@@ -141,7 +141,12 @@ class AdminTextsTest {
     @DisplayName("a translated page keeps no English sentence of its own")
     void noEnglishLeft() throws IOException {
         assertThat(adminTemplates()).containsAll(NOT_ADMIN).hasSizeGreaterThan(45);
+        Pattern wordsInNames = Pattern.compile("(id|for|name|href|value|action|class|src|type|aria-labelledby"
+                + "|aria-describedby)=\"[^\"]*\\{\\{#[ta]}}");
         for (String template : adminTemplates().stream().filter(t -> !NOT_ADMIN.contains(t)).toList()) {
+            // words belong in text and labels, never in a name, an id or an address
+            assertThat(Files.readString(TEMPLATES.resolve(template + ".mustache"))).as(template)
+                    .doesNotContainPattern(wordsInNames);
             String text = Files.readString(TEMPLATES.resolve(template + ".mustache"))
                     .replaceAll("(?s)\\{\\{#([ta])}}.*?\\{\\{/\\1}}", " ")
                     .replaceAll("(?s)<script.*?</script>", " ")
