@@ -2,8 +2,6 @@ package org.oostkit.wrt.web.mail;
 
 import org.oostkit.wrt.api.campaign.CampaignSender;
 
-import org.springframework.web.util.HtmlUtils;
-
 import java.time.Instant;
 import java.util.Map;
 
@@ -45,14 +43,18 @@ public record MailMessage(String kind,
     }
 
     /** This mail with the logo shown at the top of its HTML, embedded as {@code cid:logo}. */
-    public MailMessage withLogo(byte[] png, String alt) {
+    public MailMessage withLogo(byte[] png) {
         if (png == null || html == null || !html.contains(LOGO_SLOT)) {
             return this;
         }
-        String image = "<img src=\"cid:" + LOGO_CID + "\" alt=\"" + HtmlUtils.htmlEscape(alt == null ? "" : alt)
-                + "\" style=\"display:block;max-height:48px;max-width:240px;margin:0 0 8px 0;border:0;\">";
-        return new MailMessage(kind, messageId, to, toName, subject, text, html.replace(LOGO_SLOT, image), headers,
-                createdAt, sender, png);
+        return new MailMessage(kind, messageId, to, toName, subject, text, html.replace(LOGO_SLOT,
+                logoImage("cid:" + LOGO_CID)), headers, createdAt, sender, png);
+    }
+
+    /** The logo's image tag; empty alt text, as the organisation's name follows it in words. */
+    static String logoImage(String src) {
+        return "<img src=\"" + src + "\" alt=\"\" style=\"display:block;max-height:48px;max-width:240px;"
+                + "margin:0 0 8px 0;border:0;\">";
     }
 
     @Override

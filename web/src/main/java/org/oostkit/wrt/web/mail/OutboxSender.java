@@ -171,7 +171,7 @@ class OutboxSender implements SmartLifecycle {
                             row.email(), row.name(), selectionMessage, row.sender(),
                             Texts.locale(row.language()))
                     : composer.invitationMail(row, token);
-            message = message.withLogo(logos.png(row.organisationId()).orElse(null), row.organisationName());
+            message = message.withLogo(logos.png(row.organisationId()).orElse(null));
         } catch (RuntimeException e) {
             // nothing was handed over, and the same data would fail the same way again
             log.warn("{} mail of invitation {} could not be composed ({})", row.purpose(), row.invitationId(),

@@ -76,7 +76,7 @@ class RequestMail implements OutgoingMail, RetentionMail {
         CampaignSender sender = names.isEmpty() ? CampaignSender.NONE : new CampaignSender(
                 (String) names.get(0).get("sender_name"), (String) names.get(0).get("reply_to"),
                 (String) names.get(0).get("contact_name"), (String) names.get(0).get("contact_email"));
-        sendWithLogo(organisationId.value(), organisationName, composer.verificationCode(organisationId.value(),
+        sendWithLogo(organisationId.value(), composer.verificationCode(organisationId.value(),
                 invitationId.value(), organisationName, campaignName,
                 address, code, expiresAt, clock.instant(),
                 composer.zone(names.isEmpty() ? null : (String) names.get(0).get("time_zone")), sender,
@@ -93,8 +93,8 @@ class RequestMail implements OutgoingMail, RetentionMail {
     }
 
     /** A nominator's mail, with the organisation's logo embedded when it has one. */
-    void sendWithLogo(java.util.UUID organisation, String organisationName, MailMessage message) {
-        send(message.withLogo(logos.png(organisation).orElse(null), organisationName));
+    void sendWithLogo(java.util.UUID organisation, MailMessage message) {
+        send(message.withLogo(logos.png(organisation).orElse(null)));
     }
 
     void send(MailMessage message) {

@@ -132,6 +132,11 @@ class OrganisationLogoIntegrationTest extends MailIntegrationTestSupport {
                 .contains("<img class=\"org-logo\" src=\"/org/" + slug + "/logo.png?v&#x3D;" + sha.substring(0, 16)
                         + "\"");
 
+        // the admin's preview of the mails shows it too, from a data address (the preview frame allows no other)
+        assertThat(mvc.perform(get("/org/" + slug + "/campaigns/" + campaign.value() + "/mail-preview/invitation.html")
+                .with(asAdmin)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("src=\"data:image/png;base64,").doesNotContain("<!--wrt:logo-->");
+
         // so does the code mail the nominator asks for next
         mvc.perform(post("/org/" + slug + "/nominate/request-link").with(csrf()).param("token", token)
                 .param("email", ada)).andExpect(status().is3xxRedirection());
