@@ -104,8 +104,8 @@ public class MailPreviews {
         String to = Emails.normalise(admin);
         MailMessage mail = render(organisationId, campaignId, kind, deadline, linkPath, to);
         sender.sendWithLogo(organisationId, new MailMessage("test-" + mail.kind(), mail.messageId(), to, null,
-                TEST_MARK + mail.subject(), mail.text(), mail.html(), providerHeaders.headers(organisationId, null, false),
-                mail.createdAt(), mail.sender()));
+                TEST_MARK + mail.subject(), mail.text(), mail.html(),
+                providerHeaders.headers(organisationId, null, false), mail.createdAt(), mail.sender()));
     }
 
     private MailMessage render(UUID organisationId, UUID campaignId, Kind kind, Instant deadline, String linkPath,
