@@ -270,9 +270,9 @@ class ReferralNetworkTest {
         NetworkGroups groups = groups(new ReferralGraphView(nodes, edges), 2);
         List<NetworkGroups.LegendLine> legend = groups.legend();
         assertThat(legend).hasSize(9);
-        assertThat(legend.get(8)).containsEntry("css", "group-other")
-                .containsEntry("text", "Groups 9–10 — 4 people, 4 in the top 25");
-        assertThat(legend.stream().filter(l -> !"group-other".equals(l.get("css"))).map(l -> l.get("css")))
+        assertThat(legend.get(8).css()).isEqualTo("group-other");
+        assertThat(legend.get(8).text()).isEqualTo("Groups 9–10 — 4 people, 4 in the top 25");
+        assertThat(legend.stream().filter(l -> !"group-other".equals(l.css())).map(NetworkGroups.LegendLine::css))
                 .doesNotHaveDuplicates().hasSize(8);
         assertThat(NetworkGroups.css(9)).isEqualTo("group-other");
         assertThat(NetworkGroups.css(null)).isEqualTo("group-none");

@@ -61,6 +61,8 @@ class TimeZoneControllerTest {
     QueryGateway queries;
     @MockitoBean
     ActingCommandGateway commands;
+    @MockitoBean
+    OrganisationLogos logos;
 
     @BeforeEach
     void organisation() {
