@@ -39,7 +39,8 @@ record ResultsPage(List<Crumb> crumbs, List<NavItem> tabs, String base, String c
                             boolean chosen, String told, boolean shortlistOpen) {
             return new Candidate(candidate.rank(), AdminPages.text(candidate.name()),
                     AdminPages.text(candidate.email()), candidate.nominations(), candidate.aboveThreshold(),
-                    AdminLanguage.text("SEED".equals(candidate.source()) ? "source.seed" : "source.nominated"),
+                    "SEED".equals(candidate.source()) ? AdminLanguage.text("source.seed")
+                            : AdminLanguage.text("source.nominated"),
                     candidate.rounds() == null ? "" : candidate.rounds().stream().map(String::valueOf)
                             .collect(Collectors.joining(", ")),
                     candidate.contactedRound() == null ? "" : "round " + candidate.contactedRound(),
