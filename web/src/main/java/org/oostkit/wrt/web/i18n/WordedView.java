@@ -6,8 +6,6 @@ import org.springframework.boot.web.servlet.view.MustacheView;
 import org.springframework.web.servlet.support.RequestContextUtils;
 import org.springframework.web.util.UriComponentsBuilder;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,20 +30,18 @@ public class WordedView extends MustacheView {
     }
 
     /** The switch to the other language: this page again (GET pages only; a form's answer would be re-sent). */
-    static List<Map<String, Object>> links(Locale locale, HttpServletRequest request) {
-        List<Map<String, Object>> links = new ArrayList<>();
+    static List<LanguageLink> links(Locale locale, HttpServletRequest request) {
         if (!"GET".equals(request.getMethod()) || request.getAttribute("jakarta.servlet.error.status_code") != null) {
-            return links;
+            return List.of();
         }
-        for (String code : AdminLanguage.SUPPORTED) {
-            Map<String, Object> link = new LinkedHashMap<>();
-            link.put("code", code);
-            link.put("label", AdminLanguage.texts().get(Locale.forLanguageTag(code), "language." + code));
-            link.put("current", code.equals(locale.getLanguage()));
-            link.put("href", UriComponentsBuilder.fromPath(request.getRequestURI()).query(request.getQueryString())
-                    .replaceQueryParam("lang", code).build().toUriString());
-            links.add(link);
-        }
-        return links;
+        return AdminLanguage.SUPPORTED.stream().map(code -> new LanguageLink(code,
+                AdminLanguage.texts().get(Locale.forLanguageTag(code), "language." + code),
+                code.equals(locale.getLanguage()),
+                UriComponentsBuilder.fromPath(request.getRequestURI()).query(request.getQueryString())
+                        .replaceQueryParam("lang", code).build().toUriString())).toList();
+    }
+
+    /** One language of the switch in the header. */
+    record LanguageLink(String code, String label, boolean current, String href) {
     }
 }
