@@ -69,6 +69,22 @@ public final class LocalTimes {
         return instant == null ? "" : SHORT.format(instant.atZone(zone)) + " " + abbreviation(instant, zone);
     }
 
+    /** A moment for tables in the reader's language: "18 dec. 2026, 17:00 CET"; empty for null. */
+    public static String shortMoment(Instant instant, ZoneId zone, Locale locale) {
+        return instant == null ? "" : pattern(locale, "d MMM yyyy, HH:mm", "d. MMM yyyy, HH:mm")
+                .format(instant.atZone(zone)) + " " + abbreviation(instant, zone);
+    }
+
+    /** The day of a moment in the zone in the reader's language: "18 december 2026"; empty for null. */
+    public static String day(Instant instant, ZoneId zone, Locale locale) {
+        return instant == null ? "" : pattern(locale, "d MMMM yyyy", "d. MMMM yyyy").format(instant.atZone(zone));
+    }
+
+    /** The day of a moment in the zone, short, in the reader's language: "18 dec. 2026"; empty for null. */
+    public static String shortDay(Instant instant, ZoneId zone, Locale locale) {
+        return instant == null ? "" : pattern(locale, "d MMM yyyy", "d. MMM yyyy").format(instant.atZone(zone));
+    }
+
     /** The day of a moment in the zone: "18 December 2026"; empty for null. */
     public static String day(Instant instant, ZoneId zone) {
         return instant == null ? "" : DAY.format(instant.atZone(zone));

@@ -87,6 +87,18 @@ class LocalTimesTest {
         assertThat(LocalTimes.iso(WINTER, ZoneId.of("UTC"))).isEqualTo("2026-12-18T16:00:00Z");
     }
 
+    @Test
+    @DisplayName("the short forms in the reader's language, English unchanged")
+    void shortFormsPerLocale() {
+        java.util.Locale dutch = java.util.Locale.forLanguageTag("nl");
+        assertThat(LocalTimes.shortMoment(WINTER, AMSTERDAM, dutch)).isEqualTo("18 dec. 2026, 17:00 CET");
+        assertThat(LocalTimes.day(WINTER, KOLKATA, dutch)).isEqualTo("18 december 2026");
+        assertThat(LocalTimes.shortDay(WINTER, KOLKATA, java.util.Locale.GERMAN)).isEqualTo("18. Dez. 2026");
+        assertThat(LocalTimes.shortMoment(WINTER, AMSTERDAM, java.util.Locale.ENGLISH))
+                .isEqualTo(LocalTimes.shortMoment(WINTER, AMSTERDAM));
+        assertThat(LocalTimes.shortMoment(null, AMSTERDAM, dutch)).isEmpty();
+    }
+
     @Nested
     @DisplayName("entered local times")
     class Entry {

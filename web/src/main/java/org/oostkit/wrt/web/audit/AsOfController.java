@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.audit;
 
+import org.oostkit.wrt.web.i18n.AdminLanguage;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.oostkit.wrt.query.api.AsOfQueries.FindConvergenceAsOf;
@@ -56,7 +57,8 @@ class AsOfController {
     String asOf(CampaignScope scope, @RequestParam(required = false) String at,
                 @RequestParam(defaultValue = "0") int offset, Authentication authentication, Model model) {
         String base = scope.base() + "/results/as-of";
-        AuditLayout.layout(model, scope, "Results as of a moment: " + scope.campaign().name(), base, authentication);
+        AuditLayout.layout(model, scope, AdminLanguage.text("title.asOf", scope.campaign().name()), base,
+                authentication);
         List<RoundView> rounds = queries.query(new FindRounds(scope.organisation().organisationId(),
                 scope.campaign().campaignId()), ResponseTypes.multipleInstancesOf(RoundView.class)).join();
         List<Pick> picks = picks(base, rounds);
@@ -66,7 +68,7 @@ class AsOfController {
             instant = AuditFormat.parse(at);
         } catch (IllegalArgumentException e) {
             model.addAllAttributes(PageModel.attributes(AsOfPage.choosing(picks, typed,
-                    "Enter a date and time, e.g. 2026-11-22T14:30:00 (UTC)")));
+                    AdminLanguage.text("asOf.error.moment"))));
             return VIEW;
         }
         if (instant == null) {
@@ -76,7 +78,7 @@ class AsOfController {
         Instant now = clock.instant();
         if (instant.isAfter(now)) {
             model.addAllAttributes(PageModel.attributes(AsOfPage.choosing(picks, typed,
-                    "That moment is in the future; the results now are on the Results page.")));
+                    AdminLanguage.text("asOf.error.future"))));
             return VIEW;
         }
         int from = Math.max(0, offset);
@@ -91,7 +93,8 @@ class AsOfController {
                 AuditFormat.input(instant), AuditFormat.shown(instant),
                 shortlist.entries().stream().map(e -> new Chosen(e.name() == null ? "" : e.name(),
                         AuditFormat.shown(e.chosenAt()), e.chosenBy(), e.note(), shortlist.mail(e.personId())
-                        .map(m -> m.told(AuditFormat::shown)).orElse("not told"))).toList(),
+                        .map(m -> AdminPages.told(m, AuditFormat::shown))
+                        .orElse(AdminLanguage.text("shortlist.notTold")))).toList(),
                 !shortlist.entries().isEmpty(), shortlist.closed(), true, list.threshold(), list.total(),
                 list.candidates().stream().map(Candidate::of).toList(), list.candidates().isEmpty(), statistics,
                 !statistics.newNamesPerRound().isEmpty(), ReportNumbers.percent(statistics.responseRate()),
@@ -100,8 +103,8 @@ class AsOfController {
                         .toUriString(),
                 from + PAGE >= list.total() ? null
                         : link.cloneBuilder().queryParam("offset", from + PAGE).build().encode().toUriString(),
-                list.total() == 0 ? "" : (from + 1) + "–" + Math.min(list.total(), from + PAGE) + " of "
-                        + list.total())));
+                list.total() == 0 ? "" : AdminLanguage.text("asOf.range", from + 1, Math.min(list.total(), from + PAGE),
+                        list.total()))));
         return VIEW;
     }
 
@@ -144,10 +147,10 @@ class AsOfController {
         List<Pick> picks = new ArrayList<>();
         for (RoundView round : rounds.stream().sorted(Comparator.comparingInt(RoundView::number)).toList()) {
             if (round.startedAt() != null) {
-                picks.add(pick(base, "Round " + round.number() + " started", round.startedAt()));
+                picks.add(pick(base, AdminLanguage.text("asOf.pick.started", round.number()), round.startedAt()));
             }
             if (round.closedAt() != null) {
-                picks.add(pick(base, "Round " + round.number() + " closed", round.closedAt()));
+                picks.add(pick(base, AdminLanguage.text("asOf.pick.closed", round.number()), round.closedAt()));
             }
         }
         return picks.stream().sorted(Comparator.comparing(Pick::instant)).collect(Collectors.toList());

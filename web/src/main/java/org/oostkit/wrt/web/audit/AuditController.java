@@ -1,6 +1,7 @@
 package org.oostkit.wrt.web.audit;
 
 import com.opencsv.ICSVWriter;
+import org.oostkit.wrt.web.i18n.AdminLanguage;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.oostkit.wrt.api.audit.AuditQueries.AuditEntry;
@@ -65,7 +66,8 @@ class AuditController {
                  @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                  @RequestParam(required = false) Long after, @RequestParam(required = false) Long before,
                  Authentication authentication, Model model) {
-        AuditLayout.layout(model, scope, "Audit trail: " + scope.campaign().name(), scope.base() + "/audit",
+        AuditLayout.layout(model, scope, AdminLanguage.text("title.audit", scope.campaign().name()),
+                scope.base() + "/audit",
                 authentication);
         Map<String, String> errors = new HashMap<>();
         Instant fromAt = instant(from, "from", errors);
@@ -137,7 +139,8 @@ class AuditController {
     @ReadOnlyAction // reads the event store and changes nothing: auditors may run it
     @PostMapping("/org/{slug}/campaigns/{id}/audit/integrity")
     String integrity(CampaignScope scope, Authentication authentication, Model model) {
-        AuditLayout.layout(model, scope, "Integrity check: " + scope.campaign().name(), scope.base() + "/audit",
+        AuditLayout.layout(model, scope, AdminLanguage.text("title.integrity", scope.campaign().name()),
+                scope.base() + "/audit",
                 authentication);
         IntegrityReport report = queries.query(VerifyIntegrity.campaign(scope.organisation().organisationId(),
                 scope.campaign().campaignId()), IntegrityReport.class).join();
@@ -197,7 +200,7 @@ class AuditController {
         try {
             return AuditFormat.parse(text);
         } catch (IllegalArgumentException e) {
-            errors.put(field, "Enter a date and time, e.g. 2026-11-22T14:30");
+            errors.put(field, AdminLanguage.text("audit.error.moment"));
             return null;
         }
     }

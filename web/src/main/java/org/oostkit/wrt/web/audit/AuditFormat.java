@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.audit;
 
+import org.oostkit.wrt.web.i18n.AdminLanguage;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -9,7 +10,7 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * Times and names on the audit pages: times shown and entered in UTC, as the event store records them; event
- * types as words ("NominationSubmitted" reads "Nomination submitted").
+ * types as words in the admin's language ("NominationSubmitted" reads "Nomination submitted").
  */
 final class AuditFormat {
 
@@ -52,11 +53,18 @@ final class AuditFormat {
         }
     }
 
-    /** An event type's class name as a phrase: words split at capitals, only the first capitalised. */
+    /**
+     * An event type in the admin's language; a type the bundles lack reads as its class name's words, split at
+     * capitals, only the first capitalised.
+     */
     static String label(String eventType) {
         if (eventType == null || eventType.isEmpty()) {
             return "";
         }
+        return AdminLanguage.textOr("event." + eventType, words(eventType));
+    }
+
+    private static String words(String eventType) {
         String[] words = eventType.split("(?<=[a-z0-9])(?=[A-Z])");
         StringBuilder label = new StringBuilder(words[0]);
         for (int i = 1; i < words.length; i++) {

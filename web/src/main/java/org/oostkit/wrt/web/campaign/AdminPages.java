@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.campaign;
 
+import org.oostkit.wrt.web.i18n.AdminLanguage;
 import org.axonframework.messaging.HandlerExecutionException;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -9,6 +10,7 @@ import org.oostkit.wrt.api.common.Actor;
 import org.oostkit.wrt.api.common.RuleViolation;
 import org.oostkit.wrt.query.api.CampaignView;
 import org.oostkit.wrt.query.api.OrganisationView;
+import org.oostkit.wrt.query.api.ShortlistView;
 import org.oostkit.wrt.query.api.TimeZoneQueries.FindTimeZone;
 import org.oostkit.wrt.query.api.TimeZoneView;
 import org.oostkit.wrt.query.time.LocalTimes;
@@ -132,8 +134,8 @@ public class AdminPages {
                                     String currentNav) {
         String slug = organisation.slug();
         Nav nav = new Nav(List.of(
-                new NavItem("/org/" + slug + "/manage", "Campaigns", "manage".equals(currentNav)),
-                new NavItem("/org/" + slug + "/settings", "Settings", "settings".equals(currentNav))));
+                new NavItem("/org/" + slug + "/manage", AdminLanguage.text("nav.campaigns"), "manage".equals(currentNav)),
+                new NavItem("/org/" + slug + "/settings", AdminLanguage.text("nav.settings"), "settings".equals(currentNav))));
         return PageModel.attributes(new Frame(title, slug, organisation.name(),
                 OrganisationRoles.isAdmin(authentication, slug),
                 authentication == null ? null : authentication.getName(), nav,
@@ -154,11 +156,11 @@ public class AdminPages {
     public static List<NavItem> tabs(String slug, CampaignView campaign, String current) {
         String base = "/org/" + slug + "/campaigns/" + campaign.campaignId();
         return List.of(
-                new NavItem(base, "Overview", "overview".equals(current)),
-                new NavItem(base + "/seed", "Seed group", "seed".equals(current)),
-                new NavItem(base + "/rounds", "Rounds", "rounds".equals(current)),
-                new NavItem(base + "/results", "Results", "results".equals(current)),
-                new NavItem(base + "/audit", "Audit trail", "audit".equals(current)));
+                new NavItem(base, AdminLanguage.text("tab.overview"), "overview".equals(current)),
+                new NavItem(base + "/seed", AdminLanguage.text("tab.seed"), "seed".equals(current)),
+                new NavItem(base + "/rounds", AdminLanguage.text("tab.rounds"), "rounds".equals(current)),
+                new NavItem(base + "/results", AdminLanguage.text("tab.results"), "results".equals(current)),
+                new NavItem(base + "/audit", AdminLanguage.text("tab.audit"), "audit".equals(current)));
     }
 
     /**
@@ -181,4 +183,24 @@ public class AdminPages {
         return new Paging(current, pages, pages > 1, current > 1, prefix + "page=" + (current - 1), current < pages,
                 prefix + "page=" + (current + 1));
     }
+
+    /** The person's selection mail in the admin's words ("told on …", "not told: why", …); empty when none. */
+    public static String told(ShortlistView.SelectionMail mail, ZoneId zone) {
+        return told(mail, at -> LocalTimes.shortMoment(at, zone, AdminLanguage.locale()));
+    }
+
+    /** The same, with the moment it was told written by {@code moment}. */
+    public static String told(ShortlistView.SelectionMail mail, java.util.function.Function<java.time.Instant, String> moment) {
+        if (mail == null) {
+            return "";
+        }
+        return switch (mail.state()) {
+            case TOLD -> AdminLanguage.text("told.on", moment.apply(mail.at()));
+            case UNCERTAIN -> AdminLanguage.text("told.uncertain");
+            case NOT_SENT -> AdminLanguage.text("told.not", mail.reason() == null || mail.reason().isBlank()
+                    ? AdminLanguage.text("told.failed") : mail.reason().replaceFirst("^not sent: ", ""));
+            case SENDING -> AdminLanguage.text("told.sending");
+        };
+    }
+
 }

@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.campaign;
 
+import org.oostkit.wrt.web.i18n.AdminLanguage;
 import org.oostkit.wrt.api.campaign.CampaignCommands.CompleteCampaign;
 import org.oostkit.wrt.api.common.RuleViolation;
 import org.oostkit.wrt.query.api.CampaignQueries.FindCampaign;
@@ -46,18 +47,18 @@ class CampaignCompletionController {
         }
         boolean visible = pages.caughtUp(new FindCampaign(organisation.organisationId(), campaign.campaignId()),
                 CampaignView.class, view -> view != null && view.completed());
-        CampaignController.flash(redirect, visible, "Campaign “" + campaign.name() + "” completed. Its results stay "
-                + "readable; personal data is erased 24 months from now.");
+        CampaignController.flash(redirect, visible, AdminLanguage.text("flash.campaignCompleted", campaign.name()));
         return "redirect:" + scope.base();
     }
 
     private String completePage(OrganisationView organisation, CampaignView campaign, String error,
                                 Authentication authentication, Model model) {
         String slug = organisation.slug();
-        model.addAllAttributes(pages.page("Complete " + campaign.name(), organisation, authentication, "campaign"));
+        model.addAllAttributes(pages.page(AdminLanguage.text("title.complete", campaign.name()), organisation, authentication, "campaign"));
         model.addAllAttributes(PageModel.attributes(new CompletePage(
                 AdminPages.crumbs("/org/" + slug + "/manage", organisation.name(),
-                        "/org/" + slug + "/campaigns/" + campaign.campaignId(), campaign.name(), null, "Complete"),
+                        "/org/" + slug + "/campaigns/" + campaign.campaignId(), campaign.name(), null,
+                        AdminLanguage.text("crumb.complete")),
                 CampaignSummary.of(campaign, pages.zone(organisation, campaign)),
                 "/org/" + slug + "/campaigns/" + campaign.campaignId(), error)));
         return COMPLETE;

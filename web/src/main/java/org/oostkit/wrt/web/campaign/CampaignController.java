@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.campaign;
 
+import org.oostkit.wrt.web.i18n.AdminLanguage;
 import jakarta.servlet.http.HttpServletResponse;
 import org.oostkit.wrt.api.campaign.CampaignCommands.ChangeCampaignDetails;
 import org.oostkit.wrt.api.campaign.CampaignCommands.CreateCampaign;
@@ -64,7 +65,7 @@ class CampaignController {
         }
         boolean visible = pages.caughtUp(new FindCampaign(organisation.organisationId(), id), CampaignView.class,
                 Objects::nonNull);
-        flash(redirect, visible, "Campaign “" + form.settings().name() + "” created. Next: add the seed group.");
+        flash(redirect, visible, AdminLanguage.text("flash.campaignCreated", form.settings().name()));
         // before the read side shows it, the campaign's own pages would answer "not found": go to the list instead
         return visible ? "redirect:/org/" + slug + "/campaigns/" + id + "/seed" : "redirect:/org/" + slug + "/manage";
     }
@@ -109,7 +110,7 @@ class CampaignController {
         }
         boolean visible = pages.caughtUp(new FindCampaign(organisation.organisationId(), campaign.campaignId()),
                 CampaignView.class, view -> view != null && shows(view, settings));
-        flash(redirect, visible, "Campaign details saved.");
+        flash(redirect, visible, AdminLanguage.text("flash.campaignSaved"));
         return "redirect:" + scope.base();
     }
 
@@ -125,16 +126,18 @@ class CampaignController {
                         Map<String, String> errors, String error, Authentication authentication, Model model) {
         String slug = organisation.slug();
         boolean creating = campaign == null;
-        String title = creating ? "New campaign" : "Edit " + campaign.name();
+        String title = creating ? AdminLanguage.text("title.newCampaign") : AdminLanguage.text("title.edit", campaign.name());
         model.addAllAttributes(pages.page(title, organisation, authentication, "campaign"));
         model.addAllAttributes(PageModel.attributes(new FormPage(creating
-                ? AdminPages.crumbs("/org/" + slug + "/manage", organisation.name(), null, "New campaign")
+                ? AdminPages.crumbs("/org/" + slug + "/manage", organisation.name(), null,
+                        AdminLanguage.text("title.newCampaign"))
                 : AdminPages.crumbs("/org/" + slug + "/manage", organisation.name(),
-                "/org/" + slug + "/campaigns/" + campaign.campaignId(), campaign.name(), null, "Edit"),
+                "/org/" + slug + "/campaigns/" + campaign.campaignId(), campaign.name(), null,
+                        AdminLanguage.text("crumb.edit")),
                 form.model(errors),
                 creating ? "/org/" + slug + "/campaigns" : "/org/" + slug + "/campaigns/" + campaign.campaignId() + "/edit",
                 creating ? "/org/" + slug + "/manage" : "/org/" + slug + "/campaigns/" + campaign.campaignId(),
-                creating ? "Create campaign" : "Save changes", creating,
+                AdminLanguage.text(creating ? "campaign.form.create" : "campaign.form.save"), creating,
                 errors.isEmpty() ? null : errors.values(), error,
                 new Limits(CampaignSettings.NAME_MAX, CampaignSettings.INVITATION_TEXT_MAX))));
         return FORM;
@@ -153,7 +156,6 @@ class CampaignController {
     static void flash(RedirectAttributes redirect, boolean visible, String message) {
         redirect.addFlashAttribute("flash", visible
                 ? Map.of("kind", "ok", "message", message)
-                : Map.of("kind", "warn", "message", message + " The pages show it within a few seconds; reload "
-                + "if it is not there yet."));
+                : Map.of("kind", "warn", "message", message + " " + AdminLanguage.text("flash.pagesLag")));
     }
 }

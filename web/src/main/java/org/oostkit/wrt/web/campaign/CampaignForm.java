@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.campaign;
 
+import org.oostkit.wrt.web.i18n.AdminLanguage;
 import org.oostkit.wrt.api.campaign.CampaignSettings;
 import org.oostkit.wrt.api.common.Rule;
 import org.oostkit.wrt.api.common.TextRule;
@@ -42,19 +43,18 @@ class CampaignForm {
         if (nameProblem != null) {
             errors.put("name", TextRule.sentence(nameProblem));
         } else if (TextRule.CAMPAIGN_NAME.clean(name).isEmpty()) {
-            errors.put("name", "Enter a name for the campaign.");
+            errors.put("name", AdminLanguage.text("campaign.error.name"));
         }
         text(errors, "description", TextRule.CAMPAIGN_DESCRIPTION, description);
         whole(errors, "threshold", threshold, CampaignSettings.THRESHOLD_MIN, CampaignSettings.THRESHOLD_MAX,
-                "The convergence threshold");
+                AdminLanguage.text("campaign.error.threshold"));
         whole(errors, "roundDays", roundDays, CampaignSettings.ROUND_DAYS_MIN, CampaignSettings.ROUND_DAYS_MAX,
-                "The default round length");
+                AdminLanguage.text("campaign.error.roundDays"));
         whole(errors, "reminderDays", reminderDays, CampaignSettings.REMINDER_DAYS_MIN,
-                CampaignSettings.REMINDER_DAYS_MAX, "The reminder");
+                CampaignSettings.REMINDER_DAYS_MAX, AdminLanguage.text("campaign.error.reminder"));
         if (!errors.containsKey("roundDays") && !errors.containsKey("reminderDays") && reminderEnabled
                 && Integer.parseInt(reminderDays.strip()) >= Integer.parseInt(roundDays.strip())) {
-            errors.put("reminderDays", "The reminder must come before the deadline: fewer days than the round "
-                    + "lasts (" + roundDays.strip() + ").");
+            errors.put("reminderDays", AdminLanguage.text("campaign.error.reminderBefore", roundDays.strip()));
         }
         text(errors, "invitationText", TextRule.INVITATION_TEXT, invitationText);
         return errors;
@@ -70,7 +70,7 @@ class CampaignForm {
     private static void whole(Map<String, String> errors, String field, String value, int min, int max, String what) {
         Integer number = parse(value);
         if (number == null || number < min || number > max) {
-            errors.put(field, what + " must be a whole number from " + min + " to " + max + ".");
+            errors.put(field, AdminLanguage.text("campaign.error.whole", what, min, max));
         }
     }
 

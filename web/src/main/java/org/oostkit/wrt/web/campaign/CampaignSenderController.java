@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.campaign;
 
+import org.oostkit.wrt.web.i18n.AdminLanguage;
 import jakarta.servlet.http.HttpServletResponse;
 import org.oostkit.wrt.api.campaign.CampaignLanguage;
 import org.oostkit.wrt.api.campaign.CampaignMailCommands.ChangeCampaignLanguage;
@@ -34,8 +35,6 @@ import java.util.UUID;
 class CampaignSenderController {
 
     static final String PAGE = "campaign/sender";
-    private static final Map<String, String> LANGUAGE_NAMES = Map.of("en", "English", "nl", "Dutch (Nederlands)",
-            "de", "German (Deutsch)", "fr", "French (Français)");
 
     private final AdminPages pages;
     private final CampaignSenders senders;
@@ -75,7 +74,7 @@ class CampaignSenderController {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             return page(organisation, campaign, typed, errors, authentication, model);
         }
-        CampaignController.flash(redirect, shown(id, typed), "Sender and contact person saved.");
+        CampaignController.flash(redirect, shown(id, typed), AdminLanguage.text("flash.senderSaved"));
         return "redirect:" + scope.base() + "/sender";
     }
 
@@ -87,7 +86,7 @@ class CampaignSenderController {
             pages.send(new ChangeCampaignLanguage(scope.campaignId(), scope.organisation().organisationId(),
                     language), authentication);
             CampaignController.flash(redirect, language.equals(senders.language(scope.campaignId().value())),
-                    "Nominators' language saved.");
+                    AdminLanguage.text("flash.languageSaved"));
         } catch (RuleViolation refused) {
             redirect.addFlashAttribute("flash", Map.of("kind", "error", "message", refused.getMessage()));
         }
@@ -102,7 +101,7 @@ class CampaignSenderController {
         problem(errors, "contactName", CampaignSender.CONTACT_NAME.problem(typed.contactName()));
         problem(errors, "contactEmail", addressProblem(typed.contactEmail(), "the contact person's address"));
         if (!errors.containsKey("contactEmail") && !typed.contactName().isBlank() && typed.contactEmail().isBlank()) {
-            errors.put("contactEmail", "A contact person needs an email address that nominators can write to.");
+            errors.put("contactEmail", AdminLanguage.text("sender.error.contactEmail"));
         }
         return errors;
     }
@@ -142,15 +141,15 @@ class CampaignSenderController {
                         Map<String, String> errors, Authentication authentication, Model model) {
         String slug = organisation.slug();
         String base = "/org/" + slug + "/campaigns/" + campaign.campaignId();
-        model.addAllAttributes(pages.page("Sender and contact — " + campaign.name(), organisation, authentication,
+        model.addAllAttributes(pages.page(AdminLanguage.text("title.sender", campaign.name()), organisation, authentication,
                 "campaign"));
         String language = senders.language(campaign.campaignId().value());
         model.addAllAttributes(PageModel.attributes(new SenderPage(
                 AdminPages.crumbs("/org/" + slug + "/manage", organisation.name(), base, campaign.name(), null,
-                        "Sender and contact"),
+                        AdminLanguage.text("crumb.sender")),
                 base + "/sender", base, sender, errors, !errors.isEmpty(), errors.values(), !campaign.completed(),
                 base + "/language", CampaignLanguage.SUPPORTED.stream().map(code -> new LanguageOption(code,
-                        LANGUAGE_NAMES.get(code), code.equals(language))).toList())));
+                        AdminLanguage.text("campaignLanguage." + code), code.equals(language))).toList())));
         return PAGE;
     }
 

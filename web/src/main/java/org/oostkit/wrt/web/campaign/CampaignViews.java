@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.campaign;
 
+import org.oostkit.wrt.web.i18n.AdminLanguage;
 import org.oostkit.wrt.query.api.CampaignView;
 import org.oostkit.wrt.query.api.RoundView;
 import org.oostkit.wrt.query.export.ReportNumbers;
@@ -22,12 +23,13 @@ final class CampaignViews {
 
         static Status of(CampaignView campaign) {
             if (campaign.completed()) {
-                return new Status("completed", "");
+                return new Status(AdminLanguage.text("campaign.status.completed"), "");
             }
             if (campaign.openRound() != null) {
-                return new Status("round " + campaign.openRound() + " open", "ok");
+                return new Status(AdminLanguage.text("campaign.status.open", campaign.openRound()), "ok");
             }
-            return new Status(campaign.rounds() == 0 ? "draft" : "between rounds", "warn");
+            return new Status(AdminLanguage.text(campaign.rounds() == 0 ? "campaign.status.draft"
+                    : "campaign.status.between"), "warn");
         }
     }
 
@@ -48,8 +50,8 @@ final class CampaignViews {
                     !AdminPages.text(campaign.invitationText()).isBlank(), campaign.convergenceThreshold(),
                     campaign.defaultRoundDays(), campaign.reminderEnabled(), campaign.reminderDaysBefore(),
                     status.statusLabel(), status.statusClass(), campaign.completed(),
-                    LocalTimes.shortMoment(campaign.createdAt(), zone),
-                    LocalTimes.shortMoment(campaign.completedAt(), zone), LocalTimes.zoneName(zone),
+                    LocalTimes.shortMoment(campaign.createdAt(), zone, AdminLanguage.locale()),
+                    LocalTimes.shortMoment(campaign.completedAt(), zone, AdminLanguage.locale()), LocalTimes.zoneName(zone),
                     campaign.people(), campaign.seedPeople(), campaign.nominatedPeople(), campaign.notYetContacted(),
                     campaign.rounds(), campaign.openRound() == null ? "" : campaign.openRound().toString(),
                     campaign.openRound() != null, campaign.contacted(), campaign.responded(),
@@ -88,7 +90,8 @@ final class CampaignViews {
     record LatestRound(String label, int responded, int contacted, String responseRate) {
 
         static LatestRound of(RoundView round) {
-            return round == null ? null : new LatestRound("Round " + round.number() + (round.open() ? " (open)" : ""),
+            return round == null ? null : new LatestRound(
+                    AdminLanguage.text(round.open() ? "manage.roundOpen" : "crumb.round", round.number()),
                     round.responded(), round.contacted(), ReportNumbers.percent(round.responseRate()));
         }
     }

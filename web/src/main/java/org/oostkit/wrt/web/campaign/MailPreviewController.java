@@ -1,16 +1,19 @@
 package org.oostkit.wrt.web.campaign;
 
+import com.samskivert.mustache.Mustache;
 import jakarta.servlet.http.HttpServletResponse;
 import org.oostkit.wrt.api.campaign.CampaignSender;
 import org.oostkit.wrt.query.api.CampaignView;
 import org.oostkit.wrt.query.api.OrganisationView;
 import org.oostkit.wrt.query.time.LocalTimes;
+import org.oostkit.wrt.adapters.i18n.Texts;
 import org.oostkit.wrt.adapters.mail.CampaignSenders;
 import org.oostkit.wrt.adapters.mail.MailNotSentException;
 import org.oostkit.wrt.adapters.mail.MailPreviews;
 import org.oostkit.wrt.adapters.mail.MailPreviews.Kind;
 import org.oostkit.wrt.adapters.mail.MailPreviews.Preview;
-import org.oostkit.wrt.api.campaign.CampaignSender;
+import org.oostkit.wrt.web.i18n.AdminLanguage;
+import org.oostkit.wrt.api.nomination.NominationCommands;
 import org.oostkit.wrt.web.scope.AdminOnly;
 import org.oostkit.wrt.web.scope.CampaignScope;
 import org.springframework.http.HttpStatus;
@@ -28,7 +31,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -64,13 +69,14 @@ class MailPreviewController {
         String base = scope.base();
         List<MailView> mails = previews.all(organisation.organisationId().value(), id,
                 deadline(campaign), base + "/mail-preview/form").stream().map(p -> MailView.of(base, p)).toList();
-        model.addAllAttributes(pages.page("Mail preview — " + campaign.name(), organisation, authentication,
-                "campaign"));
+        model.addAllAttributes(pages.page(AdminLanguage.text("title.mailPreview", campaign.name()), organisation,
+                authentication, "campaign"));
         model.addAllAttributes(PageModel.attributes(new PreviewPage(
                 AdminPages.crumbs("/org/" + slug + "/manage", organisation.name(), base, campaign.name(), null,
-                        "Mail preview"),
+                        AdminLanguage.text("crumb.mailPreview")),
                 base, mails, MailPreviews.SAMPLE_NAME,
-                List.of(Kind.values()).stream().map(k -> new KindOption(k.slug(), k.label())).toList(),
+                List.of(Kind.values()).stream().map(k -> new KindOption(k.slug(),
+                        AdminLanguage.text("preview.kind." + k.slug()))).toList(),
                 authentication == null ? null : authentication.getName())));
         return PAGE;
     }
@@ -94,8 +100,8 @@ class MailPreviewController {
         try {
             previews.sendTest(scope.organisationId().value(), scope.campaignId().value(), which,
                     deadline(scope.campaign()), scope.base() + "/mail-preview/form", authentication.getName());
-            redirect.addFlashAttribute("flash", Map.of("kind", "ok", "message", "A test " + which.label().toLowerCase()
-                    + " mail went to " + authentication.getName() + " only. Nothing was recorded."));
+            redirect.addFlashAttribute("flash", Map.of("kind", "ok", "message", AdminLanguage.text("flash.testSent",
+                    AdminLanguage.text("preview.kind." + which.slug()), authentication.getName())));
         } catch (MailNotSentException e) {
             redirect.addFlashAttribute("flash", Map.of("kind", "error", "message", e.getMessage()));
         }
@@ -108,14 +114,21 @@ class MailPreviewController {
         OrganisationView organisation = scope.organisation();
         CampaignView campaign = scope.campaign();
         UUID id = scope.campaignId().value();
-        model.addAllAttributes(pages.page("Preview: " + campaign.name(), organisation, authentication, "campaign"));
+        model.addAllAttributes(pages.page(AdminLanguage.text("title.previewForm", campaign.name()), organisation,
+                authentication, "campaign"));
         String text = AdminPages.text(campaign.invitationText());
         CampaignSender sender = senders.of(id);
+        // the form speaks the campaign's language, as nominators will see it; the preview's own words the admin's
+        Locale nominators = Texts.locale(senders.language(id));
+        Instant deadline = deadline(campaign);
+        ZoneId zone = pages.zone(organisation, campaign);
         model.addAllAttributes(PageModel.attributes(new FormPreviewPage(campaign.name(), text.isBlank() ? null : text,
-                LocalTimes.moment(deadline(campaign), pages.zone(organisation, campaign)),
-                scope.base() + "/mail-preview",
+                LocalTimes.moment(deadline, zone, nominators), deadline.toString(), zone.getId(),
+                String.valueOf(NominationCommands.MAX_NOMINEES), scope.base() + "/mail-preview",
                 sender.hasContact() ? new Contact(sender.contactLabel(), sender.contactEmail()) : null,
-                List.of(1, 2, 3))));
+                List.of(new Row(1), new Row(2), new Row(3)), Texts.bundled().html(nominators),
+                nominators.getLanguage(), AdminLanguage.texts().html(AdminLanguage.locale()),
+                AdminLanguage.locale().getLanguage())));
         return FORM;
     }
 
@@ -141,17 +154,25 @@ class MailPreviewController {
     record MailView(String kind, String label, String subject, String text, String htmlHref) {
 
         static MailView of(String base, Preview preview) {
-            return new MailView(preview.kind().slug(), preview.kind().label(), preview.subject(), preview.text(),
-                    base + "/mail-preview/" + preview.kind().slug() + ".html");
+            return new MailView(preview.kind().slug(), AdminLanguage.text("preview.kind." + preview.kind().slug()),
+                    preview.subject(), preview.text(), base + "/mail-preview/" + preview.kind().slug() + ".html");
         }
     }
 
     record KindOption(String value, String label) {
     }
 
-    /** The nominator's form as a test mail's button shows it: labelled as a preview, three empty rows, no action. */
-    record FormPreviewPage(String campaignName, String invitationText, String deadline, String back,
-                           Contact campaignContact, List<Integer> rows) {
+    /**
+     * The nominator's form as a test mail's button shows it: labelled as a preview, three empty rows, no action; in
+     * the campaign's language ({@code t}) with the admin's notes in theirs ({@code a}).
+     */
+    record FormPreviewPage(String campaignName, String invitationText, String deadline, String deadlineIso,
+                           String deadlineZone, String maxNominees, String back, Contact campaignContact,
+                           List<Row> rows, Mustache.Lambda t, String lang, Mustache.Lambda a, String adminLang) {
+    }
+
+    /** An empty row of the form. */
+    record Row(int number) {
     }
 
     /** Whom nominators can write to about the campaign. */

@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.campaign;
 
+import org.oostkit.wrt.web.i18n.AdminLanguage;
 import org.oostkit.wrt.query.api.CampaignQueries.FindCampaigns;
 import org.oostkit.wrt.query.api.CampaignView;
 import org.oostkit.wrt.query.api.OrganisationView;
@@ -33,11 +34,13 @@ class ManageController {
     @GetMapping("/org/{slug}/manage")
     String manage(OrganisationView organisation, Authentication authentication, Model model) {
         String slug = organisation.slug();
-        model.addAllAttributes(pages.page("Campaigns", organisation, authentication, "manage"));
+        model.addAllAttributes(pages.page(AdminLanguage.text("nav.campaigns"), organisation, authentication, "manage"));
         List<CampaignRow> rows = pages.queryList(new FindCampaigns(organisation.organisationId()), CampaignView.class)
                 .stream().map(campaign -> row(organisation, campaign, latestRound(organisation, campaign))).toList();
         model.addAllAttributes(PageModel.attributes(new ManagePage(AdminPages.crumbs(null, organisation.name()), rows,
-                !rows.isEmpty(), organisation.isActive(), organisation.status().name().toLowerCase())));
+                !rows.isEmpty(), organisation.isActive(),
+                AdminLanguage.textOr("organisation.status." + organisation.status().name(),
+                        organisation.status().name().toLowerCase()))));
         return VIEW;
     }
 
@@ -57,8 +60,8 @@ class ManageController {
         Status status = Status.of(campaign);
         return new CampaignRow("/org/" + organisation.slug() + "/campaigns/" + campaign.campaignId(), campaign.name(),
                 status.statusLabel(), status.statusClass(),
-                LocalTimes.shortDay(campaign.createdAt(), organisation.timeZone()), campaign.people(),
-                campaign.rounds(), campaign.contacted(), LatestRound.of(round), campaign.nominations(),
-                campaign.aboveThreshold());
+                LocalTimes.shortDay(campaign.createdAt(), organisation.timeZone(), AdminLanguage.locale()),
+                campaign.people(), campaign.rounds(), campaign.contacted(), LatestRound.of(round),
+                campaign.nominations(), campaign.aboveThreshold());
     }
 }

@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.campaign;
 
+import org.oostkit.wrt.web.i18n.AdminLanguage;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.WebDataBinder;
@@ -76,8 +77,8 @@ class SeedController {
         int expected = scope.campaign().seedPeople() + 1;
         boolean visible = pages.caughtUp(new FindCampaign(scope.organisationId(), scope.campaignId()),
                 CampaignView.class, view -> view != null && view.seedPeople() >= expected);
-        CampaignController.flash(redirect, visible, "Added " + (name.isBlank() ? normalised : name.strip() + " ("
-                + normalised + ")") + " to the seed group.");
+        CampaignController.flash(redirect, visible, AdminLanguage.text("flash.seedAdded",
+                name.isBlank() ? normalised : name.strip() + " (" + normalised + ")"));
         return "redirect:" + scope.base() + "/seed";
     }
 
@@ -93,7 +94,7 @@ class SeedController {
         int expected = scope.campaign().seedPeople() - 1;
         boolean visible = pages.caughtUp(new FindCampaign(scope.organisationId(), scope.campaignId()),
                 CampaignView.class, view -> view != null && view.seedPeople() <= expected);
-        CampaignController.flash(redirect, visible, "Removed from the seed group.");
+        CampaignController.flash(redirect, visible, AdminLanguage.text("flash.seedRemoved"));
         return "redirect:" + scope.base() + "/seed";
     }
 }

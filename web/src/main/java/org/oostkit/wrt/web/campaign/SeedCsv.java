@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.campaign;
 
+import org.oostkit.wrt.web.i18n.AdminLanguage;
 import com.opencsv.CSVReader;
 import com.opencsv.CSVReaderBuilder;
 import com.opencsv.RFC4180ParserBuilder;
@@ -61,7 +62,7 @@ final class SeedCsv {
         String text = decoded.text();
         String encoding = decoded.encoding();
         if (text.isBlank()) {
-            return Parsed.failed("The file is empty.");
+            return Parsed.failed(AdminLanguage.text("csv.empty"));
         }
         char separator = separator(text);
         List<String[]> rows = new ArrayList<>();
@@ -78,22 +79,20 @@ final class SeedCsv {
                 rows.add(row);
                 // a header and one record more than allowed are enough to refuse the file
                 if (rows.size() > maxRecords + 1) {
-                    return Parsed.failed("The file has more than " + maxRecords + " rows. Split it into smaller "
-                            + "files and import them one after another.");
+                    return Parsed.failed(AdminLanguage.text("csv.tooManyRows", String.valueOf(maxRecords)));
                 }
             }
         } catch (CsvValidationException | IOException e) {
-            return Parsed.failed("The file cannot be read as CSV near line " + (lines.isEmpty() ? 1
-                    : lines.get(lines.size() - 1)) + ": " + e.getMessage());
+            return Parsed.failed(AdminLanguage.text("csv.unreadableAt", String.valueOf(lines.isEmpty() ? 1
+                    : lines.get(lines.size() - 1)), e.getMessage()));
         } catch (RuntimeException e) {
             // OpenCSV reports an unterminated quote this way
-            return Parsed.failed("The file cannot be read as CSV: " + e.getMessage()
-                    + " (is a quote (\") left open?)");
+            return Parsed.failed(AdminLanguage.text("csv.unreadable", e.getMessage()));
         }
 
         int first = firstNonBlank(rows);
         if (first < 0) {
-            return Parsed.failed("The file has no rows.");
+            return Parsed.failed(AdminLanguage.text("csv.noRows"));
         }
         Columns columns = Columns.fromHeader(rows.get(first));
         int dataStart = first + 1;
@@ -102,9 +101,9 @@ final class SeedCsv {
             // no recognisable header: every row is data, the address is the cell with an @
             columns = null;
             dataStart = first;
-            how = "no header row: the address is the cell with an @, the other cells make the name";
+            how = AdminLanguage.text("csv.noHeader");
         } else {
-            how = "header row on line " + lines.get(first) + ": " + columns.describe(rows.get(first));
+            how = AdminLanguage.text("csv.header", String.valueOf(lines.get(first)), columns.describe(rows.get(first)));
         }
         List<Record> records = new ArrayList<>();
         for (int i = dataStart; i < rows.size(); i++) {
@@ -115,15 +114,15 @@ final class SeedCsv {
             records.add(columns == null ? guess(lines.get(i), row) : columns.record(lines.get(i), row));
         }
         if (records.stream().allMatch(r -> r.email().isEmpty())) {
-            return Parsed.failed("No email address found. The file needs a column of addresses, with a header "
-                    + "such as name,email (or First Name,Last Name,E-mail Address).");
+            return Parsed.failed(AdminLanguage.text("csv.noEmail"));
         }
         if (records.size() > maxRecords) {
-            return Parsed.failed("The file has " + records.size() + " people; at most " + maxRecords
-                    + " can be imported at once. Split it into smaller files.");
+            return Parsed.failed(AdminLanguage.text("csv.tooManyPeople", String.valueOf(records.size()),
+                    String.valueOf(maxRecords)));
         }
-        String separatorName = separator == ';' ? "semicolons" : separator == '\t' ? "tabs" : "commas";
-        return new Parsed(records, encoding + ", separated by " + separatorName + ", " + how, null);
+        String separatorName = AdminLanguage.text(separator == ';' ? "csv.semicolons"
+                : separator == '\t' ? "csv.tabs" : "csv.commas");
+        return new Parsed(records, AdminLanguage.text("csv.understood", encoding, separatorName, how), null);
     }
 
     private record Decoded(String text, String encoding, String failure) {
@@ -154,7 +153,7 @@ final class SeedCsv {
             return utf8;
         }
         return new Decoded(new String(bytes, Charset.forName("windows-1252")),
-                "Windows-1252 (not UTF-8: check accented names)", null);
+                AdminLanguage.text("csv.windows"), null);
     }
 
     private static Decoded strictly(byte[] bytes, int offset, Charset charset, String name) {
@@ -165,8 +164,7 @@ final class SeedCsv {
                     .decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset)).toString();
             return new Decoded(text, name, null);
         } catch (CharacterCodingException broken) {
-            return new Decoded(null, name, "The file starts like " + name + " text but is not valid " + name
-                    + ". Save it again as CSV UTF-8.");
+            return new Decoded(null, name, AdminLanguage.text("csv.invalidEncoding", name));
         }
     }
 
@@ -338,20 +336,20 @@ final class SeedCsv {
         }
 
         String describe(String[] header) {
-            StringBuilder text = new StringBuilder("address from “" + header[email].strip() + "”");
+            StringBuilder text = new StringBuilder(AdminLanguage.text("csv.addressFrom", header[email].strip()));
             if (name >= 0) {
-                text.append(", name from “").append(header[name].strip()).append("”");
+                text.append(", ").append(AdminLanguage.text("csv.nameFrom", "“" + header[name].strip() + "”"));
             } else if (first >= 0 || last >= 0) {
-                text.append(", name from ");
+                text.append(", ");
                 List<String> parts = new ArrayList<>();
                 for (int column : new int[]{first, middle, last}) {
                     if (column >= 0) {
                         parts.add("“" + header[column].strip() + "”");
                     }
                 }
-                text.append(String.join(" + ", parts));
+                text.append(AdminLanguage.text("csv.nameFrom", String.join(" + ", parts)));
             } else {
-                text.append(", no name column");
+                text.append(", ").append(AdminLanguage.text("csv.noName"));
             }
             return text.toString();
         }

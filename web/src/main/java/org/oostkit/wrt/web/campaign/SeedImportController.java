@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.campaign;
 
+import org.oostkit.wrt.web.i18n.AdminLanguage;
 import jakarta.servlet.http.HttpSession;
 import org.oostkit.wrt.api.campaign.CampaignCommands.AddSeedPeople;
 import org.oostkit.wrt.api.campaign.SeedBatchResult;
@@ -58,7 +59,7 @@ class SeedImportController {
                   @RequestParam(name = "file", required = false) MultipartFile file, HttpSession session,
                   Authentication authentication, Model model) throws IOException {
         if (file == null || file.isEmpty()) {
-            return seedPage.render(scope, "", "", Map.of(), "Choose a CSV file to import.",
+            return seedPage.render(scope, "", "", Map.of(), AdminLanguage.text("seed.error.noFile"),
                     authentication, model);
         }
         if (file.getSize() > seedPage.maxSize().toBytes()) {
@@ -68,7 +69,7 @@ class SeedImportController {
         SeedCsv.Parsed parsed = SeedCsv.parse(file.getBytes(), seedPage.maxRows());
         if (parsed.failure() != null) {
             return seedPage.render(scope, "", "", Map.of(),
-                    "Nothing was imported from " + fileName(file) + ". " + parsed.failure(), authentication, model);
+                    AdminLanguage.text("seed.error.nothingImported", fileName(file)) + " " + parsed.failure(), authentication, model);
         }
         RosterView roster = pages.query(new FindRoster(scope.organisationId(), scope.campaignId()),
                 RosterView.class);
@@ -88,15 +89,15 @@ class SeedImportController {
         SeedImport pending = pending(session, scope.campaignId().value(), importId);
         if (pending == null) {
             redirect.addFlashAttribute("flash", Map.of("kind", "warn", "message",
-                    "That import preview is no longer available (it was confirmed, cancelled or replaced). "
-                            + "Upload the file again."));
+                    AdminLanguage.text("seed.error.previewGone")));
             return "redirect:" + scope.base() + "/seed";
         }
-        model.addAllAttributes(pages.page("Import preview: " + pending.fileName(), scope.organisation(),
+        model.addAllAttributes(pages.page(AdminLanguage.text("title.importPreview", pending.fileName()), scope.organisation(),
                 authentication, "campaign"));
         model.addAllAttributes(PageModel.attributes(new PreviewPage(
                 AdminPages.crumbs(scope.manage(), scope.organisation().name(), scope.base(), scope.campaign().name(),
-                        scope.base() + "/seed", "Seed group", null, "Import preview"),
+                        scope.base() + "/seed", AdminLanguage.text("tab.seed"), null,
+                        AdminLanguage.text("seed.preview.heading")),
                 AdminPages.tabs(scope.slug(), scope.campaign(), "seed"), scope.base())));
         // "import" is a Java keyword, so no record component can carry the template's name for the preview
         model.addAttribute("import", preview(pending));
@@ -110,13 +111,13 @@ class SeedImportController {
         SeedImport pending = pending(session, scope.campaignId().value(), importId);
         if (pending == null) {
             redirect.addFlashAttribute("flash", Map.of("kind", "warn", "message",
-                    "That import was already confirmed or cancelled; nothing more was imported."));
+                    AdminLanguage.text("seed.error.alreadyDone")));
             return back;
         }
         if (pending.rows().isEmpty()) {
             session.removeAttribute(SESSION_KEY);
             redirect.addFlashAttribute("flash", Map.of("kind", "warn", "message",
-                    "Nothing to import from " + pending.fileName() + ": no line can be added."));
+                    AdminLanguage.text("seed.error.nothingToImport", pending.fileName())));
             return back;
         }
         SeedBatchResult result;
@@ -125,7 +126,7 @@ class SeedImportController {
                     pending.rows()), authentication);
         } catch (RuleViolation refused) {
             redirect.addFlashAttribute("flash", Map.of("kind", "error", "message",
-                    "Nothing was imported: " + refused.getMessage()));
+                    AdminLanguage.text("seed.error.refused", refused.getMessage())));
             return back;
         }
         session.removeAttribute(SESSION_KEY);
@@ -142,9 +143,8 @@ class SeedImportController {
             report.add(reportLine(outcome.line(), outcome.email(), label(outcome.result()), outcome.reason(), null));
         }
         report.sort(Comparator.comparingInt(ReportLine::line));
-        String message = "Imported " + added + (added == 1 ? " person" : " people") + " from " + pending.fileName()
-                + (report.isEmpty() ? "." : "; " + report.size() + (report.size() == 1 ? " line was" : " lines were")
-                + " not imported (listed below).");
+        String message = report.isEmpty() ? AdminLanguage.text("flash.imported", added, pending.fileName())
+                : AdminLanguage.text("flash.importedSome", added, pending.fileName(), report.size());
         CampaignController.flash(redirect, visible, message);
         if (!report.isEmpty()) {
             redirect.addFlashAttribute("importReport", report);
@@ -156,7 +156,7 @@ class SeedImportController {
     @PostMapping("/org/{slug}/campaigns/{id}/seed/cancel")
     String cancel(@AdminOnly CampaignScope scope, HttpSession session, RedirectAttributes redirect) {
         session.removeAttribute(SESSION_KEY);
-        redirect.addFlashAttribute("flash", Map.of("kind", "ok", "message", "Import cancelled; nothing was stored."));
+        redirect.addFlashAttribute("flash", Map.of("kind", "ok", "message", AdminLanguage.text("flash.importCancelled")));
         return "redirect:" + scope.base() + "/seed";
     }
 
@@ -189,19 +189,19 @@ class SeedImportController {
 
     private static String label(SeedImport.Verdict verdict) {
         return switch (verdict) {
-            case ADD -> "to add";
-            case DUPLICATE -> "duplicate";
-            case ALREADY_IN_CAMPAIGN -> "already in campaign";
-            case INVALID -> "invalid";
+            case ADD -> AdminLanguage.text("seed.preview.toAdd");
+            case DUPLICATE -> AdminLanguage.text("seed.verdict.duplicate");
+            case ALREADY_IN_CAMPAIGN -> AdminLanguage.text("seed.verdict.already");
+            case INVALID -> AdminLanguage.text("seed.preview.invalid");
         };
     }
 
     private static String label(SeedRowOutcome.Result result) {
         return switch (result) {
-            case ADDED -> "added";
-            case DUPLICATE_IN_BATCH -> "duplicate";
-            case ALREADY_IN_CAMPAIGN -> "already in campaign";
-            case INVALID -> "invalid";
+            case ADDED -> AdminLanguage.text("seed.verdict.added");
+            case DUPLICATE_IN_BATCH -> AdminLanguage.text("seed.verdict.duplicate");
+            case ALREADY_IN_CAMPAIGN -> AdminLanguage.text("seed.verdict.already");
+            case INVALID -> AdminLanguage.text("seed.preview.invalid");
         };
     }
 

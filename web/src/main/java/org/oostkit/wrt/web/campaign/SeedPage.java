@@ -1,6 +1,7 @@
 package org.oostkit.wrt.web.campaign;
 
 import org.oostkit.wrt.api.campaign.CampaignCommands.AddSeedPeople;
+import org.oostkit.wrt.web.i18n.AdminLanguage;
 import org.oostkit.wrt.query.api.CampaignQueries.FindRoster;
 import org.oostkit.wrt.query.api.CampaignView;
 import org.oostkit.wrt.query.api.OrganisationView;
@@ -56,21 +57,21 @@ class SeedPage {
                         person.contactedRound() == null ? "" : person.contactedRound().toString(),
                         person.contactedRound() == null && !campaign.completed()))
                 .toList();
-        model.addAllAttributes(pages.page("Seed group of " + campaign.name(), organisation, authentication,
-                "campaign"));
+        model.addAllAttributes(pages.page(AdminLanguage.text("title.seed", campaign.name()), organisation,
+                authentication, "campaign"));
         model.addAllAttributes(PageModel.attributes(new Page(
                 AdminPages.crumbs("/org/" + slug + "/manage", organisation.name(), base, campaign.name(), null,
-                        "Seed group"),
+                        AdminLanguage.text("tab.seed")),
                 AdminPages.tabs(slug, campaign, "seed"), base, campaign.name(), !campaign.completed(), seeds,
                 seeds.size(), !seeds.isEmpty(), new AddForm(name, email, new LinkedHashMap<>(errors)), error,
-                human(maxSize), String.format("%,d", maxRows))));
+                human(maxSize), String.format(AdminLanguage.locale(), "%,d", maxRows))));
         return VIEW;
     }
 
     /** The message for a file over the limit (also used when the servlet container refuses it). */
     static String tooLarge(DataSize maxSize, int maxRows) {
-        return "The file is larger than " + human(maxSize) + ": nothing was imported. Import at most "
-                + String.format("%,d", maxRows) + " people per file; split a larger list into several files.";
+        return AdminLanguage.text("seed.error.tooLarge", human(maxSize),
+                String.format(AdminLanguage.locale(), "%,d", maxRows));
     }
 
     static String human(DataSize size) {

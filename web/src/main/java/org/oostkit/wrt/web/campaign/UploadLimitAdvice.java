@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.campaign;
 
+import org.oostkit.wrt.web.i18n.AdminLanguage;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.oostkit.wrt.api.campaign.CampaignCommands.AddSeedPeople;
@@ -39,13 +40,13 @@ class UploadLimitAdvice {
         Matcher seed = SEED_UPLOAD.matcher(request.getRequestURI());
         String back = seed.find() ? "/org/" + seed.group(1) + "/campaigns/" + seed.group(2) + "/seed" : "/";
         ModelAndView page = new ModelAndView("campaign/upload-too-large");
-        page.addObject("title", "File too large");
+        page.addObject("title", AdminLanguage.text("campaign.upload.tooLarge"));
         page.addObject("message", SeedPage.tooLarge(maxSize, maxRows));
         page.addObject("back", back);
         if (authentication != null) {
             page.addObject("signedInAs", authentication.getName());
         }
-        page.addObject("flash", Map.of("kind", "error", "message", "The upload was refused."));
+        page.addObject("flash", Map.of("kind", "error", "message", AdminLanguage.text("flash.uploadRefused")));
         return page;
     }
 }

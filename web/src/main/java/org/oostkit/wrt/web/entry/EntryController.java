@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.entry;
 
+import org.oostkit.wrt.web.i18n.AdminLanguage;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -47,26 +48,26 @@ class EntryController {
                  @CookieValue(name = SKIP_COOKIE, required = false) String skipLanding) {
         List<OrganisationView> organisations = organisationsOf(authentication);
         if (organisations.isEmpty()) {
-            model.addAttribute("title", "No organisation yet");
+            model.addAttribute("title", AdminLanguage.text("entry.none.heading"));
             model.addAttribute("email", authentication.getName());
             return NO_ORGANISATION;
         }
         if (organisations.size() > 1) {
             List<Described> choices = organisations.stream().map(o -> Described.of(o, authentication)).toList();
-            model.addAttribute("title", "Choose an organisation");
+            model.addAttribute("title", AdminLanguage.text("entry.choose.heading"));
             model.addAttribute("organisations", choices);
             return CHOOSE;
         }
         OrganisationView organisation = organisations.get(0);
         if (!organisation.isActive()) {
-            model.addAttribute("title", "Organisation not active");
+            model.addAttribute("title", AdminLanguage.text("entry.inactive.title"));
             model.addAttribute("organisation", Described.of(organisation, authentication));
             return INACTIVE;
         }
         if ("1".equals(skipLanding)) {
             return "redirect:/org/" + organisation.slug() + "/manage";
         }
-        model.addAttribute("title", "Welcome");
+        model.addAttribute("title", AdminLanguage.text("entry.welcome"));
         model.addAttribute("organisation", Described.of(organisation, authentication));
         return LANDING;
     }

@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.error;
 
+import org.oostkit.wrt.web.i18n.AdminLanguage;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -60,9 +61,9 @@ class ErrorPages implements ErrorController {
         static WayBack of(String path, Authentication authentication) {
             Matcher matcher = ORGANISATION.matcher(path == null ? "" : path);
             if (matcher.matches() && OrganisationRoles.canRead(authentication, matcher.group(1))) {
-                return new WayBack("/org/" + matcher.group(1) + "/manage", "Back to the campaigns");
+                return new WayBack("/org/" + matcher.group(1) + "/manage", AdminLanguage.text("error.back"));
             }
-            return new WayBack("/", "Go to the start page");
+            return new WayBack("/", AdminLanguage.text("error.start"));
         }
     }
 

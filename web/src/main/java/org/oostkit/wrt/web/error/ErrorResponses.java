@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.error;
 
+import org.oostkit.wrt.web.i18n.AdminLanguage;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -77,19 +78,19 @@ public final class ErrorResponses {
     public static String title(HttpStatus status) {
         switch (status) {
             case NOT_FOUND:
-                return "Page not found";
+                return AdminLanguage.text("error.title.notFound");
             case FORBIDDEN:
-                return "Not allowed";
+                return AdminLanguage.text("error.title.forbidden");
             case METHOD_NOT_ALLOWED:
-                return "Not possible here";
+                return AdminLanguage.text("error.title.method");
             case TOO_MANY_REQUESTS:
-                return "Too many requests";
+                return AdminLanguage.text("error.title.tooMany");
             case UNAUTHORIZED:
-                return "Sign-in needed";
+                return AdminLanguage.text("error.title.unauthorized");
             case BAD_REQUEST:
-                return "Request not understood";
+                return AdminLanguage.text("error.title.badRequest");
             default:
-                return status.is5xxServerError() ? "Something went wrong" : status.getReasonPhrase();
+                return status.is5xxServerError() ? AdminLanguage.text("error.title.server") : status.getReasonPhrase();
         }
     }
 
@@ -97,20 +98,20 @@ public final class ErrorResponses {
     public static String message(HttpStatus status) {
         switch (status) {
             case NOT_FOUND:
-                return "There is nothing here, or you have no access to it. Check the address, or use the link below.";
+                return AdminLanguage.text("error.message.notFound");
             case FORBIDDEN:
-                return "You can look at this organisation's data but not change it: your role is read-only.";
+                return AdminLanguage.text("error.message.forbidden");
             case METHOD_NOT_ALLOWED:
-                return "This address does not take that kind of request. Go back and use the page's buttons.";
+                return AdminLanguage.text("error.message.method");
             case TOO_MANY_REQUESTS:
-                return "You sent too many requests in a short time. Please wait a minute and try again.";
+                return AdminLanguage.text("error.message.tooMany");
             case UNAUTHORIZED:
-                return "Please sign in first.";
+                return AdminLanguage.text("error.message.unauthorized");
             case BAD_REQUEST:
-                return "The request could not be understood. Go back and check what you entered.";
+                return AdminLanguage.text("error.message.badRequest");
             default:
                 return status.is5xxServerError()
-                        ? "An unexpected error stopped this request. Nothing was half-done; please try again in a moment."
+                        ? AdminLanguage.text("error.message.server")
                         : status.getReasonPhrase();
         }
     }

@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.mail;
 
+import org.oostkit.wrt.web.i18n.AdminLanguage;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.oostkit.wrt.query.api.OrganisationQueries.FindOrganisationBySlug;
@@ -51,9 +52,10 @@ class SuppressionController {
                 WHERE organisation_id = ? ORDER BY occurred_at DESC, email
                 """, (rs, i) -> Map.<String, Object>of(
                 "email", rs.getString("email"),
-                "reason", "SPAM_COMPLAINT".equals(rs.getString("reason")) ? "Reported a mail as spam" : "Bounced",
+                "reason", "SPAM_COMPLAINT".equals(rs.getString("reason")) ? AdminLanguage.text("suppressions.spam")
+                        : AdminLanguage.text("suppressions.bounced"),
                 "bounced", !"SPAM_COMPLAINT".equals(rs.getString("reason")),
-                "at", LocalTimes.shortMoment(rs.getTimestamp("occurred_at").toInstant(), zone)),
+                "at", LocalTimes.shortMoment(rs.getTimestamp("occurred_at").toInstant(), zone, AdminLanguage.locale())),
                 organisation.organisationId().value());
         List<Map<String, Object>> undelivered = jdbc.query("""
                 SELECT o.purpose, o.status, o.last_error, o.finished_at, o.attempts, p.email, k.name AS campaign
@@ -66,16 +68,18 @@ class SuppressionController {
                 "email", rs.getString("email") == null ? "(address purged)" : rs.getString("email"),
                 "campaign", rs.getString("campaign") == null ? "" : rs.getString("campaign"),
                 "purpose", switch (rs.getString("purpose")) {
-                    case "REMINDER" -> "Reminder";
-                    case "SELECTION" -> "Selection";
-                    default -> "Invitation";
+                    case "REMINDER" -> AdminLanguage.text("preview.kind.reminder");
+                    case "SELECTION" -> AdminLanguage.text("suppressions.selection");
+                    default -> AdminLanguage.text("preview.kind.invitation");
                 },
-                "status", "uncertain".equals(rs.getString("status")) ? "Uncertain" : "Failed",
+                "status", "uncertain".equals(rs.getString("status")) ? AdminLanguage.text("suppressions.uncertain")
+                        : AdminLanguage.text("suppressions.failed"),
                 "reason", rs.getString("last_error") == null ? "" : rs.getString("last_error"),
                 "attempts", rs.getInt("attempts"),
-                "at", rs.getTimestamp("finished_at") == null ? "" : LocalTimes.shortMoment(rs.getTimestamp("finished_at").toInstant(), zone)),
+                "at", rs.getTimestamp("finished_at") == null ? "" : LocalTimes.shortMoment(
+                        rs.getTimestamp("finished_at").toInstant(), zone, AdminLanguage.locale())),
                 organisation.organisationId().value());
-        model.addAttribute("title", "Mail problems · " + organisation.name());
+        model.addAttribute("title", AdminLanguage.text("title.suppressions", organisation.name()));
         model.addAttribute("organisation", Map.of("name", organisation.name(), "slug", organisation.slug()));
         model.addAttribute("suppressed", suppressed);
         model.addAttribute("hasSuppressed", !suppressed.isEmpty());

@@ -7,6 +7,7 @@ import org.oostkit.wrt.api.campaign.CampaignLanguage;
 import org.oostkit.wrt.query.time.LocalTimes;
 import org.oostkit.wrt.adapters.i18n.Texts;
 import org.oostkit.wrt.adapters.mail.CampaignSenders;
+import org.oostkit.wrt.web.settings.OrganisationLogos;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -44,9 +45,12 @@ class NominatorLanguage implements WebMvcConfigurer, HandlerInterceptor {
 
     // a provider: web slices (@WebMvcTest) load this configuration without the mail beans
     private final ObjectProvider<CampaignSenders> campaigns;
+    private final ObjectProvider<OrganisationLogos> logos;
+    private static final java.util.regex.Pattern SLUG = java.util.regex.Pattern.compile("^/org/([^/]+)/nominate");
 
-    NominatorLanguage(ObjectProvider<CampaignSenders> campaigns) {
+    NominatorLanguage(ObjectProvider<CampaignSenders> campaigns, ObjectProvider<OrganisationLogos> logos) {
         this.campaigns = campaigns;
+        this.logos = logos;
     }
 
     @Override
@@ -76,6 +80,16 @@ class NominatorLanguage implements WebMvcConfigurer, HandlerInterceptor {
         Locale locale = locale(request, campaign instanceof UUID id ? id : null);
         if (view.getViewName() != null && !view.getViewName().startsWith("redirect:")) {
             words(model, locale, request);
+            logo(model, request);
+        }
+    }
+
+    /** The organisation's logo at the top of the page, when it has one. */
+    private void logo(Map<String, Object> model, HttpServletRequest request) {
+        OrganisationLogos known = logos.getIfAvailable();
+        java.util.regex.Matcher slug = SLUG.matcher(request.getRequestURI());
+        if (known != null && slug.find()) {
+            known.href(slug.group(1)).ifPresent(href -> model.put("logoHref", href));
         }
     }
 

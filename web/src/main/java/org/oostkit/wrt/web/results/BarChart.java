@@ -1,6 +1,7 @@
 package org.oostkit.wrt.web.results;
 
 import org.oostkit.wrt.query.export.ReportNumbers;
+import org.oostkit.wrt.web.i18n.AdminLanguage;
 
 import java.util.List;
 
@@ -45,7 +46,8 @@ final class BarChart {
         }
         if (bars.isEmpty()) {
             svg.append("<text class=\"empty\" x=\"").append(WIDTH / 2).append("\" y=\"").append(HEIGHT / 2)
-                    .append("\" text-anchor=\"middle\">No data yet</text>");
+                    .append("\" text-anchor=\"middle\">").append(Svg.escape(AdminLanguage.text("chart.noData")))
+                    .append("</text>");
         }
         double slot = bars.isEmpty() ? plotWidth : (double) plotWidth / bars.size();
         double barWidth = Math.max(2, Math.min(64, slot * 0.7));

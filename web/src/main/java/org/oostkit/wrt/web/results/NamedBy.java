@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.results;
 
+import org.oostkit.wrt.web.i18n.AdminLanguage;
 import org.oostkit.wrt.query.api.ReasonView;
 import org.oostkit.wrt.web.campaign.AdminPages;
 
@@ -26,8 +27,9 @@ public final class NamedBy {
         List<Item> items = reasons.stream().map(r -> new Item(AdminPages.text(r.nominatorName()), r.roundNumber(),
                 r.hasReason(), r.hasReason() ? r.reason().strip() : "")).toList();
         int more = Math.max(0, nominations - reasons.size());
-        return new Toggle(given == 0 ? "Named by" : "Named by \u00b7 " + given + " "
-                + (given == 1 ? "reason" : "reasons") + (more > 0 ? " shown" : ""), items, more, more > 0);
+        return new Toggle(given == 0 ? AdminLanguage.text("results.namedBy")
+                : AdminLanguage.text(more > 0 ? "namedBy.reasonsShown" : "namedBy.reasons", given), items, more,
+                more > 0);
     }
 
     /** The toggle: its summary line, the nominators listed and how many more there are. */

@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.results;
 
+import org.oostkit.wrt.web.i18n.AdminLanguage;
 import org.oostkit.wrt.api.campaign.PersonId;
 import org.oostkit.wrt.query.api.NetworkInsightView;
 import org.oostkit.wrt.query.api.ReferralGraphView;
@@ -108,7 +109,8 @@ final class NetworkGroups {
         for (NetworkInsightView.Group group : insight.groups()) {
             int inTop = topPerGroup.getOrDefault(group.number(), 0);
             if (group.number() <= STYLES) {
-                lines.add(line(group.number(), "Group " + group.number(), group.size(), inTop));
+                lines.add(line(group.number(), AdminLanguage.text("network.legend.group", group.number()), group.size(),
+                        inTop));
             } else {
                 firstRest = firstRest == 0 ? group.number() : firstRest;
                 restGroups++;
@@ -117,15 +119,16 @@ final class NetworkGroups {
             }
         }
         if (restGroups > 0) {
-            lines.add(line(firstRest, restGroups == 1 ? "Group " + firstRest
-                    : "Groups " + firstRest + "–" + (firstRest + restGroups - 1), restPeople, restTop));
+            lines.add(line(firstRest, restGroups == 1 ? AdminLanguage.text("network.legend.group", firstRest)
+                    : AdminLanguage.text("network.legend.groups", firstRest, firstRest + restGroups - 1), restPeople,
+                    restTop));
         }
         return lines;
     }
 
     private static LegendLine line(int group, String name, int people, int inTop) {
-        return new LegendLine(css(group), dot(group, 9, 9, 5.5), name + " — " + people
-                + (people == 1 ? " person" : " people") + ", " + inTop + " in the top " + TOP);
+        return new LegendLine(css(group), dot(group, 9, 9, 5.5),
+                AdminLanguage.text("network.legend.line", name, people, inTop, TOP));
     }
 
     /** One line of the legend: the group's class, its swatch (an SVG fragment) and its words. */

@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.results;
 
+import org.oostkit.wrt.web.i18n.AdminLanguage;
 import org.oostkit.wrt.query.api.NetworkInsightView.Bridge;
 import org.oostkit.wrt.query.api.NetworkInsightView.Group;
 import org.oostkit.wrt.query.api.NetworkInsightView;
@@ -36,7 +37,11 @@ final class NetworkInsightModel {
         }
         List<GroupRow> groups = view.groups().stream().limit(GROUPS_LISTED).map(NetworkInsightModel::group).toList();
         int rest = view.groups().size() - groups.size();
-        return new Insight(view.summary(), view.groups().size(), groups, rest > 0, rest,
+        String summary = view.ranked() == 0
+                ? AdminLanguage.text("insight.summary.none", view.groups().size())
+                : AdminLanguage.text(view.groups().size() == 1 ? "insight.summary.oneGroup" : "insight.summary",
+                        view.ranked(), view.rankedGroups(), view.groups().size());
+        return new Insight(summary, view.groups().size(), groups, rest > 0, rest,
                 view.groups().stream().skip(GROUPS_LISTED).mapToInt(Group::size).sum(),
                 view.groups().stream().skip(GROUPS_LISTED).mapToInt(Group::ranked).sum(),
                 view.bridges().stream().map(b -> bridge(b, view.betweennessMeasured())).toList(),

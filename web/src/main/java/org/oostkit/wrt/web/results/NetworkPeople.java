@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.results;
 
+import org.oostkit.wrt.web.i18n.AdminLanguage;
 import org.oostkit.wrt.api.campaign.PersonId;
 import org.oostkit.wrt.query.api.ReferralGraphView;
 import org.oostkit.wrt.query.api.ReferralGraphView.Edge;
@@ -67,18 +68,18 @@ final class NetworkPeople {
         if (node.nominations() > 0) {
             text.append(" (").append(node.nominations()).append(')');
         }
-        text.append(". ").append("SEED".equals(node.source()) ? "Seed group" : "Nominated").append(". Named by ")
-                .append(node.nominations());
+        text.append(". ").append(("SEED".equals(node.source()) ? AdminLanguage.text("tab.seed") : AdminLanguage.text("network.nominated")))
+                .append(". ").append(AdminLanguage.text("network.namedBy", node.nominations()));
         if (!by.isEmpty()) {
             text.append(": ").append(list(by));
         }
-        text.append(". Named ").append(whom.size()).append(whom.size() == 1 ? " person" : " people");
+        text.append(". ").append(AdminLanguage.text("network.named", whom.size()));
         if (!whom.isEmpty()) {
             text.append(": ").append(list(whom));
         }
         text.append('.');
         if (node.nominations() >= threshold) {
-            text.append(" At or above the threshold.");
+            text.append(' ').append(AdminLanguage.text("network.above"));
         }
         return text.toString();
     }

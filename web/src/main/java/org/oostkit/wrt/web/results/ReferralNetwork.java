@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.results;
 
+import org.oostkit.wrt.web.i18n.AdminLanguage;
 import org.oostkit.wrt.api.campaign.PersonId;
 import org.oostkit.wrt.query.api.ReferralGraphView;
 import org.oostkit.wrt.query.api.ReferralGraphView.Edge;
@@ -181,7 +182,7 @@ final class ReferralNetwork {
             right[c] = x + widths[c];
             int layer = columnLayer.get(c);
             if (c == 0 || columnLayer.get(c - 1) != layer) {
-                headings.add(new Heading(layer == 0 ? "Seed group" : "Named in round " + layer, x, TOP - 16));
+                headings.add(new Heading(layer(layer), x, TOP - 16));
             }
             List<Node> nodes = columns.get(c);
             for (int row = 0; row < nodes.size(); row++) {
@@ -208,7 +209,7 @@ final class ReferralNetwork {
         double y = 8;
         for (Map.Entry<Integer, List<Node>> entry : layers.entrySet()) {
             int layer = entry.getKey();
-            headings.add(new Heading(layer == 0 ? "Seed group" : "Named in round " + layer, LIST_LEFT, y + 20));
+            headings.add(new Heading(layer(layer), LIST_LEFT, y + 20));
             y += ROW;
             for (Node node : entry.getValue()) {
                 people.add(new Placed(node, layer, 0, row++, new Box(LIST_LEFT, y + (ROW - BOX) / 2.0, boxWidth, BOX),
@@ -265,12 +266,11 @@ final class ReferralNetwork {
                 .append(layout.width()).append("\" height=\"").append(layout.height()).append("\" viewBox=\"0 0 ")
                 .append(layout.width()).append(' ').append(layout.height()).append("\" role=\"group\" aria-labelledby=\"")
                 .append(id).append("-title\" aria-describedby=\"").append(id).append("-desc\">");
-        svg.append("<title id=\"").append(id).append("-title\">Referral network: who nominated whom</title>");
-        svg.append("<desc id=\"").append(id).append("-desc\">").append(graph.nodes().size()).append(" people and ")
-                .append(graph.edges().size()).append(" nominations, ")
-                .append(shape == Shape.COLUMNS ? "in columns" : "in a list")
-                .append(": the seed group, then the round in which people were first named. Each person is a link "
-                        + "that says who named them; the table below lists the same.</desc>");
+        svg.append("<title id=\"").append(id).append("-title\">").append(Svg.escape(AdminLanguage.text("network.title")))
+                .append("</title>");
+        svg.append("<desc id=\"").append(id).append("-desc\">").append(Svg.escape(AdminLanguage.text(
+                shape == Shape.COLUMNS ? "network.descColumns" : "network.descList", graph.nodes().size(),
+                graph.edges().size()))).append("</desc>");
         for (Heading heading : layout.headings()) {
             svg.append("<text class=\"layer\" x=\"").append(Svg.n(heading.x())).append("\" y=\"")
                     .append(Svg.n(heading.y())).append("\">").append(heading.text()).append("</text>");
@@ -304,7 +304,7 @@ final class ReferralNetwork {
             boolean seed = "SEED".equals(node.source());
             boolean above = node.nominations() >= threshold;
             Integer group = groups.group(node.personId());
-            String inGroup = group == null ? "" : " In group " + group + ".";
+            String inGroup = group == null ? "" : " " + AdminLanguage.text("network.inGroup", group);
             svg.append("<a class=\"node").append(seed ? " seed" : " nominated").append(above ? " above-threshold" : "")
                     .append(' ').append(NetworkGroups.css(group))
                     .append("\" href=\"#").append(NetworkPeople.anchor(node.personId())).append("\" data-id=\"")
@@ -312,7 +312,8 @@ final class ReferralNetwork {
                     .append(Svg.escape(accessibleName(person, about.describe(node, threshold)) + inGroup))
                     .append("\">")
                     .append("<title>").append(Svg.escape(label(node)))
-                    .append(group == null ? "" : " \u00b7 group " + group).append("</title>")
+                    .append(group == null ? "" : " \u00b7 " + Svg.escape(AdminLanguage.text("person.group", group)))
+                    .append("</title>")
                     .append("<rect class=\"box\" x=\"").append(Svg.n(box.x())).append("\" y=\"").append(Svg.n(box.y()))
                     .append("\" width=\"").append(Svg.n(box.width())).append("\" height=\"").append(Svg.n(box.height()))
                     .append("\" rx=\"").append(BOX / 2).append("\"/>")
@@ -445,10 +446,15 @@ final class ReferralNetwork {
     }
 
     static String label(Node node) {
-        return node.name() == null || node.name().isBlank() ? "(no name)" : node.name();
+        return node.name() == null || node.name().isBlank() ? AdminLanguage.text("network.noName") : node.name();
     }
 
     private static double radius(Node node) {
         return 4 + Math.min(5, node.nominations());
+    }
+
+    /** A layer's heading: the seed group, then the round in which its people were first named. */
+    private static String layer(int layer) {
+        return layer == 0 ? AdminLanguage.text("tab.seed") : AdminLanguage.text("network.namedInRound", layer);
     }
 }

@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.results;
 
+import org.oostkit.wrt.web.i18n.AdminLanguage;
 import org.oostkit.wrt.api.campaign.PersonId;
 import org.oostkit.wrt.query.api.CampaignQueries.FindConvergence;
 import org.oostkit.wrt.query.api.CampaignQueries.FindReasons;
@@ -84,7 +85,7 @@ class ResultsController {
             for (CandidateView candidate : convergence.candidates()) {
                 boolean chosen = shortlist != null && shortlist.contains(candidate.personId());
                 String told = chosen ? shortlist.mail(candidate.personId())
-                        .map(m -> m.told(at -> LocalTimes.shortMoment(at, zone))).orElse("") : "";
+                        .map(m -> AdminPages.told(m, zone)).orElse("") : "";
                 rows.add(Candidate.of(candidate, zone, NamedBy.model(byNominee.getOrDefault(candidate.personId(),
                         List.of()), candidate.nominations()), base, chosen, told, open));
             }
@@ -102,10 +103,11 @@ class ResultsController {
         NetworkInsightView insight = network ? NetworkInsight.analyse(graph, threshold) : null;
         NetworkGroups groups = drawable ? new NetworkGroups(graph, insight) : null;
 
-        model.addAllAttributes(pages.page("Results of " + campaign.name(), organisation, authentication, "campaign"));
+        model.addAllAttributes(pages.page(AdminLanguage.text("title.results", campaign.name()), organisation,
+                authentication, "campaign"));
         model.addAllAttributes(PageModel.attributes(new ResultsPage(
                 AdminPages.crumbs("/org/" + slug + "/manage", organisation.name(), base, campaign.name(), null,
-                        "Results"),
+                        AdminLanguage.text("tab.results")),
                 AdminPages.tabs(slug, campaign, "results"), base, campaign.name(), threshold, filter.model(),
                 LocalTimes.zoneName(zone), rows, !rows.isEmpty(), total,
                 AdminPages.paging(base + "/results?" + (query.isEmpty() ? "" : query + "&"),
@@ -114,20 +116,21 @@ class ResultsController {
                 shortlist == null ? 0 : shortlist.entries().size(), !open,
                 base + "/export/csv?" + (query.isEmpty() ? "" : query + "&") + "bom=true",
                 statistics == null ? null : Statistics.of(statistics),
-                statistics == null ? null : BarChart.render("new-names", "New names per round",
-                        "How many people each round's nominations brought in for the first time. A falling curve "
-                                + "means the list is saturating.", "Round", "New names",
+                statistics == null ? null : BarChart.render("new-names",
+                        AdminLanguage.text("results.newNamesPerRound"), AdminLanguage.text("chart.newNames.description"),
+                        AdminLanguage.text("rounds.round"), AdminLanguage.text("results.newNamesColumn"),
                         statistics.newNamesPerRound().stream()
                                 .map(r -> new BarChart.Bar(Integer.toString(r.round()), r.count())).toList()),
                 statistics == null ? null : statistics.newNamesPerRound().stream()
-                        .map(r -> new ChartRow("Round " + r.round(), r.count(), false)).toList(),
-                statistics == null ? null : BarChart.render("distribution", "Distribution of nomination counts",
-                        "How many people were named by 1, 2, 3 or more different nominators; those at or above the "
-                                + "threshold of " + threshold + " are the strong candidates.",
-                        "Named by (nominators)", "People", statistics.distribution().stream()
+                        .map(r -> new ChartRow(AdminLanguage.text("crumb.round", r.round()), r.count(), false)).toList(),
+                statistics == null ? null : BarChart.render("distribution",
+                        AdminLanguage.text("chart.distribution.title"),
+                        AdminLanguage.text("chart.distribution.description", threshold),
+                        AdminLanguage.text("chart.distribution.axis"), AdminLanguage.text("campaign.manage.people"),
+                        statistics.distribution().stream()
                                 .map(b -> new BarChart.Bar(Integer.toString(b.nominators()), b.people())).toList()),
                 statistics == null ? null : statistics.distribution().stream()
-                        .map(b -> new ChartRow("by " + b.nominators(), b.people(), b.nominators() >= threshold))
+                        .map(b -> new ChartRow(AdminLanguage.text("chart.distribution.by", b.nominators()), b.people(), b.nominators() >= threshold))
                         .toList(),
                 network ? true : null, network ? graph.nodes().size() : null, network ? graph.edges().size() : null,
                 network ? drawable : null, drawable ? ReferralNetwork.render(graph, threshold, groups) : null,
@@ -148,7 +151,8 @@ class ResultsController {
             Integer round = people.firstRound(node.personId());
             rows.add(new NetworkRow(NetworkPeople.anchor(node.personId()), ReferralNetwork.label(node),
                     node.nominations(), round == null ? "" : round.toString(),
-                    "SEED".equals(node.source()) ? "seed" : "nominated",
+                    "SEED".equals(node.source()) ? AdminLanguage.text("source.seed")
+                            : AdminLanguage.text("source.nominated"),
                     String.join("; ", people.namedBy(node.personId())),
                     String.join("; ", people.named(node.personId())),
                     insight.group(node.personId()) == null ? "" : insight.group(node.personId()).toString()));

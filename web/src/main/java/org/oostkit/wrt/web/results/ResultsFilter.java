@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.results;
 
+import org.oostkit.wrt.web.i18n.AdminLanguage;
 import org.oostkit.wrt.query.api.CampaignQueries.CandidateFilter;
 
 import java.net.URLEncoder;
@@ -25,7 +26,7 @@ record ResultsFilter(boolean above, boolean nominated, Integer round, LocalDate 
             try {
                 number = Integer.valueOf(round.strip());
                 if (number < 1) {
-                    problems.add("Round must be 1 or more; showing all rounds.");
+                    problems.add(AdminLanguage.text("filter.error.round"));
                     number = null;
                 }
             } catch (NumberFormatException e) {
@@ -35,7 +36,7 @@ record ResultsFilter(boolean above, boolean nominated, Integer round, LocalDate 
         LocalDate fromDate = date(from, "from", problems);
         LocalDate toDate = date(to, "to", problems);
         if (fromDate != null && toDate != null && toDate.isBefore(fromDate)) {
-            problems.add("The “to” date is before the “from” date; nobody can match.");
+            problems.add(AdminLanguage.text("filter.error.order"));
         }
         return new ResultsFilter(on(above), on(nominated), number, fromDate, toDate, List.copyOf(problems));
     }
@@ -51,7 +52,8 @@ record ResultsFilter(boolean above, boolean nominated, Integer round, LocalDate 
         try {
             return LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
-            problems.add("The “" + name + "” date “" + value.strip() + "” is not a date (yyyy-mm-dd); ignored.");
+            problems.add(AdminLanguage.text("filter.error.date", AdminLanguage.text("filter.date." + name),
+                    value.strip()));
             return null;
         }
     }

@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.results;
 
+import org.oostkit.wrt.web.i18n.AdminLanguage;
 import org.oostkit.wrt.query.api.CandidateView;
 import org.oostkit.wrt.query.api.StatisticsView;
 import org.oostkit.wrt.query.export.ReportNumbers;
@@ -38,11 +39,12 @@ record ResultsPage(List<Crumb> crumbs, List<NavItem> tabs, String base, String c
                             boolean chosen, String told, boolean shortlistOpen) {
             return new Candidate(candidate.rank(), AdminPages.text(candidate.name()),
                     AdminPages.text(candidate.email()), candidate.nominations(), candidate.aboveThreshold(),
-                    "SEED".equals(candidate.source()) ? "seed" : "nominated",
+                    "SEED".equals(candidate.source()) ? AdminLanguage.text("source.seed")
+                            : AdminLanguage.text("source.nominated"),
                     candidate.rounds() == null ? "" : candidate.rounds().stream().map(String::valueOf)
                             .collect(Collectors.joining(", ")),
                     candidate.contactedRound() == null ? "" : "round " + candidate.contactedRound(),
-                    candidate.contactedRound() != null, LocalTimes.shortMoment(candidate.firstNominatedAt(), zone),
+                    candidate.contactedRound() != null, LocalTimes.shortMoment(candidate.firstNominatedAt(), zone, AdminLanguage.locale()),
                     namedBy, base + "/people/" + candidate.personId(), candidate.personId().toString(),
                     AdminPages.text(candidate.name()), "results", chosen, told, !told.isEmpty(),
                     shortlistOpen && !chosen);

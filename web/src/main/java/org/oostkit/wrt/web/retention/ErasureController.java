@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.retention;
 
+import org.oostkit.wrt.web.i18n.AdminLanguage;
 import org.axonframework.queryhandling.QueryGateway;
 import org.oostkit.wrt.api.campaign.CampaignCommands.EraseCampaign;
 import org.oostkit.wrt.api.campaign.CampaignCommands.ErasePerson;
@@ -59,7 +60,7 @@ class ErasureController {
                                Authentication user, RedirectAttributes redirect) {
         Target target = target(slug, id, user);
         if (!confirmName.strip().equals(target.campaign.name())) {
-            return withStatus(campaignPage(target, confirmName, "Type the campaign's name exactly as shown to confirm.",
+            return withStatus(campaignPage(target, confirmName, AdminLanguage.text("erase.error.name"),
                     user), HttpStatus.UNPROCESSABLE_ENTITY);
         }
         try {
@@ -70,8 +71,8 @@ class ErasureController {
             page.addObject("flash", flash("error", e.getMessage()));
             return page;
         }
-        redirect.addFlashAttribute("flash", flash("ok", "The campaign \"" + target.campaign.name()
-                + "\" was erased: its people's names and addresses can no longer be read anywhere."));
+        redirect.addFlashAttribute("flash", flash("ok", AdminLanguage.text("flash.campaignErased",
+                target.campaign.name())));
         return new ModelAndView("redirect:/org/" + slug + "/campaigns");
     }
 
@@ -89,25 +90,24 @@ class ErasureController {
         Map<String, String> errors = new LinkedHashMap<>();
         String normalised = Emails.normalise(email);
         if (normalised == null || normalised.isEmpty()) {
-            errors.put("email", "Enter the person's email address.");
+            errors.put("email", AdminLanguage.text("erase.error.emailMissing"));
         } else if (!Emails.isValid(normalised)) {
-            errors.put("email", "This is not a valid email address.");
+            errors.put("email", AdminLanguage.text("erase.error.emailInvalid"));
         }
         if (!confirm) {
-            errors.put("confirm", "Tick the box to confirm the erasure.");
+            errors.put("confirm", AdminLanguage.text("erase.error.confirm"));
         }
         if (errors.isEmpty()) {
             try {
                 acting.sendAndWait(new ErasePerson(target.campaign.campaignId(),
                         target.organisation.organisationId(), normalised), Actor.admin(user.getName()).value());
-                redirect.addFlashAttribute("flash", flash("ok", "The person's name and address were erased from "
-                        + "this campaign; they still count as one anonymous person."));
+                redirect.addFlashAttribute("flash", flash("ok", AdminLanguage.text("flash.personErased")));
                 return new ModelAndView("redirect:/org/" + slug + "/campaigns/" + id);
             } catch (NotFound e) {
-                errors.put("email", "Nobody with this address was ever in this campaign.");
+                errors.put("email", AdminLanguage.text("erase.error.nobody"));
             } catch (RuleViolation e) {
                 errors.put("email", e.violated() == Rule.PERSON_ERASED
-                        ? "This person's data has already been erased." : e.getMessage());
+                        ? AdminLanguage.text("erase.error.already") : e.getMessage());
             }
         }
         return withStatus(personPage(target, email, confirm, errors, user), HttpStatus.UNPROCESSABLE_ENTITY);
@@ -142,7 +142,8 @@ class ErasureController {
     }
 
     private ModelAndView campaignPage(Target target, String typed, String error, Authentication user) {
-        ModelAndView page = common("retention/erase-campaign", "Erase campaign", target, user);
+        ModelAndView page = common("retention/erase-campaign", AdminLanguage.text("erase.campaign.title"), target,
+                user);
         page.addObject("typed", typed);
         page.addObject("error", error);
         page.addObject("roundOpen", target.campaign.openRound() != null);
@@ -151,7 +152,7 @@ class ErasureController {
 
     private ModelAndView personPage(Target target, String email, boolean confirm, Map<String, String> errors,
                                     Authentication user) {
-        ModelAndView page = common("retention/erase-person", "Erase a person's data", target, user);
+        ModelAndView page = common("retention/erase-person", AdminLanguage.text("erase.person.heading"), target, user);
         page.addObject("email", email);
         page.addObject("confirm", confirm);
         page.addObject("emailError", errors.get("email"));

@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.round;
 
+import org.oostkit.wrt.web.i18n.AdminLanguage;
 import org.oostkit.wrt.api.campaign.CampaignId;
 import org.oostkit.wrt.api.common.Rule;
 import org.oostkit.wrt.api.common.RuleViolation;
@@ -66,8 +67,7 @@ public class InvitationResends {
         Optional<ContactView> contact = inDoubt(organisation, campaign, round).stream()
                 .filter(c -> c.invitationId().equals(invitation)).findFirst();
         if (contact.isEmpty()) {
-            throw new RuleViolation(Rule.MAIL_NOT_IN_DOUBT,
-                    "That invitation of this round has not failed and is not in doubt: it is not sent again.");
+            throw new RuleViolation(Rule.MAIL_NOT_IN_DOUBT, AdminLanguage.text("flash.notResendable"));
         }
         pages.send(new SendInvitationAgain(invitation, organisation), admin);
         return contact;

@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.round;
 
+import org.oostkit.wrt.web.i18n.AdminLanguage;
 import org.oostkit.wrt.api.campaign.PersonId;
 import org.oostkit.wrt.query.api.ReasonView;
 import org.oostkit.wrt.query.api.ReasonsView;
@@ -40,7 +41,7 @@ final class RoundAnswers {
         }
         int more = reasons == null ? 0 : reasons.nominatorsLeftOut();
         int nominators = byNominator.size() + more;
-        return new Answers(!answers.isEmpty(), nominators + (nominators == 1 ? " nominator" : " nominators"), answers,
+        return new Answers(!answers.isEmpty(), AdminLanguage.text("answers.nominators", nominators), answers,
                 more, more > 0);
     }
 }

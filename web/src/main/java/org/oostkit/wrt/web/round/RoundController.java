@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.round;
 
+import org.oostkit.wrt.web.i18n.AdminLanguage;
 import jakarta.servlet.http.HttpServletResponse;
 import org.oostkit.wrt.api.common.RuleViolation;
 import org.oostkit.wrt.api.invitation.InvitationId;
@@ -95,8 +96,8 @@ class RoundController {
         boolean visible = pages.caughtUp(new FindRound(scope.organisationId(), scope.campaignId(), number),
                 RoundView.class, view -> view != null && !view.open());
         redirect.addFlashAttribute("flash", Map.of("kind", visible ? "ok" : "warn", "message",
-                "Round " + number + " closed: nominations can no longer be changed."
-                        + (visible ? "" : " The page shows it within a few seconds.")));
+                AdminLanguage.text("flash.roundClosed", number)
+                        + (visible ? "" : " " + AdminLanguage.text("flash.pageLags"))));
         return "redirect:" + scope.base() + "/rounds/" + number;
     }
 
@@ -109,10 +110,10 @@ class RoundController {
         Instant at = LocalTimes.fromInput(deadline, zone);
         String problem = null;
         if (at == null) {
-            problem = "Enter the new deadline as a date and time.";
+            problem = AdminLanguage.text("round.error.deadlineMissing");
         } else if (round.deadline() != null && !at.isAfter(round.deadline())) {
-            problem = "The new deadline must be later than the current one ("
-                    + LocalTimes.moment(round.deadline(), zone) + ").";
+            problem = AdminLanguage.text("round.error.deadlineEarlier",
+                    LocalTimes.moment(round.deadline(), zone, AdminLanguage.locale()));
         }
         if (problem == null) {
             try {
@@ -128,8 +129,8 @@ class RoundController {
         boolean visible = pages.caughtUp(new FindRound(scope.organisationId(), scope.campaignId(), number),
                 RoundView.class, view -> view != null && wanted.equals(view.deadline()));
         redirect.addFlashAttribute("flash", Map.of("kind", visible ? "ok" : "warn", "message",
-                "Round " + number + " now closes " + LocalTimes.moment(at, zone) + "; the reminder moves with it."
-                        + (visible ? "" : " The page shows it within a few seconds.")));
+                AdminLanguage.text("flash.roundExtended", number, LocalTimes.moment(at, zone, AdminLanguage.locale()))
+                        + (visible ? "" : " " + AdminLanguage.text("flash.pageLags"))));
         return "redirect:" + scope.base() + "/rounds/" + number;
     }
 
@@ -147,32 +148,31 @@ class RoundController {
         String here = "redirect:" + scope.base() + "/rounds/" + number;
         if (!round.open()) {
             redirect.addFlashAttribute("flash", Map.of("kind", "warn", "message",
-                    "This round is closed: its invitations are not sent again."));
+                    AdminLanguage.text("flash.roundClosedNoResend")));
             return here;
         }
         if (all) {
             InvitationResends.Outcome outcome = resends.sendAllAgain(scope.organisationId(),
                     scope.campaignId(), number, authentication);
             String message = outcome.sent() == 0 && outcome.refused().isEmpty()
-                    ? "No invitation of this round is waiting to be sent again."
-                    : outcome.sent() + (outcome.sent() == 1 ? " invitation is" : " invitations are")
-                    + " being sent again, each with a new link."
-                    + (outcome.refused().isEmpty() ? "" : " " + outcome.refused().size() + " could not be: "
-                    + outcome.refused().get(0));
+                    ? AdminLanguage.text("flash.nothingToResend")
+                    : AdminLanguage.text("flash.resentAll", outcome.sent())
+                    + (outcome.refused().isEmpty() ? "" : " " + AdminLanguage.text("flash.resentRefused",
+                    outcome.refused().size(), outcome.refused().get(0)));
             redirect.addFlashAttribute("flash", Map.of("kind", outcome.refused().isEmpty() ? "ok" : "warn",
                     "message", message));
             return here;
         }
         if (invitation == null) {
             redirect.addFlashAttribute("flash", Map.of("kind", "warn", "message",
-                    "Choose the invitation to send again."));
+                    AdminLanguage.text("flash.chooseInvitation")));
             return here;
         }
         try {
             ContactView contact = resends.sendAgain(scope.organisationId(), scope.campaignId(), number,
                     new InvitationId(invitation), authentication).orElseThrow();
             redirect.addFlashAttribute("flash", Map.of("kind", "ok", "message",
-                    "The invitation to " + AdminPages.text(contact.name()) + " is being sent again, with a new link."));
+                    AdminLanguage.text("flash.resentOne", AdminPages.text(contact.name()))));
         } catch (RuleViolation refused) {
             redirect.addFlashAttribute("flash", Map.of("kind", "warn", "message", refused.getMessage()));
         }

@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.round;
 
+import org.oostkit.wrt.web.i18n.AdminLanguage;
 import org.oostkit.wrt.api.campaign.CampaignCommands.StartRound;
 import org.oostkit.wrt.api.campaign.CampaignSettings;
 import org.oostkit.wrt.api.common.RuleViolation;
@@ -66,15 +67,15 @@ class RoundListController {
         ZoneId zone = pages.zone(scope.organisation(), scope.campaign());
         Instant at = LocalTimes.fromInput(deadline, zone);
         if (at == null) {
-            errors.put("deadline", "Enter the deadline as a date and time.");
+            errors.put("deadline", AdminLanguage.text("rounds.error.deadlineMissing"));
         } else if (!at.isAfter(Instant.now())) {
-            errors.put("deadline", "The deadline must be in the future.");
+            errors.put("deadline", AdminLanguage.text("rounds.error.deadlinePast"));
         }
         Integer days = parse(reminderDays);
         if (reminderEnabled && (days == null || days < CampaignSettings.REMINDER_DAYS_MIN
                 || days > CampaignSettings.REMINDER_DAYS_MAX)) {
-            errors.put("reminderDays", "The reminder must be a whole number of days from "
-                    + CampaignSettings.REMINDER_DAYS_MIN + " to " + CampaignSettings.REMINDER_DAYS_MAX + ".");
+            errors.put("reminderDays", AdminLanguage.text("rounds.error.reminderDays",
+                    CampaignSettings.REMINDER_DAYS_MIN, CampaignSettings.REMINDER_DAYS_MAX));
         }
         if (!errors.isEmpty()) {
             return roundsPage(scope, form, errors, null, authentication, model);
@@ -96,10 +97,8 @@ class RoundListController {
         boolean visible = pages.caughtUp(new FindRound(scope.organisationId(), scope.campaignId(), number),
                 RoundView.class, Objects::nonNull);
         redirect.addFlashAttribute("flash", Map.of("kind", visible ? "ok" : "warn", "message",
-                "Round " + number + " started; it closes " + LocalTimes.moment(at, zone) + ". The invitations are "
-                        + "being sent. Delivery and answers appear here "
-                        + "as they happen" + (visible ? "." : " (the round shows within a few seconds; reload "
-                        + "if it is not there yet).")));
+                AdminLanguage.text(visible ? "flash.roundStarted" : "flash.roundStartedLagging", number,
+                        LocalTimes.moment(at, zone, AdminLanguage.locale()))));
         return "redirect:" + scope.base() + (visible ? "/rounds/" + number : "/rounds");
     }
 
@@ -144,21 +143,21 @@ class RoundListController {
         List<PersonRow> wont = new ArrayList<>();
         if (roster != null) {
             for (PersonView person : roster.nextRound()) {
-                will.add(PersonRow.of(person, "SEED".equals(person.source()) ? "seed group"
-                        : "nominated in round " + person.enteredRound() + ", not asked yet"));
+                will.add(PersonRow.of(person, "SEED".equals(person.source()) ? AdminLanguage.text("rounds.why.seed")
+                        : AdminLanguage.text("rounds.why.nominated", person.enteredRound())));
             }
             for (PersonView person : roster.people()) {
                 if (person.contactedRound() != null) {
-                    wont.add(PersonRow.of(person, "already asked in round " + person.contactedRound()
-                            + " (each person is asked once per campaign)"));
+                    wont.add(PersonRow.of(person, AdminLanguage.text("rounds.whyNot.asked", person.contactedRound())));
                 }
             }
         }
 
-        model.addAllAttributes(pages.page("Rounds of " + campaign.name(), organisation, authentication, "campaign"));
+        model.addAllAttributes(pages.page(AdminLanguage.text("title.rounds", campaign.name()), organisation, authentication,
+                "campaign"));
         model.addAllAttributes(PageModel.attributes(new RoundsPage(
                 AdminPages.crumbs("/org/" + slug + "/manage", organisation.name(), base, campaign.name(), null,
-                        "Rounds"),
+                        AdminLanguage.text("tab.rounds")),
                 AdminPages.tabs(slug, campaign, "rounds"), base, campaign.name(), LocalTimes.zoneName(zone),
                 rounds, !rounds.isEmpty(), open ? campaign.openRound().toString() : "", open, campaign.completed(),
                 !open && !campaign.completed() && organisation.isActive(), !organisation.isActive(),

@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.round;
 
+import org.oostkit.wrt.web.i18n.AdminLanguage;
 import org.oostkit.wrt.api.common.RuleViolation;
 import org.oostkit.wrt.api.invitation.InvitationId;
 import org.oostkit.wrt.api.invitation.InvitationMailCommands.ResendInvitation;
@@ -51,7 +52,7 @@ class RoundMailActionsController {
                 : pages.queryList(new FindContacts(organisation.organisationId(), campaign.campaignId(), number, null),
                         ContactView.class).stream().filter(c -> c.invitationId().value().equals(invitation)).findFirst();
         if (contact.isEmpty()) {
-            return flash(redirect, scope, number, "warn", "That person was not invited in this round.");
+            return flash(redirect, scope, number, "warn", AdminLanguage.text("flash.notInvited"));
         }
         try {
             pages.send(new ResendInvitation(new InvitationId(invitation), organisation.organisationId()),
@@ -59,8 +60,7 @@ class RoundMailActionsController {
         } catch (RuleViolation refused) {
             return flash(redirect, scope, number, "warn", refused.getMessage());
         }
-        return flash(redirect, scope, number, "ok", "The invitation is being sent again to " + who(contact.get())
-                + " with a new link; the earlier links keep working while the round is open.");
+        return flash(redirect, scope, number, "ok", AdminLanguage.text("flash.resentTo", who(contact.get())));
     }
 
     @PostMapping("/org/{slug}/campaigns/{id}/rounds/{number}/remind-now")
@@ -73,8 +73,7 @@ class RoundMailActionsController {
         } catch (RuleViolation refused) {
             return flash(redirect, scope, number, "warn", refused.getMessage());
         }
-        return flash(redirect, scope, number, "ok", "Everyone who has not answered is being reminded now, "
-                + "each with a new link (not addresses that bounced or reported spam).");
+        return flash(redirect, scope, number, "ok", AdminLanguage.text("flash.remindedNow"));
     }
 
     private static String who(ContactView contact) {

@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.round;
 
+import org.oostkit.wrt.web.i18n.AdminLanguage;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.oostkit.wrt.api.campaign.CampaignId;
@@ -83,10 +84,12 @@ class RoundMailActivity implements WebMvcConfigurer, HandlerInterceptor {
                     String name = rs.getString("name");
                     String email = rs.getString("email");
                     String actor = rs.getString("actor");
-                    return new Action(LocalTimes.shortMoment(rs.getTimestamp("occurred_at").toInstant(), zone), resend
-                            ? "Invitation sent again to " + (name == null || name.isBlank()
-                                    ? (email == null ? "a person" : email) : name + " (" + email + ")")
-                            : "Everyone who had not answered was reminded",
+                    return new Action(LocalTimes.shortMoment(rs.getTimestamp("occurred_at").toInstant(), zone,
+                            AdminLanguage.locale()), resend
+                            ? AdminLanguage.text("activity.resent", name == null || name.isBlank()
+                                    ? (email == null ? AdminLanguage.text("activity.somebody") : email)
+                                    : name + " (" + email + ")")
+                            : AdminLanguage.text("activity.reminded"),
                             actor.startsWith("admin:") ? actor.substring("admin:".length()) : actor);
                 }, campaign, number, SHOWN);
         view.addObject("mailActivity", actions);

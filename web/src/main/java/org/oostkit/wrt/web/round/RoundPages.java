@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.round;
 
+import org.oostkit.wrt.web.i18n.AdminLanguage;
 import org.oostkit.wrt.query.api.CampaignQueries.FindRoundReasons;
 import org.oostkit.wrt.query.api.CampaignView;
 import org.oostkit.wrt.query.api.ContactView;
@@ -91,11 +92,12 @@ class RoundPages {
         List<ContactRow> inDoubt = !canResend ? List.of() : resends.uncertain(organisation.organisationId(),
                 campaign.campaignId(), round.number()).stream().map(c -> ContactRow.of(c, zone)).toList();
 
-        model.addAllAttributes(pages.page("Round " + round.number() + " of " + campaign.name(), organisation,
+        model.addAllAttributes(pages.page(AdminLanguage.text("title.round", round.number(), campaign.name()), organisation,
                 authentication, "campaign"));
         model.addAllAttributes(PageModel.attributes(new RoundPage(
                 AdminPages.crumbs("/org/" + slug + "/manage", organisation.name(), base, campaign.name(),
-                        base + "/rounds", "Rounds", null, "Round " + round.number()),
+                        base + "/rounds", AdminLanguage.text("tab.rounds"), null,
+                        AdminLanguage.text("crumb.round", round.number())),
                 AdminPages.tabs(slug, campaign, "rounds"), base, here, LocalTimes.zoneName(zone),
                 RoundModel.of(round, zone, null), here + "/live",
                 // counters nobody reports would stay 0 forever and read as "nobody opened it"
@@ -118,25 +120,24 @@ class RoundPages {
         CampaignView campaign = scope.campaign();
         String slug = scope.slug();
         String base = scope.base();
-        model.addAllAttributes(pages.page("Close round " + round.number(), organisation, authentication,
+        model.addAllAttributes(pages.page(AdminLanguage.text("title.closeRound", round.number()), organisation, authentication,
                 "campaign"));
         model.addAllAttributes(PageModel.attributes(new ClosePage(
                 AdminPages.crumbs("/org/" + slug + "/manage", organisation.name(), base, campaign.name(),
-                        base + "/rounds", "Rounds", base + "/rounds/" + round.number(), "Round " + round.number(),
-                        null, "Close"),
+                        base + "/rounds", AdminLanguage.text("tab.rounds"), base + "/rounds/" + round.number(),
+                        AdminLanguage.text("crumb.round", round.number()), null, AdminLanguage.text("crumb.close")),
                 RoundModel.of(round, pages.zone(organisation, campaign), null),
                 base + "/rounds/" + round.number(), error)));
         return CLOSE;
     }
 
     private static List<FilterOption> filterOptions(String current) {
-        String[][] options = {{"", "everyone"}, {"RESPONDED", "responded"}, {"NOT_RESPONDED", "not responded"},
-                {"PENDING", "mail pending"}, {"SENT", "sent"}, {"DELIVERED", "delivered"}, {"OPENED", "opened"},
-                {"CLICKED", "clicked"}, {"BOUNCED", "bounced"}, {"SPAM_COMPLAINT", "spam complaint"},
-                {"FAILED", "sending failed"}, {"UNCERTAIN", "not sure it went out"}};
+        String[] options = {"", "RESPONDED", "NOT_RESPONDED", "PENDING", "SENT", "DELIVERED", "OPENED", "CLICKED",
+                "BOUNCED", "SPAM_COMPLAINT", "FAILED", "UNCERTAIN"};
         List<FilterOption> list = new ArrayList<>();
-        for (String[] option : options) {
-            list.add(new FilterOption(option[0], option[1], option[0].equals(current)));
+        for (String option : options) {
+            list.add(new FilterOption(option, AdminLanguage.text("filter." + (option.isEmpty() ? "ALL" : option)),
+                    option.equals(current)));
         }
         return list;
     }

@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.round;
 
+import org.oostkit.wrt.web.i18n.AdminLanguage;
 import org.oostkit.wrt.query.api.ContactView;
 import org.oostkit.wrt.query.api.RoundView;
 import org.oostkit.wrt.query.export.ReportNumbers;
@@ -48,21 +49,26 @@ final class RoundViews {
                       int opened, int clicked, int bounced, int spam, int linkOpened, int verified, String href) {
 
         static RoundModel of(RoundView round, ZoneId zone, String href) {
-            return new RoundModel(round.number(), round.open(), round.open() ? "open" : "closed",
-                    round.open() ? "ok" : "", LocalTimes.shortMoment(round.startedAt(), zone),
+            return new RoundModel(round.number(), round.open(), status(round),
+                    round.open() ? "ok" : "", LocalTimes.shortMoment(round.startedAt(), zone, AdminLanguage.locale()),
                     // the deadline in full, word for word as the invitation mail and the nominator's page state it
-                    LocalTimes.moment(round.deadline(), zone),
+                    LocalTimes.moment(round.deadline(), zone, AdminLanguage.locale()),
                     round.deadline() == null ? "" : round.deadline().toString(),
                     // a closed round sends no reminder any more: only one already sent is worth mentioning
                     round.reminderAt() != null && (round.open() || round.reminderSentAt() != null),
-                    LocalTimes.shortMoment(round.reminderAt(), zone), round.reminderSentAt() != null,
-                    LocalTimes.shortMoment(round.reminderSentAt(), zone), LocalTimes.shortMoment(round.closedAt(), zone),
-                    "DEADLINE_PASSED".equals(round.closeReason()) ? "at its deadline"
-                            : "CLOSED_BY_ADMIN".equals(round.closeReason()) ? "by an admin" : "",
+                    LocalTimes.shortMoment(round.reminderAt(), zone, AdminLanguage.locale()), round.reminderSentAt() != null,
+                    LocalTimes.shortMoment(round.reminderSentAt(), zone, AdminLanguage.locale()), LocalTimes.shortMoment(round.closedAt(), zone, AdminLanguage.locale()),
+                    "DEADLINE_PASSED".equals(round.closeReason()) ? AdminLanguage.text("round.closedAtDeadline")
+                            : "CLOSED_BY_ADMIN".equals(round.closeReason()) ? AdminLanguage.text("round.closedByAdmin")
+                            : "",
                     round.closeReason() != null, round.contacted(), round.responded(),
-                    ReportNumbers.percent(round.responseRate()), round.open() ? "open" : "closed", round.sent(),
+                    ReportNumbers.percent(round.responseRate()), status(round), round.sent(),
                     round.failed(), round.delivered(), round.opened(), round.clicked(), round.bounced(),
                     round.spamComplaints(), round.linkOpened(), round.verified(), href);
+        }
+
+        static String status(RoundView round) {
+            return AdminLanguage.text(round.open() ? "round.status.open" : "round.status.closed");
         }
     }
 
@@ -71,7 +77,7 @@ final class RoundViews {
                        int bounced, int spam, int linkOpened, int verified, int responded, String responseRate) {
 
         static LiveNumbers of(RoundView round) {
-            return new LiveNumbers(round.open() ? "open" : "closed", round.contacted(), round.sent(), round.failed(),
+            return new LiveNumbers(RoundModel.status(round), round.contacted(), round.sent(), round.failed(),
                     round.delivered(), round.opened(), round.clicked(), round.bounced(), round.spamComplaints(),
                     round.linkOpened(), round.verified(), round.responded(), ReportNumbers.percent(round.responseRate()));
         }
@@ -85,7 +91,8 @@ final class RoundViews {
         static ContactRow of(ContactView contact, ZoneId zone) {
             String status = AdminPages.text(contact.deliveryStatus());
             return new ContactRow(AdminPages.text(contact.name()), AdminPages.text(contact.email()),
-                    contact.uncertain() ? "not sure it went out" : status.toLowerCase().replace('_', ' '),
+                    contact.uncertain() ? AdminLanguage.text("delivery.UNCERTAIN") : status.isEmpty() ? ""
+                            : AdminLanguage.textOr("delivery." + status, status.toLowerCase().replace('_', ' ')),
                     switch (status) {
                         case "DELIVERED", "OPENED", "CLICKED" -> "ok";
                         case "FAILED", "BOUNCED", "SPAM_COMPLAINT" -> "bad";
@@ -95,10 +102,10 @@ final class RoundViews {
                     contact.invitationId().toString(), contact.uncertain() || contact.failed(),
                     AdminPages.text(contact.failureReason()),
                     contact.failureReason() != null && !contact.failureReason().isBlank(),
-                    LocalTimes.shortMoment(contact.linkOpenedAt(), zone),
-                    LocalTimes.shortMoment(contact.verifiedAt(), zone), contact.responded(),
-                    LocalTimes.shortMoment(contact.respondedAt(), zone), contact.nominees(),
-                    LocalTimes.shortMoment(contact.remindedAt(), zone));
+                    LocalTimes.shortMoment(contact.linkOpenedAt(), zone, AdminLanguage.locale()),
+                    LocalTimes.shortMoment(contact.verifiedAt(), zone, AdminLanguage.locale()), contact.responded(),
+                    LocalTimes.shortMoment(contact.respondedAt(), zone, AdminLanguage.locale()), contact.nominees(),
+                    LocalTimes.shortMoment(contact.remindedAt(), zone, AdminLanguage.locale()));
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.round;
 
+import org.oostkit.wrt.web.i18n.AdminLanguage;
 import org.oostkit.wrt.api.campaign.CampaignRosterCommands.BringPersonBack;
 import org.oostkit.wrt.api.campaign.CampaignRosterCommands.SetPersonAside;
 import org.oostkit.wrt.api.campaign.CampaignRosterCommands;
@@ -71,17 +72,16 @@ class SetAsideController {
                     : new BringPersonBack(campaign.campaignId(), organisation.organisationId(), personId),
                     authentication);
         } catch (NotFound e) {
-            return flash(redirect, scope, "warn", "That person is not in this campaign's roster.");
+            return flash(redirect, scope, "warn", AdminLanguage.text("flash.notInRoster"));
         } catch (RuleViolation refused) {
             return flash(redirect, scope, "warn", refused.getMessage());
         }
         PersonView seen = shown(organisation, campaign, personId, aside);
-        String who = seen == null ? "The person" : AdminPages.text(seen.name()).isBlank()
+        String who = seen == null ? AdminLanguage.text("setAside.thePerson") : AdminPages.text(seen.name()).isBlank()
                 ? AdminPages.text(seen.email()) : AdminPages.text(seen.name());
-        String message = aside ? who + " is left out of the next round; they stay in the roster."
-                : who + " is back: the next round asks them.";
+        String message = AdminLanguage.text(aside ? "flash.setAside" : "flash.broughtBack", who);
         redirect.addFlashAttribute("flash", seen == null
-                ? Map.of("kind", "warn", "message", message + " The list shows it within a few seconds.")
+                ? Map.of("kind", "warn", "message", message + " " + AdminLanguage.text("flash.listLags"))
                 : Map.of("kind", "ok", "message", message));
         return "redirect:" + scope.base() + "/rounds";
     }

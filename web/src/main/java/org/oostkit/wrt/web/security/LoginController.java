@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.security;
 
+import org.oostkit.wrt.web.i18n.AdminLanguage;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -66,7 +67,7 @@ class LoginController {
         if (signedIn(authentication)) {
             return "redirect:/";
         }
-        model.addAttribute("title", "Sign in");
+        model.addAttribute("title", AdminLanguage.text("login.signIn"));
         model.addAttribute("email", "");
         model.addAttribute("signedOut", request.getParameter("signed-out") != null);
         return FORM;
@@ -79,14 +80,14 @@ class LoginController {
         }
         String normalised = Emails.normalise(email);
         if (normalised == null || normalised.isEmpty() || !Emails.isValid(normalised)) {
-            model.addAttribute("title", "Sign in");
+            model.addAttribute("title", AdminLanguage.text("login.signIn"));
             model.addAttribute("email", email == null ? "" : email.strip());
             model.addAttribute("emailError", normalised == null || normalised.isEmpty()
-                    ? "Please enter your email address." : "This does not look like an email address.");
+                    ? AdminLanguage.text("login.error.empty") : AdminLanguage.text("login.error.invalid"));
             return FORM;
         }
         mailer.requestLink(normalised);
-        model.addAttribute("title", "Check your email");
+        model.addAttribute("title", AdminLanguage.text("login.sent.heading"));
         model.addAttribute("email", normalised);
         model.addAttribute("validMinutes", properties.signInLinkValidity().toMinutes());
         return SENT;
@@ -100,7 +101,7 @@ class LoginController {
         if (!links.usable(token)) {
             return expired(model);
         }
-        model.addAttribute("title", "Sign in");
+        model.addAttribute("title", AdminLanguage.text("login.signIn"));
         model.addAttribute("token", token);
         return CONFIRM;
     }
@@ -131,7 +132,7 @@ class LoginController {
     }
 
     private String expired(Model model) {
-        model.addAllAttributes(Map.of("title", "This sign-in link no longer works"));
+        model.addAllAttributes(Map.of("title", AdminLanguage.text("login.expired.heading")));
         return EXPIRED;
     }
 

@@ -11,6 +11,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -115,6 +116,8 @@ public class SecurityConfiguration {
                                 "/error").permitAll()
                         .requestMatchers("/login", "/login/**").permitAll()
                         .requestMatchers("/org/{slug}/nominate", NOMINATOR_PAGES).permitAll()
+                        // the organisation's logo shows on the nominators' pages, which need no sign-in
+                        .requestMatchers(HttpMethod.GET, "/org/{slug}/logo.png").permitAll()
                         .requestMatchers("/org/{slug}", "/org/{slug}/**").access(new OrganisationAccess(readOnlyActions(context)))
                         .requestMatchers("/dev/mail", "/dev/mail/**").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()

@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.settings;
 
+import org.oostkit.wrt.web.i18n.AdminLanguage;
 import org.oostkit.wrt.api.campaign.CampaignCommands.ChangeCampaignTimeZone;
 import org.oostkit.wrt.api.common.RuleViolation;
 import org.oostkit.wrt.api.common.TimeZones;
@@ -40,9 +41,11 @@ class TimeZoneController {
     static final String VIEW = "settings/time-zone";
 
     private final AdminPages pages;
+    private final OrganisationLogos logos;
 
-    TimeZoneController(AdminPages pages) {
+    TimeZoneController(AdminPages pages, OrganisationLogos logos) {
         this.pages = pages;
+        this.logos = logos;
     }
 
     @GetMapping("/org/{slug}/settings")
@@ -65,8 +68,8 @@ class TimeZoneController {
         boolean visible = ReadModelWait.until(() -> pages.query(new FindOrganisationBySlug(slug), OrganisationView.class),
                 view -> zone.equals(view.timeZone()), AdminPages.CATCH_UP).isPresent();
         redirect.addFlashAttribute("flash", Map.of("kind", visible ? "ok" : "warn", "message",
-                "Time zone set to " + LocalTimes.zoneName(zone) + ". Deadlines are entered and shown in it, except in "
-                        + "campaigns with a zone of their own." + (visible ? "" : " The pages show it within a few seconds.")));
+                AdminLanguage.text("flash.zoneSet", LocalTimes.zoneName(zone))
+                        + (visible ? "" : " " + AdminLanguage.text("flash.pagesShow"))));
         return "redirect:/org/" + slug + "/settings";
     }
 
@@ -97,15 +100,19 @@ class TimeZoneController {
                         campaign.campaignId()), TimeZoneView.class),
                 view -> Objects.equals(own, view.campaignZone()), AdminPages.CATCH_UP).isPresent();
         redirect.addFlashAttribute("flash", Map.of("kind", visible ? "ok" : "warn", "message",
-                (own == null ? "The campaign follows the organisation's time zone."
-                        : "The campaign's time zone is " + LocalTimes.zoneName(own) + ".")
-                        + (visible ? "" : " The pages show it within a few seconds.")));
+                (own == null ? AdminLanguage.text("flash.zoneFollows")
+                        : AdminLanguage.text("flash.zoneOwn", LocalTimes.zoneName(own)))
+                        + (visible ? "" : " " + AdminLanguage.text("flash.pagesShow"))));
         return "redirect:" + scope.base();
     }
 
     /** The zone form ({@code settings/time-zone}), for the organisation or one campaign ({@code back} only then). */
     record ZonePage(List<AdminPages.Crumb> crumbs, String heading, String current, String explanation, String action,
-                    String back, List<Option> options, String error) {
+                    String back, List<Option> options, String error, LogoSection logoSection) {
+    }
+
+    /** The logo upload on the organisation's settings page; {@code href} the current logo's, null without one. */
+    record LogoSection(String action, String removeAction, String href) {
     }
 
     /** A zone to choose, labelled with its abbreviation and offset now. */
@@ -115,13 +122,17 @@ class TimeZoneController {
     private String organisationPage(OrganisationView organisation, String selected, String error,
                                     Authentication authentication, Model model) {
         String slug = organisation.slug();
-        model.addAllAttributes(pages.page("Settings", organisation, authentication, "settings"));
+        model.addAllAttributes(pages.page(AdminLanguage.text("nav.settings"), organisation, authentication,
+                "settings"));
         model.addAllAttributes(PageModel.attributes(new ZonePage(
-                AdminPages.crumbs("/org/" + slug + "/manage", organisation.name(), null, "Settings"), "Settings",
-                LocalTimes.zoneName(organisation.timeZone()),
-                "Deadlines are entered and shown in this zone: on the admin pages, in the invitation mails, on the "
-                        + "nominators' pages and in the exports. A campaign can have a zone of its own.",
-                "/org/" + slug + "/settings", null, options(selected, null), error)));
+                AdminPages.crumbs("/org/" + slug + "/manage", organisation.name(), null,
+                        AdminLanguage.text("nav.settings")),
+                AdminLanguage.text("nav.settings"), LocalTimes.zoneName(organisation.timeZone()),
+                AdminLanguage.text("zone.organisation.explanation"), "/org/" + slug + "/settings", null,
+                options(selected, null), error,
+                // the organisation's logo sits on its settings page too
+                new LogoSection("/org/" + slug + "/settings/logo", "/org/" + slug + "/settings/logo/remove",
+                        logos.href(slug).orElse(null)))));
         return VIEW;
     }
 
@@ -129,18 +140,19 @@ class TimeZoneController {
                                 String selected, String error, Authentication authentication, Model model) {
         String slug = organisation.slug();
         String base = "/org/" + slug + "/campaigns/" + campaign.campaignId();
-        model.addAllAttributes(pages.page("Time zone of " + campaign.name(), organisation, authentication, "campaign"));
+        model.addAllAttributes(pages.page(AdminLanguage.text("title.zone", campaign.name()), organisation,
+                authentication, "campaign"));
         model.addAllAttributes(PageModel.attributes(new ZonePage(
                 AdminPages.crumbs("/org/" + slug + "/manage", organisation.name(), base, campaign.name(), null,
-                        "Time zone"),
-                "Time zone of " + campaign.name(),
-                LocalTimes.zoneName(zones.zone()) + (zones.campaignOverrides() ? "" : " (the organisation's)"),
-                "This campaign's deadlines are entered and shown in this zone, in its mails, on its nominators' pages "
-                        + "and in its exports. Rounds keep their moment: a round that closes at 17:00 in one zone "
-                        + "closes at the same instant, shown in the new zone.",
+                        AdminLanguage.text("campaign.show.timeZone")),
+                AdminLanguage.text("title.zone", campaign.name()),
+                LocalTimes.zoneName(zones.zone())
+                        + (zones.campaignOverrides() ? "" : " " + AdminLanguage.text("zone.organisations")),
+                AdminLanguage.text("zone.campaign.explanation"),
                 base + "/time-zone", base,
-                options(selected, "The organisation's zone (" + LocalTimes.zoneName(zones.organisationZone()) + ")"),
-                error)));
+                options(selected, AdminLanguage.text("zone.organisationOption",
+                        LocalTimes.zoneName(zones.organisationZone()))),
+                error, null)));
         return VIEW;
     }
 

@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.shortlist;
 
+import org.oostkit.wrt.web.i18n.AdminLanguage;
 import org.oostkit.wrt.api.campaign.PersonId;
 import org.oostkit.wrt.query.api.CampaignView;
 import org.oostkit.wrt.query.api.InsightQueries.FindNetworkInsight;
@@ -57,7 +58,7 @@ class PersonController {
         NetworkInsightView insight = pages.query(new FindNetworkInsight(organisation.organisationId(),
                 campaign.campaignId()), NetworkInsightView.class);
         String base = scope.base();
-        String name = story.erased() ? "Erased person" : AdminPages.text(story.name());
+        String name = story.erased() ? AdminLanguage.text("person.erasedName") : AdminPages.text(story.name());
 
         Integer group = insight == null ? null : insight.group(personId);
         ShortlistView.Entry chosen = shortlist == null ? null : shortlist.entries().stream()
@@ -68,23 +69,26 @@ class PersonController {
         model.addAllAttributes(pages.page(name + " · " + campaign.name(), organisation, authentication, "campaign"));
         model.addAllAttributes(PageModel.attributes(new PersonPage(
                 AdminPages.crumbs("/org/" + slug + "/manage", organisation.name(), base, campaign.name(),
-                        base + "/results", "Results", null, name),
+                        base + "/results", AdminLanguage.text("tab.results"), null, name),
                 AdminPages.tabs(slug, campaign, "results"), base, person.toString(), name,
                 story.erased() ? "" : AdminPages.text(story.email()), story.erased(),
-                "SEED".equals(story.source()) ? "seed group" : "nominated"
-                        + (story.enteredRound() == null ? "" : ", entered the roster in round " + story.enteredRound()),
+                "SEED".equals(story.source()) ? AdminLanguage.text("rounds.why.seed")
+                        : story.enteredRound() == null ? AdminLanguage.text("person.nominated")
+                        : AdminLanguage.text("person.nominatedIn", story.enteredRound()),
                 story.inRoster(), story.nominations(), story.rank() == null ? "—" : story.rank().toString(),
                 story.ranked(), story.threshold(), story.aboveThreshold(),
-                group == null ? "none (not in the network)" : "group " + group,
+                group == null ? AdminLanguage.text("person.noGroup") : AdminLanguage.text("person.group", group),
                 insight != null && insight.bridges().stream().anyMatch(b -> b.personId().equals(personId)),
-                story.contactedRound() == null ? "Not asked yet" : "Asked in round " + story.contactedRound()
-                        + (story.invitedAt() == null ? "" : " (" + LocalTimes.shortMoment(story.invitedAt(), zone) + ")"),
+                story.contactedRound() == null ? AdminLanguage.text("person.notAsked")
+                        : AdminLanguage.text("person.askedIn", story.contactedRound()) + (story.invitedAt() == null
+                        ? "" : " (" + LocalTimes.shortMoment(story.invitedAt(), zone, AdminLanguage.locale()) + ")"),
                 story.contactedRound() == null ? "—" : story.respondedAt() == null
-                        ? "No answer" : "Answered " + LocalTimes.shortMoment(story.respondedAt(), zone),
+                        ? AdminLanguage.text("person.noAnswer") : AdminLanguage.text("person.answeredAt",
+                        LocalTimes.shortMoment(story.respondedAt(), zone, AdminLanguage.locale())),
                 reasons(story.namedBy(), true, base), !story.namedBy().isEmpty(),
                 reasons(story.named(), false, base), !story.named().isEmpty(),
                 chosen != null,
-                chosen == null ? null : LocalTimes.shortMoment(chosen.chosenAt(), zone),
+                chosen == null ? null : LocalTimes.shortMoment(chosen.chosenAt(), zone, AdminLanguage.locale()),
                 chosen == null ? null : ShortlistModel.actor(chosen.chosenBy()),
                 chosen == null ? null : chosen.note(),
                 // the page never shows "[erased]": it says what went instead

@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.shortlist;
 
+import org.oostkit.wrt.web.i18n.AdminLanguage;
 import org.oostkit.wrt.api.campaign.CampaignCommands.CloseShortlist;
 import org.oostkit.wrt.api.campaign.CampaignCommands.RemoveFromShortlist;
 import org.oostkit.wrt.api.campaign.CampaignCommands.ShortlistPerson;
@@ -74,16 +75,19 @@ class ShortlistController {
             String told = ShortlistModel.told(shortlist.mail(e.personId()).orElse(null), zone);
             return new Entry(AdminPages.text(e.name()), AdminPages.text(e.email()), base + "/people/" + e.personId(),
                     e.personId().toString(), AdminPages.text(e.note()), !e.note().isEmpty(),
-                    LocalTimes.shortMoment(e.chosenAt(), zone), ShortlistModel.actor(e.chosenBy()),
+                    LocalTimes.shortMoment(e.chosenAt(), zone, AdminLanguage.locale()),
+                    ShortlistModel.actor(e.chosenBy()),
                     group == null ? "" : group.toString(), told, !told.isEmpty());
         }).toList();
-        model.addAllAttributes(pages.page("Shortlist of " + campaign.name(), organisation, authentication, "campaign"));
+        model.addAllAttributes(pages.page(AdminLanguage.text("title.shortlist", campaign.name()), organisation,
+                authentication, "campaign"));
         model.addAllAttributes(PageModel.attributes(new ShortlistPage(
                 AdminPages.crumbs("/org/" + slug + "/manage", organisation.name(), base, campaign.name(),
-                        base + "/results", "Results", null, "Shortlist"),
+                        base + "/results", AdminLanguage.text("tab.results"), null,
+                        AdminLanguage.text("crumb.shortlist")),
                 AdminPages.tabs(slug, campaign, "results"), base, campaign.name(), rows, rows.size(), !rows.isEmpty(),
                 !ShortlistModel.toTell(shortlist).isEmpty(), shortlist.closed(),
-                shortlist.closed() ? LocalTimes.shortMoment(shortlist.closedAt(), zone) : "",
+                shortlist.closed() ? LocalTimes.shortMoment(shortlist.closedAt(), zone, AdminLanguage.locale()) : "",
                 ShortlistModel.actor(shortlist.closedBy()), ShortlistModel.groupsCovered(shortlist, insight))));
         return "shortlist/shortlist";
     }
@@ -95,11 +99,11 @@ class ShortlistController {
         String problem = TextRule.SHORTLIST_NOTE.problem(note);
         if (problem != null) {
             redirect.addFlashAttribute("flash", Map.of("kind", "error", "message",
-                    "Not chosen: " + TextRule.sentence(problem)));
+                    AdminLanguage.text("flash.notChosen", TextRule.sentence(problem))));
             return back(scope, back, person);
         }
         PersonId personId = new PersonId(person);
-        return change(scope, back, person, authentication, redirect, "Chosen for the workshop.",
+        return change(scope, back, person, authentication, redirect, AdminLanguage.text("flash.chosen"),
                 campaign -> new ShortlistPerson(campaign.campaignId(), campaign.organisationId(), personId, note),
                 view -> view.contains(personId));
     }
@@ -109,7 +113,7 @@ class ShortlistController {
                   @RequestParam(defaultValue = "") String back, Authentication authentication,
                   RedirectAttributes redirect) {
         PersonId personId = new PersonId(person);
-        return change(scope, back, person, authentication, redirect, "Taken off the shortlist.",
+        return change(scope, back, person, authentication, redirect, AdminLanguage.text("flash.takenOff"),
                 campaign -> new RemoveFromShortlist(campaign.campaignId(), campaign.organisationId(), personId),
                 view -> !view.contains(personId));
     }
@@ -117,7 +121,7 @@ class ShortlistController {
     @PostMapping("/org/{slug}/campaigns/{id}/shortlist/close")
     String close(@AdminOnly CampaignScope scope, Authentication authentication, RedirectAttributes redirect) {
         return change(scope, "shortlist", null, authentication, redirect,
-                "The shortlist is closed as final.",
+                AdminLanguage.text("person.closed"),
                 campaign -> new CloseShortlist(campaign.campaignId(), campaign.organisationId()),
                 ShortlistView::closed);
     }
@@ -138,8 +142,7 @@ class ShortlistController {
         boolean seen = pages.caughtUp(new FindShortlist(scope.organisationId(), scope.campaignId()),
                 ShortlistView.class, view -> view != null && visible.test(view));
         redirect.addFlashAttribute("flash", seen ? Map.of("kind", "ok", "message", done)
-                : Map.of("kind", "warn", "message", done + " The pages show it within a few seconds; reload if it "
-                + "is not there yet."));
+                : Map.of("kind", "warn", "message", done + " " + AdminLanguage.text("flash.pagesLag")));
         return back(scope, back, person);
     }
 

@@ -1,9 +1,10 @@
 package org.oostkit.wrt.web.shortlist;
 
+import org.oostkit.wrt.web.i18n.AdminLanguage;
 import org.oostkit.wrt.query.api.NetworkInsightView;
 import org.oostkit.wrt.query.api.ShortlistView;
 
-import org.oostkit.wrt.query.time.LocalTimes;
+import org.oostkit.wrt.web.campaign.AdminPages;
 
 import org.oostkit.wrt.api.campaign.PersonId;
 import org.oostkit.wrt.api.common.Emails;
@@ -35,14 +36,12 @@ final class ShortlistModel {
         long groups = shortlist.entries().stream().map(e -> insight.group(e.personId())).filter(Objects::nonNull)
                 .distinct().count();
         int chosen = shortlist.entries().size();
-        return (chosen == 1 ? "The one person chosen comes" : "The " + chosen + " people chosen come") + " from "
-                + groups + " of the " + insight.groups().size() + (insight.groups().size() == 1 ? " group" : " groups")
-                + " of the referral network.";
+        return AdminLanguage.text("shortlist.groupsCovered", chosen, groups, insight.groups().size());
     }
 
-    /** The selection mail's state in words: "told on 7 Dec 2026, 09:15", "being sent", or why not (empty: none). */
+    /** The person's selection mail in the admin's words; empty when none. */
     static String told(ShortlistView.SelectionMail mail, ZoneId zone) {
-        return mail == null ? "" : mail.told(at -> LocalTimes.shortMoment(at, zone));
+        return AdminPages.told(mail, zone);
     }
 
     /** Who "Tell the chosen" would mail: not asked for yet, and not erased (an erased address is none). */

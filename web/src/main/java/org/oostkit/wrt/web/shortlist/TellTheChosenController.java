@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.shortlist;
 
+import org.oostkit.wrt.web.i18n.AdminLanguage;
 import org.oostkit.wrt.api.campaign.CampaignCommands.TellTheChosen;
 import org.oostkit.wrt.api.campaign.PersonId;
 import org.oostkit.wrt.api.common.RuleViolation;
@@ -57,12 +58,13 @@ class TellTheChosenController {
         String shown = problem == null ? TextRule.SELECTION_MESSAGE.clean(message) : "";
         String previewName = toTell.isEmpty() ? "Alex Example" : AdminPages.text(toTell.get(0).name());
         SelectionMails.Preview preview = mails.preview(organisation.name(), campaign.name(), previewName, shown,
-                senders.of(campaign.campaignId().value()));
-        model.addAllAttributes(pages.page("Tell the chosen · " + campaign.name(), organisation, authentication,
-                "campaign"));
+                senders.of(campaign.campaignId().value()), senders.language(campaign.campaignId().value()));
+        model.addAllAttributes(pages.page(AdminLanguage.text("title.tell", campaign.name()), organisation,
+                authentication, "campaign"));
         model.addAllAttributes(PageModel.attributes(new TellPage(
                 AdminPages.crumbs("/org/" + scope.slug() + "/manage", organisation.name(), base, campaign.name(),
-                        base + "/shortlist", "Shortlist", null, "Tell the chosen"),
+                        base + "/shortlist", AdminLanguage.text("crumb.shortlist"), null,
+                        AdminLanguage.text("shortlist.tell")),
                 AdminPages.tabs(scope.slug(), campaign, "results"), base, campaign.name(), toTell.size(),
                 toTell.size() == 1, !toTell.isEmpty(), asked.size(), !asked.isEmpty(),
                 String.join("; ", toTell.stream().map(e -> AdminPages.text(e.name())).toList()), message,
@@ -77,15 +79,14 @@ class TellTheChosenController {
         String problem = TextRule.SELECTION_MESSAGE.problem(message);
         if (problem != null) {
             redirect.addFlashAttribute("flash", Map.of("kind", "error", "message",
-                    "Nobody was mailed: " + TextRule.sentence(problem)));
+                    AdminLanguage.text("flash.nobodyMailed", TextRule.sentence(problem))));
             return "redirect:" + scope.base() + "/shortlist/tell";
         }
         try {
             int people = pages.send(new TellTheChosen(scope.campaignId(), scope.organisationId(), message),
                     authentication);
-            redirect.addFlashAttribute("flash", Map.of("kind", "ok", "message", "The selection mail goes out to "
-                    + people + (people == 1 ? " person" : " people") + "; each is mailed once. The shortlist shows "
-                    + "when it was sent."));
+            redirect.addFlashAttribute("flash", Map.of("kind", "ok", "message",
+                    AdminLanguage.text("flash.told", people)));
         } catch (RuleViolation refused) {
             redirect.addFlashAttribute("flash", Map.of("kind", "error", "message", refused.getMessage()));
         }

@@ -39,7 +39,7 @@ class NominatorTextsTest {
 
     static final List<String> PAGES = List.of("landing", "code", "form", "done", "problem", "limited", "contact");
     static final List<String> MAILS = List.of("invitation", "reminder", "verification-code", "nomination-copy",
-            "_top.html", "_bottom.html", "_button.html");
+            "selection", "_top.html", "_bottom.html", "_button.html");
     private static final Pattern KEY = Pattern.compile("\\{\\{#t}}([^{]+)\\{\\{/t}}");
     private static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
     private static final Instant DEADLINE = Instant.parse("2026-12-18T16:00:00Z");
@@ -143,6 +143,28 @@ class NominatorTextsTest {
             assertThat(mail.html()).as(mail.kind()).contains("<html lang=\"" + language + "\">").contains(day);
         }
         assertThat(mails.get(2).text()).contains("10").contains("123456");
+    }
+
+    @ParameterizedTest(name = "the selection mail reads in {0}, the admin's message as written")
+    @ValueSource(strings = {"en", "nl", "de", "fr"})
+    void selectionMailRenders(String language) throws IOException {
+        MailComposer composer = new MailComposer(new MailTemplates(), new ProviderHeaders("postmark"),
+                "https://wrt.example.org/", ZONE);
+        Locale locale = Texts.locale(language);
+        CampaignSender sender = new CampaignSender("Team", "team@example.org", "Grace", "grace@example.org");
+        MailMessage mail = composer.selectionMail(UUID.randomUUID(), "Acme", "Board", "ada@example.org", "Ada",
+                "See you on Monday.", sender, locale);
+        Properties bundle = bundle(language.equals("en") ? "" : "_" + language);
+        String heading = bundle.getProperty("mail.selection.heading");
+        assertThat(mail.subject()).startsWith(heading).endsWith(": Board");
+        assertThat(mail.html()).contains("<html lang=\"" + language + "\">", heading, "See you on Monday.")
+                .doesNotContain("{{");
+        assertThat(mail.text()).contains("Ada", "Acme", "Board", "See you on Monday.", "Grace")
+                .doesNotContain("{{").doesNotContain("mail.");
+        if (!language.equals("en")) {
+            assertThat(mail.text()).doesNotContain("has selected you").doesNotContain("Questions?");
+            assertThat(mail.html()).doesNotContain("You have been selected");
+        }
     }
 
     @Test

@@ -4,6 +4,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.oostkit.wrt.api.campaign.CampaignCommands.ErasePerson;
+import org.oostkit.wrt.api.campaign.CampaignMailCommands.ChangeCampaignLanguage;
 import org.oostkit.wrt.api.campaign.CampaignCommands.ShortlistPerson;
 import org.oostkit.wrt.api.campaign.CampaignId;
 import org.oostkit.wrt.api.campaign.PersonId;
@@ -116,8 +117,41 @@ class SelectionMailIntegrationTest extends MailIntegrationTestSupport {
         assertThat(page(base + "/people/" + person(org, campaign, ann), asAdmin)).contains("told on");
     }
 
+    @Test
+    @DisplayName("a Dutch campaign's selection mail and its preview are in Dutch, the admin's message as written")
+    void inTheCampaignsLanguage() throws Exception {
+        String domain = domain();
+        String admin = "admin@" + domain;
+        OrganisationId org = wrt().organisation(admin);
+        String slug = slugOf(org);
+        Actor actor = Actor.admin(admin);
+        String ann = "ann@" + domain;
+        CampaignId campaign = campaign(org, actor, "", "Ann Archer", ann);
+        wrt().send(new ChangeCampaignLanguage(campaign, org, "nl"), actor);
+        wrt().send(new ShortlistPerson(campaign, org, person(org, campaign, ann), ""), actor);
+        String base = "/org/" + slug + "/campaigns/" + campaign;
+        RequestPostProcessor asAdmin = SecurityMockMvcRequestPostProcessors.user(admin)
+                .authorities(new SimpleGrantedAuthority("org:" + slug + ":admin"));
+
+        // the campaign's pages answer once the read model knows it
+        Awaitility.await("the preview in Dutch").atMost(WAIT).ignoreExceptions().until(() -> confirmation(base, asAdmin)
+                .contains("U bent geselecteerd voor de workshop"));
+        mvc.perform(post(base + "/shortlist/tell").param("message", "Tot de 12e!").with(asAdmin).with(csrf()))
+                .andExpect(status().isFound());
+        await("Ann told", WAIT, () -> SMTP.to(ann).size() == 1);
+        MimeMessage mail = SMTP.to(ann).get(0);
+        assertThat(mail.getSubject()).isEqualTo("U bent geselecteerd voor de workshop: Future of work");
+        assertThat(SmtpServer.text(mail)).contains("Beste Ann Archer,", "heeft u geselecteerd", "Tot de 12e!",
+                "neemt contact met u op").doesNotContain("Hello").doesNotContain("has selected you")
+                .doesNotContain("will be in touch");
+        assertThat(SmtpServer.html(mail)).contains("<html lang=\"nl\">", "U bent geselecteerd voor de workshop",
+                "Tot de 12e!").doesNotContain("You have been selected");
+    }
+
     private PersonId person(OrganisationId org, CampaignId campaign, String email) {
-        return Awaitility.await().atMost(WAIT).until(() -> queries.query(new FindRoster(org, campaign), RosterView.class)
+        // the organisation's read-model tables may not exist yet right after it was registered
+        return Awaitility.await().atMost(WAIT).ignoreExceptions()
+                .until(() -> queries.query(new FindRoster(org, campaign), RosterView.class)
                 .join().people().stream().filter(p -> p.email().equals(email)).map(PersonView::personId).findFirst(),
                 java.util.Optional::isPresent).orElseThrow();
     }

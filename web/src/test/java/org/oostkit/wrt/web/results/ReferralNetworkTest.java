@@ -253,6 +253,22 @@ class ReferralNetworkTest {
     }
 
     @Test
+    @DisplayName("the legend and each person's group read in the admin's language")
+    void dutchLegend() {
+        ReferralGraphView graph = twoCircles(new ArrayList<>());
+        NetworkGroups groups = groups(graph, 2);
+        org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.forLanguageTag("nl"));
+        try {
+            assertThat(groups.legend()).extracting(NetworkGroups.LegendLine::text).containsExactly(
+                    "Groep 1 — 4 personen, 4 in de top 25", "Groep 2 — 3 personen, 3 in de top 25");
+            String svg = ReferralNetwork.render(graph, 2, groups);
+            assertThat(svg).contains(" In groep 1.").contains(" · groep 2</title>");
+        } finally {
+            org.springframework.context.i18n.LocaleContextHolder.resetLocaleContext();
+        }
+    }
+
+    @Test
     @DisplayName("groups past the eighth share a hollow dot and one legend line; the top 25 counts ties as the "
             + "list ranks")
     void manyGroups() {

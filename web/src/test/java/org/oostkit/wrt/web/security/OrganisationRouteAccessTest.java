@@ -81,7 +81,9 @@ class OrganisationRouteAccessTest extends WebIntegrationTestSupport {
                 List<String> names = methods.isEmpty() ? List.of("GET", "POST")
                         : methods.stream().map(RequestMethod::name).toList();
                 for (String pattern : patterns) {
-                    if (!pattern.startsWith("/org/{slug}") || pattern.startsWith("/org/{slug}/nominate")) {
+                    // the nominator pages and the logo they show are public (theNominatorPagesArePublic)
+                    if (!pattern.startsWith("/org/{slug}") || pattern.startsWith("/org/{slug}/nominate")
+                            || pattern.equals("/org/{slug}/logo.png")) {
                         continue;
                     }
                     for (String method : names) {
@@ -175,5 +177,8 @@ class OrganisationRouteAccessTest extends WebIntegrationTestSupport {
     void theNominatorPagesArePublic() throws Exception {
         assertThat(mvc.perform(MockMvcRequestBuilders.post("/org/alpha/nominate/probe").with(csrf()))
                 .andReturn().getResponse().getStatus()).isEqualTo(200);
+        // no logo uploaded: not found, rather than sent to sign in
+        assertThat(mvc.perform(MockMvcRequestBuilders.get("/org/alpha/logo.png")).andReturn().getResponse()
+                .getStatus()).isEqualTo(404);
     }
 }

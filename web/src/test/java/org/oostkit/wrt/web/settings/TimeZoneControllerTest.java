@@ -61,6 +61,8 @@ class TimeZoneControllerTest {
     QueryGateway queries;
     @MockitoBean
     ActingCommandGateway commands;
+    @MockitoBean
+    OrganisationLogos logos;
 
     @BeforeEach
     void organisation() {
@@ -133,7 +135,7 @@ class TimeZoneControllerTest {
         mvc.perform(post(BASE + "/time-zone").with(admin()).with(csrf()).param("timeZone", "Asia/Kolkata"))
                 .andExpect(redirectedUrl(BASE))
                 .andExpect(flash().attribute("flash", Map.of("kind", "ok", "message",
-                        "The campaign's time zone is " + LocalTimes.zoneName(KOLKATA) + ".")));
+                        "The campaign’s time zone is " + LocalTimes.zoneName(KOLKATA) + ".")));
         assertThat(sent().getPayload()).isEqualTo(new ChangeCampaignTimeZone(CAMPAIGN, ORG, "Asia/Kolkata"));
     }
 

@@ -217,7 +217,7 @@ class ShortlistControllerTest {
                         Instant.parse("2026-12-02T09:15:00Z"), ""),
                 new ShortlistView.SelectionMail(GINA, chosen, ShortlistView.SelectionMail.State.NOT_SENT,
                         Instant.parse("2026-12-02T09:15:00Z"), "not sent: mail to this address bounced before"))));
-        when(selectionMails.preview(any(), any(), any(), any(), any()))
+        when(selectionMails.preview(any(), any(), any(), any(), any(), any()))
                 .thenReturn(new SelectionMails.Preview("You have been selected", "text", "<p>html</p>"));
 
         String page = mvc.perform(get(BASE + "/shortlist").with(admin())).andExpect(status().isOk())

@@ -2,7 +2,7 @@ package org.oostkit.wrt.web.webhooks;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.oostkit.wrt.api.common.ActingCommandGateway;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.oostkit.wrt.adapters.webhooks.DeliveryReports;
@@ -58,7 +58,7 @@ class EmailWebhookControllerTest {
     @Autowired
     MockMvc mvc;
     @MockitoBean
-    CommandGateway commands;
+    ActingCommandGateway commands;
     @MockitoBean
     JdbcTemplate jdbc;
 

@@ -1,6 +1,6 @@
 package org.oostkit.wrt.web.webhooks;
 
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.oostkit.wrt.api.common.ActingCommandGateway;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.oostkit.wrt.adapters.webhooks.DeliveryReports;
@@ -36,7 +36,7 @@ class UnconfiguredWebhooksTest {
     @Autowired
     MockMvc mvc;
     @MockitoBean
-    CommandGateway commands;
+    ActingCommandGateway commands;
     @MockitoBean
     JdbcTemplate jdbc;
 

@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The nominators' texts from the {@code i18n/nominator} bundles, read by templates through the
- * {@code {{#t}}key{{/t}}} lambda so that pages and mails speak the campaign's language.
+ * Texts from a message bundle (UTF-8): the nominators' {@code i18n/nominator} here, the admins' bundle named by the web
+ * module. Templates read them through the {@code {{#t}}key{{/t}}} lambda; plurals are
+ * {@link java.text.MessageFormat} choices, read by {@link #get(Locale, String, Object...)}.
  */
 public final class Texts {
 
@@ -21,9 +22,10 @@ public final class Texts {
     /** The session attribute holding the language a nominator chose on a page ({@code ?lang=nl}). */
     public static final String CHOSEN = "wrt.nominator.language";
 
-    private static final java.util.regex.Pattern KEY = java.util.regex.Pattern.compile("[a-z]+(\\.[a-zA-Z]+)+");
+    /** What a text key looks like ({@code round.close.title}); anything else is shown as written. */
+    public static final java.util.regex.Pattern KEY = java.util.regex.Pattern.compile("[a-z][a-zA-Z]*(\\.[a-zA-Z]+)+");
 
-    private static final Texts INSTANCE = new Texts(source());
+    private static final Texts INSTANCE = new Texts(source(BASENAME));
 
     private final MessageSource messages;
     private final Mustache.Compiler html = Mustache.compiler().nullValue("");
@@ -39,9 +41,14 @@ public final class Texts {
         return INSTANCE;
     }
 
-    private static MessageSource source() {
+    /** The texts of another bundle on the class path (the admin pages' bundle lives in the web module). */
+    public static Texts of(String basename) {
+        return new Texts(source(basename));
+    }
+
+    private static MessageSource source(String basename) {
         ResourceBundleMessageSource source = new ResourceBundleMessageSource();
-        source.setBasename(BASENAME);
+        source.setBasename(basename);
         source.setDefaultEncoding("UTF-8");
         // a language without a bundle reads English, whatever the server's own locale
         source.setFallbackToSystemLocale(false);
@@ -59,6 +66,11 @@ public final class Texts {
      */
     public String get(Locale locale, String key, Object... args) {
         return messages.getMessage(key, args.length == 0 ? null : args, locale);
+    }
+
+    /** A text taken as written, or the fallback when no bundle has the key. */
+    public String getOr(Locale locale, String key, String fallback) {
+        return messages.getMessage(key, null, fallback, locale);
     }
 
     /** The {@code t} lambda for HTML pages and mails in this language. */

@@ -86,19 +86,19 @@ class MailComposer {
     }
 
     /**
-     * "You have been selected" to a shortlisted person, with the admin's message; no link. Also renders the
+     * "You have been selected" to a shortlisted person in the campaign's language, with the admin's message; no link. Also renders the
      * preview on the shortlist page ({@code organisationId} null there). The provider headers name no invitation:
      * a bounce report for this mail must not be taken for one of an invitation.
      */
     MailMessage selectionMail(UUID organisationId, String organisationName, String campaignName,
-                              String email, String name, String message, CampaignSender sender) {
-        Map<String, Object> model = base(organisationName);
+                              String email, String name, String message, CampaignSender sender, Locale locale) {
+        Map<String, Object> model = base(organisationName, locale);
         model.put("name", name == null || name.isBlank() ? null : name.strip());
         model.put("campaignName", campaignName);
         model.put("messageParagraphs", paragraphs(message));
-        model.put("preheader", organisationName + " has selected you for the workshop.");
+        model.put("preheader", TEXTS.get(locale, "mail.selection.preheader", organisationName));
         contact(model, sender);
-        return message("selection", email, name, templates.render(MailTemplates.Kind.SELECTION, model),
+        return message("selection", email, name, templates.render(MailTemplates.Kind.SELECTION, model, locale),
                 providerHeaders.headers(organisationId, null, false), sender);
     }
 

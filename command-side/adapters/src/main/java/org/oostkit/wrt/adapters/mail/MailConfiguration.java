@@ -59,14 +59,16 @@ class MailConfiguration {
     }
 
     @Bean
-    RequestMail outgoingMail(MailComposer composer, MailTransport transport, JdbcTemplate jdbc, Clock clock) {
-        return new RequestMail(composer, transport, jdbc, clock);
+    RequestMail outgoingMail(MailComposer composer, MailTransport transport, JdbcTemplate jdbc, Clock clock,
+                             MailLogos logos) {
+        return new RequestMail(composer, transport, jdbc, clock, logos);
     }
 
     @Bean
     OutboxSender outboxSender(MailOutbox outbox, MailComposer composer, MailTransport transport, Secrets secrets,
-                              CommandGateway commands, MailProperties properties, MeterRegistry meters) {
-        return new OutboxSender(outbox, composer, transport, secrets, commands, properties.sender(), meters);
+                              CommandGateway commands, MailProperties properties, MeterRegistry meters,
+                              MailLogos logos) {
+        return new OutboxSender(outbox, composer, transport, secrets, commands, properties.sender(), meters, logos);
     }
 
     /** The mail policy's own processor, with a dead-letter queue so that a failing event stops nobody else's mail. */

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -65,9 +66,11 @@ public class MailPreviews {
     private final RequestMail sender;
     private final ProviderHeaders providerHeaders;
     private final Clock clock;
+    private final MailLogos logos;
 
     MailPreviews(JdbcTemplate jdbc, MailComposer composer, RequestMail sender, MailProperties properties,
-                 Clock clock) {
+                 Clock clock, MailLogos logos) {
+        this.logos = logos;
         this.jdbc = jdbc;
         this.composer = composer;
         this.sender = sender;
@@ -83,7 +86,11 @@ public class MailPreviews {
 
     public Preview preview(UUID organisationId, UUID campaignId, Kind kind, Instant deadline, String linkPath) {
         MailMessage mail = render(organisationId, campaignId, kind, deadline, linkPath, "nominator@example.org");
-        return new Preview(kind, mail.subject(), mail.text(), mail.html());
+        // the preview page frames the HTML: the logo comes along as a data address (its policy allows only those)
+        String html = logos.png(organisationId).map(png -> mail.html().replace(MailMessage.LOGO_SLOT,
+                MailMessage.logoImage("data:image/png;base64," + Base64.getEncoder().encodeToString(png))))
+                .orElse(mail.html());
+        return new Preview(kind, mail.subject(), mail.text(), html);
     }
 
     /**
@@ -96,9 +103,9 @@ public class MailPreviews {
                          String admin) {
         String to = Emails.normalise(admin);
         MailMessage mail = render(organisationId, campaignId, kind, deadline, linkPath, to);
-        sender.send(new MailMessage("test-" + mail.kind(), mail.messageId(), to, null, TEST_MARK + mail.subject(),
-                mail.text(), mail.html(), providerHeaders.headers(organisationId, null, false), mail.createdAt(),
-                mail.sender()));
+        sender.sendWithLogo(organisationId, new MailMessage("test-" + mail.kind(), mail.messageId(), to, null,
+                TEST_MARK + mail.subject(), mail.text(), mail.html(),
+                providerHeaders.headers(organisationId, null, false), mail.createdAt(), mail.sender()));
     }
 
     private MailMessage render(UUID organisationId, UUID campaignId, Kind kind, Instant deadline, String linkPath,

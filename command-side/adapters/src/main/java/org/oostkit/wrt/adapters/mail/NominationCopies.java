@@ -70,7 +70,8 @@ public class NominationCopies {
             }
             return person;
         }).toList();
-        sender.send(composer.nominationCopy(organisationId.value(), (String) row.get("organisation_name"),
+        sender.sendWithLogo(organisationId.value(), composer.nominationCopy(organisationId.value(),
+                (String) row.get("organisation_name"),
                 (String) row.get("campaign_name"), email, listed, savedAt,
                 ((java.sql.Timestamp) row.get("deadline")).toInstant(), composer.zone((String) row.get("time_zone")),
                 new org.oostkit.wrt.api.campaign.CampaignSender((String) row.get("sender_name"),

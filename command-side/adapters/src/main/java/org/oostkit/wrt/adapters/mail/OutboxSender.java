@@ -15,6 +15,7 @@ import org.oostkit.wrt.api.invitation.MailPurpose;
 import org.oostkit.wrt.api.organisation.OrganisationId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.oostkit.wrt.adapters.i18n.Texts;
 import org.springframework.context.SmartLifecycle;
 
 import java.time.Duration;
@@ -32,6 +33,7 @@ class OutboxSender implements SmartLifecycle {
 
     private final MailOutbox outbox;
     private final MailComposer composer;
+    private final MailLogos logos;
     private final MailTransport transport;
     private final Secrets secrets;
     private final CommandGateway commands;
@@ -45,8 +47,9 @@ class OutboxSender implements SmartLifecycle {
 
     OutboxSender(MailOutbox outbox, MailComposer composer, MailTransport transport, Secrets secrets,
                  CommandGateway commands, MailProperties.Sender settings,
-                 MeterRegistry meters) {
+                 MeterRegistry meters, MailLogos logos) {
         this.outbox = outbox;
+        this.logos = logos;
         this.composer = composer;
         this.transport = transport;
         this.secrets = secrets;
@@ -136,8 +139,10 @@ class OutboxSender implements SmartLifecycle {
         try {
             message = selection
                     ? composer.selectionMail(row.organisationId(), row.organisationName(), row.campaignName(),
-                            row.email(), row.name(), selectionMessage, row.sender())
+                            row.email(), row.name(), selectionMessage, row.sender(),
+                            Texts.locale(row.language()))
                     : composer.invitationMail(row, token);
+            message = message.withLogo(logos.png(row.organisationId()).orElse(null));
         } catch (RuntimeException e) {
             // nothing was handed over, and the same data would fail the same way again
             log.warn("{} mail of invitation {} could not be composed ({})", row.purpose(), row.invitationId(),

@@ -32,7 +32,10 @@ class RequestMail implements OutgoingMail, RetentionMail {
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    RequestMail(MailComposer composer, MailTransport transport, JdbcTemplate jdbc, Clock clock) {
+    private final MailLogos logos;
+
+    RequestMail(MailComposer composer, MailTransport transport, JdbcTemplate jdbc, Clock clock, MailLogos logos) {
+        this.logos = logos;
         this.composer = composer;
         this.transport = transport;
         this.jdbc = jdbc;
@@ -70,7 +73,8 @@ class RequestMail implements OutgoingMail, RetentionMail {
         CampaignSender sender = names.isEmpty() ? CampaignSender.NONE : new CampaignSender(
                 (String) names.get(0).get("sender_name"), (String) names.get(0).get("reply_to"),
                 (String) names.get(0).get("contact_name"), (String) names.get(0).get("contact_email"));
-        send(composer.verificationCode(organisationId.value(), invitationId.value(), organisationName, campaignName,
+        sendWithLogo(organisationId.value(), composer.verificationCode(organisationId.value(),
+                invitationId.value(), organisationName, campaignName,
                 address, code, expiresAt, clock.instant(),
                 composer.zone(names.isEmpty() ? null : (String) names.get(0).get("time_zone")), sender,
                 Texts.locale(names.isEmpty() ? null : (String) names.get(0).get("language"))));
@@ -83,6 +87,11 @@ class RequestMail implements OutgoingMail, RetentionMail {
         String path = campaignLink.getRawPath() + (campaignLink.getRawQuery() == null ? "" : "?" + campaignLink.getRawQuery());
         send(composer.retentionWarning(null, organisationName, campaignName, Emails.normalise(email), erasureAt, zone,
                 path));
+    }
+
+    /** A nominator's mail, with the organisation's logo embedded when it has one. */
+    void sendWithLogo(java.util.UUID organisation, MailMessage message) {
+        send(message.withLogo(logos.png(organisation).orElse(null)));
     }
 
     void send(MailMessage message) {

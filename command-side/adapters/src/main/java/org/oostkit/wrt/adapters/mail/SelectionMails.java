@@ -1,6 +1,7 @@
 package org.oostkit.wrt.adapters.mail;
 
 import org.oostkit.wrt.api.campaign.CampaignSender;
+import org.oostkit.wrt.adapters.i18n.Texts;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,9 +23,9 @@ public class SelectionMails {
 
     /** The mail exactly as the outbox composes it, for the given person's name. */
     public Preview preview(String organisationName, String campaignName, String name, String message,
-                           CampaignSender sender) {
+                           CampaignSender sender, String language) {
         MailMessage mail = composer.selectionMail(null, organisationName, campaignName, "preview@example.org", name,
-                message, sender);
+                message, sender, Texts.locale(language));
         return new Preview(mail.subject(), mail.text(), mail.html());
     }
 }

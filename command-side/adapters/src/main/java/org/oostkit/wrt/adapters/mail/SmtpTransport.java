@@ -118,6 +118,9 @@ class SmtpTransport implements MailTransport, AutoCloseable {
                     .withPlainText(message.text())
                     .withHTMLText(message.html())
                     .fixingMessageId(message.messageId());
+            if (message.logoPng() != null) {
+                builder.withEmbeddedImage(MailMessage.LOGO_CID, message.logoPng(), "image/png");
+            }
             for (Map.Entry<String, String> header : message.headers().entrySet()) {
                 builder.withHeader(header.getKey(), header.getValue());
             }

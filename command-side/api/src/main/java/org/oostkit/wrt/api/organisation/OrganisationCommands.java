@@ -33,6 +33,10 @@ public final class OrganisationCommands {
                                              String timeZone) {
     }
 
+    /** Shows the stored logo with this SHA-256 (lower-case hex) on nominator pages and mails; null removes it. */
+    public record ChangeOrganisationLogo(@TargetAggregateIdentifier OrganisationId organisationId, String sha256) {
+    }
+
     /** Replaces who may administer and audit the organisation. */
     public record ChangeOrganisationMembers(@TargetAggregateIdentifier OrganisationId organisationId,
                                             List<String> adminEmails,

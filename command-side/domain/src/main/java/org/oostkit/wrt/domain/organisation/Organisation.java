@@ -11,6 +11,7 @@ import org.oostkit.wrt.api.common.TextRule;
 import org.oostkit.wrt.api.common.TimeZones;
 import org.oostkit.wrt.api.organisation.OrganisationActivated;
 import org.oostkit.wrt.api.organisation.OrganisationCommands.ActivateOrganisation;
+import org.oostkit.wrt.api.organisation.OrganisationCommands.ChangeOrganisationLogo;
 import org.oostkit.wrt.api.organisation.OrganisationCommands.ChangeOrganisationMembers;
 import org.oostkit.wrt.api.organisation.OrganisationCommands.ChangeOrganisationTimeZone;
 import org.oostkit.wrt.api.organisation.OrganisationCommands.DeactivateOrganisation;
@@ -18,6 +19,7 @@ import org.oostkit.wrt.api.organisation.OrganisationCommands.RegisterOrganisatio
 import org.oostkit.wrt.api.organisation.OrganisationCommands.SuspendOrganisation;
 import org.oostkit.wrt.api.organisation.OrganisationDeactivated;
 import org.oostkit.wrt.api.organisation.OrganisationId;
+import org.oostkit.wrt.api.organisation.OrganisationLogoChanged;
 import org.oostkit.wrt.api.organisation.OrganisationMembersChanged;
 import org.oostkit.wrt.api.organisation.OrganisationRegistered;
 import org.oostkit.wrt.api.organisation.OrganisationSlug;
@@ -31,11 +33,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * An organisation (tenant): its slug, name, status, time zone and who administers and audits it. Without a zone
+ * An organisation (tenant): its slug, name, status, time zone, logo and who administers and audits it. Without a zone
  * of its own (organisations registered before zones existed) it reads as the configured default zone.
  */
 @Aggregate
@@ -43,11 +46,13 @@ class Organisation {
 
     static final int NAME_MAX = TextRule.ORGANISATION_NAME.maxLength();
     static final int MEMBERS_MAX = 100;
+    static final Pattern SHA256 = Pattern.compile("^[0-9a-f]{64}$");
 
     @AggregateIdentifier
     private OrganisationId id;
     private OrganisationStatus status;
     private ZoneId timeZone;
+    private String logoSha256;
 
     Organisation() {
     }
@@ -82,6 +87,17 @@ class Organisation {
         ZoneId zone = TimeZones.require(command.timeZone());
         if (!zone.equals(timeZone)) {
             apply(new OrganisationTimeZoneChanged(id, zone.getId()));
+        }
+    }
+
+    @CommandHandler
+    void handle(ChangeOrganisationLogo command) {
+        String sha256 = command.sha256();
+        if (sha256 != null && !SHA256.matcher(sha256).matches()) {
+            throw new RuleViolation(Rule.LOGO_HASH_INVALID, "A logo is named by the SHA-256 of its PNG, in hex.");
+        }
+        if (!java.util.Objects.equals(sha256, logoSha256)) {
+            apply(new OrganisationLogoChanged(id, sha256));
         }
     }
 
@@ -147,6 +163,11 @@ class Organisation {
     @EventSourcingHandler
     void on(OrganisationTimeZoneChanged event) {
         timeZone = ZoneId.of(event.timeZone());
+    }
+
+    @EventSourcingHandler
+    void on(OrganisationLogoChanged event) {
+        logoSha256 = event.sha256();
     }
 
     @EventSourcingHandler
