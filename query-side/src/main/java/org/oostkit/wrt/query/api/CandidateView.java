@@ -32,4 +32,9 @@ public record CandidateView(int rank,
         this(rank, personId, name, email, nominations, aboveThreshold, source, rounds, contactedRound,
                 firstNominatedAt, List.of());
     }
+
+    public CandidateView withReasons(List<ReasonView> given) {
+        return new CandidateView(rank, personId, name, email, nominations, aboveThreshold, source, rounds,
+                contactedRound, firstNominatedAt, given);
+    }
 }

@@ -36,7 +36,6 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -45,6 +44,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+
+import static org.oostkit.wrt.query.tenant.Columns.instant;
 
 /** Answers the campaign queries (campaigns, roster, convergence, statistics, reasons, referral graph) of one tenant. */
 @Component
@@ -207,9 +208,7 @@ public class CampaignReadModel {
         Map<PersonId, List<ReasonView>> reasons = reasonsIn(schema, campaign,
                 page.candidates().stream().map(CandidateView::personId).toList()).byNominee();
         return new ConvergenceView(page.threshold(), page.total(), page.offset(), page.candidates().stream()
-                .map(c -> new CandidateView(c.rank(), c.personId(), c.name(), c.email(), c.nominations(),
-                        c.aboveThreshold(), c.source(), c.rounds(), c.contactedRound(), c.firstNominatedAt(),
-                        reasons.getOrDefault(c.personId(), List.of()))).toList());
+                .map(c -> c.withReasons(reasons.getOrDefault(c.personId(), List.of()))).toList());
     }
 
     /** The nominations made in one round with their reasons, by nominator then nominee name. */
@@ -249,8 +248,7 @@ public class CampaignReadModel {
             list.add(new ReasonView(c.personId(), c.name(), new PersonId(UUID.fromString(r[0])), r[1],
                     Integer.parseInt(r[2]), r[3]));
         }
-        return new CandidateView(c.rank(), c.personId(), c.name(), c.email(), c.nominations(), c.aboveThreshold(),
-                c.source(), c.rounds(), c.contactedRound(), c.firstNominatedAt(), list);
+        return c.withReasons(list);
     }
 
     private Optional<Integer> threshold(String schema, CampaignId campaign) {
@@ -400,9 +398,4 @@ public class CampaignReadModel {
             new PersonId(rs.getObject("person_id", UUID.class)), rs.getString("name"), rs.getString("email"),
             rs.getString("source"), (Integer) rs.getObject("entered_round"), (Integer) rs.getObject("contacted_round"),
             rs.getInt("nominator_count"), rs.getBoolean("set_aside"), rs.getString("set_aside_note"));
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp timestamp = rs.getTimestamp(column);
-        return timestamp == null ? null : timestamp.toInstant();
-    }
 }

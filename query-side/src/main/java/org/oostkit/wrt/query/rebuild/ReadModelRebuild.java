@@ -48,7 +48,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 
@@ -100,10 +99,6 @@ public class ReadModelRebuild {
     /** How a rebuild went. */
     public record Result(long events, int tenants, Duration reading, Duration writing, Map<UUID, String> notRebuilt) {
 
-        public Result(long events, int tenants, Duration reading, Duration writing) {
-            this(events, tenants, reading, writing, Map.of());
-        }
-
         public Duration total() {
             return reading.plus(writing);
         }
@@ -133,11 +128,6 @@ public class ReadModelRebuild {
          */
         default void notRebuilt(Map<UUID, String> organisations) {
         }
-    }
-
-    /** Rebuilds every tenant; progress as it goes: events read so far. */
-    public Result rebuild(Consumer<Long> progress) {
-        return rebuild(null, progress::accept);
     }
 
     /** Rebuilds one tenant ({@code organisation}), or every tenant when null. */
@@ -203,7 +193,7 @@ public class ReadModelRebuild {
                 }
                 replaceOne(organisation, model);
                 Result result = new Result(count, 1, Duration.between(start, read),
-                        Duration.between(read, Instant.now()));
+                        Duration.between(read, Instant.now()), Map.of());
                 log.info("Rebuilt the read models of organisation {} ({} events read) in {}", organisation,
                         count, result.total());
                 return result;

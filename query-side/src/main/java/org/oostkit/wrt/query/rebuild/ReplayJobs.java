@@ -57,7 +57,7 @@ class ReplayJobs {
         this.rebuild = rebuild;
         this.tenants = tenants;
         MeterRegistry meters = registry.getIfAvailable(SimpleMeterRegistry::new);
-        Gauge.builder("wrt.replay.running", this, jobs -> jobs.running() ? 1 : 0)
+        Gauge.builder("wrt.replay.running", this, jobs -> jobs.latestView(v -> v.finished() ? 0 : 1))
                 .description("1 while a read-model replay runs on this instance").register(meters);
         Gauge.builder("wrt.replay.events.processed", this, jobs -> jobs.latestView(v -> v.processed()))
                 .description("events read by the running (or last) replay").register(meters);
@@ -116,11 +116,6 @@ class ReplayJobs {
             log.error("Replay {} failed", job.id, e);
             job.finish(Status.FAILED, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
-    }
-
-    private boolean running() {
-        Job job = latest.get();
-        return job != null && !job.view().finished();
     }
 
     private double latestView(java.util.function.ToDoubleFunction<ReplayView> value) {

@@ -16,16 +16,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
+
+import static org.oostkit.wrt.query.tenant.Columns.instant;
+import static org.oostkit.wrt.query.tenant.Columns.uuid;
 
 /** Answers the round queries (round status and contacts) of one tenant. */
 @Component
@@ -119,13 +117,4 @@ public class RoundReadModel {
             instant(rs, "delivered_at"), instant(rs, "opened_at"), instant(rs, "clicked_at"),
             instant(rs, "bounced_at"), instant(rs, "spam_at"), instant(rs, "link_opened_at"),
             instant(rs, "verified_at"), instant(rs, "responded_at"), instant(rs, "reminded_at"));
-
-    static UUID uuid(ResultSet rs, String column) throws SQLException {
-        return rs.getObject(column, UUID.class);
-    }
-
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp timestamp = rs.getTimestamp(column);
-        return timestamp == null ? null : timestamp.toInstant();
-    }
 }
