@@ -43,9 +43,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * A campaign report as PDF (A4): the campaign, its statistics, the saturation and distribution charts and
- * the ranked candidate list. The list is streamed from the database and drawn row by row onto the pages
- * ({@link RankedList}), so a campaign with tens of thousands of people takes seconds and little memory.
+ * A campaign report as PDF (A4), its ranked list streamed and drawn row by row ({@link RankedList}) so that tens
+ * of thousands of people take seconds and little memory.
  */
 @Component
 public class CampaignPdfReport {
@@ -74,11 +73,7 @@ public class CampaignPdfReport {
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
-    /**
-     * Writes the report to {@code out}, which is left open for the caller.
-     *
-     * @throws ReportNotFound before writing anything, when the organisation has no such campaign
-     */
+    /** Writes the report to {@code out}, left open; {@link ReportNotFound} before writing anything. */
     public void write(OrganisationId organisation, CampaignId campaignId, OutputStream out) {
         String organisationName = tenants.organisationName(organisation)
                 .orElseThrow(() -> new ReportNotFound(organisation, campaignId));

@@ -27,9 +27,8 @@ import java.util.UUID;
 import static org.oostkit.wrt.query.projection.Row.first;
 
 /**
- * The roster with its convergence figures ({@code person}) and the referral graph ({@code nomination}).
- * A nominator's new list replaces their earlier one, so nobody is counted twice by the same nominator; a
- * person kept on the list keeps the moment they were first named.
+ * The roster with its convergence figures ({@code person}) and the referral graph ({@code nomination}); a
+ * nominator's new list replaces the earlier one, so nobody is counted twice by the same nominator.
  */
 final class RosterRules {
 

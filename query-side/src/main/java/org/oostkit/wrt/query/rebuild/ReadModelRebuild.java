@@ -122,10 +122,7 @@ public class ReadModelRebuild {
         default void writing() {
         }
 
-        /**
-         * The organisations whose read models could not be rebuilt (keyed by id), and why: event id and kind
-         * of failure, never content. Their tables and dead letters are left as they were; the others are rebuilt.
-         */
+        /** The organisations left as they were, and why (event id and kind of failure, never content). */
         default void notRebuilt(Map<UUID, String> organisations) {
         }
     }
@@ -241,10 +238,7 @@ public class ReadModelRebuild {
         }
     }
 
-    /**
-     * Replaces one tenant's tables; the tokens are left alone (the rebuilt tables reflect exactly the events
-     * they cover). The tenant's dead letters are among those events, so they are cleared too.
-     */
+    /** Replaces one tenant's tables and dead letters, leaving the tokens: the tables hold exactly what they cover. */
     private void replaceOne(OrganisationId organisation, Map<UUID, MemoryTables> model) {
         String schema = tenants.schemaFor(organisation)
                 .orElseThrow(() -> new IllegalArgumentException("unknown organisation " + organisation));

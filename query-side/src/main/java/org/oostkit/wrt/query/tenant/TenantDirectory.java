@@ -41,10 +41,7 @@ public class TenantDirectory {
                 .stream().findFirst();
     }
 
-    /**
-     * The schema for the tenant named in an event's metadata, migrated if this instance has not done so
-     * yet. The tenant must match the organisation the event itself names.
-     */
+    /** The schema of the tenant in an event's metadata (which must be the event's own), migrated on first sight. */
     public String schemaForEvent(String tenant, OrganisationId organisationId) {
         if (tenant == null || !tenant.equals(organisationId.toString())) {
             throw new IllegalStateException("event of organisation " + organisationId
