@@ -257,12 +257,8 @@ public class CampaignReadModel {
     }
 
     @QueryHandler
-    StatisticsView statistics(FindStatistics query) {
-        return statistics(query.organisationId(), query.campaignId());
-    }
-
-    public StatisticsView statistics(OrganisationId organisation, CampaignId campaign) {
-        return statisticsIn(tenants.schemaFor(organisation), campaign);
+    public StatisticsView statistics(FindStatistics query) {
+        return statisticsIn(tenants.schemaFor(query.organisationId()), query.campaignId());
     }
 
     /** The statistics from the tables of the given schema (see {@link #convergenceIn}). */
@@ -293,12 +289,8 @@ public class CampaignReadModel {
             rs.getInt(3));
 
     @QueryHandler
-    ReferralGraphView graph(FindReferralGraph query) {
-        return graph(query.organisationId(), query.campaignId());
-    }
-
-    public ReferralGraphView graph(OrganisationId organisation, CampaignId campaign) {
-        Optional<String> schema = tenants.schemaFor(organisation);
+    public ReferralGraphView graph(FindReferralGraph query) {
+        Optional<String> schema = tenants.schemaFor(query.organisationId());
         if (schema.isEmpty()) {
             return new ReferralGraphView(List.of(), List.of());
         }
@@ -307,11 +299,11 @@ public class CampaignReadModel {
                         + "contacted_round FROM " + s + ".person WHERE campaign_id = ? AND (in_roster OR nominator_count > 0) "
                         + "ORDER BY nominator_count DESC, name",
                 (rs, n) -> new ReferralGraphView.Node(new PersonId(rs.getObject(1, UUID.class)), rs.getString(2),
-                        rs.getString(3), rs.getInt(4), (Integer) rs.getObject(5)), campaign.value());
+                        rs.getString(3), rs.getInt(4), (Integer) rs.getObject(5)), query.campaignId().value());
         List<ReferralGraphView.Edge> edges = jdbc.query("SELECT nominator_id, nominee_id, round_number FROM " + s
                         + ".nomination WHERE campaign_id = ? ORDER BY round_number, nominator_id, nominee_id",
                 (rs, n) -> new ReferralGraphView.Edge(new PersonId(rs.getObject(1, UUID.class)),
-                        new PersonId(rs.getObject(2, UUID.class)), rs.getInt(3)), campaign.value());
+                        new PersonId(rs.getObject(2, UUID.class)), rs.getInt(3)), query.campaignId().value());
         return new ReferralGraphView(nodes, edges);
     }
 

@@ -19,8 +19,10 @@ import com.itextpdf.layout.properties.UnitValue;
 import org.oostkit.wrt.api.campaign.CampaignId;
 import org.oostkit.wrt.api.organisation.OrganisationId;
 import org.oostkit.wrt.query.api.CampaignQueries.CandidateFilter;
+import org.oostkit.wrt.query.api.CampaignQueries.FindStatistics;
 import org.oostkit.wrt.query.api.CampaignView;
 import org.oostkit.wrt.query.api.ReasonView;
+import org.oostkit.wrt.query.api.RoundQueries.FindRounds;
 import org.oostkit.wrt.query.api.RoundView;
 import org.oostkit.wrt.query.api.StatisticsView.Bucket;
 import org.oostkit.wrt.query.api.StatisticsView;
@@ -79,9 +81,9 @@ public class CampaignPdfReport {
                 .orElseThrow(() -> new ReportNotFound(organisation, campaignId));
         CampaignView campaign = campaigns.campaign(organisation, campaignId)
                 .orElseThrow(() -> new ReportNotFound(organisation, campaignId));
-        StatisticsView statistics = campaigns.statistics(organisation, campaignId);
+        StatisticsView statistics = campaigns.statistics(new FindStatistics(organisation, campaignId));
         ZoneId zone = zones.of(organisation, campaignId);
-        List<RoundView> roundList = rounds.rounds(organisation, campaignId);
+        List<RoundView> roundList = rounds.rounds(new FindRounds(organisation, campaignId));
 
         PdfWriter writer = new PdfWriter(out);
         writer.setCloseStream(false);

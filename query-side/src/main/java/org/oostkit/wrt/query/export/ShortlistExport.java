@@ -16,6 +16,7 @@ import com.opencsv.ICSVWriter;
 import org.oostkit.wrt.api.campaign.CampaignId;
 import org.oostkit.wrt.api.campaign.PersonId;
 import org.oostkit.wrt.api.organisation.OrganisationId;
+import org.oostkit.wrt.query.api.CampaignQueries.FindReferralGraph;
 import org.oostkit.wrt.query.api.CampaignView;
 import org.oostkit.wrt.query.api.NetworkInsightView;
 import org.oostkit.wrt.query.api.ReasonView;
@@ -80,7 +81,7 @@ public class ShortlistExport {
         if (shortlist.entries().isEmpty()) {
             return List.of();
         }
-        var graph = campaigns.graph(organisation, campaignId);
+        var graph = campaigns.graph(new FindReferralGraph(organisation, campaignId));
         NetworkInsightView insight = NetworkInsight.analyse(graph, campaign.convergenceThreshold());
         Map<PersonId, Integer> counts = new java.util.HashMap<>();
         graph.nodes().forEach(n -> counts.put(n.personId(), n.nominations()));

@@ -249,8 +249,7 @@ public class ReadModelRebuild {
                 String[] sequences = tables.campaignIds().stream().map(UUID::toString).toArray(String[]::new);
                 jdbc.update("DELETE FROM deadletterentry WHERE processinggroup = ? AND (sequenceidentifier = ANY (?) "
                         + "OR sequenceidentifier = ?)", ReadModels.GROUP, sequences, organisation.toString());
-                write(organisation.value(), tables);
-                analyze(organisation.value());
+                load(organisation.value(), tables);
             }
         });
     }
@@ -301,8 +300,7 @@ public class ReadModelRebuild {
             }
             MemoryTables tables = model.get(tenant);
             if (tables != null) {
-                write(tenant, tables);
-                analyze(tenant);
+                load(tenant, tables);
             }
             jdbc.execute("RELEASE SAVEPOINT wrt_rebuild_tenant");
         } catch (RuntimeException e) {
@@ -322,9 +320,8 @@ public class ReadModelRebuild {
         }
 
         void skipped(UUID tenant, Object payload) {
-            UUID campaign = campaignOf(payload);
-            if (campaign != null) {
-                sequences.computeIfAbsent(tenant, t -> new java.util.HashSet<>()).add(campaign.toString());
+            if (payload instanceof CampaignEvent e && e.campaignId() != null) {
+                sequences.computeIfAbsent(tenant, t -> new java.util.HashSet<>()).add(e.campaignId().toString());
             }
         }
 
@@ -349,15 +346,11 @@ public class ReadModelRebuild {
                         "$1-$2-$3-$4-$5"));
     }
 
-    private static UUID campaignOf(Object payload) {
-        return payload instanceof CampaignEvent e && e.campaignId() != null ? e.campaignId().value() : null;
-    }
-
     /** Applies a deserialized chunk in order; a tenant whose event fails is left out from there on. */
     private static void apply(Map<UUID, MemoryTables> model, List<TrackedEventMessage<?>> chunk, OrganisationId only,
                               Handled handled, Failures failures) {
         for (TrackedEventMessage<?> event : chunk) {
-            OrganisationId organisation = organisationOf(event.getPayload());
+            OrganisationId organisation = event.getPayload() instanceof OrganisationEvent e ? e.organisationId() : null;
             if (organisation == null) {
                 continue; // not an organisation's event (none of the read models use it)
             }
@@ -385,16 +378,9 @@ public class ReadModelRebuild {
         }
     }
 
-    private static OrganisationId organisationOf(Object payload) {
-        return payload instanceof OrganisationEvent e ? e.organisationId() : null;
-    }
-
-    private void write(UUID tenant, MemoryTables tables) {
-        CopyLoader.load(dataSource, tenants.schemaForEvent(tenant.toString(), new OrganisationId(tenant)), tables);
-    }
-
-    private void analyze(UUID tenant) {
+    private void load(UUID tenant, MemoryTables tables) {
         String s = tenants.schemaForEvent(tenant.toString(), new OrganisationId(tenant));
+        CopyLoader.load(dataSource, s, tables);
         for (Row.Table<?> table : Row.Table.all()) {
             jdbc.execute("ANALYZE " + s + "." + table.name());
         }

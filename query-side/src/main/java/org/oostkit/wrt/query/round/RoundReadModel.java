@@ -41,19 +41,14 @@ public class RoundReadModel {
     }
 
     @QueryHandler
-    List<RoundView> rounds(FindRounds query) {
-        return rounds(query.organisationId(), query.campaignId());
+    public List<RoundView> rounds(FindRounds query) {
+        return tenants.schemaFor(query.organisationId()).map(s -> jdbc.query(roundSql(s, "")
+                + " ORDER BY r.round_number", ROUND, query.campaignId().value())).orElse(List.of());
     }
 
     @QueryHandler
     RoundView round(FindRound query) {
         return round(query.organisationId(), query.campaignId(), query.roundNumber()).orElse(null);
-    }
-
-    public List<RoundView> rounds(OrganisationId organisation, CampaignId campaign) {
-        return tenants.schemaFor(organisation)
-                .map(s -> jdbc.query(roundSql(s, "") + " ORDER BY r.round_number", ROUND, campaign.value()))
-                .orElse(List.of());
     }
 
     public Optional<RoundView> round(OrganisationId organisation, CampaignId campaign, int number) {
