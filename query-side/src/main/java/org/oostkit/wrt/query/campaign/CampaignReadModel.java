@@ -174,16 +174,11 @@ public class CampaignReadModel {
     /** Who named the people of one page of the ranked list (never the whole campaign in one list) and why. */
     @QueryHandler
     ReasonsView reasons(FindReasons query) {
-        return reasons(query.organisationId(), query.campaignId(),
+        return reasonsIn(tenants.schemaFor(query.organisationId()), query.campaignId(),
                 query.nomineeIds().stream().limit(FindReasons.MAX_PEOPLE).toList());
     }
 
-    /** Who named the given people and why, in one query on the nominee index. */
-    public ReasonsView reasons(OrganisationId organisation, CampaignId campaign, List<PersonId> nominees) {
-        return reasonsIn(tenants.schemaFor(organisation), campaign, nominees);
-    }
-
-    /** The reasons from the tables of the given schema (see {@link #convergenceIn}). */
+    /** Who named the given people and why, in one query on the nominee index of the schema's tables. */
     public ReasonsView reasonsIn(Optional<String> schema, CampaignId campaign, List<PersonId> nominees) {
         if (schema.isEmpty() || nominees.isEmpty()) {
             return new ReasonsView(List.of());

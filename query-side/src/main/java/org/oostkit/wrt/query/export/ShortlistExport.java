@@ -85,7 +85,7 @@ public class ShortlistExport {
         NetworkInsightView insight = NetworkInsight.analyse(graph, campaign.convergenceThreshold());
         Map<PersonId, Integer> counts = new java.util.HashMap<>();
         graph.nodes().forEach(n -> counts.put(n.personId(), n.nominations()));
-        Map<PersonId, List<ReasonView>> reasons = campaigns.reasons(organisation, campaignId,
+        Map<PersonId, List<ReasonView>> reasons = campaigns.reasonsIn(tenants.schemaFor(organisation), campaignId,
                 shortlist.entries().stream().map(ShortlistView.Entry::personId).toList()).byNominee();
         return shortlist.entries().stream().map(e -> new Row(e, counts.getOrDefault(e.personId(), 0),
                 reasons.getOrDefault(e.personId(), List.of()), insight.group(e.personId()),

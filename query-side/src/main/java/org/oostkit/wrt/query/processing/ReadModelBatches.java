@@ -40,8 +40,7 @@ public class ReadModelBatches {
 
     /** Not a bean: Spring Boot would add it to every processor, the command side's synchronous ones included. */
     MessageHandlerInterceptor<EventMessage<?>> interceptor() {
-        MessageHandlerInterceptor<EventMessage<?>> isolated = failures.interceptor();
-        return (unitOfWork, chain) -> isolated.handle(unitOfWork, chain);
+        return failures.interceptor();
     }
 
     EnqueuePolicy<EventMessage<?>> policy() {

@@ -73,24 +73,7 @@ class ReplayJobs {
 
     @CommandHandler
     ReplayView handle(StartReplay command) {
-        return start(command.organisationId());
-    }
-
-    @QueryHandler
-    ReplayView handle(FindReplay query) {
-        synchronized (recent) {
-            Job job = recent.get(query.replayId());
-            return job == null ? null : job.view();
-        }
-    }
-
-    @QueryHandler
-    ReplayView handle(FindLatestReplay query) {
-        Job job = latest.get();
-        return job == null ? null : job.view();
-    }
-
-    ReplayView start(OrganisationId organisation) {
+        OrganisationId organisation = command.organisationId();
         if (organisation != null && tenants.schemaFor(organisation).isEmpty()) {
             throw new org.oostkit.wrt.api.common.NotFound("Organisation");
         }
@@ -106,6 +89,20 @@ class ReplayJobs {
         }
         runner.submit(() -> run(job));
         return job.view();
+    }
+
+    @QueryHandler
+    ReplayView handle(FindReplay query) {
+        synchronized (recent) {
+            Job job = recent.get(query.replayId());
+            return job == null ? null : job.view();
+        }
+    }
+
+    @QueryHandler
+    ReplayView handle(FindLatestReplay query) {
+        Job job = latest.get();
+        return job == null ? null : job.view();
     }
 
     private void run(Job job) {
