@@ -40,7 +40,8 @@ public class ReadModelBatches {
 
     /** Not a bean: Spring Boot would add it to every processor, the command side's synchronous ones included. */
     MessageHandlerInterceptor<EventMessage<?>> interceptor() {
-        return failures.interceptor();
+        MessageHandlerInterceptor<EventMessage<?>> isolated = failures.interceptor();
+        return (unitOfWork, chain) -> isolated.handle(unitOfWork, chain);
     }
 
     EnqueuePolicy<EventMessage<?>> policy() {
