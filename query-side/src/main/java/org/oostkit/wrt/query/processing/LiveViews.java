@@ -45,7 +45,7 @@ class LiveViews {
     void roundChanged(OrganisationId organisation, CampaignId campaign, int number) {
         changed(FindRound.class, q -> q.organisationId().equals(organisation) && q.campaignId().equals(campaign)
                         && q.roundNumber() == number, List.of(FindRound.class, organisation, campaign, number),
-                () -> rounds.round(organisation, campaign, number));
+                () -> Optional.ofNullable(rounds.round(new FindRound(organisation, campaign, number))));
     }
 
     private <Q, V> void changed(Class<Q> type, Predicate<Q> mine, List<Object> key, Supplier<Optional<V>> read) {

@@ -4,7 +4,6 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.oostkit.wrt.api.campaign.CampaignId;
 import org.oostkit.wrt.api.campaign.PersonId;
 import org.oostkit.wrt.api.invitation.InvitationId;
-import org.oostkit.wrt.api.organisation.OrganisationId;
 import org.oostkit.wrt.api.round.RoundId;
 import org.oostkit.wrt.query.api.ContactView;
 import org.oostkit.wrt.query.api.RoundQueries.FindContacts;
@@ -47,14 +46,9 @@ public class RoundReadModel {
     }
 
     @QueryHandler
-    RoundView round(FindRound query) {
-        return round(query.organisationId(), query.campaignId(), query.roundNumber()).orElse(null);
-    }
-
-    public Optional<RoundView> round(OrganisationId organisation, CampaignId campaign, int number) {
-        return tenants.schemaFor(organisation)
-                .flatMap(s -> jdbc.query(roundSql(s, " AND r.round_number = ?"), ROUND, campaign.value(), number)
-                        .stream().findFirst());
+    public RoundView round(FindRound query) {
+        return tenants.schemaFor(query.organisationId()).flatMap(s -> jdbc.query(roundSql(s, " AND r.round_number = ?"),
+                ROUND, query.campaignId().value(), query.roundNumber()).stream().findFirst()).orElse(null);
     }
 
     @QueryHandler
