@@ -195,10 +195,7 @@ final class RosterRules {
         }
     }
 
-    /**
-     * One person erased: their name and address, the reasons given for naming them and the reasons they gave
-     * (often naming themselves) read as erased; every count stays. A value never given stays null.
-     */
+    /** One person erased: names, addresses and reasons about or by them read as erased; every count stays. */
     private static void erase(ReadTables t, UUID campaign, UUID person) {
         t.change(t.person(campaign, person), row -> {
             row.name = erased(row.name);

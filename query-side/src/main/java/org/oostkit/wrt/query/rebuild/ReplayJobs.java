@@ -28,10 +28,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 
-/**
- * Runs replays (bulk rebuilds of the read models) in the background, one at a time per instance, and
- * reports their progress to queries and as Micrometer gauges ({@code wrt.replay.*}).
- */
+/** Runs bulk rebuilds in the background, one at a time per instance, with progress for queries and gauges. */
 @Component
 class ReplayJobs {
 
