@@ -105,10 +105,7 @@ public class AsOfReadModels {
         });
     }
 
-    /**
-     * Hands the asking organisation's events of a campaign stored at or before {@code at} (of the given types, or
-     * all when none are given) to {@code apply} in global order; false if there were none.
-     */
+    /** The organisation's campaign events stored up to {@code at} (only {@code types} unless empty); false if none. */
     public boolean replay(OrganisationId organisation, CampaignId campaign, Instant at, List<String> types,
                           Consumer<DomainEventMessage<?>> apply) {
         List<DomainEventData<?>> rows = new ArrayList<>();
