@@ -65,7 +65,7 @@ class ReadSideBenchmark extends ReadSideTestSupport {
         report.note("history written (through the encrypting serializer)", String.format(Locale.ROOT,
                 "%,d events, %,d nominations, %,d people in %.1f s", history.written(), big.nominations(),
                 big.people(), written));
-        ReadModelRebuild.Result result = rebuild.rebuild(n -> { });
+        ReadModelRebuild.Result result = rebuild.rebuild(null, n -> { });
         report.note("bulk rebuild of the read models from that history", String.format(Locale.ROOT,
                 "%.1f s (%,.0f events/s)", result.total().toMillis() / 1000.0, result.eventsPerSecond()));
         projections().awaitCaughtUp();
@@ -175,7 +175,7 @@ class ReadSideBenchmark extends ReadSideTestSupport {
         while (total() < Long.getLong("bench.events", 1_000_000)) {
             history.campaign(4_000, 20_000, 5, 40_000);
         }
-        ReadModelRebuild.Result result = rebuild.rebuild(n -> { });
+        ReadModelRebuild.Result result = rebuild.rebuild(null, n -> { });
         report.row(String.format(Locale.ROOT, "full replay (bulk rebuild) of the read models, %,d events",
                         result.events()),
                 String.format(Locale.ROOT, "%.1f s (read %.1f s, write %.1f s), %,.0f events/s",

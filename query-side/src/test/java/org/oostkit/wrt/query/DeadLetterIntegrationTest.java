@@ -47,7 +47,7 @@ class DeadLetterIntegrationTest extends ReadSideTestSupport {
         CampaignId brokenCampaign = wrt().campaign(broken, admin, "Ann", "ann@dlq.test");
         CampaignId healthyCampaign = wrt().campaign(healthy, admin, "Ben", "ben@dlq.test");
         projections().awaitCaughtUp();
-        double before = metrics.count();
+        double before = metrics.count(ReadModels.GROUP);
         double carefulBefore = batches.carefulBatches();
 
         whileAway(broken, "round", () -> {
@@ -59,7 +59,7 @@ class DeadLetterIntegrationTest extends ReadSideTestSupport {
             // the optimistic batch rolled back and ran again statement by statement; only then was the round's
             // start dead-lettered, once (the events behind it queue up without failing)
             assertThat(batches.carefulBatches()).isGreaterThan(carefulBefore);
-            assertThat(metrics.count() - before).isEqualTo(1);
+            assertThat(metrics.count(ReadModels.GROUP) - before).isEqualTo(1);
             assertThat(deadLetters(brokenCampaign)).isGreaterThanOrEqualTo(1);
             assertThat(deadLetters(healthyCampaign)).isZero();
 
@@ -116,7 +116,7 @@ class DeadLetterIntegrationTest extends ReadSideTestSupport {
         wrt().send(new VerifyCode(invitation.invitationId(), org, code.code()), nominator);
         projections().awaitCaughtUp();
         String schema = TenantSchemas.schemaOf(org);
-        double before = metrics.count();
+        double before = metrics.count(ReadModels.GROUP);
         double carefulBefore = batches.carefulBatches();
 
         // the nominees' person rows wait for the end of the batch: that is where this fails
@@ -126,7 +126,7 @@ class DeadLetterIntegrationTest extends ReadSideTestSupport {
             projections().awaitCaughtUp();
         });
         assertThat(batches.carefulBatches()).isGreaterThan(carefulBefore);
-        assertThat(metrics.count() - before).isEqualTo(1);
+        assertThat(metrics.count(ReadModels.GROUP) - before).isEqualTo(1);
         assertThat(deadLetters(campaign)).isGreaterThanOrEqualTo(1);
         // the dead-lettered event is undone whole: its list of names (written before the failing statement)
         // is not there either

@@ -63,7 +63,7 @@ class ErasureReadModelIntegrationTest extends ReadSideTestSupport {
         assertNothingAnywhere(schema, "erin@acme.test");
 
         Map<String, String> live = checksums(tenants.allSchemas());
-        rebuild.rebuild(events -> { });
+        rebuild.rebuild(null, events -> { });
         assertThat(checksums(tenants.allSchemas())).isEqualTo(live);
     }
 
@@ -86,7 +86,7 @@ class ErasureReadModelIntegrationTest extends ReadSideTestSupport {
         assertThat(checksums(List.of(tenants.schemaFor(kept.organisation).orElseThrow()))).isEqualTo(keptBefore);
 
         Map<String, String> live = checksums(tenants.allSchemas());
-        rebuild.rebuild(events -> { });
+        rebuild.rebuild(null, events -> { });
         assertThat(checksums(tenants.allSchemas())).isEqualTo(live);
     }
 

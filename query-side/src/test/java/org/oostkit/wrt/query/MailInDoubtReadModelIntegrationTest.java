@@ -73,7 +73,7 @@ class MailInDoubtReadModelIntegrationTest extends ReadSideTestSupport {
                 ScriptedCampaign.tokenHash("in-doubt-erin-again")));
         projections().awaitCaughtUp();
         Map<String, String> live = checksums(tenants.allSchemas());
-        rebuild.rebuild(events -> { });
+        rebuild.rebuild(null, events -> { });
         assertThat(checksums(tenants.allSchemas())).isEqualTo(live);
         assertThat(contacts(script, "UNCERTAIN")).extracting(ContactView::name).containsExactly("Erin");
     }

@@ -66,7 +66,7 @@ class NoOneToSuggestIntegrationTest extends ReadSideTestSupport {
         assertThat(ask(new FindStatisticsAsOf(script.organisation, script.campaign, Instant.now()),
                 StatisticsView.class)).isEqualTo(statistics);
         Map<String, String> live = checksums(tenants.allSchemas());
-        rebuild.rebuild(events -> { });
+        rebuild.rebuild(null, events -> { });
         assertThat(checksums(tenants.allSchemas())).isEqualTo(live);
     }
 
@@ -96,7 +96,7 @@ class NoOneToSuggestIntegrationTest extends ReadSideTestSupport {
         assertThat(ask(new FindStatisticsAsOf(script.organisation, script.campaign, Instant.now()),
                 StatisticsView.class)).isEqualTo(statistics);
         Map<String, String> live = checksums(tenants.allSchemas());
-        rebuild.rebuild(events -> { });
+        rebuild.rebuild(null, events -> { });
         assertThat(checksums(tenants.allSchemas())).isEqualTo(live);
     }
 }

@@ -36,7 +36,7 @@ class RebuildIntegrationTest extends ReadSideTestSupport {
         Map<String, String> live = checksums();
 
         List<Long> progress = new ArrayList<>();
-        ReadModelRebuild.Result result = rebuild.rebuild(progress::add);
+        ReadModelRebuild.Result result = rebuild.rebuild(null, progress::add);
 
         assertThat(result.events()).isGreaterThan(100);
         assertThat(progress).isNotEmpty().last().isEqualTo(result.events());

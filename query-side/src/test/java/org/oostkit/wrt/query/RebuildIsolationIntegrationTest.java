@@ -50,7 +50,7 @@ class RebuildIsolationIntegrationTest extends ReadSideTestSupport {
                 + "EXECUTE FUNCTION " + brokenSchema + "." + function + "()");
         ReadModelRebuild.Result result;
         try {
-            result = rebuild.rebuild(events -> { });
+            result = rebuild.rebuild(null, events -> { });
         } finally {
             jdbc.execute("DROP TRIGGER " + function + " ON " + brokenSchema + ".person");
             jdbc.execute("DROP FUNCTION " + brokenSchema + "." + function + "()");

@@ -7,13 +7,8 @@ import org.oostkit.wrt.query.api.CampaignQueries.CandidateFilter;
 import java.time.Instant;
 
 /**
- * Results as they stood at a past instant: the campaign's events up to that instant are replayed into an
- * in-memory model (the rules of the live projections) and read with the same queries as the live tables.
- * Nothing stored changes. Personal data reads as {@code [erased]} once the campaign's keys are destroyed.
- * <p>
- * "Up to" means recorded at or before the instant, and the store records event times to the millisecond,
- * truncated: an event made just after a clock reading, within the same millisecond, counts as of that reading,
- * so a moment between two commands is taken from the store's record (a shown time, a round's start or close).
+ * Results replayed as they stood at a past instant, "up to" meaning stored at or before it at the store's
+ * resolution (a millisecond, truncated), so a moment between two commands is taken from the store's record.
  */
 public final class AsOfQueries {
 

@@ -26,10 +26,7 @@ public final class CampaignQueries {
     public record FindRoster(OrganisationId organisationId, CampaignId campaignId) {
     }
 
-    /**
-     * People ranked by distinct nominators (ties by name), a page at a time. Answers a
-     * {@link ConvergenceView}.
-     */
+    /** People ranked by distinct nominators (ties by name), a page at a time; answers a {@link ConvergenceView}. */
     public record FindConvergence(OrganisationId organisationId, CampaignId campaignId, CandidateFilter filter,
                                   int offset, int limit) {
 
@@ -50,9 +47,8 @@ public final class CampaignQueries {
     }
 
     /**
-     * Who named the given people and why (one page of the ranked list: at most {@link #MAX_PEOPLE}), at
-     * most {@link #PER_PERSON} nominations each, earliest rounds first. Answers a {@link ReasonsView},
-     * ordered by round and nominator name.
+     * Who named the given people (a page: at most {@link #MAX_PEOPLE}) and why, at most {@link #PER_PERSON}
+     * nominations each, earliest rounds first; answers a {@link ReasonsView}.
      */
     public record FindReasons(OrganisationId organisationId, CampaignId campaignId, List<PersonId> nomineeIds) {
 
@@ -66,9 +62,8 @@ public final class CampaignQueries {
     }
 
     /**
-     * The nominations made in one round, with their reasons: whom each answering contact named, for the
-     * first {@link #MAX_NOMINATORS} nominators by name. Answers a {@link ReasonsView}, ordered by nominator
-     * name, then nominee name, saying how many nominators were left out.
+     * The nominations of one round with their reasons, for the first {@link #MAX_NOMINATORS} nominators by name;
+     * answers a {@link ReasonsView} saying how many were left out.
      */
     public record FindRoundReasons(OrganisationId organisationId, CampaignId campaignId, int roundNumber) {
 

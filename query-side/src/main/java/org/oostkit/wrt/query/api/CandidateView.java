@@ -6,9 +6,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A ranked person: {@code nominations} is the number of distinct nominators; {@code rounds} the rounds in
- * which they were named; {@code contactedRound} null when never asked; {@code reasons} the reasons given for
- * naming them, with their nominators (filled for exports; the ranked page asks for them per page).
+ * A ranked person, {@code nominations} counting distinct nominators; {@code reasons} filled for exports (the
+ * ranked page asks for them per page).
  */
 public record CandidateView(int rank,
                             PersonId personId,
@@ -31,5 +30,10 @@ public record CandidateView(int rank,
                          Instant firstNominatedAt) {
         this(rank, personId, name, email, nominations, aboveThreshold, source, rounds, contactedRound,
                 firstNominatedAt, List.of());
+    }
+
+    public CandidateView withReasons(List<ReasonView> given) {
+        return new CandidateView(rank, personId, name, email, nominations, aboveThreshold, source, rounds,
+                contactedRound, firstNominatedAt, given);
     }
 }

@@ -12,9 +12,8 @@ public final class InvitationQueries {
     }
 
     /**
-     * The invitation whose current magic-link token has this keyed hash (see the api's {@code Secrets}); answers
-     * an {@link InvitationView} or null. An earlier token of the same invitation, or a token of another
-     * organisation, is not found.
+     * The invitation whose magic-link token has this keyed hash (see the api's {@code Secrets}) within the
+     * organisation; answers an {@link InvitationView} or null.
      */
     public record FindInvitationByTokenHash(OrganisationId organisationId, String tokenHash) {
 
@@ -28,11 +27,7 @@ public final class InvitationQueries {
     public record FindInvitation(OrganisationId organisationId, InvitationId invitationId) {
     }
 
-    /**
-     * The people a nominator currently names in a campaign (their latest list), in the order they chose
-     * (lists saved before that order was kept: in the order they were first named); answers a list of
-     * {@link NominationView}.
-     */
+    /** The nominator's latest list in the order they chose; answers a list of {@link NominationView}. */
     public record FindNominationsOf(OrganisationId organisationId, CampaignId campaignId, PersonId nominatorId) {
     }
 }

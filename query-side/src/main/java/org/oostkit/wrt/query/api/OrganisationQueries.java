@@ -14,10 +14,7 @@ public final class OrganisationQueries {
     public record FindOrganisations() {
     }
 
-    /**
-     * The organisations in which this (normalised) email is an admin or auditor; answers a list of
-     * {@link OrganisationView}.
-     */
+    /** Where this (normalised) email is an admin or auditor; answers a list of {@link OrganisationView}. */
     public record FindOrganisationsOfMember(String email) {
     }
 }

@@ -3,9 +3,8 @@ package org.oostkit.wrt.query.api;
 import org.oostkit.wrt.api.campaign.PersonId;
 
 /**
- * A person in the roster. {@code source} is SEED or NOMINATED; {@code enteredRound} is the round whose
- * nominations brought them in (null for seeds); {@code contactedRound} the round that asked them (null: not
- * yet); {@code setAside}: an admin left them out of the next rounds, with an optional note (issue #17).
+ * A person in the roster: {@code enteredRound} null for seeds, {@code contactedRound} null until asked,
+ * {@code setAside} when an admin left them out of the next rounds (issue #17).
  */
 public record PersonView(PersonId personId,
                          String name,

@@ -14,9 +14,8 @@ public final class ReplayCommands {
     }
 
     /**
-     * Starts rebuilding one organisation's read models, or every organisation's when {@code organisationId}
-     * is null; answers the new {@link ReplayView} at once (the rebuild runs in the background). One replay
-     * runs at a time: while one runs, this fails with the rule {@code replay-running}.
+     * Starts rebuilding one organisation's read models (null: all) in the background, answering its
+     * {@link ReplayView}; fails with {@code replay-running} while another runs.
      */
     public record StartReplay(OrganisationId organisationId) {
     }

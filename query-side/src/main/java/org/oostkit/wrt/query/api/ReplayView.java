@@ -7,14 +7,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A replay's progress. {@code total} is the number of events in the store when it started (events stored
- * meanwhile are read too, so {@code processed} can end above it); the rate counts events read per second
- * since the start; {@code remaining} is the estimated time left to read, null until there is a rate.
- *
- * @param organisationId the one organisation rebuilt, or null for all
- * @param error          why it failed (FAILED only)
- * @param notRebuilt     organisations whose read models could not be rebuilt, by id, and why (event id and
- *                       kind of failure); their tables are left as they were, every other one is rebuilt
+ * A replay's progress: {@code total} counts the store at the start, so {@code processed} can end above it;
+ * {@code organisationId} is null for all; {@code notRebuilt} the organisations left as they were, and why.
  */
 public record ReplayView(UUID id,
                          OrganisationId organisationId,

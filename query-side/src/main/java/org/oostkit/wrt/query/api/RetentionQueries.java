@@ -11,10 +11,7 @@ public final class RetentionQueries {
     private RetentionQueries() {
     }
 
-    /**
-     * Completed campaigns of every organisation, completed before the given moment (erased campaigns are no
-     * longer in the read models); answers a list of {@link CompletedCampaign}, oldest first.
-     */
+    /** Every organisation's campaigns completed before the moment, oldest first ({@link CompletedCampaign}). */
     public record FindCampaignsCompletedBefore(Instant before) {
     }
 

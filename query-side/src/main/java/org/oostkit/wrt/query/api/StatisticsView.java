@@ -3,14 +3,8 @@ package org.oostkit.wrt.query.api;
 import java.util.List;
 
 /**
- * A campaign's statistics.
- *
- * @param newNamesPerRound  how many people each round's nominations brought in for the first time; a
- *                          falling curve means the list saturates
- * @param distribution      how many people were named by 1, 2, 3 … distinct nominators
- * @param chao1             Chao1 estimate of how many relevant people exist in all: observed + f1²/(2·f2),
- *                          with f1 and f2 the people named exactly once and exactly twice
- * @param estimatedUnnamed  the estimate minus the people named so far (rounded)
+ * A campaign's statistics: {@code newNamesPerRound} falls as the list saturates; {@code chao1} estimates how many
+ * relevant people exist in all (observed + f1²/(2·f2)), {@code estimatedUnnamed} how many of them are unnamed.
  */
 public record StatisticsView(int contacted,
                              int responded,

@@ -34,6 +34,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
 
@@ -88,7 +89,8 @@ public class AsOfReadModels {
     private <R> R asOf(OrganisationId organisation, CampaignId campaign, Instant at, Function<Optional<String>, R> read) {
         Optional<String> tenant = tenants.schemaFor(organisation);
         MemoryTables tables = new MemoryTables();
-        if (tenant.isEmpty() || !replay(organisation, campaign, at, tables)) {
+        if (tenant.isEmpty() || !replay(organisation, campaign, at, List.of(),
+                event -> ReadModelRules.apply(event.getPayload(), event.getTimestamp(), tables))) {
             // nothing of this organisation's campaign existed then: the same empty answer as an unknown campaign
             return read.apply(Optional.empty());
         }
@@ -103,16 +105,18 @@ public class AsOfReadModels {
         });
     }
 
-    /** Applies the campaign's events stored at or before {@code at}, in global order; false if there were none. */
-    private boolean replay(OrganisationId organisation, CampaignId campaign, Instant at, MemoryTables into) {
+    /** The organisation's campaign events stored up to {@code at} (only {@code types} unless empty); false if none. */
+    public boolean replay(OrganisationId organisation, CampaignId campaign, Instant at, List<String> types,
+                          Consumer<DomainEventMessage<?>> apply) {
         List<DomainEventData<?>> rows = new ArrayList<>();
         jdbc.query("SELECT eventidentifier, aggregateidentifier, sequencenumber, type, timestamp, payloadtype, "
                 + "payloadrevision, payload, metadata FROM domainevententry WHERE campaign_id = ? "
-                + "ORDER BY globalindex", rs -> {
+                + (types.isEmpty() ? "" : "AND payloadtype = ANY(?) ") + "ORDER BY globalindex", rs -> {
                     rows.add(new GenericDomainEventEntry<>(rs.getString(4), rs.getString(2), rs.getLong(3),
                             rs.getString(1), rs.getString(5), rs.getString(6), rs.getString(7), rs.getBytes(8),
                             rs.getBytes(9)));
-                }, campaign.value());
+                }, types.isEmpty() ? new Object[] {campaign.value()}
+                        : new Object[] {campaign.value(), types.toArray(String[]::new)});
         DomainEventStream events = EventStreamUtils.upcastAndDeserializeDomainEvents(
                 rows.stream().filter(row -> !row.getTimestamp().isAfter(at)), serializer, upcasters());
         boolean any = false;
@@ -121,7 +125,7 @@ public class AsOfReadModels {
             Object tenant = event.getMetaData().get(Actor.TENANT_KEY);
             // only the asking organisation's events, as the live projections route them
             if (tenant != null && tenant.toString().equals(organisation.toString())) {
-                ReadModelRules.apply(event.getPayload(), event.getTimestamp(), into);
+                apply.accept(event);
                 any = true;
             }
         }

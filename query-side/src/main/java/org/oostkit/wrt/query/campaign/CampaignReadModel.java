@@ -36,7 +36,6 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -45,6 +44,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+
+import static org.oostkit.wrt.query.tenant.Columns.instant;
 
 /** Answers the campaign queries (campaigns, roster, convergence, statistics, reasons, referral graph) of one tenant. */
 @Component
@@ -173,16 +174,11 @@ public class CampaignReadModel {
     /** Who named the people of one page of the ranked list (never the whole campaign in one list) and why. */
     @QueryHandler
     ReasonsView reasons(FindReasons query) {
-        return reasons(query.organisationId(), query.campaignId(),
+        return reasonsIn(tenants.schemaFor(query.organisationId()), query.campaignId(),
                 query.nomineeIds().stream().limit(FindReasons.MAX_PEOPLE).toList());
     }
 
-    /** Who named the given people and why, in one query on the nominee index. */
-    public ReasonsView reasons(OrganisationId organisation, CampaignId campaign, List<PersonId> nominees) {
-        return reasonsIn(tenants.schemaFor(organisation), campaign, nominees);
-    }
-
-    /** The reasons from the tables of the given schema (see {@link #convergenceIn}). */
+    /** Who named the given people and why, in one query on the nominee index of the schema's tables. */
     public ReasonsView reasonsIn(Optional<String> schema, CampaignId campaign, List<PersonId> nominees) {
         if (schema.isEmpty() || nominees.isEmpty()) {
             return new ReasonsView(List.of());
@@ -207,9 +203,7 @@ public class CampaignReadModel {
         Map<PersonId, List<ReasonView>> reasons = reasonsIn(schema, campaign,
                 page.candidates().stream().map(CandidateView::personId).toList()).byNominee();
         return new ConvergenceView(page.threshold(), page.total(), page.offset(), page.candidates().stream()
-                .map(c -> new CandidateView(c.rank(), c.personId(), c.name(), c.email(), c.nominations(),
-                        c.aboveThreshold(), c.source(), c.rounds(), c.contactedRound(), c.firstNominatedAt(),
-                        reasons.getOrDefault(c.personId(), List.of()))).toList());
+                .map(c -> c.withReasons(reasons.getOrDefault(c.personId(), List.of()))).toList());
     }
 
     /** The nominations made in one round with their reasons, by nominator then nominee name. */
@@ -249,8 +243,7 @@ public class CampaignReadModel {
             list.add(new ReasonView(c.personId(), c.name(), new PersonId(UUID.fromString(r[0])), r[1],
                     Integer.parseInt(r[2]), r[3]));
         }
-        return new CandidateView(c.rank(), c.personId(), c.name(), c.email(), c.nominations(), c.aboveThreshold(),
-                c.source(), c.rounds(), c.contactedRound(), c.firstNominatedAt(), list);
+        return c.withReasons(list);
     }
 
     private Optional<Integer> threshold(String schema, CampaignId campaign) {
@@ -259,12 +252,8 @@ public class CampaignReadModel {
     }
 
     @QueryHandler
-    StatisticsView statistics(FindStatistics query) {
-        return statistics(query.organisationId(), query.campaignId());
-    }
-
-    public StatisticsView statistics(OrganisationId organisation, CampaignId campaign) {
-        return statisticsIn(tenants.schemaFor(organisation), campaign);
+    public StatisticsView statistics(FindStatistics query) {
+        return statisticsIn(tenants.schemaFor(query.organisationId()), query.campaignId());
     }
 
     /** The statistics from the tables of the given schema (see {@link #convergenceIn}). */
@@ -295,12 +284,8 @@ public class CampaignReadModel {
             rs.getInt(3));
 
     @QueryHandler
-    ReferralGraphView graph(FindReferralGraph query) {
-        return graph(query.organisationId(), query.campaignId());
-    }
-
-    public ReferralGraphView graph(OrganisationId organisation, CampaignId campaign) {
-        Optional<String> schema = tenants.schemaFor(organisation);
+    public ReferralGraphView graph(FindReferralGraph query) {
+        Optional<String> schema = tenants.schemaFor(query.organisationId());
         if (schema.isEmpty()) {
             return new ReferralGraphView(List.of(), List.of());
         }
@@ -309,11 +294,11 @@ public class CampaignReadModel {
                         + "contacted_round FROM " + s + ".person WHERE campaign_id = ? AND (in_roster OR nominator_count > 0) "
                         + "ORDER BY nominator_count DESC, name",
                 (rs, n) -> new ReferralGraphView.Node(new PersonId(rs.getObject(1, UUID.class)), rs.getString(2),
-                        rs.getString(3), rs.getInt(4), (Integer) rs.getObject(5)), campaign.value());
+                        rs.getString(3), rs.getInt(4), (Integer) rs.getObject(5)), query.campaignId().value());
         List<ReferralGraphView.Edge> edges = jdbc.query("SELECT nominator_id, nominee_id, round_number FROM " + s
                         + ".nomination WHERE campaign_id = ? ORDER BY round_number, nominator_id, nominee_id",
                 (rs, n) -> new ReferralGraphView.Edge(new PersonId(rs.getObject(1, UUID.class)),
-                        new PersonId(rs.getObject(2, UUID.class)), rs.getInt(3)), campaign.value());
+                        new PersonId(rs.getObject(2, UUID.class)), rs.getInt(3)), query.campaignId().value());
         return new ReferralGraphView(nodes, edges);
     }
 
@@ -400,9 +385,4 @@ public class CampaignReadModel {
             new PersonId(rs.getObject("person_id", UUID.class)), rs.getString("name"), rs.getString("email"),
             rs.getString("source"), (Integer) rs.getObject("entered_round"), (Integer) rs.getObject("contacted_round"),
             rs.getInt("nominator_count"), rs.getBoolean("set_aside"), rs.getString("set_aside_note"));
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp timestamp = rs.getTimestamp(column);
-        return timestamp == null ? null : timestamp.toInstant();
-    }
 }

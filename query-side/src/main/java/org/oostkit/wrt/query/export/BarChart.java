@@ -11,13 +11,7 @@ import com.itextpdf.kernel.pdf.xobject.PdfFormXObject;
 import java.util.List;
 import java.util.function.Function;
 
-/**
- * A bar chart drawn as vector graphics into a form XObject, which the layout then places like an image: it
- * stays sharp at any zoom and needs no image library.
- *
- * @param categoryAxis the title under the x axis
- * @param bars         in order, left to right
- */
+/** A bar chart as vector graphics in a form XObject placed like an image: sharp at any zoom, no image library. */
 record BarChart(String categoryAxis, List<Bar> bars) {
 
     /** One bar; highlighted bars get the accent colour (e.g. at or above the convergence threshold). */

@@ -19,8 +19,10 @@ import com.itextpdf.layout.properties.UnitValue;
 import org.oostkit.wrt.api.campaign.CampaignId;
 import org.oostkit.wrt.api.organisation.OrganisationId;
 import org.oostkit.wrt.query.api.CampaignQueries.CandidateFilter;
+import org.oostkit.wrt.query.api.CampaignQueries.FindStatistics;
 import org.oostkit.wrt.query.api.CampaignView;
 import org.oostkit.wrt.query.api.ReasonView;
+import org.oostkit.wrt.query.api.RoundQueries.FindRounds;
 import org.oostkit.wrt.query.api.RoundView;
 import org.oostkit.wrt.query.api.StatisticsView.Bucket;
 import org.oostkit.wrt.query.api.StatisticsView;
@@ -43,9 +45,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * A campaign report as PDF (A4): the campaign, its statistics, the saturation and distribution charts and
- * the ranked candidate list. The list is streamed from the database and drawn row by row onto the pages
- * ({@link RankedList}), so a campaign with tens of thousands of people takes seconds and little memory.
+ * A campaign report as PDF (A4), its ranked list streamed and drawn row by row ({@link RankedList}) so that tens
+ * of thousands of people take seconds and little memory.
  */
 @Component
 public class CampaignPdfReport {
@@ -74,19 +75,15 @@ public class CampaignPdfReport {
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
-    /**
-     * Writes the report to {@code out}, which is left open for the caller.
-     *
-     * @throws ReportNotFound before writing anything, when the organisation has no such campaign
-     */
+    /** Writes the report to {@code out}, left open; {@link ReportNotFound} before writing anything. */
     public void write(OrganisationId organisation, CampaignId campaignId, OutputStream out) {
         String organisationName = tenants.organisationName(organisation)
                 .orElseThrow(() -> new ReportNotFound(organisation, campaignId));
         CampaignView campaign = campaigns.campaign(organisation, campaignId)
                 .orElseThrow(() -> new ReportNotFound(organisation, campaignId));
-        StatisticsView statistics = campaigns.statistics(organisation, campaignId);
+        StatisticsView statistics = campaigns.statistics(new FindStatistics(organisation, campaignId));
         ZoneId zone = zones.of(organisation, campaignId);
-        List<RoundView> roundList = rounds.rounds(organisation, campaignId);
+        List<RoundView> roundList = rounds.rounds(new FindRounds(organisation, campaignId));
 
         PdfWriter writer = new PdfWriter(out);
         writer.setCloseStream(false);

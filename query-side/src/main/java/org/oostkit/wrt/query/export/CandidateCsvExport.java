@@ -92,11 +92,7 @@ public class CandidateCsvExport {
                 CsvCells.neutralise(reasons(c.reasons()))};
     }
 
-    /**
-     * The reasons given, each prefixed with its nominator's name ("Ann Lee: leads the tenants' group"),
-     * one per line inside the quoted cell: spreadsheets show them stacked, and no reason can be mistaken
-     * for the next.
-     */
+    /** "Ann Lee: leads the tenants' group", one per line in the cell, so no reason can be mistaken for the next. */
     static String reasons(List<ReasonView> reasons) {
         return reasons.stream().filter(ReasonView::hasReason)
                 .map(r -> r.nominatorName() + ": " + r.reason().strip())

@@ -6,11 +6,8 @@ import com.opencsv.ICSVWriter;
 import java.io.Writer;
 
 /**
- * The one CSV dialect of WRT's exports (RFC 4180: quoted where needed, quotes doubled, CRLF), and the one rule
- * that neutralises spreadsheet formulas in cells. Names and e-mail addresses are typed by nominators, that is
- * by anyone holding an invitation link; a cell such as {@code =HYPERLINK(...)} would run as a formula when an
- * administrator opens the export in a spreadsheet (OWASP "CSV injection"). A leading apostrophe makes
- * spreadsheets treat the cell as text.
+ * The exports' one CSV dialect (RFC 4180) and formula neutralising: names are typed by anyone holding an
+ * invitation link, and a cell such as {@code =HYPERLINK(...)} would run in the admin's spreadsheet.
  */
 public final class CsvCells {
 

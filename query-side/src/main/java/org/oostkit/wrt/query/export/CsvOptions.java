@@ -1,11 +1,8 @@
 package org.oostkit.wrt.query.export;
 
 /**
- * How to write a CSV export.
- *
- * @param excelBom  start with a UTF-8 byte order mark: Excel reads a CSV without one in the system code page
- *                  and garbles every name outside ASCII
- * @param separator the field separator; ';' suits spreadsheets in locales whose decimal mark is ','
+ * How to write a CSV export: {@code excelBom} since Excel reads a CSV without one in the system code page and
+ * garbles names outside ASCII; {@code separator} ';' for locales whose decimal mark is ','.
  */
 public record CsvOptions(boolean excelBom, char separator) {
 

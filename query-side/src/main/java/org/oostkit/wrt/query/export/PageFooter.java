@@ -11,9 +11,8 @@ import com.itextpdf.kernel.pdf.canvas.PdfCanvas;
 import com.itextpdf.kernel.pdf.xobject.PdfFormXObject;
 
 /**
- * "Campaign · page n of m" at the foot of every page. Pages are flushed while the table is still growing,
- * so m is not known when a page is finished: each page shows a shared placeholder that {@link #writeTotal}
- * fills once the layout is done.
+ * "Campaign · page n of m" at the foot of every page: m is unknown while pages are flushed, so a shared
+ * placeholder is filled by {@link #writeTotal} once the layout is done.
  */
 final class PageFooter implements IEventHandler {
 

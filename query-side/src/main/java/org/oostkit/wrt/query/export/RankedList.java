@@ -12,9 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Draws the ranked list straight onto the page canvas: one measured line per person, the header repeated
- * on every page, rows at or above the threshold bold on green. The layout engine's tables cost about half a
- * millisecond per row (fifteen seconds for 30,000 people); this is a few microseconds.
+ * Draws the ranked list straight onto the page canvas, since the layout engine's tables cost half a
+ * millisecond per row (fifteen seconds for 30,000 people) and this a few microseconds.
  */
 final class RankedList {
 

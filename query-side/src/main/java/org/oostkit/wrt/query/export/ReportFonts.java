@@ -8,10 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.text.Normalizer;
 
-/**
- * The report's fonts. A PdfFont belongs to one document, so each report makes its own. The standard
- * Helvetica needs no embedding but covers Western European text (WinAnsi) only: see {@link #printable}.
- */
+/** The report's fonts, made per report because a PdfFont belongs to one document. */
 record ReportFonts(PdfFont regular, PdfFont bold) {
 
     static ReportFonts helvetica() {
@@ -24,9 +21,8 @@ record ReportFonts(PdfFont regular, PdfFont bold) {
     }
 
     /**
-     * The text as these fonts can show it. iText silently drops characters a font has no glyph for, which
-     * would turn "Łukasz Żółć" into "ukasz ó"; instead an accented letter loses its accent where that helps
-     * (Ż → Z) and anything else becomes '?', so a reader sees that something is missing.
+     * The text as Helvetica (WinAnsi) can show it: iText silently drops a missing glyph, so an accent is dropped
+     * instead (Ż → Z) and anything else becomes '?', and a reader sees that something is missing.
      */
     String printable(String text) {
         if (text == null) {

@@ -16,6 +16,7 @@ import com.opencsv.ICSVWriter;
 import org.oostkit.wrt.api.campaign.CampaignId;
 import org.oostkit.wrt.api.campaign.PersonId;
 import org.oostkit.wrt.api.organisation.OrganisationId;
+import org.oostkit.wrt.query.api.CampaignQueries.FindReferralGraph;
 import org.oostkit.wrt.query.api.CampaignView;
 import org.oostkit.wrt.query.api.NetworkInsightView;
 import org.oostkit.wrt.query.api.ReasonView;
@@ -80,11 +81,11 @@ public class ShortlistExport {
         if (shortlist.entries().isEmpty()) {
             return List.of();
         }
-        var graph = campaigns.graph(organisation, campaignId);
+        var graph = campaigns.graph(new FindReferralGraph(organisation, campaignId));
         NetworkInsightView insight = NetworkInsight.analyse(graph, campaign.convergenceThreshold());
         Map<PersonId, Integer> counts = new java.util.HashMap<>();
         graph.nodes().forEach(n -> counts.put(n.personId(), n.nominations()));
-        Map<PersonId, List<ReasonView>> reasons = campaigns.reasons(organisation, campaignId,
+        Map<PersonId, List<ReasonView>> reasons = campaigns.reasonsIn(tenants.schemaFor(organisation), campaignId,
                 shortlist.entries().stream().map(ShortlistView.Entry::personId).toList()).byNominee();
         return shortlist.entries().stream().map(e -> new Row(e, counts.getOrDefault(e.personId(), 0),
                 reasons.getOrDefault(e.personId(), List.of()), insight.group(e.personId()),

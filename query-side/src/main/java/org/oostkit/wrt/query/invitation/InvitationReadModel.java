@@ -15,13 +15,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import java.util.regex.Pattern;
+
+import static org.oostkit.wrt.query.tenant.Columns.instant;
+import static org.oostkit.wrt.query.tenant.Columns.uuid;
 
 /** Answers the nominator's queries (invitation, current list) within the tenant the query names. */
 @Component
@@ -80,13 +78,4 @@ class InvitationReadModel {
     private static final RowMapper<NominationView> NOMINATION = (rs, n) -> new NominationView(
             new PersonId(uuid(rs, "nominee_id")), rs.getString("nominee_name"), rs.getString("nominee_email"),
             rs.getString("reason"), rs.getInt("round_number"), instant(rs, "nominated_at"));
-
-    private static UUID uuid(ResultSet rs, String column) throws SQLException {
-        return rs.getObject(column, UUID.class);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp timestamp = rs.getTimestamp(column);
-        return timestamp == null ? null : timestamp.toInstant();
-    }
 }

@@ -21,11 +21,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.stream.StreamSupport;
 
 /**
- * What operators do with dead letters, for every processor that has a dead-letter queue: list them (id,
- * type, organisation, failure kind; never the content), retry a letter's sequence, evict a letter for good.
- * A gauge per processor ({@value #QUEUED}) shows how many letters wait.
+ * What operators do with every processor's dead letters: list them (never their content), retry a letter's
+ * sequence, evict one for good; a gauge per processor ({@value #QUEUED}) counts those waiting.
  */
 @Component
 public class DeadLetterAdmin {
@@ -114,10 +114,7 @@ public class DeadLetterAdmin {
         return letters;
     }
 
-    /**
-     * Retries the sequence the letter of this event belongs to, from its first letter on: what is behind a
-     * letter cannot go before it. A letter that fails again stays queued.
-     */
+    /** Retries the letter's whole sequence from its first letter, since what is behind a letter cannot go first. */
     public Outcome retry(String group, String eventId) {
         DeadLetter<? extends EventMessage<?>> letter = find(group, eventId);
         String sequence = sequenceOf(letter);
@@ -134,10 +131,7 @@ public class DeadLetterAdmin {
         groups().forEach(this::retryAll);
     }
 
-    /**
-     * Retries every sequence of the processor once, least recently tried first (a sequence that fails again
-     * goes to the back); answers how many were processed in full.
-     */
+    /** Retries every sequence once, least recently tried first; answers how many were processed in full. */
     public int retryAll(String group) {
         SequencedDeadLetterProcessor<EventMessage<?>> processor = processor(group);
         long sequences = queue(group).amountOfSequences();
@@ -164,14 +158,10 @@ public class DeadLetterAdmin {
     }
 
     private DeadLetter<? extends EventMessage<?>> find(String group, String eventId) {
-        for (Iterable<DeadLetter<? extends EventMessage<?>>> sequence : queue(group).deadLetters()) {
-            for (DeadLetter<? extends EventMessage<?>> letter : sequence) {
-                if (letter.message().getIdentifier().equals(eventId)) {
-                    return letter;
-                }
-            }
-        }
-        throw new UnknownLetter(group, eventId);
+        return StreamSupport.stream(queue(group).deadLetters().spliterator(), false)
+                .flatMap(sequence -> StreamSupport.stream(sequence.spliterator(), false))
+                .filter(letter -> letter.message().getIdentifier().equals(eventId)).findFirst()
+                .orElseThrow(() -> new UnknownLetter(group, eventId));
     }
 
     private SequencedDeadLetterQueue<EventMessage<?>> queue(String group) {

@@ -13,21 +13,15 @@ public class DeadLetterMetrics {
     public static final String NAME = "wrt.projection.dead.letters";
 
     private final MeterRegistry registry;
-    private final Counter readModels;
 
     DeadLetterMetrics(ObjectProvider<MeterRegistry> registry) {
         this.registry = registry.getIfAvailable(SimpleMeterRegistry::new);
-        this.readModels = counter(ReadModels.GROUP);
+        counter(ReadModels.GROUP); // shown at zero before the first failure
     }
 
     /** One event of this processing group was dead-lettered. */
     public void deadLettered(String group) {
         counter(group).increment();
-    }
-
-    /** How many read-model events were dead-lettered. */
-    public double count() {
-        return readModels.count();
     }
 
     /** How many events of this processing group were dead-lettered. */

@@ -14,11 +14,7 @@ import java.sql.SQLException;
 /** The JDBC dead-letter queues of WRT's processors, and what a dead letter may say about its failure. */
 public final class DeadLetterQueues {
 
-    /**
-     * Axon's defaults (1,024 sequences of 1,024 letters) would make a large campaign's parked events overflow
-     * the queue, and an overflow stops the processor for every tenant: the limits are set far beyond any
-     * campaign (the letters live in the database, not in memory).
-     */
+    /** Far beyond Axon's 1,024 × 1,024, since an overflow would stop the processor for every tenant. */
     static final int MAX_SEQUENCES = 1_000_000;
     static final int MAX_SEQUENCE_SIZE = 10_000_000;
 
@@ -50,10 +46,7 @@ public final class DeadLetterQueues {
         return tenant == null ? "-" : tenant.toString();
     }
 
-    /**
-     * A failure as logs and dead letters may keep it: its kind and, for the database, its SQL state. Never
-     * its message: a database error quotes the failing row, names and addresses included.
-     */
+    /** A failure's kind and SQL state, never its message: a database error quotes the failing row. */
     public static String describe(Throwable cause) {
         Throwable root = cause;
         String sqlState = null;

@@ -78,10 +78,7 @@ public class EventArrivals implements DisposableBean {
                     timer.schedule(this::wakeAll, AGAIN_MILLIS, TimeUnit.MILLISECONDS);
                 }
             } catch (InterruptedException e) {
-                if (closed) {
-                    return;
-                }
-                Thread.interrupted(); // not ours to stop: go on watching
+                Thread.interrupted(); // not ours to stop unless closed: the loop says
             } catch (Throwable e) {
                 if (closed) {
                     return;
@@ -91,9 +88,7 @@ public class EventArrivals implements DisposableBean {
                 try {
                     Thread.sleep(1_000);
                 } catch (InterruptedException interrupted) {
-                    if (closed) {
-                        return;
-                    }
+                    // closed, or not ours to stop: the loop says
                 }
             }
         }

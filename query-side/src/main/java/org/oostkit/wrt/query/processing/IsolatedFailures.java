@@ -11,6 +11,7 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -79,17 +80,15 @@ public final class IsolatedFailures {
             if (CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().resources().containsKey(savepoint)) {
                 jdbc.execute("ROLLBACK TO SAVEPOINT " + savepointName());
             }
-            if (retryingDeadLetter(CurrentUnitOfWork.get())) {
-                // parked already (counted and logged then): a retry that fails again is no new failure
-                log.warn("{} event {} ({}, organisation {}) failed again and stays parked: {}", group,
-                        letter.message().getIdentifier(), letter.message().getPayloadType().getSimpleName(),
-                        DeadLetterQueues.tenantOf(letter.message()), DeadLetterQueues.describe(cause));
-            } else {
+            // parked already (counted and logged then): a retry that fails again is no new failure
+            boolean again = retryingDeadLetter(CurrentUnitOfWork.get());
+            if (!again) {
                 metrics.deadLettered(group);
-                log.error("{} event {} ({}, organisation {}) dead-lettered: {}", group,
-                        letter.message().getIdentifier(), letter.message().getPayloadType().getSimpleName(),
-                        DeadLetterQueues.tenantOf(letter.message()), DeadLetterQueues.describe(cause));
             }
+            log.atLevel(again ? Level.WARN : Level.ERROR).log("{} event {} ({}, organisation {}) {}: {}", group,
+                    letter.message().getIdentifier(), letter.message().getPayloadType().getSimpleName(),
+                    DeadLetterQueues.tenantOf(letter.message()), again ? "failed again and stays parked"
+                            : "dead-lettered", DeadLetterQueues.describe(cause));
             return Decisions.enqueue(DeadLetterQueues.withoutPersonalData(cause));
         };
     }
@@ -155,10 +154,7 @@ public final class IsolatedFailures {
                 ? tracked.trackingToken().position() : OptionalLong.empty();
     }
 
-    /**
-     * Rolls an optimistic batch back, so that it runs again event by event. It carries the failure only as
-     * {@link DeadLetterQueues#describe described}: Axon logs it, and a database error quotes the failing row.
-     */
+    /** Rolls an optimistic batch back to run event by event, carrying the failure only as described (no row data). */
     static final class BatchFailed extends RuntimeException {
         BatchFailed(String group, Throwable cause) {
             super(group + " batch failed (" + DeadLetterQueues.describe(cause) + "); retrying it event by event");

@@ -10,6 +10,9 @@ import org.oostkit.wrt.query.round.RoundReadModel;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Pushes the new summary of a campaign or state of a round to subscription queries watching it: read only when
@@ -31,13 +34,8 @@ class LiveViews {
     }
 
     void campaignChanged(OrganisationId organisation, CampaignId campaign) {
-        boolean watched = emitter.activeSubscriptions().stream()
-                .anyMatch(s -> s.getPayload() instanceof FindCampaign q && matches(q, organisation, campaign));
-        if (watched) {
-            writes.afterWrites(List.of(FindCampaign.class, organisation, campaign), () ->
-                    campaigns.campaign(organisation, campaign).ifPresent(view -> writes.afterCommit(() ->
-                            emitter.emit(FindCampaign.class, q -> matches(q, organisation, campaign), view))));
-        }
+        changed(FindCampaign.class, q -> q.organisationId().equals(organisation) && q.campaignId().equals(campaign),
+                List.of(FindCampaign.class, organisation, campaign), () -> campaigns.campaign(organisation, campaign));
     }
 
     boolean anyRoundWatched() {
@@ -45,21 +43,16 @@ class LiveViews {
     }
 
     void roundChanged(OrganisationId organisation, CampaignId campaign, int number) {
-        boolean watched = emitter.activeSubscriptions().stream()
-                .anyMatch(s -> s.getPayload() instanceof FindRound q && matches(q, organisation, campaign, number));
-        if (watched) {
-            writes.afterWrites(List.of(FindRound.class, organisation, campaign, number), () ->
-                    rounds.round(organisation, campaign, number).ifPresent(view -> writes.afterCommit(() ->
-                            emitter.emit(FindRound.class, q -> matches(q, organisation, campaign, number), view))));
+        changed(FindRound.class, q -> q.organisationId().equals(organisation) && q.campaignId().equals(campaign)
+                        && q.roundNumber() == number, List.of(FindRound.class, organisation, campaign, number),
+                () -> Optional.ofNullable(rounds.round(new FindRound(organisation, campaign, number))));
+    }
+
+    private <Q, V> void changed(Class<Q> type, Predicate<Q> mine, List<Object> key, Supplier<Optional<V>> read) {
+        if (emitter.activeSubscriptions().stream()
+                .anyMatch(s -> type.isInstance(s.getPayload()) && mine.test(type.cast(s.getPayload())))) {
+            writes.afterWrites(key, () -> read.get().ifPresent(view -> writes.afterCommit(() ->
+                    emitter.emit(type, mine, view))));
         }
-    }
-
-    private static boolean matches(FindCampaign query, OrganisationId organisation, CampaignId campaign) {
-        return query.organisationId().equals(organisation) && query.campaignId().equals(campaign);
-    }
-
-    private static boolean matches(FindRound query, OrganisationId organisation, CampaignId campaign, int number) {
-        return query.organisationId().equals(organisation) && query.campaignId().equals(campaign)
-                && query.roundNumber() == number;
     }
 }

@@ -15,10 +15,7 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Duration;
 
-/**
- * How far the read models trail the events ({@value #NAME}): the time from an event being stored to its
- * projection being written, for live events (a replay is old by design and is not counted).
- */
+/** How far the read models trail live events ({@value #NAME}); a replay, old by design, is not counted. */
 @Component
 public class ProjectionLag {
 

@@ -20,10 +20,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
-/**
- * The registry of tenants, and the creation of each tenant's schema when its organisation is registered.
- * At start-up every known tenant schema is brought to the latest migration.
- */
+/** The registry of tenants, creating each one's schema when registered and migrating all at start-up. */
 @Component
 @ProcessingGroup(ReadModels.TENANT_REGISTRY)
 class TenantRegistryProjection {

@@ -27,20 +27,16 @@ final class CampaignRules {
                 t.save(row);
             }
         } else if (event instanceof CampaignDetailsChanged e) {
-            CampaignRow row = t.campaign(e.campaignId().value());
-            if (row != null) {
+            t.change(t.campaign(e.campaignId().value()), row -> {
                 row.settings = e.settings();
                 row.updatedAt = at;
-                t.save(row);
-            }
+            });
         } else if (event instanceof CampaignCompleted e) {
-            CampaignRow row = t.campaign(e.campaignId().value());
-            if (row != null) {
+            t.change(t.campaign(e.campaignId().value()), row -> {
                 row.status = "COMPLETED";
                 row.completedAt = at;
                 row.updatedAt = at;
-                t.save(row);
-            }
+            });
         } else if (event instanceof CampaignErased e) {
             // its names and addresses are unreadable anyway; its settings and counts go with them
             t.dropCampaign(e.campaignId().value());

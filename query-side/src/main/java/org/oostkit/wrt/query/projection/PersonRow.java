@@ -4,10 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/**
- * {@code person}: one person of a campaign, in the roster (seed or nominated) or only named; with the
- * convergence figures derived from the nominations naming them.
- */
+/** {@code person}: one person of a campaign, in the roster or only named, with their convergence figures. */
 public final class PersonRow implements Row {
 
     public static final Table<PersonRow> TABLE = new Table<>("person", 2,

@@ -1,8 +1,9 @@
 package org.oostkit.wrt.query.projection;
 
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** The projection rules, written once for every consumer (live, rebuild, as-of); each can run twice on an event. */
 public final class ReadModelRules {
@@ -23,8 +24,6 @@ public final class ReadModelRules {
     }
 
     private static Set<Class<?>> union(Set<Class<?>> a, Set<Class<?>> b) {
-        Set<Class<?>> all = new HashSet<>(a);
-        all.addAll(b);
-        return Set.copyOf(all);
+        return Stream.concat(a.stream(), b.stream()).collect(Collectors.toUnmodifiableSet());
     }
 }

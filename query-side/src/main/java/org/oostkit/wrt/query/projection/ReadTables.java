@@ -2,6 +2,7 @@ package org.oostkit.wrt.query.projection;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /** One tenant's tables as the rules see them: rows found by key, changed in place and saved, wherever they live. */
 public interface ReadTables {
@@ -27,6 +28,15 @@ public interface ReadTables {
     void save(Row row);
 
     void delete(Row row);
+
+    /** Changes and saves the row if it exists; true, the answer of a rule that handled its event. */
+    default <R extends Row> boolean change(R row, Consumer<R> change) {
+        if (row != null) {
+            change.accept(row);
+            save(row);
+        }
+        return true;
+    }
 
     /** Every row of the campaign, of every table, is gone. */
     void dropCampaign(UUID campaign);

@@ -27,9 +27,8 @@ import java.util.UUID;
 import static org.oostkit.wrt.query.projection.Row.first;
 
 /**
- * The roster with its convergence figures ({@code person}) and the referral graph ({@code nomination}).
- * A nominator's new list replaces their earlier one, so nobody is counted twice by the same nominator; a
- * person kept on the list keeps the moment they were first named.
+ * The roster with its convergence figures ({@code person}) and the referral graph ({@code nomination}); a
+ * nominator's new list replaces the earlier one, so nobody is counted twice by the same nominator.
  */
 final class RosterRules {
 
@@ -72,11 +71,7 @@ final class RosterRules {
             t.save(row);
         } else if (event instanceof PeopleContacted e) {
             for (PersonId id : e.personIds()) {
-                PersonRow row = t.person(e.campaignId().value(), id.value());
-                if (row != null) {
-                    row.contactedRound = e.roundNumber();
-                    t.save(row);
-                }
+                t.change(t.person(e.campaignId().value(), id.value()), row -> row.contactedRound = e.roundNumber());
             }
         } else if (event instanceof NominationSubmitted e) {
             nominations(t, new NewList(e.campaignId().value(), e.roundId().value(), e.roundNumber(),
@@ -87,9 +82,16 @@ final class RosterRules {
         } else if (event instanceof PersonErased e) {
             erase(t, e.campaignId().value(), e.personId().value());
         } else if (event instanceof PersonSetAside e) {
-            setAside(t, e.campaignId().value(), e.personId().value(), true, e.note() == null ? "" : e.note());
+            // left out of the next rounds (or brought back below): the person stays in the roster
+            t.change(t.person(e.campaignId().value(), e.personId().value()), row -> {
+                row.setAside = true;
+                row.setAsideNote = e.note() == null ? "" : e.note();
+            });
         } else if (event instanceof PersonBroughtBack e) {
-            setAside(t, e.campaignId().value(), e.personId().value(), false, "");
+            t.change(t.person(e.campaignId().value(), e.personId().value()), row -> {
+                row.setAside = false;
+                row.setAsideNote = "";
+            });
         } else {
             return false;
         }
@@ -193,28 +195,13 @@ final class RosterRules {
         }
     }
 
-    /** Left out of the next rounds (or brought back): the person stays in the roster. */
-    private static void setAside(ReadTables t, UUID campaign, UUID person, boolean aside, String note) {
-        PersonRow row = t.person(campaign, person);
-        if (row != null) {
-            row.setAside = aside;
-            row.setAsideNote = note;
-            t.save(row);
-        }
-    }
-
-    /**
-     * One person erased: their name and address, the reasons given for naming them and the reasons they gave
-     * (often naming themselves) read as erased; every count stays. A value never given stays null.
-     */
+    /** One person erased: names, addresses and reasons about or by them read as erased; every count stays. */
     private static void erase(ReadTables t, UUID campaign, UUID person) {
-        PersonRow row = t.person(campaign, person);
-        if (row != null) {
+        t.change(t.person(campaign, person), row -> {
             row.name = erased(row.name);
             row.email = erased(row.email);
             row.setAsideNote = ""; // the admin's note may say something about the person
-            t.save(row);
-        }
+        });
         for (ContactRow contact : t.contactsOf(campaign, person)) {
             contact.name = erased(contact.name);
             contact.email = erased(contact.email);

@@ -21,7 +21,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 
 import static org.oostkit.wrt.query.projection.Row.first;
 
@@ -53,16 +52,16 @@ final class RoundRules {
             return true;
         }
         if (event instanceof RoundExtended e) {
-            return round(t, e.roundId().value(), row -> {
+            return t.change(t.round(e.roundId().value()), row -> {
                 row.deadline = e.deadline();
                 row.reminderAt = e.reminderAt();
             });
         }
         if (event instanceof ReminderDue e) {
-            return round(t, e.roundId().value(), row -> row.reminderSentAt = first(row.reminderSentAt, at));
+            return t.change(t.round(e.roundId().value()), row -> row.reminderSentAt = first(row.reminderSentAt, at));
         }
         if (event instanceof RoundClosed e) {
-            return round(t, e.roundId().value(), row -> {
+            return t.change(t.round(e.roundId().value()), row -> {
                 row.status = "CLOSED";
                 row.closedAt = first(row.closedAt, at);
                 row.closeReason = e.reason().name();
@@ -79,7 +78,7 @@ final class RoundRules {
             return true;
         }
         if (event instanceof MailSent e) {
-            return contact(t, e.invitationId().value(), row -> {
+            return t.change(t.contact(e.invitationId().value()), row -> {
                 if (e.purpose().reminder()) {
                     row.remindedAt = first(row.remindedAt, at);
                 } else {
@@ -90,7 +89,7 @@ final class RoundRules {
             });
         }
         if (event instanceof MailFailed e) {
-            return e.purpose() != MailPurpose.INVITATION || contact(t, e.invitationId().value(), row -> {
+            return e.purpose() != MailPurpose.INVITATION || t.change(t.contact(e.invitationId().value()), row -> {
                 row.failedAt = at;
                 row.failureReason = e.reason();
                 row.status = row.status.equals("PENDING") || row.status.equals("UNCERTAIN") ? "FAILED" : row.status;
@@ -98,7 +97,7 @@ final class RoundRules {
         }
         if (event instanceof MailOutcomeUncertain e) {
             // listed for the admin as "not sure this mail went out", with the choice to send it again
-            return e.purpose() != MailPurpose.INVITATION || contact(t, e.invitationId().value(), row -> {
+            return e.purpose() != MailPurpose.INVITATION || t.change(t.contact(e.invitationId().value()), row -> {
                 row.failedAt = at;
                 row.failureReason = ContactView.UNCERTAIN_REASON;
                 row.status = row.status.equals("PENDING") ? "UNCERTAIN" : row.status;
@@ -106,7 +105,7 @@ final class RoundRules {
         }
         if (event instanceof InvitationResendRequested e) {
             // on its way again: pending as a new invitation is, until the new mail's outcome is known
-            return contact(t, e.invitationId().value(), row -> {
+            return t.change(t.contact(e.invitationId().value()), row -> {
                 if (row.status.equals("FAILED") || row.status.equals("UNCERTAIN")) {
                     row.failedAt = null;
                     row.failureReason = null;
@@ -115,7 +114,7 @@ final class RoundRules {
             });
         }
         if (event instanceof DeliveryRecorded e) {
-            return contact(t, e.invitationId().value(), row -> {
+            return t.change(t.contact(e.invitationId().value()), row -> {
                 Instant when = e.occurredAt();
                 switch (e.kind()) {
                     case SOFT_BOUNCED -> { } // passing news (the provider tries again): the status only
@@ -130,7 +129,7 @@ final class RoundRules {
         }
         if (event instanceof InvitationTokenIssued e) {
             // every link stays valid until the round closes (people often tap the first mail after a reminder)
-            return contact(t, e.invitationId().value(), row -> {
+            return t.change(t.contact(e.invitationId().value()), row -> {
                 row.tokenHash = e.tokenHash();
                 if (!row.tokenHashes.contains(e.tokenHash())) {
                     List<String> more = new ArrayList<>(row.tokenHashes);
@@ -140,32 +139,14 @@ final class RoundRules {
             });
         }
         if (event instanceof InvitationLinkOpened e) {
-            return contact(t, e.invitationId().value(), row -> row.linkOpenedAt = first(row.linkOpenedAt, at));
+            return t.change(t.contact(e.invitationId().value()), row -> row.linkOpenedAt = first(row.linkOpenedAt, at));
         }
         if (event instanceof VerificationCodeIssued e) {
-            return contact(t, e.invitationId().value(), row -> row.codeSentAt = first(row.codeSentAt, at));
+            return t.change(t.contact(e.invitationId().value()), row -> row.codeSentAt = first(row.codeSentAt, at));
         }
         if (event instanceof NominatorVerified e) {
-            return contact(t, e.invitationId().value(), row -> row.verifiedAt = first(row.verifiedAt, at));
+            return t.change(t.contact(e.invitationId().value()), row -> row.verifiedAt = first(row.verifiedAt, at));
         }
         return false;
-    }
-
-    private static boolean round(ReadTables t, UUID id, java.util.function.Consumer<RoundRow> change) {
-        RoundRow row = t.round(id);
-        if (row != null) {
-            change.accept(row);
-            t.save(row);
-        }
-        return true;
-    }
-
-    private static boolean contact(ReadTables t, UUID id, java.util.function.Consumer<ContactRow> change) {
-        ContactRow row = t.contact(id);
-        if (row != null) {
-            change.accept(row);
-            t.save(row);
-        }
-        return true;
     }
 }

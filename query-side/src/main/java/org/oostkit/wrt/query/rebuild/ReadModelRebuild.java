@@ -48,7 +48,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 
@@ -100,10 +99,6 @@ public class ReadModelRebuild {
     /** How a rebuild went. */
     public record Result(long events, int tenants, Duration reading, Duration writing, Map<UUID, String> notRebuilt) {
 
-        public Result(long events, int tenants, Duration reading, Duration writing) {
-            this(events, tenants, reading, writing, Map.of());
-        }
-
         public Duration total() {
             return reading.plus(writing);
         }
@@ -127,17 +122,9 @@ public class ReadModelRebuild {
         default void writing() {
         }
 
-        /**
-         * The organisations whose read models could not be rebuilt (keyed by id), and why: event id and kind
-         * of failure, never content. Their tables and dead letters are left as they were; the others are rebuilt.
-         */
+        /** The organisations left as they were, and why (event id and kind of failure, never content). */
         default void notRebuilt(Map<UUID, String> organisations) {
         }
-    }
-
-    /** Rebuilds every tenant; progress as it goes: events read so far. */
-    public Result rebuild(Consumer<Long> progress) {
-        return rebuild(null, progress::accept);
     }
 
     /** Rebuilds one tenant ({@code organisation}), or every tenant when null. */
@@ -203,7 +190,7 @@ public class ReadModelRebuild {
                 }
                 replaceOne(organisation, model);
                 Result result = new Result(count, 1, Duration.between(start, read),
-                        Duration.between(read, Instant.now()));
+                        Duration.between(read, Instant.now()), Map.of());
                 log.info("Rebuilt the read models of organisation {} ({} events read) in {}", organisation,
                         count, result.total());
                 return result;
@@ -251,10 +238,7 @@ public class ReadModelRebuild {
         }
     }
 
-    /**
-     * Replaces one tenant's tables; the tokens are left alone (the rebuilt tables reflect exactly the events
-     * they cover). The tenant's dead letters are among those events, so they are cleared too.
-     */
+    /** Replaces one tenant's tables and dead letters, leaving the tokens: the tables hold exactly what they cover. */
     private void replaceOne(OrganisationId organisation, Map<UUID, MemoryTables> model) {
         String schema = tenants.schemaFor(organisation)
                 .orElseThrow(() -> new IllegalArgumentException("unknown organisation " + organisation));
@@ -265,8 +249,7 @@ public class ReadModelRebuild {
                 String[] sequences = tables.campaignIds().stream().map(UUID::toString).toArray(String[]::new);
                 jdbc.update("DELETE FROM deadletterentry WHERE processinggroup = ? AND (sequenceidentifier = ANY (?) "
                         + "OR sequenceidentifier = ?)", ReadModels.GROUP, sequences, organisation.toString());
-                write(organisation.value(), tables);
-                analyze(organisation.value());
+                load(organisation.value(), tables);
             }
         });
     }
@@ -317,8 +300,7 @@ public class ReadModelRebuild {
             }
             MemoryTables tables = model.get(tenant);
             if (tables != null) {
-                write(tenant, tables);
-                analyze(tenant);
+                load(tenant, tables);
             }
             jdbc.execute("RELEASE SAVEPOINT wrt_rebuild_tenant");
         } catch (RuntimeException e) {
@@ -338,9 +320,8 @@ public class ReadModelRebuild {
         }
 
         void skipped(UUID tenant, Object payload) {
-            UUID campaign = campaignOf(payload);
-            if (campaign != null) {
-                sequences.computeIfAbsent(tenant, t -> new java.util.HashSet<>()).add(campaign.toString());
+            if (payload instanceof CampaignEvent e && e.campaignId() != null) {
+                sequences.computeIfAbsent(tenant, t -> new java.util.HashSet<>()).add(e.campaignId().toString());
             }
         }
 
@@ -365,15 +346,11 @@ public class ReadModelRebuild {
                         "$1-$2-$3-$4-$5"));
     }
 
-    private static UUID campaignOf(Object payload) {
-        return payload instanceof CampaignEvent e && e.campaignId() != null ? e.campaignId().value() : null;
-    }
-
     /** Applies a deserialized chunk in order; a tenant whose event fails is left out from there on. */
     private static void apply(Map<UUID, MemoryTables> model, List<TrackedEventMessage<?>> chunk, OrganisationId only,
                               Handled handled, Failures failures) {
         for (TrackedEventMessage<?> event : chunk) {
-            OrganisationId organisation = organisationOf(event.getPayload());
+            OrganisationId organisation = event.getPayload() instanceof OrganisationEvent e ? e.organisationId() : null;
             if (organisation == null) {
                 continue; // not an organisation's event (none of the read models use it)
             }
@@ -401,16 +378,9 @@ public class ReadModelRebuild {
         }
     }
 
-    private static OrganisationId organisationOf(Object payload) {
-        return payload instanceof OrganisationEvent e ? e.organisationId() : null;
-    }
-
-    private void write(UUID tenant, MemoryTables tables) {
-        CopyLoader.load(dataSource, tenants.schemaForEvent(tenant.toString(), new OrganisationId(tenant)), tables);
-    }
-
-    private void analyze(UUID tenant) {
+    private void load(UUID tenant, MemoryTables tables) {
         String s = tenants.schemaForEvent(tenant.toString(), new OrganisationId(tenant));
+        CopyLoader.load(dataSource, s, tables);
         for (Row.Table<?> table : Row.Table.all()) {
             jdbc.execute("ANALYZE " + s + "." + table.name());
         }

@@ -28,10 +28,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 
-/**
- * Runs replays (bulk rebuilds of the read models) in the background, one at a time per instance, and
- * reports their progress to queries and as Micrometer gauges ({@code wrt.replay.*}).
- */
+/** Runs bulk rebuilds in the background, one at a time per instance, with progress for queries and gauges. */
 @Component
 class ReplayJobs {
 
@@ -57,7 +54,7 @@ class ReplayJobs {
         this.rebuild = rebuild;
         this.tenants = tenants;
         MeterRegistry meters = registry.getIfAvailable(SimpleMeterRegistry::new);
-        Gauge.builder("wrt.replay.running", this, jobs -> jobs.running() ? 1 : 0)
+        Gauge.builder("wrt.replay.running", this, jobs -> jobs.latestView(v -> v.finished() ? 0 : 1))
                 .description("1 while a read-model replay runs on this instance").register(meters);
         Gauge.builder("wrt.replay.events.processed", this, jobs -> jobs.latestView(v -> v.processed()))
                 .description("events read by the running (or last) replay").register(meters);
@@ -73,24 +70,7 @@ class ReplayJobs {
 
     @CommandHandler
     ReplayView handle(StartReplay command) {
-        return start(command.organisationId());
-    }
-
-    @QueryHandler
-    ReplayView handle(FindReplay query) {
-        synchronized (recent) {
-            Job job = recent.get(query.replayId());
-            return job == null ? null : job.view();
-        }
-    }
-
-    @QueryHandler
-    ReplayView handle(FindLatestReplay query) {
-        Job job = latest.get();
-        return job == null ? null : job.view();
-    }
-
-    ReplayView start(OrganisationId organisation) {
+        OrganisationId organisation = command.organisationId();
         if (organisation != null && tenants.schemaFor(organisation).isEmpty()) {
             throw new org.oostkit.wrt.api.common.NotFound("Organisation");
         }
@@ -108,6 +88,20 @@ class ReplayJobs {
         return job.view();
     }
 
+    @QueryHandler
+    ReplayView handle(FindReplay query) {
+        synchronized (recent) {
+            Job job = recent.get(query.replayId());
+            return job == null ? null : job.view();
+        }
+    }
+
+    @QueryHandler
+    ReplayView handle(FindLatestReplay query) {
+        Job job = latest.get();
+        return job == null ? null : job.view();
+    }
+
     private void run(Job job) {
         try {
             rebuild.rebuild(job.organisation, job);
@@ -116,11 +110,6 @@ class ReplayJobs {
             log.error("Replay {} failed", job.id, e);
             job.finish(Status.FAILED, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
-    }
-
-    private boolean running() {
-        Job job = latest.get();
-        return job != null && !job.view().finished();
     }
 
     private double latestView(java.util.function.ToDoubleFunction<ReplayView> value) {

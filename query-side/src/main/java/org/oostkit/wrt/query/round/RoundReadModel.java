@@ -4,7 +4,6 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.oostkit.wrt.api.campaign.CampaignId;
 import org.oostkit.wrt.api.campaign.PersonId;
 import org.oostkit.wrt.api.invitation.InvitationId;
-import org.oostkit.wrt.api.organisation.OrganisationId;
 import org.oostkit.wrt.api.round.RoundId;
 import org.oostkit.wrt.query.api.ContactView;
 import org.oostkit.wrt.query.api.RoundQueries.FindContacts;
@@ -16,16 +15,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
+
+import static org.oostkit.wrt.query.tenant.Columns.instant;
+import static org.oostkit.wrt.query.tenant.Columns.uuid;
 
 /** Answers the round queries (round status and contacts) of one tenant. */
 @Component
@@ -43,25 +40,15 @@ public class RoundReadModel {
     }
 
     @QueryHandler
-    List<RoundView> rounds(FindRounds query) {
-        return rounds(query.organisationId(), query.campaignId());
+    public List<RoundView> rounds(FindRounds query) {
+        return tenants.schemaFor(query.organisationId()).map(s -> jdbc.query(roundSql(s, "")
+                + " ORDER BY r.round_number", ROUND, query.campaignId().value())).orElse(List.of());
     }
 
     @QueryHandler
-    RoundView round(FindRound query) {
-        return round(query.organisationId(), query.campaignId(), query.roundNumber()).orElse(null);
-    }
-
-    public List<RoundView> rounds(OrganisationId organisation, CampaignId campaign) {
-        return tenants.schemaFor(organisation)
-                .map(s -> jdbc.query(roundSql(s, "") + " ORDER BY r.round_number", ROUND, campaign.value()))
-                .orElse(List.of());
-    }
-
-    public Optional<RoundView> round(OrganisationId organisation, CampaignId campaign, int number) {
-        return tenants.schemaFor(organisation)
-                .flatMap(s -> jdbc.query(roundSql(s, " AND r.round_number = ?"), ROUND, campaign.value(), number)
-                        .stream().findFirst());
+    public RoundView round(FindRound query) {
+        return tenants.schemaFor(query.organisationId()).flatMap(s -> jdbc.query(roundSql(s, " AND r.round_number = ?"),
+                ROUND, query.campaignId().value(), query.roundNumber()).stream().findFirst()).orElse(null);
     }
 
     @QueryHandler
@@ -119,13 +106,4 @@ public class RoundReadModel {
             instant(rs, "delivered_at"), instant(rs, "opened_at"), instant(rs, "clicked_at"),
             instant(rs, "bounced_at"), instant(rs, "spam_at"), instant(rs, "link_opened_at"),
             instant(rs, "verified_at"), instant(rs, "responded_at"), instant(rs, "reminded_at"));
-
-    static UUID uuid(ResultSet rs, String column) throws SQLException {
-        return rs.getObject(column, UUID.class);
-    }
-
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp timestamp = rs.getTimestamp(column);
-        return timestamp == null ? null : timestamp.toInstant();
-    }
 }

@@ -1,14 +1,6 @@
 package org.oostkit.wrt.query.shortlist;
 
-import org.axonframework.eventhandling.DomainEventData;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.GenericDomainEventEntry;
-import org.axonframework.eventsourcing.EventStreamUtils;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.queryhandling.QueryHandler;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.upcasting.event.EventUpcaster;
-import org.axonframework.serialization.upcasting.event.NoOpEventUpcaster;
 import org.oostkit.wrt.api.campaign.CampaignErased;
 import org.oostkit.wrt.api.campaign.PersonErased;
 import org.oostkit.wrt.api.campaign.PersonRemovedFromShortlist;
@@ -21,21 +13,14 @@ import org.oostkit.wrt.api.common.Actor;
 import org.oostkit.wrt.query.api.ShortlistQueries.FindShortlist;
 import org.oostkit.wrt.query.api.ShortlistQueries.FindShortlistAsOf;
 import org.oostkit.wrt.query.api.ShortlistView;
+import org.oostkit.wrt.query.campaign.AsOfReadModels;
 import org.oostkit.wrt.query.projection.ShortlistRules;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/**
- * Answers the shortlist now (from its table) and as it stood at an instant: the campaign's shortlist events up
- * to then (found by the event store's campaign column and their type, so a large campaign's nominations are
- * not read), applied to the same {@link ShortlistRules}.
- */
+/** Answers the shortlist now and as it stood at an instant: only its event types, so nominations are not read. */
 @Component
 class ShortlistQueryHandlers {
 
@@ -45,17 +30,11 @@ class ShortlistQueryHandlers {
             PersonToldOfSelection.class.getName(), SelectionMailNotSent.class.getName());
 
     private final ShortlistReadModel model;
-    private final JdbcTemplate jdbc;
-    private final Serializer serializer;
-    private final ObjectProvider<org.axonframework.config.Configuration> axon;
+    private final AsOfReadModels asOf;
 
-    ShortlistQueryHandlers(ShortlistReadModel model, JdbcTemplate jdbc,
-                           @Qualifier("eventSerializer") Serializer serializer,
-                           ObjectProvider<org.axonframework.config.Configuration> axon) {
+    ShortlistQueryHandlers(ShortlistReadModel model, AsOfReadModels asOf) {
         this.model = model;
-        this.jdbc = jdbc;
-        this.serializer = serializer;
-        this.axon = axon;
+        this.asOf = asOf;
     }
 
     @QueryHandler
@@ -69,30 +48,11 @@ class ShortlistQueryHandlers {
         if (schema.isEmpty()) {
             return ShortlistView.EMPTY;
         }
-        List<DomainEventData<?>> rows = new ArrayList<>();
-        jdbc.query("SELECT eventidentifier, aggregateidentifier, sequencenumber, type, timestamp, payloadtype, "
-                + "payloadrevision, payload, metadata FROM domainevententry WHERE campaign_id = ? "
-                + "AND payloadtype = ANY(?) ORDER BY globalindex", rs -> {
-                    rows.add(new GenericDomainEventEntry<>(rs.getString(4), rs.getString(2), rs.getLong(3),
-                            rs.getString(1), rs.getString(5), rs.getString(6), rs.getString(7), rs.getBytes(8),
-                            rs.getBytes(9)));
-                }, query.campaignId().value(), TYPES.toArray(String[]::new));
-        DomainEventStream events = EventStreamUtils.upcastAndDeserializeDomainEvents(
-                rows.stream().filter(row -> !row.getTimestamp().isAfter(query.at())), serializer, upcasters());
         ShortlistRules rules = new ShortlistRules();
-        while (events.hasNext()) {
-            DomainEventMessage<?> event = events.next();
-            Object tenant = event.getMetaData().get(Actor.TENANT_KEY);
+        asOf.replay(query.organisationId(), query.campaignId(), query.at(), TYPES, event -> {
             Object actor = event.getMetaData().get(Actor.METADATA_KEY);
-            if (tenant != null && tenant.toString().equals(query.organisationId().toString())) {
-                rules.apply(event.getPayload(), event.getTimestamp(), actor == null ? null : actor.toString());
-            }
-        }
+            rules.apply(event.getPayload(), event.getTimestamp(), actor == null ? null : actor.toString());
+        });
         return model.view(schema.get(), query.campaignId(), rules);
-    }
-
-    private EventUpcaster upcasters() {
-        org.axonframework.config.Configuration configuration = axon.getIfAvailable();
-        return configuration == null ? NoOpEventUpcaster.INSTANCE : configuration.upcasterChain();
     }
 }

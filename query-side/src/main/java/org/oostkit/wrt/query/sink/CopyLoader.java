@@ -11,10 +11,7 @@ import java.sql.SQLException;
 import java.util.Collection;
 import javax.sql.DataSource;
 
-/**
- * Writes tables held in memory into a schema's tables with COPY, on the current transaction's connection:
- * a tenant's schema (the bulk rebuild) or {@code pg_temp} (the as-of views).
- */
+/** Writes tables held in memory into a schema with COPY, on the current transaction's connection. */
 public final class CopyLoader {
 
     private CopyLoader() {

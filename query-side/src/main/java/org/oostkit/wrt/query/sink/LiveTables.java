@@ -131,9 +131,9 @@ public final class LiveTables implements ReadTables {
     @Override
     public void save(Row row) {
         List<Object> key = row.key();
-        Row before = rows(row.table()).put(key, row);
-        deleted(row.table()).remove(key);
-        saved(row.table()).put(key, row);
+        Row before = of(rows, row.table()).put(key, row);
+        of(deleted, row.table()).remove(key);
+        of(saved, row.table()).put(key, row);
         if (row instanceof NominationRow edge && before != row) {
             List<NominationRow> list = lists.get(List.of(edge.campaignId, edge.nominatorId));
             if (list != null) {
@@ -146,9 +146,9 @@ public final class LiveTables implements ReadTables {
     @Override
     public void delete(Row row) {
         List<Object> key = row.key();
-        rows(row.table()).put(key, null);
-        saved(row.table()).remove(key);
-        deleted(row.table()).put(key, row);
+        of(rows, row.table()).put(key, null);
+        of(saved, row.table()).remove(key);
+        of(deleted, row.table()).put(key, row);
         if (row instanceof NominationRow edge) {
             List<NominationRow> list = lists.get(List.of(edge.campaignId, edge.nominatorId));
             if (list != null) {
@@ -188,7 +188,7 @@ public final class LiveTables implements ReadTables {
     }
 
     private Row find(Table<?> table, List<Object> key) {
-        Map<List<Object>, Row> known = rows(table);
+        Map<List<Object>, Row> known = of(rows, table);
         if (!known.containsKey(key) && prefetched.add(table)) {
             Set<List<Object>> keys = new LinkedHashSet<>(keysNamed(table));
             keys.add(key);
@@ -202,7 +202,7 @@ public final class LiveTables implements ReadTables {
 
     /** Reads the rows with the given keys; those not found are known not to exist. */
     private void load(Table<?> table, Collection<List<Object>> keys) {
-        Map<List<Object>, Row> known = rows(table);
+        Map<List<Object>, Row> known = of(rows, table);
         List<List<Object>> unknown = keys.stream().filter(k -> !known.containsKey(k)).toList();
         if (!unknown.isEmpty()) {
             query(table, table.keys(), unknown);
@@ -245,7 +245,7 @@ public final class LiveTables implements ReadTables {
 
     /** The row as this batch knows it: the one already held (null if deleted), else the one just read. */
     private Row known(Row read) {
-        Map<List<Object>, Row> known = rows(read.table());
+        Map<List<Object>, Row> known = of(rows, read.table());
         List<Object> key = read.key();
         if (known.containsKey(key)) {
             return known.get(key);
@@ -440,15 +440,8 @@ public final class LiveTables implements ReadTables {
         return rs.wasNull() ? null : value;
     }
 
-    private Map<List<Object>, Row> rows(Table<?> table) {
-        return rows.computeIfAbsent(table, t -> new HashMap<>());
-    }
-
-    private Map<List<Object>, Row> saved(Table<?> table) {
-        return saved.computeIfAbsent(table, t -> new LinkedHashMap<>());
-    }
-
-    private Map<List<Object>, Row> deleted(Table<?> table) {
-        return deleted.computeIfAbsent(table, t -> new LinkedHashMap<>());
+    /** One table's part of rows, saved or deleted (in order: they are written so). */
+    private static Map<List<Object>, Row> of(Map<Table<?>, Map<List<Object>, Row>> byTable, Table<?> table) {
+        return byTable.computeIfAbsent(table, t -> new LinkedHashMap<>());
     }
 }

@@ -16,10 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/**
- * One tenant's tables in memory, indexed the ways the rules look rows up: for the bulk rebuild, the as-of
- * views and the projections' plain-object tests. {@link CopyLoader} writes them to a schema.
- */
+/** One tenant's tables in memory, indexed as the rules look rows up; {@link CopyLoader} writes them out. */
 public final class MemoryTables implements ReadTables {
 
     private final Map<UUID, CampaignRow> campaigns = new LinkedHashMap<>();

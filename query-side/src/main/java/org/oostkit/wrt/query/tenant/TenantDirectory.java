@@ -7,7 +7,6 @@ import org.springframework.stereotype.Component;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Where a tenant's read models are: for queries by organisation, for projections by event (created on first sight). */
@@ -41,10 +40,7 @@ public class TenantDirectory {
                 .stream().findFirst();
     }
 
-    /**
-     * The schema for the tenant named in an event's metadata, migrated if this instance has not done so
-     * yet. The tenant must match the organisation the event itself names.
-     */
+    /** The schema of the tenant in an event's metadata (which must be the event's own), migrated on first sight. */
     public String schemaForEvent(String tenant, OrganisationId organisationId) {
         if (tenant == null || !tenant.equals(organisationId.toString())) {
             throw new IllegalStateException("event of organisation " + organisationId

@@ -9,10 +9,7 @@ import org.springframework.stereotype.Component;
 import javax.sql.DataSource;
 import java.util.regex.Pattern;
 
-/**
- * Creates and migrates the schema of each tenant. The schema name is derived from the organisation id
- * only ({@code tenant_<32 hex digits>}), never from user input, and is checked before any SQL uses it.
- */
+/** Creates and migrates each tenant's schema, named from the organisation id only and checked before use. */
 @Component
 public class TenantSchemas {
 

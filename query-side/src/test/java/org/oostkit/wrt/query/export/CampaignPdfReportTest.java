@@ -11,6 +11,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.oostkit.wrt.api.campaign.CampaignId;
 import org.oostkit.wrt.api.campaign.PersonId;
 import org.oostkit.wrt.api.organisation.OrganisationId;
+import org.oostkit.wrt.query.api.CampaignQueries.FindStatistics;
 import org.oostkit.wrt.query.api.CampaignView;
 import org.oostkit.wrt.query.api.CandidateView;
 import org.oostkit.wrt.query.api.ReasonView;
@@ -189,7 +190,7 @@ class CampaignPdfReportTest extends ReadSideTestSupport {
         for (int r = 0; r < newNames.length; r++) {
             perRound.add(new RoundCount(r + 1, newNames[r]));
         }
-        when(readModel.statistics(organisation, campaign)).thenReturn(new StatisticsView(900, 640, 640 / 900.0, 4200,
+        when(readModel.statistics(new FindStatistics(organisation, campaign))).thenReturn(new StatisticsView(900, 640, 640 / 900.0, 4200,
                 2960, 12, 12, perRound, List.of(new Bucket(1, 1900), new Bucket(2, 600), new Bucket(3, 150),
                 new Bucket(4, 120), new Bucket(5, 80), new Bucket(6, 50), new Bucket(7, 30), new Bucket(9, 20),
                 new Bucket(12, 10)), List.of(), List.of(), 1900, 600, 5968.3, 3008));
