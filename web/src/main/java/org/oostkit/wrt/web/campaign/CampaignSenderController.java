@@ -1,6 +1,8 @@
 package org.oostkit.wrt.web.campaign;
 
 import org.oostkit.wrt.web.i18n.AdminLanguage;
+import org.oostkit.wrt.web.i18n.FormErrors;
+import jakarta.validation.Valid;
 import jakarta.servlet.http.HttpServletResponse;
 import org.oostkit.wrt.api.campaign.CampaignLanguage;
 import org.oostkit.wrt.api.campaign.CampaignMailCommands.ChangeCampaignLanguage;
@@ -9,7 +11,6 @@ import org.oostkit.wrt.api.campaign.CampaignSender;
 import org.oostkit.wrt.api.common.Emails;
 import org.oostkit.wrt.api.common.Rule;
 import org.oostkit.wrt.api.common.RuleViolation;
-import org.oostkit.wrt.api.common.TextRule;
 import org.oostkit.wrt.query.api.CampaignView;
 import org.oostkit.wrt.query.api.OrganisationView;
 import org.oostkit.wrt.adapters.mail.CampaignSenders;
@@ -19,13 +20,16 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -50,18 +54,20 @@ class CampaignSenderController {
                 authentication, model);
     }
 
+    @InitBinder("senderForm")
+    void senderRules(WebDataBinder binder) {
+        binder.addValidators(new SenderForm.Rules());
+    }
+
     @PostMapping("/org/{slug}/campaigns/{id}/sender")
-    String save(@AdminOnly CampaignScope scope,
-                @RequestParam(defaultValue = "") String senderName, @RequestParam(defaultValue = "") String replyTo,
-                @RequestParam(defaultValue = "") String contactName,
-                @RequestParam(defaultValue = "") String contactEmail,
-                Authentication authentication, Model model, HttpServletResponse response,
+    String save(@AdminOnly CampaignScope scope, @Valid @ModelAttribute("senderForm") SenderForm form,
+                BindingResult binding, Authentication authentication, Model model, HttpServletResponse response,
                 RedirectAttributes redirect) {
         OrganisationView organisation = scope.organisation();
         CampaignView campaign = scope.campaign();
         UUID id = scope.campaignId().value();
-        CampaignSender typed = new CampaignSender(senderName, replyTo, contactName, contactEmail);
-        Map<String, String> errors = errors(typed);
+        CampaignSender typed = form.typed();
+        Map<String, String> errors = FormErrors.of(binding);
         if (errors.isEmpty()) {
             try {
                 pages.send(new ChangeCampaignSender(campaign.campaignId(), organisation.organisationId(), typed),
@@ -91,33 +97,6 @@ class CampaignSenderController {
             redirect.addFlashAttribute("flash", Map.of("kind", "error", "message", refused.getMessage()));
         }
         return "redirect:" + scope.base() + "/sender";
-    }
-
-    /** The same rules the campaign applies, all at once, so every field shows its problem. */
-    static Map<String, String> errors(CampaignSender typed) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        problem(errors, "senderName", CampaignSender.SENDER_NAME.problem(typed.senderName()));
-        problem(errors, "replyTo", addressProblem(typed.replyTo(), "the reply-to address"));
-        problem(errors, "contactName", CampaignSender.CONTACT_NAME.problem(typed.contactName()));
-        problem(errors, "contactEmail", addressProblem(typed.contactEmail(), "the contact person's address"));
-        if (!errors.containsKey("contactEmail") && !typed.contactName().isBlank() && typed.contactEmail().isBlank()) {
-            errors.put("contactEmail", AdminLanguage.text("sender.error.contactEmail"));
-        }
-        return errors;
-    }
-
-    private static void problem(Map<String, String> errors, String field, String fragment) {
-        if (fragment != null) {
-            errors.put(field, fragment.endsWith(".") ? fragment : TextRule.sentence(fragment));
-        }
-    }
-
-    private static String addressProblem(String raw, String label) {
-        String email = Emails.normalise(raw);
-        if (email == null || email.isEmpty() || Emails.isValid(email)) {
-            return null;
-        }
-        return TextRule.sentence(label + " '" + TextRule.visible(email) + "' is not a valid email address");
     }
 
     private static String field(Rule rule) {

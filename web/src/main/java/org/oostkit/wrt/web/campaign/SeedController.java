@@ -1,6 +1,7 @@
 package org.oostkit.wrt.web.campaign;
 
 import org.oostkit.wrt.web.i18n.AdminLanguage;
+import org.oostkit.wrt.web.i18n.FormErrors;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.WebDataBinder;
@@ -59,7 +60,7 @@ class SeedController {
         String normalised = form.normalisedEmail();
         if (binding.hasErrors()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-            return seedPage.render(scope, name, email, SeedPersonForm.errors(binding), null, authentication, model);
+            return seedPage.render(scope, name, email, FormErrors.of(binding), null, authentication, model);
         }
         try {
             pages.send(new AddSeedPerson(scope.campaignId(), scope.organisationId(),

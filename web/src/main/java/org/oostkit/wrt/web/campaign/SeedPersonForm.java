@@ -2,13 +2,8 @@ package org.oostkit.wrt.web.campaign;
 
 import org.oostkit.wrt.api.common.Emails;
 import org.oostkit.wrt.api.common.TextRule;
-import org.springframework.validation.BindingResult;
 import org.springframework.validation.Errors;
-import org.springframework.validation.FieldError;
 import org.springframework.validation.Validator;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** The "add a person" form of the seed group, as typed; its {@link Rules} are the api's text and email rules. */
 public class SeedPersonForm {
@@ -34,15 +29,6 @@ public class SeedPersonForm {
 
     String normalisedEmail() {
         return Emails.normalise(email);
-    }
-
-    /** The first message of each refused field, for the page's {@code errors}. */
-    static Map<String, String> errors(BindingResult binding) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        for (FieldError error : binding.getFieldErrors()) {
-            errors.putIfAbsent(error.getField(), error.getDefaultMessage());
-        }
-        return errors;
     }
 
     /** The checks the campaign makes again: the aggregate stays the authority, this gives the page its wording. */

@@ -1,13 +1,14 @@
 package org.oostkit.wrt.web.retention;
 
 import org.oostkit.wrt.web.i18n.AdminLanguage;
+import org.oostkit.wrt.web.i18n.FormErrors;
+import jakarta.validation.Valid;
 import org.axonframework.queryhandling.QueryGateway;
 import org.oostkit.wrt.api.campaign.CampaignCommands.EraseCampaign;
 import org.oostkit.wrt.api.campaign.CampaignCommands.ErasePerson;
 import org.oostkit.wrt.api.campaign.CampaignId;
 import org.oostkit.wrt.api.common.ActingCommandGateway;
 import org.oostkit.wrt.api.common.Actor;
-import org.oostkit.wrt.api.common.Emails;
 import org.oostkit.wrt.api.common.NotFound;
 import org.oostkit.wrt.api.common.Rule;
 import org.oostkit.wrt.api.common.RuleViolation;
@@ -18,16 +19,18 @@ import org.oostkit.wrt.query.api.OrganisationView;
 import org.oostkit.wrt.web.security.OrganisationRoles;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -56,11 +59,13 @@ class ErasureController {
 
     @PostMapping("/org/{slug}/campaigns/{id}/erase")
     ModelAndView eraseCampaign(@PathVariable String slug, @PathVariable String id,
-                               @RequestParam(name = "confirmName", defaultValue = "") String confirmName,
+                               @ModelAttribute("eraseCampaign") EraseCampaignForm form, BindingResult binding,
                                Authentication user, RedirectAttributes redirect) {
         Target target = target(slug, id, user);
-        if (!confirmName.strip().equals(target.campaign.name())) {
-            return withStatus(campaignPage(target, confirmName, AdminLanguage.text("erase.error.name"),
+        String confirmName = form.getConfirmName();
+        form.checkConfirms(target.campaign.name(), binding);
+        if (binding.hasErrors()) {
+            return withStatus(campaignPage(target, confirmName, FormErrors.of(binding).get("confirmName"),
                     user), HttpStatus.UNPROCESSABLE_ENTITY);
         }
         try {
@@ -76,6 +81,11 @@ class ErasureController {
         return new ModelAndView("redirect:/org/" + slug + "/campaigns");
     }
 
+    @InitBinder("erasePerson")
+    void erasePersonRules(WebDataBinder binder) {
+        binder.addValidators(new ErasePersonForm.Rules());
+    }
+
     @GetMapping("/org/{slug}/campaigns/{id}/people/erase")
     ModelAndView personForm(@PathVariable String slug, @PathVariable String id, Authentication user) {
         return personPage(target(slug, id, user), "", false, Map.of(), user);
@@ -83,20 +93,13 @@ class ErasureController {
 
     @PostMapping("/org/{slug}/campaigns/{id}/people/erase")
     ModelAndView erasePerson(@PathVariable String slug, @PathVariable String id,
-                             @RequestParam(name = "email", defaultValue = "") String email,
-                             @RequestParam(name = "confirm", defaultValue = "false") boolean confirm,
+                             @Valid @ModelAttribute("erasePerson") ErasePersonForm form, BindingResult binding,
                              Authentication user, RedirectAttributes redirect) {
         Target target = target(slug, id, user);
-        Map<String, String> errors = new LinkedHashMap<>();
-        String normalised = Emails.normalise(email);
-        if (normalised == null || normalised.isEmpty()) {
-            errors.put("email", AdminLanguage.text("erase.error.emailMissing"));
-        } else if (!Emails.isValid(normalised)) {
-            errors.put("email", AdminLanguage.text("erase.error.emailInvalid"));
-        }
-        if (!confirm) {
-            errors.put("confirm", AdminLanguage.text("erase.error.confirm"));
-        }
+        String email = form.getEmail();
+        boolean confirm = form.isConfirm();
+        String normalised = form.normalisedEmail();
+        Map<String, String> errors = FormErrors.of(binding);
         if (errors.isEmpty()) {
             try {
                 acting.sendAndWait(new ErasePerson(target.campaign.campaignId(),

@@ -1,8 +1,9 @@
 package org.oostkit.wrt.web.round;
 
 import org.oostkit.wrt.web.i18n.AdminLanguage;
+import org.oostkit.wrt.web.i18n.FormErrors;
+import jakarta.validation.Valid;
 import org.oostkit.wrt.api.campaign.CampaignCommands.StartRound;
-import org.oostkit.wrt.api.campaign.CampaignSettings;
 import org.oostkit.wrt.api.common.RuleViolation;
 import org.oostkit.wrt.api.round.RoundId;
 import org.oostkit.wrt.query.api.CampaignQueries.FindRoster;
@@ -22,9 +23,12 @@ import org.oostkit.wrt.web.scope.CampaignScope;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.Instant;
@@ -56,27 +60,21 @@ class RoundListController {
         return roundsPage(scope, form, Map.of(), null, authentication, model);
     }
 
+    @InitBinder("startRound")
+    void startRules(WebDataBinder binder) {
+        binder.addValidators(new StartRoundForm.Rules());
+    }
+
     @PostMapping("/org/{slug}/campaigns/{id}/rounds")
-    String start(@AdminOnly CampaignScope scope,
-                 @RequestParam(defaultValue = "") String deadline,
-                 @RequestParam(defaultValue = "false") boolean reminderEnabled,
-                 @RequestParam(defaultValue = "") String reminderDays,
-                 Authentication authentication, Model model, RedirectAttributes redirect) {
-        StartForm form = new StartForm(deadline, reminderEnabled, reminderDays);
-        Map<String, String> errors = new LinkedHashMap<>();
+    String start(@AdminOnly CampaignScope scope, @Valid @ModelAttribute("startRound") StartRoundForm typed,
+                 BindingResult binding, Authentication authentication, Model model, RedirectAttributes redirect) {
+        boolean reminderEnabled = typed.isReminderEnabled();
+        StartForm form = new StartForm(typed.getDeadline(), reminderEnabled, typed.getReminderDays());
         ZoneId zone = pages.zone(scope.organisation(), scope.campaign());
-        Instant at = LocalTimes.fromInput(deadline, zone);
-        if (at == null) {
-            errors.put("deadline", AdminLanguage.text("rounds.error.deadlineMissing"));
-        } else if (!at.isAfter(Instant.now())) {
-            errors.put("deadline", AdminLanguage.text("rounds.error.deadlinePast"));
-        }
-        Integer days = parse(reminderDays);
-        if (reminderEnabled && (days == null || days < CampaignSettings.REMINDER_DAYS_MIN
-                || days > CampaignSettings.REMINDER_DAYS_MAX)) {
-            errors.put("reminderDays", AdminLanguage.text("rounds.error.reminderDays",
-                    CampaignSettings.REMINDER_DAYS_MIN, CampaignSettings.REMINDER_DAYS_MAX));
-        }
+        typed.checkDeadline(zone, binding);
+        Instant at = typed.deadlineIn(zone);
+        Integer days = typed.days();
+        Map<String, String> errors = FormErrors.of(binding);
         if (!errors.isEmpty()) {
             return roundsPage(scope, form, errors, null, authentication, model);
         }
@@ -166,14 +164,6 @@ class RoundListController {
                         new LinkedHashMap<>(errors), LocalTimes.inputValue(Instant.now().plus(1, ChronoUnit.HOURS), zone)),
                 error)));
         return LIST;
-    }
-
-    private static Integer parse(String value) {
-        try {
-            return Integer.valueOf(value.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     /** The start form as typed. */

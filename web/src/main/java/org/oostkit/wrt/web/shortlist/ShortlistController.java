@@ -1,13 +1,14 @@
 package org.oostkit.wrt.web.shortlist;
 
 import org.oostkit.wrt.web.i18n.AdminLanguage;
+import org.oostkit.wrt.web.i18n.FormErrors;
+import jakarta.validation.Valid;
 import org.oostkit.wrt.api.campaign.CampaignCommands.CloseShortlist;
 import org.oostkit.wrt.api.campaign.CampaignCommands.RemoveFromShortlist;
 import org.oostkit.wrt.api.campaign.CampaignCommands.ShortlistPerson;
 import org.oostkit.wrt.api.campaign.CampaignId;
 import org.oostkit.wrt.api.campaign.PersonId;
 import org.oostkit.wrt.api.common.RuleViolation;
-import org.oostkit.wrt.api.common.TextRule;
 import org.oostkit.wrt.api.organisation.OrganisationId;
 import org.oostkit.wrt.query.api.CampaignView;
 import org.oostkit.wrt.query.api.InsightQueries.FindNetworkInsight;
@@ -29,7 +30,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -92,14 +97,20 @@ class ShortlistController {
         return "shortlist/shortlist";
     }
 
+    @InitBinder("choose")
+    void chooseRules(WebDataBinder binder) {
+        binder.addValidators(new ChooseForm.Rules());
+    }
+
     @PostMapping("/org/{slug}/campaigns/{id}/shortlist/choose")
     String choose(@AdminOnly CampaignScope scope, @RequestParam UUID person,
-                  @RequestParam(defaultValue = "") String note, @RequestParam(defaultValue = "") String back,
+                  @Valid @ModelAttribute("choose") ChooseForm form, BindingResult binding,
                   Authentication authentication, RedirectAttributes redirect) {
-        String problem = TextRule.SHORTLIST_NOTE.problem(note);
-        if (problem != null) {
+        String note = form.getNote();
+        String back = form.getBack();
+        if (binding.hasErrors()) {
             redirect.addFlashAttribute("flash", Map.of("kind", "error", "message",
-                    AdminLanguage.text("flash.notChosen", TextRule.sentence(problem))));
+                    AdminLanguage.text("flash.notChosen", FormErrors.of(binding).get("note"))));
             return back(scope, back, person);
         }
         PersonId personId = new PersonId(person);

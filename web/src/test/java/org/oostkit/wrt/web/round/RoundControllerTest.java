@@ -137,6 +137,19 @@ class RoundControllerTest {
     }
 
     @Test
+    @DisplayName("a reminder out of range re-renders the form with the field's message and sends nothing")
+    void reminderOutOfRange() throws Exception {
+        mvc.perform(post(BASE + "/rounds").with(admin()).with(csrf())
+                        .param("deadline", LocalDateTime.ofInstant(DEADLINE, ZoneOffset.UTC).toString())
+                        .param("reminderEnabled", "true").param("reminderDays", "31"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<p class=\"field-error\" id=\"reminderDays-error\">"
+                        + "The reminder must be a whole number of days from 1 to 30.</p>")))
+                .andExpect(content().string(containsString("value=\"31\"")));
+        verify(commands, never()).sendAndWait(any(), any());
+    }
+
+    @Test
     @DisplayName("starting sends the deadline (organisation zone) and reminder, then shows the new round")
     void start() throws Exception {
         when(commands.sendAndWait(any(), any())).thenReturn(2);
