@@ -1,6 +1,7 @@
 package org.oostkit.wrt.web.round;
 
 import org.oostkit.wrt.web.i18n.AdminLanguage;
+import org.oostkit.wrt.web.i18n.Refusals;
 import org.oostkit.wrt.api.campaign.CampaignCommands.StartRound;
 import org.oostkit.wrt.api.campaign.CampaignSettings;
 import org.oostkit.wrt.api.common.RuleViolation;
@@ -91,8 +92,8 @@ class RoundListController {
                 default -> null;
             };
             return roundsPage(scope, form,
-                    field == null ? Map.of() : Map.of(field, refused.getMessage()),
-                    field == null ? refused.getMessage() : null, authentication, model);
+                    field == null ? Map.of() : Map.of(field, Refusals.text(refused)),
+                    field == null ? Refusals.text(refused) : null, authentication, model);
         }
         boolean visible = pages.caughtUp(new FindRound(scope.organisationId(), scope.campaignId(), number),
                 RoundView.class, Objects::nonNull);

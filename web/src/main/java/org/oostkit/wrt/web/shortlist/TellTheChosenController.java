@@ -1,6 +1,7 @@
 package org.oostkit.wrt.web.shortlist;
 
 import org.oostkit.wrt.web.i18n.AdminLanguage;
+import org.oostkit.wrt.web.i18n.Refusals;
 import org.oostkit.wrt.api.campaign.CampaignCommands.TellTheChosen;
 import org.oostkit.wrt.api.campaign.PersonId;
 import org.oostkit.wrt.api.common.RuleViolation;
@@ -88,7 +89,7 @@ class TellTheChosenController {
             redirect.addFlashAttribute("flash", Map.of("kind", "ok", "message",
                     AdminLanguage.text("flash.told", people)));
         } catch (RuleViolation refused) {
-            redirect.addFlashAttribute("flash", Map.of("kind", "error", "message", refused.getMessage()));
+            redirect.addFlashAttribute("flash", Map.of("kind", "error", "message", Refusals.text(refused)));
         }
         return "redirect:" + scope.base() + "/shortlist";
     }

@@ -62,7 +62,7 @@ public record TextRule(String label, int maxLength, boolean multiLine) {
     public String require(String raw, Rule rule) {
         String problem = problem(raw);
         if (problem != null) {
-            throw new RuleViolation(rule, sentence(problem));
+            throw RuleViolation.worded(rule, sentence(problem));
         }
         return clean(raw);
     }
