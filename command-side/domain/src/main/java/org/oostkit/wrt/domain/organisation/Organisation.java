@@ -133,6 +133,11 @@ class Organisation {
         }
     }
 
+    /** The admins' sentences are the rule's own; the auditors' are a variant of it. */
+    private static String variant(String role) {
+        return "admin".equals(role) ? null : role;
+    }
+
     private static List<String> members(List<String> emails, String role) {
         if (emails == null) {
             return List.of();
@@ -144,13 +149,13 @@ class Organisation {
                 continue;
             }
             if (!Emails.isValid(candidate)) {
-                throw RuleViolation.variant(Rule.EMAIL_INVALID, role, "'" + TextRule.visible(email.strip())
+                throw RuleViolation.variant(Rule.EMAIL_INVALID, variant(role), "'" + TextRule.visible(email.strip())
                         + "' is not a valid " + role + " email.", TextRule.visible(email.strip()));
             }
             normalised.add(candidate);
         }
         if (normalised.size() > MEMBERS_MAX) {
-            throw RuleViolation.variant(Rule.TOO_MANY_MEMBERS, role, "At most " + MEMBERS_MAX + " " + role + "s.",
+            throw RuleViolation.variant(Rule.TOO_MANY_MEMBERS, variant(role), "At most " + MEMBERS_MAX + " " + role + "s.",
                     MEMBERS_MAX);
         }
         return new ArrayList<>(normalised);
