@@ -3,6 +3,7 @@ package org.oostkit.wrt.web.i18n;
 import org.oostkit.wrt.adapters.i18n.Texts;
 import org.oostkit.wrt.api.common.RuleViolation;
 
+import java.text.MessageFormat;
 import java.util.Locale;
 
 /**
@@ -24,9 +25,16 @@ public final class Refusals {
     public static String text(RuleViolation refused, Locale locale) {
         Texts texts = AdminLanguage.texts();
         String key = refused.key();
-        if (key == null || texts.getOr(locale, key, null) == null) {
+        String pattern = key == null ? null : texts.getOr(locale, key, null);
+        // a violation built without the values its sentence names keeps the domain's complete sentence
+        if (pattern == null || values(pattern) != refused.arguments().size()) {
             return refused.getMessage();
         }
         return texts.get(locale, key, refused.arguments().toArray());
+    }
+
+    /** How many values a pattern names (one without values is taken as written, its quotes as they stand). */
+    static int values(String pattern) {
+        return new MessageFormat(pattern.replace("'", "''")).getFormatsByArgumentIndex().length;
     }
 }

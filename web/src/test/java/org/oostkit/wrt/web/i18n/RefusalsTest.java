@@ -29,7 +29,6 @@ import org.oostkit.wrt.domain.testing.FixtureSupport.InMemoryOrganisationDirecto
 import org.oostkit.wrt.domain.testing.FixtureSupport.InMemoryRoundDirectory;
 
 import java.io.IOException;
-import java.text.MessageFormat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -133,6 +132,8 @@ class RefusalsTest {
         assertThat(Refusals.text(new NotFound("Campaign"), DUTCH)).isEqualTo("Campaign not found");
         assertThat(Refusals.text(RuleViolation.variant(Rule.ROUND_OPEN, "noSuchVariant", "As the domain says."),
                 DUTCH)).isEqualTo("As the domain says.");
+        assertThat(Refusals.text(new RuleViolation(Rule.ROUND_OPEN, "Round 2 is still open."), DUTCH))
+                .as("without the round's number").isEqualTo("Round 2 is still open.");
     }
 
     private void fits(Object thrown) {
@@ -148,9 +149,8 @@ class RefusalsTest {
         assertThat(Refusals.text(refused, DUTCH)).isNotEqualTo(refused.getMessage()).doesNotContain("{");
     }
 
-    /** How many values a pattern names; one without values is taken as written, not as a MessageFormat. */
     private static int values(String pattern) {
-        return new MessageFormat(pattern.replace("'", "''")).getFormatsByArgumentIndex().length;
+        return Refusals.values(pattern);
     }
 
     private static PersonId person(String email) {
