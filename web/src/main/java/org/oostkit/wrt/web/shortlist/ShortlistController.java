@@ -97,10 +97,10 @@ class ShortlistController {
     String choose(@AdminOnly CampaignScope scope, @RequestParam UUID person,
                   @RequestParam(defaultValue = "") String note, @RequestParam(defaultValue = "") String back,
                   Authentication authentication, RedirectAttributes redirect) {
-        String problem = TextRule.SHORTLIST_NOTE.problem(note);
+        String problem = Refusals.problem(TextRule.SHORTLIST_NOTE, note);
         if (problem != null) {
             redirect.addFlashAttribute("flash", Map.of("kind", "error", "message",
-                    AdminLanguage.text("flash.notChosen", TextRule.sentence(problem))));
+                    AdminLanguage.text("flash.notChosen", problem)));
             return back(scope, back, person);
         }
         PersonId personId = new PersonId(person);

@@ -11,6 +11,8 @@ import org.oostkit.wrt.api.campaign.CampaignCommands.RemoveSeedPerson;
 import org.oostkit.wrt.api.campaign.CampaignCommands.StartRound;
 import org.oostkit.wrt.api.campaign.CampaignCreated;
 import org.oostkit.wrt.api.campaign.CampaignId;
+import org.oostkit.wrt.api.campaign.CampaignRosterCommands;
+import org.oostkit.wrt.api.campaign.CampaignSender;
 import org.oostkit.wrt.api.campaign.CampaignSettings;
 import org.oostkit.wrt.api.campaign.PeopleContacted;
 import org.oostkit.wrt.api.campaign.SeedPersonAdded;
@@ -29,6 +31,8 @@ import org.oostkit.wrt.domain.testing.FixtureSupport.InMemoryOrganisationDirecto
 import org.oostkit.wrt.domain.testing.FixtureSupport.InMemoryRoundDirectory;
 
 import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,6 +43,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.oostkit.wrt.domain.testing.FixtureSupport.T0;
 import static org.oostkit.wrt.domain.testing.FixtureSupport.fixtureClock;
 import static org.oostkit.wrt.domain.testing.FixtureSupport.satisfying;
@@ -134,6 +139,37 @@ class RefusalsTest {
                 DUTCH)).isEqualTo("As the domain says.");
         assertThat(Refusals.text(new RuleViolation(Rule.ROUND_OPEN, "Round 2 is still open."), DUTCH))
                 .as("without the round's number").isEqualTo("Round 2 is still open.");
+    }
+
+    @Test
+    @DisplayName("a verdict on typed text reads in English as the rule words it, and in Dutch, for every label")
+    void textVerdicts() throws Exception {
+        List<TextRule> rules = new ArrayList<>();
+        for (Class<?> holder : List.of(TextRule.class, CampaignSender.class, CampaignRosterCommands.class)) {
+            for (Field field : holder.getFields()) {
+                if (field.getType() == TextRule.class && Modifier.isStatic(field.getModifiers())) {
+                    rules.add((TextRule) field.get(null));
+                }
+            }
+        }
+        assertThat(rules).hasSizeGreaterThan(10);
+        for (TextRule rule : rules) {
+            for (String typed : List.of("a\u0000b", "a\u202Eb", "x".repeat(rule.maxLength() + 1))) {
+                RuleViolation refused = catchThrowableOfType(RuleViolation.class,
+                        () -> rule.require(typed, Rule.NAME_INVALID));
+                assertThat(refused.key()).startsWith("text.");
+                assertThat(Refusals.text(refused, Locale.ENGLISH)).as(rule.label()).isEqualTo(refused.getMessage());
+                assertThat(Refusals.text(refused, DUTCH)).as(rule.label()).isNotEqualTo(refused.getMessage())
+                        .doesNotContain("{", "the ");
+            }
+        }
+        RuleViolation tab = catchThrowableOfType(RuleViolation.class,
+                () -> TextRule.PERSON_NAME.require("Ada\tLovelace", Rule.NAME_INVALID));
+        assertThat(Refusals.text(tab, DUTCH)).isEqualTo("De naam bevat een tab (U+0009); dat is niet toegestaan.");
+        RuleViolation long4000 = catchThrowableOfType(RuleViolation.class,
+                () -> TextRule.CAMPAIGN_DESCRIPTION.require("x".repeat(4_001), Rule.DESCRIPTION_INVALID));
+        assertThat(Refusals.text(long4000, DUTCH))
+                .isEqualTo("De beschrijving is langer dan 4000 tekens (het zijn er 4001).");
     }
 
     private void fits(Object thrown) {

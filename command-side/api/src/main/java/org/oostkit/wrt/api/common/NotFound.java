@@ -8,6 +8,6 @@ public class NotFound extends RuleViolation {
 
     public NotFound(String what) {
         // the message names what was looked for, so pages show it rather than the bare rule.not-found
-        super(Rule.NOT_FOUND, null, false, what + " not found", new Object[0]);
+        super(Rule.NOT_FOUND, null, what + " not found", new Object[0]);
     }
 }

@@ -11,33 +11,37 @@ import java.util.List;
 public class RuleViolation extends RuntimeException {
 
     private final Rule rule;
-    private final String variant;
-    private final boolean worded;
+    private final String key;
     private final List<Object> arguments;
 
     /** A refusal whose text is the rule's own ({@code rule.<code>}), with the values the message names. */
     public RuleViolation(Rule rule, String message, Object... arguments) {
-        this(rule, null, true, message, arguments);
+        this(rule, "rule." + rule.code(), message, arguments);
     }
 
-    /** For subclasses: {@code worded} false when the message has no key of its own. */
-    protected RuleViolation(Rule rule, String variant, boolean worded, String message, Object[] arguments) {
+    /** For subclasses: the key of the sentence, or {@code null} when only the message says it. */
+    protected RuleViolation(Rule rule, String key, String message, Object[] arguments) {
         super(message, null, false, false);
         this.rule = rule;
-        this.variant = variant;
-        this.worded = worded;
-        // only simple values (numbers, short typed strings) are kept; nulls are not allowed by List.of
+        this.key = key;
+        // only simple values (numbers, short typed strings) are kept; List.copyOf refuses nulls
         this.arguments = List.copyOf(Arrays.asList(arguments));
     }
 
-    /** One of several sentences for the same rule ({@code rule.<code>.<variant>}). */
+    /** One of several sentences for the same rule ({@code rule.<code>.<variant>}; the rule's own for null). */
     public static RuleViolation variant(Rule rule, String variant, String message, Object... arguments) {
-        return new RuleViolation(rule, variant, true, message, arguments);
+        return new RuleViolation(rule, variant == null ? "rule." + rule.code() : "rule." + rule.code() + "." + variant,
+                message, arguments);
     }
 
-    /** A refusal whose message has no key of its own (a verdict on free text, or already in the reader's words). */
+    /** A refusal worded by a sentence shared by several rules (a {@link TextRule} verdict: {@code text.<kind>}). */
+    public static RuleViolation keyed(Rule rule, String key, String message, Object... arguments) {
+        return new RuleViolation(rule, key, message, arguments);
+    }
+
+    /** A refusal whose message has no key (it quotes another verdict, or is already in the reader's words). */
     public static RuleViolation worded(Rule rule, String message) {
-        return new RuleViolation(rule, null, false, message, new Object[0]);
+        return new RuleViolation(rule, null, message, new Object[0]);
     }
 
     /** The rule broken, to switch on. */
@@ -50,12 +54,9 @@ public class RuleViolation extends RuntimeException {
         return rule.code();
     }
 
-    /** The message key ({@code rule.<code>} or {@code rule.<code>.<variant>}), or {@code null} when only the message says it. */
+    /** The message key ({@code rule.<code>[.<variant>]}, {@code text.<kind>}), or {@code null} when only the message says it. */
     public String key() {
-        if (!worded) {
-            return null;
-        }
-        return variant == null ? "rule." + rule.code() : "rule." + rule.code() + "." + variant;
+        return key;
     }
 
     /** The values the message names, in the order of the pattern's {@code {0}}, {@code {1}}, … */
