@@ -79,7 +79,7 @@ class ReplayJobs {
             Job current = latest.get();
             if (current != null && !current.view().finished()) {
                 throw new RuleViolation(Rule.REPLAY_RUNNING, "Replay " + current.id + " is still running; one replay "
-                        + "runs at a time.");
+                        + "runs at a time.", current.id);
             }
             latest.set(job);
             recent.put(job.id, job);

@@ -1,6 +1,7 @@
 package org.oostkit.wrt.web.campaign;
 
 import org.oostkit.wrt.web.i18n.AdminLanguage;
+import org.oostkit.wrt.web.i18n.Refusals;
 import org.oostkit.wrt.api.campaign.CampaignCommands.CompleteCampaign;
 import org.oostkit.wrt.api.common.RuleViolation;
 import org.oostkit.wrt.query.api.CampaignQueries.FindCampaign;
@@ -43,7 +44,7 @@ class CampaignCompletionController {
         try {
             pages.send(new CompleteCampaign(campaign.campaignId(), organisation.organisationId()), authentication);
         } catch (RuleViolation refused) {
-            return completePage(organisation, campaign, refused.getMessage(), authentication, model);
+            return completePage(organisation, campaign, Refusals.text(refused), authentication, model);
         }
         boolean visible = pages.caughtUp(new FindCampaign(organisation.organisationId(), campaign.campaignId()),
                 CampaignView.class, view -> view != null && view.completed());

@@ -1,6 +1,7 @@
 package org.oostkit.wrt.web.campaign;
 
 import org.oostkit.wrt.web.i18n.AdminLanguage;
+import org.oostkit.wrt.web.i18n.Refusals;
 import jakarta.servlet.http.HttpServletResponse;
 import org.oostkit.wrt.api.campaign.CampaignCommands.ChangeCampaignDetails;
 import org.oostkit.wrt.api.campaign.CampaignCommands.CreateCampaign;
@@ -117,8 +118,8 @@ class CampaignController {
     private String refused(OrganisationView organisation, CampaignView campaign, CampaignForm form,
                            RuleViolation refused, Authentication authentication, Model model) {
         String field = CampaignForm.fieldOf(refused.violated());
-        Map<String, String> errors = field == null ? Map.of() : Map.of(field, refused.getMessage());
-        return form(organisation, campaign, form, errors, field == null ? refused.getMessage() : null,
+        Map<String, String> errors = field == null ? Map.of() : Map.of(field, Refusals.text(refused));
+        return form(organisation, campaign, form, errors, field == null ? Refusals.text(refused) : null,
                 authentication, model);
     }
 

@@ -1,6 +1,7 @@
 package org.oostkit.wrt.web.campaign;
 
 import org.oostkit.wrt.web.i18n.AdminLanguage;
+import org.oostkit.wrt.web.i18n.Refusals;
 import org.oostkit.wrt.api.campaign.CampaignSettings;
 import org.oostkit.wrt.api.common.Rule;
 import org.oostkit.wrt.api.common.TextRule;
@@ -39,9 +40,9 @@ class CampaignForm {
     /** Field name → message, in form order; empty when the form can be sent. */
     Map<String, String> errors() {
         Map<String, String> errors = new LinkedHashMap<>();
-        String nameProblem = TextRule.CAMPAIGN_NAME.problem(name);
+        String nameProblem = Refusals.problem(TextRule.CAMPAIGN_NAME, name);
         if (nameProblem != null) {
-            errors.put("name", TextRule.sentence(nameProblem));
+            errors.put("name", nameProblem);
         } else if (TextRule.CAMPAIGN_NAME.clean(name).isEmpty()) {
             errors.put("name", AdminLanguage.text("campaign.error.name"));
         }
@@ -61,9 +62,9 @@ class CampaignForm {
     }
 
     private static void text(Map<String, String> errors, String field, TextRule rule, String value) {
-        String problem = rule.problem(value);
+        String problem = Refusals.problem(rule, value);
         if (problem != null) {
-            errors.put(field, TextRule.sentence(problem));
+            errors.put(field, problem);
         }
     }
 

@@ -3,6 +3,7 @@ package org.oostkit.wrt.web.campaign;
 import org.oostkit.wrt.web.i18n.AdminLanguage;
 import org.oostkit.wrt.web.i18n.FormErrors;
 import jakarta.validation.Valid;
+import org.oostkit.wrt.web.i18n.Refusals;
 import jakarta.servlet.http.HttpServletResponse;
 import org.oostkit.wrt.api.campaign.CampaignLanguage;
 import org.oostkit.wrt.api.campaign.CampaignMailCommands.ChangeCampaignLanguage;
@@ -73,7 +74,7 @@ class CampaignSenderController {
                 pages.send(new ChangeCampaignSender(campaign.campaignId(), organisation.organisationId(), typed),
                         authentication);
             } catch (RuleViolation refused) {
-                errors = Map.of(field(refused.violated()), refused.getMessage());
+                errors = Map.of(field(refused.violated()), Refusals.text(refused));
             }
         }
         if (!errors.isEmpty()) {
@@ -94,7 +95,7 @@ class CampaignSenderController {
             CampaignController.flash(redirect, language.equals(senders.language(scope.campaignId().value())),
                     AdminLanguage.text("flash.languageSaved"));
         } catch (RuleViolation refused) {
-            redirect.addFlashAttribute("flash", Map.of("kind", "error", "message", refused.getMessage()));
+            redirect.addFlashAttribute("flash", Map.of("kind", "error", "message", Refusals.text(refused)));
         }
         return "redirect:" + scope.base() + "/sender";
     }

@@ -2,6 +2,7 @@ package org.oostkit.wrt.web.campaign;
 
 import org.oostkit.wrt.web.i18n.AdminLanguage;
 import org.oostkit.wrt.web.i18n.FormErrors;
+import org.oostkit.wrt.web.i18n.Refusals;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.WebDataBinder;
@@ -72,8 +73,8 @@ class SeedController {
                 default -> null;
             };
             return seedPage.render(scope, name, email,
-                    field == null ? Map.of() : Map.of(field, refused.getMessage()),
-                    field == null ? refused.getMessage() : null, authentication, model);
+                    field == null ? Map.of() : Map.of(field, Refusals.text(refused)),
+                    field == null ? Refusals.text(refused) : null, authentication, model);
         }
         int expected = scope.campaign().seedPeople() + 1;
         boolean visible = pages.caughtUp(new FindCampaign(scope.organisationId(), scope.campaignId()),
@@ -90,7 +91,7 @@ class SeedController {
             pages.send(new RemoveSeedPerson(scope.campaignId(), scope.organisationId(),
                     new PersonId(personId)), authentication);
         } catch (RuleViolation refused) {
-            return seedPage.render(scope, "", "", Map.of(), refused.getMessage(), authentication, model);
+            return seedPage.render(scope, "", "", Map.of(), Refusals.text(refused), authentication, model);
         }
         int expected = scope.campaign().seedPeople() - 1;
         boolean visible = pages.caughtUp(new FindCampaign(scope.organisationId(), scope.campaignId()),

@@ -1,6 +1,7 @@
 package org.oostkit.wrt.web.campaign;
 
 import org.oostkit.wrt.web.i18n.AdminLanguage;
+import org.oostkit.wrt.web.i18n.Refusals;
 import jakarta.servlet.http.HttpSession;
 import org.oostkit.wrt.api.campaign.CampaignCommands.AddSeedPeople;
 import org.oostkit.wrt.api.campaign.SeedBatchResult;
@@ -126,7 +127,7 @@ class SeedImportController {
                     pending.rows()), authentication);
         } catch (RuleViolation refused) {
             redirect.addFlashAttribute("flash", Map.of("kind", "error", "message",
-                    AdminLanguage.text("seed.error.refused", refused.getMessage())));
+                    AdminLanguage.text("seed.error.refused", Refusals.text(refused))));
             return back;
         }
         session.removeAttribute(SESSION_KEY);

@@ -2,6 +2,8 @@ package org.oostkit.wrt.web.campaign;
 
 import org.oostkit.wrt.api.common.Emails;
 import org.oostkit.wrt.api.common.TextRule;
+import org.oostkit.wrt.web.i18n.Refusals;
+import org.springframework.validation.BindingResult;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
@@ -49,9 +51,9 @@ public class SeedPersonForm {
                 errors.rejectValue("email", "invalid",
                         "“" + TextRule.visible(form.email.strip()) + "” is not a valid email address.");
             }
-            String nameProblem = TextRule.PERSON_NAME.problem(form.name);
+            String nameProblem = Refusals.problem(TextRule.PERSON_NAME, form.name);
             if (nameProblem != null) {
-                errors.rejectValue("name", "invalid", TextRule.sentence(nameProblem));
+                errors.rejectValue("name", "invalid", nameProblem);
             }
         }
     }

@@ -4,6 +4,7 @@ import org.oostkit.wrt.api.campaign.CampaignSender;
 import org.oostkit.wrt.api.common.Emails;
 import org.oostkit.wrt.api.common.TextRule;
 import org.oostkit.wrt.web.i18n.AdminLanguage;
+import org.oostkit.wrt.web.i18n.Refusals;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
@@ -62,10 +63,10 @@ public class SenderForm {
         @Override
         public void validate(Object target, Errors errors) {
             CampaignSender typed = ((SenderForm) target).typed();
-            problem(errors, "senderName", CampaignSender.SENDER_NAME.problem(typed.senderName()));
-            problem(errors, "replyTo", addressProblem(typed.replyTo(), "the reply-to address"));
-            problem(errors, "contactName", CampaignSender.CONTACT_NAME.problem(typed.contactName()));
-            String contactEmail = addressProblem(typed.contactEmail(), "the contact person's address");
+            problem(errors, "senderName", Refusals.problem(CampaignSender.SENDER_NAME, typed.senderName()));
+            problem(errors, "replyTo", addressProblem(typed.replyTo(), "rule.reply-to-invalid"));
+            problem(errors, "contactName", Refusals.problem(CampaignSender.CONTACT_NAME, typed.contactName()));
+            String contactEmail = addressProblem(typed.contactEmail(), "rule.contact-email-invalid");
             problem(errors, "contactEmail", contactEmail);
             if (contactEmail == null && !typed.contactName().isBlank() && typed.contactEmail().isBlank()) {
                 errors.rejectValue("contactEmail", "required", AdminLanguage.text("sender.error.contactEmail"));
@@ -78,12 +79,12 @@ public class SenderForm {
             }
         }
 
-        private static String addressProblem(String raw, String label) {
+        private static String addressProblem(String raw, String key) {
             String email = Emails.normalise(raw);
             if (email == null || email.isEmpty() || Emails.isValid(email)) {
                 return null;
             }
-            return TextRule.sentence(label + " '" + TextRule.visible(email) + "' is not a valid email address");
+            return AdminLanguage.text(key, TextRule.visible(email));
         }
     }
 }

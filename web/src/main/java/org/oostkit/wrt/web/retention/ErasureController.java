@@ -3,6 +3,7 @@ package org.oostkit.wrt.web.retention;
 import org.oostkit.wrt.web.i18n.AdminLanguage;
 import org.oostkit.wrt.web.i18n.FormErrors;
 import jakarta.validation.Valid;
+import org.oostkit.wrt.web.i18n.Refusals;
 import org.axonframework.queryhandling.QueryGateway;
 import org.oostkit.wrt.api.campaign.CampaignCommands.EraseCampaign;
 import org.oostkit.wrt.api.campaign.CampaignCommands.ErasePerson;
@@ -73,7 +74,7 @@ class ErasureController {
                     target.organisation.organisationId()), Actor.admin(user.getName()).value());
         } catch (RuleViolation e) {
             ModelAndView page = withStatus(campaignPage(target, confirmName, null, user), HttpStatus.CONFLICT);
-            page.addObject("flash", flash("error", e.getMessage()));
+            page.addObject("flash", flash("error", Refusals.text(e)));
             return page;
         }
         redirect.addFlashAttribute("flash", flash("ok", AdminLanguage.text("flash.campaignErased",
@@ -110,7 +111,7 @@ class ErasureController {
                 errors.put("email", AdminLanguage.text("erase.error.nobody"));
             } catch (RuleViolation e) {
                 errors.put("email", e.violated() == Rule.PERSON_ERASED
-                        ? AdminLanguage.text("erase.error.already") : e.getMessage());
+                        ? AdminLanguage.text("erase.error.already") : Refusals.text(e));
             }
         }
         return withStatus(personPage(target, email, confirm, errors, user), HttpStatus.UNPROCESSABLE_ENTITY);

@@ -1,6 +1,7 @@
 package org.oostkit.wrt.web.round;
 
 import org.oostkit.wrt.web.i18n.AdminLanguage;
+import org.oostkit.wrt.web.i18n.Refusals;
 import org.oostkit.wrt.api.campaign.CampaignId;
 import org.oostkit.wrt.api.common.Rule;
 import org.oostkit.wrt.api.common.RuleViolation;
@@ -50,7 +51,7 @@ public class InvitationResends {
                 pages.send(new SendInvitationAgain(contact.invitationId(), organisation), admin);
                 sent++;
             } catch (RuleViolation e) {
-                refused.add(e.getMessage());
+                refused.add(Refusals.text(e));
             }
         }
         return new Outcome(sent, refused);
@@ -67,7 +68,7 @@ public class InvitationResends {
         Optional<ContactView> contact = inDoubt(organisation, campaign, round).stream()
                 .filter(c -> c.invitationId().equals(invitation)).findFirst();
         if (contact.isEmpty()) {
-            throw new RuleViolation(Rule.MAIL_NOT_IN_DOUBT, AdminLanguage.text("flash.notResendable"));
+            throw RuleViolation.worded(Rule.MAIL_NOT_IN_DOUBT, AdminLanguage.text("flash.notResendable"));
         }
         pages.send(new SendInvitationAgain(invitation, organisation), admin);
         return contact;

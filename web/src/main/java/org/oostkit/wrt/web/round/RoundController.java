@@ -1,6 +1,7 @@
 package org.oostkit.wrt.web.round;
 
 import org.oostkit.wrt.web.i18n.AdminLanguage;
+import org.oostkit.wrt.web.i18n.Refusals;
 import jakarta.servlet.http.HttpServletResponse;
 import org.oostkit.wrt.api.common.RuleViolation;
 import org.oostkit.wrt.api.invitation.InvitationId;
@@ -91,7 +92,7 @@ class RoundController {
         try {
             pages.send(new CloseRound(round.roundId(), scope.organisationId()), authentication);
         } catch (RuleViolation refused) {
-            return roundPages.closePage(scope, round, refused.getMessage(), authentication, model);
+            return roundPages.closePage(scope, round, Refusals.text(refused), authentication, model);
         }
         boolean visible = pages.caughtUp(new FindRound(scope.organisationId(), scope.campaignId(), number),
                 RoundView.class, view -> view != null && !view.open());
@@ -119,7 +120,7 @@ class RoundController {
             try {
                 pages.send(new ExtendRound(round.roundId(), scope.organisationId(), at), authentication);
             } catch (RuleViolation refused) {
-                problem = refused.getMessage();
+                problem = Refusals.text(refused);
             }
         }
         if (problem != null) {
@@ -174,7 +175,7 @@ class RoundController {
             redirect.addFlashAttribute("flash", Map.of("kind", "ok", "message",
                     AdminLanguage.text("flash.resentOne", AdminPages.text(contact.name()))));
         } catch (RuleViolation refused) {
-            redirect.addFlashAttribute("flash", Map.of("kind", "warn", "message", refused.getMessage()));
+            redirect.addFlashAttribute("flash", Map.of("kind", "warn", "message", Refusals.text(refused)));
         }
         return here;
     }

@@ -3,6 +3,7 @@ package org.oostkit.wrt.web.round;
 import org.oostkit.wrt.web.i18n.AdminLanguage;
 import org.oostkit.wrt.web.i18n.FormErrors;
 import jakarta.validation.Valid;
+import org.oostkit.wrt.web.i18n.Refusals;
 import org.oostkit.wrt.api.campaign.CampaignCommands.StartRound;
 import org.oostkit.wrt.api.common.RuleViolation;
 import org.oostkit.wrt.api.round.RoundId;
@@ -89,8 +90,8 @@ class RoundListController {
                 default -> null;
             };
             return roundsPage(scope, form,
-                    field == null ? Map.of() : Map.of(field, refused.getMessage()),
-                    field == null ? refused.getMessage() : null, authentication, model);
+                    field == null ? Map.of() : Map.of(field, Refusals.text(refused)),
+                    field == null ? Refusals.text(refused) : null, authentication, model);
         }
         boolean visible = pages.caughtUp(new FindRound(scope.organisationId(), scope.campaignId(), number),
                 RoundView.class, Objects::nonNull);

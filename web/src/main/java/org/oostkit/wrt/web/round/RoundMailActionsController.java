@@ -1,6 +1,7 @@
 package org.oostkit.wrt.web.round;
 
 import org.oostkit.wrt.web.i18n.AdminLanguage;
+import org.oostkit.wrt.web.i18n.Refusals;
 import org.oostkit.wrt.api.common.RuleViolation;
 import org.oostkit.wrt.api.invitation.InvitationId;
 import org.oostkit.wrt.api.invitation.InvitationMailCommands.ResendInvitation;
@@ -58,7 +59,7 @@ class RoundMailActionsController {
             pages.send(new ResendInvitation(new InvitationId(invitation), organisation.organisationId()),
                     authentication);
         } catch (RuleViolation refused) {
-            return flash(redirect, scope, number, "warn", refused.getMessage());
+            return flash(redirect, scope, number, "warn", Refusals.text(refused));
         }
         return flash(redirect, scope, number, "ok", AdminLanguage.text("flash.resentTo", who(contact.get())));
     }
@@ -71,7 +72,7 @@ class RoundMailActionsController {
         try {
             pages.send(new RemindNow(round.roundId(), organisation.organisationId()), authentication);
         } catch (RuleViolation refused) {
-            return flash(redirect, scope, number, "warn", refused.getMessage());
+            return flash(redirect, scope, number, "warn", Refusals.text(refused));
         }
         return flash(redirect, scope, number, "ok", AdminLanguage.text("flash.remindedNow"));
     }

@@ -1,6 +1,7 @@
 package org.oostkit.wrt.web.round;
 
 import org.oostkit.wrt.web.i18n.AdminLanguage;
+import org.oostkit.wrt.web.i18n.Refusals;
 import org.oostkit.wrt.api.campaign.CampaignRosterCommands.BringPersonBack;
 import org.oostkit.wrt.api.campaign.CampaignRosterCommands.SetPersonAside;
 import org.oostkit.wrt.api.campaign.CampaignRosterCommands;
@@ -74,7 +75,7 @@ class SetAsideController {
         } catch (NotFound e) {
             return flash(redirect, scope, "warn", AdminLanguage.text("flash.notInRoster"));
         } catch (RuleViolation refused) {
-            return flash(redirect, scope, "warn", refused.getMessage());
+            return flash(redirect, scope, "warn", Refusals.text(refused));
         }
         PersonView seen = shown(organisation, campaign, personId, aside);
         String who = seen == null ? AdminLanguage.text("setAside.thePerson") : AdminPages.text(seen.name()).isBlank()

@@ -5,6 +5,7 @@ import org.oostkit.wrt.api.organisation.OrganisationCommands.ChangeOrganisationL
 import org.oostkit.wrt.query.api.OrganisationView;
 import org.oostkit.wrt.web.campaign.AdminPages;
 import org.oostkit.wrt.web.i18n.AdminLanguage;
+import org.oostkit.wrt.web.i18n.Refusals;
 import org.oostkit.wrt.web.scope.AdminOnly;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.CacheControl;
@@ -54,7 +55,7 @@ class OrganisationLogoController {
         try {
             pages.send(new ChangeOrganisationLogo(organisation.organisationId(), logo.sha256()), authentication);
         } catch (RuleViolation refused) {
-            return flash(redirect, organisation, "error", refused.getMessage());
+            return flash(redirect, organisation, "error", Refusals.text(refused));
         }
         return flash(redirect, organisation, "ok", AdminLanguage.text("flash.logoSaved"));
     }

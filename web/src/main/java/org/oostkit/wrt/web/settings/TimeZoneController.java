@@ -1,6 +1,7 @@
 package org.oostkit.wrt.web.settings;
 
 import org.oostkit.wrt.web.i18n.AdminLanguage;
+import org.oostkit.wrt.web.i18n.Refusals;
 import org.oostkit.wrt.api.campaign.CampaignCommands.ChangeCampaignTimeZone;
 import org.oostkit.wrt.api.common.RuleViolation;
 import org.oostkit.wrt.api.common.TimeZones;
@@ -62,7 +63,7 @@ class TimeZoneController {
             zone = TimeZones.require(timeZone);
             pages.send(new ChangeOrganisationTimeZone(organisation.organisationId(), zone.getId()), authentication);
         } catch (RuleViolation refused) {
-            return organisationPage(organisation, timeZone, refused.getMessage(), authentication, model);
+            return organisationPage(organisation, timeZone, Refusals.text(refused), authentication, model);
         }
         // no projection announces organisation or zone changes to subscription queries: read again until it shows
         boolean visible = ReadModelWait.until(() -> pages.query(new FindOrganisationBySlug(slug), OrganisationView.class),
@@ -93,7 +94,7 @@ class TimeZoneController {
             pages.send(new ChangeCampaignTimeZone(campaign.campaignId(), organisation.organisationId(),
                     own == null ? null : own.getId()), authentication);
         } catch (RuleViolation refused) {
-            return campaignPage(organisation, campaign, zones(organisation, campaign), timeZone, refused.getMessage(),
+            return campaignPage(organisation, campaign, zones(organisation, campaign), timeZone, Refusals.text(refused),
                     authentication, model);
         }
         boolean visible = ReadModelWait.until(() -> pages.query(new FindTimeZone(organisation.organisationId(),

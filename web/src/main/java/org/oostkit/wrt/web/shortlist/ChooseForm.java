@@ -1,6 +1,7 @@
 package org.oostkit.wrt.web.shortlist;
 
 import org.oostkit.wrt.api.common.TextRule;
+import org.oostkit.wrt.web.i18n.Refusals;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
@@ -36,9 +37,9 @@ public class ChooseForm {
 
         @Override
         public void validate(Object target, Errors errors) {
-            String problem = TextRule.SHORTLIST_NOTE.problem(((ChooseForm) target).note);
+            String problem = Refusals.problem(TextRule.SHORTLIST_NOTE, ((ChooseForm) target).note);
             if (problem != null) {
-                errors.rejectValue("note", "invalid", TextRule.sentence(problem));
+                errors.rejectValue("note", "invalid", problem);
             }
         }
     }

@@ -3,6 +3,7 @@ package org.oostkit.wrt.web.shortlist;
 import org.oostkit.wrt.web.i18n.AdminLanguage;
 import org.oostkit.wrt.web.i18n.FormErrors;
 import jakarta.validation.Valid;
+import org.oostkit.wrt.web.i18n.Refusals;
 import org.oostkit.wrt.api.campaign.CampaignCommands.CloseShortlist;
 import org.oostkit.wrt.api.campaign.CampaignCommands.RemoveFromShortlist;
 import org.oostkit.wrt.api.campaign.CampaignCommands.ShortlistPerson;
@@ -147,7 +148,7 @@ class ShortlistController {
         try {
             pages.send(command.apply(new Target(scope.campaignId(), scope.organisationId())), authentication);
         } catch (RuleViolation refused) {
-            redirect.addFlashAttribute("flash", Map.of("kind", "error", "message", refused.getMessage()));
+            redirect.addFlashAttribute("flash", Map.of("kind", "error", "message", Refusals.text(refused)));
             return back(scope, back, person);
         }
         boolean seen = pages.caughtUp(new FindShortlist(scope.organisationId(), scope.campaignId()),

@@ -1,6 +1,7 @@
 package org.oostkit.wrt.web.shortlist;
 
 import org.oostkit.wrt.web.i18n.AdminLanguage;
+import org.oostkit.wrt.web.i18n.Refusals;
 import org.oostkit.wrt.api.campaign.CampaignCommands.TellTheChosen;
 import org.oostkit.wrt.api.campaign.PersonId;
 import org.oostkit.wrt.api.common.RuleViolation;
@@ -54,7 +55,7 @@ class TellTheChosenController {
                 ShortlistView.class);
         Set<PersonId> asked = shortlist.asked();
         List<ShortlistView.Entry> toTell = ShortlistModel.toTell(shortlist);
-        String problem = TextRule.SELECTION_MESSAGE.problem(message);
+        String problem = Refusals.problem(TextRule.SELECTION_MESSAGE, message);
         String shown = problem == null ? TextRule.SELECTION_MESSAGE.clean(message) : "";
         String previewName = toTell.isEmpty() ? "Alex Example" : AdminPages.text(toTell.get(0).name());
         SelectionMails.Preview preview = mails.preview(organisation.name(), campaign.name(), previewName, shown,
@@ -68,7 +69,7 @@ class TellTheChosenController {
                 AdminPages.tabs(scope.slug(), campaign, "results"), base, campaign.name(), toTell.size(),
                 toTell.size() == 1, !toTell.isEmpty(), asked.size(), !asked.isEmpty(),
                 String.join("; ", toTell.stream().map(e -> AdminPages.text(e.name())).toList()), message,
-                problem == null ? null : TextRule.sentence(problem), previewName, preview.subject(), preview.text(),
+                problem, previewName, preview.subject(), preview.text(),
                 preview.html())));
         return "shortlist/tell";
     }
@@ -76,10 +77,10 @@ class TellTheChosenController {
     @PostMapping("/org/{slug}/campaigns/{id}/shortlist/tell")
     String tell(@AdminOnly CampaignScope scope, @RequestParam(defaultValue = "") String message,
                 Authentication authentication, RedirectAttributes redirect) {
-        String problem = TextRule.SELECTION_MESSAGE.problem(message);
+        String problem = Refusals.problem(TextRule.SELECTION_MESSAGE, message);
         if (problem != null) {
             redirect.addFlashAttribute("flash", Map.of("kind", "error", "message",
-                    AdminLanguage.text("flash.nobodyMailed", TextRule.sentence(problem))));
+                    AdminLanguage.text("flash.nobodyMailed", problem)));
             return "redirect:" + scope.base() + "/shortlist/tell";
         }
         try {
@@ -88,7 +89,7 @@ class TellTheChosenController {
             redirect.addFlashAttribute("flash", Map.of("kind", "ok", "message",
                     AdminLanguage.text("flash.told", people)));
         } catch (RuleViolation refused) {
-            redirect.addFlashAttribute("flash", Map.of("kind", "error", "message", refused.getMessage()));
+            redirect.addFlashAttribute("flash", Map.of("kind", "error", "message", Refusals.text(refused)));
         }
         return "redirect:" + scope.base() + "/shortlist";
     }

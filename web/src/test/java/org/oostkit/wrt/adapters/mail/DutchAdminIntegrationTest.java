@@ -28,7 +28,9 @@ import java.util.Properties;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
  * A Dutch admin (issue #17): with a browser asking for Dutch, the round page and the pages around it contain no
@@ -79,6 +81,13 @@ class DutchAdminIntegrationTest extends MailIntegrationTestSupport {
             keep(path.substring(path.lastIndexOf('/') + 1) + "-nl", shown);
         }
 
+        // a refusal from the command side reads in the admin's language, not in the domain's English
+        String refused = mvc.perform(post(base + "/complete").with(csrf())
+                        .header("Accept-Language", "nl-NL,nl;q=0.9,en;q=0.8").with(asAdmin))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(refused).contains("Ronde 1 is nog open; sluit die eerst.").doesNotContain("still open");
+        assertNoEnglish("refused completion", refused);
+
         // the switch: English now, and remembered in a cookie whatever the browser asks for
         MvcResult switched = mvc.perform(get(round).param("lang", "en").header("Accept-Language", "nl-NL,nl;q=0.9")
                 .with(asAdmin)).andReturn();
@@ -90,6 +99,10 @@ class DutchAdminIntegrationTest extends MailIntegrationTestSupport {
         String later = mvc.perform(get(round).cookie(chosen).header("Accept-Language", "nl-NL,nl;q=0.9")
                 .with(asAdmin)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(later).contains("<html lang=\"en\">", "Contacts (2)").doesNotContain("Contacten");
+        String refusedInEnglish = mvc.perform(post(base + "/complete").with(csrf()).cookie(chosen)
+                        .header("Accept-Language", "nl-NL,nl;q=0.9").with(asAdmin))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(refusedInEnglish).contains("Round 1 is still open; close it first.");
         // a browser asking for a language WRT's admin pages lack reads English
         String german = mvc.perform(get(round).header("Accept-Language", "de-DE").with(asAdmin)).andReturn()
                 .getResponse().getContentAsString(StandardCharsets.UTF_8);

@@ -62,6 +62,9 @@ class OrganisationLogoIntegrationTest extends MailIntegrationTestSupport {
         String slug = slugOf(org);
         RequestPostProcessor asAdmin = user(admin).authorities(new SimpleGrantedAuthority(OrganisationRoles.admin(slug)));
         String upload = "/org/" + slug + "/settings/logo";
+        // the organisation's pages answer 404 until the read model has the new organisation
+        await("the organisation projected").atMost(WAIT).until(() -> mvc.perform(get("/org/" + slug + "/settings")
+                .with(asAdmin)).andReturn().getResponse().getStatus() == 200);
 
         // refused, each with its reason, and nothing stored
         Map<String, byte[]> refused = Map.of(

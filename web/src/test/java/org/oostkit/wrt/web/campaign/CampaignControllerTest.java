@@ -284,12 +284,16 @@ class CampaignControllerTest {
         mvc.perform(get(BASE + "/complete").with(admin()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Complete “Future of work”?")));
-        when(commands.sendAndWait(any(), any())).thenThrow(new RuleViolation(Rule.ROUND_OPEN,
-                "Round 2 is still open; close it first."));
+        when(commands.sendAndWait(any(), any())).thenThrow(RuleViolation.variant(Rule.ROUND_OPEN, "complete",
+                "Round 2 is still open; close it first.", 2));
         mvc.perform(post(BASE + "/complete").with(admin()).with(csrf()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Round 2 is still open; close it first.")));
         assertThat(sentCommand(CompleteCampaign.class).campaignId()).isEqualTo(CAMPAIGN);
+        // the same refusal for an admin reading Dutch
+        mvc.perform(post(BASE + "/complete").with(admin()).with(csrf()).header("Accept-Language", "nl"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Ronde 2 is nog open; sluit die eerst.")));
     }
 
     private CommandMessage<?> commandMessage() {

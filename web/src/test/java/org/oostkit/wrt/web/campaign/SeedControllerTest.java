@@ -185,7 +185,7 @@ class SeedControllerTest {
     @DisplayName("manual add: a person already in the campaign is refused next to the address field")
     void addDuplicate() throws Exception {
         when(commands.sendAndWait(any(), any())).thenThrow(new RuleViolation(Rule.ALREADY_IN_CAMPAIGN,
-                "already@example.org is already in this campaign."));
+                "already@example.org is already in this campaign.", "already@example.org"));
         mvc.perform(post(BASE + "/seed/add").with(admin()).with(csrf()).param("name", "Old")
                         .param("email", "Already@Example.org"))
                 .andExpect(status().isUnprocessableEntity())

@@ -167,8 +167,8 @@ class RoundControllerTest {
     @Test
     @DisplayName("a round with nobody to ask is refused with the command side's message")
     void nobodyToContact() throws Exception {
-        when(commands.sendAndWait(any(), any())).thenThrow(new RuleViolation(Rule.NOBODY_TO_CONTACT,
-                "Everyone in this campaign has already been asked; a new round needs newly nominated people."));
+        when(commands.sendAndWait(any(), any())).thenThrow(RuleViolation.variant(Rule.NOBODY_TO_CONTACT,
+                "allAsked", "Everyone in this campaign has already been asked; a new round needs newly nominated people."));
         mvc.perform(post(BASE + "/rounds").with(admin()).with(csrf())
                         .param("deadline", LocalDateTime.ofInstant(DEADLINE, ZoneOffset.UTC).toString()))
                 .andExpect(status().isOk())

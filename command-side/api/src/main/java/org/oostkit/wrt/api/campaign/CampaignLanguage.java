@@ -27,7 +27,8 @@ public final class CampaignLanguage {
         String code = raw == null ? "" : raw.strip().toLowerCase(Locale.ROOT);
         if (!supported(code)) {
             throw new RuleViolation(Rule.LANGUAGE_UNSUPPORTED,
-                    "The language must be one of " + String.join(", ", SUPPORTED) + ".");
+                    "The language must be one of " + String.join(", ", SUPPORTED) + ".",
+                    String.join(", ", SUPPORTED));
         }
         return code;
     }

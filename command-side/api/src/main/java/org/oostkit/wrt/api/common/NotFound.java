@@ -7,6 +7,7 @@ package org.oostkit.wrt.api.common;
 public class NotFound extends RuleViolation {
 
     public NotFound(String what) {
-        super(Rule.NOT_FOUND, what + " not found");
+        // the message names what was looked for, so pages show it rather than the bare rule.not-found
+        super(Rule.NOT_FOUND, null, what + " not found", new Object[0]);
     }
 }

@@ -45,24 +45,64 @@ public record TextRule(String label, int maxLength, boolean multiLine) {
      * text is required is the caller's rule.
      */
     public String problem(String raw) {
+        Verdict verdict = verdict(raw);
+        return verdict == null ? null : verdict.english();
+    }
+
+    /**
+     * Why the text cannot be accepted, language-neutral (a page words it with {@code text.<kind>} and the
+     * {@link Verdict#arguments()}), or {@code null} when it is fine.
+     */
+    public Verdict verdict(String raw) {
         // judged as stored: white space at the ends (a pasted line end, a tab) is stripped, not refused
         String text = clean(raw);
         int bad = firstForbidden(text, multiLine);
         if (bad >= 0) {
-            return label + " contains " + describe(text, bad) + ", which is not allowed";
+            char c = text.charAt(bad);
+            return new Verdict(label, kind(c), String.format(Locale.ROOT, "U+%04X", (int) c), maxLength, text.length());
         }
-        int length = text.length();
-        if (length > maxLength) {
-            return label + " is longer than " + maxLength + " characters (it has " + length + ")";
+        if (text.length() > maxLength) {
+            return new Verdict(label, "tooLong", null, maxLength, text.length());
         }
         return null;
     }
 
+    /**
+     * A verdict on a text: {@code kind} is one of brokenCharacter, lineBreak, tab, controlCharacter,
+     * directionCharacter (with the {@code character} as U+XXXX) or tooLong (with the lengths).
+     */
+    public record Verdict(String label, String kind, String character, int maxLength, int length) {
+
+        /** The message key: {@code text.<kind>}. */
+        public String key() {
+            return "text." + kind;
+        }
+
+        /** The values the sentence names: the label, then the character, or the most and the actual length. */
+        public java.util.List<Object> arguments() {
+            return character != null ? java.util.List.of(label, character) : java.util.List.of(label, maxLength, length);
+        }
+
+        /** The sentence fragment in English, starting with the label ("the name contains a tab (U+0009), …"). */
+        public String english() {
+            return switch (kind) {
+                case "tooLong" -> label + " is longer than " + maxLength + " characters (it has " + length + ")";
+                case "brokenCharacter" -> label + " contains a broken character (" + character + "), which is not allowed";
+                case "lineBreak" -> label + " contains a line break (" + character + "), which is not allowed";
+                case "tab" -> label + " contains a tab (" + character + "), which is not allowed";
+                case "controlCharacter" -> label + " contains an invisible control character (" + character
+                        + "), which is not allowed";
+                default -> label + " contains an invisible text-direction character (" + character
+                        + "), which is not allowed";
+            };
+        }
+    }
+
     /** The cleaned text, or a {@link RuleViolation} with the given rule code and the problem as a sentence. */
     public String require(String raw, Rule rule) {
-        String problem = problem(raw);
-        if (problem != null) {
-            throw new RuleViolation(rule, sentence(problem));
+        Verdict verdict = verdict(raw);
+        if (verdict != null) {
+            throw RuleViolation.keyed(rule, verdict.key(), sentence(verdict.english()), verdict.arguments().toArray());
         }
         return clean(raw);
     }
@@ -133,21 +173,19 @@ public record TextRule(String label, int maxLength, boolean multiLine) {
         return (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
     }
 
-    private static String describe(String text, int index) {
-        char c = text.charAt(index);
-        String code = String.format(Locale.ROOT, "U+%04X", (int) c);
+    private static String kind(char c) {
         if (Character.isSurrogate(c)) {
-            return "a broken character (" + code + ")";
+            return "brokenCharacter";
         }
         if (c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029') {
-            return "a line break (" + code + ")";
+            return "lineBreak";
         }
         if (c == '\t') {
-            return "a tab (" + code + ")";
+            return "tab";
         }
         if (c < 0x20 || (c >= 0x7F && c <= 0x9F)) {
-            return "an invisible control character (" + code + ")";
+            return "controlCharacter";
         }
-        return "an invisible text-direction character (" + code + ")";
+        return "directionCharacter";
     }
 }

@@ -28,7 +28,8 @@ public final class TimeZones {
         if (id == null) {
             String typed = text == null ? "" : text.strip();
             typed = typed.length() > ECHO_MAX ? typed.substring(0, ECHO_MAX) + "…" : typed;
-            throw new RuleViolation(Rule.TIME_ZONE_INVALID, "'" + TextRule.visible(typed) + "' is not a time zone; use a name such as Europe/Amsterdam or America/New_York.");
+            throw new RuleViolation(Rule.TIME_ZONE_INVALID, "'" + TextRule.visible(typed) + "' is not a time zone; use a name such as Europe/Amsterdam or America/New_York.",
+                    TextRule.visible(typed));
         }
         return ZoneId.of(id);
     }

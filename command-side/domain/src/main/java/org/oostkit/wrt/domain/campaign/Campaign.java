@@ -173,7 +173,8 @@ public class Campaign {
     void handle(CompleteCampaign command, RoundDirectory rounds) {
         requireTenantAndNotCompleted(command.organisationId());
         if (lastRound != null && rounds.isOpen(lastRound)) {
-            throw new RuleViolation(Rule.ROUND_OPEN, "Round " + roundCount + " is still open; close it first.");
+            throw RuleViolation.variant(Rule.ROUND_OPEN, "complete", "Round " + roundCount + " is still open; close it first.",
+                    roundCount);
         }
         apply(new CampaignCompleted(organisationId, id));
     }
@@ -182,8 +183,8 @@ public class Campaign {
     void handle(EraseCampaign command, RoundDirectory rounds) {
         requireTenantAndNotErased(command.organisationId());
         if (lastRound != null && rounds.isOpen(lastRound)) {
-            throw new RuleViolation(Rule.ROUND_OPEN, "Round " + roundCount + " is still open; close it before "
-                    + "erasing the campaign.");
+            throw RuleViolation.variant(Rule.ROUND_OPEN, "erase", "Round " + roundCount + " is still open; close it "
+                    + "before erasing the campaign.", roundCount);
         }
         apply(new CampaignErased(organisationId, id, ErasureReason.ON_REQUEST));
     }
@@ -211,7 +212,8 @@ public class Campaign {
             throw new NotFound("Person");
         }
         if (erasedPeople.contains(person)) {
-            throw new RuleViolation(Rule.PERSON_ERASED, "This person's data has been erased; they cannot be chosen.");
+            throw RuleViolation.variant(Rule.PERSON_ERASED, "notChosen",
+                    "This person's data has been erased; they cannot be chosen.");
         }
         if (shortlist.contains(person)) {
             throw new RuleViolation(Rule.ALREADY_SHORTLISTED, "This person is already on the shortlist.");
@@ -250,9 +252,10 @@ public class Campaign {
                 .filter(p -> !selectionRequested.contains(p) && !erasedPeople.contains(p) && roster.containsKey(p))
                 .map(roster::get).toList();
         if (toTell.isEmpty()) {
-            throw new RuleViolation(Rule.NOBODY_TO_TELL, shortlist.isEmpty()
-                    ? "The shortlist is empty: choose people before telling them."
-                    : "Everyone on the shortlist has already been told.");
+            throw shortlist.isEmpty()
+                    ? new RuleViolation(Rule.NOBODY_TO_TELL, "The shortlist is empty: choose people before telling them.")
+                    : RuleViolation.variant(Rule.NOBODY_TO_TELL, "allTold",
+                            "Everyone on the shortlist has already been told.");
         }
         toTell.forEach(p -> apply(new SelectionMailRequested(organisationId, id, p.id(), p.name(), p.email(), message)));
         return toTell.size();
@@ -329,11 +332,12 @@ public class Campaign {
         String email = Emails.normalise(command.email());
         String problem = problemWith(command.name(), email);
         if (problem != null) {
-            throw new RuleViolation(Rule.PERSON_INVALID, problem);
+            throw RuleViolation.worded(Rule.PERSON_INVALID, problem);
         }
         PersonId personId = identities.personId(id, email);
         if (roster.containsKey(personId)) {
-            throw new RuleViolation(Rule.ALREADY_IN_CAMPAIGN, email + " is already in this campaign.");
+            throw new RuleViolation(Rule.ALREADY_IN_CAMPAIGN, email + " is already in this campaign.",
+                    email);
         }
         apply(new SeedPersonAdded(organisationId, id, personId, TextRule.PERSON_NAME.clean(command.name()),
                 email));
@@ -345,7 +349,8 @@ public class Campaign {
         requireTenantAndNotCompleted(command.organisationId());
         List<SeedRow> rows = command.rows() == null ? List.of() : command.rows();
         if (rows.size() > AddSeedPeople.MAX_ROWS) {
-            throw new RuleViolation(Rule.BATCH_TOO_LARGE, "At most " + AddSeedPeople.MAX_ROWS + " people at once.");
+            throw new RuleViolation(Rule.BATCH_TOO_LARGE, "At most " + AddSeedPeople.MAX_ROWS + " people at once.",
+                    AddSeedPeople.MAX_ROWS);
         }
         Map<PersonId, Integer> firstLineInBatch = new HashMap<>();
         List<SeedRowOutcome> outcomes = new ArrayList<>(rows.size());
@@ -384,7 +389,8 @@ public class Campaign {
         }
         if (person.contactedInRound() != null) {
             throw new RuleViolation(Rule.ALREADY_CONTACTED,
-                    "This person was asked in round " + person.contactedInRound() + " and can no longer be removed.");
+                    "This person was asked in round " + person.contactedInRound() + " and can no longer be removed.",
+                    person.contactedInRound());
         }
         apply(new SeedPersonRemoved(organisationId, id, command.personId()));
     }
@@ -396,7 +402,7 @@ public class Campaign {
         requireActive(organisations, organisationId);
         if (lastRound != null && rounds.isOpen(lastRound)) {
             throw new RuleViolation(Rule.ROUND_OPEN, "Round " + roundCount + " is still open; only one round can be "
-                    + "open at a time.");
+                    + "open at a time.", roundCount);
         }
         Instant now = clock.instant();
         Instant deadline = command.deadline();
@@ -410,22 +416,25 @@ public class Campaign {
         if (command.reminderEnabled()) {
             int days = command.reminderDaysBefore();
             if (days < CampaignSettings.REMINDER_DAYS_MIN || days > CampaignSettings.REMINDER_DAYS_MAX) {
-                throw new RuleViolation(Rule.REMINDER_INVALID, "The reminder must be 1 to 30 days before the deadline.");
+                throw new RuleViolation(Rule.REMINDER_INVALID, "The reminder must be 1 to 30 days before the deadline.",
+                        1, 30);
             }
             reminderAt = deadline.minus(Duration.ofDays(days));
             if (!reminderAt.isAfter(now)) {
                 throw new RuleViolation(Rule.REMINDER_IN_PAST, "A reminder " + days + " day(s) before this deadline "
-                        + "would be due before the round starts: choose fewer days, a later deadline, or no reminder.");
+                        + "would be due before the round starts: choose fewer days, a later deadline, or no reminder.", days);
             }
         }
         List<Person> toContact = roster.values().stream()
                 .filter(p -> p.contactedInRound() == null && !setAside.contains(p.id())).toList();
         if (toContact.isEmpty()) {
-            throw new RuleViolation(Rule.NOBODY_TO_CONTACT, roster.isEmpty()
-                    ? "The campaign has nobody to ask yet: add seed people first."
+            throw roster.isEmpty()
+                    ? new RuleViolation(Rule.NOBODY_TO_CONTACT, "The campaign has nobody to ask yet: add seed people first.")
                     : !setAside.isEmpty() && roster.values().stream().anyMatch(p -> p.contactedInRound() == null)
-                    ? "Everyone not asked yet is set aside: bring someone back to start a round."
-                    : "Everyone in this campaign has already been asked; a new round needs newly nominated people.");
+                    ? RuleViolation.variant(Rule.NOBODY_TO_CONTACT, "setAside",
+                            "Everyone not asked yet is set aside: bring someone back to start a round.")
+                    : RuleViolation.variant(Rule.NOBODY_TO_CONTACT, "allAsked",
+                            "Everyone in this campaign has already been asked; a new round needs newly nominated people.");
         }
         int number = roundCount + 1;
         RoundId roundId = command.roundId();
@@ -499,7 +508,7 @@ public class Campaign {
         String name = TextRule.CAMPAIGN_NAME.require(settings.name(), Rule.NAME_INVALID);
         if (name.isEmpty()) {
             throw new RuleViolation(Rule.NAME_INVALID, "The name must have 1 to " + CampaignSettings.NAME_MAX
-                    + " characters.");
+                    + " characters.", CampaignSettings.NAME_MAX);
         }
         String description = TextRule.CAMPAIGN_DESCRIPTION.require(settings.description(), Rule.DESCRIPTION_INVALID);
         String text = TextRule.INVITATION_TEXT.require(settings.invitationText(), Rule.INVITATION_TEXT_INVALID);
@@ -515,7 +524,7 @@ public class Campaign {
 
     private static void within(int value, int min, int max, Rule rule, String what) {
         if (value < min || value > max) {
-            throw new RuleViolation(rule, what + " must be between " + min + " and " + max + ".");
+            throw new RuleViolation(rule, what + " must be between " + min + " and " + max + ".", min, max);
         }
     }
 
@@ -676,7 +685,8 @@ public class Campaign {
             return "";
         }
         if (!Emails.isValid(email)) {
-            throw new RuleViolation(rule, what + " '" + TextRule.visible(email) + "' is not a valid email address.");
+            throw new RuleViolation(rule, what + " '" + TextRule.visible(email) + "' is not a valid email address.",
+                    TextRule.visible(email));
         }
         return email;
     }
@@ -712,8 +722,9 @@ public class Campaign {
             throw new NotFound("Person");
         }
         if (person.contactedInRound() != null) {
-            throw new RuleViolation(Rule.ALREADY_CONTACTED, "This person was asked in round "
-                    + person.contactedInRound() + "; nobody is asked twice, so there is nothing to leave out.");
+            throw RuleViolation.variant(Rule.ALREADY_CONTACTED, "leaveOut", "This person was asked in round "
+                    + person.contactedInRound() + "; nobody is asked twice, so there is nothing to leave out.",
+                    person.contactedInRound());
         }
         String note = CampaignRosterCommands.NOTE.require(command.note(), Rule.NOTE_INVALID);
         if (!setAside.contains(command.personId())) {

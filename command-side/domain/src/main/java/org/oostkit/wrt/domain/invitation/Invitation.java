@@ -139,7 +139,7 @@ public class Invitation {
                       SecretGenerator secrets, KeyedHasher hasher, VerificationPolicy policy, Clock clock) {
         requireTenant(command.organisationId());
         if (!rounds.isOpen(roundId)) {
-            throw new RuleViolation(Rule.ROUND_CLOSED, "This round is closed.");
+            throw RuleViolation.variant(Rule.ROUND_CLOSED, "this", "This round is closed.");
         }
         if (command.email() == null || !identities.personId(campaignId, command.email()).equals(personId)) {
             throw new RuleViolation(Rule.EMAIL_MISMATCH, "That is not the address this invitation was sent to.");
@@ -263,12 +263,12 @@ public class Invitation {
     void handle(SendInvitationAgain command, RoundDirectory rounds) {
         requireTenant(command.organisationId());
         if (!rounds.isOpen(roundId)) {
-            throw new RuleViolation(Rule.ROUND_CLOSED, "This round is closed.");
+            throw RuleViolation.variant(Rule.ROUND_CLOSED, "this", "This round is closed.");
         }
         if (!invitationMailInDoubt) {
-            throw new RuleViolation(Rule.MAIL_NOT_IN_DOUBT, mailsSent.contains(MailPurpose.INVITATION)
-                    ? "This invitation was sent; it is not sent again."
-                    : "This invitation has not failed: it is still on its way.");
+            throw mailsSent.contains(MailPurpose.INVITATION)
+                    ? RuleViolation.variant(Rule.MAIL_NOT_IN_DOUBT, "sent", "This invitation was sent; it is not sent again.")
+                    : new RuleViolation(Rule.MAIL_NOT_IN_DOUBT, "This invitation has not failed: it is still on its way.");
         }
         apply(new InvitationResendRequested(organisationId, campaignId, roundId, id));
     }
@@ -429,7 +429,7 @@ public class Invitation {
     void handle(ResendInvitation command, RoundDirectory rounds) {
         requireTenant(command.organisationId());
         if (!rounds.isOpen(roundId)) {
-            throw new RuleViolation(Rule.ROUND_CLOSED, "This round is closed.");
+            throw RuleViolation.variant(Rule.ROUND_CLOSED, "this", "This round is closed.");
         }
         if (invitationMailInDoubt) {
             apply(new InvitationResendRequested(organisationId, campaignId, roundId, id));

@@ -61,7 +61,8 @@ class Nomination {
             throw new RuleViolation(Rule.NOT_VERIFIED, "Confirm your email address with the code first.");
         }
         if (!rounds.lockIfOpen(invitation.roundId())) {
-            throw new RuleViolation(Rule.ROUND_CLOSED, "This round is closed; nominations can no longer be changed.");
+            throw RuleViolation.variant(Rule.ROUND_CLOSED, "nominations",
+                    "This round is closed; nominations can no longer be changed.");
         }
         List<Nominee> list = validated(command.nominees(), invitation, identities);
         if (command.noOneToSuggest() && !list.isEmpty()) {
@@ -103,18 +104,19 @@ class Nomination {
             }
             String nameProblem = TextRule.PERSON_NAME.problem(row.name());
             if (nameProblem != null) {
-                throw new RuleViolation(Rule.NOMINEE_INVALID, "Person " + position + ": " + nameProblem + ".");
+                throw RuleViolation.worded(Rule.NOMINEE_INVALID, "Person " + position + ": " + nameProblem + ".");
             }
             if (name.isEmpty()) {
-                throw new RuleViolation(Rule.NOMINEE_INVALID, "Person " + position + ": the name is missing.");
+                throw new RuleViolation(Rule.NOMINEE_INVALID, "Person " + position + ": the name is missing.", position);
             }
             if (email == null || !Emails.isValid(email)) {
-                throw new RuleViolation(Rule.NOMINEE_INVALID, "Person " + position + " (" + name
-                        + "): the email address is not valid.");
+                // the pattern names only the position: the name is the nominee's, not the reader's
+                throw RuleViolation.variant(Rule.NOMINEE_INVALID, "email", "Person " + position + " (" + name
+                        + "): the email address is not valid.", position);
             }
             String reasonProblem = TextRule.NOMINATION_REASON.problem(row.reason());
             if (reasonProblem != null) {
-                throw new RuleViolation(Rule.NOMINEE_INVALID, "Person " + position + " (" + name + "): "
+                throw RuleViolation.worded(Rule.NOMINEE_INVALID, "Person " + position + " (" + name + "): "
                         + reasonProblem + ".");
             }
             PersonId personId = identities.personId(invitation.campaignId(), email);
@@ -127,7 +129,7 @@ class Nomination {
         }
         if (merged.size() > NominationCommands.MAX_NOMINEES) {
             throw new RuleViolation(Rule.TOO_MANY_NOMINEES, "You can name at most " + NominationCommands.MAX_NOMINEES
-                    + " people.");
+                    + " people.", NominationCommands.MAX_NOMINEES);
         }
         return new ArrayList<>(merged.values());
     }

@@ -50,7 +50,8 @@ class JdbcOrganisationDirectory implements OrganisationDirectory {
             jdbc.update("INSERT INTO organisation_directory (organisation_id, slug, status) VALUES (?, ?, ?)",
                     event.organisationId().value(), event.slug(), OrganisationStatus.ACTIVE.name());
         } catch (DuplicateKeyException e) {
-            throw new RuleViolation(Rule.SLUG_TAKEN, "The slug '" + event.slug() + "' is already taken.");
+            throw new RuleViolation(Rule.SLUG_TAKEN, "The slug '" + event.slug() + "' is already taken.",
+                    event.slug());
         }
     }
 

@@ -65,7 +65,8 @@ class Organisation {
         }
         String name = TextRule.ORGANISATION_NAME.require(command.name(), Rule.NAME_INVALID);
         if (name.isEmpty()) {
-            throw new RuleViolation(Rule.NAME_INVALID, "The name must have 1 to " + NAME_MAX + " characters.");
+            throw new RuleViolation(Rule.NAME_INVALID, "The name must have 1 to " + NAME_MAX + " characters.",
+                    NAME_MAX);
         }
         List<String> admins = members(command.adminEmails(), "admin");
         if (admins.isEmpty()) {
@@ -74,7 +75,7 @@ class Organisation {
         List<String> auditors = members(command.auditorEmails(), "auditor");
         ZoneId zone = TimeZones.optional(command.timeZone());
         if (directory.slugTaken(slug)) {
-            throw new RuleViolation(Rule.SLUG_TAKEN, "The slug '" + slug + "' is already taken.");
+            throw new RuleViolation(Rule.SLUG_TAKEN, "The slug '" + slug + "' is already taken.", slug);
         }
         apply(new OrganisationRegistered(command.organisationId(), slug, name, admins, auditors));
         if (zone != null) {
@@ -132,6 +133,11 @@ class Organisation {
         }
     }
 
+    /** The admins' sentences are the rule's own; the auditors' are a variant of it. */
+    private static String variant(String role) {
+        return "admin".equals(role) ? null : role;
+    }
+
     private static List<String> members(List<String> emails, String role) {
         if (emails == null) {
             return List.of();
@@ -143,13 +149,14 @@ class Organisation {
                 continue;
             }
             if (!Emails.isValid(candidate)) {
-                throw new RuleViolation(Rule.EMAIL_INVALID, "'" + TextRule.visible(email.strip()) + "' is not a valid "
-                        + role + " email.");
+                throw RuleViolation.variant(Rule.EMAIL_INVALID, variant(role), "'" + TextRule.visible(email.strip())
+                        + "' is not a valid " + role + " email.", TextRule.visible(email.strip()));
             }
             normalised.add(candidate);
         }
         if (normalised.size() > MEMBERS_MAX) {
-            throw new RuleViolation(Rule.TOO_MANY_MEMBERS, "At most " + MEMBERS_MAX + " " + role + "s.");
+            throw RuleViolation.variant(Rule.TOO_MANY_MEMBERS, variant(role), "At most " + MEMBERS_MAX + " " + role + "s.",
+                    MEMBERS_MAX);
         }
         return new ArrayList<>(normalised);
     }

@@ -71,7 +71,7 @@ public class Round {
     void handle(CloseRound command, DeadlineManager deadlines) {
         requireTenant(command.organisationId());
         if (!open) {
-            throw new RuleViolation(Rule.ROUND_CLOSED, "Round " + number + " is already closed.");
+            throw new RuleViolation(Rule.ROUND_CLOSED, "Round " + number + " is already closed.", number);
         }
         cancelDeadlines(deadlines);
         apply(new RoundClosed(organisationId, campaignId, id, number, RoundCloseReason.CLOSED_BY_ADMIN));
@@ -81,12 +81,14 @@ public class Round {
     void handle(ExtendRound command, DeadlineManager deadlines, Clock clock) {
         requireTenant(command.organisationId());
         if (!open) {
-            throw new RuleViolation(Rule.ROUND_CLOSED, "Round " + number + " is closed; it cannot be extended.");
+            throw RuleViolation.variant(Rule.ROUND_CLOSED, "extend", "Round " + number + " is closed; it cannot be "
+                    + "extended.",
+                    number);
         }
         Instant newDeadline = command.newDeadline();
         if (newDeadline == null || !newDeadline.isAfter(deadline)) {
             throw new RuleViolation(Rule.DEADLINE_NOT_LATER,
-                    "The new deadline must be later than the current one (" + deadline + ").");
+                    "The new deadline must be later than the current one (" + deadline + ").", deadline.toString());
         }
         if (newDeadline.isAfter(clock.instant().plus(MAX_LENGTH))) {
             throw new RuleViolation(Rule.DEADLINE_TOO_FAR, "A deadline can be at most a year ahead.");
@@ -175,7 +177,8 @@ public class Round {
     void handle(RemindNow command) {
         requireTenant(command.organisationId());
         if (!open) {
-            throw new RuleViolation(Rule.ROUND_CLOSED, "Round " + number + " is closed; nobody is reminded.");
+            throw RuleViolation.variant(Rule.ROUND_CLOSED, "remind", "Round " + number + " is closed; nobody is reminded.",
+                    number);
         }
         apply(new RemindNowRequested(organisationId, campaignId, id, number));
     }

@@ -115,7 +115,7 @@ class CampaignErasureTest {
             fixture.given(created(), seed("Ann", "ann@x.test"),
                             new PeopleContacted(ORG, CAMPAIGN, ROUND_1, 1, java.util.List.of(person("ann@x.test"))))
                     .when(new EraseCampaign(CAMPAIGN, ORG))
-                    .expectException(violation(Rule.ROUND_OPEN))
+                    .expectException(violation(Rule.ROUND_OPEN, "rule.round-open.erase", 1))
                     .expectNoEvents();
         }
 

@@ -679,7 +679,7 @@ class CampaignTest {
             fixture.given(created(), seed("Alice", "alice@example.org"), contacted(ROUND_1, 1, "alice@example.org"),
                             nominated("Bob", "bob@example.org", 1))
                     .when(startRound(ROUND_2, DEADLINE, false, 0))
-                    .expectException(violation(Rule.ROUND_OPEN))
+                    .expectException(violation(Rule.ROUND_OPEN, "rule.round-open", 1))
                     .expectNoEvents()
                     .expectNoScheduledDeadlines();
         }

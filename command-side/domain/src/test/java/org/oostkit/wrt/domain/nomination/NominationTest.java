@@ -264,7 +264,7 @@ class NominationTest {
 
             fixture.givenNoPriorActivity()
                     .when(submit(input("Dave", "dave@example.org", "")))
-                    .expectException(violation(Rule.ROUND_CLOSED))
+                    .expectException(violation(Rule.ROUND_CLOSED, "rule.round-closed.nominations"))
                     .expectNoEvents();
         }
 
@@ -301,7 +301,8 @@ class NominationTest {
 
             fixture.givenNoPriorActivity()
                     .when(submit(fiftyOne))
-                    .expectException(violation(Rule.TOO_MANY_NOMINEES))
+                    .expectException(violation(Rule.TOO_MANY_NOMINEES, "rule.too-many-nominees",
+                            NominationCommands.MAX_NOMINEES))
                     .expectNoEvents();
         }
 

@@ -112,7 +112,7 @@ class OrganisationTest {
 
             fixture.givenNoPriorActivity()
                     .when(register(" acme "))
-                    .expectException(violation(Rule.SLUG_TAKEN))
+                    .expectException(violation(Rule.SLUG_TAKEN, "rule.slug-taken", "acme"))
                     .expectNoEvents();
         }
 
@@ -235,7 +235,7 @@ class OrganisationTest {
         void tooManyMembers() {
             fixture.givenNoPriorActivity()
                     .when(new RegisterOrganisation(ORG, "acme", "Acme", admins(101), List.of()))
-                    .expectException(violation(Rule.TOO_MANY_MEMBERS));
+                    .expectException(violation(Rule.TOO_MANY_MEMBERS, "rule.too-many-members", 100));
         }
 
         @Test
@@ -256,7 +256,7 @@ class OrganisationTest {
                     .toList();
             fixture.givenNoPriorActivity()
                     .when(new RegisterOrganisation(ORG, "acme", "Acme", ADMINS, auditors))
-                    .expectException(violation(Rule.TOO_MANY_MEMBERS));
+                    .expectException(violation(Rule.TOO_MANY_MEMBERS, "rule.too-many-members.auditor", 100));
         }
     }
 

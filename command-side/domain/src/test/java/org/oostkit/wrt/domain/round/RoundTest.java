@@ -149,7 +149,7 @@ class RoundTest {
         void alreadyClosed() {
             fixture.given(started(false), scheduled(DEADLINE, null), closed(RoundCloseReason.DEADLINE_PASSED))
                     .when(new CloseRound(ROUND, ORG))
-                    .expectException(violation(Rule.ROUND_CLOSED))
+                    .expectException(violation(Rule.ROUND_CLOSED, "rule.round-closed", 1))
                     .expectNoEvents();
         }
 

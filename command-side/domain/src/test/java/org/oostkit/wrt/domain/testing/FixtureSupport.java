@@ -82,6 +82,33 @@ public final class FixtureSupport {
     }
 
     /**
+     * Matches a {@link RuleViolation} with the given rule, message key and values, as a page words it in the
+     * admin's language.
+     */
+    public static Matcher<Object> violation(Rule rule, String key, Object... arguments) {
+        return new TypeSafeDiagnosingMatcher<>(Object.class) {
+            @Override
+            protected boolean matchesSafely(Object item, Description mismatch) {
+                if (item instanceof RuleViolation violation && rule == violation.violated()
+                        && java.util.Objects.equals(key, violation.key())
+                        && violation.arguments().equals(List.of(arguments))) {
+                    return true;
+                }
+                mismatch.appendText("was ").appendValue(item instanceof RuleViolation v
+                        ? "RuleViolation[" + v.violated() + ", " + v.key() + ", " + v.arguments() + "]: "
+                        + v.getMessage() : item);
+                return false;
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("a RuleViolation with rule ").appendValue(rule).appendText(", key ")
+                        .appendValue(key).appendText(" and values ").appendValue(List.of(arguments));
+            }
+        };
+    }
+
+    /**
      * Matches when the AssertJ (or any other) assertions in {@code requirements} pass on the value; the
      * failed assertion's message becomes the mismatch description.
      */
