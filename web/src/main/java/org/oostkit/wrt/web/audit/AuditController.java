@@ -2,6 +2,7 @@ package org.oostkit.wrt.web.audit;
 
 import com.opencsv.ICSVWriter;
 import org.oostkit.wrt.web.i18n.AdminLanguage;
+import org.oostkit.wrt.web.i18n.AuditTexts;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.oostkit.wrt.api.audit.AuditQueries.AuditEntry;
@@ -169,14 +170,17 @@ class AuditController {
     record FilterForm(String type, String actor, String from, String to) {
     }
 
-    /** A row of the trail; a nominator shows as the person invited (the invitation's id stays, for filtering). */
+    /**
+     * A row of the trail in the admin's language; a nominator shows as the person invited (the invitation's id stays,
+     * for filtering).
+     */
     record Row(long globalIndex, String time, String iso, String actor, String nominator, String eventType,
                String eventLabel, String summary) {
 
         static Row of(AuditEntry entry, Map<String, String> nominators) {
             return new Row(entry.globalIndex(), AuditFormat.shown(entry.timestamp()), entry.timestamp().toString(),
                     entry.actor(), nominators.get(entry.actor()), entry.eventType(),
-                    AuditFormat.label(entry.eventType()), entry.summary());
+                    AuditFormat.label(entry.eventType()), AuditTexts.summary(entry));
         }
     }
 

@@ -8,7 +8,8 @@ import java.io.Writer;
 
 /**
  * The audit trail as CSV, in the exports' one dialect ({@link CsvCells}); summaries carry names people typed,
- * so formulas are neutralised.
+ * so formulas are neutralised. Summaries stay in the domain's English, whatever the admin's language, so auditors
+ * compare exports across organisations line by line.
  */
 final class AuditCsv {
 

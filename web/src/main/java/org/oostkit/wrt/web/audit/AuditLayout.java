@@ -4,6 +4,7 @@ import org.oostkit.wrt.query.api.CampaignView;
 import org.oostkit.wrt.query.api.OrganisationView;
 import org.oostkit.wrt.web.campaign.AdminPages;
 import org.oostkit.wrt.web.campaign.PageModel;
+import org.oostkit.wrt.web.i18n.AdminLanguage;
 import org.oostkit.wrt.web.scope.CampaignScope;
 import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
@@ -25,10 +26,10 @@ final class AuditLayout {
         String base = scope.base();
         model.addAllAttributes(PageModel.attributes(new Layout(title, authentication.getName(),
                 new AdminPages.Nav(List.of(
-                        item(base, "Campaign", current),
-                        item(base + "/results", "Results", current),
-                        item(base + "/results/as-of", "Results as of", current),
-                        item(base + "/audit", "Audit trail", current))),
+                        item(base, AdminLanguage.text("audit.nav.campaign"), current),
+                        item(base + "/results", AdminLanguage.text("tab.results"), current),
+                        item(base + "/results/as-of", AdminLanguage.text("audit.nav.asOf"), current),
+                        item(base + "/audit", AdminLanguage.text("tab.audit"), current))),
                 scope.organisation(), scope.campaign(), base)));
     }
 

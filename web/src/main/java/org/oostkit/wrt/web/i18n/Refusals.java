@@ -72,7 +72,7 @@ public final class Refusals {
     }
 
     /** How many values a pattern names (one without values is taken as written, its quotes as they stand). */
-    static int values(String pattern) {
+    public static int values(String pattern) {
         return new MessageFormat(pattern.replace("'", "''")).getFormatsByArgumentIndex().length;
     }
 }

@@ -81,6 +81,15 @@ class DutchAdminIntegrationTest extends MailIntegrationTestSupport {
             keep(path.substring(path.lastIndexOf('/') + 1) + "-nl", shown);
         }
 
+        // the audit trail says what happened in the admin's language too, worded from the domain's key and values
+        String trail = dutch(asAdmin, base + "/audit");
+        assertThat(trail).contains("Persoon aan de startgroep toegevoegd: Ada &lt;ada@" + domain + "&gt;",
+                        "Ronde 1 gestart met 2 uitnodigingen, sluitingsdatum ",
+                        "Ronde 1: 1 persoon voorgedragen: Dee &lt;dee@" + domain + "&gt; (reden: “Weet veel”)")
+                .doesNotContain("Seed person added", "started with", "nominated");
+        assertNoEnglish("audit trail", trail);
+        keep("audit-nl", trail);
+
         // a refusal from the command side reads in the admin's language, not in the domain's English
         String refused = mvc.perform(post(base + "/complete").with(csrf())
                         .header("Accept-Language", "nl-NL,nl;q=0.9,en;q=0.8").with(asAdmin))

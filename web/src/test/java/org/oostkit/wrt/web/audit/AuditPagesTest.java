@@ -46,6 +46,7 @@ import org.springframework.test.web.servlet.ResultMatcher;
 import org.springframework.web.util.HtmlUtils;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -186,6 +187,41 @@ class AuditPagesTest {
         assertThat(query.filter().from()).isEqualTo(Instant.parse("2026-11-20T09:00:00Z"));
         assertThat(query.after()).isEqualTo(12L);
         assertThat(query.limit()).isEqualTo(AuditController.PAGE);
+    }
+
+    @Test
+    @DisplayName("a Dutch admin reads what happened in Dutch; an entry the bundle cannot word keeps the English sentence")
+    void dutchSummaries() throws Exception {
+        PersonId ann = new PersonId(UUID.fromString("11111111-2222-4333-8444-555555555555"));
+        AuditEntry seed = new AuditEntry(41, Instant.parse("2026-11-20T09:30:41Z"), "admin:admin@demo.test",
+                "SeedPersonAdded", "Seed person added: Ada <ada@x.test>", campaignId.toString(), 1,
+                "audit.SeedPersonAdded", List.of("Ada <ada@x.test>"));
+        AuditEntry started = new AuditEntry(42, Instant.parse("2026-11-20T09:31:00Z"), "admin:admin@demo.test",
+                "RoundStarted", "Round 1 started with 1 invitation, deadline 2026-12-04T17:00:00Z, no reminder",
+                campaignId.toString(), 2, "audit.RoundStarted.noReminder", List.of(1, 1, "2026-12-04T17:00:00Z"));
+        AuditEntry shortlisted = new AuditEntry(43, Instant.parse("2026-11-20T09:32:00Z"), "admin:admin@demo.test",
+                "PersonShortlisted", "Chosen for the workshop shortlist (person " + ann + "), note: \"Knows both\"",
+                campaignId.toString(), 3, "audit.PersonShortlisted", List.of(ann.toString(), "Knows both"));
+        AuditEntry unknown = new AuditEntry(44, Instant.parse("2026-11-20T09:33:00Z"), "operator",
+                "SomethingNew", "SomethingNew (count 3)", campaignId.toString(), 4);
+        when(queries.query(any(FindAuditTrail.class), eq(AuditTrailPage.class))).thenReturn(
+                CompletableFuture.completedFuture(new AuditTrailPage(List.of(seed, started, shortlisted, unknown), null,
+                        null, false)));
+
+        String dutch = mvc.perform(get(base + "/audit").header("Accept-Language", "nl-NL,nl;q=0.9")
+                        .with(auditor("demo")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(HtmlUtils.htmlUnescape(dutch)).contains(
+                        "<td>Persoon aan de startgroep toegevoegd: Ada <ada@x.test></td>",
+                        "<td>Ronde 1 gestart met 1 uitnodiging, sluitingsdatum 2026-12-04T17:00:00Z, geen herinnering</td>",
+                        "<td>Gekozen voor de shortlist van de workshop (persoon " + ann + "), notitie: \"Knows both\"</td>",
+                        "<td>SomethingNew (count 3)</td>")
+                .doesNotContain("Seed person added", "Round 1 started", "Chosen for");
+
+        String english = mvc.perform(get(base + "/audit").header("Accept-Language", "en").with(auditor("demo")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(HtmlUtils.htmlUnescape(english)).contains("<td>" + seed.summary() + "</td>",
+                "<td>" + started.summary() + "</td>", "<td>" + shortlisted.summary() + "</td>");
     }
 
     @Test

@@ -59,10 +59,25 @@ public final class AuditQueries {
      * One event as an auditor reads it.
      *
      * @param actor   who caused it ({@code admin:<email>}, {@code nominator:<invitation>}, {@code deadline} …)
-     * @param summary a readable sentence with the event's facts
+     * @param summary       a readable sentence with the event's facts, in English (the CSV export's words)
+     * @param summaryKey    the same sentence for any language: {@code audit.<EventType>[.<variant>]} in the admin
+     *                      bundle, or null when only the English sentence says it (an unknown or unreadable event)
+     * @param summaryValues the values the key's {@link java.text.MessageFormat} pattern names, in order: strings
+     *                      and integers, and for a list of nominees a list of {@code [person]} or
+     *                      {@code [person, reason]} lists
      */
     public record AuditEntry(long globalIndex, Instant timestamp, String actor, String eventType, String summary,
-                             String aggregateId, long sequenceNumber) {
+                             String aggregateId, long sequenceNumber, String summaryKey, List<Object> summaryValues) {
+
+        public AuditEntry {
+            summaryValues = summaryValues == null ? List.of() : List.copyOf(summaryValues);
+        }
+
+        /** An entry said only in English. */
+        public AuditEntry(long globalIndex, Instant timestamp, String actor, String eventType, String summary,
+                          String aggregateId, long sequenceNumber) {
+            this(globalIndex, timestamp, actor, eventType, summary, aggregateId, sequenceNumber, null, List.of());
+        }
     }
 
     /**

@@ -231,9 +231,10 @@ class AuditTrail {
             DomainEventMessage<?> event = EventStreamUtils.upcastAndDeserializeDomainEvents(
                     java.util.stream.Stream.of(data), serializer, upcasters()).next();
             Object actor = event.getMetaData().get(Actor.METADATA_KEY);
+            AuditSummaries.Summary summary = AuditSummaries.summary(event.getPayload());
             return new AuditEntry(row.index, at, actor == null ? "unknown" : actor.toString(),
-                    event.getPayloadType().getSimpleName(), AuditSummaries.of(event.getPayload()),
-                    data.getAggregateIdentifier(), data.getSequenceNumber());
+                    event.getPayloadType().getSimpleName(), summary.english(),
+                    data.getAggregateIdentifier(), data.getSequenceNumber(), summary.key(), summary.values());
         } catch (RuntimeException e) {
             // an event this version cannot read is still listed: the trail never hides an event
             return new AuditEntry(row.index, at, "unknown", type, "Unreadable event (" + e.getClass().getSimpleName()

@@ -78,8 +78,17 @@ class AuditTrailIntegrationTest extends IntegrationTestSupport {
         assertThat(everything).allSatisfy(e -> assertThat(e.actor()).isEqualTo("admin:auditee@trail.test"));
         assertThat(everything).filteredOn(e -> e.eventType().equals("SeedPersonAdded")).extracting(AuditEntry::summary)
                 .contains("Seed person added: Ada Lovelace <ada@trail.test>");
+        assertThat(everything).filteredOn(e -> e.summary().equals("Seed person added: Ada Lovelace <ada@trail.test>"))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.summaryKey()).isEqualTo("audit.SeedPersonAdded");
+                    assertThat(e.summaryValues()).containsExactly("Ada Lovelace <ada@trail.test>");
+                });
         assertThat(everything).filteredOn(e -> e.eventType().equals("RoundStarted")).singleElement()
-                .satisfies(e -> assertThat(e.summary()).startsWith("Round 1 started with 4 invitations, deadline "));
+                .satisfies(e -> {
+                    assertThat(e.summary()).startsWith("Round 1 started with 4 invitations, deadline ");
+                    assertThat(e.summaryKey()).isEqualTo("audit.RoundStarted.noReminder");
+                    assertThat(e.summaryValues()).startsWith(1, 4).hasSize(3);
+                });
 
         List<AuditEntry> forwards = new ArrayList<>();
         List<Long> cursors = new ArrayList<>();
@@ -163,7 +172,9 @@ class AuditTrailIntegrationTest extends IntegrationTestSupport {
         assertThat(after).hasSize(before);
         assertThat(after).filteredOn(e -> e.eventType().equals("SeedPersonAdded")).singleElement()
                 .satisfies(e -> assertThat(e.summary()).isEqualTo("Seed person added: " + PersonalData.ERASED + " <"
-                        + PersonalData.ERASED + ">").doesNotContain("ivy"));
+                        + PersonalData.ERASED + ">").doesNotContain("ivy"))
+                .satisfies(e -> assertThat(e.summaryValues()).containsExactly(
+                        PersonalData.ERASED + " <" + PersonalData.ERASED + ">"));
     }
 
     @Test
