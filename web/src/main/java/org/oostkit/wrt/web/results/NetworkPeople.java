@@ -31,7 +31,7 @@ final class NetworkPeople {
         graph.nodes().forEach(n -> nodes.put(n.personId(), n));
         for (Edge edge : graph.edges()) {
             namedBy.computeIfAbsent(edge.nominee(), k -> new LinkedHashSet<>())
-                    .add(name(edge.nominator()) + " (round " + edge.round() + ")");
+                    .add(name(edge.nominator()) + " (" + AdminLanguage.text("results.contactedRound", edge.round()) + ")");
             named.computeIfAbsent(edge.nominator(), k -> new LinkedHashSet<>()).add(name(edge.nominee()));
             firstRound.merge(edge.nominee(), edge.round(), Math::min);
         }

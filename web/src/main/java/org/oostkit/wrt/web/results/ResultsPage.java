@@ -43,7 +43,7 @@ record ResultsPage(List<Crumb> crumbs, List<NavItem> tabs, String base, String c
                             : AdminLanguage.text("source.nominated"),
                     candidate.rounds() == null ? "" : candidate.rounds().stream().map(String::valueOf)
                             .collect(Collectors.joining(", ")),
-                    candidate.contactedRound() == null ? "" : "round " + candidate.contactedRound(),
+                    candidate.contactedRound() == null ? "" : AdminLanguage.text("results.contactedRound", candidate.contactedRound()),
                     candidate.contactedRound() != null, LocalTimes.shortMoment(candidate.firstNominatedAt(), zone, AdminLanguage.locale()),
                     namedBy, base + "/people/" + candidate.personId(), candidate.personId().toString(),
                     AdminPages.text(candidate.name()), "results", chosen, told, !told.isEmpty(),
