@@ -93,13 +93,13 @@ class MailPolicy {
                 settings.invitationText() == null ? "" : settings.invitationText());
     }
 
-    /** The sender name, Reply-To and contact person of the campaign's mails from now on. */
     @EventHandler
     void on(CampaignLanguageChanged event) {
         jdbc.update("UPDATE mail_campaign SET language = ? WHERE campaign_id = ?", event.language(),
                 event.campaignId().value());
     }
 
+    /** The sender name, Reply-To and contact person of the campaign's mails from now on. */
     @EventHandler
     void on(CampaignSenderChanged event) {
         jdbc.update("""
