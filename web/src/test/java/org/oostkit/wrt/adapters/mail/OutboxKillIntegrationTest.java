@@ -98,16 +98,19 @@ class OutboxKillIntegrationTest {
 
         awaitStarted(first, "first");
         wrt.startRound(org, campaign, adminActor, Duration.ofDays(10));
-        // killed while mails are in the middle of their hand-over (the relay keeps each there for a while)
-        await("the first JVM sending", Duration.ofSeconds(120), () -> smtp.deliveredCount() >= 100
-                && jdbc.queryForObject("SELECT count(*) FROM mail_outbox WHERE status = 'sending'", Integer.class) >= 2);
+        await("the first JVM sending", Duration.ofSeconds(120), () -> smtp.deliveredCount() >= 100);
+        // killed while mails are in the middle of their hand-over: the relay lets nothing further through now,
+        // so every sender thread stops in one (well within the SMTP timeout) and stays there until the kill
+        relay.hold();
+        await("the first JVM's senders stuck in their hand-over", Duration.ofSeconds(10), () -> jdbc.queryForObject(
+                "SELECT count(*) FROM mail_outbox WHERE status = 'sending'", Integer.class) == SENDER_THREADS);
         first.destroyForcibly(); // SIGKILL: no shutdown hook, no release of claims
         assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(first.exitValue()).isEqualTo(137);
         int atTheKill = smtp.deliveredCount();
         assertThat(atTheKill).isLessThan(CONTACTS);
         int inFlight = jdbc.queryForObject("SELECT count(*) FROM mail_outbox WHERE status = 'sending'", Integer.class);
-        assertThat(inFlight).as("mails in the middle of their hand-over at the kill").isPositive();
+        assertThat(inFlight).as("mails in the middle of their hand-over at the kill").isEqualTo(SENDER_THREADS);
         log.info("Killed the first JVM after {} mails, {} in flight ({} s into the test)", atTheKill, inFlight,
                 (System.nanoTime() - started) / 1_000_000_000);
 
@@ -227,7 +230,7 @@ class OutboxKillIntegrationTest {
                 "--server.port=0",
                 "--wrt.mail.smtp.host=127.0.0.1",
                 "--wrt.mail.smtp.port=" + smtpPort,
-                "--wrt.mail.smtp.timeout=5s",
+                "--wrt.mail.smtp.timeout=60s",
                 "--wrt.mail.sender.threads=" + threads,
                 "--wrt.mail.sender.batch-size=20",
                 "--wrt.mail.sender.poll-interval=100ms",

@@ -7,17 +7,22 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * A TCP relay to a local server that delays what the client sends by a fixed time per chunk, as a distant
  * mail server would: a sender then spends most of each mail waiting in the middle of the hand-over, which
- * is where a killed instance leaves mails whose outcome it cannot know.
+ * is where a killed instance leaves mails whose outcome it cannot know. After {@link #hold()} nothing a client
+ * sends gets through any more: a sender in the middle of a hand-over stays there, so that a kill is sure to
+ * find mails whose outcome nobody can know.
  */
 final class SlowRelay implements AutoCloseable {
 
     private final ServerSocket socket;
     private final int target;
     private final Duration latency;
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private volatile boolean holding;
 
     SlowRelay(int target, Duration latency) {
         this.target = target;
@@ -32,6 +37,11 @@ final class SlowRelay implements AutoCloseable {
 
     int port() {
         return socket.getLocalPort();
+    }
+
+    /** From now on what clients send stays in the relay (until it closes, when it is dropped). */
+    void hold() {
+        holding = true;
     }
 
     private void accept() {
@@ -54,6 +64,10 @@ final class SlowRelay implements AutoCloseable {
             while ((read = in.read(buffer)) >= 0) {
                 if (delayed) {
                     Thread.sleep(latency.toMillis()); // the simulated network delay, not a wait for a condition
+                    if (holding) {
+                        closed.await();
+                        return;
+                    }
                 }
                 out.write(buffer, 0, read);
                 out.flush();
@@ -84,6 +98,7 @@ final class SlowRelay implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        closed.countDown();
         socket.close();
     }
 }
