@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * A TCP relay to a local server that delays what the client sends by a fixed time per chunk, as a distant
@@ -21,7 +20,6 @@ final class SlowRelay implements AutoCloseable {
     private final ServerSocket socket;
     private final int target;
     private final Duration latency;
-    private final CountDownLatch closed = new CountDownLatch(1);
     private volatile boolean holding;
 
     SlowRelay(int target, Duration latency) {
@@ -39,7 +37,7 @@ final class SlowRelay implements AutoCloseable {
         return socket.getLocalPort();
     }
 
-    /** From now on what clients send stays in the relay (until it closes, when it is dropped). */
+    /** From now on what clients send goes no further: it is dropped. */
     void hold() {
         holding = true;
     }
@@ -65,8 +63,7 @@ final class SlowRelay implements AutoCloseable {
                 if (delayed) {
                     Thread.sleep(latency.toMillis()); // the simulated network delay, not a wait for a condition
                     if (holding) {
-                        closed.await();
-                        return;
+                        continue; // dropped; the server's side closes when the client's does (the kill)
                     }
                 }
                 out.write(buffer, 0, read);
@@ -98,7 +95,6 @@ final class SlowRelay implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        closed.countDown();
         socket.close();
     }
 }
