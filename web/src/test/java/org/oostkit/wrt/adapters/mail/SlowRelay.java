@@ -11,9 +11,9 @@ import java.time.Duration;
 /**
  * A TCP relay to a local server that delays what the client sends by a fixed time per chunk, as a distant
  * mail server would: a sender then spends most of each mail waiting in the middle of the hand-over, which
- * is where a killed instance leaves mails whose outcome it cannot know. After {@link #hold()} nothing a client
- * sends gets through any more: a sender in the middle of a hand-over stays there, so that a kill is sure to
- * find mails whose outcome nobody can know.
+ * is where a killed instance leaves mails whose outcome it cannot know. After {@link #hold()} the server's answers
+ * are lost on their way: a sender in the middle of a hand-over stays there, so that a kill is sure to find
+ * mails whose outcome nobody can know (some of them have reached the server).
  */
 final class SlowRelay implements AutoCloseable {
 
@@ -37,7 +37,7 @@ final class SlowRelay implements AutoCloseable {
         return socket.getLocalPort();
     }
 
-    /** From now on what clients send goes no further: it is dropped. */
+    /** From now on the server's answers (but the go-ahead for a mail's data) go no further: they are dropped. */
     void hold() {
         holding = true;
     }
@@ -62,9 +62,10 @@ final class SlowRelay implements AutoCloseable {
             while ((read = in.read(buffer)) >= 0) {
                 if (delayed) {
                     Thread.sleep(latency.toMillis()); // the simulated network delay, not a wait for a condition
-                    if (holding) {
-                        continue; // dropped; the server's side closes when the client's does (the kill)
-                    }
+                } else if (holding && !goAheadForData(buffer, read)) {
+                    // the server's answer is lost on its way: the client waits for it until it is killed, when
+                    // the server's side closes between two commands (never in the middle of a mail's data)
+                    continue;
                 }
                 out.write(buffer, 0, read);
                 out.flush();
@@ -77,6 +78,11 @@ final class SlowRelay implements AutoCloseable {
             close(from);
             close(to);
         }
+    }
+
+    /** SMTP's "354 start mail input": held back, it would leave the server waiting inside a mail's data. */
+    private static boolean goAheadForData(byte[] answer, int length) {
+        return length >= 3 && answer[0] == '3' && answer[1] == '5' && answer[2] == '4';
     }
 
     private static void close(Socket socket) {
