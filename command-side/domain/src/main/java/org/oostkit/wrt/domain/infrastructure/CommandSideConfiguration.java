@@ -13,6 +13,7 @@ import org.axonframework.commandhandling.gateway.ExponentialBackOffIntervalRetry
 import org.axonframework.commandhandling.gateway.RetryScheduler;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
+import org.axonframework.common.lock.LockFactory;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.deadline.DeadlineManager;
@@ -149,6 +150,12 @@ public class CommandSideConfiguration {
         return new VersionCheckedCache(new BoundedAggregateCache(maxEntries), aggregate -> jdbc.queryForObject(
                 "SELECT max(sequencenumber) FROM domainevententry WHERE aggregateidentifier = ?", Long.class,
                 aggregate));
+    }
+
+    /** Every aggregate's lock, held in this JVM and in the database (see {@link DatabaseAggregateLocks}). */
+    @Bean
+    LockFactory aggregateLocks(JdbcTemplate jdbc) {
+        return new DatabaseAggregateLocks(jdbc);
     }
 
     @Bean
