@@ -36,7 +36,7 @@ class NominatorLanguage implements WebMvcConfigurer, HandlerInterceptor {
 
     static final String CHOSEN = Texts.CHOSEN;
     /** The language of the campaign last shown in this session, for the pages that name no campaign (the code). */
-    static final String CAMPAIGN_LANGUAGE = NominatorLanguage.class.getName() + ".campaign";
+    static final String CAMPAIGN_LANGUAGE = Texts.CAMPAIGN_LANGUAGE;
     /** Model attributes the handlers set for this to word. */
     static final String TITLE_KEY = "titleKey";
     static final String NAMED_COUNT = "namedCount";
@@ -76,6 +76,11 @@ class NominatorLanguage implements WebMvcConfigurer, HandlerInterceptor {
         Map<String, Object> model = view.getModel();
         Object campaign = model.containsKey(NominatorContact.CAMPAIGN) ? model.get(NominatorContact.CAMPAIGN)
                 : request.getAttribute(NominatorContact.CAMPAIGN);
+        if (NominatorPages.LANDING.equals(view.getViewName())) {
+            // the landing's form needs a session anyway (for its CSRF token): made here, it also remembers the
+            // campaign's language for the step that follows, should that step be refused by a rate limit
+            request.getSession(true);
+        }
         // on a redirect this only remembers the campaign's language for the page that follows
         Locale locale = locale(request, campaign instanceof UUID id ? id : null);
         if (view.getViewName() != null && !view.getViewName().startsWith("redirect:")) {
