@@ -40,6 +40,9 @@ class NominatorLanguage implements WebMvcConfigurer, HandlerInterceptor {
     /** Model attributes the handlers set for this to word. */
     static final String TITLE_KEY = "titleKey";
     static final String NAMED_COUNT = "namedCount";
+    /** In a nominator page's flash message: the key of its text, and the address the text names ({0}), if any. */
+    static final String FLASH_KEY = "key";
+    static final String FLASH_EMAIL = "email";
 
     private static final Texts TEXTS = Texts.bundled();
 
@@ -137,6 +140,12 @@ class NominatorLanguage implements WebMvcConfigurer, HandlerInterceptor {
         }
         if (model.get(NAMED_COUNT) instanceof Integer count) {
             model.put("count", TEXTS.get(locale, "nominate.done.count", count));
+        }
+        if (model.get("flash") instanceof Map<?, ?> flash && flash.get(FLASH_KEY) instanceof String key) {
+            // shown as a value: the address it names is escaped like any other
+            String message = flash.get(FLASH_EMAIL) instanceof String email ? TEXTS.get(locale, key, email)
+                    : TEXTS.get(locale, key);
+            model.put("flash", Map.of("kind", String.valueOf(flash.get("kind")), "message", message));
         }
     }
 

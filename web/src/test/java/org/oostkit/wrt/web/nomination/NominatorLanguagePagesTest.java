@@ -7,6 +7,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.oostkit.wrt.adapters.i18n.Texts;
 import org.oostkit.wrt.adapters.mail.CampaignSenders;
+import org.oostkit.wrt.adapters.mail.MailNotSentException;
+import org.oostkit.wrt.adapters.mail.NominationCopies;
 import org.oostkit.wrt.api.campaign.CampaignId;
 import org.oostkit.wrt.api.campaign.CampaignSender;
 import org.oostkit.wrt.api.campaign.PersonId;
@@ -56,6 +58,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -69,7 +72,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * rate limits in front and the campaign's language from its (faked) mail settings.
  */
 @WebMvcTest(controllers = {NominatorLinkController.class, NominatorVerificationController.class,
-        NominationFormController.class}, properties = {"wrt.rate-limits.code-request=1",
+        NominationFormController.class, NominationCopyController.class}, properties = {"wrt.rate-limits.code-request=1",
         "wrt.rate-limits.code-verify=1", "wrt.rate-limits.submit=3", "wrt.rate-limits.general=1000"})
 @Import({SecurityConfiguration.class, RateLimitConfiguration.class, WrtMetrics.class, Nominators.class,
         CodeMails.class, NominationControllerTest.Fakes.class})
@@ -92,6 +95,8 @@ class NominatorLanguagePagesTest {
     QueryGateway queries;
     @MockitoBean
     CampaignSenders campaigns;
+    @MockitoBean
+    NominationCopies copies;
 
     final InvitationView invitation = new InvitationView(InvitationId.random(), CampaignId.random(),
             "Zukunft des Werks", "", "", RoundId.random(), 1, "OPEN", Instant.parse("2026-12-01T17:00:00Z"),
@@ -268,6 +273,44 @@ class NominatorLanguagePagesTest {
                 .andReturn().getResponse().getContentAsString();
         assertThat(english).contains("<html lang=\"en\">").contains("<h1>One moment, please</h1>")
                 .contains(">Back to the code page</a>");
+    }
+
+    @Test
+    void aFrenchCampaignsNominatorReadsWhatBecameOfTheCopyOfTheirListInFrench() throws Exception {
+        campaignIn("fr");
+        MockHttpSession session = verifiedSession();
+        String none = copy(session);
+        assertThat(none).contains("<p class=\"flash warn\" role=\"status\">Aucune liste enregistrée à envoyer dans "
+                + "cette session ; enregistrez d’abord votre liste.</p>");
+        assertNoEnglish(none, "fr");
+
+        session.setAttribute(NominatorSession.SAVED, new NominatorSession.Saved(List.of(
+                new NominatorSession.Saved.Person("Erin", "erin@example.org", "")), Instant.now()));
+        String sent = copy(session);
+        assertThat(sent).contains("<p class=\"flash ok\" role=\"status\">Une copie de votre liste est en route vers "
+                + ALICE + ".</p>");
+        assertNoEnglish(sent, "fr");
+        assertThat(copy(session)).contains("Une copie de cette liste a déjà été envoyée à " + ALICE + ".");
+
+        doThrow(new MailNotSentException("We no longer send mail to this address: an earlier mail bounced or was "
+                + "reported as spam.", true, null)).when(copies).send(any(), any(), any(), any());
+        session.setAttribute(NominatorSession.SAVED, new NominatorSession.Saved(List.of(
+                new NominatorSession.Saved.Person("Erin", "erin@example.org", "")), Instant.now().plusSeconds(1)));
+        String blocked = copy(session);
+        assertThat(blocked).contains("Nous n’envoyons plus d’e-mails à cette adresse")
+                .doesNotContain("We no longer send mail");
+        assertNoEnglish(blocked, "fr");
+    }
+
+    /** Asks for a copy, and answers the form it leads back to, with the message it carries. */
+    private String copy(MockHttpSession session) throws Exception {
+        var asked = mvc.perform(post("/org/acme/nominate/copy").with(csrf()).with(from(client)).session(session))
+                .andExpect(status().is3xxRedirection())
+                .andReturn();
+        return mvc.perform(get("/org/acme/nominate/form").session(session).with(from(client))
+                        .flashAttrs(asked.getFlashMap()))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
     }
 
     /** No sentence of the English nominator texts that reads otherwise in the language is on the page. */
