@@ -26,10 +26,13 @@ import java.util.regex.Pattern;
  * the same request again, says when in words, and links back to their own step, never to the admins' sign-in.
  * Rendered here, before Spring Security, so a refused request costs no session or CSRF work; the form carries
  * the CSRF token the refused request carried (valid for the same session, checked when it is sent again).
+ * Any other nominator page asked for with GET gets the same page with a button that asks for it again. Its
+ * words are the nominator pages', in their language ({@link #locale}).
  */
 final class LimitedStepPage {
 
     private static final Pattern STEP = Pattern.compile("^/org/([^/]+)/nominate/(request-link|verify/again|verify/code|submit)/?$");
+    private static final Pattern PAGE = Pattern.compile("^/org/([^/]+)/nominate(/.*)?$");
     private static final Pattern TOKEN = Pattern.compile("^[A-Za-z0-9_-]{20,100}$");
 
     private final Template template;
@@ -38,19 +41,22 @@ final class LimitedStepPage {
         this.template = compiler.loadTemplate("nominate/limited");
     }
 
-    /** Whether the path is a nominator's step this page is for. */
-    static boolean covers(String path) {
-        return STEP.matcher(path).matches();
+    /** Whether the request is for a nominator's step or (with GET) another nominator page: this page is for it. */
+    static boolean covers(String method, String path) {
+        return STEP.matcher(path).matches() || ("GET".equals(method) && PAGE.matcher(path).matches());
     }
 
     void render(HttpServletRequest request, HttpServletResponse response, String path, long seconds)
             throws IOException {
         Matcher step = STEP.matcher(path);
-        if (!step.matches()) {
-            throw new IllegalArgumentException("not a nominator step: " + path);
+        Matcher page = PAGE.matcher(path);
+        boolean isStep = step.matches();
+        if (!isStep && !("GET".equals(request.getMethod()) && page.matches())) {
+            throw new IllegalArgumentException("not a nominator page: " + path);
         }
-        String base = "/org/" + step.group(1) + "/nominate/";
+        String base = "/org/" + (isStep ? step.group(1) : page.group(1)) + "/nominate/";
         Map<String, Object> model = new HashMap<>();
+        model.put("method", isStep ? "post" : "get");
         model.put("nav", false);
         model.put("signedInAs", false);
         model.put("flash", false);
@@ -62,7 +68,14 @@ final class LimitedStepPage {
         model.put("lang", locale.getLanguage());
         model.put("action", request.getRequestURI());
         String visible;
-        switch (step.group(2)) {
+        switch (isStep ? step.group(2) : "page") {
+            case "page" -> {
+                // the same address again (its query in hidden fields): the page itself keeps nothing typed
+                visible = null;
+                model.put("field", false);
+                model.put("button", texts.get(locale, "nominate.limited.again"));
+                model.put("back", false);
+            }
             case "request-link" -> {
                 visible = "email";
                 field(model, "email", texts.get(locale, "nominate.landing.email"), request, "email", false);
@@ -93,7 +106,7 @@ final class LimitedStepPage {
                 back(model, base + "form", texts.get(locale, "nominate.limited.backList"));
             }
         }
-        model.put("heading", texts.get(locale, visible == null ? "nominate.limited.headingList"
+        model.put("heading", texts.get(locale, isStep && visible == null ? "nominate.limited.headingList"
                 : "nominate.limited.heading"));
         model.put("title", model.get("heading"));
         List<Map<String, String>> hidden = new ArrayList<>();

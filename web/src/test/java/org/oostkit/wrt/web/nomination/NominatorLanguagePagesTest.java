@@ -73,7 +73,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @WebMvcTest(controllers = {NominatorLinkController.class, NominatorVerificationController.class,
         NominationFormController.class, NominationCopyController.class}, properties = {"wrt.rate-limits.code-request=1",
-        "wrt.rate-limits.code-verify=1", "wrt.rate-limits.submit=3", "wrt.rate-limits.general=1000"})
+        "wrt.rate-limits.code-verify=1", "wrt.rate-limits.submit=3", "wrt.rate-limits.general=10"})
 @Import({SecurityConfiguration.class, RateLimitConfiguration.class, WrtMetrics.class, Nominators.class,
         CodeMails.class, NominationControllerTest.Fakes.class})
 class NominatorLanguagePagesTest {
@@ -229,6 +229,26 @@ class NominatorLanguagePagesTest {
                 .contains("<button type=\"submit\">Meine Vorschläge speichern</button>")
                 .contains(">Zurück zu Ihrer Liste (was Sie hier eingegeben haben, ist noch nicht gespeichert)</a>")
                 .contains("value=\"Kennt die Nachtschicht\"");
+        assertNoEnglish(page, "de");
+    }
+
+    @Test
+    void anyNominatorPageRefusedByTheGeneralLimitIsInTheCampaignsLanguageAndAsksForItAgain() throws Exception {
+        campaignIn("de");
+        MockHttpSession session = verifiedSession();
+        for (int i = 0; i < 10; i++) {
+            mvc.perform(get("/org/acme/nominate/form").param("edit", "1").session(session).with(from(client)))
+                    .andExpect(status().isOk());
+        }
+        String page = mvc.perform(get("/org/acme/nominate/form").param("edit", "1").session(session)
+                        .with(from(client)))
+                .andExpect(status().isTooManyRequests())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("<html lang=\"de\">").contains("<h1>Einen Moment, bitte</h1>")
+                .contains("<form class=\"stack\" method=\"get\" action=\"/org/acme/nominate/form\" novalidate>")
+                .contains("<input type=\"hidden\" name=\"edit\" value=\"1\">")
+                .contains("<button type=\"submit\">Erneut versuchen</button>")
+                .doesNotContain("<label");
         assertNoEnglish(page, "de");
     }
 
