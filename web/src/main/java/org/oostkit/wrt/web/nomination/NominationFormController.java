@@ -140,7 +140,7 @@ class NominationFormController {
                     // page's language, from the rule and its values, next to the field it names
                     response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
                     rows.refused(NominatorRefusals.word(refused,
-                            language.locale(request, invitation.campaignId().value())), nominator.email());
+                            language.locale(request, invitation.campaignId().value())));
                     return NominatorPages.form(model, slug, invitation,
                 nominators.zone(nominator.organisationId(), invitation), nominator, rows,
                             new Page(invitation.responded(), false, false, false));

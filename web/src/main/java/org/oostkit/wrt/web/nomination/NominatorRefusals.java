@@ -59,8 +59,8 @@ final class NominatorRefusals {
         List<Object> values = refused.arguments();
         return switch (refused.violated()) {
             case NOMINEE_INVALID -> nominee(refused, locale);
-            // the aggregate knows the person by the address: the form puts it on the row with the nominator's own
-            case SELF_NOMINATION -> new Refusal(0, Field.EMAIL, "nominate.error.self");
+            // the violation names no row (the form's own check, which comes first, marks the row's address)
+            case SELF_NOMINATION -> Refusal.form("nominate.error.self");
             case TOO_MANY_NOMINEES -> values.size() == 1 && values.get(0) instanceof Number most
                     ? Refusal.form(TEXTS.get(locale, "rule.too-many-nominees", most))
                     : unknown(locale);

@@ -183,16 +183,12 @@ final class NomineeRows {
     }
 
     /**
-     * Shows a refusal of the command side next to the field it is about: the row it names (counting the filled
-     * rows, as the command lists them), for one's own address the row holding it, else above the list.
+     * Shows a refusal of the command side next to the field it is about, in the row it names (counting the filled
+     * rows, as the command lists them), else above the list.
      */
-    void refused(NominatorRefusals.Refusal refusal, String nominatorEmail) {
+    void refused(NominatorRefusals.Refusal refusal) {
         List<Row> filled = filled();
         Row row = refusal.row() > 0 && refusal.row() <= filled.size() ? filled.get(refusal.row() - 1) : null;
-        if (row == null && refusal.field() == NominatorRefusals.Field.EMAIL && refusal.row() == 0) {
-            String self = Emails.normalise(nominatorEmail);
-            row = filled.stream().filter(r -> Emails.normalise(r.email).equals(self)).findFirst().orElse(null);
-        }
         if (row != null && refusal.field() == NominatorRefusals.Field.NAME) {
             row.nameError = refusal.message();
         } else if (row != null && refusal.field() == NominatorRefusals.Field.EMAIL) {

@@ -136,7 +136,7 @@ class NominatorRefusalsTest {
                 RuleViolation.variant(Rule.NOMINEE_INVALID, "email", "Person 3 (Dave): not valid.", 3),
                 new Refusal(3, Field.EMAIL, "nominate.error.emailFormat"),
                 new RuleViolation(Rule.SELF_NOMINATION, "You cannot nominate yourself."),
-                new Refusal(0, Field.EMAIL, "nominate.error.self"),
+                Refusal.form("nominate.error.self"),
                 new RuleViolation(Rule.TOO_MANY_NOMINEES, "You can name at most 50 people.", 50),
                 Refusal.form("Sie können höchstens 50 Personen nennen."));
         expected.forEach((refused, refusal) ->
