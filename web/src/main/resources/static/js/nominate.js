@@ -25,7 +25,9 @@
     var row = template.cloneNode(true);
     var number = index + 1;
     row.id = 'row' + index;
-    row.querySelector('legend').textContent = 'Person ' + number;
+    // the legend in the page's language ("Person 3", "Personne 3"): the copied row's, with its own number
+    var legend = row.querySelector('legend');
+    legend.textContent = legend.textContent.replace(/\d+/, String(number));
     var remove = row.querySelector('.nominee-remove');
     if (remove) {
       remove.parentNode.removeChild(remove);

@@ -62,7 +62,7 @@ public final class Refusals {
     }
 
     /** {@code text.label.contactPersonName} for "the contact person's name". */
-    static String labelKey(String label) {
+    public static String labelKey(String label) {
         String[] words = label.replaceFirst("^the ", "").replace("'s", "").split("[^A-Za-z]+");
         StringBuilder key = new StringBuilder("text.label.");
         for (int i = 0; i < words.length; i++) {

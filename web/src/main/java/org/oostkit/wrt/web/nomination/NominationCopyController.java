@@ -37,24 +37,27 @@ class NominationCopyController {
             return "redirect:/org/" + slug + "/nominate/verify";
         }
         NominatorSession.Saved saved = (NominatorSession.Saved) session.getAttribute(NominatorSession.SAVED);
+        // the message as a key of the nominator texts (and the address it names): the form words it in its language
         if (saved == null || saved.people().isEmpty()) {
-            redirect.addFlashAttribute("flash", Map.of("kind", "warn", "message",
-                    "There is no saved list in this session to send; save your list first."));
+            redirect.addFlashAttribute("flash", Map.of("kind", "warn", NominatorLanguage.FLASH_KEY,
+                    "nominate.copy.none"));
             return form;
         }
         if (saved.savedAt().equals(session.getAttribute(SENT))) {
-            redirect.addFlashAttribute("flash", Map.of("kind", "ok", "message",
-                    "A copy of this list was already sent to " + verified.email() + "."));
+            redirect.addFlashAttribute("flash", Map.of("kind", "ok", NominatorLanguage.FLASH_KEY,
+                    "nominate.copy.already", NominatorLanguage.FLASH_EMAIL, verified.email()));
             return form;
         }
         try {
             copies.send(verified.organisationId(), verified.invitationId(), saved.people().stream()
                     .map(p -> new NominationCopies.Named(p.name(), p.email(), p.reason())).toList(), saved.savedAt());
             session.setAttribute(SENT, saved.savedAt());
-            redirect.addFlashAttribute("flash", Map.of("kind", "ok", "message",
-                    "A copy of your list is on its way to " + verified.email() + "."));
+            redirect.addFlashAttribute("flash", Map.of("kind", "ok", NominatorLanguage.FLASH_KEY,
+                    "nominate.copy.sent", NominatorLanguage.FLASH_EMAIL, verified.email()));
         } catch (MailNotSentException e) {
-            redirect.addFlashAttribute("flash", Map.of("kind", "error", "message", e.getMessage()));
+            // the adapter's reason is English: the nominator reads whether the address is blocked or sending failed
+            redirect.addFlashAttribute("flash", Map.of("kind", "error", NominatorLanguage.FLASH_KEY,
+                    e.suppressed() ? "nominate.copy.suppressed" : "nominate.copy.failed"));
         }
         return form;
     }

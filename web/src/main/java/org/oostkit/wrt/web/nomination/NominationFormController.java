@@ -32,10 +32,12 @@ class NominationFormController {
 
     private final Nominators nominators;
     private final WrtMetrics metrics;
+    private final NominatorLanguage language;
 
-    NominationFormController(Nominators nominators, WrtMetrics metrics) {
+    NominationFormController(Nominators nominators, WrtMetrics metrics, NominatorLanguage language) {
         this.nominators = nominators;
         this.metrics = metrics;
+        this.language = language;
     }
 
     /** The verified nominator and their invitation while its round is open. */
@@ -87,7 +89,7 @@ class NominationFormController {
         InvitationView invitation = open.invitation();
         boolean responded = invitation.responded();
         if ("none".equals(action)) {
-            return save(slug, model, response, session, redirect, invitation, nominator, NomineeRows.blank(),
+            return save(slug, model, request, response, redirect, invitation, nominator, NomineeRows.blank(),
                     SubmitNominations.noOneToSuggest(nominator.organisationId(), nominator.invitationId()));
         }
         NomineeRows rows;
@@ -103,7 +105,7 @@ class NominationFormController {
             return NominatorPages.form(model, slug, invitation,
                 nominators.zone(nominator.organisationId(), invitation), nominator, rows, new Page(responded, false, false, false));
         }
-        if (!rows.validate(nominator.email())) {
+        if (!rows.validate(nominator.email(), language.locale(request, invitation.campaignId().value()))) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             return NominatorPages.form(model, slug, invitation,
                 nominators.zone(nominator.organisationId(), invitation), nominator, rows, new Page(responded, false, false, false));
@@ -112,13 +114,14 @@ class NominationFormController {
             // an empty save is usually an accident: nothing is recorded; the page asks what was meant
             return confirmNobody(model, slug, invitation, nominator, rows, responded);
         }
-        return save(slug, model, response, session, redirect, invitation, nominator, rows,
+        return save(slug, model, request, response, redirect, invitation, nominator, rows,
                 SubmitNominations.of(nominator.organisationId(), nominator.invitationId(), rows.inputs()));
     }
 
-    private String save(String slug, Model model, HttpServletResponse response, HttpSession session,
+    private String save(String slug, Model model, HttpServletRequest request, HttpServletResponse response,
                         RedirectAttributes redirect, InvitationView invitation, NominatorSession.Verified nominator,
                         NomineeRows rows, SubmitNominations command) {
+        HttpSession session = request.getSession(false);
         Instant savedAt = Instant.now();
         try {
             nominators.send(command, nominator.invitationId());
@@ -133,9 +136,11 @@ class NominationFormController {
                 case NOMINEES_EMPTY:
                     return confirmNobody(model, slug, invitation, nominator, rows, invitation.responded());
                 default:
-                    // the aggregate's own wording (its checks are the ones repeated above; this is a safety net)
+                    // the aggregate's checks are the ones repeated above (this is a safety net): its refusal in the
+                    // page's language, from the rule and its values, next to the field it names
                     response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-                    rows.formError(refused.getMessage());
+                    rows.refused(NominatorRefusals.word(refused,
+                            language.locale(request, invitation.campaignId().value())));
                     return NominatorPages.form(model, slug, invitation,
                 nominators.zone(nominator.organisationId(), invitation), nominator, rows,
                             new Page(invitation.responded(), false, false, false));

@@ -36,10 +36,13 @@ class NominatorLanguage implements WebMvcConfigurer, HandlerInterceptor {
 
     static final String CHOSEN = Texts.CHOSEN;
     /** The language of the campaign last shown in this session, for the pages that name no campaign (the code). */
-    static final String CAMPAIGN_LANGUAGE = NominatorLanguage.class.getName() + ".campaign";
+    static final String CAMPAIGN_LANGUAGE = Texts.CAMPAIGN_LANGUAGE;
     /** Model attributes the handlers set for this to word. */
     static final String TITLE_KEY = "titleKey";
     static final String NAMED_COUNT = "namedCount";
+    /** In a nominator page's flash message: the key of its text, and the address the text names ({0}), if any. */
+    static final String FLASH_KEY = "key";
+    static final String FLASH_EMAIL = "email";
 
     private static final Texts TEXTS = Texts.bundled();
 
@@ -76,6 +79,11 @@ class NominatorLanguage implements WebMvcConfigurer, HandlerInterceptor {
         Map<String, Object> model = view.getModel();
         Object campaign = model.containsKey(NominatorContact.CAMPAIGN) ? model.get(NominatorContact.CAMPAIGN)
                 : request.getAttribute(NominatorContact.CAMPAIGN);
+        if (NominatorPages.LANDING.equals(view.getViewName())) {
+            // the landing's form needs a session anyway (for its CSRF token): made here, it also remembers the
+            // campaign's language for the step that follows, should that step be refused by a rate limit
+            request.getSession(true);
+        }
         // on a redirect this only remembers the campaign's language for the page that follows
         Locale locale = locale(request, campaign instanceof UUID id ? id : null);
         if (view.getViewName() != null && !view.getViewName().startsWith("redirect:")) {
@@ -132,6 +140,12 @@ class NominatorLanguage implements WebMvcConfigurer, HandlerInterceptor {
         }
         if (model.get(NAMED_COUNT) instanceof Integer count) {
             model.put("count", TEXTS.get(locale, "nominate.done.count", count));
+        }
+        if (model.get("flash") instanceof Map<?, ?> flash && flash.get(FLASH_KEY) instanceof String key) {
+            // shown as a value: the address it names is escaped like any other
+            String message = flash.get(FLASH_EMAIL) instanceof String email ? TEXTS.get(locale, key, email)
+                    : TEXTS.get(locale, key);
+            model.put("flash", Map.of("kind", String.valueOf(flash.get("kind")), "message", message));
         }
     }
 

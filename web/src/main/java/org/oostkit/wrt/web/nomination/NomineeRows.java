@@ -9,6 +9,7 @@ import org.oostkit.wrt.query.api.NominationView;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -103,8 +104,8 @@ final class NomineeRows {
         return new NomineeRows(rows);
     }
 
-    /** Checks every filled row; answers whether all are fine. */
-    boolean validate(String nominatorEmail) {
+    /** Checks every filled row, wording what is wrong in the page's language; answers whether all are fine. */
+    boolean validate(String nominatorEmail, Locale locale) {
         String self = Emails.normalise(nominatorEmail);
         Map<String, Row> distinct = new LinkedHashMap<>();
         for (Row row : rows) {
@@ -113,9 +114,9 @@ final class NomineeRows {
             }
             String name = TextRule.PERSON_NAME.clean(row.name);
             String email = Emails.normalise(row.email);
-            String nameProblem = TextRule.PERSON_NAME.problem(row.name);
+            TextRule.Verdict nameProblem = TextRule.PERSON_NAME.verdict(row.name);
             if (nameProblem != null) {
-                row.nameError = TextRule.sentence(nameProblem);
+                row.nameError = NominatorRefusals.verdict(nameProblem, locale);
             } else if (name.isEmpty()) {
                 row.nameError = "nominate.error.name";
             }
@@ -126,9 +127,9 @@ final class NomineeRows {
             } else if (email.equals(self)) {
                 row.emailError = "nominate.error.self";
             }
-            String reasonProblem = TextRule.NOMINATION_REASON.problem(row.reason);
+            TextRule.Verdict reasonProblem = TextRule.NOMINATION_REASON.verdict(row.reason);
             if (reasonProblem != null) {
-                row.reasonError = TextRule.sentence(reasonProblem);
+                row.reasonError = NominatorRefusals.verdict(reasonProblem, locale);
             }
             if (!row.hasError()) {
                 distinct.putIfAbsent(email, row);
@@ -181,8 +182,20 @@ final class NomineeRows {
         }
     }
 
-    void formError(String message) {
-        formError = message;
+    /**
+     * Shows a refusal of the command side next to the field it is about, in the row it names (counting the filled
+     * rows, as the command lists them), else above the list.
+     */
+    void refused(NominatorRefusals.Refusal refusal) {
+        List<Row> filled = filled();
+        Row row = refusal.row() > 0 && refusal.row() <= filled.size() ? filled.get(refusal.row() - 1) : null;
+        if (row != null && refusal.field() == NominatorRefusals.Field.NAME) {
+            row.nameError = refusal.message();
+        } else if (row != null && refusal.field() == NominatorRefusals.Field.EMAIL) {
+            row.emailError = refusal.message();
+        } else {
+            formError = refusal.message();
+        }
     }
 
     String formError() {

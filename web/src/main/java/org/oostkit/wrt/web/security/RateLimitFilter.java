@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
 /**
  * Per-client-IP rate limits ({@link ClientBuckets}): one bucket per (limit, address), {@code n} requests per
  * minute, no waiting. A refused request gets 429 with {@code Retry-After} (for a nominator's step the page
- * that keeps what was typed, {@link LimitedStepPage}; otherwise the error page, or a problem document for API
+ * that keeps what was typed, and for any other nominator page asked for with GET one that asks for it again,
+ * {@link LimitedStepPage}, in the nominator's language; otherwise the error page, or a problem document for API
  * clients) and is counted in {@code wrt.rate.limited{limit=…}}.
  * Webhooks (the provider endpoints limit themselves and must not drop authenticated deliveries), health
  * checks and static assets are not limited.
@@ -78,7 +79,7 @@ class RateLimitFilter extends OncePerRequestFilter {
         if (ErrorResponses.wantsJson(request)) {
             ErrorResponses.writeProblem(request, response, HttpStatus.TOO_MANY_REQUESTS,
                     "Too many requests from your address. Try again in " + seconds + " seconds.");
-        } else if (limitedStep != null && LimitedStepPage.covers(path)) {
+        } else if (limitedStep != null && LimitedStepPage.covers(request.getMethod(), path)) {
             limitedStep.render(request, response, path, seconds);
         } else {
             response.sendError(HttpStatus.TOO_MANY_REQUESTS.value());

@@ -211,6 +211,7 @@ class NominatorTextsTest {
         model.put("field", Map.of("name", "email", "label", "l", "value", "v", "autocomplete", "email",
                 "numeric", false));
         model.put("back", Map.of("href", "#", "label", "back"));
+        model.put("method", branch ? "post" : "get");
         model.put("nav", false);
         model.put("signedInAs", false);
         model.put("flash", false);

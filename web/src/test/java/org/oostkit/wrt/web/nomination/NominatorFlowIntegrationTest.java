@@ -457,6 +457,18 @@ class NominatorFlowIntegrationTest {
                     .contains("Carol (carol@flow.test)").contains("Dan (dan@flow.test)");
             assertFitsTheScreen(browser);
             screenshot(browser, "5-done");
+
+            // the scripts speak the page's language: a row added in place, the reader's own time by the deadline
+            ((ChromeDriver) browser).executeCdpCommand("Emulation.setTimezoneOverride",
+                    Map.of("timezoneId", "America/New_York"));
+            browser.get(base + "form?edit&lang=fr");
+            awaitTitle(browser, "Vos propositions — Future of the plant");
+            int people = browser.findElements(By.cssSelector("fieldset.nominee")).size();
+            browser.findElement(By.cssSelector("button[value=more]")).click();
+            assertThat(browser.findElement(By.cssSelector("#row" + people + " legend")).getText())
+                    .isEqualTo("Personne " + (people + 1));
+            assertThat(browser.findElement(By.cssSelector(".nominate-intro .local-time")).getText())
+                    .contains(" chez vous, America/New_York)").doesNotContain("your time");
         } finally {
             browser.quit();
         }

@@ -13,6 +13,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
+import java.util.Locale;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -103,10 +105,25 @@ class RateLimitTest {
 
     @Test
     void retryAfterInWords() {
-        assertThat(LimitedStepPage.inWords(1)).isEqualTo("Please try again in a second.");
-        assertThat(LimitedStepPage.inWords(42)).isEqualTo("Please try again in 42 seconds.");
-        assertThat(LimitedStepPage.inWords(60)).isEqualTo("Please try again in a minute.");
-        assertThat(LimitedStepPage.inWords(61)).isEqualTo("Please try again in 2 minutes.");
+        assertThat(LimitedStepPage.inWords(1, Locale.ENGLISH)).isEqualTo("Please try again in a second.");
+        assertThat(LimitedStepPage.inWords(42, Locale.ENGLISH)).isEqualTo("Please try again in 42 seconds.");
+        assertThat(LimitedStepPage.inWords(60, Locale.ENGLISH)).isEqualTo("Please try again in a minute.");
+        assertThat(LimitedStepPage.inWords(61, Locale.ENGLISH)).isEqualTo("Please try again in 2 minutes.");
+        assertThat(LimitedStepPage.inWords(1, Locale.GERMAN)).isEqualTo("Bitte versuchen Sie es in einer Sekunde noch einmal.");
+        assertThat(LimitedStepPage.inWords(42, Locale.FRENCH)).isEqualTo("Réessayez dans 42 secondes.");
+        assertThat(LimitedStepPage.inWords(60, Locale.forLanguageTag("nl"))).isEqualTo("Probeer het over een minuut opnieuw.");
+        assertThat(LimitedStepPage.inWords(125, Locale.GERMAN)).isEqualTo("Bitte versuchen Sie es in 3 Minuten noch einmal.");
+    }
+
+    @Test
+    void withoutACampaignThePageSpeaksTheFirstOfTheBrowsersLanguagesNominatorsAreAddressedIn() {
+        assertThat(LimitedStepPage.browserLanguage("fr-CH, fr;q=0.9, en;q=0.8")).isEqualTo("fr");
+        assertThat(LimitedStepPage.browserLanguage("es-ES,es;q=0.9,de;q=0.7,en;q=0.5")).isEqualTo("de");
+        assertThat(LimitedStepPage.browserLanguage("en;q=0.5, NL-be")).isEqualTo("nl");
+        assertThat(LimitedStepPage.browserLanguage("de;q=0, it")).isNull();
+        assertThat(LimitedStepPage.browserLanguage("*")).isNull();
+        assertThat(LimitedStepPage.browserLanguage("not a header;;q=x")).isNull();
+        assertThat(LimitedStepPage.browserLanguage(null)).isNull();
     }
 
     @Test

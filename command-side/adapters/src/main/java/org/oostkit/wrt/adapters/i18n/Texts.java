@@ -22,6 +22,12 @@ public final class Texts {
     /** The session attribute holding the language a nominator chose on a page ({@code ?lang=nl}). */
     public static final String CHOSEN = "wrt.nominator.language";
 
+    /**
+     * The session attribute holding the language of the campaign last shown in this session: for the pages that
+     * name no campaign (the code form, a step's 429 page, rendered before the nominator pages' own code runs).
+     */
+    public static final String CAMPAIGN_LANGUAGE = "wrt.nominator.campaignLanguage";
+
     /** What a text key looks like ({@code round.close.title}); anything else is shown as written. */
     public static final java.util.regex.Pattern KEY = java.util.regex.Pattern.compile("[a-z][a-zA-Z]*(\\.[a-zA-Z]+)+");
 

@@ -102,9 +102,11 @@ class Nomination {
             if (name.isEmpty() && (email == null || email.isEmpty()) && reason.isEmpty()) {
                 continue; // an empty row of the form
             }
-            String nameProblem = TextRule.PERSON_NAME.problem(row.name());
+            TextRule.Verdict nameProblem = TextRule.PERSON_NAME.verdict(row.name());
             if (nameProblem != null) {
-                throw RuleViolation.worded(Rule.NOMINEE_INVALID, "Person " + position + ": " + nameProblem + ".");
+                // worded by the verdict's own sentence (text.<kind>) and values, so that a page can say it
+                throw RuleViolation.keyed(Rule.NOMINEE_INVALID, nameProblem.key(),
+                        "Person " + position + ": " + nameProblem.english() + ".", nameProblem.arguments().toArray());
             }
             if (name.isEmpty()) {
                 throw new RuleViolation(Rule.NOMINEE_INVALID, "Person " + position + ": the name is missing.", position);
@@ -114,10 +116,10 @@ class Nomination {
                 throw RuleViolation.variant(Rule.NOMINEE_INVALID, "email", "Person " + position + " (" + name
                         + "): the email address is not valid.", position);
             }
-            String reasonProblem = TextRule.NOMINATION_REASON.problem(row.reason());
+            TextRule.Verdict reasonProblem = TextRule.NOMINATION_REASON.verdict(row.reason());
             if (reasonProblem != null) {
-                throw RuleViolation.worded(Rule.NOMINEE_INVALID, "Person " + position + " (" + name + "): "
-                        + reasonProblem + ".");
+                throw RuleViolation.keyed(Rule.NOMINEE_INVALID, reasonProblem.key(), "Person " + position + " ("
+                        + name + "): " + reasonProblem.english() + ".", reasonProblem.arguments().toArray());
             }
             PersonId personId = identities.personId(invitation.campaignId(), email);
             if (personId.equals(invitation.personId())) {

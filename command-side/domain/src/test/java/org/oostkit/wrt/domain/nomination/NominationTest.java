@@ -374,6 +374,28 @@ class NominationTest {
                     .expectNoEvents();
         }
 
+        @Test
+        @DisplayName("a refused name or reason carries the verdict's key and values, for a page to word it")
+        void textRefusalsCarryTheirVerdict() {
+            fixture.givenNoPriorActivity()
+                    .when(submit(input("Mal\tlory", "mallory@example.org", "")))
+                    .expectException(keyed("text.tab", List.of("the name", "U+0009")));
+            fixture.givenNoPriorActivity()
+                    .when(submit(input("Dave", "dave@example.org", "r".repeat(501))))
+                    .expectException(keyed("text.tooLong", List.of("the reason", 500, 501)));
+        }
+
+        private static org.hamcrest.Matcher<Object> keyed(String key, List<Object> values) {
+            return org.hamcrest.Matchers.allOf(violation(Rule.NOMINEE_INVALID),
+                    new org.hamcrest.CustomTypeSafeMatcher<>("worded by " + key + " with " + values) {
+                        @Override
+                        protected boolean matchesSafely(Object item) {
+                            return item instanceof org.oostkit.wrt.api.common.RuleViolation refused
+                                    && key.equals(refused.key()) && values.equals(refused.arguments());
+                        }
+                    });
+        }
+
         @ParameterizedTest(name = "reason \"{0}\" is refused")
         @ValueSource(strings = {"because\u0000", "be\u202Ecause", "be\rcause", "be\u0007cause"})
         void reasonWithControlOrBidiCharacters(String reason) {
