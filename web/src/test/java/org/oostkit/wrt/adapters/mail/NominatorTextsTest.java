@@ -168,6 +168,15 @@ class NominatorTextsTest {
     }
 
     @Test
+    @DisplayName("a worded sentence handed to the t lambda as a value is escaped once, by the page")
+    void sentenceValueEscapedOnce() {
+        Map<String, Object> page = Map.of("t", Texts.bundled().html(Locale.FRENCH),
+                "problem", "L’adresse «it's <b>» & co");
+        assertThat(Mustache.compiler().compile("{{#t}}{{problem}}{{/t}}").execute(page))
+                .isEqualTo("L’adresse «it&#39;s &lt;b&gt;» &amp; co");
+    }
+
+    @Test
     @DisplayName("plurals read per language, French counting zero as one")
     void plurals() {
         Texts texts = Texts.bundled();

@@ -94,8 +94,10 @@ public final class Texts {
             // the fragment is a key, or names a value holding one ({{#t}}{{codeError}}{{/t}})
             String key = fragment.execute().strip();
             if (!KEY.matcher(key).matches()) {
-                // a sentence from a rule shared with the admin pages (TextRule), shown as it is
-                out.write(compiler == html ? com.samskivert.mustache.Escapers.HTML.escape(key) : key);
+                // a sentence from a rule shared with the admin pages (TextRule), shown as it is: a value named in
+                // the fragment was escaped by the page's own template already (escaping it here again turned
+                // an apostrophe into "&amp;#39;")
+                out.write(key);
                 return;
             }
             String text = get(locale, key);
