@@ -113,7 +113,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
  * roster who are not erased, each once; only a chosen person can be taken off it; once closed as final (with
  * someone on it) it changes no more.
  */
-@Aggregate(cache = "aggregateCache", lockFactory = "aggregateLocks")
+@Aggregate(cache = "aggregateCache")
 public class Campaign {
 
     @AggregateIdentifier

@@ -13,7 +13,6 @@ import org.axonframework.commandhandling.gateway.ExponentialBackOffIntervalRetry
 import org.axonframework.commandhandling.gateway.RetryScheduler;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
-import org.axonframework.common.lock.LockFactory;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.deadline.DeadlineManager;
@@ -152,10 +151,10 @@ public class CommandSideConfiguration {
                 aggregate));
     }
 
-    /** Every aggregate's lock, held in this JVM and in the database (see {@link DatabaseAggregateLocks}). */
+    /** Every command holds its aggregate's lock in the database too (see {@link DatabaseAggregateLocks}). */
     @Bean
-    LockFactory aggregateLocks(JdbcTemplate jdbc) {
-        return new DatabaseAggregateLocks(jdbc);
+    SmartInitializingSingleton databaseAggregateLocks(CommandBus commandBus, JdbcTemplate jdbc) {
+        return () -> commandBus.registerHandlerInterceptor(new DatabaseAggregateLocks(jdbc));
     }
 
     @Bean
@@ -188,10 +187,10 @@ public class CommandSideConfiguration {
 
     /**
      * Commands are stamped with tenant and actor, and retried when they lost a race for an aggregate
-     * (another node appended first) or for a row lock; a broken rule is never retried. The waits double from
-     * 50 ms (8 retries, about 13 s in all): with several instances a hot aggregate (a campaign whose
-     * nominators answer through both) is reloaded by each turn, and a fixed 50 ms gave up within 0.4 s and
-     * answered 500 (measured by ScaleOutBenchmark). Retries run on a small pool, not one thread for all.
+     * (another node appended first), for a row lock or in a deadlock between instances; a broken rule is never
+     * retried. The aggregates' database lock ({@link DatabaseAggregateLocks}) makes lost races rare; the waits
+     * double from 50 ms (8 retries, about 13 s in all) for what is left. Retries run on a small pool, not one
+     * thread for all.
      */
     @Bean
     CommandGateway commandGateway(CommandBus commandBus, RetryScheduler commandRetries) {

@@ -68,7 +68,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * use and lock after too many wrong attempts. The delivery status only moves forward; a bounce or spam
  * complaint is final; a provider event seen before changes nothing.
  */
-@Aggregate(cache = "aggregateCache", lockFactory = "aggregateLocks")
+@Aggregate(cache = "aggregateCache")
 public class Invitation {
 
     static final String TOKEN_PURPOSE = KeyedHasher.INVITATION_TOKEN;

@@ -36,7 +36,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * an empty list without that answer is refused (an accidental empty save is not an answer). Nobody can name themselves; the same address twice
  * counts once.
  */
-@Aggregate(lockFactory = "aggregateLocks")
+@Aggregate
 class Nomination {
 
     @AggregateIdentifier

@@ -41,7 +41,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * An organisation (tenant): its slug, name, status, time zone, logo and who administers and audits it. Without a zone
  * of its own (organisations registered before zones existed) it reads as the configured default zone.
  */
-@Aggregate(lockFactory = "aggregateLocks")
+@Aggregate
 class Organisation {
 
     static final int NAME_MAX = TextRule.ORGANISATION_NAME.maxLength();

@@ -34,7 +34,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * later. Auto-close and reminder are Axon deadlines: scheduled with the round, cancelled by their id and
  * scheduled anew when the round is extended.
  */
-@Aggregate(lockFactory = "aggregateLocks")
+@Aggregate
 public class Round {
 
     public static final String AUTO_CLOSE = "round-auto-close";
