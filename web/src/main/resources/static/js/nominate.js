@@ -2,8 +2,30 @@
 // and "Add another person" adds one blank row in place instead of a round trip. Without this script the
 // summary still comes first (autofocus) and the button posts the form: the server answers with one more row
 // (nothing is saved).
+//
+// The list being typed is kept in the tab's sessionStorage (never localStorage: it must not outlive the tab on a
+// shared computer), one draft per invitation (the form's data-draft). Should the page be left open until the
+// session ends, the refused save says so, and the same form opened again empty in this tab (after confirming the
+// address again) gets the rows back, as text. The thank-you page (data-draft-saved) drops the draft.
 (function () {
   'use strict';
+  var DRAFT = 'wrt.nominate.draft.';
+  var FIELDS = ['name', 'email', 'reason'];
+  var MAX_ROWS = 100;
+
+  function storage() {
+    try {
+      return window.sessionStorage;
+    } catch (blocked) {
+      return null; // storage turned off: the form works as before, without a draft
+    }
+  }
+
+  var saved = document.querySelector('[data-draft-saved]');
+  if (saved && saved.getAttribute('data-draft-saved') && storage()) {
+    storage().removeItem(DRAFT + saved.getAttribute('data-draft-saved'));
+  }
+
   var summary = document.getElementById('errors');
   if (summary) {
     summary.focus();
@@ -13,9 +35,6 @@
     return;
   }
   var more = form.querySelector('button[name="action"][value="more"]');
-  if (!more) {
-    return;
-  }
 
   function rows() {
     return form.querySelectorAll('fieldset.nominee');
@@ -55,14 +74,104 @@
     return row;
   }
 
-  more.addEventListener('click', function (event) {
-    event.preventDefault();
+  function addRow() {
     var all = rows();
     var last = all[all.length - 1];
     var row = blankRow(last, all.length);
     last.parentNode.insertBefore(row, last.nextSibling);
-    row.querySelector('[name="name"]').focus();
-  });
+    return row;
+  }
+
+  if (more) {
+    more.addEventListener('click', function (event) {
+      event.preventDefault();
+      addRow().querySelector('[name="name"]').focus();
+    });
+  }
+
+  // the draft: what the rows hold now (rows marked "remove" and blank rows left out)
+  var key = form.getAttribute('data-draft') ? DRAFT + form.getAttribute('data-draft') : null;
+
+  function typed() {
+    var list = [];
+    rows().forEach(function (row) {
+      var remove = row.querySelector('.nominee-remove input[type="checkbox"]');
+      var person = {};
+      var filled = false;
+      FIELDS.forEach(function (field) {
+        var input = row.querySelector('[name="' + field + '"]');
+        person[field] = input ? input.value : '';
+        filled = filled || person[field].trim() !== '';
+      });
+      if (filled && !(remove && remove.checked)) {
+        list.push(person);
+      }
+    });
+    return list;
+  }
+
+  function keep() {
+    var store = storage();
+    if (!key || !store) {
+      return;
+    }
+    var list = typed();
+    try {
+      if (list.length) {
+        store.setItem(key, JSON.stringify(list));
+      } else {
+        store.removeItem(key);
+      }
+    } catch (full) {
+      // no room: the form still works, only without a draft
+    }
+  }
+
+  function kept() {
+    var store = storage();
+    var list;
+    try {
+      list = key && store ? JSON.parse(store.getItem(key) || 'null') : null;
+    } catch (broken) {
+      return null;
+    }
+    if (!Array.isArray(list)) {
+      return null;
+    }
+    return list.slice(0, MAX_ROWS).filter(function (person) {
+      return person && typeof person === 'object';
+    });
+  }
+
+  // opened again empty in this tab (after the session ended) while a draft is kept: the rows come back, as text
+  function restore() {
+    var list = kept();
+    if (!list || !list.length || typed().length || !more) {
+      return;
+    }
+    while (rows().length < list.length) {
+      addRow();
+    }
+    var all = rows();
+    list.forEach(function (person, index) {
+      FIELDS.forEach(function (field) {
+        var input = all[index].querySelector('[name="' + field + '"]');
+        if (input && typeof person[field] === 'string') {
+          input.value = person[field];
+        }
+      });
+    });
+    var notice = document.createElement('p');
+    notice.className = 'flash ok nominate-draft';
+    notice.setAttribute('role', 'status');
+    notice.textContent = form.getAttribute('data-draft-restored') || '';
+    form.parentNode.insertBefore(notice, form);
+  }
+
+  restore();
+  form.addEventListener('input', keep);
+  form.addEventListener('change', keep);
+  form.addEventListener('submit', keep);
 
   // coming from "Edit" on the short list: the chosen person's name field, ready to type
   if (location.hash && /^#row\d+$/.test(location.hash)) {

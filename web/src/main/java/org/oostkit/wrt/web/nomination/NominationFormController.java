@@ -179,6 +179,7 @@ class NominationFormController {
         model.addAttribute(NominatorLanguage.NAMED_COUNT, named.size());
         NominatorPages.deadline(model, invitation, nominators.zone(verified.organisationId(), invitation));
         model.addAttribute("formHref", "/org/" + slug + "/nominate/form");
+        model.addAttribute(NominatorPages.DRAFT_KEY, NominatorPages.draftKey(slug, verified));
         model.addAttribute("copyHref", "/org/" + slug + "/nominate/copy");
         return NominatorPages.DONE;
     }

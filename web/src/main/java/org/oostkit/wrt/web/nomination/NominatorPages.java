@@ -18,6 +18,11 @@ final class NominatorPages {
     static final String CODE = "nominate/code";
     static final String FORM = "nominate/form";
     static final String DONE = "nominate/done";
+    /**
+     * The key under which {@code /js/nominate.js} keeps the list being typed in the tab's {@code sessionStorage}
+     * (the form's {@code data-draft}), and clears it on the thank-you page ({@code data-draft-saved}).
+     */
+    static final String DRAFT_KEY = "draftKey";
 
     private NominatorPages() {
     }
@@ -95,6 +100,7 @@ final class NominatorPages {
         model.addAttribute(NominatorLanguage.TITLE_KEY, error ? "nominate.form.titleError"
                 : page.confirmNobody() ? "nominate.form.titleNothing" : "nominate.form.title");
         campaign(model, invitation, zone);
+        model.addAttribute(DRAFT_KEY, draftKey(slug, nominator));
         String base = "/org/" + slug + "/nominate";
         List<RowView> views = new ArrayList<>();
         List<ErrorItem> summary = new ArrayList<>();
@@ -116,6 +122,11 @@ final class NominatorPages {
                         base + "/form?edit#row" + rows.filled().size()) : null,
                 summary.isEmpty() && rows.formError() == null ? null : new Errors(summary, rows.formError()))));
         return FORM;
+    }
+
+    /** One draft per organisation and invitation: another invitation in the same tab keeps its own. */
+    static String draftKey(String slug, NominatorSession.Verified nominator) {
+        return slug + ":" + nominator.invitationId().value();
     }
 
     private static void error(List<ErrorItem> summary, NomineeRows.Row row, String field, String error) {

@@ -1,5 +1,6 @@
 package org.oostkit.wrt.web.security;
 
+import com.samskivert.mustache.Mustache;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import org.oostkit.wrt.web.operator.OperatorKeyFilter;
@@ -108,7 +109,8 @@ public class SecurityConfiguration {
     SecurityFilterChain web(HttpSecurity http, AuthProperties properties,
                             @Value("${wrt.base-url:http://localhost:8080}") String baseUrl,
                             ObjectProvider<PortalAuthenticator> portal, ObjectProvider<Members> members,
-                            ObjectProvider<Clock> clock, ApplicationContext context) throws Exception {
+                            ObjectProvider<Clock> clock, ApplicationContext context,
+                            ObjectProvider<Mustache.Compiler> mustache) throws Exception {
         PortalLogin portalLogin = properties.portalMode() ? new PortalLogin(properties, baseUrl) : null;
         http.authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
@@ -126,7 +128,9 @@ public class SecurityConfiguration {
                 .requestCache(cache -> cache.requestCache(new NullRequestCache()))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(SecurityErrorHandlers.entryPoint(properties, portalLogin))
-                        .accessDeniedHandler(SecurityErrorHandlers.accessDenied()))
+                        // a nominator's stale form (session ended) gets their own page, in their language
+                        .accessDeniedHandler(SecurityErrorHandlers.accessDenied(mustache.getIfAvailable() == null
+                                ? null : new NominatorExpiredPage(mustache.getIfAvailable()))))
                 .logout(logout -> logout.logoutUrl("/logout")
                         .logoutSuccessHandler((request, response, authentication) -> {
                             if (properties.portalMode()) {

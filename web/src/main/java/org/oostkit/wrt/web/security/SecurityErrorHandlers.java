@@ -32,15 +32,29 @@ final class SecurityErrorHandlers {
 
     /** Signed in but refused: 404 outside one's organisations, 403 for a read-only role, 403 for a stale form. */
     static AccessDeniedHandler accessDenied() {
+        return accessDenied(null);
+    }
+
+    /**
+     * As {@link #accessDenied()}, but a stale form on a nominator page (mostly one left open until the session
+     * ended) gets the nominator's own page ({@code expired}, when given) instead of the admins' error page.
+     */
+    static AccessDeniedHandler accessDenied(NominatorExpiredPage expired) {
         return (request, response, exception) -> {
             Authentication who = SecurityContextHolder.getContext().getAuthentication();
             HttpStatus status;
             String detail = null;
+            String path = ErrorResponses.originalPath(request);
+            if (exception instanceof CsrfException && expired != null && !ErrorResponses.wantsJson(request)
+                    && NominatorExpiredPage.covers(path)) {
+                expired.render(request, response, path);
+                return;
+            }
             if (exception instanceof CsrfException) {
                 status = HttpStatus.FORBIDDEN;
                 detail = "This form has expired or did not come from WRT. Go back, reload the page and try again.";
             } else {
-                status = HttpStatus.valueOf(OrganisationAccess.refusalStatus(who, ErrorResponses.originalPath(request)));
+                status = HttpStatus.valueOf(OrganisationAccess.refusalStatus(who, path));
             }
             answer(request, response, status, detail);
         };

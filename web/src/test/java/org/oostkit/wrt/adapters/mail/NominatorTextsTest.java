@@ -37,7 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class NominatorTextsTest {
 
-    static final List<String> PAGES = List.of("landing", "code", "form", "done", "problem", "limited", "contact");
+    static final List<String> PAGES = List.of("landing", "code", "form", "done", "problem", "limited", "contact",
+            "expired");
     static final List<String> MAILS = List.of("invitation", "reminder", "verification-code", "nomination-copy",
             "selection", "_top.html", "_bottom.html", "_button.html");
     private static final Pattern KEY = Pattern.compile("\\{\\{#t}}([^{]+)\\{\\{/t}}");
@@ -194,7 +195,7 @@ class NominatorTextsTest {
         for (String name : List.of("title", "organisationName", "campaignName", "roundNumber", "deadline",
                 "deadlineIso", "deadlineZone", "action", "token", "email", "emailError", "code", "codeError",
                 "newCodeHref", "nominatorEmail", "maxNominees", "formHref", "copyHref", "count", "heading",
-                "message", "retry", "button", "invitationText")) {
+                "message", "retry", "button", "invitationText", "draftKey")) {
             model.put(name, name + "-value");
         }
         model.put("_csrf", Map.of("parameterName", "_csrf", "token", "x"));
@@ -221,6 +222,9 @@ class NominatorTextsTest {
                 "numeric", false));
         model.put("back", Map.of("href", "#", "label", "back"));
         model.put("method", branch ? "post" : "get");
+        model.put("list", branch);
+        model.put("typed", branch ? List.of(Map.of("name", "Bo", "email", "", "reason", "r", "hasEmail", false,
+                "hasReason", true)) : List.of());
         model.put("nav", false);
         model.put("signedInAs", false);
         model.put("flash", false);

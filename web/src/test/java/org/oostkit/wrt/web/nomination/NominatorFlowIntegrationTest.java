@@ -385,26 +385,10 @@ class NominatorFlowIntegrationTest {
      */
     @Test
     void inAPhoneSizedBrowser() throws IOException {
-        Path driverBinary = Path.of(System.getenv().getOrDefault("WRT_TEST_CHROMEDRIVER", "/usr/bin/chromedriver"));
-        Path browserBinary = Path.of(System.getenv().getOrDefault("WRT_TEST_CHROMIUM", "/usr/bin/chromium"));
-        assertThat(Files.isExecutable(driverBinary) && Files.isExecutable(browserBinary))
-                .as("Debian's chromium and chromium-driver are installed (.ci/run installs them)").isTrue();
         Invited invited = invited();
         String base = "http://localhost:" + port + invited.base();
         eventually(() -> get(invited.base() + invited.token()), r -> r.statusCode() == 200);
-
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(browserBinary.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--no-first-run", "--disable-background-networking", "--disable-extensions",
-                "--user-data-dir=" + Files.createTempDirectory("wrt-chromium-"), "--hide-scrollbars",
-                "--lang=en-GB");
-        // a headless window is at least 500 px wide; emulate the phone's viewport instead
-        options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
-                Map.of("width", 375, "height", 812, "pixelRatio", 2.0)));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driverBinary.toFile())
-                .usingAnyFreePort().build();
-        WebDriver browser = new ChromeDriver(service, options);
+        WebDriver browser = chromium(true);
         try {
             browser.get(base + invited.token());
             awaitTitle(browser, "Confirm your email — Future of the plant");
@@ -474,6 +458,113 @@ class NominatorFlowIntegrationTest {
         }
         assertThat(eventually(() -> nominationsOf(invited.org(), invited.campaign(), invited.alice()),
                 list -> list.size() == 2)).extracting(NominationView::name).containsExactlyInAnyOrder("Carol", "Dan");
+    }
+
+    /**
+     * A list typed into a form left open until the session ended is not lost: the refused save answers the
+     * nominator's own page (not the admins'), and the same form, opened again in this tab after confirming the
+     * address again, has the rows back (a hostile name as text). After the save no draft is left. An admin's
+     * stale form still gets the admins' page.
+     */
+    @Test
+    void aListTypedIntoAFormWhoseSessionEndedComesBackInTheSameTab() throws IOException {
+        Invited invited = invited();
+        String base = "http://localhost:" + port + invited.base();
+        eventually(() -> get(invited.base() + invited.token()), r -> r.statusCode() == 200);
+        HttpResponse<String> admins = post("/org/" + invited.slug() + "/manage/campaigns/new", "stale",
+                "name", "Harbour");
+        assertThat(admins.statusCode()).isEqualTo(403);
+        // the admins' error page, as before (its 403 sentence is the general one)
+        assertThat(admins.body()).contains("<h1>Not allowed</h1>").contains("Error 403")
+                .doesNotContain("open too long").doesNotContain("invitation");
+
+        String hostile = "<img src=x onerror=alert(1)>";
+        WebDriver browser = chromium(false);
+        try {
+            signIn(browser, base + invited.token(), invited, 0);
+            browser.findElement(By.id("row0-name")).sendKeys(hostile);
+            browser.findElement(By.id("row0-email")).sendKeys("carol@flow.test");
+            browser.findElement(By.id("row0-reason")).sendKeys("Runs the night shift");
+            browser.findElement(By.id("row1-name")).sendKeys("Dan");
+            browser.findElement(By.id("row1-email")).sendKeys("dan@flow.test");
+            browser.findElement(By.cssSelector("button[value=more]")).click();
+            browser.findElement(By.id("row2-name")).sendKeys("Erin");
+            browser.findElement(By.id("row2-email")).sendKeys("erin@flow.test");
+
+            // the session ends while the page is open (the cookie is gone: the server knows no session)
+            browser.manage().deleteCookieNamed("JSESSIONID");
+            browser.findElement(By.cssSelector("button[value=save]")).click();
+            awaitTitle(browser, "This page was open too long");
+            assertThat(browser.findElement(By.tagName("main")).getText())
+                    .contains("The list you typed is kept in this browser tab.")
+                    .contains("open the link in your invitation mail again")
+                    .doesNotContain("This form has expired");
+            screenshot(browser, "expired");
+
+            // the link again, the address confirmed again: the rows are back, the hostile name as text
+            signIn(browser, base + invited.token(), invited, 1);
+            assertThat(browser.findElements(By.cssSelector("fieldset.nominee"))).hasSize(3);
+            assertThat(browser.findElement(By.id("row0-name")).getDomProperty("value")).isEqualTo(hostile);
+            assertThat(browser.findElement(By.id("row0-reason")).getDomProperty("value"))
+                    .isEqualTo("Runs the night shift");
+            assertThat(browser.findElement(By.id("row2-email")).getDomProperty("value")).isEqualTo("erin@flow.test");
+            assertThat(browser.findElement(By.cssSelector("p.nominate-draft[role=status]")).getText())
+                    .isEqualTo("Your list from before is back. It is not saved yet: check it, then save it.");
+            assertThat(browser.findElements(By.cssSelector("main img"))).isEmpty();
+            assertThat(((JavascriptExecutor) browser).executeScript(
+                    "return Object.keys(sessionStorage).filter(k => k.startsWith('wrt.nominate.draft.')).length;"))
+                    .isEqualTo(1L);
+            screenshot(browser, "draft-restored");
+
+            browser.findElement(By.id("row0-name")).clear();
+            browser.findElement(By.id("row0-name")).sendKeys("Carol");
+            browser.findElement(By.cssSelector("button[value=save]")).click();
+            awaitTitle(browser, "Thank you — Future of the plant");
+            assertThat(browser.findElement(By.tagName("main")).getText()).contains("You named 3 people");
+            assertThat(((JavascriptExecutor) browser).executeScript(
+                    "return Object.keys(sessionStorage).filter(k => k.startsWith('wrt.nominate.draft.')).length;"))
+                    .isEqualTo(0L);
+            // the form to edit shows the saved list, and no draft note
+            browser.get(base + "form?edit");
+            awaitTitle(browser, "Your nominations — Future of the plant");
+            assertThat(browser.findElements(By.cssSelector("p.nominate-draft"))).isEmpty();
+        } finally {
+            browser.quit();
+        }
+    }
+
+    /** Headless Debian Chromium, fresh profile, English; {@code phone} emulates a 375 px phone. */
+    private static WebDriver chromium(boolean phone) throws IOException {
+        Path driverBinary = Path.of(System.getenv().getOrDefault("WRT_TEST_CHROMEDRIVER", "/usr/bin/chromedriver"));
+        Path browserBinary = Path.of(System.getenv().getOrDefault("WRT_TEST_CHROMIUM", "/usr/bin/chromium"));
+        assertThat(Files.isExecutable(driverBinary) && Files.isExecutable(browserBinary))
+                .as("Debian's chromium and chromium-driver are installed (.ci/run installs them)").isTrue();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(browserBinary.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                "--no-first-run", "--disable-background-networking", "--disable-extensions",
+                "--user-data-dir=" + Files.createTempDirectory("wrt-chromium-"), "--hide-scrollbars",
+                "--lang=en-GB");
+        if (phone) {
+            // a headless window is at least 500 px wide; emulate the phone's viewport instead
+            options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
+                    Map.of("width", 375, "height", 812, "pixelRatio", 2.0)));
+        }
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driverBinary.toFile())
+                .usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+
+    /** From the invitation link to the form: the address, then the {@code nth} code mailed for it. */
+    private void signIn(WebDriver browser, String link, Invited invited, int nth) {
+        browser.get(link);
+        awaitTitle(browser, "Confirm your email — Future of the plant");
+        browser.findElement(By.id("email")).sendKeys("alice@flow.test");
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        awaitTitle(browser, "Enter your code");
+        browser.findElement(By.id("code")).sendKeys(mail.awaitCode(invited.alice().invitationId(), nth).code());
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        awaitTitle(browser, "Your nominations — Future of the plant");
     }
 
     /** Saves the whole page as {@code target/screenshots/nominator-<step>.png}, for people to look at. */

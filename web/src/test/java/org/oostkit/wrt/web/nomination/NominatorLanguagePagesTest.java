@@ -296,6 +296,71 @@ class NominatorLanguagePagesTest {
     }
 
     @Test
+    void aGermanCampaignsFormSentWithAStaleTokenGetsTheNominatorsExpiredPageInGerman() throws Exception {
+        campaignIn("de");
+        MockHttpSession session = verifiedSession();
+        // the form was shown in the campaign's language: the session remembers it
+        mvc.perform(get("/org/acme/nominate/form").session(session).with(from(client))).andExpect(status().isOk());
+        // its token is no longer the session's (as after a restart that kept the session, or a forged form)
+        var refused = mvc.perform(post("/org/acme/nominate/submit").with(csrf().useInvalidToken()).with(from(client))
+                        .session(session).param("action", "save")
+                        .param("name", "Erin <img src=x onerror=alert(1)>", "").param("email", "erin@example.org", "")
+                        .param("reason", "Kennt die Nachtschicht", ""))
+                .andExpect(status().isForbidden())
+                .andReturn().getResponse();
+        assertThat(refused.getHeader("Cache-Control")).isEqualTo("no-store");
+        assertThat(refused.getHeader("Referrer-Policy")).isEqualTo("no-referrer");
+        String page = refused.getContentAsString();
+        assertThat(page).contains("<html lang=\"de\">")
+                .contains("<title>Diese Seite war zu lange geöffnet · Workshop Referral Tool</title>")
+                .contains("<h1>Diese Seite war zu lange geöffnet</h1>")
+                .contains("Es wurde nichts gespeichert.")
+                .contains("Die Liste, die Sie eingegeben haben, bleibt in diesem Browser-Tab erhalten.")
+                .contains("Um fortzufahren, öffnen Sie den Link in Ihrer Einladungs-E-Mail erneut.")
+                // what was typed, as text, for a browser without the script
+                .contains("<li>Erin &lt;img src&#x3D;x onerror&#x3D;alert(1)&gt; <span class=\"muted\">(erin@example.org)</span>")
+                .contains("Kennt die Nachtschicht")
+                .doesNotContain("<img src=x").doesNotContain("This form has expired").doesNotContain("/login");
+        assertNoEnglish(page, "de");
+    }
+
+    @Test
+    void withoutASessionTheExpiredPageSpeaksTheBrowsersLanguageElseEnglishAndLinksBackWhenItCan() throws Exception {
+        // the session ended: no session, no token in it; the form is sent all the same
+        String english = mvc.perform(post("/org/acme/nominate/submit").with(from(client)).param("action", "save")
+                        .param("name", "Erin").param("email", "erin@example.org").param("reason", "")
+                        .header("Accept-Language", "es, it;q=0.5"))
+                .andExpect(status().isForbidden())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(english).contains("<html lang=\"en\">").contains("<h1>This page was open too long</h1>")
+                .contains("The list you typed is kept in this browser tab.")
+                .contains("To go on, open the link in your invitation mail again.")
+                .doesNotContain("This form has expired");
+
+        // the email step's form carries the invitation's token: the way back is that link (no list to keep)
+        String french = mvc.perform(post("/org/acme/nominate/request-link").with(from(client))
+                        .param("token", TOKEN).param("email", ALICE).header("Accept-Language", "fr-CH, de;q=0.5"))
+                .andExpect(status().isForbidden())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(french).contains("<html lang=\"fr\">")
+                .contains("<a class=\"button\" href=\"/org/acme/nominate/" + TOKEN + "\">Rouvrir votre invitation</a>")
+                .doesNotContain("conservée dans cet onglet").doesNotContain("Pour continuer, rouvrez")
+                .doesNotContain(ALICE);
+        assertNoEnglish(french, "fr");
+    }
+
+    @Test
+    void anAdminsStaleFormStillGetsTheAdminsErrorPage() throws Exception {
+        var refused = mvc.perform(post("/org/acme/manage/campaigns/new").with(from(client))
+                        .param("name", "Zukunft").header("Accept-Language", "de"))
+                .andExpect(status().isForbidden())
+                .andReturn().getResponse();
+        // handed to the container's error page (the admins'), with its own sentence; no nominator page
+        assertThat(refused.getErrorMessage()).startsWith("This form has expired");
+        assertThat(refused.getContentAsString()).doesNotContain("zu lange").doesNotContain("open too long");
+    }
+
+    @Test
     void aFrenchCampaignsNominatorReadsWhatBecameOfTheCopyOfTheirListInFrench() throws Exception {
         campaignIn("fr");
         MockHttpSession session = verifiedSession();
