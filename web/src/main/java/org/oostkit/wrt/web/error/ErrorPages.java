@@ -40,9 +40,12 @@ class ErrorPages implements ErrorController {
 
     static ModelAndView view(HttpStatus status, HttpServletRequest request) {
         ModelAndView view = new ModelAndView(VIEW, status);
-        view.addObject("title", ErrorResponses.title(status));
+        boolean staleForm = status == HttpStatus.FORBIDDEN
+                && Boolean.TRUE.equals(request.getAttribute(ErrorResponses.STALE_FORM));
+        view.addObject("title", staleForm ? AdminLanguage.text("error.title.staleForm") : ErrorResponses.title(status));
         view.addObject("status", status.value());
-        view.addObject("message", ErrorResponses.message(status));
+        view.addObject("message", staleForm ? AdminLanguage.text("error.message.staleForm")
+                : ErrorResponses.message(status));
         WayBack back = WayBack.of(ErrorResponses.originalPath(request),
                 SecurityContextHolder.getContext().getAuthentication());
         view.addObject("backHref", back.href());

@@ -23,6 +23,11 @@ import java.util.Map;
 public final class ErrorResponses {
 
     public static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
+    /**
+     * A request attribute set before a 403 is sent for a stale form (a security token that no longer matches):
+     * the error page then says the form expired, not that the reader's role is read-only.
+     */
+    public static final String STALE_FORM = "wrt.error.staleForm";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ErrorResponses() {

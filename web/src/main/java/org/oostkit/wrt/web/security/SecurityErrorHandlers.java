@@ -53,6 +53,8 @@ final class SecurityErrorHandlers {
             if (exception instanceof CsrfException) {
                 status = HttpStatus.FORBIDDEN;
                 detail = "This form has expired or did not come from WRT. Go back, reload the page and try again.";
+                // for the error page, which words it in the admin's language
+                request.setAttribute(ErrorResponses.STALE_FORM, Boolean.TRUE);
             } else {
                 status = HttpStatus.valueOf(OrganisationAccess.refusalStatus(who, path));
             }

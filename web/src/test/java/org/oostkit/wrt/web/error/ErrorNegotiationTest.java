@@ -150,6 +150,25 @@ class ErrorNegotiationTest extends WebIntegrationTestSupport {
     }
 
     @Test
+    void anAdminWhoseFormWentStaleIsToldSoInTheirLanguage() throws Exception {
+        String create = "/org/" + slug + "/campaigns/new";
+        MockHttpServletResponse english = mvc.perform(post(create).with(csrf().useInvalidToken())
+                .param("name", "Harbour").header("Accept", BROWSER_ACCEPT).with(admin())).andReturn().getResponse();
+        assertThat(english.getStatus()).isEqualTo(403);
+        assertThat(english.getContentAsString()).contains("This form has expired", "nothing was saved")
+                .doesNotContain("read-only");
+        MockHttpServletResponse dutch = mvc.perform(post(create).with(csrf().useInvalidToken())
+                .param("name", "Harbour").header("Accept", BROWSER_ACCEPT).header("Accept-Language", "nl")
+                .with(admin())).andReturn().getResponse();
+        assertThat(dutch.getContentAsString()).contains("Dit formulier is verlopen").doesNotContain("read-only");
+        // a program still gets the problem document with the reason in its detail
+        MockHttpServletResponse problem = mvc.perform(post(create).with(csrf().useInvalidToken())
+                .header("Accept", MediaType.APPLICATION_JSON_VALUE).with(admin())).andReturn().getResponse();
+        assertThat(problem.getStatus()).isEqualTo(403);
+        assertThat(problem.getContentAsString()).contains("expired");
+    }
+
+    @Test
     void anAuditorRefusedAChangeSeesAPage() throws Exception {
         RequestPostProcessor auditor = user("auditor@errors.org")
                 .authorities(new SimpleGrantedAuthority("org:" + slug + ":auditor"));

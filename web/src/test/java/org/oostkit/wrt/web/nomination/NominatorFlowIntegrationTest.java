@@ -474,9 +474,9 @@ class NominatorFlowIntegrationTest {
         HttpResponse<String> admins = post("/org/" + invited.slug() + "/manage/campaigns/new", "stale",
                 "name", "Harbour");
         assertThat(admins.statusCode()).isEqualTo(403);
-        // the admins' error page, as before (its 403 sentence is the general one)
-        assertThat(admins.body()).contains("<h1>Not allowed</h1>").contains("Error 403")
-                .doesNotContain("open too long").doesNotContain("invitation");
+        // the admins' error page, saying the form expired (not that the role is read-only)
+        assertThat(admins.body()).contains("<h1>This form has expired</h1>").contains("Error 403")
+                .doesNotContain("read-only").doesNotContain("invitation");
 
         String hostile = "<img src=x onerror=alert(1)>";
         WebDriver browser = chromium(false);

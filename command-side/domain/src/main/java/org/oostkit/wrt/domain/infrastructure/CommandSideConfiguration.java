@@ -13,6 +13,7 @@ import org.axonframework.commandhandling.gateway.ExponentialBackOffIntervalRetry
 import org.axonframework.commandhandling.gateway.RetryScheduler;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
+import org.axonframework.common.lock.DeadlockException;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.deadline.DeadlineManager;
@@ -227,7 +228,7 @@ public class CommandSideConfiguration {
     static boolean isRaceLost(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof ConcurrencyException || t instanceof PessimisticLockingFailureException
-                    || t instanceof TransientDataAccessException) {
+                    || t instanceof TransientDataAccessException || t instanceof DeadlockException) {
                 return true;
             }
         }
