@@ -11,10 +11,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,17 +52,12 @@ final class LimitedStepPage {
             throw new IllegalArgumentException("not a nominator page: " + path);
         }
         String base = "/org/" + (isStep ? step.group(1) : page.group(1)) + "/nominate/";
-        Map<String, Object> model = new HashMap<>();
-        model.put("method", isStep ? "post" : "get");
-        model.put("nav", false);
-        model.put("signedInAs", false);
-        model.put("flash", false);
         // the nominator pages' language: chosen there, else the campaign's, else the browser's (of the four)
         Locale locale = locale(request);
         Texts texts = Texts.bundled();
+        Map<String, Object> model = NominatorFilterPages.model(locale);
+        model.put("method", isStep ? "post" : "get");
         model.put("retry", inWords(seconds, locale));
-        model.put("t", texts.html(locale));
-        model.put("lang", locale.getLanguage());
         model.put("action", request.getRequestURI());
         String visible;
         switch (isStep ? step.group(2) : "page") {
@@ -118,15 +110,7 @@ final class LimitedStepPage {
             }
         });
         model.put("hidden", hidden);
-        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-        response.setContentType("text/html;charset=UTF-8");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        // the form and the link carry the invitation's token: never let it leave in a Referer, never cache it
-        response.setHeader("Referrer-Policy", "no-referrer");
-        response.setHeader("Cache-Control", "no-store");
-        Writer writer = response.getWriter();
-        template.execute(model, writer);
-        writer.flush();
+        NominatorFilterPages.write(response, HttpStatus.TOO_MANY_REQUESTS, template, model);
     }
 
     private static void field(Map<String, Object> model, String name, String label, HttpServletRequest request,

@@ -8,10 +8,7 @@ import org.oostkit.wrt.adapters.i18n.Texts;
 import org.springframework.http.HttpStatus;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,29 +48,15 @@ final class NominatorExpiredPage {
             throw new IllegalArgumentException("not a nominator page: " + path);
         }
         Locale locale = LimitedStepPage.locale(request);
-        Texts texts = Texts.bundled();
-        Map<String, Object> model = new HashMap<>();
-        model.put("nav", false);
-        model.put("signedInAs", false);
-        model.put("flash", false);
-        model.put("t", texts.html(locale));
-        model.put("lang", locale.getLanguage());
-        model.put("title", texts.get(locale, "nominate.expired.title"));
+        Map<String, Object> model = NominatorFilterPages.model(locale);
+        model.put("title", Texts.bundled().get(locale, "nominate.expired.title"));
         String token = request.getParameter("token");
         model.put("back", token != null && TOKEN.matcher(token).matches()
                 ? Map.of("href", "/org/" + page.group(1) + "/nominate/" + token) : false);
         List<Map<String, Object>> typed = typed(request);
         model.put("list", "/submit".equals(page.group(2)) && !"none".equals(request.getParameter("action")));
         model.put("typed", typed);
-        response.setStatus(HttpStatus.FORBIDDEN.value());
-        response.setContentType("text/html;charset=UTF-8");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        // the link carries the invitation's token, the list other people's names: no Referer, no cache
-        response.setHeader("Referrer-Policy", "no-referrer");
-        response.setHeader("Cache-Control", "no-store");
-        Writer writer = response.getWriter();
-        template.execute(model, writer);
-        writer.flush();
+        NominatorFilterPages.write(response, HttpStatus.FORBIDDEN, template, model);
     }
 
     /** The rows the refused form sent (name, email, reason), blank ones left out. */
